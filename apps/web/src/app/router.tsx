@@ -1,0 +1,66 @@
+import { Center, Loader } from '@mantine/core';
+import { type ReactNode, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { hasAnyPermission, useCurrentUser, useMe } from '../features/auth/api.ts';
+import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
+import { ErrorAlert } from '../shared/error-alert.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { SECTIONS, type Section } from './sections.ts';
+import { Shell } from './shell.tsx';
+
+function FullPageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh" component="main">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { data: me, isPending, error } = useMe();
+  const location = useLocation();
+  if (isPending) return <FullPageLoader />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!me) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+function SectionPage({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const title = t(section.labelKey);
+  useEffect(() => {
+    document.title = `${title} · ${t('shell.bankName')}`;
+  }, [title, t]);
+  if (!hasAnyPermission(me, section.permissions)) return <NotFoundPage />;
+  return (
+    <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+      <section.page />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSignIn>
+        <Shell />
+      </RequireSignIn>
+    ),
+    children: [
+      ...SECTIONS.map((section) =>
+        section.path === ''
+          ? { index: true, element: <SectionPage section={section} /> }
+          : { path: section.path, element: <SectionPage section={section} /> },
+      ),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,129 @@
+import {
+  IconBuilding,
+  IconBuildingBank,
+  IconHierarchy2,
+  IconHome,
+  IconKey,
+  IconListSearch,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+type Icon = ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+
+export interface NavGroup {
+  id: string;
+  labelKey: string;
+  icon: Icon;
+}
+
+/**
+ * One entry per screen: it is both the route and the navigation link, shown only to users holding
+ * any of `permissions` (an empty list means everyone). Adding a module (Desk, Supervisor, Knowledge…)
+ * is one entry here plus its page.
+ */
+export interface Section {
+  path: string;
+  labelKey: string;
+  /** One line for the home page's "what you can do" list. */
+  descriptionKey: string;
+  icon: Icon;
+  permissions: readonly string[];
+  page: LazyExoticComponent<ComponentType>;
+  group?: NavGroup['id'];
+}
+
+export const NAV_GROUPS: readonly NavGroup[] = [{ id: 'admin', labelKey: 'nav.admin', icon: IconSettings }];
+
+const STAFF = ['staff.read', 'staff.manage'];
+
+export const SECTIONS: readonly Section[] = [
+  {
+    path: '',
+    labelKey: 'nav.home',
+    descriptionKey: 'nav.homeDescription',
+    icon: IconHome,
+    permissions: [],
+    page: lazy(() => import('./home-page.tsx').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    path: 'admin/users',
+    labelKey: 'nav.users',
+    descriptionKey: 'nav.usersDescription',
+    icon: IconUsers,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+    ),
+  },
+  {
+    path: 'admin/teams',
+    labelKey: 'nav.teams',
+    descriptionKey: 'nav.teamsDescription',
+    icon: IconUsersGroup,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/teams-page.tsx').then((m) => ({ default: m.TeamsPage })),
+    ),
+  },
+  {
+    path: 'admin/departments',
+    labelKey: 'nav.departments',
+    descriptionKey: 'nav.departmentsDescription',
+    icon: IconHierarchy2,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),
+    ),
+  },
+  {
+    path: 'admin/branches',
+    labelKey: 'nav.branches',
+    descriptionKey: 'nav.branchesDescription',
+    icon: IconBuilding,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/branches-page.tsx').then((m) => ({ default: m.BranchesPage })),
+    ),
+  },
+  {
+    path: 'admin/tokens',
+    labelKey: 'nav.tokens',
+    descriptionKey: 'nav.tokensDescription',
+    icon: IconKey,
+    permissions: ['tokens.manage'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
+    ),
+  },
+  {
+    path: 'audit',
+    labelKey: 'nav.audit',
+    descriptionKey: 'nav.auditDescription',
+    icon: IconListSearch,
+    permissions: ['audit.read'],
+    page: lazy(() =>
+      import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+    ),
+  },
+  {
+    path: 'account',
+    labelKey: 'nav.account',
+    descriptionKey: 'nav.accountDescription',
+    icon: IconUserCircle,
+    permissions: [],
+    page: lazy(() =>
+      import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+    ),
+  },
+];
+
+export const BRAND_ICON = IconBuildingBank;

@@ -1,0 +1,45 @@
+import { Button, Drawer, Group, Stack } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
+
+interface EditorDrawerProps {
+  opened: boolean;
+  title: string;
+  error: unknown;
+  isSaving: boolean;
+  onClose: () => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}
+
+/** The side panel in which a directory record (team, department, branch, token) is created or edited. */
+export function EditorDrawer({
+  opened,
+  title,
+  error,
+  isSaving,
+  onClose,
+  onSubmit,
+  children,
+}: EditorDrawerProps) {
+  const { t } = useTranslation();
+  return (
+    <Drawer opened={opened} onClose={onClose} position="right" size="md" title={title}>
+      <form onSubmit={onSubmit}>
+        <Stack>
+          <ErrorAlert error={error} />
+          {children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isSaving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Drawer>
+  );
+}

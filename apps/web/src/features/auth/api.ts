@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from '../../app/api-client.ts';
+import type { Locale } from '../../app/i18n.ts';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  locale: Locale;
+  theme: Theme;
+  roles: string[];
+  permissions: string[];
+  teams: Ref[];
+  department: Ref | null;
+  branch: Ref | null;
+  mfaEnabled: boolean;
+  csrfToken: string;
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user, or null when signed out. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api<Me>('/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The signed-in user inside the authenticated shell, where `useMe` has already resolved. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser is only available inside the signed-in shell');
+  return data;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: LoginInput) =>
+      api<{ user: Omit<Me, 'csrfToken'>; csrfToken: string }>('/auth/login', {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: ({ user, csrfToken }) => {
+      setCsrfToken(csrfToken);
+      queryClient.setQueryData<Me>(meKey, { ...user, csrfToken });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function hasAnyPermission(me: Pick<Me, 'permissions'>, permissions: readonly string[]): boolean {
+  return permissions.length === 0 || permissions.some((permission) => me.permissions.includes(permission));
+}
