@@ -38,8 +38,16 @@ describe('normalisePhone — Viet Nam', () => {
   });
 
   it('accepts landlines with the 02x area codes', () => {
-    expect(parsePhone('024 3825 1234', 'VN')).toEqual({ e164: '+842438251234', country: 'VN', type: 'landline' });
-    expect(parsePhone('028 3829 5555', 'VN')).toEqual({ e164: '+842838295555', country: 'VN', type: 'landline' });
+    expect(parsePhone('024 3825 1234', 'VN')).toEqual({
+      e164: '+842438251234',
+      country: 'VN',
+      type: 'landline',
+    });
+    expect(parsePhone('028 3829 5555', 'VN')).toEqual({
+      e164: '+842838295555',
+      country: 'VN',
+      type: 'landline',
+    });
     expect(parsePhone('0912345678', 'VN')?.type).toBe('mobile');
   });
 
@@ -69,7 +77,11 @@ describe('normalisePhone — China', () => {
   });
 
   it('accepts landlines with two- and three-digit area codes', () => {
-    expect(parsePhone('010-6512 3456', 'CN')).toEqual({ e164: '+861065123456', country: 'CN', type: 'landline' });
+    expect(parsePhone('010-6512 3456', 'CN')).toEqual({
+      e164: '+861065123456',
+      country: 'CN',
+      type: 'landline',
+    });
     expect(normalisePhone('021 5888 1234', 'CN')).toBe('+862158881234');
     expect(normalisePhone('0755-8888 1234', 'CN')).toBe('+8675588881234');
     expect(normalisePhone('+86 755 8888 1234', 'VN')).toBe('+8675588881234');
@@ -84,7 +96,11 @@ describe('normalisePhone — China', () => {
 
 describe('normalisePhone — other input', () => {
   it('shape-checks numbers of other countries given in international form', () => {
-    expect(parsePhone('+1 (415) 555-2671', 'VN')).toEqual({ e164: '+14155552671', country: null, type: 'unknown' });
+    expect(parsePhone('+1 (415) 555-2671', 'VN')).toEqual({
+      e164: '+14155552671',
+      country: null,
+      type: 'unknown',
+    });
     expect(normalisePhone('+44 20 7946 0958', 'CN')).toBe('+442079460958');
   });
 
