@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type pg from 'pg';
+import client from 'prom-client';
+import type { Config } from './config.ts';
+import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
+import { createStaffModule } from './modules/staff/index.ts';
+import { createAudit } from './platform/audit.ts';
+import { auditRoutes } from './platform/audit.routes.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { appliedMigrationCount, createDb, expectedMigrationCount } from './platform/db.ts';
+import { AppError } from './platform/errors.ts';
+import { createEvents } from './platform/events.ts';
+import { createHttp, errorBody } from './platform/http.ts';
+import { type Ids, systemIds } from './platform/ids.ts';
+import { createJobs } from './platform/jobs.ts';
+import type { Logger } from './platform/logger.ts';
+import { realtimeRoutes } from './platform/realtime.ts';
+
+export interface AppDeps {
+  config: Config;
+  pool: pg.Pool;
+  log: Logger;
+  clock?: Clock;
+  ids?: Ids;
+}
+
+/**
+ * The composition root: builds every service by hand and registers their routes. Building the app
+ * does not listen and starts no background work; `start()` does (see main.ts).
+ */
+export async function buildApp(deps: AppDeps) {
+  const { config, pool, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const ids = deps.ids ?? systemIds;
+  const db = createDb(pool);
+  const events = createEvents({ db, pool, ids, clock, log });
+  const audit = createAudit({ db, clock, ids });
+  const jobs = createJobs({ pool, log });
+
+  const staffModule = createStaffModule({ db, ids, clock, audit, events, config });
+  const customers = createCustomersService({ db, ids, clock });
+  // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
+  const coreBanking = createDemoCoreBanking({ db, clock });
+
+  const secure = config.publicUrl.startsWith('https://');
+  const http = await createHttp({
+    log,
+    bodyLimit: config.bodyLimitBytes,
+    secure,
+    trustProxy: config.trustProxy,
+    authenticator: staffModule.authenticator,
+  });
+
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'banyan_' });
+  const httpDuration = new client.Histogram({
+    name: 'banyan_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  new client.Gauge({
+    name: 'banyan_db_pool_connections',
+    help: 'Database pool connections by state',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'total' }, pool.totalCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+  http.addHook('onResponse', async (request, reply) => {
+    httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await http.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Banyan API', version: '1', description: 'Contact center for banks' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'banyan_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await http.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await http.register(
+    async (api) => {
+      await api.register(staffModule.routes);
+      await api.register(auditRoutes({ audit }));
+      await api.register(realtimeRoutes({ events, publicUrl: config.publicUrl, authenticate: staffModule.authenticator.authenticate }));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  http.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await pool.query('SELECT 1');
+      const applied = await appliedMigrationCount(pool);
+      const expected = expectedMigrationCount();
+      if (applied < expected) {
+        return reply.code(503).send({ status: 'migrations_pending', applied, expected });
+      }
+      return { status: 'ready', migrations: applied };
+    } catch {
+      return reply.code(503).send(errorBody('SERVICE_UNAVAILABLE', request.locale, request.id));
+    }
+  });
+  http.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+
+  // The web app: static files with a single-page fallback for client-side routes.
+  if (existsSync(config.webDistDir)) {
+    await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
+    http.setNotFoundHandler((request, reply) => {
+      const accept = request.headers.accept ?? '';
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
+        return reply.sendFile('index.html');
+      }
+      return reply.code(404).send(errorBody('NOT_FOUND', request.locale, request.id));
+    });
+  }
+
+  let started = false;
+  async function start() {
+    if (started) return;
+    started = true;
+    await events.start();
+    if (config.runWorkers) await jobs.start();
+  }
+  async function stop() {
+    await http.close();
+    if (started) {
+      await jobs.stop();
+      await events.stop();
+    }
+  }
+
+  return {
+    http,
+    db,
+    pool,
+    events,
+    audit,
+    jobs,
+    clock,
+    ids,
+    staff: staffModule.service,
+    auth: staffModule.auth,
+    customers,
+    coreBanking,
+    start,
+    stop,
+  };
+}
+
+export type BanyanApp = Awaited<ReturnType<typeof buildApp>>;
+export { AppError };

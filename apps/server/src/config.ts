@@ -1,0 +1,97 @@
+import path from 'node:path';
+
+/** Banyan's whole configuration. This module is the only reader of process.env. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Public base URL used in links and to decide on Secure cookies / HSTS. */
+  publicUrl: string;
+  /** External PostgreSQL; when absent Banyan starts an embedded one under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  demoMode: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  /** argon2id memory cost in KiB (OWASP 2024: 19 MiB, t=2, p=1 minimum). */
+  argon2MemoryKiB: number;
+  argon2TimeCost: number;
+  /** Mandatory MFA for admins (always off in demo mode so the demo sign-ins work). */
+  requireAdminMfa: boolean;
+  bodyLimitBytes: number;
+  webDistDir: string;
+  dbPoolSize: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Run background workers (event dispatch, jobs) in this process. */
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const host = env.HOST || '127.0.0.1';
+  const port = int('PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const publicUrl = env.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+  const demoMode = bool('BANYAN_DEMO', databaseUrl === null);
+
+  const config: Config = {
+    host,
+    port,
+    publicUrl,
+    databaseUrl,
+    dataDir: path.resolve(env.BANYAN_DATA_DIR || 'data'),
+    demoMode,
+    logLevel,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    argon2MemoryKiB: int('ARGON2_MEMORY_KIB', 19456, 1024, 1024 * 1024),
+    argon2TimeCost: int('ARGON2_TIME_COST', 2, 1, 20),
+    requireAdminMfa: bool('REQUIRE_ADMIN_MFA', !demoMode),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    webDistDir: path.resolve(env.BANYAN_WEB_DIST || 'dist/web'),
+    dbPoolSize: int('DB_POOL_SIZE', 20, 2, 500),
+    runWorkers: bool('BANYAN_WORKERS', true),
+    trustProxy: bool('TRUST_PROXY', false),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

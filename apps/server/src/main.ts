@@ -1,0 +1,315 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
+import { type BanyanApp, buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { AppError } from './platform/errors.ts';
+import { translate } from './platform/i18n.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { TOKEN_SCOPES } from './platform/rbac.ts';
+import { migrateAll, openDatabase } from './runtime.ts';
+import { demoSignIns, seedDemoBank } from './seed/seed.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function fail(message: string): never {
+  process.stderr.write(`\nbanyan: ${message}\n`);
+  process.exit(1);
+}
+
+function configFrom(overrides: Partial<Config> = {}): Config {
+  try {
+    return loadConfig(process.env, overrides);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+/** Opens the database, migrates, builds the app (not listening); runs `work`, then closes all. */
+async function withApp<T>(config: Config, work: (app: BanyanApp, log: Logger) => Promise<T>): Promise<T> {
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const database = await openDatabase(config, log);
+  try {
+    await migrateAll(database.pool, log);
+    const app = await buildApp({ config, pool: database.pool, log });
+    try {
+      return await work(app, log);
+    } finally {
+      await app.stop();
+    }
+  } catch (error) {
+    if (error instanceof AppError) fail(`${error.code}: ${translate(error.code, 'en', error.params)}`);
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+function progressBar(label: string) {
+  if (!process.stdout.isTTY) {
+    let lastPct = -1;
+    return {
+      update: (done: number, total: number, step: string) => {
+        const pct = Math.floor((done / Math.max(total, 1)) * 100);
+        if (pct >= lastPct + 25 || done === total) {
+          lastPct = pct;
+          process.stdout.write(`  ${label} ${step}: ${done}/${total}\n`);
+        }
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: `  ${label} {step} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (done: number, total: number, step: string) => {
+      if (!started) {
+        bar.start(total, done, { step });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { step });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function seedWithProgress(app: BanyanApp): Promise<boolean> {
+  const bar = progressBar('seeding demo bank');
+  try {
+    return await seedDemoBank(app, (step, done, total) => bar.update(done, total, step));
+  } finally {
+    bar.stop();
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when dist is missing or older than its sources (a fresh clone, a pull). */
+async function buildWebIfNeeded(config: Config): Promise<void> {
+  const webRoot = path.join(ROOT, 'apps/web');
+  if (!existsSync(path.join(webRoot, 'index.html'))) return;
+  const built = path.join(config.webDistDir, 'index.html');
+  const sourcesChanged =
+    !existsSync(built) ||
+    Math.max(newestMtime(path.join(webRoot, 'src')), statSync(path.join(webRoot, 'index.html')).mtimeMs) >
+      statSync(built).mtimeMs;
+  if (!sourcesChanged) return;
+  process.stdout.write('  building the web app (first start or sources changed)…\n');
+  const vite = await import('vite').catch(() => null);
+  if (!vite) {
+    process.stdout.write('  vite is not installed (production install?): serving the API only\n');
+    return;
+  }
+  await vite.build({
+    configFile: path.join(webRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: config.webDistDir, emptyOutDir: true },
+  });
+}
+
+async function start(options: { host?: string; port?: string; seed: boolean }) {
+  const startedAt = Date.now();
+  const config = configFrom({
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port ? { port: Number(options.port) } : {}),
+  });
+  const log = createLogger({ level: config.logLevel });
+  process.stdout.write(`\nBanyan is starting (${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`})…\n`);
+
+  const database = await openDatabase(config, log).catch((error: Error) =>
+    fail(`could not open the database: ${error.message}`),
+  );
+  let app: BanyanApp | null = null;
+  let stopping: Promise<void> | null = null;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      process.stderr.write('\nforced exit\n');
+      process.exit(130);
+    }
+    process.stdout.write(`\n${signal}: stopping Banyan…\n`);
+    stopping = (async () => {
+      await app?.stop().catch((error) => log.error({ err: error }, 'stop failed'));
+      await database.close();
+      process.stdout.write('Banyan stopped.\n');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await migrateAll(database.pool, log);
+    app = await buildApp({ config, pool: database.pool, log });
+    let seeded = false;
+    if (config.demoMode && options.seed) seeded = await seedWithProgress(app);
+    await buildWebIfNeeded(config);
+    await app.start();
+    await app.http.listen({ host: config.host, port: config.port });
+    const address = app.http.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl.includes(`:${config.port}`)
+      ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
+      : config.publicUrl;
+    const lines = [
+      '',
+      `  Banyan is ready at ${url}   (${((Date.now() - startedAt) / 1000).toFixed(1)} s${seeded ? ', demo bank seeded' : ''})`,
+      `  API reference: ${url}/docs`,
+    ];
+    if (config.demoMode) {
+      lines.push('', '  Demo sign-ins (username / password — roles):');
+      for (const s of demoSignIns()) lines.push(`    ${s.username.padEnd(18)} ${s.password.padEnd(18)} ${s.roles.join(', ')}`);
+    }
+    lines.push('', '  Press Ctrl-C to stop.', '');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (error) {
+    log.error({ err: error }, 'start failed');
+    await app?.stop().catch(() => undefined);
+    await database.close();
+    fail(`start failed: ${(error as Error).message}`);
+  }
+}
+
+const program = new Command('banyan')
+  .description('Banyan — the open-source contact center for banks')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('start Banyan (embedded PostgreSQL unless DATABASE_URL is set); migrates and seeds the demo bank')
+  .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
+  .option('--port <port>', 'port to listen on (default PORT or 3000; 0 = any free port)')
+  .option('--no-seed', 'do not seed the demo bank on first start')
+  .action(start);
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit (for operators running several processes)')
+  .action(async () => {
+    const config = configFrom();
+    await withApp(config, async () => undefined);
+    process.stdout.write('migrations applied\n');
+  });
+
+program
+  .command('seed')
+  .description('seed the demo bank into an empty database')
+  .action(async () => {
+    await withApp(configFrom(), async (app) => {
+      const seeded = await seedWithProgress(app);
+      process.stdout.write(seeded ? 'demo bank seeded\n' : 'the database already has users: nothing seeded\n');
+    });
+  });
+
+const user = program.command('user').description('manage staff users');
+user
+  .command('create')
+  .description('create a staff user')
+  .requiredOption('--username <username>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--password <password>', 'initial password (at least 10 characters)')
+  .addOption(new Option('--role <role...>', 'one or more roles').makeOptionMandatory())
+  .option('--email <email>')
+  .addOption(new Option('--locale <locale>').choices(['en', 'zh-CN', 'vi']).default('en'))
+  .action(async (o) => {
+    await withApp(configFrom(), async (app) => {
+      const created = await app.staff.createUser(null, {
+        username: o.username,
+        displayName: o.name,
+        password: o.password,
+        roles: o.role,
+        email: o.email ?? null,
+        locale: o.locale,
+      });
+      process.stdout.write(`created user ${created.username} (${created.id})\n`);
+    });
+  });
+user
+  .command('reset-password')
+  .description('set a new password for a user and end their sessions')
+  .requiredOption('--username <username>')
+  .requiredOption('--password <password>')
+  .action(async (o) => {
+    await withApp(configFrom(), async (app) => {
+      const found = await app.staff.findUserByUsername(o.username);
+      if (!found) fail(`no user named ${o.username}`);
+      await app.staff.resetPassword(null, found.id, o.password);
+      process.stdout.write(`password reset for ${found.username}\n`);
+    });
+  });
+user
+  .command('disable')
+  .description('disable a user and end their sessions')
+  .requiredOption('--username <username>')
+  .action(async (o) => {
+    await withApp(configFrom(), async (app) => {
+      const found = await app.staff.findUserByUsername(o.username);
+      if (!found) fail(`no user named ${o.username}`);
+      await app.staff.setUserStatus(null, found.id, 'disabled');
+      process.stdout.write(`disabled ${found.username}\n`);
+    });
+  });
+
+const token = program.command('token').description('manage API tokens for integrations');
+token
+  .command('create')
+  .description('create a scoped API token acting for a user; the token is printed once')
+  .requiredOption('--username <username>', 'the user the token acts for')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--scope <scope...>', 'scopes').choices(TOKEN_SCOPES).makeOptionMandatory())
+  .option('--days <days>', 'validity in days', '90')
+  .action(async (o) => {
+    await withApp(configFrom(), async (app) => {
+      const found = await app.staff.findUserByUsername(o.username);
+      if (!found) fail(`no user named ${o.username}`);
+      const created = await app.staff.createToken(null, {
+        name: o.name,
+        scopes: o.scope,
+        ownerId: found.id,
+        expiresAt: new Date(Date.now() + Number(o.days) * 86_400_000),
+      });
+      process.stdout.write(`token ${created.item.id} (shown once):\n${created.token}\n`);
+    });
+  });
+token
+  .command('revoke')
+  .description('revoke an API token')
+  .requiredOption('--id <id>')
+  .action(async (o) => {
+    await withApp(configFrom(), async (app) => {
+      await app.staff.revokeToken(null, o.id);
+      process.stdout.write(`revoked ${o.id}\n`);
+    });
+  });
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('verify the audit hash chain; exits 1 when a row was edited or deleted')
+  .action(async () => {
+    await withApp(configFrom(), async (app) => {
+      const bar = progressBar('verifying audit chain');
+      const result = await app.audit.verify((checked, total) => bar.update(checked, total, 'rows'));
+      bar.stop();
+      if (result.ok) process.stdout.write(`audit chain intact: ${result.checked} rows verified\n`);
+      else {
+        process.stdout.write(`AUDIT CHAIN BROKEN at seq ${result.brokenAtSeq} (${result.reason}); ${result.checked} rows verified before it\n`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,282 @@
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Clock } from './clock.ts';
+import type { Db, DbOrTx, Tx } from './db.ts';
+import type { Ids } from './ids.ts';
+import type { Logger } from './logger.ts';
+import { outbox } from './platform.schema.ts';
+
+/**
+ * Who may see an event pushed to staff clients. Empty = internal only (never pushed).
+ * A viewer matches when any listed selector matches them.
+ */
+export interface Audience {
+  users?: string[];
+  roles?: string[];
+  permissions?: string[];
+  teams?: string[];
+  branches?: string[];
+  departments?: string[];
+}
+
+export interface DomainEvent<P = unknown> {
+  id: string;
+  type: string;
+  payload: P;
+  actorId: string | null;
+  audience: Audience;
+  createdAt: Date;
+}
+
+export interface StoredEvent<P = unknown> extends DomainEvent<P> {
+  position: number;
+  /** Transaction id (xid8) as a decimal string: with position, the commit-safe cursor. */
+  txid: string;
+}
+
+export interface Cursor {
+  txid: string;
+  position: number;
+}
+
+export type Handler = (event: StoredEvent, tx: Tx) => Promise<void>;
+export type Subscriber = (events: StoredEvent[]) => void;
+
+export const CHANNEL = 'banyan_outbox';
+const MAX_ATTEMPTS = 10;
+
+export const compareCursor = (a: Cursor, b: Cursor): number => {
+  const ta = BigInt(a.txid);
+  const tb = BigInt(b.txid);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.position - b.position;
+};
+
+interface Row {
+  position: number;
+  id: string;
+  type: string;
+  payload: unknown;
+  actor_id: string | null;
+  audience: Audience;
+  txid: string;
+  created_at: Date;
+}
+
+const toEvent = (r: Row): StoredEvent => ({
+  position: Number(r.position),
+  id: r.id,
+  type: r.type,
+  payload: r.payload,
+  actorId: r.actor_id,
+  audience: r.audience,
+  txid: String(r.txid),
+  createdAt: r.created_at,
+});
+
+/**
+ * Domain events through a transactional outbox.
+ * - `publish(tx, …)` writes the event in the caller's transaction and NOTIFYs (delivered on commit).
+ * - Durable handlers (`on`) run at least once per cluster, exactly once in effect: the claim row in
+ *   event_handled is written in the same transaction as the handler's own writes.
+ * - Subscribers (`subscribe`) are per process (realtime push, cache eviction) and see every event,
+ *   in commit-safe order: rows are read only below the reader's snapshot xmin, so a transaction that
+ *   commits late can never be skipped.
+ */
+export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clock; log: Logger }) {
+  const { db, pool, ids, clock, log } = deps;
+  const handlers: { name: string; type: string; handle: Handler }[] = [];
+  const subscribers = new Set<Subscriber>();
+  let cursor: Cursor | null = null;
+  let listener: pg.PoolClient | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let following: Promise<void> | null = null;
+  let dispatching: Promise<void> | null = null;
+  let again = { follow: false, dispatch: false };
+
+  async function publish<P>(
+    tx: DbOrTx,
+    event: { type: string; payload: P; actorId?: string | null; audience?: Audience },
+  ): Promise<DomainEvent<P>> {
+    const stored: DomainEvent<P> = {
+      id: ids.uuid(),
+      type: event.type,
+      payload: event.payload,
+      actorId: event.actorId ?? null,
+      audience: event.audience ?? {},
+      createdAt: clock.now(),
+    };
+    await tx.insert(outbox).values({
+      id: stored.id,
+      type: stored.type,
+      payload: stored.payload as object,
+      actorId: stored.actorId,
+      audience: stored.audience,
+      createdAt: stored.createdAt,
+    });
+    await tx.execute(sql`SELECT pg_notify(${CHANNEL}, '')`);
+    return stored;
+  }
+
+  /** Registers a durable handler; `name` must stay stable (it is the idempotency key). */
+  function on(type: string, name: string, handle: Handler): void {
+    if (handlers.some((h) => h.name === name)) throw new Error(`event handler ${name} registered twice`);
+    handlers.push({ name, type, handle });
+  }
+
+  function subscribe(subscriber: Subscriber): () => void {
+    subscribers.add(subscriber);
+    return () => subscribers.delete(subscriber);
+  }
+
+  async function headCursor(): Promise<Cursor> {
+    const { rows } = await pool.query<{ txid: string; position: number }>(
+      `SELECT txid::text AS txid, position FROM outbox
+        WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY txid DESC, position DESC LIMIT 1`,
+    );
+    return rows[0] ? { txid: rows[0].txid, position: Number(rows[0].position) } : { txid: '0', position: 0 };
+  }
+
+  /** Events after `after`, in commit-safe order, at most `limit`. */
+  async function readAfter(after: Cursor, limit = 500): Promise<StoredEvent[]> {
+    const { rows } = await pool.query<Row>(
+      `SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
+        WHERE (txid, position) > ($1::text::xid8, $2::bigint)
+          AND txid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY txid, position LIMIT $3`,
+      [after.txid, after.position, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** Resolves a client's last seen position into a cursor; null when it is no longer retained. */
+  async function cursorAt(position: number): Promise<Cursor | null> {
+    const { rows } = await pool.query<{ txid: string }>('SELECT txid::text AS txid FROM outbox WHERE position = $1', [
+      position,
+    ]);
+    return rows[0] ? { txid: rows[0].txid, position } : null;
+  }
+
+  function currentCursor(): Cursor | null {
+    return cursor;
+  }
+
+  async function follow(): Promise<void> {
+    if (!cursor) cursor = await headCursor();
+    for (;;) {
+      const batch = await readAfter(cursor);
+      if (batch.length === 0) return;
+      cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
+      for (const subscriber of subscribers) {
+        try {
+          subscriber(batch);
+        } catch (error) {
+          log.error({ err: error }, 'event subscriber failed');
+        }
+      }
+    }
+  }
+
+  async function dispatchOnce(limit = 100): Promise<number> {
+    return db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts FROM outbox
+         WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+         ORDER BY position LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
+      const rows = result.rows as unknown as (Row & { attempts: number })[];
+      for (const row of rows) {
+        const event = toEvent(row);
+        const matching = handlers.filter((h) => h.type === '*' || h.type === event.type);
+        let failure: unknown = null;
+        for (const handler of matching) {
+          try {
+            await tx.transaction(async (sp) => {
+              const claimed = await sp.execute(sql`
+                INSERT INTO event_handled (event_id, handler) VALUES (${event.id}, ${handler.name})
+                ON CONFLICT DO NOTHING RETURNING event_id`);
+              if (claimed.rows.length > 0) await handler.handle(event, sp);
+            });
+          } catch (error) {
+            failure = error;
+            log.error({ err: error, eventId: event.id, handler: handler.name }, 'event handler failed');
+          }
+        }
+        if (failure === null || row.attempts + 1 >= MAX_ATTEMPTS) {
+          await tx.execute(sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1,
+            last_error = ${failure === null ? null : String(failure)} WHERE position = ${event.position}`);
+        } else {
+          const backoffMs = Math.min(60_000, 500 * 2 ** row.attempts);
+          await tx.execute(sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${String(failure)},
+            next_attempt_at = now() + (${backoffMs} * interval '1 millisecond') WHERE position = ${event.position}`);
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  /** Runs durable handlers until nothing is pending (tests call this to drain). */
+  async function dispatchPending(): Promise<void> {
+    while ((await dispatchOnce()) > 0) {
+      /* keep draining */
+    }
+  }
+
+  function kick(): void {
+    if (!running) return;
+    if (following) again.follow = true;
+    else
+      following = follow()
+        .catch((error) => log.error({ err: error }, 'event follower failed'))
+        .finally(() => {
+          following = null;
+          if (again.follow) {
+            again.follow = false;
+            kick();
+          }
+        });
+    if (handlers.length === 0) return;
+    if (dispatching) again.dispatch = true;
+    else
+      dispatching = dispatchPending()
+        .catch((error) => log.error({ err: error }, 'event dispatch failed'))
+        .finally(() => {
+          dispatching = null;
+          if (again.dispatch) {
+            again.dispatch = false;
+            kick();
+          }
+        });
+  }
+
+  async function start(options: { pollMs?: number } = {}): Promise<void> {
+    running = true;
+    again = { follow: false, dispatch: false };
+    cursor = await headCursor();
+    listener = await pool.connect();
+    listener.on('notification', () => kick());
+    listener.on('error', (error) => log.warn({ err: error }, 'event listener connection lost'));
+    await listener.query(`LISTEN ${CHANNEL}`);
+    // The poll catches what a NOTIFY cannot: rows held back behind a long transaction, retries.
+    timer = setInterval(kick, options.pollMs ?? 1000);
+    timer.unref();
+    kick();
+  }
+
+  async function stop(): Promise<void> {
+    running = false;
+    if (timer) clearInterval(timer);
+    timer = null;
+    await Promise.allSettled([following, dispatching]);
+    if (listener) {
+      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      listener.release();
+      listener = null;
+    }
+  }
+
+  return { publish, on, subscribe, readAfter, cursorAt, currentCursor, dispatchPending, kick, start, stop };
+}
+
+export type Events = ReturnType<typeof createEvents>;

@@ -1,0 +1,140 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+import { type Locale, negotiateLocale, translate } from './i18n.ts';
+import type { Logger } from './logger.ts';
+import type { Actor } from './rbac.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  Logger,
+  TypeBoxTypeProvider
+>;
+
+export interface Authenticator {
+  /** Resolves the caller from the request (cookie or bearer token); null when anonymous. */
+  authenticate(request: FastifyRequest): Promise<Actor | null>;
+  /** Whether a state-changing request carries a valid CSRF token for this actor. */
+  isCsrfValid(actor: Actor, header: string | undefined): boolean;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function errorBody(code: string, locale: Locale, requestId: string, params: Record<string, string | number> = {}, details?: Record<string, unknown>) {
+  return { error: { code, message: translate(code, locale, { requestId, ...params }), requestId, ...(details ? { details } : {}) } };
+}
+
+/** Builds Fastify with the cross-cutting parts every route relies on; routes are added by app.ts. */
+export async function createHttp(options: {
+  log: Logger;
+  bodyLimit: number;
+  secure: boolean;
+  trustProxy: boolean;
+  authenticator: Authenticator;
+}): Promise<App> {
+  const { log, authenticator } = options;
+  let requestCounter = 0;
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => `req-${Date.now().toString(36)}-${(requestCounter++).toString(36)}`,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'en');
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // Mantine and Recharts set inline styles; scripts stay strict.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'media-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'self'"],
+      },
+    },
+    hsts: options.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+    const actor = await authenticator.authenticate(request);
+    request.actor = actor;
+    if (actor && !request.headers['accept-language']) request.locale = actor.locale;
+    if (actor && MUTATING.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (!authenticator.isCsrfValid(actor, Array.isArray(header) ? header[0] : header)) {
+        return reply.code(403).send(errorBody('AUTH_CSRF_INVALID', request.locale, request.id));
+      }
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500) {
+      request.log.error({ reqId: request.id, url: request.routeOptions.url, status: reply.statusCode }, 'request failed');
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = request.locale ?? 'en';
+    if (error instanceof AppError) {
+      return reply.code(error.status).send(errorBody(error.code, locale, request.id, error.params, error.details));
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const first = fastifyError.validation[0];
+      const path = `${fastifyError.validationContext ?? 'body'}${first?.instancePath ?? ''}`;
+      const detail = `${path} ${first?.message ?? ''}`.trim();
+      return reply
+        .code(400)
+        .send(errorBody('VALIDATION_FAILED', locale, request.id, { detail }, { path, keyword: first?.keyword }));
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply
+        .code(400)
+        .send(errorBody('VALIDATION_FAILED', locale, request.id, { detail: `body ${fastifyError.message}` }, { path: 'body' }));
+    }
+    if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', locale, request.id));
+    if (status === 415) return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', locale, request.id));
+    if (status === 429) return reply.code(429).send(errorBody('RATE_LIMITED', locale, request.id));
+    if (status >= 400 && status < 500) {
+      return reply
+        .code(status)
+        .send(errorBody('VALIDATION_FAILED', locale, request.id, { detail: fastifyError.message }));
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    return reply.code(500).send(errorBody('INTERNAL_ERROR', locale, request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(errorBody('NOT_FOUND', request.locale ?? 'en', request.id));
+  });
+
+  return app;
+}
