@@ -1,5 +1,7 @@
 /** The customers module's public surface: other modules import only from here. */
 export {
+  type AccountProduct,
+  type AccountStatus,
   type BlockCardInput,
   type BlockCardResult,
   CARD_BLOCK_REASONS,
@@ -14,15 +16,18 @@ export {
   createDemoCoreBanking,
 } from './customers.core.ts';
 export {
+  buildSearchName,
   foldForSearch,
+  hashNationalId,
   isE164,
+  maskNationalId,
   normaliseEmail,
   normalisePhone,
   type ParsedPhone,
   type PhoneCountry,
   parsePhone,
 } from './customers.normalise.ts';
-export { customerIdentities, customers } from './customers.schema.ts';
+export { coreDemoAccounts, coreDemoCards, customerIdentities, customers } from './customers.schema.ts';
 export {
   type CreateCustomerInput,
   type Customer,
@@ -31,6 +36,7 @@ export {
   type CustomerSummary,
   type CustomersService,
   createCustomersService,
+  type Gender,
   type IdentityKind,
   type SearchCustomersOptions,
   type Segment,
