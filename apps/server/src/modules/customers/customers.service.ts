@@ -289,6 +289,8 @@ export function createCustomersService(deps: CustomersServiceDeps) {
     const q = (options.q ?? '').normalize('NFKC').trim().slice(0, 100);
 
     let where: SQL | undefined;
+    let rank: SQL | undefined;
+    const upper = q.toUpperCase();
     if (q) {
       const conditions: SQL[] = [];
       const folded = foldForSearch(q);
@@ -299,11 +301,11 @@ export function createCustomersService(deps: CustomersServiceDeps) {
           like(customers.searchName, `% ${pattern}%`),
         );
       }
-      const upper = q.toUpperCase();
       if (/^[A-Z0-9]{2,20}$/.test(upper) && /\d/.test(upper)) {
         conditions.push(like(customers.customerNo, `${escapeLike(upper)}%`));
       }
-      if (q.includes('@')) {
+      // An email or the start of one ("emily.c", "wangfang@").
+      if (q.includes('@') || /^[\w+-]+\.[\w.+-]*$/.test(q)) {
         const email = q.toLowerCase();
         conditions.push(
           inArray(
@@ -335,6 +337,16 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         );
       }
       where = or(...conditions);
+      // Folding makes "Hà" also find "Hạnh" and "Hannah": list an exact customer number first, then
+      // the hits spelled as typed. (PostgreSQL's lower() is ASCII-only under the C collation,
+      // so the case variants are made here.)
+      const asTyped = [
+        ...new Set([q, q.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, ch: string) => sp + ch.toUpperCase())]),
+      ];
+      const wordStarts = asTyped.flatMap((v) => [`${escapeLike(v)}%`, `% ${escapeLike(v)}%`]);
+      rank = sql`CASE WHEN ${customers.customerNo} = ${upper} THEN 0 WHEN ${or(
+        ...wordStarts.map((pattern) => like(customers.fullName, pattern)),
+      )} THEN 1 ELSE 2 END`;
     }
 
     const [rows, [totalRow]] = await Promise.all([
@@ -342,7 +354,7 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         .select()
         .from(customers)
         .where(where)
-        .orderBy(asc(customers.searchName), asc(customers.customerNo))
+        .orderBy(...(rank ? [rank] : []), asc(customers.searchName), asc(customers.customerNo))
         .limit(limit)
         .offset(offset),
       db.select({ n: count() }).from(customers).where(where),
