@@ -32,6 +32,7 @@ export const customers = pgTable(
     customerNo: text('customer_no').notNull(),
     fullName: text('full_name').notNull(),
     familyName: text('family_name'),
+    /** The name the person is addressed by: Hà of Nguyễn Thị Thu Hà (middle names stay in full_name). */
     givenName: text('given_name'),
     latinName: text('latin_name'),
     searchName: text('search_name').notNull(),
