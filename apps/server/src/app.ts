@@ -126,16 +126,15 @@ export async function buildApp(deps: AppDeps) {
   });
 
   // The web app: static files with a single-page fallback for client-side routes.
-  if (existsSync(config.webDistDir)) {
-    await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
-    http.setNotFoundHandler((request, reply) => {
-      const accept = request.headers.accept ?? '';
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
-        return reply.sendFile('index.html');
-      }
-      return reply.code(404).send(errorBody('NOT_FOUND', request.locale, request.id));
-    });
-  }
+  const hasWeb = existsSync(config.webDistDir);
+  if (hasWeb) await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
+  http.setNotFoundHandler((request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('NOT_FOUND', request.locale, request.id));
+  });
 
   let started = false;
   async function start() {
@@ -146,10 +145,8 @@ export async function buildApp(deps: AppDeps) {
   }
   async function stop() {
     await http.close();
-    if (started) {
-      await jobs.stop();
-      await events.stop();
-    }
+    await jobs.stop();
+    await events.stop();
   }
 
   return {

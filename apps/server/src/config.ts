@@ -65,7 +65,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const publicUrl = env.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const listenHost = overrides.host ?? host;
+  const publicUrl =
+    env.PUBLIC_URL || `http://${listenHost === '0.0.0.0' ? 'localhost' : listenHost}:${overrides.port ?? port}`;
   try {
     new URL(publicUrl);
   } catch {

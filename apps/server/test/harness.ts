@@ -119,7 +119,7 @@ export async function login(ctx: TestContext, username: string, password: string
     payload: { username, password },
     remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   });
-  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}\n${ctx.logs.slice(-3).join("")}`);
   const setCookie = String(res.headers['set-cookie']);
   const cookie = (setCookie.split(';')[0] as string).trim();
   const body = res.json() as { csrfToken: string; user: { id: string } };

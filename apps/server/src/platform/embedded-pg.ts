@@ -124,6 +124,9 @@ function spawnLogged(
     ...(user ?? {}),
     env: { ...process.env, LC_MESSAGES: 'C', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches Banyan, which then stops PostgreSQL last,
+    // after the HTTP server and workers have drained.
+    detached: true,
   });
   let tail = '';
   const onData = (chunk: Buffer) => {

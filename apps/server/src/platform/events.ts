@@ -71,7 +71,7 @@ const toEvent = (r: Row): StoredEvent => ({
   actorId: r.actor_id,
   audience: r.audience,
   txid: String(r.txid),
-  createdAt: r.created_at,
+  createdAt: new Date(r.created_at),
 });
 
 /**

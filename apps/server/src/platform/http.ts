@@ -132,9 +132,5 @@ export async function createHttp(options: {
     return reply.code(500).send(errorBody('INTERNAL_ERROR', locale, request.id));
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('NOT_FOUND', request.locale ?? 'en', request.id));
-  });
-
   return app;
 }

@@ -8,24 +8,42 @@ import {
   seedDemoCustomers,
 } from './demo-bank.ts';
 
-export interface SeedProgress {
-  (step: string, done: number, total: number): void;
-}
+export type SeedProgress = (step: string, done: number, total: number) => void;
 
 /** The demo bank's printed sign-ins (username, password, roles). */
-export const demoSignIns = () => DEMO_USERS.map((u) => ({ username: u.username, password: u.password, roles: u.roles }));
+export const demoSignIns = () =>
+  DEMO_USERS.map((u) => ({ username: u.username, password: u.password, roles: u.roles }));
 
-/** Seeds the demo bank once; returns false when the database already holds users. */
+/**
+ * Seeds the demo bank on an empty database; returns false when staff users already exist.
+ * Resumable: an interrupted first start (Ctrl-C mid-seed) completes on the next one.
+ */
 export async function seedDemoBank(app: BanyanApp, onProgress: SeedProgress = () => undefined): Promise<boolean> {
-  const { rows } = await app.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if ((rows[0]?.n ?? 0) > 0) return false;
+  const existingUsers = new Set(
+    (await app.pool.query<{ username: string }>('SELECT username FROM users')).rows.map((r) => r.username),
+  );
+  if (existingUsers.size > 0 && DEMO_USERS.every((u) => existingUsers.has(u.username))) {
+    const { rows } = await app.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM customers');
+    if ((rows[0]?.n ?? 0) > 0) return false;
+  } else if (existingUsers.size > 0 && !DEMO_USERS.some((u) => existingUsers.has(u.username))) {
+    return false; // a real bank's database: never seed demo data into it
+  }
+  const existing = async (table: string, key: string) =>
+    new Map(
+      (await app.pool.query<{ k: string; id: string }>(`SELECT ${key} AS k, id FROM ${table}`)).rows.map((r) => [r.k, r.id]),
+    );
 
-  const branchIdByCode = new Map<string, string>();
-  for (const b of DEMO_BRANCHES) branchIdByCode.set(b.code, (await app.staff.createBranch(null, b)).id);
-  const departmentIdByCode = new Map<string, string>();
-  for (const d of DEMO_DEPARTMENTS) departmentIdByCode.set(d.code, (await app.staff.createDepartment(null, d)).id);
-  const teamIdByName = new Map<string, string>();
+  const branchIdByCode = await existing('branches', 'code');
+  for (const b of DEMO_BRANCHES) {
+    if (!branchIdByCode.has(b.code)) branchIdByCode.set(b.code, (await app.staff.createBranch(null, b)).id);
+  }
+  const departmentIdByCode = await existing('departments', 'code');
+  for (const d of DEMO_DEPARTMENTS) {
+    if (!departmentIdByCode.has(d.code)) departmentIdByCode.set(d.code, (await app.staff.createDepartment(null, d)).id);
+  }
+  const teamIdByName = await existing('teams', 'name');
   for (const t of DEMO_TEAMS) {
+    if (teamIdByName.has(t.name)) continue;
     const team = await app.staff.createTeam(null, {
       name: t.name,
       departmentId: t.departmentCode ? (departmentIdByCode.get(t.departmentCode) ?? null) : null,
@@ -33,25 +51,29 @@ export async function seedDemoBank(app: BanyanApp, onProgress: SeedProgress = ()
     });
     teamIdByName.set(t.name, team.id);
   }
-  const skillIdByCode = new Map<string, string>();
-  for (const s of DEMO_SKILLS) skillIdByCode.set(s.code, (await app.staff.createSkill(null, s)).id);
-  onProgress('organisation', 1, 3);
+  const skillIdByCode = await existing('skills', 'code');
+  for (const s of DEMO_SKILLS) {
+    if (!skillIdByCode.has(s.code)) skillIdByCode.set(s.code, (await app.staff.createSkill(null, s)).id);
+  }
+  onProgress('organisation', 1, 1);
 
   let done = 0;
   for (const u of DEMO_USERS) {
-    await app.staff.createUser(null, {
-      username: u.username,
-      displayName: u.displayName,
-      password: u.password,
-      roles: u.roles,
-      locale: u.locale,
-      teamIds: u.teamNames.map((name) => teamIdByName.get(name)).filter((id): id is string => !!id),
-      departmentId: u.departmentCode ? (departmentIdByCode.get(u.departmentCode) ?? null) : null,
-      branchId: u.branchCode ? (branchIdByCode.get(u.branchCode) ?? null) : null,
-      skills: u.skills
-        .map((s) => ({ skillId: skillIdByCode.get(s.code) as string, proficiency: s.proficiency }))
-        .filter((s) => s.skillId),
-    });
+    if (!existingUsers.has(u.username)) {
+      await app.staff.createUser(null, {
+        username: u.username,
+        displayName: u.displayName,
+        password: u.password,
+        roles: u.roles,
+        locale: u.locale,
+        teamIds: u.teamNames.map((name) => teamIdByName.get(name)).filter((id): id is string => !!id),
+        departmentId: u.departmentCode ? (departmentIdByCode.get(u.departmentCode) ?? null) : null,
+        branchId: u.branchCode ? (branchIdByCode.get(u.branchCode) ?? null) : null,
+        skills: u.skills
+          .map((s) => ({ skillId: skillIdByCode.get(s.code) as string, proficiency: s.proficiency }))
+          .filter((s) => s.skillId),
+      });
+    }
     onProgress('staff', ++done, DEMO_USERS.length);
   }
   await seedDemoCustomers({

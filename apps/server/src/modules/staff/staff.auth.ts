@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Audit } from '../../platform/audit.ts';
@@ -220,14 +220,14 @@ export function createStaffAuth(deps: {
       return null;
     }
     const built = buildActor(row, { sessionId: row.session_id, tokenId: null, csrfToken: row.csrf_token, ip });
-    const lastSeen = (row.last_seen_at as Date).getTime();
+    const lastSeen = new Date(row.last_seen_at as Date).getTime();
     if (now - lastSeen > LAST_SEEN_EVERY_MS) {
       await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.session_id as string));
     }
     remember(key, row.id, {
       ...built,
       expiresAt: now + CACHE_TTL_MS,
-      sessionExpiresAt: (row.session_expires_at as Date).getTime(),
+      sessionExpiresAt: new Date(row.session_expires_at as Date).getTime(),
       lastSeenWrittenAt: Math.max(lastSeen, now - LAST_SEEN_EVERY_MS + 1),
     });
     return built;
@@ -250,7 +250,7 @@ export function createStaffAuth(deps: {
     if (!row) throw new AppError('AUTH_TOKEN_INVALID', 401);
     const built = buildActor(row, { sessionId: null, tokenId: row.token_id, csrfToken: null, ip }, row.scopes);
     // Token use is audited at most once a minute per token, so the chain is not flooded by polling.
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_SEEN_EVERY_MS) {
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_SEEN_EVERY_MS) {
       await db.transaction(async (tx) => {
         await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token_id));
         await audit.record(tx, {
@@ -266,7 +266,7 @@ export function createStaffAuth(deps: {
     remember(key, row.id, {
       ...built,
       expiresAt: now.getTime() + CACHE_TTL_MS,
-      sessionExpiresAt: row.token_expires_at.getTime(),
+      sessionExpiresAt: new Date(row.token_expires_at).getTime(),
       lastSeenWrittenAt: now.getTime(),
     });
     return built.actor;
@@ -440,7 +440,7 @@ export function createStaffAuth(deps: {
         and(
           eq(sessions.userId, userId),
           isNull(sessions.revokedAt),
-          options.only ? sql`${sessions.id} = ANY(${options.only}::uuid[])` : undefined,
+          options.only ? inArray(sessions.id, options.only) : undefined,
           options.except ? ne(sessions.id, options.except) : undefined,
         ),
       )

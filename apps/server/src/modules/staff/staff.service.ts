@@ -136,7 +136,7 @@ export function createStaffService(deps: {
     const scope = requirePermission(actor, 'staff.read');
     if (scope === 'all') return undefined;
     if (actor.teamIds.length === 0) return sql`false`;
-    return sql`${users.id} IN (SELECT user_id FROM user_teams WHERE team_id = ANY(${actor.teamIds}::uuid[]))`;
+    return sql`${users.id} IN (SELECT user_id FROM user_teams WHERE team_id IN ${actor.teamIds})`;
   }
 
   async function listUsers(

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import type { StoredEvent } from './events.ts';
+
+let ctx: TestContext;
+let peer: ChildProcess;
+const peerSeen: number[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await ctx.pool.query('CREATE TABLE event_test_effects (event_id uuid NOT NULL, process text NOT NULL)');
+  ctx.app.events.on('test.ping', 'test.recorder', async (event, tx) => {
+    await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'main')`);
+  });
+  peer = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../test/event-peer.ts'), ctx.url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => {
+    let buffer = '';
+    peer.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const message = JSON.parse(line);
+        if (message.ready) resolve();
+        if (message.seen) peerSeen.push(message.seen);
+      }
+    });
+  });
+  await ctx.app.events.start({ pollMs: 200 });
+}, 60_000);
+
+afterAll(async () => {
+  peer?.kill('SIGTERM');
+  await ctx?.close();
+});
+
+const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+};
+
+describe('events across two processes', () => {
+  it('handles each committed event exactly once per handler and shows it to the other process', async () => {
+    const mainSeen: StoredEvent[] = [];
+    ctx.app.events.subscribe((batch) => mainSeen.push(...batch));
+    const published: string[] = [];
+    // 60 events in 20 concurrent transactions, so commits interleave.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, t) =>
+        ctx.app.db.transaction(async (tx) => {
+          for (let i = 0; i < 3; i++) {
+            const e = await ctx.app.events.publish(tx, { type: 'test.ping', payload: { t, i } });
+            published.push(e.id);
+          }
+        }),
+      ),
+    );
+    // A rolled-back transaction's event never exists.
+    await ctx.app.db
+      .transaction(async (tx) => {
+        await ctx.app.events.publish(tx, { type: 'test.ping', payload: { doomed: true } });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+
+    await waitFor(async () => {
+      const { rows } = await ctx.pool.query('SELECT count(*)::int AS n FROM event_test_effects');
+      return rows[0].n >= 60 && peerSeen.length >= 60 && mainSeen.length >= 60;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const { rows } = await ctx.pool.query(
+      'SELECT event_id, count(*)::int AS n, array_agg(process) AS by FROM event_test_effects GROUP BY event_id',
+    );
+    expect(rows).toHaveLength(60);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(published));
+    const undispatched = await ctx.pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL');
+    expect(undispatched.rows[0].n).toBe(0);
+    expect(peerSeen).toHaveLength(60);
+    expect(new Set(peerSeen).size).toBe(60);
+    expect(mainSeen.map((e) => e.position).sort((a, b) => a - b)).toEqual([...peerSeen].sort((a, b) => a - b));
+  });
+
+  it('retries a failing handler with backoff and records the error', async () => {
+    // Alone now: the peer does not know this handler.
+    const exited = new Promise((r) => peer.once('exit', r));
+    peer.kill('SIGTERM');
+    await exited;
+    let calls = 0;
+    ctx.app.events.on('test.flaky', 'test.flaky_handler', async () => {
+      calls++;
+      if (calls === 1) throw new Error('transient');
+    });
+    await ctx.app.db.transaction((tx) => ctx.app.events.publish(tx, { type: 'test.flaky', payload: {} }));
+    await waitFor(async () => {
+      const { rows } = await ctx.pool.query("SELECT dispatched_at, attempts, last_error FROM outbox WHERE type = 'test.flaky'");
+      return rows[0]?.dispatched_at !== null && rows[0]?.attempts === 2;
+    });
+    expect(calls).toBe(2);
+  });
+});
