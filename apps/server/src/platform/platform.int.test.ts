@@ -1,17 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { as, createTestContext, type Session, signInAs, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
+let admin: Session;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  const web = mkdtempSync(path.join(os.tmpdir(), 'banyan-web-'));
+  writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Banyan</title>');
+  ctx = await createTestContext({ webDistDir: web, bodyLimitBytes: 4096 });
+  admin = await signInAs(ctx, { username: 'http.admin', roles: ['admin'] });
 });
 afterAll(async () => ctx?.close());
 
 describe('platform http', () => {
-  it('answers healthz and readyz with migrations applied', async () => {
+  it('answers healthz, readyz (with migrations applied) and metrics', async () => {
     expect((await ctx.app.http.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
     const ready = await ctx.app.http.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json().status).toBe('ready');
+    const metrics = await ctx.app.http.inject({ url: '/metrics' });
+    expect(metrics.body).toContain('banyan_http_request_duration_seconds');
+    expect(metrics.body).toContain('banyan_db_pool_connections');
+  });
+
+  it('reports migrations pending on readyz when the database lags behind the code', async () => {
+    await ctx.pool.query('ALTER TABLE drizzle.__drizzle_migrations RENAME TO __m');
+    try {
+      expect((await ctx.app.http.inject({ url: '/readyz' })).statusCode).toBe(503);
+    } finally {
+      await ctx.pool.query('ALTER TABLE drizzle.__m RENAME TO __drizzle_migrations');
+    }
+  });
+
+  it('sends security headers: CSP without inline script, frame-ancestors, nosniff', async () => {
+    const res = await ctx.app.http.inject({ url: '/healthz' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('refuses an oversized body with 413 and an unknown route with a 404 envelope', async () => {
+    const big = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(5000) },
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const missing = await ctx.app.http.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'vi' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Địa chỉ này không tồn tại.' });
+  });
+
+  it('serves the web app for client-side routes but never for the API', async () => {
+    const page = await ctx.app.http.inject({ url: '/admin/users', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Banyan</title>');
+    const api = await ctx.app.http.inject({ url: '/api/v1/unknown', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+  });
+
+  it('hides internal errors behind a request id, in the caller language', async () => {
+    await ctx.pool.query('ALTER TABLE skills RENAME TO skills_away');
+    const res = await ctx.app.http
+      .inject({ url: '/api/v1/admin/skills', headers: { cookie: admin.cookie, 'accept-language': 'zh-CN' } })
+      .finally(() => ctx.pool.query('ALTER TABLE skills_away RENAME TO skills'));
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('does not exist');
+    expect(res.json().error.message).toContain(res.json().error.requestId);
+    expect(res.json().error.message).toMatch(/系统出现错误/);
+    expect(ctx.logs.join('')).toContain('relation \\"skills\\" does not exist');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every API route with a response schema, and serves the reference at /docs', async () => {
+    const spec = (await ctx.app.http.inject({ url: '/api/v1/openapi.json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    const paths = Object.keys(spec.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/admin/users/{id}', '/api/v1/audit']));
+    for (const [route, methods] of Object.entries(spec.paths as Record<string, Record<string, { responses?: object }>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (route.endsWith('export.csv') || route.endsWith('/realtime')) continue;
+        expect(operation.responses, `${method} ${route}`).toBeDefined();
+      }
+    }
+    expect((await ctx.app.http.inject({ url: '/docs/' })).statusCode).toBe(200);
+  });
+});
+
+describe('logging', () => {
+  it('never writes passwords, cookies or card numbers to the log', async () => {
+    await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'http.admin', password: 'not-the-password' },
+    });
+    await ctx.app.http.inject({
+      method: 'PATCH',
+      url: '/api/v1/admin/users/018f0000-0000-7000-8000-000000000000',
+      payload: { displayName: 'card 4111 1111 1111 1111', version: 1 },
+      headers: as(admin),
+    });
+    const text = ctx.logs.join('');
+    expect(text).not.toContain('not-the-password');
+    expect(text).not.toContain(admin.cookie.split('=')[1]);
+    expect(text).not.toContain('4111 1111 1111 1111');
   });
 });

@@ -139,3 +139,11 @@ defineMessages({
     vi: 'Bạn không có quyền thực hiện thao tác này.',
   },
 });
+
+/** The matrix as a Markdown table (docs/permissions.md embeds it; a test keeps them equal). */
+export function renderPermissionsTable(): string {
+  const header = `| Permission | ${ROLES.join(' | ')} |`;
+  const rule = `| --- | ${ROLES.map(() => ':---:').join(' | ')} |`;
+  const rows = PERMISSIONS.map((p) => `| \`${p}\` | ${ROLES.map((r) => MATRIX[r][p] ?? '').join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded demo on 127.0.0.1:3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, demoMode: true, requireAdminMfa: false });
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+  });
+
+  it('turns demo mode off and admin MFA on with an external database', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db.internal/banyan' });
+    expect(config).toMatchObject({ demoMode: false, requireAdminMfa: true });
+  });
+
+  it('reports every problem at once with a clear message', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(3);
+      expect((error as Error).message).toContain('PORT must be an integer between 0 and 65535 (got "eighty")');
+    }
+  });
+
+  it('lets CLI flags override the port in the printed URL', () => {
+    expect(loadConfig({}, { port: 3100 }).publicUrl).toBe('http://127.0.0.1:3100');
+  });
+});
