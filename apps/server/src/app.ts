@@ -7,8 +7,8 @@ import client from 'prom-client';
 import type { Config } from './config.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
-import { createAudit } from './platform/audit.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
+import { createAudit } from './platform/audit.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { appliedMigrationCount, createDb, expectedMigrationCount } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
@@ -100,7 +100,13 @@ export async function buildApp(deps: AppDeps) {
     async (api) => {
       await api.register(staffModule.routes);
       await api.register(auditRoutes({ audit }));
-      await api.register(realtimeRoutes({ events, publicUrl: config.publicUrl, authenticate: staffModule.authenticator.authenticate }));
+      await api.register(
+        realtimeRoutes({
+          events,
+          publicUrl: config.publicUrl,
+          authenticate: staffModule.authenticator.authenticate,
+        }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -127,10 +133,16 @@ export async function buildApp(deps: AppDeps) {
 
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);
-  if (hasWeb) await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
+  if (hasWeb)
+    await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
   http.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
+    if (
+      hasWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      accept.includes('text/html')
+    ) {
       return reply.sendFile('index.html');
     }
     return reply.code(404).send(errorBody('NOT_FOUND', request.locale, request.id));

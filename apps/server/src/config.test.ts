@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('defaults to the embedded demo on 127.0.0.1:3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, demoMode: true, requireAdminMfa: false });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: null,
+      demoMode: true,
+      requireAdminMfa: false,
+    });
     expect(config.publicUrl).toBe('http://127.0.0.1:3000');
   });
 
@@ -20,7 +26,9 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems).toHaveLength(3);
-      expect((error as Error).message).toContain('PORT must be an integer between 0 and 65535 (got "eighty")');
+      expect((error as Error).message).toContain(
+        'PORT must be an integer between 0 and 65535 (got "eighty")',
+      );
     }
   });
 

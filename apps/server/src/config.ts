@@ -67,7 +67,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const listenHost = overrides.host ?? host;
   const publicUrl =
-    env.PUBLIC_URL || `http://${listenHost === '0.0.0.0' ? 'localhost' : listenHost}:${overrides.port ?? port}`;
+    env.PUBLIC_URL ||
+    `http://${listenHost === '0.0.0.0' ? 'localhost' : listenHost}:${overrides.port ?? port}`;
   try {
     new URL(publicUrl);
   } catch {

@@ -128,7 +128,9 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
     ...(options.port ? { port: Number(options.port) } : {}),
   });
   const log = createLogger({ level: config.logLevel });
-  process.stdout.write(`\nBanyan is starting (${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`})…\n`);
+  process.stdout.write(
+    `\nBanyan is starting (${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`})…\n`,
+  );
 
   const database = await openDatabase(config, log).catch((error: Error) =>
     fail(`could not open the database: ${error.message}`),
@@ -171,7 +173,8 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
     ];
     if (config.demoMode) {
       lines.push('', '  Demo sign-ins (username / password — roles):');
-      for (const s of demoSignIns()) lines.push(`    ${s.username.padEnd(18)} ${s.password.padEnd(18)} ${s.roles.join(', ')}`);
+      for (const s of demoSignIns())
+        lines.push(`    ${s.username.padEnd(18)} ${s.password.padEnd(18)} ${s.roles.join(', ')}`);
     }
     lines.push('', '  Press Ctrl-C to stop.', '');
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -189,7 +192,9 @@ const program = new Command('banyan')
 
 program
   .command('start')
-  .description('start Banyan (embedded PostgreSQL unless DATABASE_URL is set); migrates and seeds the demo bank')
+  .description(
+    'start Banyan (embedded PostgreSQL unless DATABASE_URL is set); migrates and seeds the demo bank',
+  )
   .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
   .option('--port <port>', 'port to listen on (default PORT or 3000; 0 = any free port)')
   .option('--no-seed', 'do not seed the demo bank on first start')
@@ -210,7 +215,9 @@ program
   .action(async () => {
     await withApp(configFrom(), async (app) => {
       const seeded = await seedWithProgress(app);
-      process.stdout.write(seeded ? 'demo bank seeded\n' : 'the database already has users: nothing seeded\n');
+      process.stdout.write(
+        seeded ? 'demo bank seeded\n' : 'the database already has users: nothing seeded\n',
+      );
     });
   });
 
@@ -306,7 +313,9 @@ audit
       bar.stop();
       if (result.ok) process.stdout.write(`audit chain intact: ${result.checked} rows verified\n`);
       else {
-        process.stdout.write(`AUDIT CHAIN BROKEN at seq ${result.brokenAtSeq} (${result.reason}); ${result.checked} rows verified before it\n`);
+        process.stdout.write(
+          `AUDIT CHAIN BROKEN at seq ${result.brokenAtSeq} (${result.reason}); ${result.checked} rows verified before it\n`,
+        );
         process.exitCode = 1;
       }
     });

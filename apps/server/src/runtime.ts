@@ -18,7 +18,9 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const url = config.databaseUrl ?? (embedded?.url as string);
   const pool = createPool(url, config.dbPoolSize);
   try {
-    const { rows } = await pool.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
+    const { rows } = await pool.query<{ v: number }>(
+      "SELECT current_setting('server_version_num')::int AS v",
+    );
     if ((rows[0]?.v ?? 0) < 150000) {
       throw new Error(`Banyan needs PostgreSQL 15 or newer (this server is ${rows[0]?.v})`);
     }

@@ -40,7 +40,9 @@ export default async function setup(project: TestProject) {
 
   const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
   await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE_DB}'`);
+  await admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE_DB}'`,
+  );
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   const pool = createPool(`${baseUrl}/${TEMPLATE_DB}`, 2);

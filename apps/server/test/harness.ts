@@ -97,7 +97,13 @@ export interface Session {
 /** Creates a user through the service (system actor) and signs them in through the API. */
 export async function signInAs(
   ctx: TestContext,
-  input: { username: string; roles: string[]; teamIds?: string[]; branchId?: string | null; departmentId?: string | null },
+  input: {
+    username: string;
+    roles: string[];
+    teamIds?: string[];
+    branchId?: string | null;
+    departmentId?: string | null;
+  },
   password = 'Correct-Horse-9',
 ): Promise<Session> {
   const user = await ctx.app.staff.createUser(null, {
@@ -112,14 +118,20 @@ export async function signInAs(
   return login(ctx, input.username, password, user.id);
 }
 
-export async function login(ctx: TestContext, username: string, password: string, userId = ''): Promise<Session> {
+export async function login(
+  ctx: TestContext,
+  username: string,
+  password: string,
+  userId = '',
+): Promise<Session> {
   const res = await ctx.app.http.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { username, password },
     remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   });
-  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}\n${ctx.logs.slice(-3).join("")}`);
+  if (res.statusCode !== 200)
+    throw new Error(`login failed: ${res.statusCode} ${res.body}\n${ctx.logs.slice(-3).join('')}`);
   const setCookie = String(res.headers['set-cookie']);
   const cookie = (setCookie.split(';')[0] as string).trim();
   const body = res.json() as { csrfToken: string; user: { id: string } };

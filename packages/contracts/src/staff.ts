@@ -76,12 +76,19 @@ export const SessionItem = Type.Object({
 });
 export const SessionList = Type.Object({ items: Type.Array(SessionItem) });
 
-export const MfaEnrollReply = Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() });
+export const MfaEnrollReply = Type.Object({
+  secret: Type.String(),
+  otpauthUrl: Type.String(),
+  qrDataUrl: Type.String(),
+});
 export const MfaCodeBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 20 }) }, strict);
 export type MfaCodeBody = Static<typeof MfaCodeBody>;
 export const MfaVerifyReply = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
 
-export const UserSkill = Type.Object({ skillId: Uuid, proficiency: Type.Integer({ minimum: 1, maximum: 5 }) }, strict);
+export const UserSkill = Type.Object(
+  { skillId: Uuid, proficiency: Type.Integer({ minimum: 1, maximum: 5 }) },
+  strict,
+);
 
 export const User = Type.Object({
   id: Uuid,
@@ -155,7 +162,12 @@ export type UpdateUser = Static<typeof UpdateUser>;
 export const ResetPasswordBody = Type.Object({ password: Password }, strict);
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
-export const Team = Type.Object({ id: Uuid, name: Type.String(), departmentId: Nullable(Uuid), branchId: Nullable(Uuid) });
+export const Team = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  departmentId: Nullable(Uuid),
+  branchId: Nullable(Uuid),
+});
 export const TeamBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -171,7 +183,12 @@ export type TeamPatch = Static<typeof TeamPatch>;
 export const DepartmentKind = Type.Union(
   ['front_office', 'back_office', 'branch_network', 'management'].map((k) => Type.Literal(k)),
 );
-export const Department = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), kind: Type.String() });
+export const Department = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+});
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' });
 export const DepartmentBody = Type.Object(
   { code: Code, name: Type.String({ minLength: 1, maxLength: 120 }), kind: DepartmentKind },
@@ -207,7 +224,10 @@ export const BranchPatch = Type.Partial(BranchBody, strict);
 export type BranchPatch = Static<typeof BranchPatch>;
 
 export const Skill = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() });
-export const SkillBody = Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 120 }) }, strict);
+export const SkillBody = Type.Object(
+  { code: Code, name: Type.String({ minLength: 1, maxLength: 120 }) },
+  strict,
+);
 export type SkillBody = Static<typeof SkillBody>;
 
 export const ApiToken = Type.Object({

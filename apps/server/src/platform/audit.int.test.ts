@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (session: Session, url: string) => ctx.app.http.inject({ url: `/api/v1${url}`, headers: { cookie: session.cookie } });
+const get = (session: Session, url: string) =>
+  ctx.app.http.inject({ url: `/api/v1${url}`, headers: { cookie: session.cookie } });
 /** Tampering needs the append-only trigger out of the way, as a DBA with superuser rights could. */
 const tamper = async (statement: string) => {
   await ctx.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
@@ -37,7 +38,9 @@ describe('audit log', () => {
   });
 
   it('refuses UPDATE and DELETE at the database', async () => {
-    await expect(ctx.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(ctx.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ctx.pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
   });
 
@@ -48,7 +51,12 @@ describe('audit log', () => {
     const next = await get(auditor, `/audit?limit=2&before=${page.json().nextBefore}`);
     expect(next.json().items[0].seq).toBeLessThan(page.json().items[1].seq);
     const logins = await get(auditor, '/audit?action=auth.login');
-    expect(logins.json().items.map((i: { actorName: string }) => i.actorName).sort()).toEqual(['adm', 'agt', 'aud']);
+    expect(
+      logins
+        .json()
+        .items.map((i: { actorName: string }) => i.actorName)
+        .sort(),
+    ).toEqual(['adm', 'agt', 'aud']);
     expect((await get(auditor, '/audit/actions')).json().items).toContain('auth.login');
     expect((await get(agent, '/audit')).statusCode).toBe(403);
     expect((await get(admin, '/audit')).statusCode).toBe(200);
@@ -62,18 +70,27 @@ describe('audit log', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[0]).toContain('seq,at,actor,action');
     expect(csv.body).not.toMatch(/(^|,)"=/m);
-    expect(csv.body).toContain('\'=cmd|calc');
-    const { rows } = await ctx.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'audit.exported'");
+    expect(csv.body).toContain("'=cmd|calc");
+    const { rows } = await ctx.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'audit.exported'",
+    );
     expect(rows[0].n).toBe(1);
     expect((await get(agent, '/audit/export.csv')).statusCode).toBe(403);
   });
 
   it('verifies an intact chain, then finds an edited row and a deleted row', async () => {
-    const ok = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: as(auditor) });
+    const ok = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/audit/verify',
+      headers: as(auditor),
+    });
     expect(ok.json()).toMatchObject({ ok: true, brokenAtSeq: null });
-    expect((await ctx.app.http.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: as(agent) })).statusCode).toBe(403);
+    expect(
+      (await ctx.app.http.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: as(agent) }))
+        .statusCode,
+    ).toBe(403);
 
-    await tamper("UPDATE audit_log SET details = '{\"reason\":\"nothing to see\"}' WHERE seq = 3");
+    await tamper('UPDATE audit_log SET details = \'{"reason":"nothing to see"}\' WHERE seq = 3');
     expect(await ctx.app.audit.verify()).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'edited' });
   });
 
@@ -82,11 +99,15 @@ describe('audit log', () => {
     try {
       await signInAs(fresh, { username: 'cli.user', roles: ['agent'] });
       const env = { ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'error' };
-      const good = await run(process.execPath, [path.join(ROOT, 'bin/banyan.mjs'), 'audit', 'verify'], { env });
+      const good = await run(process.execPath, [path.join(ROOT, 'bin/banyan.mjs'), 'audit', 'verify'], {
+        env,
+      });
       expect(good.stdout).toMatch(/audit chain intact: \d+ rows verified/);
       await fresh.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
       await fresh.pool.query('DELETE FROM audit_log WHERE seq = 1');
-      const bad = await run(process.execPath, [path.join(ROOT, 'bin/banyan.mjs'), 'audit', 'verify'], { env }).catch((e) => e);
+      const bad = await run(process.execPath, [path.join(ROOT, 'bin/banyan.mjs'), 'audit', 'verify'], {
+        env,
+      }).catch((e) => e);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toMatch(/AUDIT CHAIN BROKEN at seq 1 \(deleted\)/);
     } finally {

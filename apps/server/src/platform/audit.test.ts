@@ -17,7 +17,9 @@ const row = {
 describe('audit hashing', () => {
   it('is independent of key order (jsonb reorders keys)', () => {
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
-    expect(hashAuditRow(GENESIS_HASH, row)).toBe(hashAuditRow(GENESIS_HASH, { ...row, details: { a: [2, { c: 2, d: 1 }], b: 1 } }));
+    expect(hashAuditRow(GENESIS_HASH, row)).toBe(
+      hashAuditRow(GENESIS_HASH, { ...row, details: { a: [2, { c: 2, d: 1 }], b: 1 } }),
+    );
   });
 
   it('changes when any field or the previous hash changes', () => {

@@ -75,7 +75,10 @@ export function createAudit(deps: { db: Db; clock: Clock; ids: Ids }) {
 
   async function record(tx: DbOrTx, entry: AuditEntry): Promise<AuditRecord> {
     const head = await tx.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 'head' FOR UPDATE`);
-    const prev = (head.rows[0] as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    const prev = (head.rows[0] as { seq: number; hash: string } | undefined) ?? {
+      seq: 0,
+      hash: GENESIS_HASH,
+    };
     const row = {
       seq: Number(prev.seq) + 1,
       id: ids.uuid(),

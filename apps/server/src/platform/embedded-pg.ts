@@ -207,7 +207,10 @@ export async function startEmbeddedPostgres(options: {
     log,
   );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`embedded postgres did not start in 60 s: ${output()}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`embedded postgres did not start in 60 s: ${output()}`)),
+      60_000,
+    );
     const onData = () => {
       if (output().includes('ready to accept connections')) {
         clearTimeout(timer);

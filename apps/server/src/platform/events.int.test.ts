@@ -15,9 +15,13 @@ beforeAll(async () => {
   ctx.app.events.on('test.ping', 'test.recorder', async (event, tx) => {
     await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'main')`);
   });
-  peer = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../test/event-peer.ts'), ctx.url], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  peer = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(import.meta.dirname, '../../test/event-peer.ts'), ctx.url],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve) => {
     let buffer = '';
     peer.stdout?.on('data', (chunk: Buffer) => {
@@ -83,11 +87,15 @@ describe('events across two processes', () => {
     expect(rows).toHaveLength(60);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(published));
-    const undispatched = await ctx.pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL');
+    const undispatched = await ctx.pool.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL',
+    );
     expect(undispatched.rows[0].n).toBe(0);
     expect(peerSeen).toHaveLength(60);
     expect(new Set(peerSeen).size).toBe(60);
-    expect(mainSeen.map((e) => e.position).sort((a, b) => a - b)).toEqual([...peerSeen].sort((a, b) => a - b));
+    expect(mainSeen.map((e) => e.position).sort((a, b) => a - b)).toEqual(
+      [...peerSeen].sort((a, b) => a - b),
+    );
   });
 
   it('retries a failing handler with backoff and records the error', async () => {
@@ -102,7 +110,9 @@ describe('events across two processes', () => {
     });
     await ctx.app.db.transaction((tx) => ctx.app.events.publish(tx, { type: 'test.flaky', payload: {} }));
     await waitFor(async () => {
-      const { rows } = await ctx.pool.query("SELECT dispatched_at, attempts, last_error FROM outbox WHERE type = 'test.flaky'");
+      const { rows } = await ctx.pool.query(
+        "SELECT dispatched_at, attempts, last_error FROM outbox WHERE type = 'test.flaky'",
+      );
       return rows[0]?.dispatched_at !== null && rows[0]?.attempts === 2;
     });
     expect(calls).toBe(2);

@@ -153,9 +153,10 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
 
   /** Resolves a client's last seen position into a cursor; null when it is no longer retained. */
   async function cursorAt(position: number): Promise<Cursor | null> {
-    const { rows } = await pool.query<{ txid: string }>('SELECT txid::text AS txid FROM outbox WHERE position = $1', [
-      position,
-    ]);
+    const { rows } = await pool.query<{ txid: string }>(
+      'SELECT txid::text AS txid FROM outbox WHERE position = $1',
+      [position],
+    );
     return rows[0] ? { txid: rows[0].txid, position } : null;
   }
 

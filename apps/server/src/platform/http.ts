@@ -1,7 +1,13 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { AppError } from './errors.ts';
 import { type Locale, negotiateLocale, translate } from './i18n.ts';
 import type { Logger } from './logger.ts';
@@ -31,8 +37,21 @@ export interface Authenticator {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function errorBody(code: string, locale: Locale, requestId: string, params: Record<string, string | number> = {}, details?: Record<string, unknown>) {
-  return { error: { code, message: translate(code, locale, { requestId, ...params }), requestId, ...(details ? { details } : {}) } };
+export function errorBody(
+  code: string,
+  locale: Locale,
+  requestId: string,
+  params: Record<string, string | number> = {},
+  details?: Record<string, unknown>,
+) {
+  return {
+    error: {
+      code,
+      message: translate(code, locale, { requestId, ...params }),
+      requestId,
+      ...(details ? { details } : {}),
+    },
+  };
 }
 
 /** Builds Fastify with the cross-cutting parts every route relies on; routes are added by app.ts. */
@@ -51,7 +70,9 @@ export async function createHttp(options: {
     trustProxy: options.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req-${Date.now().toString(36)}-${(requestCounter++).toString(36)}`,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('actor', null);
@@ -96,14 +117,19 @@ export async function createHttp(options: {
 
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode >= 500) {
-      request.log.error({ reqId: request.id, url: request.routeOptions.url, status: reply.statusCode }, 'request failed');
+      request.log.error(
+        { reqId: request.id, url: request.routeOptions.url, status: reply.statusCode },
+        'request failed',
+      );
     }
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale ?? 'en';
     if (error instanceof AppError) {
-      return reply.code(error.status).send(errorBody(error.code, locale, request.id, error.params, error.details));
+      return reply
+        .code(error.status)
+        .send(errorBody(error.code, locale, request.id, error.params, error.details));
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
@@ -112,13 +138,26 @@ export async function createHttp(options: {
       const detail = `${path} ${first?.message ?? ''}`.trim();
       return reply
         .code(400)
-        .send(errorBody('VALIDATION_FAILED', locale, request.id, { detail }, { path, keyword: first?.keyword }));
+        .send(
+          errorBody('VALIDATION_FAILED', locale, request.id, { detail }, { path, keyword: first?.keyword }),
+        );
     }
     const status = fastifyError.statusCode ?? 500;
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    if (
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
       return reply
         .code(400)
-        .send(errorBody('VALIDATION_FAILED', locale, request.id, { detail: `body ${fastifyError.message}` }, { path: 'body' }));
+        .send(
+          errorBody(
+            'VALIDATION_FAILED',
+            locale,
+            request.id,
+            { detail: `body ${fastifyError.message}` },
+            { path: 'body' },
+          ),
+        );
     }
     if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', locale, request.id));
     if (status === 415) return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', locale, request.id));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import { type Runner, run, runMigrations, type Task, Logger as WorkerLogger } from 'graphile-worker';
 import type pg from 'pg';
 import type { DbOrTx } from './db.ts';
 import type { Logger } from './logger.ts';

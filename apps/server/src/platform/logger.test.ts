@@ -17,7 +17,12 @@ describe('logger redaction', () => {
   it('masks card numbers in messages and fields, and censors credentials', () => {
     const { log, lines } = capture();
     log.info(
-      { note: 'pan 4111 1111 1111 1111', nested: { text: '4111111111111111' }, password: 'hunter2', token: 'abc' },
+      {
+        note: 'pan 4111 1111 1111 1111',
+        nested: { text: '4111111111111111' },
+        password: 'hunter2',
+        token: 'abc',
+      },
       'customer said 5500000000000004',
     );
     const out = lines.join('');
@@ -33,7 +38,10 @@ describe('logger redaction', () => {
 
   it('hides the cookie and authorization headers of a request', () => {
     const { log, lines } = capture();
-    log.info({ req: { headers: { cookie: 'banyan_session=secret', authorization: 'Bearer t0k' } } }, 'request');
+    log.info(
+      { req: { headers: { cookie: 'banyan_session=secret', authorization: 'Bearer t0k' } } },
+      'request',
+    );
     expect(lines.join('')).not.toContain('secret');
     expect(lines.join('')).not.toContain('t0k');
   });

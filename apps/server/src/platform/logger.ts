@@ -39,7 +39,9 @@ function maskStrings(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function createLogger(options: { level: string; destination?: pino.DestinationStream } = { level: 'info' }) {
+export function createLogger(
+  options: { level: string; destination?: pino.DestinationStream } = { level: 'info' },
+) {
   return pino(
     {
       level: options.level,
@@ -47,7 +49,9 @@ export function createLogger(options: { level: string; destination?: pino.Destin
       formatters: { log: (object) => maskStrings(object) },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((a) => (typeof a === 'string' ? maskPans(a) : a)) as Parameters<typeof method>;
+          const masked = args.map((a) => (typeof a === 'string' ? maskPans(a) : a)) as Parameters<
+            typeof method
+          >;
           return method.apply(this, masked);
         },
       },

@@ -52,7 +52,10 @@ describe('platform http', () => {
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    const missing = await ctx.app.http.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'vi' } });
+    const missing = await ctx.app.http.inject({
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'vi' },
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Địa chỉ này không tồn tại.' });
   });
@@ -83,8 +86,17 @@ describe('OpenAPI', () => {
     const spec = (await ctx.app.http.inject({ url: '/api/v1/openapi.json' })).json();
     expect(spec.openapi).toBe('3.1.0');
     const paths = Object.keys(spec.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/admin/users/{id}', '/api/v1/audit']));
-    for (const [route, methods] of Object.entries(spec.paths as Record<string, Record<string, { responses?: object }>>)) {
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/admin/users/{id}',
+        '/api/v1/audit',
+      ]),
+    );
+    for (const [route, methods] of Object.entries(
+      spec.paths as Record<string, Record<string, { responses?: object }>>,
+    )) {
       for (const [method, operation] of Object.entries(methods)) {
         if (route.endsWith('export.csv') || route.endsWith('/realtime')) continue;
         expect(operation.responses, `${method} ${route}`).toBeDefined();

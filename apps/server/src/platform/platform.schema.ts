@@ -29,9 +29,7 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     actorId: uuid('actor_id'),
     audience: jsonb('audience').notNull().default({}),
-    txid: xid8('txid')
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
+    txid: xid8('txid').notNull().default(sql`pg_current_xact_id()`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
@@ -40,9 +38,7 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_txid_position_idx').on(t.txid, t.position),
-    index('outbox_undispatched_idx')
-      .on(t.position)
-      .where(sql`dispatched_at IS NULL`),
+    index('outbox_undispatched_idx').on(t.position).where(sql`dispatched_at IS NULL`),
   ],
 );
 

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MATRIX, PERMISSIONS, permissionsOf, ROLES, renderPermissionsTable, requirePermission } from './rbac.ts';
+import {
+  MATRIX,
+  PERMISSIONS,
+  permissionsOf,
+  ROLES,
+  renderPermissionsTable,
+  requirePermission,
+} from './rbac.ts';
 
 describe('permissions matrix', () => {
   it('grants the widest scope when roles overlap', () => {
@@ -23,7 +30,9 @@ describe('permissions matrix', () => {
   });
 
   it('throws AUTH_REQUIRED without an actor and AUTH_FORBIDDEN without the permission', () => {
-    expect(() => requirePermission(null, 'staff.read')).toThrow(expect.objectContaining({ code: 'AUTH_REQUIRED', status: 401 }));
+    expect(() => requirePermission(null, 'staff.read')).toThrow(
+      expect.objectContaining({ code: 'AUTH_REQUIRED', status: 401 }),
+    );
   });
 
   it('is the same table as docs/permissions.md', () => {

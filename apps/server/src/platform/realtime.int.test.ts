@@ -43,7 +43,12 @@ function connect(session: Session | null, query = '', origin?: string) {
 }
 
 const createUser = (username: string) =>
-  ctx.app.staff.createUser(null, { username, displayName: username, password: 'Correct-Horse-9', roles: ['agent'] });
+  ctx.app.staff.createUser(null, {
+    username,
+    displayName: username,
+    password: 'Correct-Horse-9',
+    roles: ['agent'],
+  });
 
 describe('staff realtime', () => {
   it('refuses an anonymous socket and a foreign origin', async () => {
@@ -82,8 +87,13 @@ describe('staff realtime', () => {
     // While disconnected, three more users are created.
     const missed = [await createUser('rt.gap2'), await createUser('rt.gap3'), await createUser('rt.gap4')];
     const second = connect(admin, `?since=${lastSeq}`);
-    await second.until((m) => m.filter((x) => x.type === 'staff.user_created').length >= 3 && m.some((x) => x.type === 'ready'));
-    const replayed = second.messages.filter((x) => x.type === 'staff.user_created').map((x) => x.data?.userId);
+    await second.until(
+      (m) =>
+        m.filter((x) => x.type === 'staff.user_created').length >= 3 && m.some((x) => x.type === 'ready'),
+    );
+    const replayed = second.messages
+      .filter((x) => x.type === 'staff.user_created')
+      .map((x) => x.data?.userId);
     expect(replayed).toEqual(missed.map((u) => u.id));
     // And live events keep flowing after the replay, exactly once.
     const live = await createUser('rt.gap5');
@@ -102,7 +112,11 @@ describe('staff realtime', () => {
     const victim = await signInAs(ctx, { username: 'rt.victim', roles: ['agent'] });
     const socket = connect(victim);
     await socket.until((m) => m.some((x) => x.type === 'ready'));
-    await ctx.app.http.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: victim.cookie, 'x-csrf-token': victim.csrf } });
+    await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: victim.cookie, 'x-csrf-token': victim.csrf },
+    });
     expect(await socket.closed).toBe(4401);
   });
 });

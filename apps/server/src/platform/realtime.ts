@@ -107,7 +107,8 @@ export function realtimeRoutes(deps: {
         } catch {
           return send({ type: 'error', data: { code: 'VALIDATION_FAILED' } });
         }
-        if (message.type === 'ping') send({ type: 'pong', id: typeof message.id === 'string' ? message.id : undefined });
+        if (message.type === 'ping')
+          send({ type: 'pong', id: typeof message.id === 'string' ? message.id : undefined });
       });
       const keepAlive = setInterval(() => socket.ping(), PING_MS);
       socket.on('close', () => clearInterval(keepAlive));

@@ -18,7 +18,10 @@ export const demoSignIns = () =>
  * Seeds the demo bank on an empty database; returns false when staff users already exist.
  * Resumable: an interrupted first start (Ctrl-C mid-seed) completes on the next one.
  */
-export async function seedDemoBank(app: BanyanApp, onProgress: SeedProgress = () => undefined): Promise<boolean> {
+export async function seedDemoBank(
+  app: BanyanApp,
+  onProgress: SeedProgress = () => undefined,
+): Promise<boolean> {
   const existingUsers = new Set(
     (await app.pool.query<{ username: string }>('SELECT username FROM users')).rows.map((r) => r.username),
   );
@@ -30,7 +33,9 @@ export async function seedDemoBank(app: BanyanApp, onProgress: SeedProgress = ()
   }
   const existing = async (table: string, key: string) =>
     new Map(
-      (await app.pool.query<{ k: string; id: string }>(`SELECT ${key} AS k, id FROM ${table}`)).rows.map((r) => [r.k, r.id]),
+      (await app.pool.query<{ k: string; id: string }>(`SELECT ${key} AS k, id FROM ${table}`)).rows.map(
+        (r) => [r.k, r.id],
+      ),
     );
 
   const branchIdByCode = await existing('branches', 'code');
@@ -39,7 +44,8 @@ export async function seedDemoBank(app: BanyanApp, onProgress: SeedProgress = ()
   }
   const departmentIdByCode = await existing('departments', 'code');
   for (const d of DEMO_DEPARTMENTS) {
-    if (!departmentIdByCode.has(d.code)) departmentIdByCode.set(d.code, (await app.staff.createDepartment(null, d)).id);
+    if (!departmentIdByCode.has(d.code))
+      departmentIdByCode.set(d.code, (await app.staff.createDepartment(null, d)).id);
   }
   const teamIdByName = await existing('teams', 'name');
   for (const t of DEMO_TEAMS) {

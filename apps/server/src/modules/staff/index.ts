@@ -12,8 +12,8 @@ import { createPasswords } from './staff.passwords.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { createStaffService } from './staff.service.ts';
 
-export { SESSION_COOKIE } from './staff.auth.ts';
 export type { StaffAuth } from './staff.auth.ts';
+export { SESSION_COOKIE } from './staff.auth.ts';
 export { STAFF_EVENTS } from './staff.events.ts';
 export * as staffTables from './staff.schema.ts';
 export type { StaffService } from './staff.service.ts';
@@ -32,7 +32,10 @@ export function createStaffModule(deps: {
     argon2TimeCost: number;
   };
 }) {
-  const passwords = createPasswords({ memoryCost: deps.config.argon2MemoryKiB, timeCost: deps.config.argon2TimeCost });
+  const passwords = createPasswords({
+    memoryCost: deps.config.argon2MemoryKiB,
+    timeCost: deps.config.argon2TimeCost,
+  });
   const auth = createStaffAuth({ ...deps, passwords });
   const service = createStaffService({ ...deps, passwords, auth });
 

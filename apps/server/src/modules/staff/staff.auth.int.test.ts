@@ -8,7 +8,13 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const loginReq = (username: string, password: string, extra: Record<string, unknown> = {}, ip = '10.1.1.1', lang = 'en') =>
+const loginReq = (
+  username: string,
+  password: string,
+  extra: Record<string, unknown> = {},
+  ip = '10.1.1.1',
+  lang = 'en',
+) =>
   ctx.app.http.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -19,7 +25,13 @@ const loginReq = (username: string, password: string, extra: Record<string, unkn
 
 describe('sign-in', () => {
   it('signs in, sets an httpOnly SameSite cookie, returns the profile, and audits it', async () => {
-    await ctx.app.staff.createUser(null, { username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', password: 'Correct-Horse-9', roles: ['agent'], locale: 'vi' });
+    await ctx.app.staff.createUser(null, {
+      username: 'lan.nguyen',
+      displayName: 'Nguyễn Thị Lan',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+      locale: 'vi',
+    });
     const res = await loginReq('Lan.Nguyen', 'Correct-Horse-9');
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']);
@@ -30,7 +42,9 @@ describe('sign-in', () => {
     expect(body.user).toMatchObject({ username: 'lan.nguyen', locale: 'vi', roles: ['agent'] });
     expect(body.user.permissions).toContain('desk.use');
     expect(body.csrfToken).toHaveLength(32);
-    const { rows } = await ctx.pool.query("SELECT action, actor_name FROM audit_log WHERE action = 'auth.login'");
+    const { rows } = await ctx.pool.query(
+      "SELECT action, actor_name FROM audit_log WHERE action = 'auth.login'",
+    );
     expect(rows).toEqual([{ action: 'auth.login', actor_name: 'lan.nguyen' }]);
     const sessions = await ctx.pool.query('SELECT token_hash FROM sessions');
     // Only the hash of the session token is stored.
@@ -41,10 +55,15 @@ describe('sign-in', () => {
   it('refuses a wrong password with a translated message and records the failure', async () => {
     const res = await loginReq('lan.nguyen', 'wrong-password-1', {}, '10.1.1.2', 'vi');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(res.json().error).toMatchObject({
+      code: 'AUTH_INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     const zh = await loginReq('nobody', 'wrong-password-1', {}, '10.1.1.2', 'zh-CN,zh;q=0.9');
     expect(zh.json().error.message).toBe('用户名或密码不正确。');
-    const { rows } = await ctx.pool.query("SELECT details FROM audit_log WHERE action = 'auth.login_failed' ORDER BY seq");
+    const { rows } = await ctx.pool.query(
+      "SELECT details FROM audit_log WHERE action = 'auth.login_failed' ORDER BY seq",
+    );
     expect(rows.map((r) => r.details.reason)).toEqual(['wrong_password', 'unknown_user']);
   });
 
@@ -60,13 +79,23 @@ describe('sign-in', () => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
-    const missing = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
+    const missing = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x' },
+    });
     expect(missing.json().error.details.path).toBe('body');
   });
 
   it('backs off, then locks the account after 5 failures, and audits the lockout', async () => {
-    await ctx.app.staff.createUser(null, { username: 'victim', displayName: 'Victim', password: 'Correct-Horse-9', roles: ['agent'] });
-    for (let i = 0; i < 3; i++) expect((await loginReq('victim', `bad-password-${i}`, {}, `10.2.0.${i}`)).statusCode).toBe(401);
+    await ctx.app.staff.createUser(null, {
+      username: 'victim',
+      displayName: 'Victim',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await loginReq('victim', `bad-password-${i}`, {}, `10.2.0.${i}`)).statusCode).toBe(401);
     // Third failure starts a backoff: even the right password waits.
     expect((await loginReq('victim', 'Correct-Horse-9', {}, '10.2.0.9')).statusCode).toBe(423);
     ctx.clock.advance(6_000);
@@ -77,7 +106,9 @@ describe('sign-in', () => {
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('AUTH_LOCKED');
     expect(locked.json().error.message).toContain('15');
-    const { rows } = await ctx.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked'");
+    const { rows } = await ctx.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked'",
+    );
     expect(rows[0].n).toBe(1);
     ctx.clock.advance(16 * 60_000);
     expect((await loginReq('victim', 'Correct-Horse-9', {}, '10.2.0.6')).statusCode).toBe(200);
@@ -92,7 +123,12 @@ describe('sign-in', () => {
   });
 
   it('refuses a disabled account', async () => {
-    const user = await ctx.app.staff.createUser(null, { username: 'gone', displayName: 'Gone', password: 'Correct-Horse-9', roles: ['agent'] });
+    const user = await ctx.app.staff.createUser(null, {
+      username: 'gone',
+      displayName: 'Gone',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+    });
     await ctx.app.staff.setUserStatus(null, user.id, 'disabled');
     const res = await loginReq('gone', 'Correct-Horse-9', {}, '10.4.0.1');
     expect(res.statusCode).toBe(403);
@@ -119,21 +155,38 @@ describe('session, CSRF, sign-out', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('AUTH_CSRF_INVALID');
-    const ok = await ctx.app.http.inject({ method: 'PATCH', url: '/api/v1/me/preferences', payload: { locale: 'zh-CN', theme: 'dark' }, headers: as(s) });
+    const ok = await ctx.app.http.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/preferences',
+      payload: { locale: 'zh-CN', theme: 'dark' },
+      headers: as(s),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ locale: 'zh-CN', theme: 'dark' });
-    const { rows } = await ctx.pool.query('SELECT locale, theme FROM users WHERE username = $1', ['csrf.user']);
+    const { rows } = await ctx.pool.query('SELECT locale, theme FROM users WHERE username = $1', [
+      'csrf.user',
+    ]);
     expect(rows[0]).toEqual({ locale: 'zh-CN', theme: 'dark' });
     // The remembered language answers errors when the browser does not say.
-    const err = await ctx.app.http.inject({ method: 'DELETE', url: '/api/v1/me/sessions/018f0000-0000-7000-8000-000000000000', headers: as(s) });
+    const err = await ctx.app.http.inject({
+      method: 'DELETE',
+      url: '/api/v1/me/sessions/018f0000-0000-7000-8000-000000000000',
+      headers: as(s),
+    });
     expect(err.json().error.message).toBe('该会话不存在或已结束。');
   });
 
   it('signs out: the cookie no longer works', async () => {
     const s = await signInAs(ctx, { username: 'bye.user', roles: ['agent'] });
-    expect((await ctx.app.http.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: as(s) })).statusCode).toBe(204);
-    expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
-    const { rows } = await ctx.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.logout'");
+    expect(
+      (await ctx.app.http.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: as(s) })).statusCode,
+    ).toBe(204);
+    expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(
+      401,
+    );
+    const { rows } = await ctx.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.logout'",
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -145,19 +198,49 @@ describe('session, CSRF, sign-out', () => {
     expect(list.json().items).toHaveLength(3);
     expect(list.json().items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
     const secondId = list.json().items.find((s: { current: boolean }) => !s.current).id;
-    expect((await ctx.app.http.inject({ method: 'DELETE', url: `/api/v1/me/sessions/${secondId}`, headers: as(first) })).statusCode).toBe(204);
-    const remaining = await ctx.app.http.inject({ url: '/api/v1/me/sessions', headers: { cookie: first.cookie } });
+    expect(
+      (
+        await ctx.app.http.inject({
+          method: 'DELETE',
+          url: `/api/v1/me/sessions/${secondId}`,
+          headers: as(first),
+        })
+      ).statusCode,
+    ).toBe(204);
+    const remaining = await ctx.app.http.inject({
+      url: '/api/v1/me/sessions',
+      headers: { cookie: first.cookie },
+    });
     expect(remaining.json().items).toHaveLength(2);
 
-    const wrong = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: 'nope', newPassword: 'Another-Horse-77' }, headers: as(first) });
+    const wrong = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'nope', newPassword: 'Another-Horse-77' },
+      headers: as(first),
+    });
     expect(wrong.json().error.code).toBe('AUTH_WRONG_PASSWORD');
-    const weak = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: 'Correct-Horse-9', newPassword: 'multi.user-123' }, headers: as(first) });
+    const weak = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'Correct-Horse-9', newPassword: 'multi.user-123' },
+      headers: as(first),
+    });
     expect(weak.json().error.code).toBe('STAFF_PASSWORD_CONTAINS_USERNAME');
-    const changed = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: 'Correct-Horse-9', newPassword: 'Another-Horse-77' }, headers: as(first) });
+    const changed = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'Correct-Horse-9', newPassword: 'Another-Horse-77' },
+      headers: as(first),
+    });
     expect(changed.statusCode).toBe(204);
-    expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode,
+    ).toBe(200);
     for (const other of [second, third]) {
-      expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: other.cookie } })).statusCode).toBe(401);
+      expect(
+        (await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: other.cookie } })).statusCode,
+      ).toBe(401);
     }
     expect((await login(ctx, 'multi.user', 'Another-Horse-77')).csrf).toBeTruthy();
   });
@@ -165,22 +248,42 @@ describe('session, CSRF, sign-out', () => {
   it('expires a session after its lifetime', async () => {
     const s = await signInAs(ctx, { username: 'old.session', roles: ['agent'] });
     ctx.clock.advance(13 * 3_600_000);
-    expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect((await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(
+      401,
+    );
   });
 });
 
 describe('TOTP MFA', () => {
   it('enrols, requires the code at sign-in, refuses a replayed code, and accepts a recovery code once', async () => {
     const s = await signInAs(ctx, { username: 'mfa.user', roles: ['agent'] });
-    const enroll = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/mfa/enroll', headers: as(s) });
+    const enroll = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/enroll',
+      headers: as(s),
+    });
     expect(enroll.statusCode).toBe(200);
     expect(enroll.json().qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(enroll.json().secret), digits: 6, period: 30 });
+    const totp = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(enroll.json().secret),
+      digits: 6,
+      period: 30,
+    });
     const code = () => totp.generate({ timestamp: ctx.clock.now().getTime() });
 
-    const bad = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/mfa/verify', payload: { code: '000000' }, headers: as(s) });
+    const bad = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/verify',
+      payload: { code: '000000' },
+      headers: as(s),
+    });
     expect(bad.json().error.code).toBe('AUTH_MFA_INVALID');
-    const verify = await ctx.app.http.inject({ method: 'POST', url: '/api/v1/me/mfa/verify', payload: { code: code() }, headers: as(s) });
+    const verify = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/verify',
+      payload: { code: code() },
+      headers: as(s),
+    });
     const { recoveryCodes } = verify.json();
     expect(recoveryCodes).toHaveLength(10);
 
@@ -188,12 +291,20 @@ describe('TOTP MFA', () => {
     expect(noCode.json().error.code).toBe('AUTH_MFA_REQUIRED');
     ctx.clock.advance(60_000);
     const current = code();
-    expect((await loginReq('mfa.user', 'Correct-Horse-9', { totp: current }, '10.5.0.2')).statusCode).toBe(200);
+    expect((await loginReq('mfa.user', 'Correct-Horse-9', { totp: current }, '10.5.0.2')).statusCode).toBe(
+      200,
+    );
     const replay = await loginReq('mfa.user', 'Correct-Horse-9', { totp: current }, '10.5.0.3');
     expect(replay.json().error.code).toBe('AUTH_MFA_INVALID');
-    expect((await loginReq('mfa.user', 'Correct-Horse-9', { totp: recoveryCodes[0] }, '10.5.0.4')).statusCode).toBe(200);
-    expect((await loginReq('mfa.user', 'Correct-Horse-9', { totp: recoveryCodes[0] }, '10.5.0.5')).statusCode).toBe(401);
-    const { rows } = await ctx.pool.query("SELECT mfa_enabled, cardinality(mfa_recovery_hashes) AS left FROM users WHERE username = 'mfa.user'");
+    expect(
+      (await loginReq('mfa.user', 'Correct-Horse-9', { totp: recoveryCodes[0] }, '10.5.0.4')).statusCode,
+    ).toBe(200);
+    expect(
+      (await loginReq('mfa.user', 'Correct-Horse-9', { totp: recoveryCodes[0] }, '10.5.0.5')).statusCode,
+    ).toBe(401);
+    const { rows } = await ctx.pool.query(
+      "SELECT mfa_enabled, cardinality(mfa_recovery_hashes) AS left FROM users WHERE username = 'mfa.user'",
+    );
     expect(rows[0]).toEqual({ mfa_enabled: true, left: 9 });
   });
 
@@ -203,7 +314,10 @@ describe('TOTP MFA', () => {
       const s = await signInAs(strict, { username: 'strict.admin', roles: ['admin'] });
       const me = await strict.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } });
       expect(me.json()).toMatchObject({ mfaEnrollmentRequired: true, permissions: [] });
-      const users = await strict.app.http.inject({ url: '/api/v1/admin/users', headers: { cookie: s.cookie } });
+      const users = await strict.app.http.inject({
+        url: '/api/v1/admin/users',
+        headers: { cookie: s.cookie },
+      });
       expect(users.statusCode).toBe(403);
     } finally {
       await strict.close();

@@ -9,8 +9,15 @@ import { AppError } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { type Actor, type Permission, permissionsOf, requireActor, type Scope, TOKEN_SCOPES } from '../../platform/rbac.ts';
-import { STAFF_EVENTS, type SessionsRevokedPayload, type UserChangedPayload } from './staff.events.ts';
+import {
+  type Actor,
+  type Permission,
+  permissionsOf,
+  requireActor,
+  type Scope,
+  TOKEN_SCOPES,
+} from '../../platform/rbac.ts';
+import { type SessionsRevokedPayload, STAFF_EVENTS, type UserChangedPayload } from './staff.events.ts';
 import { type Passwords, passwordProblem } from './staff.passwords.ts';
 import { apiTokens, loginThrottle, sessions, users } from './staff.schema.ts';
 
@@ -188,13 +195,16 @@ export function createStaffAuth(deps: {
       if (oldest !== undefined) cache.delete(oldest);
     }
     cache.set(key, entry);
-    let keys = cacheKeysByUser.get(userId);
-    if (!keys) cacheKeysByUser.set(userId, (keys = new Set()));
+    const keys = cacheKeysByUser.get(userId) ?? new Set<string>();
+    cacheKeysByUser.set(userId, keys);
     keys.add(key);
   }
 
   /** Resolves the session cookie to an actor; null when absent, expired or revoked. */
-  async function authenticateSession(token: string, ip: string | null): Promise<{ actor: Actor; profile: Profile } | null> {
+  async function authenticateSession(
+    token: string,
+    ip: string | null,
+  ): Promise<{ actor: Actor; profile: Profile } | null> {
     const key = `s:${sha256(token)}`;
     const now = clock.now().getTime();
     const hit = cache.get(key);
@@ -219,10 +229,18 @@ export function createStaffAuth(deps: {
       cache.delete(key);
       return null;
     }
-    const built = buildActor(row, { sessionId: row.session_id, tokenId: null, csrfToken: row.csrf_token, ip });
+    const built = buildActor(row, {
+      sessionId: row.session_id,
+      tokenId: null,
+      csrfToken: row.csrf_token,
+      ip,
+    });
     const lastSeen = new Date(row.last_seen_at as Date).getTime();
     if (now - lastSeen > LAST_SEEN_EVERY_MS) {
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.session_id as string));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.id, row.session_id as string));
     }
     remember(key, row.id, {
       ...built,
@@ -238,17 +256,27 @@ export function createStaffAuth(deps: {
     const key = `t:${sha256(token)}`;
     const now = clock.now();
     const hit = cache.get(key);
-    if (hit && hit.expiresAt > now.getTime() && hit.sessionExpiresAt > now.getTime()) return { ...hit.actor, ip };
+    if (hit && hit.expiresAt > now.getTime() && hit.sessionExpiresAt > now.getTime())
+      return { ...hit.actor, ip };
     const result = await db.execute(sql`
       SELECT k.id AS token_id, k.scopes, k.expires_at AS token_expires_at, k.last_used_at, ${PROFILE_COLUMNS}
         FROM api_tokens k JOIN users u ON u.id = k.created_by
        WHERE k.token_hash = ${key.slice(2)} AND k.revoked_at IS NULL AND k.expires_at > ${now}
          AND u.status = 'active'`);
     const row = result.rows[0] as
-      | (ProfileRow & { token_id: string; scopes: string[]; token_expires_at: Date; last_used_at: Date | null })
+      | (ProfileRow & {
+          token_id: string;
+          scopes: string[];
+          token_expires_at: Date;
+          last_used_at: Date | null;
+        })
       | undefined;
     if (!row) throw new AppError('AUTH_TOKEN_INVALID', 401);
-    const built = buildActor(row, { sessionId: null, tokenId: row.token_id, csrfToken: null, ip }, row.scopes);
+    const built = buildActor(
+      row,
+      { sessionId: null, tokenId: row.token_id, csrfToken: null, ip },
+      row.scopes,
+    );
     // Token use is audited at most once a minute per token, so the chain is not flooded by polling.
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_SEEN_EVERY_MS) {
       await db.transaction(async (tx) => {
@@ -281,13 +309,20 @@ export function createStaffAuth(deps: {
     const signedIn = requireActor(actor);
     for (const entry of cacheKeysByUser.get(signedIn.userId) ?? []) {
       const hit = cache.get(entry);
-      if (hit && hit.actor.sessionId === signedIn.sessionId && hit.expiresAt > clock.now().getTime()) return hit.profile;
+      if (hit && hit.actor.sessionId === signedIn.sessionId && hit.expiresAt > clock.now().getTime())
+        return hit.profile;
     }
-    const result = await db.execute(sql`SELECT ${PROFILE_COLUMNS} FROM users u WHERE u.id = ${signedIn.userId}`);
+    const result = await db.execute(
+      sql`SELECT ${PROFILE_COLUMNS} FROM users u WHERE u.id = ${signedIn.userId}`,
+    );
     const row = result.rows[0] as ProfileRow | undefined;
     if (!row) throw new AppError('AUTH_REQUIRED', 401);
-    return buildActor(row, { sessionId: signedIn.sessionId, tokenId: signedIn.tokenId, csrfToken: signedIn.csrfToken, ip: null })
-      .profile;
+    return buildActor(row, {
+      sessionId: signedIn.sessionId,
+      tokenId: signedIn.tokenId,
+      csrfToken: signedIn.csrfToken,
+      ip: null,
+    }).profile;
   }
 
   async function checkIpThrottle(ip: string | null): Promise<void> {
@@ -322,7 +357,9 @@ export function createStaffAuth(deps: {
     return step;
   }
 
-  async function login(input: LoginInput): Promise<{ sessionToken: string; csrfToken: string; profile: Profile }> {
+  async function login(
+    input: LoginInput,
+  ): Promise<{ sessionToken: string; csrfToken: string; profile: Profile }> {
     await checkIpThrottle(input.ip);
     const now = clock.now();
     const [user] = await db
@@ -335,7 +372,10 @@ export function createStaffAuth(deps: {
     }
     const passwordOk = await passwords.verifyPassword(user?.passwordHash ?? null, input.password);
 
-    const fail = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_MFA_INVALID', reason: string): Promise<never> => {
+    const fail = async (
+      code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_MFA_INVALID',
+      reason: string,
+    ): Promise<never> => {
       let locked: Date | null = null;
       await db.transaction(async (tx) => {
         await recordIpFailure(tx, input.ip);
@@ -345,7 +385,10 @@ export function createStaffAuth(deps: {
           else if (failures >= LOCKOUT.backoffAfter) {
             locked = new Date(now.getTime() + 2 ** (failures - LOCKOUT.backoffAfter) * 5_000);
           }
-          await tx.update(users).set({ failedLogins: failures, lockedUntil: locked }).where(eq(users.id, user.id));
+          await tx
+            .update(users)
+            .set({ failedLogins: failures, lockedUntil: locked })
+            .where(eq(users.id, user.id));
         }
         await audit.record(tx, {
           actorId: user?.id ?? null,
@@ -371,7 +414,8 @@ export function createStaffAuth(deps: {
       throw new AppError(code, 401);
     };
 
-    if (!user || !passwordOk) return fail('AUTH_INVALID_CREDENTIALS', user ? 'wrong_password' : 'unknown_user');
+    if (!user || !passwordOk)
+      return fail('AUTH_INVALID_CREDENTIALS', user ? 'wrong_password' : 'unknown_user');
     if (user.status !== 'active') throw new AppError('AUTH_ACCOUNT_DISABLED', 403);
 
     let mfaStep: number | null = null;
@@ -474,7 +518,13 @@ export function createStaffAuth(deps: {
     const rows = await db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${clock.now()}`))
+      .where(
+        and(
+          eq(sessions.userId, actor.userId),
+          isNull(sessions.revokedAt),
+          sql`${sessions.expiresAt} > ${clock.now()}`,
+        ),
+      )
       .orderBy(desc(sessions.lastSeenAt));
     return rows.map((s) => ({
       id: s.id,
@@ -528,7 +578,10 @@ export function createStaffAuth(deps: {
     });
   }
 
-  async function updatePreferences(actor: Actor, input: { locale?: Locale; theme?: 'light' | 'dark' | 'auto' }) {
+  async function updatePreferences(
+    actor: Actor,
+    input: { locale?: Locale; theme?: 'light' | 'dark' | 'auto' },
+  ) {
     await db.transaction(async (tx) => {
       await tx
         .update(users)
@@ -555,7 +608,11 @@ export function createStaffAuth(deps: {
     });
     await db.update(users).set({ mfaPendingSecret: secret.base32 }).where(eq(users.id, actor.userId));
     const otpauthUrl = totp.toString();
-    return { secret: secret.base32, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1 }) };
+    return {
+      secret: secret.base32,
+      otpauthUrl,
+      qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1 }),
+    };
   }
 
   async function verifyMfa(actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
@@ -603,12 +660,20 @@ export function createStaffAuth(deps: {
   async function disableMfa(actor: Actor, code: string): Promise<void> {
     const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
     if (!user?.mfaEnabled || !user.mfaSecret) throw new AppError('AUTH_MFA_NOT_ENABLED', 409);
-    if (verifyTotp(user.mfaSecret, code, user.mfaLastStep) === null) throw new AppError('AUTH_MFA_INVALID', 400);
-    if (config.requireAdminMfa && user.roles.includes('admin')) throw new AppError('AUTH_MFA_REQUIRED_FOR_ROLE', 409);
+    if (verifyTotp(user.mfaSecret, code, user.mfaLastStep) === null)
+      throw new AppError('AUTH_MFA_INVALID', 400);
+    if (config.requireAdminMfa && user.roles.includes('admin'))
+      throw new AppError('AUTH_MFA_REQUIRED_FOR_ROLE', 409);
     await db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set({ mfaEnabled: false, mfaSecret: null, mfaRecoveryHashes: [], mfaLastStep: null, updatedAt: clock.now() })
+        .set({
+          mfaEnabled: false,
+          mfaSecret: null,
+          mfaRecoveryHashes: [],
+          mfaLastStep: null,
+          updatedAt: clock.now(),
+        })
         .where(eq(users.id, user.id));
       await events.publish<UserChangedPayload>(tx, {
         type: STAFF_EVENTS.userUpdated,

@@ -10,7 +10,12 @@ export interface PasswordCost {
 const ARGON2ID = 2;
 
 export function createPasswords(cost: PasswordCost) {
-  const options = { algorithm: ARGON2ID, memoryCost: cost.memoryCost, timeCost: cost.timeCost, parallelism: 1 };
+  const options = {
+    algorithm: ARGON2ID,
+    memoryCost: cost.memoryCost,
+    timeCost: cost.timeCost,
+    parallelism: 1,
+  };
   // Verifying against this when the username is unknown keeps response times alike (no user probing).
   let dummy: Promise<string> | null = null;
 

@@ -37,16 +37,34 @@ import { MATRIX, PERMISSIONS, requireActor, TOKEN_SCOPES } from '../../platform/
 import { SESSION_COOKIE, type StaffAuth } from './staff.auth.ts';
 import type { StaffService } from './staff.service.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope };
-const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+};
+const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) =>
+  Type.Object({ items: Type.Array(schema) });
 
 /** Sign-in, the signed-in user's own account, and staff administration. */
-export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secureCookies: boolean; sessionTtlHours: number }) {
+export function staffRoutes(deps: {
+  auth: StaffAuth;
+  staff: StaffService;
+  secureCookies: boolean;
+  sessionTtlHours: number;
+}) {
   const { auth, staff } = deps;
   return async (app: App) => {
     app.post(
       '/auth/login',
-      { schema: { tags: ['auth'], body: LoginBody, response: { 200: LoginReply, 423: ErrorEnvelope, 429: ErrorEnvelope, ...errors } } },
+      {
+        schema: {
+          tags: ['auth'],
+          body: LoginBody,
+          response: { 200: LoginReply, 423: ErrorEnvelope, 429: ErrorEnvelope, ...errors },
+        },
+      },
       async (request, reply) => {
         const result = await auth.login({
           ...request.body,
@@ -64,18 +82,24 @@ export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secure
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-      if (request.actor) await auth.logout(request.actor);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        if (request.actor) await auth.logout(request.actor);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
 
     app.get('/me', { schema: { tags: ['me'], response: { 200: Me, ...errors } } }, async (request) =>
       auth.getProfile(requireActor(request.actor)),
     );
 
-    app.patch('/me/preferences', { schema: { tags: ['me'], body: PreferencesBody, response: { 200: Me, ...errors } } }, async (request) =>
-      auth.updatePreferences(requireActor(request.actor), request.body),
+    app.patch(
+      '/me/preferences',
+      { schema: { tags: ['me'], body: PreferencesBody, response: { 200: Me, ...errors } } },
+      async (request) => auth.updatePreferences(requireActor(request.actor), request.body),
     );
 
     app.post(
@@ -87,9 +111,13 @@ export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secure
       },
     );
 
-    app.get('/me/sessions', { schema: { tags: ['me'], response: { 200: SessionList, ...errors } } }, async (request) => ({
-      items: await auth.listMySessions(requireActor(request.actor)),
-    }));
+    app.get(
+      '/me/sessions',
+      { schema: { tags: ['me'], response: { 200: SessionList, ...errors } } },
+      async (request) => ({
+        items: await auth.listMySessions(requireActor(request.actor)),
+      }),
+    );
 
     app.delete(
       '/me/sessions/:id',
@@ -100,8 +128,10 @@ export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secure
       },
     );
 
-    app.post('/me/mfa/enroll', { schema: { tags: ['me'], response: { 200: MfaEnrollReply, ...errors } } }, async (request) =>
-      auth.enrollMfa(requireActor(request.actor)),
+    app.post(
+      '/me/mfa/enroll',
+      { schema: { tags: ['me'], response: { 200: MfaEnrollReply, ...errors } } },
+      async (request) => auth.enrollMfa(requireActor(request.actor)),
     );
     app.post(
       '/me/mfa/verify',
@@ -117,50 +147,79 @@ export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secure
       },
     );
 
-    app.get('/meta/roles', { schema: { tags: ['meta'], response: { 200: RolesReply, ...errors } } }, async (request) => {
-      requireActor(request.actor);
-      return {
-        roles: Object.entries(MATRIX).map(([name, perms]) => ({ name, permissions: Object.keys(perms) })),
-        permissions: [...PERMISSIONS],
-        tokenScopes: [...TOKEN_SCOPES],
-      };
-    });
+    app.get(
+      '/meta/roles',
+      { schema: { tags: ['meta'], response: { 200: RolesReply, ...errors } } },
+      async (request) => {
+        requireActor(request.actor);
+        return {
+          roles: Object.entries(MATRIX).map(([name, perms]) => ({ name, permissions: Object.keys(perms) })),
+          permissions: [...PERMISSIONS],
+          tokenScopes: [...TOKEN_SCOPES],
+        };
+      },
+    );
 
     // ---- administration ----
-    app.get('/admin/users', { schema: { tags: ['admin'], querystring: UserListQuery, response: { 200: UserList, ...errors } } }, async (request) =>
-      staff.listUsers(requireActor(request.actor), request.query),
+    app.get(
+      '/admin/users',
+      { schema: { tags: ['admin'], querystring: UserListQuery, response: { 200: UserList, ...errors } } },
+      async (request) => staff.listUsers(requireActor(request.actor), request.query),
     );
-    app.post('/admin/users', { schema: { tags: ['admin'], body: CreateUser, response: { 201: User, ...errors } } }, async (request, reply) =>
-      reply.code(201).send(await staff.createUser(requireActor(request.actor), request.body)),
+    app.post(
+      '/admin/users',
+      { schema: { tags: ['admin'], body: CreateUser, response: { 201: User, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await staff.createUser(requireActor(request.actor), request.body)),
     );
-    app.get('/admin/users/:id', { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } }, async (request) =>
-      staff.getUser(requireActor(request.actor), request.params.id),
+    app.get(
+      '/admin/users/:id',
+      { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } },
+      async (request) => staff.getUser(requireActor(request.actor), request.params.id),
     );
     app.patch(
       '/admin/users/:id',
       { schema: { tags: ['admin'], params: IdParams, body: UpdateUser, response: { 200: User, ...errors } } },
       async (request) => staff.updateUser(requireActor(request.actor), request.params.id, request.body),
     );
-    app.post('/admin/users/:id/disable', { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } }, async (request) =>
-      staff.setUserStatus(requireActor(request.actor), request.params.id, 'disabled'),
+    app.post(
+      '/admin/users/:id/disable',
+      { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } },
+      async (request) => staff.setUserStatus(requireActor(request.actor), request.params.id, 'disabled'),
     );
-    app.post('/admin/users/:id/enable', { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } }, async (request) =>
-      staff.setUserStatus(requireActor(request.actor), request.params.id, 'active'),
+    app.post(
+      '/admin/users/:id/enable',
+      { schema: { tags: ['admin'], params: IdParams, response: { 200: User, ...errors } } },
+      async (request) => staff.setUserStatus(requireActor(request.actor), request.params.id, 'active'),
     );
     app.post(
       '/admin/users/:id/reset-password',
-      { schema: { tags: ['admin'], params: IdParams, body: ResetPasswordBody, response: { 204: Type.Null(), ...errors } } },
+      {
+        schema: {
+          tags: ['admin'],
+          params: IdParams,
+          body: ResetPasswordBody,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
       async (request, reply) => {
         await staff.resetPassword(requireActor(request.actor), request.params.id, request.body.password);
         return reply.code(204).send(null);
       },
     );
 
-    app.get('/admin/teams', { schema: { tags: ['admin'], response: { 200: items(Team), ...errors } } }, async (request) => ({
-      items: await staff.listTeams(requireActor(request.actor)),
-    }));
-    app.post('/admin/teams', { schema: { tags: ['admin'], body: TeamBody, response: { 201: Team, ...errors } } }, async (request, reply) =>
-      reply.code(201).send(await staff.createTeam(requireActor(request.actor), request.body)),
+    app.get(
+      '/admin/teams',
+      { schema: { tags: ['admin'], response: { 200: items(Team), ...errors } } },
+      async (request) => ({
+        items: await staff.listTeams(requireActor(request.actor)),
+      }),
+    );
+    app.post(
+      '/admin/teams',
+      { schema: { tags: ['admin'], body: TeamBody, response: { 201: Team, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await staff.createTeam(requireActor(request.actor), request.body)),
     );
     app.patch(
       '/admin/teams/:id',
@@ -168,49 +227,89 @@ export function staffRoutes(deps: { auth: StaffAuth; staff: StaffService; secure
       async (request) => staff.updateTeam(requireActor(request.actor), request.params.id, request.body),
     );
 
-    app.get('/admin/departments', { schema: { tags: ['admin'], response: { 200: items(Department), ...errors } } }, async (request) => ({
-      items: await staff.listDepartments(requireActor(request.actor)),
-    }));
+    app.get(
+      '/admin/departments',
+      { schema: { tags: ['admin'], response: { 200: items(Department), ...errors } } },
+      async (request) => ({
+        items: await staff.listDepartments(requireActor(request.actor)),
+      }),
+    );
     app.post(
       '/admin/departments',
       { schema: { tags: ['admin'], body: DepartmentBody, response: { 201: Department, ...errors } } },
-      async (request, reply) => reply.code(201).send(await staff.createDepartment(requireActor(request.actor), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await staff.createDepartment(requireActor(request.actor), request.body)),
     );
     app.patch(
       '/admin/departments/:id',
-      { schema: { tags: ['admin'], params: IdParams, body: DepartmentPatch, response: { 200: Department, ...errors } } },
+      {
+        schema: {
+          tags: ['admin'],
+          params: IdParams,
+          body: DepartmentPatch,
+          response: { 200: Department, ...errors },
+        },
+      },
       async (request) => staff.updateDepartment(requireActor(request.actor), request.params.id, request.body),
     );
 
-    app.get('/admin/branches', { schema: { tags: ['admin'], response: { 200: items(Branch), ...errors } } }, async (request) => ({
-      items: await staff.listBranches(requireActor(request.actor)),
-    }));
-    app.post('/admin/branches', { schema: { tags: ['admin'], body: BranchBody, response: { 201: Branch, ...errors } } }, async (request, reply) =>
-      reply.code(201).send(await staff.createBranch(requireActor(request.actor), request.body)),
+    app.get(
+      '/admin/branches',
+      { schema: { tags: ['admin'], response: { 200: items(Branch), ...errors } } },
+      async (request) => ({
+        items: await staff.listBranches(requireActor(request.actor)),
+      }),
+    );
+    app.post(
+      '/admin/branches',
+      { schema: { tags: ['admin'], body: BranchBody, response: { 201: Branch, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await staff.createBranch(requireActor(request.actor), request.body)),
     );
     app.patch(
       '/admin/branches/:id',
-      { schema: { tags: ['admin'], params: IdParams, body: BranchPatch, response: { 200: Branch, ...errors } } },
+      {
+        schema: {
+          tags: ['admin'],
+          params: IdParams,
+          body: BranchPatch,
+          response: { 200: Branch, ...errors },
+        },
+      },
       async (request) => staff.updateBranch(requireActor(request.actor), request.params.id, request.body),
     );
 
-    app.get('/admin/skills', { schema: { tags: ['admin'], response: { 200: items(Skill), ...errors } } }, async (request) => ({
-      items: await staff.listSkills(requireActor(request.actor)),
-    }));
-    app.post('/admin/skills', { schema: { tags: ['admin'], body: SkillBody, response: { 201: Skill, ...errors } } }, async (request, reply) =>
-      reply.code(201).send(await staff.createSkill(requireActor(request.actor), request.body)),
+    app.get(
+      '/admin/skills',
+      { schema: { tags: ['admin'], response: { 200: items(Skill), ...errors } } },
+      async (request) => ({
+        items: await staff.listSkills(requireActor(request.actor)),
+      }),
+    );
+    app.post(
+      '/admin/skills',
+      { schema: { tags: ['admin'], body: SkillBody, response: { 201: Skill, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await staff.createSkill(requireActor(request.actor), request.body)),
     );
 
-    app.get('/admin/tokens', { schema: { tags: ['admin'], response: { 200: items(ApiToken), ...errors } } }, async (request) => ({
-      items: await staff.listTokens(requireActor(request.actor)),
-    }));
+    app.get(
+      '/admin/tokens',
+      { schema: { tags: ['admin'], response: { 200: items(ApiToken), ...errors } } },
+      async (request) => ({
+        items: await staff.listTokens(requireActor(request.actor)),
+      }),
+    );
     app.post(
       '/admin/tokens',
       { schema: { tags: ['admin'], body: CreateApiToken, response: { 201: CreatedApiToken, ...errors } } },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await staff.createToken(requireActor(request.actor), { ...request.body, expiresAt: new Date(request.body.expiresAt) })),
+        reply.code(201).send(
+          await staff.createToken(requireActor(request.actor), {
+            ...request.body,
+            expiresAt: new Date(request.body.expiresAt),
+          }),
+        ),
     );
     app.delete(
       '/admin/tokens/:id',

@@ -9,7 +9,12 @@ import type { Ids } from '../../platform/ids.ts';
 import { type Actor, requirePermission, TOKEN_SCOPES } from '../../platform/rbac.ts';
 import type { StaffAuth } from './staff.auth.ts';
 import { sha256 } from './staff.auth.ts';
-import { type OrgChangedPayload, type SessionsRevokedPayload, STAFF_EVENTS, type UserChangedPayload } from './staff.events.ts';
+import {
+  type OrgChangedPayload,
+  type SessionsRevokedPayload,
+  STAFF_EVENTS,
+  type UserChangedPayload,
+} from './staff.events.ts';
 import { type Passwords, passwordProblem } from './staff.passwords.ts';
 import {
   apiTokens,
@@ -86,7 +91,13 @@ export function createStaffService(deps: {
 }) {
   const { db, ids, clock, audit, events, passwords, auth } = deps;
 
-  const auditEntry = (actor: Actor | null, action: string, targetType: string, targetId: string, details = {}) => ({
+  const auditEntry = (
+    actor: Actor | null,
+    action: string,
+    targetType: string,
+    targetId: string,
+    details = {},
+  ) => ({
     actorId: actor?.userId ?? null,
     actorName: actor?.username ?? 'system',
     action,
@@ -146,11 +157,16 @@ export function createStaffService(deps: {
     const where = and(
       scopeFilter(actor),
       query.q
-        ? or(ilike(users.username, `%${escapeLike(query.q)}%`), ilike(users.displayName, `%${escapeLike(query.q)}%`))
+        ? or(
+            ilike(users.username, `%${escapeLike(query.q)}%`),
+            ilike(users.displayName, `%${escapeLike(query.q)}%`),
+          )
         : undefined,
       query.role ? sql`${query.role} = ANY(${users.roles})` : undefined,
       query.status ? eq(users.status, query.status) : undefined,
-      query.teamId ? sql`${users.id} IN (SELECT user_id FROM user_teams WHERE team_id = ${query.teamId})` : undefined,
+      query.teamId
+        ? sql`${users.id} IN (SELECT user_id FROM user_teams WHERE team_id = ${query.teamId})`
+        : undefined,
     );
     const [items, [total]] = await Promise.all([
       loadUsers(where, query.limit ?? 50, query.offset ?? 0),
@@ -174,7 +190,10 @@ export function createStaffService(deps: {
       if (found.length !== refs.teamIds.length) throw new AppError('STAFF_TEAM_NOT_FOUND', 400);
     }
     if (refs.departmentId) {
-      const found = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, refs.departmentId));
+      const found = await tx
+        .select({ id: departments.id })
+        .from(departments)
+        .where(eq(departments.id, refs.departmentId));
       if (found.length === 0) throw new AppError('STAFF_DEPARTMENT_NOT_FOUND', 400);
     }
     if (refs.branchId) {
@@ -215,7 +234,8 @@ export function createStaffService(deps: {
         if (input.teamIds?.length) {
           await tx.insert(userTeams).values(input.teamIds.map((teamId) => ({ userId: id, teamId })));
         }
-        if (input.skills?.length) await tx.insert(userSkills).values(input.skills.map((s) => ({ userId: id, ...s })));
+        if (input.skills?.length)
+          await tx.insert(userSkills).values(input.skills.map((s) => ({ userId: id, ...s })));
         await events.publish<UserChangedPayload>(tx, {
           type: STAFF_EVENTS.userCreated,
           payload: { userId: id },
@@ -224,7 +244,10 @@ export function createStaffService(deps: {
         });
         await audit.record(
           tx,
-          auditEntry(actor, 'staff.user_created', 'user', id, { username: input.username, roles: input.roles }),
+          auditEntry(actor, 'staff.user_created', 'user', id, {
+            username: input.username,
+            roles: input.roles,
+          }),
         );
       })
       .catch((error) => translateUniqueViolation(error, { users_username_key: 'STAFF_USERNAME_TAKEN' }));
@@ -236,7 +259,9 @@ export function createStaffService(deps: {
     const [row] = await tx
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`, sql`${users.id} <> ${userId}`));
+      .where(
+        and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`, sql`${users.id} <> ${userId}`),
+      );
     return row?.n ?? 0;
   }
 
@@ -262,11 +287,13 @@ export function createStaffService(deps: {
         .where(eq(users.id, id));
       if (teamIds) {
         await tx.delete(userTeams).where(eq(userTeams.userId, id));
-        if (teamIds.length) await tx.insert(userTeams).values(teamIds.map((teamId) => ({ userId: id, teamId })));
+        if (teamIds.length)
+          await tx.insert(userTeams).values(teamIds.map((teamId) => ({ userId: id, teamId })));
       }
       if (skillList) {
         await tx.delete(userSkills).where(eq(userSkills.userId, id));
-        if (skillList.length) await tx.insert(userSkills).values(skillList.map((s) => ({ userId: id, ...s })));
+        if (skillList.length)
+          await tx.insert(userSkills).values(skillList.map((s) => ({ userId: id, ...s })));
       }
       await events.publish<UserChangedPayload>(tx, {
         type: STAFF_EVENTS.userUpdated,
@@ -284,18 +311,32 @@ export function createStaffService(deps: {
   }
 
   /** Enables or disables a user (`actor` null = the CLI); disabling ends their sessions. */
-  async function setUserStatus(actor: Actor | null, id: string, status: 'active' | 'disabled'): Promise<UserView> {
+  async function setUserStatus(
+    actor: Actor | null,
+    id: string,
+    status: 'active' | 'disabled',
+  ): Promise<UserView> {
     if (actor) requirePermission(actor, 'staff.manage');
     if (status === 'disabled' && id === actor?.userId) throw new AppError('STAFF_CANNOT_DISABLE_SELF', 409);
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
       if (!current) throw new AppError('STAFF_USER_NOT_FOUND', 404);
-      if (status === 'disabled' && current.roles.includes('admin') && (await countOtherActiveAdmins(tx, id)) === 0) {
+      if (
+        status === 'disabled' &&
+        current.roles.includes('admin') &&
+        (await countOtherActiveAdmins(tx, id)) === 0
+      ) {
         throw new AppError('STAFF_LAST_ADMIN', 409);
       }
       await tx
         .update(users)
-        .set({ status, updatedAt: clock.now(), version: current.version + 1, failedLogins: 0, lockedUntil: null })
+        .set({
+          status,
+          updatedAt: clock.now(),
+          version: current.version + 1,
+          failedLogins: 0,
+          lockedUntil: null,
+        })
         .where(eq(users.id, id));
       if (status === 'disabled') await auth.revokeSessions(tx, id, {});
       await events.publish<UserChangedPayload>(tx, {
@@ -325,7 +366,13 @@ export function createStaffService(deps: {
     await db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set({ passwordHash, passwordChangedAt: clock.now(), failedLogins: 0, lockedUntil: null, updatedAt: clock.now() })
+        .set({
+          passwordHash,
+          passwordChangedAt: clock.now(),
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: clock.now(),
+        })
         .where(eq(users.id, id));
       await auth.revokeSessions(tx, id, {});
       await audit.record(tx, auditEntry(actor, 'staff.password_reset', 'user', id));
@@ -342,7 +389,13 @@ export function createStaffService(deps: {
 
   // ---- organisation: teams, departments, branches, skills ----
 
-  async function orgChanged(tx: Tx, actor: Actor | null, payload: OrgChangedPayload, action: string, details = {}) {
+  async function orgChanged(
+    tx: Tx,
+    actor: Actor | null,
+    payload: OrgChangedPayload,
+    action: string,
+    details = {},
+  ) {
     await events.publish<OrgChangedPayload>(tx, {
       type: STAFF_EVENTS.orgChanged,
       payload,
@@ -369,7 +422,10 @@ export function createStaffService(deps: {
     return db.select().from(skills).orderBy(asc(skills.code));
   };
 
-  async function createTeam(actor: Actor | null, input: { name: string; departmentId?: string | null; branchId?: string | null }) {
+  async function createTeam(
+    actor: Actor | null,
+    input: { name: string; departmentId?: string | null; branchId?: string | null },
+  ) {
     if (actor) requirePermission(actor, 'staff.manage');
     const id = ids.uuid();
     return db
@@ -377,7 +433,12 @@ export function createStaffService(deps: {
         await assertRefs(tx, input);
         const [row] = await tx
           .insert(teams)
-          .values({ id, name: input.name, departmentId: input.departmentId ?? null, branchId: input.branchId ?? null })
+          .values({
+            id,
+            name: input.name,
+            departmentId: input.departmentId ?? null,
+            branchId: input.branchId ?? null,
+          })
           .returning();
         await orgChanged(tx, actor, { kind: 'team', id }, 'staff.team_created', { name: input.name });
         return row as typeof teams.$inferSelect;
@@ -385,14 +446,20 @@ export function createStaffService(deps: {
       .catch((error) => translateUniqueViolation(error, { teams_name_key: 'STAFF_TEAM_NAME_TAKEN' }));
   }
 
-  async function updateTeam(actor: Actor, id: string, input: { name?: string; departmentId?: string | null; branchId?: string | null }) {
+  async function updateTeam(
+    actor: Actor,
+    id: string,
+    input: { name?: string; departmentId?: string | null; branchId?: string | null },
+  ) {
     requirePermission(actor, 'staff.manage');
     return db
       .transaction(async (tx) => {
         await assertRefs(tx, input);
         const [row] = await tx.update(teams).set(input).where(eq(teams.id, id)).returning();
         if (!row) throw new AppError('STAFF_TEAM_NOT_FOUND', 404);
-        await orgChanged(tx, actor, { kind: 'team', id }, 'staff.team_updated', { changed: Object.keys(input) });
+        await orgChanged(tx, actor, { kind: 'team', id }, 'staff.team_updated', {
+          changed: Object.keys(input),
+        });
         return row;
       })
       .catch((error) => translateUniqueViolation(error, { teams_name_key: 'STAFF_TEAM_NAME_TAKEN' }));
@@ -403,23 +470,38 @@ export function createStaffService(deps: {
     const id = ids.uuid();
     return db
       .transaction(async (tx) => {
-        const [row] = await tx.insert(departments).values({ id, ...input }).returning();
-        await orgChanged(tx, actor, { kind: 'department', id }, 'staff.department_created', { code: input.code });
+        const [row] = await tx
+          .insert(departments)
+          .values({ id, ...input })
+          .returning();
+        await orgChanged(tx, actor, { kind: 'department', id }, 'staff.department_created', {
+          code: input.code,
+        });
         return row as typeof departments.$inferSelect;
       })
-      .catch((error) => translateUniqueViolation(error, { departments_code_key: 'STAFF_DEPARTMENT_CODE_TAKEN' }));
+      .catch((error) =>
+        translateUniqueViolation(error, { departments_code_key: 'STAFF_DEPARTMENT_CODE_TAKEN' }),
+      );
   }
 
-  async function updateDepartment(actor: Actor, id: string, input: { code?: string; name?: string; kind?: string }) {
+  async function updateDepartment(
+    actor: Actor,
+    id: string,
+    input: { code?: string; name?: string; kind?: string },
+  ) {
     requirePermission(actor, 'staff.manage');
     return db
       .transaction(async (tx) => {
         const [row] = await tx.update(departments).set(input).where(eq(departments.id, id)).returning();
         if (!row) throw new AppError('STAFF_DEPARTMENT_NOT_FOUND', 404);
-        await orgChanged(tx, actor, { kind: 'department', id }, 'staff.department_updated', { changed: Object.keys(input) });
+        await orgChanged(tx, actor, { kind: 'department', id }, 'staff.department_updated', {
+          changed: Object.keys(input),
+        });
         return row;
       })
-      .catch((error) => translateUniqueViolation(error, { departments_code_key: 'STAFF_DEPARTMENT_CODE_TAKEN' }));
+      .catch((error) =>
+        translateUniqueViolation(error, { departments_code_key: 'STAFF_DEPARTMENT_CODE_TAKEN' }),
+      );
   }
 
   interface BranchInput {
@@ -433,7 +515,8 @@ export function createStaffService(deps: {
 
   async function createBranch(actor: Actor | null, input: BranchInput) {
     if (actor) requirePermission(actor, 'staff.manage');
-    if (!validTimeZone(input.timeZone)) throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: input.timeZone });
+    if (!validTimeZone(input.timeZone))
+      throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: input.timeZone });
     const id = ids.uuid();
     return db
       .transaction(async (tx) => {
@@ -456,7 +539,9 @@ export function createStaffService(deps: {
       .transaction(async (tx) => {
         const [row] = await tx.update(branches).set(input).where(eq(branches.id, id)).returning();
         if (!row) throw new AppError('STAFF_BRANCH_NOT_FOUND', 404);
-        await orgChanged(tx, actor, { kind: 'branch', id }, 'staff.branch_updated', { changed: Object.keys(input) });
+        await orgChanged(tx, actor, { kind: 'branch', id }, 'staff.branch_updated', {
+          changed: Object.keys(input),
+        });
         return row;
       })
       .catch((error) => translateUniqueViolation(error, { branches_code_key: 'STAFF_BRANCH_CODE_TAKEN' }));
@@ -467,7 +552,10 @@ export function createStaffService(deps: {
     const id = ids.uuid();
     return db
       .transaction(async (tx) => {
-        const [row] = await tx.insert(skills).values({ id, ...input }).returning();
+        const [row] = await tx
+          .insert(skills)
+          .values({ id, ...input })
+          .returning();
         await orgChanged(tx, actor, { kind: 'skill', id }, 'staff.skill_created', { code: input.code });
         return row as typeof skills.$inferSelect;
       })
@@ -503,13 +591,17 @@ export function createStaffService(deps: {
     const ownerId = input.ownerId ?? actor?.userId;
     if (!ownerId) throw new AppError('STAFF_USER_NOT_FOUND', 404);
     for (const scope of input.scopes) {
-      if (!(TOKEN_SCOPES as string[]).includes(scope)) throw new AppError('TOKEN_SCOPE_NOT_ALLOWED', 400, undefined, { scope });
+      if (!(TOKEN_SCOPES as string[]).includes(scope))
+        throw new AppError('TOKEN_SCOPE_NOT_ALLOWED', 400, undefined, { scope });
     }
     const now = clock.now();
     if (input.expiresAt <= now || input.expiresAt.getTime() - now.getTime() > 366 * 86_400_000) {
       throw new AppError('TOKEN_EXPIRY_INVALID', 400);
     }
-    const prefix = ids.token(6).replace(/[^a-zA-Z0-9]/g, 'x').slice(0, 8);
+    const prefix = ids
+      .token(6)
+      .replace(/[^a-zA-Z0-9]/g, 'x')
+      .slice(0, 8);
     const token = `byn_${prefix}_${ids.token(32)}`;
     const id = ids.uuid();
     const row = await db.transaction(async (tx) => {
@@ -526,7 +618,10 @@ export function createStaffService(deps: {
           expiresAt: input.expiresAt,
         })
         .returning();
-      await audit.record(tx, auditEntry(actor, 'token.created', 'api_token', id, { name: input.name, scopes: input.scopes }));
+      await audit.record(
+        tx,
+        auditEntry(actor, 'token.created', 'api_token', id, { name: input.name, scopes: input.scopes }),
+      );
       return created as typeof apiTokens.$inferSelect;
     });
     return { token, item: tokenView(row) };
@@ -534,21 +629,23 @@ export function createStaffService(deps: {
 
   async function revokeToken(actor: Actor | null, id: string): Promise<void> {
     if (actor) requirePermission(actor, 'tokens.manage');
-    await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(apiTokens)
-        .set({ revokedAt: clock.now() })
-        .where(and(eq(apiTokens.id, id), sql`${apiTokens.revokedAt} IS NULL`))
-        .returning();
-      if (!row) throw new AppError('TOKEN_NOT_FOUND', 404);
-      await events.publish<SessionsRevokedPayload>(tx, {
-        type: STAFF_EVENTS.sessionsRevoked,
-        payload: { userId: row.createdBy, sessionIds: [] },
-        actorId: actor?.userId ?? null,
-      });
-      await audit.record(tx, auditEntry(actor, 'token.revoked', 'api_token', id, { name: row.name }));
-      return row;
-    }).then((row) => auth.evictUser(row.createdBy));
+    await db
+      .transaction(async (tx) => {
+        const [row] = await tx
+          .update(apiTokens)
+          .set({ revokedAt: clock.now() })
+          .where(and(eq(apiTokens.id, id), sql`${apiTokens.revokedAt} IS NULL`))
+          .returning();
+        if (!row) throw new AppError('TOKEN_NOT_FOUND', 404);
+        await events.publish<SessionsRevokedPayload>(tx, {
+          type: STAFF_EVENTS.sessionsRevoked,
+          payload: { userId: row.createdBy, sessionIds: [] },
+          actorId: actor?.userId ?? null,
+        });
+        await audit.record(tx, auditEntry(actor, 'token.revoked', 'api_token', id, { name: row.name }));
+        return row;
+      })
+      .then((row) => auth.evictUser(row.createdBy));
   }
 
   return {
