@@ -127,7 +127,7 @@ function UserMenu({ me }: { me: Me }) {
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.userMenu', { name: me.displayName })}>
           <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="teal" name={me.displayName} />
+            <Avatar size="sm" radius="xl" color="banyan" name={me.displayName} />
             <Text size="sm" visibleFrom="sm">
               {me.displayName}
             </Text>

@@ -8,9 +8,14 @@ export function errorMessage(error: unknown): string {
 }
 
 export function notifyError(error: unknown): void {
-  notifications.show({ color: 'red', title: i18n.t('errors.title'), message: errorMessage(error) });
+  notifications.show({
+    color: 'red',
+    title: i18n.t('errors.title'),
+    message: errorMessage(error),
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message });
+  notifications.show({ color: 'banyan', message, closeButtonProps: { 'aria-label': i18n.t('common.close') } });
 }

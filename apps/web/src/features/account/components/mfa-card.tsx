@@ -28,7 +28,7 @@ export function MfaCard({ me }: { me: Me }) {
         <Title order={2} size="h4">
           {t('account.mfa')}
         </Title>
-        <Badge color={me.mfaEnabled ? 'teal' : 'gray'} variant="light">
+        <Badge color={me.mfaEnabled ? 'banyan' : 'gray'} variant="light">
           {me.mfaEnabled ? t('account.mfaOn') : t('account.mfaOff')}
         </Badge>
       </Group>

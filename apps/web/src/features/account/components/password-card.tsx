@@ -29,7 +29,7 @@ export function PasswordCard() {
       >
         <Stack>
           {changePassword.isSuccess && (
-            <Alert color="teal" role="status">
+            <Alert color="banyan" role="status">
               {t('account.passwordChanged')}
             </Alert>
           )}

@@ -40,7 +40,7 @@ export function SessionsCard() {
                         {session.userAgent ?? t('account.unknownDevice')}
                       </Text>
                       {session.current && (
-                        <Badge color="teal" variant="light">
+                        <Badge color="banyan" variant="light">
                           {t('account.thisSession')}
                         </Badge>
                       )}

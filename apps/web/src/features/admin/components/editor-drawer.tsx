@@ -1,7 +1,8 @@
-import { Button, Drawer, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { SidePanel } from '../../../shared/side-panel.tsx';
 
 interface EditorDrawerProps {
   opened: boolean;
@@ -25,7 +26,7 @@ export function EditorDrawer({
 }: EditorDrawerProps) {
   const { t } = useTranslation();
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="md" title={title}>
+    <SidePanel opened={opened} onClose={onClose} title={title}>
       <form onSubmit={onSubmit}>
         <Stack>
           <ErrorAlert error={error} />
@@ -40,6 +41,6 @@ export function EditorDrawer({
           </Group>
         </Stack>
       </form>
-    </Drawer>
+    </SidePanel>
   );
 }

@@ -1,14 +1,15 @@
-import { Button, Drawer, Group, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isLocale } from '../../../app/i18n.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
+import { SidePanel } from '../../../shared/side-panel.tsx';
 import { useCreateUser } from '../api.ts';
 import { useOptions } from './use-options.ts';
 
 export function UserCreateDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const options = useOptions();
   const createUser = useCreateUser();
   const form = useForm({
@@ -21,7 +22,7 @@ export function UserCreateDrawer({ opened, onClose }: { opened: boolean; onClose
       teamIds: [] as string[],
       departmentId: null as string | null,
       branchId: null as string | null,
-      locale: 'vi' as string | null,
+      locale: i18n.language as string | null,
     },
     validate: {
       username: (value) => (value.trim() ? null : t('validation.required')),
@@ -39,7 +40,7 @@ export function UserCreateDrawer({ opened, onClose }: { opened: boolean; onClose
   };
 
   return (
-    <Drawer opened={opened} onClose={close} position="right" size="md" title={t('users.create')}>
+    <SidePanel opened={opened} onClose={close} title={t('users.create')}>
       <form
         onSubmit={form.onSubmit((values) =>
           createUser.mutate(
@@ -115,6 +116,6 @@ export function UserCreateDrawer({ opened, onClose }: { opened: boolean; onClose
           </Group>
         </Stack>
       </form>
-    </Drawer>
+    </SidePanel>
   );
 }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Divider,
-  Drawer,
   Group,
   MultiSelect,
   NumberInput,
@@ -22,6 +21,7 @@ import { isLocale } from '../../../app/i18n.ts';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
+import { SidePanel } from '../../../shared/side-panel.tsx';
 import {
   type SkillLevel,
   type User,
@@ -41,10 +41,9 @@ interface UserEditDrawerProps {
 export function UserEditDrawer({ user, canManage, onClose }: UserEditDrawerProps) {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <SidePanel
       opened={user !== null}
       onClose={onClose}
-      position="right"
       size="lg"
       title={user ? user.username : t('users.edit')}
     >
@@ -61,7 +60,7 @@ export function UserEditDrawer({ user, canManage, onClose }: UserEditDrawerProps
           )}
         </Stack>
       )}
-    </Drawer>
+    </SidePanel>
   );
 }
 
@@ -233,7 +232,7 @@ function StatusSection({ user }: { user: User }) {
         <Text size="sm" fw={500}>
           {t('users.status')}
         </Text>
-        <Badge color={isActive ? 'teal' : 'gray'} variant="light">
+        <Badge color={isActive ? 'banyan' : 'gray'} variant="light">
           {t(`users.statuses.${user.status}`)}
         </Badge>
       </Group>

@@ -4,7 +4,6 @@ import {
   Button,
   Code,
   CopyButton,
-  Drawer,
   Group,
   MultiSelect,
   Select,
@@ -22,6 +21,7 @@ import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { SidePanel } from '../../../shared/side-panel.tsx';
 import { type ApiToken, useCreateToken, useRevokeToken, useTokens } from '../api.ts';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
 import { useOptions } from '../components/use-options.ts';
@@ -84,7 +84,7 @@ export function TokensPage() {
                   <Table.Td>{format.date(token.expiresAt)}</Table.Td>
                   <Table.Td>{format.dateTime(token.lastUsedAt)}</Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={state === 'active' ? 'teal' : 'gray'}>
+                    <Badge size="sm" variant="light" color={state === 'active' ? 'banyan' : 'gray'}>
                       {t(`tokens.states.${state}`)}
                     </Badge>
                   </Table.Td>
@@ -126,15 +126,14 @@ export function TokensPage() {
           }}
         />
       )}
-      <Drawer
+      <SidePanel
         opened={created !== null}
         onClose={() => setCreated(null)}
-        position="right"
         size="md"
         title={t('tokens.createdTitle')}
       >
         {created && <NewTokenNotice token={created.token} onDone={() => setCreated(null)} />}
-      </Drawer>
+      </SidePanel>
     </Stack>
   );
 }

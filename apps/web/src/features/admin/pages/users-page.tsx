@@ -134,7 +134,7 @@ export function UsersPage() {
                 <Table.Td>{user.teamIds.map(options.nameOf.team).join(', ') || '—'}</Table.Td>
                 <Table.Td>{options.nameOf.branch(user.branchId)}</Table.Td>
                 <Table.Td>
-                  <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light" size="sm">
+                  <Badge color={user.status === 'active' ? 'banyan' : 'gray'} variant="light" size="sm">
                     {t(`users.statuses.${user.status}`)}
                   </Badge>
                 </Table.Td>

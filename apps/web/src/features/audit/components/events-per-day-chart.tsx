@@ -33,7 +33,7 @@ export function EventsPerDayChart({ events }: { events: AuditEvent[] }) {
           h={160}
           data={data}
           dataKey="day"
-          series={[{ name: 'events', label: t('audit.events'), color: 'teal.7' }]}
+          series={[{ name: 'events', label: t('audit.events'), color: 'banyan.7' }]}
           tickLine="y"
           gridAxis="y"
           withTooltip

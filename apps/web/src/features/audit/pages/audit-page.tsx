@@ -75,7 +75,7 @@ export function AuditPage() {
       />
       {verify.data && (
         <Alert
-          color={verify.data.ok ? 'teal' : 'red'}
+          color={verify.data.ok ? 'banyan' : 'red'}
           role="status"
           withCloseButton
           closeButtonLabel={t('common.close')}

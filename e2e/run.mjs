@@ -1,0 +1,98 @@
+// Runs the browser journeys: starts Banyan on a free port with a fresh embedded PostgreSQL (or the
+// database in DATABASE_URL), waits until it is ready, runs e2e/**/*.e2e.ts with Vitest, stops it.
+// BANYAN_E2E_BASE_URL=http://… skips the start and runs against a server that is already up.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 20_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(baseUrl, server) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server && server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server not ready at ${baseUrl}/readyz after ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** SIGTERM first, so the server stops its embedded PostgreSQL; a kill -9 would leave postgres running. */
+async function stop(server) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function runVitest(baseUrl) {
+  return new Promise((resolve) => {
+    const vitest = spawn(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(root, 'e2e/vitest.config.ts')],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, BANYAN_E2E_BASE_URL: baseUrl } },
+    );
+    vitest.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  if (process.env.BANYAN_E2E_BASE_URL) {
+    await waitForReady(process.env.BANYAN_E2E_BASE_URL, null);
+    return runVitest(process.env.BANYAN_E2E_BASE_URL);
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'banyan-e2e-'));
+  const env = { ...process.env, ...(dataDir ? { BANYAN_DATA_DIR: dataDir } : {}) };
+  console.log(`e2e: starting Banyan on ${baseUrl} (${dataDir ? `data in ${dataDir}` : 'DATABASE_URL'})`);
+  const server = spawn(process.execPath, [join(root, 'bin/banyan.mjs'), 'start', '--port', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const onSignal = () => void stop(server).then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    await waitForReady(baseUrl, server);
+    return await runVitest(baseUrl);
+  } finally {
+    await stop(server);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`e2e: ${error.message}`);
+    process.exit(1);
+  },
+);
