@@ -148,12 +148,26 @@ export async function buildApp(deps: AppDeps) {
     return reply.code(404).send(errorBody('NOT_FOUND', request.locale, request.id));
   });
 
+  // Housekeeping, hourly: old events, ended sessions, stale sign-in throttles.
+  jobs.define('banyan.maintenance', async () => {
+    const now = clock.now().getTime();
+    const pruned = await events.prune(new Date(now - config.outboxRetentionDays * 86_400_000));
+    await pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [
+      new Date(now - 30 * 86_400_000),
+    ]);
+    await pool.query(
+      'DELETE FROM login_throttle WHERE window_started_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)',
+      [new Date(now - 86_400_000), new Date(now)],
+    );
+    log.info({ pruned }, 'maintenance done');
+  });
+
   let started = false;
   async function start() {
     if (started) return;
     started = true;
     await events.start();
-    if (config.runWorkers) await jobs.start();
+    if (config.runWorkers) await jobs.start({ crontab: '17 * * * * banyan.maintenance' });
   }
   async function stop() {
     await http.close();

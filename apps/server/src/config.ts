@@ -20,6 +20,8 @@ export interface Config {
   bodyLimitBytes: number;
   webDistDir: string;
   dbPoolSize: number;
+  /** How long dispatched events stay in the outbox for realtime resume. */
+  outboxRetentionDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   /** Run background workers (event dispatch, jobs) in this process. */
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dbPoolSize: int('DB_POOL_SIZE', 20, 2, 500),
     runWorkers: bool('BANYAN_WORKERS', true),
     trustProxy: bool('TRUST_PROXY', false),
+    outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -118,3 +118,21 @@ describe('events across two processes', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('retention', () => {
+  it('prunes dispatched events older than the window, never pending ones; resume past it asks for resync', async () => {
+    await ctx.app.events.dispatchPending();
+    await ctx.app.events.stop(); // no dispatcher racing the test from here on
+    const pending = await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publish(tx, { type: 'test.unhandled_pending', payload: {} }),
+    );
+    await ctx.pool.query("UPDATE outbox SET created_at = now() - interval '30 days'");
+    await ctx.pool.query('UPDATE outbox SET dispatched_at = NULL WHERE id = $1', [pending.id]);
+    const pruned = await ctx.app.events.prune(new Date(Date.now() - 7 * 86_400_000));
+    expect(pruned).toBeGreaterThanOrEqual(60);
+    const { rows } = await ctx.pool.query('SELECT id FROM outbox');
+    expect(rows.map((r) => r.id)).toEqual([pending.id]);
+    expect((await ctx.pool.query('SELECT count(*)::int AS n FROM event_handled')).rows[0].n).toBe(0);
+    expect(await ctx.app.events.cursorAt(1)).toBeNull();
+  });
+});

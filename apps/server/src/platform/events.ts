@@ -251,6 +251,20 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         });
   }
 
+  /**
+   * Deletes dispatched events older than `before` (and their handler claims). Clients resuming from
+   * an older position get `resync`. Undispatched events are never pruned.
+   */
+  async function prune(before: Date): Promise<number> {
+    return db.transaction(async (tx) => {
+      const deleted = await tx.execute(sql`
+        DELETE FROM outbox WHERE dispatched_at IS NOT NULL AND created_at < ${before} RETURNING id`);
+      const ids = (deleted.rows as { id: string }[]).map((r) => r.id);
+      if (ids.length > 0) await tx.execute(sql`DELETE FROM event_handled WHERE event_id IN ${ids}`);
+      return ids.length;
+    });
+  }
+
   async function start(options: { pollMs?: number } = {}): Promise<void> {
     running = true;
     again = { follow: false, dispatch: false };
@@ -277,7 +291,19 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     }
   }
 
-  return { publish, on, subscribe, readAfter, cursorAt, currentCursor, dispatchPending, kick, start, stop };
+  return {
+    publish,
+    on,
+    subscribe,
+    readAfter,
+    cursorAt,
+    currentCursor,
+    dispatchPending,
+    kick,
+    prune,
+    start,
+    stop,
+  };
 }
 
 export type Events = ReturnType<typeof createEvents>;

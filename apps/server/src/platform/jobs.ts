@@ -46,8 +46,10 @@ export function createJobs(deps: { pool: pg.Pool; log: Logger }) {
     await runMigrations({ pgPool: pool, logger: workerLogger });
   }
 
-  async function start(options: { concurrency?: number } = {}): Promise<void> {
+  /** `crontab` lines as graphile-worker reads them, e.g. `7 * * * * banyan.maintenance`. */
+  async function start(options: { concurrency?: number; crontab?: string } = {}): Promise<void> {
     runner = await run({
+      crontab: options.crontab,
       pgPool: pool,
       taskList: tasks,
       concurrency: options.concurrency ?? 2,
