@@ -14,7 +14,14 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconLayoutSidebarLeftCollapse,
+  IconLayoutSidebarLeftExpand,
+  IconLogout,
+  IconMoon,
+  IconSun,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
@@ -51,13 +58,21 @@ export function Shell() {
               size="sm"
               aria-label={t('shell.toggleNav')}
             />
-            <Burger
-              opened={desktopOpened}
+            <ActionIcon
               onClick={toggleDesktop}
               visibleFrom="md"
-              size="sm"
+              variant="subtle"
+              color="gray"
+              size="lg"
               aria-label={t('shell.toggleNav')}
-            />
+              aria-expanded={desktopOpened}
+            >
+              {desktopOpened ? (
+                <IconLayoutSidebarLeftCollapse size={20} aria-hidden />
+              ) : (
+                <IconLayoutSidebarLeftExpand size={20} aria-hidden />
+              )}
+            </ActionIcon>
             <BRAND_ICON size={26} aria-hidden />
             <Text fw={700} size="lg">
               {t('shell.bankName')}

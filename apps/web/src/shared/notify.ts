@@ -17,5 +17,9 @@ export function notifyError(error: unknown): void {
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'banyan', message, closeButtonProps: { 'aria-label': i18n.t('common.close') } });
+  notifications.show({
+    color: 'banyan',
+    message,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
 }

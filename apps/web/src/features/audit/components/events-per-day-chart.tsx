@@ -3,27 +3,60 @@ import { Card, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../api.ts';
 
-/** Local calendar day (YYYY-MM-DD) of an instant, the unit the operators count in. */
-function dayOf(iso: string): string {
-  const date = new Date(iso);
+const DAY_MS = 86_400_000;
+// A longer range would make bars too thin to read; the table below still lists every event.
+const MAX_DAYS = 92;
+
+/** Local calendar day (YYYY-MM-DD) of a date, the unit operators count in. */
+function dayOf(date: Date): string {
   const month = String(date.getMonth() + 1).padStart(2, '0');
   const day = String(date.getDate()).padStart(2, '0');
   return `${date.getFullYear()}-${month}-${day}`;
 }
 
-export function EventsPerDayChart({ events }: { events: AuditEvent[] }) {
+/** Every day of the range, including days without events, so gaps read as zero rather than vanish. */
+function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  const end = new Date(`${last}T12:00:00`).getTime();
+  for (
+    let time = new Date(`${first}T12:00:00`).getTime();
+    time <= end && days.length < MAX_DAYS;
+    time += DAY_MS
+  ) {
+    days.push(dayOf(new Date(time)));
+  }
+  return days;
+}
+
+interface EventsPerDayChartProps {
+  events: AuditEvent[];
+  /** The filter's range as YYYY-MM-DD; an open side is taken from the events. */
+  fromDay: string;
+  toDay: string;
+}
+
+export function EventsPerDayChart({ events, fromDay, toDay }: EventsPerDayChartProps) {
   const { t, i18n } = useTranslation();
   const counts = new Map<string, number>();
-  for (const event of events) counts.set(dayOf(event.at), (counts.get(dayOf(event.at)) ?? 0) + 1);
+  for (const event of events) {
+    const day = dayOf(new Date(event.at));
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  const seen = [...counts.keys()].sort();
+  const first = fromDay || seen[0];
+  const last = toDay || seen[seen.length - 1];
   const label = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
-  const data = [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, count]) => ({ day: label.format(new Date(`${day}T00:00:00`)), events: count }));
-  const title = t('audit.perDay');
+  const data =
+    first && last
+      ? daysBetween(first, last).map((day) => ({
+          day: label.format(new Date(`${day}T12:00:00`)),
+          events: counts.get(day) ?? 0,
+        }))
+      : [];
   return (
     <Card withBorder>
       <Title order={2} size="h5">
-        {title}
+        {t('audit.perDay')}
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
         {t('audit.perDayNote', { count: events.length })}
@@ -33,7 +66,7 @@ export function EventsPerDayChart({ events }: { events: AuditEvent[] }) {
           h={160}
           data={data}
           dataKey="day"
-          series={[{ name: 'events', label: t('audit.events'), color: 'banyan.7' }]}
+          series={[{ name: 'events', label: t('audit.events'), color: 'banyan.6' }]}
           tickLine="y"
           gridAxis="y"
           withTooltip

@@ -125,7 +125,7 @@ export function AuditPage() {
         {events.isFetching && <Loader size="sm" aria-label={t('common.loading')} />}
       </Group>
       <ErrorAlert error={events.error} />
-      {items.length > 0 && <EventsPerDayChart events={items} />}
+      {items.length > 0 && <EventsPerDayChart events={items} fromDay={fromDay} toDay={toDay} />}
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover verticalSpacing={6} fz="sm">
           <Table.Thead>
