@@ -1,4 +1,4 @@
-// Runs the browser journeys: starts Banyan on a free port with a fresh embedded PostgreSQL (or the
+// Runs the browser journeys: builds the web app, starts Banyan on a free port with a fresh embedded PostgreSQL (or the
 // database in DATABASE_URL), waits until it is ready, runs e2e/**/*.e2e.ts with Vitest, stops it.
 // BANYAN_E2E_BASE_URL=http://… skips the start and runs against a server that is already up.
 import { spawn } from 'node:child_process';
@@ -49,14 +49,33 @@ async function stop(server) {
   clearTimeout(timer);
 }
 
-function runVitest(baseUrl) {
+function run(command, args, env = process.env) {
   return new Promise((resolve) => {
-    const vitest = spawn(
-      process.execPath,
-      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(root, 'e2e/vitest.config.ts')],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, BANYAN_E2E_BASE_URL: baseUrl } },
-    );
-    vitest.on('exit', (code) => resolve(code ?? 1));
+    const child = spawn(process.execPath, [join(root, command), ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/** The server serves dist/web: build it so the journeys test the current sources. */
+async function buildWeb() {
+  const code = await run('node_modules/vite/bin/vite.js', [
+    'build',
+    '--config',
+    'apps/web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
+  if (code !== 0) throw new Error(`web build failed with code ${code}`);
+}
+
+function runVitest(baseUrl) {
+  return run('node_modules/vitest/vitest.mjs', ['run', '--config', 'e2e/vitest.config.ts'], {
+    ...process.env,
+    BANYAN_E2E_BASE_URL: baseUrl,
   });
 }
 
@@ -66,6 +85,7 @@ async function main() {
     return runVitest(process.env.BANYAN_E2E_BASE_URL);
   }
 
+  await buildWeb();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'banyan-e2e-'));
