@@ -4,14 +4,16 @@
  *   npm run bench:me
  * Extra Node flags for the server (e.g. a CPU profile): BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
-import autocannon, { type Result } from 'autocannon';
+import autocannon from 'autocannon';
 import {
   assertNoPostgresLeft,
+  type BanyanProcess,
   check,
   cpuSeconds,
   DEMO_USERS,
   machineBusySeconds,
   makeDataDir,
+  percentile,
   printChecks,
   printMachine,
   printTable,
@@ -25,13 +27,71 @@ import {
 const CONNECTIONS = 50;
 const WARMUP_S = 3;
 const DURATION_S = 10;
+/** A shared machine is noisy: measure several rounds and compare the median with the targets. */
+const ROUNDS = Math.min(10, Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3));
+
+interface Round {
+  round: string;
+  reqPerS: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  ok: number;
+  failed: number;
+  /** CPU cores busy on average: the server's Node process, its PostgreSQL, autocannon, the rest */
+  cpu: { node: number; postgres: number; autocannon: number; otherProcesses: number };
+  /** server Node CPU time per answered request: the cost, whatever else runs on the machine */
+  serverCpuUsPerRequest: number;
+}
+
+async function measureRound(
+  label: string,
+  server: BanyanProcess,
+  options: { url: string; cookie: string },
+): Promise<Round> {
+  const before = await cpuSeconds(server);
+  const machineBefore = await machineBusySeconds();
+  const benchBefore = process.cpuUsage();
+  const result = await autocannon({
+    url: options.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { cookie: options.cookie },
+  });
+  const benchUsed = process.cpuUsage(benchBefore);
+  const after = await cpuSeconds(server);
+  const machineUsed = (await machineBusySeconds()) - machineBefore;
+  const node = after.node - before.node;
+  const postgres = after.postgres - before.postgres;
+  const bench = (benchUsed.user + benchUsed.system) / 1e6;
+  const perSecond = (seconds: number) => round(seconds / result.duration, 2);
+  return {
+    round: label,
+    reqPerS: round(result['2xx'] / result.duration, 0),
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    cpu: {
+      node: perSecond(node),
+      postgres: perSecond(postgres),
+      autocannon: perSecond(bench),
+      otherProcesses: perSecond(Math.max(0, machineUsed - node - postgres - bench)),
+    },
+    serverCpuUsPerRequest: round((node * 1e6) / Math.max(1, result['2xx']), 0),
+  };
+}
+
+const median = (values: number[]) => percentile(values, 50);
 
 async function main() {
   printMachine();
   const dataDir = await makeDataDir();
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  let result: Result;
-  let cpu: { node: number; postgres: number; bench: number; otherProcesses: number };
+  const rounds: Round[] = [];
   try {
     const server = await startBanyan({ dataDir, nodeArgs });
     try {
@@ -39,33 +99,16 @@ async function main() {
       const cookie = await signIn(server.url, admin.username, admin.password);
       const url = `${server.url}/api/v1/me`;
       const probe = await fetch(url, { headers: { cookie } });
-      if (probe.status !== 200)
-        throw new Error(`GET /api/v1/me answered ${probe.status}: ${await probe.text()}`);
-      const body = (await probe.json()) as { username?: string };
-      if (body.username !== admin.username)
-        throw new Error(`GET /api/v1/me returned ${JSON.stringify(body)}`);
-
-      const options = { url, connections: CONNECTIONS, headers: { cookie } };
+      const body = (await probe.json().catch(() => null)) as { username?: string } | null;
+      if (probe.status !== 200 || body?.username !== admin.username) {
+        throw new Error(`GET /api/v1/me answered ${probe.status}: ${JSON.stringify(body)}`);
+      }
       process.stdout.write(`warm-up: ${WARMUP_S} s, ${CONNECTIONS} connections…\n`);
-      await autocannon({ ...options, duration: WARMUP_S });
-      process.stdout.write(`measuring: ${DURATION_S} s, ${CONNECTIONS} connections…\n`);
-      const before = await cpuSeconds(server);
-      const machineBefore = await machineBusySeconds();
-      const benchBefore = process.cpuUsage();
-      result = await autocannon({ ...options, duration: DURATION_S });
-      const benchUsed = process.cpuUsage(benchBefore);
-      const after = await cpuSeconds(server);
-      const machineUsed = (await machineBusySeconds()) - machineBefore;
-      const node = after.node - before.node;
-      const postgres = after.postgres - before.postgres;
-      const bench = (benchUsed.user + benchUsed.system) / 1e6;
-      const perSecond = (seconds: number) => seconds / result.duration;
-      cpu = {
-        node: perSecond(node),
-        postgres: perSecond(postgres),
-        bench: perSecond(bench),
-        otherProcesses: perSecond(Math.max(0, machineUsed - node - postgres - bench)),
-      };
+      await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers: { cookie } });
+      for (let i = 1; i <= ROUNDS; i++) {
+        process.stdout.write(`round ${i}/${ROUNDS}: ${DURATION_S} s, ${CONNECTIONS} connections…\n`);
+        rounds.push(await measureRound(String(i), server, { url, cookie }));
+      }
     } finally {
       await server.stop();
     }
@@ -74,46 +117,54 @@ async function main() {
   }
   await assertNoPostgresLeft([dataDir]);
 
-  const reqPerS = result['2xx'] / result.duration;
-  printTable(`GET /api/v1/me, ${CONNECTIONS} connections, ${round(result.duration, 1)} s`, [
-    { figure: 'requests/s (2xx ÷ duration)', value: round(reqPerS, 0) },
-    { figure: 'requests/s (autocannon per-second mean)', value: round(result.requests.average, 0) },
-    { figure: 'latency p50 (ms)', value: result.latency.p50 },
-    { figure: 'latency p90 (ms)', value: result.latency.p90 },
-    { figure: 'latency p99 (ms)', value: result.latency.p99 },
-    { figure: 'latency max (ms)', value: result.latency.max },
-    {
-      figure: '2xx / non-2xx / errors / timeouts',
-      value: `${result['2xx']} / ${result.non2xx} / ${result.errors} / ${result.timeouts}`,
-    },
-    { figure: 'CPU, server Node process (cores)', value: round(cpu.node, 2) },
-    { figure: 'CPU, its PostgreSQL (cores)', value: round(cpu.postgres, 2) },
-    { figure: 'CPU, autocannon (this process, cores)', value: round(cpu.bench, 2) },
-    { figure: 'CPU, everything else on the machine (cores)', value: round(cpu.otherProcesses, 2) },
-  ]);
-  const failures = result.non2xx + result.errors + result.timeouts;
+  const summary = {
+    reqPerS: median(rounds.map((r) => r.reqPerS)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    serverCpuUsPerRequest: median(rounds.map((r) => r.serverCpuUsPerRequest)),
+    failed: rounds.reduce((total, r) => total + r.failed, 0),
+  };
+  printTable(
+    `GET /api/v1/me, ${CONNECTIONS} connections, ${DURATION_S} s per round (CPU in cores)`,
+    rounds.map((r) => ({
+      round: r.round,
+      'req/s': r.reqPerS,
+      'p50 ms': r.p50Ms,
+      'p90 ms': r.p90Ms,
+      'p99 ms': r.p99Ms,
+      'max ms': r.maxMs,
+      '2xx': r.ok,
+      failed: r.failed,
+      'server CPU': r.cpu.node,
+      'postgres CPU': r.cpu.postgres,
+      'autocannon CPU': r.cpu.autocannon,
+      'other procs CPU': r.cpu.otherProcesses,
+      'server µs/req': r.serverCpuUsPerRequest,
+    })),
+  );
+  const ceiling = 1e6 / summary.serverCpuUsPerRequest;
+  process.stdout.write(
+    `\n  server CPU per request (median): ${summary.serverCpuUsPerRequest} µs, so one fully busy core ` +
+      `serves at most ~${(Math.round(ceiling / 100) * 100).toLocaleString('en-US')} req/s of GET /api/v1/me\n`,
+  );
+  const others = Math.max(...rounds.map((r) => r.cpu.otherProcesses));
+  if (others > 0.25) {
+    process.stdout.write(
+      `  warning: other processes used up to ${others} cores meanwhile: the figures are low\n`,
+    );
+  }
   const checks = [
-    check('GET /api/v1/me throughput', reqPerS, 'min', 8000, 'req/s'),
-    check('GET /api/v1/me latency p99', result.latency.p99, 'max', 25, 'ms'),
-    check('failed requests (non-2xx, errors, timeouts)', failures, 'max', 0, ''),
+    check(`GET /api/v1/me throughput (median of ${rounds.length})`, summary.reqPerS, 'min', 8000, 'req/s'),
+    check(`GET /api/v1/me latency p99 (median of ${rounds.length})`, summary.p99Ms, 'max', 25, 'ms'),
+    check('failed requests (non-2xx, errors, timeouts)', summary.failed, 'max', 0, ''),
   ];
   printChecks(checks);
   await writeResults('http-me', {
     connections: CONNECTIONS,
     warmupS: WARMUP_S,
     durationS: DURATION_S,
-    reqPerS: round(reqPerS, 0),
-    cpuCores: cpu,
+    summary,
+    rounds,
     checks,
-    autocannon: {
-      duration: result.duration,
-      '2xx': result['2xx'],
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      latency: result.latency,
-      requests: result.requests,
-    },
   });
 }
 
