@@ -1,8 +1,10 @@
 import {
   ActionIcon,
+  Alert,
   AppShell,
   Avatar,
   Burger,
+  Button,
   Group,
   Loader,
   Menu,
@@ -19,12 +21,13 @@ import {
   IconLayoutSidebarLeftExpand,
   IconLogout,
   IconMoon,
+  IconShieldLock,
   IconSun,
   IconUserCircle,
 } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { useUpdatePreferences } from '../features/account/api.ts';
 import { hasAnyPermission, type Me, useCurrentUser, useLogout } from '../features/auth/api.ts';
 import { LanguageSwitcher } from '../shared/language-switcher.tsx';
@@ -90,11 +93,32 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        {me.mfaEnrollmentRequired && <MfaRequiredNotice />}
         <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Roles that must use two-step verification get no permission until it is on (server: requireAdminMfa). */
+function MfaRequiredNotice() {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="orange"
+      icon={<IconShieldLock size={18} aria-hidden />}
+      title={t('shell.mfaRequiredTitle')}
+      mb="md"
+    >
+      <Text size="sm" mb="xs">
+        {t('shell.mfaRequiredBody')}
+      </Text>
+      <Button component={RouterLink} to="/account" size="xs">
+        {t('shell.mfaRequiredAction')}
+      </Button>
+    </Alert>
   );
 }
 

@@ -1,33 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
-import type { Locale } from '../../app/i18n.ts';
-import { type Me, meKey, type Theme } from '../auth/api.ts';
-
-export interface Session {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
-export interface MfaEnrollment {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
-}
+import type {
+  ChangePasswordBody,
+  Me,
+  MfaEnrollReply,
+  MfaVerifyReply,
+  PreferencesBody,
+  SessionItem,
+} from '../../app/contracts.ts';
+import { meKey } from '../auth/api.ts';
 
 const sessionsKey = ['me', 'sessions'] as const;
 
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { locale?: Locale; theme?: Theme }) =>
-      api<Omit<Me, 'csrfToken'> & Partial<Pick<Me, 'csrfToken'>>>('/me/preferences', {
-        method: 'PATCH',
-        body: input,
-      }),
+    mutationFn: (input: PreferencesBody) => api<Me>('/me/preferences', { method: 'PATCH', body: input }),
     // Applied before the server answers, so the switch feels instant; rolled back if it fails.
     onMutate: (input) => {
       const previous = queryClient.getQueryData<Me>(meKey);
@@ -37,11 +25,7 @@ export function useUpdatePreferences() {
     onError: (_error, _input, context) => {
       if (context?.previous) queryClient.setQueryData(meKey, context.previous);
     },
-    onSuccess: (me) => {
-      queryClient.setQueryData<Me>(meKey, (previous) =>
-        previous ? { ...me, csrfToken: me.csrfToken ?? previous.csrfToken } : previous,
-      );
-    },
+    onSuccess: (me) => queryClient.setQueryData<Me>(meKey, me),
   });
 }
 
@@ -49,8 +33,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api<void>('/me/password', { method: 'POST', body: input }),
+    mutationFn: (input: ChangePasswordBody) => api<void>('/me/password', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
@@ -58,7 +41,7 @@ export function useChangePassword() {
 export function useSessions() {
   return useQuery({
     queryKey: sessionsKey,
-    queryFn: () => api<{ items: Session[] }>('/me/sessions'),
+    queryFn: () => api<{ items: SessionItem[] }>('/me/sessions'),
     select: (data) => data.items,
   });
 }
@@ -74,7 +57,7 @@ export function useRevokeSession() {
 export function useEnrollMfa() {
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: () => api<MfaEnrollment>('/me/mfa/enroll', { method: 'POST' }),
+    mutationFn: () => api<MfaEnrollReply>('/me/mfa/enroll', { method: 'POST' }),
   });
 }
 
@@ -82,8 +65,7 @@ export function useVerifyMfa() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (code: string) =>
-      api<{ recoveryCodes: string[] }>('/me/mfa/verify', { method: 'POST', body: { code } }),
+    mutationFn: (code: string) => api<MfaVerifyReply>('/me/mfa/verify', { method: 'POST', body: { code } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey, exact: true }),
   });
 }

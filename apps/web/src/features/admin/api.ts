@@ -1,80 +1,41 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
-import type { Locale } from '../../app/i18n.ts';
+import type {
+  ApiToken,
+  Branch,
+  BranchBody,
+  CreateApiToken,
+  CreatedApiToken,
+  CreateUser,
+  Department,
+  DepartmentBody,
+  RolesReply,
+  Skill,
+  Team,
+  TeamBody,
+  UpdateUser,
+  User,
+  UserList,
+} from '../../app/contracts.ts';
 
-export type UserStatus = 'active' | 'disabled';
-export type DepartmentKind = 'front_office' | 'back_office' | 'branch_network' | 'management';
-export type Country = 'VN' | 'CN';
+export type {
+  ApiToken,
+  Branch,
+  BranchBody,
+  CreateUser,
+  Department,
+  DepartmentBody,
+  DepartmentKind,
+  Skill,
+  Team,
+  TeamBody,
+  UpdateUser,
+  User,
+  UserSkill,
+} from '../../app/contracts.ts';
 
-export interface SkillLevel {
-  skillId: string;
-  proficiency: number;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  roles: string[];
-  teamIds: string[];
-  departmentId: string | null;
-  branchId: string | null;
-  skills: SkillLevel[];
-  status: UserStatus;
-  locale: Locale;
-  mfaEnabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  departmentId: string | null;
-  branchId: string | null;
-}
-
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  kind: DepartmentKind;
-}
-
-export interface Branch {
-  id: string;
-  code: string;
-  name: string;
-  city: string;
-  country: Country;
-  timeZone: string;
-  isHeadOffice: boolean;
-}
-
-export interface Skill {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: string;
-}
-
-export interface RolesMeta {
-  roles: { name: string; permissions: string[] }[];
-  permissions: string[];
-  tokenScopes: string[];
-}
+export type UserStatus = User['status'];
+export type Country = BranchBody['country'];
 
 export interface UserFilters {
   q: string;
@@ -84,41 +45,13 @@ export interface UserFilters {
   offset: number;
 }
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  email?: string;
-  password: string;
-  roles: string[];
-  teamIds?: string[];
-  departmentId?: string;
-  branchId?: string;
-  locale?: Locale;
-}
-
-export interface UpdateUserInput {
-  displayName?: string;
-  email?: string | null;
-  roles?: string[];
-  teamIds?: string[];
-  departmentId?: string | null;
-  branchId?: string | null;
-  skills?: SkillLevel[];
-  locale?: Locale;
-  version: number;
-}
-
-export type TeamInput = Omit<Team, 'id'>;
-export type DepartmentInput = Omit<Department, 'id'>;
-export type BranchInput = Omit<Branch, 'id' | 'isHeadOffice'>;
-
 const usersKey = ['admin', 'users'] as const;
 const tokensKey = ['admin', 'tokens'] as const;
 
 export function useRolesMeta() {
   return useQuery({
     queryKey: ['meta', 'roles'],
-    queryFn: () => api<RolesMeta>('/meta/roles'),
+    queryFn: () => api<RolesReply>('/meta/roles'),
     staleTime: Infinity,
   });
 }
@@ -126,7 +59,7 @@ export function useRolesMeta() {
 export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: [...usersKey, filters],
-    queryFn: () => api<{ items: User[]; total: number }>('/admin/users', { query: { ...filters } }),
+    queryFn: () => api<UserList>('/admin/users', { query: { ...filters } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -135,7 +68,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (input: CreateUserInput) => api<User>('/admin/users', { method: 'POST', body: input }),
+    mutationFn: (input: CreateUser) => api<User>('/admin/users', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -144,7 +77,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) =>
+    mutationFn: ({ id, ...input }: UpdateUser & { id: string }) =>
       api<User>(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
@@ -196,9 +129,9 @@ function directory<Item extends { id: string }, Input>(resource: 'teams' | 'depa
   };
 }
 
-export const teams = directory<Team, TeamInput>('teams');
-export const departments = directory<Department, DepartmentInput>('departments');
-export const branches = directory<Branch, BranchInput>('branches');
+export const teams = directory<Team, TeamBody>('teams');
+export const departments = directory<Department, DepartmentBody>('departments');
+export const branches = directory<Branch, BranchBody>('branches');
 
 export function useSkills() {
   return useQuery({
@@ -220,8 +153,8 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (input: { name: string; scopes: string[]; expiresAt: string }) =>
-      api<{ token: string; item: ApiToken }>('/admin/tokens', { method: 'POST', body: input }),
+    mutationFn: (input: CreateApiToken) =>
+      api<CreatedApiToken>('/admin/tokens', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }

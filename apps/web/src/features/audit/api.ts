@@ -1,18 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { API_BASE, api, toSearch } from '../../app/api-client.ts';
+import type { AuditList, AuditVerifyReply } from '../../app/contracts.ts';
 
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+export type { AuditItem } from '../../app/contracts.ts';
 
 export interface AuditFilters {
   action: string | null;
@@ -22,22 +12,16 @@ export interface AuditFilters {
   to: string | null;
 }
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  brokenAtSeq: number | null;
-}
-
 const PAGE_SIZE = 100;
 
 export function useAuditEvents(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', 'events', filters],
     queryFn: ({ pageParam }) =>
-      api<{ items: AuditEvent[]; nextBefore: string | null }>('/audit', {
+      api<AuditList>('/audit', {
         query: { ...filters, limit: PAGE_SIZE, before: pageParam },
       }),
-    initialPageParam: null as string | null,
+    initialPageParam: null as number | null,
     getNextPageParam: (page) => page.nextBefore,
   });
 }
@@ -53,7 +37,7 @@ export function useAuditActions() {
 export function useVerifyChain() {
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: () => api<ChainVerification>('/audit/verify', { method: 'POST' }),
+    mutationFn: () => api<AuditVerifyReply>('/audit/verify', { method: 'POST' }),
   });
 }
 

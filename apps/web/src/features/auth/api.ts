@@ -1,35 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../app/api-client.ts';
-import type { Locale } from '../../app/i18n.ts';
+import type { LoginBody, LoginReply, Me } from '../../app/contracts.ts';
 
-export type Theme = 'light' | 'dark' | 'auto';
-
-export interface Ref {
-  id: string;
-  name: string;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  locale: Locale;
-  theme: Theme;
-  roles: string[];
-  permissions: string[];
-  teams: Ref[];
-  department: Ref | null;
-  branch: Ref | null;
-  mfaEnabled: boolean;
-  csrfToken: string;
-}
-
-export interface LoginInput {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type { Me };
 
 export const meKey = ['me'] as const;
 
@@ -62,8 +35,8 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (input: LoginInput) =>
-      api<{ user: Omit<Me, 'csrfToken'>; csrfToken: string }>('/auth/login', {
+    mutationFn: (input: LoginBody) =>
+      api<LoginReply>('/auth/login', {
         method: 'POST',
         body: input,
       }),

@@ -1,8 +1,8 @@
 import { Card, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import type { Me, Theme } from '../../../app/contracts.ts';
 import { applyLocale, isLocale, LOCALE_NAMES, LOCALES } from '../../../app/i18n.ts';
-import type { Me, Theme } from '../../auth/api.ts';
 import { useUpdatePreferences } from '../api.ts';
 
 const THEMES: Theme[] = ['light', 'dark', 'auto'];

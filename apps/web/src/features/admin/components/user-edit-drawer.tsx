@@ -23,8 +23,8 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import {
-  type SkillLevel,
   type User,
+  type UserSkill,
   useResetPassword,
   useSetUserStatus,
   useSkills,
@@ -163,7 +163,7 @@ function UserForm({ user, canManage, onSaved }: { user: User; canManage: boolean
               {t('users.noSkills')}
             </Text>
           )}
-          {form.values.skills.map((level: SkillLevel, index) => (
+          {form.values.skills.map((level: UserSkill, index) => (
             <Group key={level.skillId} align="flex-end" wrap="nowrap">
               <Select
                 label={t('users.skill')}

@@ -72,7 +72,9 @@ export function TokensPage() {
               const state = stateOf(token);
               return (
                 <Table.Tr key={token.id}>
-                  <Table.Td>{token.name}</Table.Td>
+                  <Table.Td>
+                    {token.name} <Code c="dimmed">{token.prefix}…</Code>
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {token.scopes.map((scope) => (

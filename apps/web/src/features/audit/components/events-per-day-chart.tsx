@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Card, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../api.ts';
+import type { AuditItem } from '../api.ts';
 
 const DAY_MS = 86_400_000;
 // A longer range would make bars too thin to read; the table below still lists every event.
@@ -29,7 +29,7 @@ function daysBetween(first: string, last: string): string[] {
 }
 
 interface EventsPerDayChartProps {
-  events: AuditEvent[];
+  events: AuditItem[];
   /** The filter's range as YYYY-MM-DD; an open side is taken from the events. */
   fromDay: string;
   toDay: string;

@@ -84,6 +84,11 @@ export function AuditPage() {
           {verify.data.ok
             ? t('audit.verifyOk', { checked: verify.data.checked })
             : t('audit.verifyBroken', { checked: verify.data.checked, seq: verify.data.brokenAtSeq })}
+          {verify.data.reason && (
+            <Text size="sm" mt={4}>
+              {t(`audit.brokenReasons.${verify.data.reason}`)}
+            </Text>
+          )}
         </Alert>
       )}
       <ErrorAlert error={verify.error} />

@@ -1,0 +1,62 @@
+// The REST contract, typed from the TypeBox schemas the server validates with (packages/contracts),
+// so a change there fails the web type-check instead of a screen at run time. Type-only: nothing of
+// TypeBox reaches the browser bundle.
+import type { Static } from 'typebox';
+import type {
+  ApiToken as ApiTokenSchema,
+  AuditItem as AuditItemSchema,
+  AuditList as AuditListSchema,
+  AuditVerifyReply as AuditVerifyReplySchema,
+  Branch as BranchSchema,
+  CreatedApiToken as CreatedApiTokenSchema,
+  CreateUser as CreateUserContract,
+  DepartmentBody as DepartmentBodyContract,
+  Department as DepartmentSchema,
+  LoginReply as LoginReplySchema,
+  MfaEnrollReply as MfaEnrollReplySchema,
+  MfaVerifyReply as MfaVerifyReplySchema,
+  RolesReply as RolesReplySchema,
+  SessionItem as SessionItemSchema,
+  Skill as SkillSchema,
+  Team as TeamSchema,
+  Theme as ThemeSchema,
+  UpdateUser as UpdateUserContract,
+  UserList as UserListSchema,
+  UserSkill as UserSkillSchema,
+} from '../../../../packages/contracts/src/staff.ts';
+
+export type {
+  BranchBody,
+  ChangePasswordBody,
+  CreateApiToken,
+  LoginBody,
+  Me,
+  PreferencesBody,
+  TeamBody,
+  User,
+} from '../../../../packages/contracts/src/staff.ts';
+
+export type ApiToken = Static<typeof ApiTokenSchema>;
+export type AuditItem = Static<typeof AuditItemSchema>;
+export type AuditList = Static<typeof AuditListSchema>;
+export type AuditVerifyReply = Static<typeof AuditVerifyReplySchema>;
+export type Branch = Static<typeof BranchSchema>;
+export type CreatedApiToken = Static<typeof CreatedApiTokenSchema>;
+export type Department = Static<typeof DepartmentSchema>;
+export type LoginReply = Static<typeof LoginReplySchema>;
+export type MfaEnrollReply = Static<typeof MfaEnrollReplySchema>;
+export type MfaVerifyReply = Static<typeof MfaVerifyReplySchema>;
+export type RolesReply = Static<typeof RolesReplySchema>;
+export type SessionItem = Static<typeof SessionItemSchema>;
+export type Skill = Static<typeof SkillSchema>;
+export type Team = Static<typeof TeamSchema>;
+export type Theme = Static<typeof ThemeSchema>;
+export type UserList = Static<typeof UserListSchema>;
+export type UserSkill = Static<typeof UserSkillSchema>;
+
+// RoleName and DepartmentKind are declared in packages/contracts as `Type.Union(list.map(Type.Literal))`,
+// whose static type is `never`; until they are literal tuples there, these bodies restate the two fields.
+export type DepartmentKind = 'front_office' | 'back_office' | 'branch_network' | 'management';
+export type CreateUser = Omit<CreateUserContract, 'roles'> & { roles: string[] };
+export type UpdateUser = Omit<UpdateUserContract, 'roles'> & { roles?: string[] };
+export type DepartmentBody = Omit<DepartmentBodyContract, 'kind'> & { kind: DepartmentKind };
