@@ -12,6 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The Banyan checkout whose server is measured: this one, or BENCH_BANYAN_DIR (e.g. an export of
+ * another commit with a node_modules symlink) to compare commits with the same bench.
+ */
+const SERVER_ROOT = process.env.BENCH_BANYAN_DIR ? path.resolve(process.env.BENCH_BANYAN_DIR) : ROOT;
 const RESULTS_DIR = path.join(ROOT, 'bench/results');
 const HOST = '127.0.0.1';
 const MAX_KEPT_LINES = 2000;
@@ -278,7 +283,7 @@ export async function startBanyan(options: {
     [...(options.nodeArgs ?? []), 'bin/banyan.mjs', 'start', '--port', String(port)],
     // Its own process group: a Ctrl-C in the terminal reaches only the bench, which then stops the
     // server once (a second signal would make Banyan exit without stopping its PostgreSQL).
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { cwd: SERVER_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const lines: OutputLine[] = [];
   let readyUrl: string | null = null;
@@ -476,7 +481,7 @@ export function printChecks(checks: (Check & { name: string })[]): void {
 export function machine() {
   const git = (args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+      return execFileSync('git', args, { cwd: SERVER_ROOT, encoding: 'utf8', stdio: 'pipe' }).trim();
     } catch {
       return '';
     }
@@ -487,7 +492,8 @@ export function machine() {
     memoryMiB: Math.round(os.totalmem() / 2 ** 20),
     node: process.version,
     kernel: `${os.type()} ${os.release()}`,
-    commit: git(['rev-parse', '--short', 'HEAD']),
+    server: path.relative(ROOT, SERVER_ROOT) || '.',
+    commit: git(['rev-parse', '--short', 'HEAD']) || process.env.BENCH_BANYAN_COMMIT || 'unknown',
     uncommittedServerChanges: git(['status', '--porcelain', '--', 'apps/server']).split('\n').filter(Boolean)
       .length,
   };
@@ -497,7 +503,7 @@ export function printMachine(): void {
   const m = machine();
   process.stdout.write(
     `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryMiB} MiB, Node ${m.node}, ${m.kernel}; ` +
-      `commit ${m.commit}${m.uncommittedServerChanges ? ` + ${m.uncommittedServerChanges} uncommitted files in apps/server` : ''}\n`,
+      `server ${m.server === '.' ? 'of this checkout' : `from ${SERVER_ROOT}`}, commit ${m.commit}${m.uncommittedServerChanges ? ` + ${m.uncommittedServerChanges} uncommitted files in apps/server` : ''}\n`,
   );
 }
 
