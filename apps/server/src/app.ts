@@ -6,6 +6,7 @@ import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
+import { createRoutingService } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps) {
   const customers = createCustomersService({ db, ids, clock });
   // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
   const coreBanking = createDemoCoreBanking({ db, clock });
+  const routing = createRoutingService({ db, ids, clock, events });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -188,6 +190,7 @@ export async function buildApp(deps: AppDeps) {
     auth: staffModule.auth,
     customers,
     coreBanking,
+    routing,
     start,
     stop,
   };

@@ -1,0 +1,20 @@
+import './routing.messages.ts';
+
+export { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
+export { basePriority, chooseAgent, effectivePriority, orderContacts } from './routing.order.ts';
+export {
+  agentChannels,
+  agentSkills,
+  agentStates,
+  type OverflowRule,
+  queues,
+  type RequiredSkill,
+  workItems,
+} from './routing.schema.ts';
+export {
+  type AgentState,
+  AWAY_REASONS,
+  createRoutingService,
+  type Offer,
+  type RoutingService,
+} from './routing.service.ts';

@@ -1,0 +1,24 @@
+import { defineMessages } from '../../platform/i18n.ts';
+
+defineMessages({
+  ROUTING_QUEUE_NOT_FOUND: {
+    en: 'This queue does not exist.',
+    'zh-CN': '该队列不存在。',
+    vi: 'Hàng đợi này không tồn tại.',
+  },
+  ROUTING_ITEM_NOT_FOUND: {
+    en: 'This contact is not in routing.',
+    'zh-CN': '该服务请求不在分配队列中。',
+    vi: 'Lượt liên hệ này không có trong hàng đợi phân bổ.',
+  },
+  ROUTING_OFFER_GONE: {
+    en: 'This offer is no longer yours: it expired or went to someone else.',
+    'zh-CN': '该分配已失效：已超时或已分给他人。',
+    vi: 'Lượt phân bổ này không còn dành cho bạn: đã hết hạn hoặc đã chuyển cho người khác.',
+  },
+  ROUTING_AWAY_REASON_REQUIRED: {
+    en: 'Choose a reason for being away (break, lunch, training, meeting, after-contact work).',
+    'zh-CN': '请选择离开原因（休息、午餐、培训、会议、话后处理）。',
+    vi: 'Vui lòng chọn lý do vắng mặt (nghỉ giải lao, ăn trưa, đào tạo, họp, xử lý sau liên hệ).',
+  },
+});

@@ -1,0 +1,420 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Events } from '../../platform/events.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
+import type { RequiredSkill } from './routing.schema.ts';
+
+export type AgentState = 'available' | 'away' | 'offline';
+export const AWAY_REASONS = [
+  'break',
+  'lunch',
+  'training',
+  'meeting',
+  'after_contact_work',
+  'missed_offers',
+] as const;
+
+export interface EnqueueInput {
+  kind: string;
+  refId: string;
+  queueId: string;
+  channel: string;
+  priority?: number;
+  language?: string | null;
+  /** Preserved on requeue, so a contact never loses its place. */
+  enqueuedAt?: Date;
+  stickyAgentId?: string | null;
+}
+
+export interface Offer {
+  itemId: string;
+  agentId: string;
+  refId: string;
+  kind: string;
+  queueId: string;
+  channel: string;
+  autoAccepted: boolean;
+  expiresAt: Date;
+}
+
+interface ItemRow {
+  id: string;
+  kind: string;
+  ref_id: string;
+  queue_id: string;
+  channel: string;
+  priority: number;
+  required_skills: RequiredSkill[];
+  enqueued_at: string;
+  declined_by: string[];
+  sticky_agent_id: string | null;
+  sticky_until: string | null;
+  offered_to: string | null;
+  assigned_to: string | null;
+  status: string;
+}
+
+interface QueueRow {
+  id: string;
+  required_skills: RequiredSkill[];
+  offer_timeout_seconds: number;
+  max_size: number;
+  auto_accept: boolean;
+  aging_seconds: number;
+  sticky_seconds: number;
+}
+
+/** How many candidates per priority level a router considers, so rivals skip past locked rows. */
+const CANDIDATES_PER_LEVEL = 8;
+const MISSED_OFFERS_BEFORE_AWAY = 2;
+
+/**
+ * The ACD. Every decision is one transaction that locks the contact (FOR UPDATE SKIP LOCKED) and
+ * then the agent's state row; every change to an agent's load also locks that row first. So a
+ * contact is never given to two agents and an agent never goes over capacity, however many
+ * routers run in however many processes. A CHECK (load <= capacity) is the last line of defence.
+ */
+export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; events: Events }) {
+  const { db, ids, clock, events } = deps;
+
+  const payloadOf = (item: ItemRow, agentId: string | null, reason?: string): WorkItemEventPayload => ({
+    itemId: item.id,
+    kind: item.kind,
+    refId: item.ref_id,
+    queueId: item.queue_id,
+    channel: item.channel,
+    agentId,
+    enqueuedAt: new Date(item.enqueued_at).toISOString(),
+    waitSeconds: Math.max(0, (clock.now().getTime() - new Date(item.enqueued_at).getTime()) / 1000),
+    ...(reason ? { reason } : {}),
+  });
+
+  const publish = (tx: Tx, type: string, payload: WorkItemEventPayload) =>
+    events.publish(tx, {
+      type,
+      payload,
+      audience: {
+        permissions: ['supervisor.view'],
+        ...(payload.agentId ? { users: [payload.agentId] } : {}),
+      },
+    });
+
+  async function getQueue(tx: Tx, queueId: string): Promise<QueueRow> {
+    const result =
+      await tx.execute(sql`SELECT id, required_skills, offer_timeout_seconds, max_size, auto_accept,
+      aging_seconds, sticky_seconds FROM routing_queues WHERE id = ${queueId}`);
+    const queue = result.rows[0] as QueueRow | undefined;
+    if (!queue) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 404);
+    return queue;
+  }
+
+  /** Puts a contact in a queue. Returns 'queue_full' (an expected outcome) instead of throwing. */
+  async function enqueue(tx: Tx, input: EnqueueInput): Promise<{ itemId: string } | 'queue_full'> {
+    const queue = await getQueue(tx, input.queueId);
+    const waiting = await tx.execute(
+      sql`SELECT count(*)::int AS n FROM routing_work_items WHERE queue_id = ${queue.id} AND status IN ('waiting', 'offered')`,
+    );
+    if ((waiting.rows[0] as { n: number }).n >= queue.max_size) return 'queue_full';
+    const id = ids.uuid();
+    const now = clock.now();
+    const stickyUntil =
+      input.stickyAgentId && queue.sticky_seconds > 0
+        ? new Date(now.getTime() + queue.sticky_seconds * 1000)
+        : null;
+    const result = await tx.execute(sql`
+      INSERT INTO routing_work_items (id, kind, ref_id, queue_id, channel, priority, required_skills, language,
+        status, enqueued_at, sticky_agent_id, sticky_until)
+      VALUES (${id}, ${input.kind}, ${input.refId}, ${queue.id}, ${input.channel}, ${input.priority ?? 0},
+        ${JSON.stringify(queue.required_skills)}::jsonb, ${input.language ?? null}, 'waiting', ${input.enqueuedAt ?? now},
+        ${stickyUntil ? input.stickyAgentId : null}, ${stickyUntil})
+      RETURNING *`);
+    await publish(tx, ROUTING_EVENTS.queued, payloadOf(result.rows[0] as unknown as ItemRow, null));
+    return { itemId: id };
+  }
+
+  /** Best waiting contacts of a queue: the oldest few of each priority level (loose index scan). */
+  async function candidates(tx: Tx, queue: QueueRow): Promise<ItemRow[]> {
+    const now = clock.now();
+    const result = await tx.execute(sql`
+      WITH RECURSIVE levels(priority) AS (
+        (SELECT priority FROM routing_work_items WHERE queue_id = ${queue.id} AND status = 'waiting'
+          ORDER BY priority DESC LIMIT 1)
+        UNION ALL
+        SELECT (SELECT w.priority FROM routing_work_items w WHERE w.queue_id = ${queue.id} AND w.status = 'waiting'
+                 AND w.priority < levels.priority ORDER BY w.priority DESC LIMIT 1)
+          FROM levels WHERE levels.priority IS NOT NULL
+      )
+      SELECT w.id FROM levels
+      CROSS JOIN LATERAL (
+        SELECT id, priority, enqueued_at FROM routing_work_items
+         WHERE queue_id = ${queue.id} AND status = 'waiting' AND priority = levels.priority
+         ORDER BY enqueued_at LIMIT ${CANDIDATES_PER_LEVEL}
+      ) w
+      WHERE levels.priority IS NOT NULL
+      ORDER BY w.priority + floor(extract(epoch FROM (${now}::timestamptz - w.enqueued_at)) / ${queue.aging_seconds}) DESC,
+               w.enqueued_at`);
+    const idsInOrder = (result.rows as { id: string }[]).map((r) => r.id);
+    if (idsInOrder.length === 0) return [];
+    const locked = await tx.execute(sql`
+      SELECT * FROM routing_work_items WHERE id IN ${idsInOrder} AND status = 'waiting' FOR UPDATE SKIP LOCKED`);
+    const byId = new Map((locked.rows as unknown as ItemRow[]).map((r) => [r.id, r]));
+    return idsInOrder.map((id) => byId.get(id)).filter((r): r is ItemRow => !!r);
+  }
+
+  /** Locks and returns the agent to offer `item` to, or null. */
+  async function pickAgent(tx: Tx, item: ItemRow): Promise<string | null> {
+    const required = JSON.stringify(item.required_skills);
+    const now = clock.now();
+    const preferSticky =
+      item.sticky_agent_id && item.sticky_until && new Date(item.sticky_until) > now
+        ? item.sticky_agent_id
+        : null;
+    const result = await tx.execute(sql`
+      SELECT a.user_id FROM routing_agent_states a
+        JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${item.channel} AND c.load < c.capacity
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS matched, coalesce(sum(s.proficiency), 0)::int AS score
+            FROM jsonb_to_recordset(${required}::jsonb) AS r("skillId" uuid, "minProficiency" int)
+            JOIN routing_agent_skills s ON s.user_id = a.user_id AND s.skill_id = r."skillId"
+                                       AND s.proficiency >= r."minProficiency"
+        ) k
+       WHERE a.state = 'available'
+         AND NOT (a.user_id = ANY(${`{${item.declined_by.join(',')}}`}::uuid[]))
+         AND k.matched = jsonb_array_length(${required}::jsonb)
+       ORDER BY (a.user_id = ${preferSticky}) DESC NULLS LAST, k.score DESC, a.idle_since ASC
+       LIMIT 1
+       FOR UPDATE OF a SKIP LOCKED`);
+    return (result.rows[0] as { user_id: string } | undefined)?.user_id ?? null;
+  }
+
+  async function changeLoad(tx: Tx, agentId: string, channel: string, delta: number): Promise<void> {
+    await tx.execute(sql`UPDATE routing_agent_channels SET load = greatest(0, load + ${delta})
+      WHERE user_id = ${agentId} AND channel = ${channel}`);
+  }
+
+  /**
+   * One routing decision in `queueId`: the best waiting contact goes to the best eligible agent.
+   * Returns the offer, or null when nothing could be matched (nobody waiting, nobody eligible).
+   */
+  async function routeOnce(queueId: string): Promise<Offer | null> {
+    return db.transaction(async (tx) => {
+      const queue = await getQueue(tx, queueId);
+      for (const item of await candidates(tx, queue)) {
+        const agentId = await pickAgent(tx, item);
+        if (!agentId) continue;
+        const now = clock.now();
+        const expiresAt = new Date(now.getTime() + queue.offer_timeout_seconds * 1000);
+        await changeLoad(tx, agentId, item.channel, +1);
+        if (queue.auto_accept) {
+          await tx.execute(sql`UPDATE routing_work_items SET status = 'assigned', assigned_to = ${agentId}, assigned_at = ${now},
+            offered_to = NULL, offer_expires_at = NULL, offer_count = offer_count + 1, version = version + 1
+            WHERE id = ${item.id}`);
+          await tx.execute(
+            sql`UPDATE routing_agent_states SET idle_since = ${now} WHERE user_id = ${agentId}`,
+          );
+          await publish(tx, ROUTING_EVENTS.assigned, payloadOf(item, agentId, 'auto_accept'));
+        } else {
+          await tx.execute(sql`UPDATE routing_work_items SET status = 'offered', offered_to = ${agentId},
+            offer_expires_at = ${expiresAt}, offer_count = offer_count + 1, version = version + 1 WHERE id = ${item.id}`);
+          await publish(tx, ROUTING_EVENTS.offered, payloadOf(item, agentId));
+        }
+        return {
+          itemId: item.id,
+          agentId,
+          refId: item.ref_id,
+          kind: item.kind,
+          queueId: item.queue_id,
+          channel: item.channel,
+          autoAccepted: queue.auto_accept,
+          expiresAt,
+        };
+      }
+      return null;
+    });
+  }
+
+  async function lockAgentThenItem(tx: Tx, agentId: string, itemId: string): Promise<ItemRow> {
+    await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${agentId} FOR UPDATE`);
+    const result = await tx.execute(sql`SELECT * FROM routing_work_items WHERE id = ${itemId} FOR UPDATE`);
+    const item = result.rows[0] as ItemRow | undefined;
+    if (!item) throw new AppError('ROUTING_ITEM_NOT_FOUND', 404);
+    return item;
+  }
+
+  async function accept(agentId: string, itemId: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const item = await lockAgentThenItem(tx, agentId, itemId);
+      if (item.status !== 'offered' || item.offered_to !== agentId)
+        throw new AppError('ROUTING_OFFER_GONE', 409);
+      const now = clock.now();
+      await tx.execute(sql`UPDATE routing_work_items SET status = 'assigned', assigned_to = ${agentId}, assigned_at = ${now},
+        offered_to = NULL, offer_expires_at = NULL, version = version + 1 WHERE id = ${itemId}`);
+      await tx.execute(
+        sql`UPDATE routing_agent_states SET idle_since = ${now}, missed_offers = 0 WHERE user_id = ${agentId}`,
+      );
+      await publish(tx, ROUTING_EVENTS.accepted, payloadOf(item, agentId));
+      await publish(tx, ROUTING_EVENTS.assigned, payloadOf(item, agentId));
+    });
+  }
+
+  /** Puts an offered contact back in front of its queue (original priority and enqueue time). */
+  async function withdrawOffer(
+    tx: Tx,
+    item: ItemRow,
+    agentId: string,
+    why: 'rejected' | 'expired',
+  ): Promise<void> {
+    await tx.execute(sql`UPDATE routing_work_items SET status = 'waiting', offered_to = NULL, offer_expires_at = NULL,
+      declined_by = array_append(declined_by, ${agentId}::uuid), version = version + 1 WHERE id = ${item.id}`);
+    await changeLoad(tx, agentId, item.channel, -1);
+    if (why === 'expired') {
+      const missed = await tx.execute(sql`UPDATE routing_agent_states SET missed_offers = missed_offers + 1
+        WHERE user_id = ${agentId} RETURNING missed_offers`);
+      if ((missed.rows[0] as { missed_offers: number }).missed_offers >= MISSED_OFFERS_BEFORE_AWAY) {
+        await setStateInTx(tx, agentId, 'away', 'missed_offers');
+      }
+    }
+    await publish(
+      tx,
+      why === 'rejected' ? ROUTING_EVENTS.rejected : ROUTING_EVENTS.offerExpired,
+      payloadOf(item, agentId),
+    );
+  }
+
+  async function reject(agentId: string, itemId: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const item = await lockAgentThenItem(tx, agentId, itemId);
+      if (item.status !== 'offered' || item.offered_to !== agentId)
+        throw new AppError('ROUTING_OFFER_GONE', 409);
+      await withdrawOffer(tx, item, agentId, 'rejected');
+    });
+  }
+
+  /** Withdraws offers past their timeout; returns how many. Runs on every router tick. */
+  async function expireOffers(limit = 200): Promise<number> {
+    const due = await db.execute(sql`SELECT id, offered_to FROM routing_work_items
+      WHERE status = 'offered' AND offer_expires_at <= ${clock.now()} ORDER BY offer_expires_at LIMIT ${limit}`);
+    let expired = 0;
+    for (const row of due.rows as { id: string; offered_to: string }[]) {
+      await db.transaction(async (tx) => {
+        const item = await lockAgentThenItem(tx, row.offered_to, row.id);
+        if (item.status !== 'offered' || item.offered_to !== row.offered_to) return;
+        await withdrawOffer(tx, item, row.offered_to, 'expired');
+        expired++;
+      });
+    }
+    return expired;
+  }
+
+  /** The contact is finished (conversation closed, task done): frees the agent's capacity. */
+  async function end(tx: Tx, itemId: string, reason: string): Promise<void> {
+    const current = await tx.execute(
+      sql`SELECT assigned_to, offered_to FROM routing_work_items WHERE id = ${itemId}`,
+    );
+    const row = current.rows[0] as { assigned_to: string | null; offered_to: string | null } | undefined;
+    if (!row) throw new AppError('ROUTING_ITEM_NOT_FOUND', 404);
+    const agentId = row.assigned_to ?? row.offered_to;
+    if (agentId)
+      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${agentId} FOR UPDATE`);
+    const locked = await tx.execute(sql`SELECT * FROM routing_work_items WHERE id = ${itemId} FOR UPDATE`);
+    const item = locked.rows[0] as unknown as ItemRow;
+    if (item.status === 'ended') return;
+    const holder = item.assigned_to ?? item.offered_to;
+    if (holder && (item.status === 'assigned' || item.status === 'offered'))
+      await changeLoad(tx, holder, item.channel, -1);
+    await tx.execute(sql`UPDATE routing_work_items SET status = 'ended', ended_at = ${clock.now()}, offered_to = NULL,
+      offer_expires_at = NULL, version = version + 1 WHERE id = ${itemId}`);
+    await publish(tx, ROUTING_EVENTS.ended, payloadOf(item, holder, reason));
+  }
+
+  /** Sends an agent's assigned and offered contacts back to the front of their queues. */
+  async function requeueAgentWork(agentId: string, reason: string): Promise<number> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${agentId} FOR UPDATE`);
+      const items = await tx.execute(sql`SELECT * FROM routing_work_items
+        WHERE (assigned_to = ${agentId} AND status = 'assigned') OR (offered_to = ${agentId} AND status = 'offered') FOR UPDATE`);
+      for (const item of items.rows as unknown as ItemRow[]) {
+        await tx.execute(sql`UPDATE routing_work_items SET status = 'waiting', assigned_to = NULL, assigned_at = NULL,
+          offered_to = NULL, offer_expires_at = NULL, sticky_agent_id = NULL, sticky_until = NULL, version = version + 1
+          WHERE id = ${item.id}`);
+        await changeLoad(tx, agentId, item.channel, -1);
+        await publish(tx, ROUTING_EVENTS.requeued, payloadOf(item, agentId, reason));
+      }
+      return items.rows.length;
+    });
+  }
+
+  async function setStateInTx(
+    tx: Tx,
+    userId: string,
+    state: AgentState,
+    reason: string | null,
+  ): Promise<void> {
+    const now = clock.now();
+    await tx.execute(sql`
+      INSERT INTO routing_agent_states (user_id, state, reason, since, idle_since)
+      VALUES (${userId}, ${state}, ${reason}, ${now}, ${now})
+      ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, reason = excluded.reason, since = excluded.since,
+        missed_offers = CASE WHEN excluded.state = 'available' THEN 0 ELSE routing_agent_states.missed_offers END`);
+    await events.publish<AgentStatePayload>(tx, {
+      type: ROUTING_EVENTS.agentStateChanged,
+      payload: { userId, state, reason, since: now.toISOString() },
+      audience: { permissions: ['supervisor.view'], users: [userId] },
+    });
+  }
+
+  async function setAgentState(
+    userId: string,
+    state: AgentState,
+    reason: string | null = null,
+  ): Promise<void> {
+    if (state === 'away' && (!reason || !(AWAY_REASONS as readonly string[]).includes(reason))) {
+      throw new AppError('ROUTING_AWAY_REASON_REQUIRED', 400);
+    }
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
+      await setStateInTx(tx, userId, state, state === 'away' ? reason : null);
+    });
+  }
+
+  /** Sets how many contacts of a channel an agent handles at once (e.g. 3 chats, 1 call). */
+  async function setCapacity(userId: string, channel: string, capacity: number): Promise<void> {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
+      await tx.execute(sql`INSERT INTO routing_agent_channels (user_id, channel, capacity) VALUES (${userId}, ${channel}, ${capacity})
+        ON CONFLICT (user_id, channel) DO UPDATE SET capacity = greatest(excluded.capacity, routing_agent_channels.load)`);
+    });
+  }
+
+  /** Replaces the routing copy of an agent's skills (from staff's user_skills). */
+  async function syncAgentSkills(
+    tx: Tx,
+    userId: string,
+    skills: { skillId: string; proficiency: number }[],
+  ): Promise<void> {
+    await tx.execute(sql`DELETE FROM routing_agent_skills WHERE user_id = ${userId}`);
+    for (const s of skills) {
+      await tx.execute(
+        sql`INSERT INTO routing_agent_skills (user_id, skill_id, proficiency) VALUES (${userId}, ${s.skillId}, ${s.proficiency})`,
+      );
+    }
+  }
+
+  return {
+    enqueue,
+    routeOnce,
+    accept,
+    reject,
+    expireOffers,
+    end,
+    requeueAgentWork,
+    setAgentState,
+    setCapacity,
+    syncAgentSkills,
+  };
+}
+
+export type RoutingService = ReturnType<typeof createRoutingService>;
