@@ -37,8 +37,12 @@ describe('jobs', () => {
 
   it('replaces a pending job with the same key (rescheduling a timer)', async () => {
     const later = new Date(Date.now() + 60_000);
-    await ctx.app.db.transaction((tx) => ctx.app.jobs.add(tx, 'test.remember', { n: 'first' }, { jobKey: 'timer-1', runAt: later }));
-    await ctx.app.db.transaction((tx) => ctx.app.jobs.add(tx, 'test.remember', { n: 'second' }, { jobKey: 'timer-1', runAt: later }));
+    await ctx.app.db.transaction((tx) =>
+      ctx.app.jobs.add(tx, 'test.remember', { n: 'first' }, { jobKey: 'timer-1', runAt: later }),
+    );
+    await ctx.app.db.transaction((tx) =>
+      ctx.app.jobs.add(tx, 'test.remember', { n: 'second' }, { jobKey: 'timer-1', runAt: later }),
+    );
     const { rows } = await ctx.pool.query("SELECT * FROM graphile_worker.jobs WHERE key = 'timer-1'");
     expect(rows).toHaveLength(1);
     expect(rows[0].revision).toBe(1);
