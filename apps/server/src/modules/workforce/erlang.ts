@@ -188,6 +188,56 @@ export function requiredAgents(input: RequiredAgentsInput): number {
   return high;
 }
 
+export interface StaffingQuery {
+  model?: 'c' | 'a';
+  arrivalsPerHour: number;
+  ahtSeconds: number;
+  /** Optional when `required` is set: the measures are then those of the required count. */
+  agents?: number;
+  targetSeconds: number;
+  /** Required for model 'a'. */
+  patienceSeconds?: number;
+  /** Also find the fewest agents reaching `sl`. */
+  required?: boolean;
+  /** Service-level target for `required`, in (0, 1); default 0.8. */
+  sl?: number;
+}
+
+/** What the API and the CLI print: ErlangResult with `asa` null instead of Infinity (JSON has no ∞). */
+export interface StaffingReport extends Omit<ErlangResult, 'asa'> {
+  model: 'c' | 'a';
+  agents: number;
+  asa: number | null;
+  requiredAgents: number | null;
+  serviceLevelTarget: number | null;
+}
+
+/** One entry point for the route and the CLI: picks the model, the agent count and the target. */
+export function planStaffing(query: StaffingQuery): StaffingReport {
+  const model = query.model ?? 'c';
+  const required = query.required ?? false;
+  const sl = query.sl ?? 0.8;
+  if (model === 'a' && query.patienceSeconds === undefined) invalid('patienceSeconds');
+  if (!required && query.agents === undefined) invalid('agents');
+  const base = {
+    arrivalsPerHour: query.arrivalsPerHour,
+    ahtSeconds: query.ahtSeconds,
+    targetSeconds: query.targetSeconds,
+    patienceSeconds: query.patienceSeconds ?? Number.NaN,
+  };
+  const needed = required ? requiredAgents({ ...base, model, serviceLevelTarget: sl }) : null;
+  const agents = query.agents ?? (needed as number);
+  const result = model === 'c' ? erlangC({ ...base, agents }) : erlangA({ ...base, agents });
+  return {
+    model,
+    agents,
+    ...result,
+    asa: Number.isFinite(result.asa) ? result.asa : null,
+    requiredAgents: needed,
+    serviceLevelTarget: required ? sl : null,
+  };
+}
+
 /** Offered load a = λ · AHT in Erlangs. */
 export function offeredLoad(input: { arrivalsPerHour: number; ahtSeconds: number }): number {
   return (input.arrivalsPerHour * input.ahtSeconds) / 3600;
