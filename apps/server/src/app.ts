@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import { createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
 import { createRoutingService } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps) {
   // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events });
+  const conversations = createConversationsService({ db, ids, clock, events, routing });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -191,6 +193,7 @@ export async function buildApp(deps: AppDeps) {
     customers,
     coreBanking,
     routing,
+    conversations,
     start,
     stop,
   };

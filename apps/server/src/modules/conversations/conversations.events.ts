@@ -1,0 +1,35 @@
+/** Events the conversations module publishes (analytics builds wait and handle times from them). */
+export const CONVERSATION_EVENTS = {
+  created: 'conversation.created',
+  queued: 'conversation.queued',
+  offered: 'conversation.offered',
+  accepted: 'conversation.accepted',
+  assigned: 'conversation.assigned',
+  rejected: 'conversation.rejected',
+  transferred: 'conversation.transferred',
+  abandoned: 'conversation.abandoned',
+  wrappedUp: 'conversation.wrapped_up',
+  closed: 'conversation.closed',
+  messageCreated: 'conversation.message_created',
+} as const;
+
+export interface ConversationStepPayload {
+  conversationId: string;
+  channel: string;
+  queueId: string | null;
+  agentId: string | null;
+  customerId: string | null;
+  at: string;
+  /** Seconds since the conversation entered its queue (wait time when answered or abandoned). */
+  waitSeconds: number | null;
+}
+
+export interface MessageCreatedPayload {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  authorType: 'customer' | 'agent' | 'system' | 'bot';
+  kind: 'text' | 'attachment' | 'note' | 'event';
+  /** Notes never reach the customer's stream. */
+  internal: boolean;
+}

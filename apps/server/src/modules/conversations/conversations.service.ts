@@ -1,0 +1,380 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Audience, Events } from '../../platform/events.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { maskPans } from '../../platform/masking.ts';
+import type { RoutingService } from '../routing/index.ts';
+import {
+  CONVERSATION_EVENTS,
+  type ConversationStepPayload,
+  type MessageCreatedPayload,
+} from './conversations.events.ts';
+import type { ConversationStatus } from './conversations.schema.ts';
+import { canTransition, isAbandonment } from './conversations.state.ts';
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+export interface ConversationRow {
+  id: string;
+  channel: string;
+  status: ConversationStatus;
+  customer_id: string | null;
+  visitor_id: string | null;
+  queue_id: string | null;
+  assignee_id: string | null;
+  language: string;
+  queued_at: string | null;
+  next_seq: number;
+  contact_reason_id: string | null;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  authorType: 'customer' | 'agent' | 'system' | 'bot';
+  authorId: string | null;
+  kind: 'text' | 'attachment' | 'note' | 'event';
+  clientId: string | null;
+  body: string;
+  attachment: unknown;
+  mentions: string[];
+  createdAt: string;
+}
+
+export interface StartInput {
+  channel: string;
+  queueId: string;
+  language: string;
+  customerId?: string | null;
+  visitorId?: string | null;
+  siteId?: string | null;
+  topic?: string | null;
+  priority?: number;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  /** No agent can take it now (after hours): keep it as a message for later. */
+  offline?: boolean;
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_type: Message['authorType'];
+  author_id: string | null;
+  kind: Message['kind'];
+  client_id: string | null;
+  body: string;
+  attachment: unknown;
+  mentions: string[];
+  created_at: string;
+}
+
+const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  seq: r.seq,
+  authorType: r.author_type,
+  authorId: r.author_id,
+  kind: r.kind,
+  clientId: r.client_id,
+  body: r.body,
+  attachment: r.attachment,
+  mentions: r.mentions,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/**
+ * Channel-agnostic threads. Every message is masked for card numbers before it is stored, and
+ * idempotent by its sender's client id; the caller is acknowledged only after commit.
+ */
+export function createConversationsService(deps: {
+  db: Db;
+  ids: Ids;
+  clock: Clock;
+  events: Events;
+  routing: RoutingService;
+}) {
+  const { db, ids, clock, events, routing } = deps;
+
+  /** Who sees a conversation's events: its agent, supervisors, and the customer's stream. */
+  const audienceOf = (c: Pick<ConversationRow, 'assignee_id'>): Audience => ({
+    permissions: ['supervisor.view'],
+    ...(c.assignee_id ? { users: [c.assignee_id] } : {}),
+  });
+
+  async function lock(tx: Tx, id: string): Promise<ConversationRow> {
+    const result = await tx.execute(sql`SELECT * FROM conversations WHERE id = ${id} FOR UPDATE`);
+    const row = result.rows[0] as unknown as ConversationRow | undefined;
+    if (!row) throw new AppError('CONVERSATION_NOT_FOUND', 404);
+    return row;
+  }
+
+  function step(c: ConversationRow, agentId: string | null): ConversationStepPayload {
+    const now = clock.now();
+    return {
+      conversationId: c.id,
+      channel: c.channel,
+      queueId: c.queue_id,
+      agentId,
+      customerId: c.customer_id,
+      at: now.toISOString(),
+      waitSeconds: c.queued_at ? Math.max(0, (now.getTime() - new Date(c.queued_at).getTime()) / 1000) : null,
+    };
+  }
+
+  async function transition(
+    tx: Tx,
+    c: ConversationRow,
+    to: ConversationStatus,
+    fields: Record<string, unknown> = {},
+  ): Promise<ConversationRow> {
+    if (c.status === to && Object.keys(fields).length === 0) return c;
+    if (c.status !== to && !canTransition(c.status, to)) {
+      throw new AppError('CONVERSATION_INVALID_TRANSITION', 409, undefined, { from: c.status, to });
+    }
+    const sets = [sql`status = ${to}`, sql`version = version + 1`];
+    for (const [column, value] of Object.entries(fields))
+      sets.push(sql`${sql.identifier(column)} = ${value}`);
+    const result = await tx.execute(
+      sql`UPDATE conversations SET ${sql.join(sets, sql`, `)} WHERE id = ${c.id} RETURNING *`,
+    );
+    return result.rows[0] as unknown as ConversationRow;
+  }
+
+  /** Opens a conversation and puts it in its queue (or keeps it as an offline message). */
+  async function startConversation(input: StartInput): Promise<{ id: string; status: ConversationStatus }> {
+    return db.transaction(async (tx) => {
+      const id = ids.uuid();
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO conversations (id, channel, status, customer_id, visitor_id, site_id, queue_id, priority,
+          language, topic, contact_name, contact_phone, contact_email, created_at, queued_at)
+        VALUES (${id}, ${input.channel}, 'queued', ${input.customerId ?? null}, ${input.visitorId ?? null}, ${input.siteId ?? null},
+          ${input.queueId}, ${input.priority ?? 0}, ${input.language}, ${input.topic ?? null},
+          ${input.contactName ? maskPans(input.contactName) : null}, ${input.contactPhone ?? null}, ${input.contactEmail ?? null},
+          ${now}, ${now})`);
+      let c = await lock(tx, id);
+      await events.publish<ConversationStepPayload>(tx, {
+        type: CONVERSATION_EVENTS.created,
+        payload: step(c, null),
+        audience: audienceOf(c),
+      });
+      const queued = input.offline
+        ? 'queue_full'
+        : await routing.enqueue(tx, {
+            kind: 'conversation',
+            refId: id,
+            queueId: input.queueId,
+            channel: input.channel,
+            priority: input.priority ?? 0,
+            language: input.language,
+          });
+      if (queued === 'queue_full') {
+        c = await transition(tx, c, 'waiting_offline');
+      } else {
+        await events.publish<ConversationStepPayload>(tx, {
+          type: CONVERSATION_EVENTS.queued,
+          payload: step(c, null),
+          audience: audienceOf(c),
+        });
+      }
+      return { id, status: c.status };
+    });
+  }
+
+  /**
+   * Stores a message once per (conversation, author type, client id): a retry returns the stored
+   * message with `duplicate: true` and publishes nothing.
+   */
+  async function postMessage(input: {
+    conversationId: string;
+    authorType: Message['authorType'];
+    authorId: string | null;
+    clientId: string | null;
+    kind: Message['kind'];
+    body: string;
+    attachment?: unknown;
+    mentions?: string[];
+  }): Promise<{ message: Message; duplicate: boolean }> {
+    const body = input.body.trim();
+    if (body.length > MAX_MESSAGE_LENGTH) {
+      throw new AppError('CONVERSATION_MESSAGE_TOO_LONG', 400, undefined, { max: MAX_MESSAGE_LENGTH });
+    }
+    if (body.length === 0 && !input.attachment) throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
+    return db.transaction(async (tx) => {
+      const c = await lock(tx, input.conversationId);
+      if (input.clientId) {
+        const existing = await tx.execute(sql`SELECT * FROM conversation_messages
+          WHERE conversation_id = ${c.id} AND author_type = ${input.authorType} AND client_id = ${input.clientId}`);
+        if (existing.rows[0])
+          return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
+      }
+      if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
+      const now = clock.now();
+      const inserted = await tx.execute(sql`INSERT INTO conversation_messages
+          (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
+        VALUES (${ids.uuid()}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${input.kind}, ${input.clientId},
+          ${maskPans(body)}, ${input.attachment ? JSON.stringify(input.attachment) : null}::jsonb,
+          ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
+        RETURNING *`);
+      await tx.execute(
+        sql`UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${now} WHERE id = ${c.id}`,
+      );
+      const message = toMessage(inserted.rows[0] as unknown as MessageRow);
+      const audience = audienceOf(c);
+      if (input.mentions?.length) audience.users = [...(audience.users ?? []), ...input.mentions];
+      await events.publish<MessageCreatedPayload>(tx, {
+        type: CONVERSATION_EVENTS.messageCreated,
+        payload: {
+          conversationId: c.id,
+          messageId: message.id,
+          seq: message.seq,
+          authorType: message.authorType,
+          kind: message.kind,
+          internal: message.kind === 'note',
+        },
+        audience,
+      });
+      return { message, duplicate: false };
+    });
+  }
+
+  async function listMessages(
+    conversationId: string,
+    options: { afterSeq?: number; includeNotes: boolean; limit?: number },
+  ) {
+    const result = await db.execute(sql`SELECT * FROM conversation_messages
+      WHERE conversation_id = ${conversationId} AND seq > ${options.afterSeq ?? 0}
+        ${options.includeNotes ? sql`` : sql`AND kind <> 'note'`}
+      ORDER BY seq LIMIT ${Math.min(options.limit ?? 500, 1000)}`);
+    return (result.rows as unknown as MessageRow[]).map(toMessage);
+  }
+
+  async function getConversation(id: string): Promise<ConversationRow> {
+    const result = await db.execute(sql`SELECT * FROM conversations WHERE id = ${id}`);
+    const row = result.rows[0] as unknown as ConversationRow | undefined;
+    if (!row) throw new AppError('CONVERSATION_NOT_FOUND', 404);
+    return row;
+  }
+
+  // ---- reactions to routing: the conversation follows its work item ----
+
+  async function onRouting(
+    tx: Tx,
+    type: string,
+    payload: { refId: string; kind: string; agentId: string | null },
+  ) {
+    if (payload.kind !== 'conversation') return;
+    const c = await lock(tx, payload.refId);
+    if (c.status === 'closed') return;
+    const now = clock.now();
+    if (type === 'routing.offered' && c.status === 'queued') {
+      const next = await transition(tx, c, 'offered', {
+        first_offered_at: sql`coalesce(first_offered_at, ${now})`,
+      });
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.offered,
+        payload: step(next, payload.agentId),
+        audience: audienceOf(next),
+      });
+    } else if (type === 'routing.assigned' && (c.status === 'offered' || c.status === 'queued')) {
+      const next = await transition(tx, c, 'active', {
+        assignee_id: payload.agentId,
+        accepted_at: sql`coalesce(accepted_at, ${now})`,
+      });
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.assigned,
+        payload: step(next, payload.agentId),
+        audience: audienceOf(next),
+      });
+    } else if (
+      (type === 'routing.rejected' || type === 'routing.offer_expired' || type === 'routing.requeued') &&
+      (c.status === 'offered' || c.status === 'active')
+    ) {
+      const next = await transition(tx, c, 'queued', { assignee_id: null });
+      const event = type === 'routing.rejected' ? CONVERSATION_EVENTS.rejected : CONVERSATION_EVENTS.queued;
+      await events.publish(tx, {
+        type: event,
+        payload: step(next, payload.agentId),
+        audience: audienceOf(c),
+      });
+    }
+  }
+
+  events.on('routing.offered', 'conversations.follow_offered', (e, tx) =>
+    onRouting(tx, e.type, e.payload as never),
+  );
+  events.on('routing.assigned', 'conversations.follow_assigned', (e, tx) =>
+    onRouting(tx, e.type, e.payload as never),
+  );
+  events.on('routing.rejected', 'conversations.follow_rejected', (e, tx) =>
+    onRouting(tx, e.type, e.payload as never),
+  );
+  events.on('routing.offer_expired', 'conversations.follow_expired', (e, tx) =>
+    onRouting(tx, e.type, e.payload as never),
+  );
+  events.on('routing.requeued', 'conversations.follow_requeued', (e, tx) =>
+    onRouting(tx, e.type, e.payload as never),
+  );
+
+  /** The agent finished talking: wrap-up starts (contact reason comes with closing). */
+  async function wrapUp(conversationId: string, agentId: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const c = await lock(tx, conversationId);
+      if (c.assignee_id !== agentId) throw new AppError('AUTH_FORBIDDEN', 403);
+      const next = await transition(tx, c, 'wrap_up', { wrap_up_at: clock.now() });
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.wrappedUp,
+        payload: step(next, agentId),
+        audience: audienceOf(next),
+      });
+    });
+  }
+
+  /** Closes: by the agent after wrap-up (contact reason required), or by the customer leaving. */
+  async function close(input: {
+    conversationId: string;
+    by: 'agent' | 'customer' | 'system';
+    agentId?: string;
+    contactReasonId?: string | null;
+  }) {
+    await db.transaction(async (tx) => {
+      const c = await lock(tx, input.conversationId);
+      if (c.status === 'closed') return;
+      if (input.by === 'agent') {
+        if (c.assignee_id !== input.agentId) throw new AppError('AUTH_FORBIDDEN', 403);
+        // An agent closes through wrap-up, where the contact reason is recorded.
+        if (c.status !== 'wrap_up') {
+          throw new AppError('CONVERSATION_INVALID_TRANSITION', 409, undefined, {
+            from: c.status,
+            to: 'closed',
+          });
+        }
+        if (!input.contactReasonId && !c.contact_reason_id)
+          throw new AppError('CONVERSATION_CONTACT_REASON_REQUIRED', 400);
+      }
+      const abandoned = isAbandonment(c.status, 'closed');
+      const next = await transition(tx, c, 'closed', {
+        closed_at: clock.now(),
+        ...(input.contactReasonId ? { contact_reason_id: input.contactReasonId } : {}),
+      });
+      const workItem = await tx.execute(sql`SELECT id FROM routing_work_items
+        WHERE kind = 'conversation' AND ref_id = ${c.id} AND status <> 'ended'`);
+      for (const row of workItem.rows as { id: string }[])
+        await routing.end(tx, row.id, abandoned ? 'abandoned' : 'closed');
+      await events.publish(tx, {
+        type: abandoned ? CONVERSATION_EVENTS.abandoned : CONVERSATION_EVENTS.closed,
+        payload: step(next, c.assignee_id),
+        audience: audienceOf(c),
+      });
+    });
+  }
+
+  return { startConversation, postMessage, listMessages, getConversation, wrapUp, close };
+}
+
+export type ConversationsService = ReturnType<typeof createConversationsService>;

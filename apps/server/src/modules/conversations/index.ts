@@ -1,0 +1,21 @@
+import './conversations.messages.ts';
+
+export {
+  CONVERSATION_EVENTS,
+  type ConversationStepPayload,
+  type MessageCreatedPayload,
+} from './conversations.events.ts';
+export {
+  CONVERSATION_STATUSES,
+  type ConversationStatus,
+  conversations,
+  messages,
+} from './conversations.schema.ts';
+export {
+  type ConversationsService,
+  createConversationsService,
+  MAX_MESSAGE_LENGTH,
+  type Message,
+  type StartInput,
+} from './conversations.service.ts';
+export { canTransition, isAbandonment } from './conversations.state.ts';
