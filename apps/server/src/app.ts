@@ -7,7 +7,7 @@ import client from 'prom-client';
 import type { Config } from './config.ts';
 import { createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
-import { createRoutingService } from './modules/routing/index.ts';
+import { createRouter, createRoutingService } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps) {
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events });
   const conversations = createConversationsService({ db, ids, clock, events, routing });
+  const router = createRouter({ db, events, routing, log });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -171,10 +172,14 @@ export async function buildApp(deps: AppDeps) {
     if (started) return;
     started = true;
     await events.start();
-    if (config.runWorkers) await jobs.start({ crontab: '17 * * * * banyan.maintenance' });
+    if (config.runWorkers) {
+      await jobs.start({ crontab: '17 * * * * banyan.maintenance' });
+      router.start();
+    }
   }
   async function stop() {
     await http.close();
+    await router.stop();
     await jobs.stop();
     await events.stop();
   }
@@ -194,6 +199,7 @@ export async function buildApp(deps: AppDeps) {
     coreBanking,
     routing,
     conversations,
+    router,
     start,
     stop,
   };

@@ -210,3 +210,23 @@ describe('a chat from queue to close', () => {
     expect(rows[0].n).toBe(1);
   });
 });
+
+describe('the router loop', () => {
+  it('offers a new chat to an available agent within a second, without anyone calling the router', async () => {
+    await ctx.app.events.start({ pollMs: 100 });
+    ctx.app.router.start();
+    try {
+      const { id } = await ctx.app.conversations.startConversation({ channel: 'chat', queueId, language: 'vi' });
+      const started = Date.now();
+      let current = await status(id);
+      while (current.status !== 'offered' && Date.now() - started < 5000) {
+        await new Promise((r) => setTimeout(r, 20));
+        current = await status(id);
+      }
+      expect(current.status).toBe('offered');
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      await ctx.app.router.stop();
+    }
+  });
+});

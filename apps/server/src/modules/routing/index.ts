@@ -2,6 +2,7 @@ import './routing.messages.ts';
 
 export { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
 export { basePriority, chooseAgent, effectivePriority, orderContacts } from './routing.order.ts';
+export { createRouter } from './routing.router.ts';
 export {
   agentChannels,
   agentSkills,
