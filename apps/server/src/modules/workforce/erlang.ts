@@ -62,7 +62,7 @@ export const LIMITS = {
 
 /**
  * Erlang B blocking probability for `agents` servers and `load` Erlangs, by the standard recursion
- * B(0) = 1, B(n) = a·B(n−1) / (n + a·B(n−1)) (e.g. Koole, "Call Center Optimization", 2013, §5).
+ * B(0) = 1, B(n) = a·B(n−1) / (n + a·B(n−1)) (e.g. Koole, "Call Center Optimization", 2013).
  * Every step stays in (0, 1]: nothing overflows; for N ≫ a it underflows to 0, which is the answer
  * to double precision.
  */
