@@ -41,12 +41,13 @@ describe('agent', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
 
-    // The message is the server's own translation: ask it in both languages and compare.
+    // The message is the server's own translation: ask it in both languages and compare. An unknown
+    // username gets the same answer without counting towards the agent's lockout.
     const messageIn = async (language: string) => {
       const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
-        body: JSON.stringify({ username: agent.username, password: 'still-not-the-password' }),
+        body: JSON.stringify({ username: uniqueName('nobody'), password: 'not-the-password' }),
       });
       expect(response.status).toBe(401);
       return ((await response.json()) as { error: { message: string } }).error.message;

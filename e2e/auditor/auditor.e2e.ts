@@ -44,7 +44,9 @@ describe('auditor', () => {
     await signIn(page, demo.auditor.username, demo.auditor.password);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Audit log' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    // Auditors read staff records and the audit trail; they manage nothing.
+    expect(await nav.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(1);
 
     await nav.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();

@@ -4,6 +4,7 @@ import {
   createTheme,
   localStorageColorSchemeManager,
   type MantineColorsTuple,
+  Table,
 } from '@mantine/core';
 
 // Banyan green. Mantine's own teal fails WCAG AA (4.5:1) for white text on its filled shades and for
@@ -28,9 +29,12 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
   defaultRadius: 'sm',
+  respectReducedMotion: true,
   components: {
     // Tinted titles (yellow above all) fall below 4.5:1 on their own tint; the icon and border carry the colour.
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // Wide tables scroll sideways on a tablet; keyboard users must be able to focus and scroll them too.
+    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
   },
 });
 

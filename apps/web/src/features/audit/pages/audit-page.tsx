@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
 import { type AuditFilters, exportCsvUrl, useAuditActions, useAuditEvents, useVerifyChain } from '../api.ts';
 import { EventsPerDayChart } from '../components/events-per-day-chart.tsx';
 
@@ -31,6 +32,7 @@ function endOfDay(day: string): string | null {
 export function AuditPage() {
   const { t } = useTranslation();
   const format = useFormatters();
+  const canVerify = useCurrentUser().permissions.includes('audit.verify');
   const [action, setAction] = useState<string | null>(null);
   const [actorId, setActorId] = useState<string | null>(null);
   const [fromDay, setFromDay] = useState('');
@@ -63,13 +65,15 @@ export function AuditPage() {
             >
               {t('audit.exportCsv')}
             </Button>
-            <Button
-              leftSection={<IconShieldCheck size={16} aria-hidden />}
-              loading={verify.isPending}
-              onClick={() => verify.mutate()}
-            >
-              {t('audit.verify')}
-            </Button>
+            {canVerify && (
+              <Button
+                leftSection={<IconShieldCheck size={16} aria-hidden />}
+                loading={verify.isPending}
+                onClick={() => verify.mutate()}
+              >
+                {t('audit.verify')}
+              </Button>
+            )}
           </>
         }
       />
