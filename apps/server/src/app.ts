@@ -9,6 +9,7 @@ import { createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
 import { createRouter, createRoutingService } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
+import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps) {
     async (api) => {
       await api.register(staffModule.routes);
       await api.register(auditRoutes({ audit }));
+      await api.register(workforceRoutes());
       await api.register(
         realtimeRoutes({
           events,
@@ -154,7 +156,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   // Housekeeping, hourly: old events, ended sessions, stale sign-in throttles.
-  jobs.define('banyan.maintenance', async () => {
+  jobs.define('banyan_maintenance', async () => {
     const now = clock.now().getTime();
     const pruned = await events.prune(new Date(now - config.outboxRetentionDays * 86_400_000));
     await pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [
@@ -173,7 +175,7 @@ export async function buildApp(deps: AppDeps) {
     started = true;
     await events.start();
     if (config.runWorkers) {
-      await jobs.start({ crontab: '17 * * * * banyan.maintenance' });
+      await jobs.start({ crontab: '17 * * * * banyan_maintenance' });
       router.start();
     }
   }

@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { type BanyanApp, buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { erlangCommand } from './modules/workforce/index.ts';
 import { AppError } from './platform/errors.ts';
 import { translate } from './platform/i18n.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -109,16 +112,32 @@ async function buildWebIfNeeded(config: Config): Promise<void> {
       statSync(built).mtimeMs;
   if (!sourcesChanged) return;
   process.stdout.write('  building the web app (first start or sources changed)…\n');
-  const vite = await import('vite').catch(() => null);
-  if (!vite) {
+  let viteBin: string;
+  try {
+    viteBin = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+      'bin/vite.js',
+    );
+  } catch {
     process.stdout.write('  vite is not installed (production install?): serving the API only\n');
     return;
   }
-  await vite.build({
-    configFile: path.join(webRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: config.webDistDir, emptyOutDir: true },
+  // In a child process: the build's memory (~700 MB) goes back to the system when it ends.
+  const args = [
+    viteBin,
+    'build',
+    '--config',
+    path.join(webRoot, 'vite.config.ts'),
+    '--outDir',
+    config.webDistDir,
+  ];
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [...args, '--emptyOutDir', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+    child.on('close', resolve);
   });
+  if (code !== 0) fail(`the web app did not build (vite exited with ${code})`);
 }
 
 async function start(options: { host?: string; port?: string; seed: boolean }) {
@@ -155,10 +174,10 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
 
   try {
     await migrateAll(database.pool, log);
+    await buildWebIfNeeded(config);
     app = await buildApp({ config, pool: database.pool, log });
     let seeded = false;
     if (config.demoMode && options.seed) seeded = await seedWithProgress(app);
-    await buildWebIfNeeded(config);
     await app.start();
     await app.http.listen({ host: config.host, port: config.port });
     const address = app.http.server.address();
@@ -320,5 +339,7 @@ audit
       }
     });
   });
+
+program.addCommand(erlangCommand());
 
 await program.parseAsync(process.argv);

@@ -31,10 +31,10 @@ export function createDb(pool: pg.Pool): Db {
 export async function runMigrations(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(715_001)');
+    await client.query('SELECT pg_advisory_lock(715001)');
     await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
-    await client.query('SELECT pg_advisory_unlock(715_001)').catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock(715001)').catch(() => undefined);
     client.release();
   }
 }

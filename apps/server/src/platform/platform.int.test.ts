@@ -125,3 +125,18 @@ describe('logging', () => {
     expect(text).not.toContain('4111 1111 1111 1111');
   });
 });
+
+describe('background workers', () => {
+  it('start and stop with the job worker, its schedule and the router (as `banyan start` runs them)', async () => {
+    const withWorkers = await createTestContext({ runWorkers: true });
+    try {
+      await withWorkers.app.start();
+      const { rows } = await withWorkers.pool.query(
+        "SELECT count(*)::int AS n FROM graphile_worker._private_known_crontabs WHERE identifier LIKE '%maintenance%'",
+      );
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await withWorkers.close();
+    }
+  });
+});

@@ -216,7 +216,11 @@ describe('the router loop', () => {
     await ctx.app.events.start({ pollMs: 100 });
     ctx.app.router.start();
     try {
-      const { id } = await ctx.app.conversations.startConversation({ channel: 'chat', queueId, language: 'vi' });
+      const { id } = await ctx.app.conversations.startConversation({
+        channel: 'chat',
+        queueId,
+        language: 'vi',
+      });
       const started = Date.now();
       let current = await status(id);
       while (current.status !== 'offered' && Date.now() - started < 5000) {
