@@ -35,6 +35,8 @@ export const theme = createTheme({
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
     // Wide tables scroll sideways on a tablet; keyboard users must be able to focus and scroll them too.
     TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
+    // Dense operator tables: one line per row; a table wider than the screen scrolls instead of wrapping.
+    Table: Table.extend({ styles: { th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } } }),
   },
 });
 

@@ -36,7 +36,7 @@ export function SessionsCard() {
                 <Table.Tr key={session.id}>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" lineClamp={1} title={session.userAgent ?? undefined}>
+                      <Text size="sm" truncate="end" maw={320} title={session.userAgent ?? undefined}>
                         {session.userAgent ?? t('account.unknownDevice')}
                       </Text>
                       {session.current && (

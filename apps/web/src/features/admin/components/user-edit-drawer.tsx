@@ -182,7 +182,7 @@ function UserForm({ user, canManage, onSaved }: { user: User; canManage: boolean
                 max={5}
                 clampBehavior="strict"
                 allowDecimal={false}
-                w={120}
+                w={150}
                 {...form.getInputProps(`skills.${index}.proficiency`)}
               />
               <ActionIcon

@@ -123,7 +123,7 @@ export function UsersPage() {
                 </Table.Td>
                 <Table.Td>{user.displayName}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
+                  <Group gap={4} wrap="nowrap" preventGrowOverflow={false}>
                     {user.roles.map((name) => (
                       <Badge key={name} variant="light" size="sm">
                         {t(`roles.${name}`)}

@@ -67,6 +67,7 @@ export function EventsPerDayChart({ events, fromDay, toDay }: EventsPerDayChartP
           data={data}
           dataKey="day"
           series={[{ name: 'events', label: t('audit.events'), color: 'banyan.6' }]}
+          maxBarWidth={48}
           tickLine="y"
           gridAxis="y"
           withTooltip

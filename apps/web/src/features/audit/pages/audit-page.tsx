@@ -152,22 +152,26 @@ export function AuditPage() {
             {items.map((event) => (
               <Table.Tr key={event.id}>
                 <Table.Td>{event.seq}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.at)}</Table.Td>
+                <Table.Td>{format.dateTime(event.at)}</Table.Td>
                 <Table.Td>{event.actorName ?? t('audit.system')}</Table.Td>
                 <Table.Td>
                   <Code>{event.action}</Code>
                 </Table.Td>
                 <Table.Td>
-                  {event.targetType
-                    ? `${event.targetType}${event.targetId ? ` · ${event.targetId}` : ''}`
-                    : '—'}
+                  {event.targetType ?? '—'}
+                  {event.targetId && (
+                    // Ids are long; the full one is in the tooltip and in the CSV export.
+                    <Code ml={6} title={event.targetId}>
+                      {event.targetId.slice(0, 8)}
+                    </Code>
+                  )}
                 </Table.Td>
                 <Table.Td>{event.ip ?? '—'}</Table.Td>
                 <Table.Td>
                   <Text
                     size="xs"
                     ff="monospace"
-                    lineClamp={2}
+                    truncate="end"
                     maw={360}
                     title={JSON.stringify(event.details)}
                   >
