@@ -13,6 +13,7 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -135,9 +136,9 @@ function useUserPreferences(me: Me) {
 
 function HeaderControls() {
   const { t } = useTranslation();
-  const { colorScheme } = useMantineColorScheme();
+  // With the 'auto' theme the scheme in effect is the system's, so read the computed one.
+  const isDark = useComputedColorScheme('light') === 'dark';
   const updatePreferences = useUpdatePreferences();
-  const isDark = colorScheme === 'dark';
   const label = isDark ? t('shell.useLightTheme') : t('shell.useDarkTheme');
   return (
     <>
