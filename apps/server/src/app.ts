@@ -5,9 +5,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
-import { createConversationsService } from './modules/conversations/index.ts';
+import { conversationsRoutes, createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
-import { createRouter, createRoutingService } from './modules/routing/index.ts';
+import { createRouter, createRoutingService, routingRoutes } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
@@ -107,6 +107,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(staffModule.routes);
       await api.register(auditRoutes({ audit }));
       await api.register(workforceRoutes());
+      await api.register(routingRoutes({ routing }));
+      await api.register(conversationsRoutes({ conversations }));
       await api.register(
         realtimeRoutes({
           events,

@@ -18,6 +18,10 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 
 export interface ConversationRow {
   id: string;
+  topic: string | null;
+  contact_name: string | null;
+  created_at: string;
+  last_message_at: string | null;
   channel: string;
   status: ConversationStatus;
   customer_id: string | null;
@@ -374,7 +378,14 @@ export function createConversationsService(deps: {
     });
   }
 
-  return { startConversation, postMessage, listMessages, getConversation, wrapUp, close };
+  /** An agent's open conversations (active and in wrap-up). */
+  async function listAssigned(agentId: string) {
+    const result = await db.execute(sql`SELECT * FROM conversations
+      WHERE assignee_id = ${agentId} AND status IN ('active', 'wrap_up') ORDER BY created_at`);
+    return result.rows as unknown as ConversationRow[];
+  }
+
+  return { startConversation, postMessage, listMessages, getConversation, listAssigned, wrapUp, close };
 }
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;

@@ -5,6 +5,7 @@ export {
   type ConversationStepPayload,
   type MessageCreatedPayload,
 } from './conversations.events.ts';
+export { conversationsRoutes } from './conversations.routes.ts';
 export {
   CONVERSATION_STATUSES,
   type ConversationStatus,

@@ -403,7 +403,48 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     }
   }
 
+  async function getAgentState(userId: string) {
+    const state = await db.execute(
+      sql`SELECT state, reason, since FROM routing_agent_states WHERE user_id = ${userId}`,
+    );
+    const channels = await db.execute(sql`SELECT channel, capacity, load FROM routing_agent_channels
+      WHERE user_id = ${userId} ORDER BY channel`);
+    const row = state.rows[0] as { state: AgentState; reason: string | null; since: string } | undefined;
+    return {
+      state: row?.state ?? ('offline' as AgentState),
+      reason: row?.reason ?? null,
+      since: row ? new Date(row.since).toISOString() : null,
+      channels: channels.rows as { channel: string; capacity: number; load: number }[],
+    };
+  }
+
+  /** Offers currently waiting for this agent's answer. */
+  async function listOffers(agentId: string) {
+    const result =
+      await db.execute(sql`SELECT id, kind, ref_id, queue_id, channel, offer_expires_at FROM routing_work_items
+      WHERE offered_to = ${agentId} AND status = 'offered' ORDER BY offer_expires_at`);
+    return (
+      result.rows as {
+        id: string;
+        kind: string;
+        ref_id: string;
+        queue_id: string;
+        channel: string;
+        offer_expires_at: string;
+      }[]
+    ).map((r) => ({
+      itemId: r.id,
+      kind: r.kind,
+      refId: r.ref_id,
+      queueId: r.queue_id,
+      channel: r.channel,
+      expiresAt: new Date(r.offer_expires_at).toISOString(),
+    }));
+  }
+
   return {
+    getAgentState,
+    listOffers,
     enqueue,
     routeOnce,
     accept,

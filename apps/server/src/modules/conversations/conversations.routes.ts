@@ -1,0 +1,127 @@
+import { Type } from 'typebox';
+import { ErrorEnvelope, IdParams } from '#contracts/common.ts';
+import {
+  CloseConversation,
+  ConversationDetail,
+  ConversationList,
+  PostAgentMessage,
+  PostedMessage,
+} from '#contracts/desk.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http.ts';
+import { type Actor, hasPermission, requirePermission } from '../../platform/rbac.ts';
+import type { ConversationRow, ConversationsService } from './conversations.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+};
+
+const summary = (c: ConversationRow) => ({
+  id: c.id,
+  channel: c.channel,
+  status: c.status,
+  customerId: c.customer_id,
+  queueId: c.queue_id,
+  assigneeId: c.assignee_id,
+  language: c.language,
+  topic: c.topic,
+  contactName: c.contact_name,
+  createdAt: new Date(c.created_at).toISOString(),
+  lastMessageAt: c.last_message_at ? new Date(c.last_message_at).toISOString() : null,
+});
+
+/** The agent desk's conversation endpoints. */
+export function conversationsRoutes(deps: { conversations: ConversationsService }) {
+  const { conversations } = deps;
+
+  /** The assignee works on a conversation; a supervisor may read it. Others get 404 (no probing). */
+  async function loadFor(actor: Actor | null, id: string, mode: 'read' | 'work'): Promise<ConversationRow> {
+    requirePermission(actor, 'desk.use');
+    const c = await conversations.getConversation(id);
+    const isAssignee = c.assignee_id === actor?.userId;
+    if (isAssignee || (mode === 'read' && hasPermission(actor, 'supervisor.view'))) return c;
+    throw new AppError('CONVERSATION_NOT_FOUND', 404);
+  }
+
+  return async (app: App) => {
+    app.get(
+      '/desk/conversations',
+      { schema: { tags: ['desk'], response: { 200: ConversationList, ...errors } } },
+      async (request) => {
+        requirePermission(request.actor, 'desk.use');
+        return { items: (await conversations.listAssigned(request.actor?.userId as string)).map(summary) };
+      },
+    );
+
+    app.get(
+      '/conversations/:id',
+      { schema: { tags: ['desk'], params: IdParams, response: { 200: ConversationDetail, ...errors } } },
+      async (request) => {
+        const c = await loadFor(request.actor, request.params.id, 'read');
+        const messages = await conversations.listMessages(c.id, { includeNotes: true });
+        return { conversation: summary(c), messages };
+      },
+    );
+
+    app.post(
+      '/conversations/:id/messages',
+      {
+        schema: {
+          tags: ['desk'],
+          params: IdParams,
+          body: PostAgentMessage,
+          response: { 201: PostedMessage, 200: PostedMessage, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const c = await loadFor(request.actor, request.params.id, 'work');
+        const result = await conversations.postMessage({
+          conversationId: c.id,
+          authorType: 'agent',
+          authorId: request.actor?.userId as string,
+          clientId: request.body.clientId,
+          kind: request.body.kind ?? 'text',
+          body: request.body.body,
+          mentions: request.body.mentions,
+        });
+        return reply.code(result.duplicate ? 200 : 201).send(result);
+      },
+    );
+
+    app.post(
+      '/conversations/:id/wrap-up',
+      { schema: { tags: ['desk'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        const c = await loadFor(request.actor, request.params.id, 'work');
+        await conversations.wrapUp(c.id, request.actor?.userId as string);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/conversations/:id/close',
+      {
+        schema: {
+          tags: ['desk'],
+          params: IdParams,
+          body: CloseConversation,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const c = await loadFor(request.actor, request.params.id, 'work');
+        await conversations.close({
+          conversationId: c.id,
+          by: 'agent',
+          agentId: request.actor?.userId as string,
+          contactReasonId: request.body.contactReasonId,
+        });
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
