@@ -7,7 +7,12 @@ import client from 'prom-client';
 import type { Config } from './config.ts';
 import { conversationsRoutes, createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
-import { createRouter, createRoutingService, routingRoutes } from './modules/routing/index.ts';
+import {
+  createRouter,
+  createRoutingService,
+  registerRoutingListeners,
+  routingRoutes,
+} from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
@@ -50,6 +55,7 @@ export async function buildApp(deps: AppDeps) {
   const routing = createRoutingService({ db, ids, clock, events });
   const conversations = createConversationsService({ db, ids, clock, events, routing });
   const router = createRouter({ db, events, routing, log });
+  registerRoutingListeners({ events, routing });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({

@@ -1,6 +1,7 @@
 import './routing.messages.ts';
 
 export { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
+export { DEFAULT_CAPACITY, registerRoutingListeners } from './routing.listeners.ts';
 export { basePriority, chooseAgent, effectivePriority, orderContacts } from './routing.order.ts';
 export { createRouter } from './routing.router.ts';
 export { routingRoutes } from './routing.routes.ts';

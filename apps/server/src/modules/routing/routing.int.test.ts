@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { as, createTestContext, signInAs, type TestContext } from '../../../test/harness.ts';
 
 const run = promisify(execFile);
 let ctx: TestContext;
@@ -196,5 +196,43 @@ describe('routing atomicity', () => {
     await expect(ctx.app.routing.setAgentState(crypto.randomUUID(), 'away')).rejects.toMatchObject({
       code: 'ROUTING_AWAY_REASON_REQUIRED',
     });
+  });
+});
+
+describe('agents follow staff', () => {
+  it('gives a new agent a routing row with default capacities and copies skill changes', async () => {
+    const skill = await ctx.app.staff.createSkill(null, { code: 'cards_sync', name: 'Cards' });
+    const user = await ctx.app.staff.createUser(null, {
+      username: 'synced.agent',
+      displayName: 'Synced',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+      skills: [{ skillId: skill.id, proficiency: 4 }],
+    });
+    await ctx.app.events.dispatchPending();
+    const state = await ctx.pool.query('SELECT state FROM routing_agent_states WHERE user_id = $1', [
+      user.id,
+    ]);
+    expect(state.rows[0].state).toBe('offline');
+    const channels = await ctx.pool.query(
+      'SELECT channel, capacity FROM routing_agent_channels WHERE user_id = $1 ORDER BY channel',
+      [user.id],
+    );
+    expect(channels.rows).toContainEqual({ channel: 'chat', capacity: 3 });
+    const skills = () =>
+      ctx.pool.query('SELECT proficiency FROM routing_agent_skills WHERE user_id = $1', [user.id]);
+    expect((await skills()).rows).toEqual([{ proficiency: 4 }]);
+
+    // An administrator lowers the skill through the API: routing follows.
+    const admin = await signInAs(ctx, { username: 'sync.admin', roles: ['admin'] });
+    const patched = await ctx.app.http.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${user.id}`,
+      payload: { skills: [{ skillId: skill.id, proficiency: 2 }], version: user.version },
+      headers: as(admin),
+    });
+    expect(patched.statusCode).toBe(200);
+    await ctx.app.events.dispatchPending();
+    expect((await skills()).rows).toEqual([{ proficiency: 2 }]);
   });
 });
