@@ -39,8 +39,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  // A panel still fading in reads as low contrast: let transitions finish first.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // A panel still fading in reads as low contrast: let transitions finish (or be cancelled) first.
+  await page.evaluate(() =>
+    Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
