@@ -136,3 +136,28 @@ describe('retention', () => {
     expect(await ctx.app.events.cursorAt(1)).toBeNull();
   });
 });
+
+describe('listener recovery', () => {
+  it('listens again after its connection is killed', async () => {
+    const fresh = await createTestContext();
+    try {
+      await fresh.app.events.start({ pollMs: 60_000 });
+      const seen: string[] = [];
+      fresh.app.events.subscribe((batch) => seen.push(...batch.map((e) => e.type)));
+      await fresh.pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+      await fresh.app.db.transaction((tx) =>
+        fresh.app.events.publish(tx, { type: 'test.after_reconnect', payload: {} }),
+      );
+      const deadline = Date.now() + 5000;
+      // With a 60 s poll, only a working LISTEN delivers this within the deadline.
+      while (!seen.includes('test.after_reconnect') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toContain('test.after_reconnect');
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -265,14 +265,31 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     });
   }
 
+  /** The LISTEN connection; when it drops (database restart), polling covers while we reconnect. */
+  async function listen(): Promise<void> {
+    const client = await pool.connect();
+    client.on('notification', () => kick());
+    client.on('error', (error) => {
+      log.warn({ err: error }, 'event listener connection lost; reconnecting');
+      client.removeAllListeners('notification');
+      client.release(true);
+      if (listener === client) listener = null;
+      const retry = () => {
+        if (!running || listener) return;
+        listen().catch(() => setTimeout(retry, 1000).unref());
+      };
+      setTimeout(retry, 1000).unref();
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+    kick();
+  }
+
   async function start(options: { pollMs?: number } = {}): Promise<void> {
     running = true;
     again = { follow: false, dispatch: false };
     cursor = await headCursor();
-    listener = await pool.connect();
-    listener.on('notification', () => kick());
-    listener.on('error', (error) => log.warn({ err: error }, 'event listener connection lost'));
-    await listener.query(`LISTEN ${CHANNEL}`);
+    await listen();
     // The poll catches what a NOTIFY cannot: rows held back behind a long transaction, retries.
     timer = setInterval(kick, options.pollMs ?? 1000);
     timer.unref();
@@ -285,8 +302,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     timer = null;
     await Promise.allSettled([following, dispatching]);
     if (listener) {
-      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      listener.release();
+      // Destroy rather than return to the pool: a LISTEN connection is not a normal pooled one.
+      listener.removeAllListeners('notification');
+      listener.removeAllListeners('error');
+      listener.on('error', () => undefined);
+      listener.release(true);
       listener = null;
     }
   }
