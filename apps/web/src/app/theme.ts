@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   localStorageColorSchemeManager,
@@ -35,6 +36,8 @@ export const theme = createTheme({
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
     // Wide tables scroll sideways on a tablet; keyboard users must be able to focus and scroll them too.
     TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
+    // Mantine clips badge labels, which lets a table column squeeze a role name to "A…"; ours are short words.
+    Badge: Badge.extend({ styles: { label: { overflow: 'visible' } } }),
     // Dense operator tables: one line per row; a table wider than the screen scrolls instead of wrapping.
     Table: Table.extend({ styles: { th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } } }),
   },

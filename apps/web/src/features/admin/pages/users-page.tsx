@@ -131,8 +131,12 @@ export function UsersPage() {
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{user.teamIds.map(options.nameOf.team).join(', ') || '—'}</Table.Td>
-                <Table.Td>{options.nameOf.branch(user.branchId)}</Table.Td>
+                <Table.Td>
+                  <CellText>{user.teamIds.map(options.nameOf.team).join(', ') || '—'}</CellText>
+                </Table.Td>
+                <Table.Td>
+                  <CellText>{options.nameOf.branch(user.branchId)}</CellText>
+                </Table.Td>
                 <Table.Td>
                   <Badge color={user.status === 'active' ? 'banyan' : 'gray'} variant="light" size="sm">
                     {t(`users.statuses.${user.status}`)}
@@ -171,5 +175,14 @@ export function UsersPage() {
       {canManage && <UserCreateDrawer opened={createOpened} onClose={createDrawer.close} />}
       <UserEditDrawer user={current} canManage={canManage} onClose={() => setSelected(null)} />
     </Stack>
+  );
+}
+
+/** Long lists and names stay on one line, cut with an ellipsis; the full text is in the tooltip. */
+function CellText({ children }: { children: string }) {
+  return (
+    <Text size="sm" truncate="end" maw={180} title={children}>
+      {children}
+    </Text>
   );
 }
