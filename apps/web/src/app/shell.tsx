@@ -6,7 +6,6 @@ import {
   Burger,
   Button,
   Group,
-  Loader,
   Menu,
   NavLink,
   ScrollArea,
@@ -26,7 +25,7 @@ import {
   IconSun,
   IconUserCircle,
 } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { useUpdatePreferences } from '../features/account/api.ts';
@@ -95,9 +94,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {me.mfaEnrollmentRequired && <MfaRequiredNotice />}
-        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-          <Outlet />
-        </Suspense>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );
