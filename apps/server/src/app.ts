@@ -2,9 +2,16 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import {
+  createWebchatService,
+  webchatAssetRoutes,
+  webchatRealtimeRoutes,
+  webchatRoutes,
+} from './modules/channels/webchat/index.ts';
 import { conversationsRoutes, createConversationsService } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
 import {
@@ -26,6 +33,7 @@ import { type Ids, systemIds } from './platform/ids.ts';
 import { createJobs } from './platform/jobs.ts';
 import type { Logger } from './platform/logger.ts';
 import { realtimeRoutes } from './platform/realtime.ts';
+import { createSecrets } from './platform/secrets.ts';
 
 export interface AppDeps {
   config: Config;
@@ -56,6 +64,8 @@ export async function buildApp(deps: AppDeps) {
   const conversations = createConversationsService({ db, ids, clock, events, routing });
   const router = createRouter({ db, events, routing, log });
   registerRoutingListeners({ events, routing });
+  const secrets = createSecrets({ db });
+  const webchat = createWebchatService({ db, ids, clock, secrets, conversations, customers });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -108,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await http.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  await http.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await http.register(
     async (api) => {
       await api.register(staffModule.routes);
@@ -115,6 +126,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(workforceRoutes());
       await api.register(routingRoutes({ routing }));
       await api.register(conversationsRoutes({ conversations }));
+      await api.register(webchatRoutes({ webchat }));
+      await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
       await api.register(
         realtimeRoutes({
           events,
@@ -145,6 +158,8 @@ export async function buildApp(deps: AppDeps) {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
+
+  await http.register(webchatAssetRoutes({ widgetDistDir: config.widgetDistDir, webchat }));
 
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);
@@ -210,6 +225,8 @@ export async function buildApp(deps: AppDeps) {
     routing,
     conversations,
     router,
+    webchat,
+    secrets,
     start,
     stop,
   };

@@ -19,6 +19,7 @@ export interface Config {
   requireAdminMfa: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
+  widgetDistDir: string;
   dbPoolSize: number;
   /** How long dispatched events stay in the outbox for realtime resume. */
   outboxRetentionDays: number;
@@ -92,6 +93,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     requireAdminMfa: bool('REQUIRE_ADMIN_MFA', !demoMode),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webDistDir: path.resolve(env.BANYAN_WEB_DIST || 'dist/web'),
+    widgetDistDir: path.resolve(env.BANYAN_WIDGET_DIST || 'dist/widget'),
     dbPoolSize: int('DB_POOL_SIZE', 20, 2, 500),
     runWorkers: bool('BANYAN_WORKERS', true),
     trustProxy: bool('TRUST_PROXY', false),

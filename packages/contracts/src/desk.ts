@@ -8,11 +8,14 @@ export const AgentStateName = Type.Union([
   Type.Literal('away'),
   Type.Literal('offline'),
 ]);
-export const AwayReason = Type.Union(
-  ['break', 'lunch', 'training', 'meeting', 'after_contact_work', 'missed_offers'].map((r) =>
-    Type.Literal(r),
-  ),
-);
+export const AwayReason = Type.Union([
+  Type.Literal('break'),
+  Type.Literal('lunch'),
+  Type.Literal('training'),
+  Type.Literal('meeting'),
+  Type.Literal('after_contact_work'),
+  Type.Literal('missed_offers'),
+]);
 
 export const DeskState = Type.Object({
   state: AgentStateName,
@@ -84,3 +87,81 @@ export const PostedMessage = Type.Object({ message: MessageView, duplicate: Type
 
 export const CloseConversation = Type.Object({ contactReasonId: Uuid }, strict);
 export type CloseConversation = Static<typeof CloseConversation>;
+
+// ---- the chat widget (customer side) ----
+
+export const WidgetSessionBody = Type.Object(
+  {
+    siteKey: Type.String({ minLength: 1, maxLength: 64 }),
+    visitorToken: Type.Optional(Type.String({ maxLength: 1000 })),
+    identityToken: Type.Optional(Type.String({ maxLength: 2000 })),
+    language: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  strict,
+);
+export type WidgetSessionBody = Static<typeof WidgetSessionBody>;
+
+export const WidgetSession = Type.Object({
+  visitorToken: Type.String(),
+  visitorId: Uuid,
+  verified: Type.Boolean(),
+  customerName: Nullable(Type.String()),
+  online: Type.Boolean(),
+  site: Type.Object({
+    name: Type.String(),
+    greeting: Type.String(),
+    colors: Type.Object({ primary: Type.String() }),
+  }),
+  openConversation: Nullable(Type.Object({ id: Uuid, status: Type.String() })),
+});
+
+const WidgetLanguage = Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')]);
+
+export const WidgetStartChat = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    topic: Type.Optional(Type.String({ maxLength: 60 })),
+    language: WidgetLanguage,
+  },
+  strict,
+);
+export type WidgetStartChat = Static<typeof WidgetStartChat>;
+
+export const WidgetMessage = Type.Object({
+  id: Uuid,
+  seq: Type.Integer(),
+  authorType: Type.String(),
+  kind: Type.String(),
+  clientId: Nullable(Type.String()),
+  body: Type.String(),
+  createdAt: IsoDateTime,
+});
+
+export const WidgetChat = Type.Object({
+  id: Uuid,
+  status: Type.String(),
+  language: Type.String(),
+  rating: Nullable(Type.Integer()),
+  queuePosition: Nullable(Type.Integer()),
+  estimatedWaitSeconds: Nullable(Type.Integer()),
+  messages: Type.Array(WidgetMessage),
+});
+export const WidgetChatQuery = Type.Object({ afterSeq: Type.Optional(Type.Integer({ minimum: 0 })) }, strict);
+
+export const WidgetPostMessage = Type.Object(
+  { clientId: Type.String({ minLength: 1, maxLength: 64 }), body: Type.String({ maxLength: 20_000 }) },
+  strict,
+);
+export type WidgetPostMessage = Static<typeof WidgetPostMessage>;
+export const WidgetPosted = Type.Object({ message: WidgetMessage, duplicate: Type.Boolean() });
+
+export const WidgetRating = Type.Object(
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  strict,
+);
+export type WidgetRating = Static<typeof WidgetRating>;

@@ -3,21 +3,19 @@ import { IsoDateTime, Locale, Nullable, Uuid } from './common.ts';
 
 const strict = { additionalProperties: false } as const;
 
-export const RoleName = Type.Union(
-  [
-    'agent',
-    'supervisor',
-    'back_office',
-    'branch_teller',
-    'lobby_manager',
-    'knowledge_editor',
-    'quality_analyst',
-    'workforce_planner',
-    'complaints_officer',
-    'admin',
-    'auditor',
-  ].map((r) => Type.Literal(r)),
-);
+export const RoleName = Type.Union([
+  Type.Literal('agent'),
+  Type.Literal('supervisor'),
+  Type.Literal('back_office'),
+  Type.Literal('branch_teller'),
+  Type.Literal('lobby_manager'),
+  Type.Literal('knowledge_editor'),
+  Type.Literal('quality_analyst'),
+  Type.Literal('workforce_planner'),
+  Type.Literal('complaints_officer'),
+  Type.Literal('admin'),
+  Type.Literal('auditor'),
+]);
 export const Theme = Type.Union([Type.Literal('light'), Type.Literal('dark'), Type.Literal('auto')]);
 export const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' });
 export const Password = Type.String({ minLength: 10, maxLength: 200 });
@@ -180,9 +178,12 @@ export type TeamBody = Static<typeof TeamBody>;
 export const TeamPatch = Type.Partial(TeamBody, strict);
 export type TeamPatch = Static<typeof TeamPatch>;
 
-export const DepartmentKind = Type.Union(
-  ['front_office', 'back_office', 'branch_network', 'management'].map((k) => Type.Literal(k)),
-);
+export const DepartmentKind = Type.Union([
+  Type.Literal('front_office'),
+  Type.Literal('back_office'),
+  Type.Literal('branch_network'),
+  Type.Literal('management'),
+]);
 export const Department = Type.Object({
   id: Uuid,
   code: Type.String(),

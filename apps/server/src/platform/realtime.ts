@@ -1,4 +1,3 @@
-import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { Audience, Cursor, Events, StoredEvent } from './events.ts';
 import { compareCursor } from './events.ts';
@@ -53,8 +52,6 @@ export function realtimeRoutes(deps: {
   };
 
   return async (app: App) => {
-    await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-
     app.get('/realtime', { websocket: true }, async (socket, request) => {
       const send = (message: ServerMessage) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));

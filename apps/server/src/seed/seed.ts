@@ -82,6 +82,7 @@ export async function seedDemoBank(
     }
     onProgress('staff', ++done, DEMO_USERS.length);
   }
+  await seedDemoContactCenter(app, skillIdByCode);
   await seedDemoCustomers({
     db: app.db,
     ids: app.ids,
@@ -90,4 +91,45 @@ export async function seedDemoBank(
     onProgress: (n: number, total: number) => onProgress('customers', n, total),
   });
   return true;
+}
+
+/** Chat queues per language (with the language skill) and the demo bank's website chat. */
+async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, string>): Promise<void> {
+  const queueIdByCode = new Map(
+    (await app.pool.query<{ code: string; id: string }>('SELECT code, id FROM routing_queues')).rows.map(
+      (r) => [r.code, r.id],
+    ),
+  );
+  const queues = [
+    { code: 'chat_vi', name: 'Chat — Tiếng Việt', skill: 'lang_vi', language: 'vi' },
+    { code: 'chat_zh', name: 'Chat — 中文', skill: 'lang_zh', language: 'zh-CN' },
+    { code: 'chat_en', name: 'Chat — English', skill: 'lang_en', language: 'en' },
+  ];
+  const queueByLanguage: Record<string, string> = {};
+  for (const q of queues) {
+    let id = queueIdByCode.get(q.code);
+    if (!id) {
+      const skillId = skillIdByCode.get(q.skill);
+      id = await app.routing.createQueue({
+        code: q.code,
+        name: q.name,
+        channels: ['chat'],
+        requiredSkills: skillId ? [{ skillId, minProficiency: 3 }] : [],
+      });
+    }
+    queueByLanguage[q.language] = id;
+  }
+  const { rows } = await app.pool.query("SELECT 1 FROM webchat_sites WHERE key = 'demo-bank'");
+  if (rows.length === 0) {
+    await app.webchat.createSite({
+      key: 'demo-bank',
+      name: 'Banyan Demo Bank',
+      queueByLanguage,
+      greeting: {
+        en: 'Hello! How can we help you today?',
+        'zh-CN': '您好！请问有什么可以帮您？',
+        vi: 'Xin chào! Chúng tôi có thể giúp gì cho anh/chị?',
+      },
+    });
+  }
 }

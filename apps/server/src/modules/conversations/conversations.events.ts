@@ -10,6 +10,7 @@ export const CONVERSATION_EVENTS = {
   abandoned: 'conversation.abandoned',
   wrappedUp: 'conversation.wrapped_up',
   closed: 'conversation.closed',
+  rated: 'conversation.rated',
   messageCreated: 'conversation.message_created',
 } as const;
 

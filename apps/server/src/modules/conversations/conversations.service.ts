@@ -18,6 +18,8 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 
 export interface ConversationRow {
   id: string;
+  site_id: string | null;
+  rating: number | null;
   topic: string | null;
   contact_name: string | null;
   created_at: string;
@@ -385,7 +387,54 @@ export function createConversationsService(deps: {
     return result.rows as unknown as ConversationRow[];
   }
 
-  return { startConversation, postMessage, listMessages, getConversation, listAssigned, wrapUp, close };
+  /** The customer's 1–5 rating with an optional comment (masked), once the conversation ended. */
+  async function rate(conversationId: string, rating: number, comment: string | null): Promise<void> {
+    await db.transaction(async (tx) => {
+      const c = await lock(tx, conversationId);
+      if (c.status !== 'closed' && c.status !== 'wrap_up') {
+        throw new AppError('CONVERSATION_INVALID_TRANSITION', 409, undefined, {
+          from: c.status,
+          to: 'rated',
+        });
+      }
+      await tx.execute(sql`UPDATE conversations SET rating = ${rating}, rating_comment = ${comment ? maskPans(comment) : null}
+        WHERE id = ${conversationId}`);
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.rated,
+        payload: { ...step(c, c.assignee_id), rating },
+        audience: audienceOf(c),
+      });
+    });
+  }
+
+  /** Position in its queue (1 = next) and how many agents serve that queue now. */
+  async function queueStatus(
+    conversationId: string,
+  ): Promise<{ position: number | null; availableAgents: number }> {
+    const result = await db.execute(sql`
+      SELECT w.queue_id, w.status,
+        (SELECT count(*)::int FROM routing_work_items o WHERE o.queue_id = w.queue_id AND o.status = 'waiting'
+           AND (o.priority > w.priority OR (o.priority = w.priority AND o.enqueued_at < w.enqueued_at))) AS ahead,
+        (SELECT count(*)::int FROM routing_agent_states a JOIN routing_agent_channels c ON c.user_id = a.user_id
+           AND c.channel = w.channel WHERE a.state = 'available') AS agents
+      FROM routing_work_items w WHERE w.kind = 'conversation' AND w.ref_id = ${conversationId} AND w.status = 'waiting'`);
+    const row = result.rows[0] as { ahead: number; agents: number } | undefined;
+    return row
+      ? { position: row.ahead + 1, availableAgents: row.agents }
+      : { position: null, availableAgents: 0 };
+  }
+
+  return {
+    startConversation,
+    postMessage,
+    listMessages,
+    getConversation,
+    listAssigned,
+    wrapUp,
+    close,
+    rate,
+    queueStatus,
+  };
 }
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;

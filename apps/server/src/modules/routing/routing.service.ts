@@ -442,7 +442,24 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     }));
   }
 
+  /** Creates a queue (admin screens come with TODO(#3); the seed uses this). */
+  async function createQueue(input: {
+    code: string;
+    name: string;
+    channels: string[];
+    requiredSkills?: RequiredSkill[];
+    offerTimeoutSeconds?: number;
+    wrapUpSeconds?: number;
+  }): Promise<string> {
+    const id = ids.uuid();
+    await db.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds, wrap_up_seconds)
+      VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
+        ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.wrapUpSeconds ?? 60})`);
+    return id;
+  }
+
   return {
+    createQueue,
     getAgentState,
     listOffers,
     enqueue,
