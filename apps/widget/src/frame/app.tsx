@@ -1,0 +1,413 @@
+import { Fragment } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { WidgetLanguage } from '../protocol.ts';
+import { ApiError } from './api.ts';
+import { type ChatController, type ChatState, MAX_MESSAGE_LENGTH } from './chat.ts';
+import { languageNames, type MessageKey, type Translate, translator } from './i18n.ts';
+import type { ChatMessage } from './messages.ts';
+import { buildTranscript } from './transcript.ts';
+
+const TOPICS = ['cards', 'loans', 'accounts', 'ebanking', 'other'] as const;
+
+export function App(props: {
+  controller: ChatController;
+  state: ChatState;
+  language: WidgetLanguage;
+  onClose: () => void;
+}) {
+  const { controller, state, onClose } = props;
+  const [language, setLanguage] = useState(props.language);
+  const t = useMemo(() => translator(language), [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <div class="widget">
+      <header class="header">
+        <h1>{state.session?.site.name ?? ''}</h1>
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('header.close')}
+          title={t('header.close')}
+          onClick={onClose}
+        >
+          <span aria-hidden="true">—</span>
+        </button>
+      </header>
+      {state.phase === 'loading' && <p class="center">{t('loading')}</p>}
+      {state.phase === 'error' && (
+        <div class="center" role="alert">
+          <p>{state.error ?? t('error.generic')}</p>
+          <button type="button" onClick={() => void controller.start()}>
+            {t('rating.new')}
+          </button>
+        </div>
+      )}
+      {state.phase === 'form' && state.session && (
+        <PreChatForm
+          t={t}
+          controller={controller}
+          state={state}
+          language={language}
+          onLanguage={setLanguage}
+        />
+      )}
+      {state.phase === 'chat' && <ChatView t={t} controller={controller} state={state} />}
+    </div>
+  );
+}
+
+function PreChatForm(props: {
+  t: Translate;
+  controller: ChatController;
+  state: ChatState;
+  language: WidgetLanguage;
+  onLanguage: (language: WidgetLanguage) => void;
+}) {
+  const { t, controller, state } = props;
+  const online = state.session?.online ?? true;
+  const [fields, setFields] = useState({
+    name: state.session?.customerName ?? '',
+    phone: '',
+    email: '',
+    topic: '',
+    message: '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = (name: keyof typeof fields) => ({
+    id: `f-${name}`,
+    value: fields[name],
+    onInput: (event: Event) =>
+      setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value }),
+  });
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const missing: MessageKey | null = !fields.name.trim()
+      ? 'form.nameMissing'
+      : !fields.phone.trim() && !fields.email.trim()
+        ? 'form.contactMissing'
+        : !online && !fields.message.trim()
+          ? 'form.messageMissing'
+          : fields.message.length > MAX_MESSAGE_LENGTH
+            ? 'error.tooLong'
+            : null;
+    if (missing) return setError(t(missing, { max: MAX_MESSAGE_LENGTH }));
+    setBusy(true);
+    setError(null);
+    try {
+      await controller.startChat({
+        name: fields.name.trim(),
+        ...(fields.phone.trim() ? { phone: fields.phone.trim() } : {}),
+        ...(fields.email.trim() ? { email: fields.email.trim() } : {}),
+        ...(fields.topic ? { topic: fields.topic } : {}),
+        language: props.language,
+        message: fields.message,
+      });
+    } catch (caught) {
+      setError(
+        (caught instanceof ApiError && caught.message) ||
+          t(caught instanceof ApiError && caught.status === 0 ? 'error.network' : 'error.generic'),
+      );
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="form" onSubmit={submit} noValidate>
+      {state.session?.site.greeting && <p>{state.session.site.greeting}</p>}
+      <p class={online ? '' : 'notice'}>{t(online ? 'form.intro' : 'form.offline')}</p>
+      <label for="f-name">{t('form.name')}</label>
+      <input {...field('name')} autocomplete="name" required />
+      <p class="hint" id="contact-hint">
+        {t('form.contactHint')}
+      </p>
+      <label for="f-phone">{t('form.phone')}</label>
+      <input {...field('phone')} type="tel" autocomplete="tel" aria-describedby="contact-hint" />
+      <label for="f-email">{t('form.email')}</label>
+      <input {...field('email')} type="email" autocomplete="email" aria-describedby="contact-hint" />
+      <label for="f-topic">{t('form.topic')}</label>
+      <select {...field('topic')}>
+        <option value="" />
+        {TOPICS.map((topic) => (
+          <option key={topic} value={topic === 'ebanking' ? 'e-banking' : topic}>
+            {t(`topic.${topic}`)}
+          </option>
+        ))}
+      </select>
+      <label for="f-language">{t('form.language')}</label>
+      <select
+        id="f-language"
+        value={props.language}
+        onChange={(event) =>
+          props.onLanguage((event.currentTarget as HTMLSelectElement).value as WidgetLanguage)
+        }
+      >
+        {(Object.keys(languageNames) as WidgetLanguage[]).map((code) => (
+          <option key={code} value={code} lang={code}>
+            {languageNames[code]}
+          </option>
+        ))}
+      </select>
+      <label for="f-message">{t(online ? 'form.messageOptional' : 'form.message')}</label>
+      <textarea {...field('message')} rows={3} required={!online} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {t(online ? 'form.start' : 'form.leaveMessage')}
+      </button>
+    </form>
+  );
+}
+
+function ChatView(props: { t: Translate; controller: ChatController; state: ChatState }) {
+  const { t, controller, state } = props;
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const log = useRef<HTMLDivElement>(null);
+  const shownClientIds = new Set(state.messages.map((m) => m.clientId).filter((id): id is string => !!id));
+  const pending = state.outbox.filter((item) => !shownClientIds.has(item.clientId));
+  const ended = state.status === 'closed' || state.status === 'wrap_up';
+  const waiting = state.status === 'queued' || state.status === 'offered';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end whenever the list grows.
+  useEffect(() => {
+    log.current?.scrollTo({ top: log.current.scrollHeight });
+  }, [state.messages.length, pending.length]);
+
+  function send() {
+    if (!draft.trim()) return;
+    if (draft.length > MAX_MESSAGE_LENGTH) return setError(t('error.tooLong', { max: MAX_MESSAGE_LENGTH }));
+    if (controller.send(draft)) {
+      setDraft('');
+      setError(null);
+    }
+  }
+
+  function download() {
+    const text = buildTranscript(state.messages, {
+      title: `${t('transcript.title')} — ${state.session?.site.name ?? ''}`,
+      customer: t('chat.you'),
+      agent: t('chat.agent'),
+      system: t('chat.system'),
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `chat-${new Date().toISOString().slice(0, 10)}.txt`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async function leave() {
+    setConfirmLeave(false);
+    try {
+      await controller.leave();
+    } catch (caught) {
+      setError((caught instanceof ApiError && caught.message) || t('error.generic'));
+    }
+  }
+
+  return (
+    <div class="chat">
+      <div class="toolbar">
+        <button type="button" onClick={download} disabled={state.messages.length === 0}>
+          {t('chat.transcript')}
+        </button>
+        {!ended && (
+          <button type="button" onClick={() => setConfirmLeave(true)}>
+            {t('chat.leave')}
+          </button>
+        )}
+      </div>
+      {confirmLeave && (
+        <div class="confirm" role="alertdialog" aria-label={t('chat.leaveConfirm')}>
+          <p>{t('chat.leaveConfirm')}</p>
+          <button type="button" class="primary" onClick={() => void leave()}>
+            {t('chat.leaveYes')}
+          </button>
+          <button type="button" onClick={() => setConfirmLeave(false)}>
+            {t('chat.leaveNo')}
+          </button>
+        </div>
+      )}
+      <div class="status" role="status">
+        {waiting && (
+          <>
+            {state.queuePosition !== null
+              ? t('chat.queue', { position: state.queuePosition })
+              : t('chat.waiting')}{' '}
+            {state.estimatedWaitSeconds !== null &&
+              t('chat.wait', { minutes: Math.max(1, Math.round(state.estimatedWaitSeconds / 60)) })}
+          </>
+        )}
+        {state.status === 'waiting_offline' && t('chat.offline')}
+        {!state.connected && !ended && <span class="muted"> {t('chat.reconnecting')}</span>}
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable). */}
+      <div class="log" ref={log} role="log" aria-label={t('chat.log')} aria-live="polite" tabIndex={0}>
+        <ol>
+          {state.messages.map((m) => (
+            <Fragment key={m.seq}>
+              <Bubble message={m} t={t} />
+              {state.joinedAfterSeq === m.seq && <li class="system">{t('chat.joined')}</li>}
+            </Fragment>
+          ))}
+          {state.joinedAfterSeq === 0 && <li class="system">{t('chat.joined')}</li>}
+          {pending.map((item) => (
+            <li key={item.clientId} class="customer pending">
+              <p class="body">{item.body}</p>
+              <p class="meta">
+                {item.error !== undefined
+                  ? `${t('chat.failed')}${item.error ? ` — ${item.error}` : ''}`
+                  : state.retrying.includes(item.clientId)
+                    ? t('chat.retrying')
+                    : t('chat.pending')}
+                {item.error !== undefined && (
+                  <button type="button" class="link" onClick={() => controller.discard(item.clientId)}>
+                    {t('chat.discard')}
+                  </button>
+                )}
+              </p>
+            </li>
+          ))}
+          {ended && <li class="system">{t('chat.ended')}</li>}
+        </ol>
+      </div>
+      {ended ? (
+        <Rating t={t} controller={controller} state={state} />
+      ) : (
+        <div class="composer">
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <label for="composer" class="sr-only">
+            {t('chat.input')}
+          </label>
+          <textarea
+            id="composer"
+            rows={2}
+            value={draft}
+            placeholder={t('chat.input')}
+            aria-describedby="composer-hint"
+            onInput={(event) => setDraft((event.currentTarget as HTMLTextAreaElement).value)}
+            onKeyDown={(event) => {
+              // isComposing: Enter that confirms a Chinese/Vietnamese IME candidate must not send.
+              if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                send();
+              }
+            }}
+          />
+          <p id="composer-hint" class="sr-only">
+            {t('chat.inputHint')}
+          </p>
+          <button type="button" class="primary" onClick={send}>
+            {t('chat.send')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Bubble(props: { message: ChatMessage; t: Translate }) {
+  const { message, t } = props;
+  const side =
+    message.authorType === 'customer' ? 'customer' : message.authorType === 'system' ? 'system' : 'agent';
+  const time = new Date(message.createdAt).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (
+    <li class={side}>
+      {side !== 'system' && (
+        <span class="sr-only">{t(side === 'customer' ? 'chat.you' : 'chat.agent')}: </span>
+      )}
+      {/* Text only: Preact escapes it, and CSS keeps the line breaks. Never innerHTML. */}
+      <p class="body">{message.body}</p>
+      {side !== 'system' && <p class="meta">{time}</p>}
+    </li>
+  );
+}
+
+function Rating(props: { t: Translate; controller: ChatController; state: ChatState }) {
+  const { t, controller, state } = props;
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (state.rated) {
+    return (
+      <div class="rating">
+        <p role="status">{t('rating.thanks')}</p>
+        {state.status === 'closed' && (
+          <button type="button" class="primary" onClick={() => void controller.newChat()}>
+            {t('rating.new')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!rating) return;
+    try {
+      await controller.rate(rating, comment);
+    } catch (caught) {
+      setError((caught instanceof ApiError && caught.message) || t('error.generic'));
+    }
+  }
+  return (
+    <form class="rating" onSubmit={submit}>
+      <fieldset>
+        <legend>{t('rating.title')}</legend>
+        <div class="stars">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} class={n <= rating ? 'on' : ''}>
+              <input
+                type="radio"
+                name="rating"
+                value={n}
+                checked={rating === n}
+                onChange={() => setRating(n)}
+                class="sr-only"
+              />
+              <span aria-hidden="true">★</span>
+              <span class="sr-only">{t('rating.star', { n })}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label for="rating-comment">{t('rating.comment')}</label>
+      <textarea
+        id="rating-comment"
+        rows={2}
+        maxLength={2000}
+        value={comment}
+        onInput={(event) => setComment((event.currentTarget as HTMLTextAreaElement).value)}
+      />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={!rating}>
+        {t('rating.submit')}
+      </button>
+    </form>
+  );
+}
