@@ -20,3 +20,12 @@ export type IdParams = Static<typeof IdParams>;
 
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+
+/** The error responses most routes declare (each carries the envelope above). */
+export const ErrorResponses = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+} as const;

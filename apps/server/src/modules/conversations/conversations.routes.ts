@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ErrorEnvelope, IdParams } from '#contracts/common.ts';
+import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   CloseConversation,
   ConversationDetail,
@@ -12,13 +12,7 @@ import type { App } from '../../platform/http.ts';
 import { type Actor, hasPermission, requirePermission } from '../../platform/rbac.ts';
 import type { ConversationRow, ConversationsService } from './conversations.service.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = ErrorResponses;
 
 const summary = (c: ConversationRow) => ({
   id: c.id,

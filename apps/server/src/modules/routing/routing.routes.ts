@@ -1,17 +1,11 @@
 import { Type } from 'typebox';
-import { ErrorEnvelope } from '#contracts/common.ts';
+import { ErrorResponses } from '#contracts/common.ts';
 import { DeskOfferList, DeskState, ItemParams, SetDeskState } from '#contracts/desk.ts';
 import type { App } from '../../platform/http.ts';
 import { requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from './routing.service.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = ErrorResponses;
 
 /** The agent's own routing: state, offers, accept and reject. */
 export function routingRoutes(deps: { routing: RoutingService }) {

@@ -4,7 +4,7 @@ import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
@@ -331,7 +331,7 @@ export function createStaffAuth(deps: {
     if (row?.blockedUntil && row.blockedUntil > clock.now()) throw new AppError('AUTH_RATE_LIMITED', 429);
   }
 
-  async function recordIpFailure(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ip: string | null) {
+  async function recordIpFailure(tx: Tx, ip: string | null) {
     if (!ip) return;
     const now = clock.now();
     const windowStart = new Date(now.getTime() - LOCKOUT.ipWindowMinutes * 60_000);
@@ -473,7 +473,7 @@ export function createStaffAuth(deps: {
   }
 
   async function revokeSessions(
-    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    tx: Tx,
     userId: string,
     options: { only?: string[]; except?: string | null },
   ): Promise<string[]> {
@@ -597,6 +597,23 @@ export function createStaffAuth(deps: {
     return getProfile(actor);
   }
 
+  /** A user changed their own account: other processes drop their cached copy; audited. */
+  async function selfChanged(tx: Tx, actor: Actor, action: string): Promise<void> {
+    await events.publish<UserChangedPayload>(tx, {
+      type: STAFF_EVENTS.userUpdated,
+      payload: { userId: actor.userId },
+      audience: { users: [actor.userId] },
+    });
+    await audit.record(tx, {
+      actorId: actor.userId,
+      actorName: actor.username,
+      action,
+      targetType: 'user',
+      targetId: actor.userId,
+      ip: actor.ip,
+    });
+  }
+
   async function enrollMfa(actor: Actor) {
     const secret = new OTPAuth.Secret({ size: 20 });
     const totp = new OTPAuth.TOTP({
@@ -639,19 +656,7 @@ export function createStaffAuth(deps: {
           updatedAt: clock.now(),
         })
         .where(eq(users.id, user.id));
-      await events.publish<UserChangedPayload>(tx, {
-        type: STAFF_EVENTS.userUpdated,
-        payload: { userId: user.id },
-        audience: { users: [user.id] },
-      });
-      await audit.record(tx, {
-        actorId: actor.userId,
-        actorName: actor.username,
-        action: 'auth.mfa_enabled',
-        targetType: 'user',
-        targetId: user.id,
-        ip: actor.ip,
-      });
+      await selfChanged(tx, actor, 'auth.mfa_enabled');
     });
     evictUser(user.id);
     return { recoveryCodes };
@@ -675,19 +680,7 @@ export function createStaffAuth(deps: {
           updatedAt: clock.now(),
         })
         .where(eq(users.id, user.id));
-      await events.publish<UserChangedPayload>(tx, {
-        type: STAFF_EVENTS.userUpdated,
-        payload: { userId: user.id },
-        audience: { users: [user.id] },
-      });
-      await audit.record(tx, {
-        actorId: actor.userId,
-        actorName: actor.username,
-        action: 'auth.mfa_disabled',
-        targetType: 'user',
-        targetId: user.id,
-        ip: actor.ip,
-      });
+      await selfChanged(tx, actor, 'auth.mfa_disabled');
     });
     evictUser(user.id);
   }

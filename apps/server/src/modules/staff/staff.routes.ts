@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ErrorEnvelope, IdParams } from '#contracts/common.ts';
+import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   ApiToken,
   Branch,
@@ -37,13 +37,7 @@ import { MATRIX, PERMISSIONS, requireActor, TOKEN_SCOPES } from '../../platform/
 import { SESSION_COOKIE, type StaffAuth } from './staff.auth.ts';
 import type { StaffService } from './staff.service.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = ErrorResponses;
 const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) =>
   Type.Object({ items: Type.Array(schema) });
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorEnvelope, IdParams } from '#contracts/common.ts';
+import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   WidgetChat,
   WidgetChatQuery,
@@ -16,14 +16,7 @@ import type { App } from '../../../platform/http.ts';
 import { createRateLimiter } from '../../../platform/rate-limit.ts';
 import type { WebchatService } from './webchat.service.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-  429: ErrorEnvelope,
-};
+const errors = { ...ErrorResponses, 429: ErrorEnvelope };
 
 /** The widget's API (customer side): `Authorization: Visitor <token>` after a session is made. */
 export function webchatRoutes(deps: { webchat: WebchatService }) {
