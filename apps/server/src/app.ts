@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import {
   createWebchatService,
   webchatAssetRoutes,
+  webchatDemoRoutes,
   webchatRealtimeRoutes,
   webchatRoutes,
 } from './modules/channels/webchat/index.ts';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await http.register(webchatAssetRoutes({ widgetDistDir: config.widgetDistDir, webchat }));
+  if (config.demoMode) await http.register(webchatDemoRoutes());
 
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);

@@ -339,3 +339,23 @@ describe('widget assets', () => {
     }
   });
 });
+
+describe('the demo bank page', () => {
+  it('embeds the widget in the chosen language (demo mode only), escaping what it prints', async () => {
+    const { renderDemoPage } = await import('./index.ts');
+    const demo = await createTestContext({ demoMode: true });
+    try {
+      const page = await demo.app.http.inject({ url: '/demo-bank?lang=vi' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<html lang="vi">');
+      expect(page.body).toContain('<script src="/widget.js" data-site="demo-bank" async></script>');
+      expect(
+        (await demo.app.http.inject({ url: '/demo-bank', headers: { 'accept-language': 'zh-CN' } })).body,
+      ).toContain('演示银行');
+    } finally {
+      await demo.close();
+    }
+    expect((await ctx.app.http.inject({ url: '/demo-bank' })).statusCode).toBe(404);
+    expect(renderDemoPage('en', '"><script>')).not.toContain('"><script>');
+  });
+});
