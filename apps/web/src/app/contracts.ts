@@ -3,6 +3,15 @@
 // TypeBox reaches the browser bundle.
 import type { Static } from 'typebox';
 import type {
+  ConversationDetail as ConversationDetailSchema,
+  ConversationList as ConversationListSchema,
+  ConversationSummary as ConversationSummarySchema,
+  DeskOfferList as DeskOfferListSchema,
+  DeskOffer as DeskOfferSchema,
+  MessageView as MessageViewSchema,
+  PostedMessage as PostedMessageSchema,
+} from '../../../../packages/contracts/src/desk.ts';
+import type {
   ApiToken as ApiTokenSchema,
   AuditItem as AuditItemSchema,
   AuditList as AuditListSchema,
@@ -25,6 +34,8 @@ import type {
   UserSkill as UserSkillSchema,
 } from '../../../../packages/contracts/src/staff.ts';
 
+export type { DeskState } from '../../../../packages/contracts/src/desk.ts';
+
 export type {
   BranchBody,
   ChangePasswordBody,
@@ -40,6 +51,13 @@ export type ApiToken = Static<typeof ApiTokenSchema>;
 export type AuditItem = Static<typeof AuditItemSchema>;
 export type AuditList = Static<typeof AuditListSchema>;
 export type AuditVerifyReply = Static<typeof AuditVerifyReplySchema>;
+export type ConversationDetail = Static<typeof ConversationDetailSchema>;
+export type ConversationList = Static<typeof ConversationListSchema>;
+export type ConversationSummary = Static<typeof ConversationSummarySchema>;
+export type DeskOffer = Static<typeof DeskOfferSchema>;
+export type DeskOfferList = Static<typeof DeskOfferListSchema>;
+export type MessageView = Static<typeof MessageViewSchema>;
+export type PostedMessage = Static<typeof PostedMessageSchema>;
 export type Branch = Static<typeof BranchSchema>;
 export type CreatedApiToken = Static<typeof CreatedApiTokenSchema>;
 export type Department = Static<typeof DepartmentSchema>;
