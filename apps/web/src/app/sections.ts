@@ -1,6 +1,7 @@
 import {
   IconBuilding,
   IconBuildingBank,
+  IconHeadset,
   IconHierarchy2,
   IconHome,
   IconKey,
@@ -48,6 +49,14 @@ export const SECTIONS: readonly Section[] = [
     icon: IconHome,
     permissions: [],
     page: lazy(() => import('./home-page.tsx').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    path: 'desk',
+    labelKey: 'desk.nav',
+    descriptionKey: 'desk.navDescription',
+    icon: IconHeadset,
+    permissions: ['desk.use'],
+    page: lazy(() => import('../features/desk/pages/desk-page.tsx').then((m) => ({ default: m.DeskPage }))),
   },
   {
     path: 'admin/users',

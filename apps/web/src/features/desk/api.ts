@@ -1,0 +1,151 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../app/api-client.ts';
+import type {
+  ConversationDetail,
+  ConversationList,
+  DeskOfferList,
+  DeskState,
+  MessageView,
+  PostedMessage,
+} from '../../app/contracts.ts';
+import type { RealtimeEvent } from '../../shared/use-realtime.ts';
+import { type AwayReason, mergeMessages, refreshesFor } from './model.ts';
+
+export type { ConversationSummary, DeskOffer, DeskState, MessageView } from '../../app/contracts.ts';
+
+export const deskKeys = {
+  all: ['desk'] as const,
+  state: ['desk', 'state'] as const,
+  offers: ['desk', 'offers'] as const,
+  conversations: ['desk', 'conversations'] as const,
+  conversation: (id: string) => ['desk', 'conversation', id] as const,
+};
+
+// The WebSocket drives every refresh; this only covers an event lost while the socket was down.
+const OFFERS_SAFETY_REFETCH_MS = 30_000;
+
+export function useDeskState() {
+  return useQuery({ queryKey: deskKeys.state, queryFn: () => api<DeskState>('/desk/state') });
+}
+
+export function useSetDeskState() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { state: DeskState['state']; reason?: AwayReason }) =>
+      api<DeskState>('/desk/state', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(deskKeys.state, state),
+  });
+}
+
+export function useOffers() {
+  return useQuery({
+    queryKey: deskKeys.offers,
+    queryFn: () => api<DeskOfferList>('/desk/offers'),
+    select: (data) => data.items,
+    refetchInterval: OFFERS_SAFETY_REFETCH_MS,
+  });
+}
+
+/** The offer expired or went to someone else: not the agent's error, so it just disappears. */
+export const isOfferGone = (error: unknown) =>
+  error instanceof ApiError && error.code === 'ROUTING_OFFER_GONE';
+
+export function useAnswerOffer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: ({ itemId, answer }: { itemId: string; answer: 'accept' | 'reject' }) =>
+      api<void>(`/desk/offers/${itemId}/${answer}`, { method: 'POST' }),
+    onSettled: (_data, _error, { itemId }) => {
+      queryClient.setQueryData<DeskOfferList>(deskKeys.offers, (data) =>
+        data ? { items: data.items.filter((offer) => offer.itemId !== itemId) } : data,
+      );
+      void queryClient.invalidateQueries({ queryKey: deskKeys.offers });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.conversations });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.state });
+    },
+  });
+}
+
+export function useMyConversations() {
+  return useQuery({
+    queryKey: deskKeys.conversations,
+    queryFn: () => api<ConversationList>('/desk/conversations'),
+    select: (data) => data.items,
+  });
+}
+
+export function useConversation(id: string | null) {
+  return useQuery({
+    queryKey: deskKeys.conversation(id ?? ''),
+    queryFn: () => api<ConversationDetail>(`/conversations/${id}`),
+    enabled: id !== null,
+  });
+}
+
+function addMessage(queryClient: QueryClient, conversationId: string, message: MessageView) {
+  queryClient.setQueryData<ConversationDetail>(deskKeys.conversation(conversationId), (detail) =>
+    detail ? { ...detail, messages: mergeMessages(detail.messages, [message]) } : detail,
+  );
+}
+
+export interface ReplyInput {
+  clientId: string;
+  body: string;
+  kind: 'text' | 'note';
+}
+
+const isNetworkError = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK_ERROR';
+
+export function usePostMessage(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: ReplyInput) =>
+      api<PostedMessage>(`/conversations/${conversationId}/messages`, { method: 'POST', body: input }),
+    // The same clientId goes again, so a retry after a lost response never posts the message twice.
+    retry: (failureCount, error) => isNetworkError(error) && failureCount < 3,
+    retryDelay: (failureCount) => 500 * 2 ** failureCount,
+    onSuccess: ({ message }) => {
+      addMessage(queryClient, conversationId, message);
+      void queryClient.invalidateQueries({ queryKey: deskKeys.conversations });
+    },
+  });
+}
+
+function useConversationAction(conversationId: string, action: 'wrap-up' | 'close') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (body?: { contactReasonId: string }) =>
+      api<void>(`/conversations/${conversationId}/${action}`, { method: 'POST', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: deskKeys.conversation(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.conversations });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.state });
+    },
+  });
+}
+
+export const useWrapUp = (conversationId: string) => useConversationAction(conversationId, 'wrap-up');
+export const useCloseConversation = (conversationId: string) =>
+  useConversationAction(conversationId, 'close');
+
+/** Turns one staff WebSocket event into cache invalidations: the desk never polls for these. */
+export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEvent): void {
+  const data = (event.data ?? {}) as { conversationId?: string; messageId?: string };
+  for (const refresh of refreshesFor(event.type)) {
+    if (refresh === 'all') {
+      void queryClient.invalidateQueries({ queryKey: deskKeys.all });
+    } else if (refresh === 'conversation') {
+      if (!data.conversationId) continue;
+      const key = deskKeys.conversation(data.conversationId);
+      const cached = queryClient.getQueryData<ConversationDetail>(key);
+      // Our own reply is already merged in from the POST answer.
+      if (data.messageId && cached?.messages.some((message) => message.id === data.messageId)) continue;
+      void queryClient.invalidateQueries({ queryKey: key });
+    } else {
+      void queryClient.invalidateQueries({ queryKey: deskKeys[refresh] });
+    }
+  }
+}

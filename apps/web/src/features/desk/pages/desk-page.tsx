@@ -1,0 +1,97 @@
+import { Badge, Button, Center, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { PageHeader } from '../../../shared/page-header.tsx';
+import { useRealtime } from '../../../shared/use-realtime.ts';
+import { canNotify } from '../alert.ts';
+import { applyRealtimeEvent, useMyConversations } from '../api.ts';
+import { ConversationList } from '../components/conversation-list.tsx';
+import { ConversationView } from '../components/conversation-view.tsx';
+import classes from '../components/desk.module.css';
+import { OfferCards } from '../components/offer-cards.tsx';
+import { StateSelector } from '../components/state-selector.tsx';
+
+// The shell's header (56 px) and main padding; the desk fills the rest of the window.
+const DESK_HEIGHT = 'calc(100dvh - 56px - 2 * var(--mantine-spacing-md))';
+
+export function DeskPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const selectedId = params.get('c');
+  const select = (id: string | null) => setParams(id ? { c: id } : {}, { replace: true });
+  const conversations = useMyConversations();
+  const status = useRealtime((event) => applyRealtimeEvent(queryClient, event));
+
+  return (
+    <Stack gap="sm" h={DESK_HEIGHT}>
+      <PageHeader
+        title={t('desk.title')}
+        actions={
+          <>
+            <Badge
+              variant="dot"
+              color={status === 'live' ? 'green' : status === 'connecting' ? 'yellow' : 'red'}
+              role="status"
+            >
+              {t(`desk.realtime.${status}`)}
+            </Badge>
+            <NotificationPermission />
+          </>
+        }
+      />
+      <StateSelector />
+      <OfferCards onAccepted={(offer) => select(offer.refId)} />
+      <div className={classes.layout}>
+        <Paper
+          withBorder
+          component="nav"
+          aria-labelledby="desk-conversations-title"
+          className={classes.column}
+        >
+          <Title order={2} size="h6" p="xs" id="desk-conversations-title">
+            {t('desk.conversations.title')}
+          </Title>
+          <ScrollArea h="calc(100% - 40px)" px={4}>
+            <ErrorAlert error={conversations.error} />
+            <ConversationList
+              conversations={conversations.data ?? []}
+              selectedId={selectedId}
+              onSelect={select}
+            />
+          </ScrollArea>
+        </Paper>
+        <div className={classes.column}>
+          {selectedId ? (
+            <ConversationView key={selectedId} conversationId={selectedId} onClosed={() => select(null)} />
+          ) : (
+            <Center h="100%">
+              <Text c="dimmed">{t('desk.conversations.pick')}</Text>
+            </Center>
+          )}
+        </div>
+      </div>
+    </Stack>
+  );
+}
+
+/** Desktop notifications need the agent's consent, asked by a button (browsers require a gesture). */
+function NotificationPermission() {
+  const { t } = useTranslation();
+  const [permission, setPermission] = useState(() => (canNotify() ? Notification.permission : 'denied'));
+  if (permission !== 'default') return null;
+  return (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconBell size={14} aria-hidden />}
+      onClick={() => void Notification.requestPermission().then(setPermission)}
+    >
+      {t('desk.enableNotifications')}
+    </Button>
+  );
+}
