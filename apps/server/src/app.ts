@@ -125,7 +125,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(staffModule.routes);
       await api.register(auditRoutes({ audit }));
       await api.register(workforceRoutes());
-      await api.register(routingRoutes({ routing }));
+      await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
       await api.register(conversationsRoutes({ conversations }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));

@@ -165,3 +165,56 @@ export const WidgetRating = Type.Object(
   strict,
 );
 export type WidgetRating = Static<typeof WidgetRating>;
+
+// ---- transfers and the supervisor's live view ----
+
+export const TransferConversation = Type.Object(
+  {
+    toAgentId: Type.Optional(Uuid),
+    toQueueId: Type.Optional(Uuid),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type TransferConversation = Static<typeof TransferConversation>;
+
+export const ReassignConversation = Type.Object({ agentId: Uuid }, strict);
+
+export const BoardQuery = Type.Object({ timeZone: Type.Optional(Type.String({ maxLength: 64 })) }, strict);
+
+export const QueueBoard = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      code: Type.String(),
+      name: Type.String(),
+      channels: Type.Array(Type.String()),
+      waiting: Type.Integer(),
+      offered: Type.Integer(),
+      longestWaitSeconds: Type.Integer(),
+      answered: Type.Integer(),
+      abandoned: Type.Integer(),
+      answeredWithin20s: Type.Integer(),
+      serviceLevel20s: Nullable(Type.Number()),
+      asaSeconds: Type.Integer(),
+    }),
+  ),
+});
+
+export const AgentBoard = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      userId: Uuid,
+      displayName: Type.String(),
+      username: Type.String(),
+      state: Type.String(),
+      reason: Nullable(Type.String()),
+      secondsInState: Type.Integer(),
+      channels: Type.Array(
+        Type.Object({ channel: Type.String(), capacity: Type.Integer(), load: Type.Integer() }),
+      ),
+    }),
+  ),
+});
+
+export const AgentParams = Type.Object({ userId: Uuid }, strict);

@@ -18,3 +18,21 @@ export function createFakeClock(start: Date | string = '2026-03-02T01:00:00Z') {
     },
   };
 }
+
+/** The instant local midnight began in `timeZone` on the day containing `at`. */
+export function startOfLocalDay(at: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const sinceMidnightMs =
+    ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 + at.getUTCMilliseconds();
+  return new Date(at.getTime() - sinceMidnightMs);
+}

@@ -132,3 +132,131 @@ describe('the agent desk API', () => {
     expect((await call(agent, 'PUT', '/desk/state', { state: 'asleep' })).statusCode).toBe(400);
   });
 });
+
+describe('transfers and the supervisor live view', () => {
+  async function activeChat(session: Session) {
+    await call(session, 'PUT', '/desk/state', { state: 'available' });
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+    });
+    const offer = await ctx.app.routing.routeOnce(queueId);
+    expect(offer?.agentId).toBe(session.userId);
+    await call(session, 'POST', `/desk/offers/${offer?.itemId}/accept`);
+    await ctx.app.events.dispatchPending();
+    return id;
+  }
+
+  it('transfers to another agent with a note; the receiver owns it and sees the note', async () => {
+    await call(otherAgent, 'PUT', '/desk/state', { state: 'offline' });
+    await call(agent, 'PUT', '/desk/state', { state: 'available' });
+    const id = await activeChat(agent);
+    await ctx.app.routing.setCapacity(otherAgent.userId, 'chat', 2);
+    // The receiver is offline: refused with a clear code.
+    const refused = await call(agent, 'POST', `/conversations/${id}/transfer`, {
+      toAgentId: otherAgent.userId,
+    });
+    expect(refused.json().error.code).toBe('ROUTING_AGENT_NO_CAPACITY');
+    await call(otherAgent, 'PUT', '/desk/state', { state: 'available' });
+    const loads = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT load FROM routing_agent_channels WHERE channel = 'chat' AND user_id IN ($1, $2) ORDER BY user_id = $1 DESC`,
+          [agent.userId, otherAgent.userId],
+        )
+      ).rows.map((r) => r.load as number);
+    const [agentBefore, otherBefore] = await loads();
+    const moved = await call(agent, 'POST', `/conversations/${id}/transfer`, {
+      toAgentId: otherAgent.userId,
+      note: 'Customer wants a card limit raise',
+    });
+    expect(moved.statusCode).toBe(204);
+    await ctx.app.events.dispatchPending();
+    expect((await call(otherAgent, 'GET', `/conversations/${id}`)).json().messages.at(-1)).toMatchObject({
+      kind: 'note',
+      body: 'Customer wants a card limit raise',
+    });
+    expect((await call(agent, 'GET', `/conversations/${id}`)).statusCode).toBe(404);
+    expect(await loads()).toEqual([(agentBefore as number) - 1, (otherBefore as number) + 1]);
+    const events = await ctx.pool.query(
+      "SELECT count(*)::int AS n FROM outbox WHERE type = 'conversation.transferred' AND payload->>'conversationId' = $1",
+      [id],
+    );
+    expect(events.rows[0].n).toBe(1);
+  });
+
+  it('transfers to another queue, keeping priority and the original enqueue time', async () => {
+    await call(otherAgent, 'PUT', '/desk/state', { state: 'offline' });
+    const id = await activeChat(agent);
+    const otherQueue = await ctx.app.routing.createQueue({
+      code: 'cards_team',
+      name: 'Cards',
+      channels: ['chat'],
+    });
+    const before = await ctx.pool.query('SELECT enqueued_at FROM routing_work_items WHERE ref_id = $1', [id]);
+    expect(
+      (await call(agent, 'POST', `/conversations/${id}/transfer`, { toQueueId: otherQueue })).statusCode,
+    ).toBe(204);
+    await ctx.app.events.dispatchPending();
+    const after = await ctx.pool.query(
+      'SELECT status, queue_id, enqueued_at FROM routing_work_items WHERE ref_id = $1',
+      [id],
+    );
+    expect(after.rows[0]).toMatchObject({
+      status: 'waiting',
+      queue_id: otherQueue,
+      enqueued_at: before.rows[0].enqueued_at,
+    });
+    const conv = await ctx.pool.query(
+      'SELECT status, queue_id, assignee_id FROM conversations WHERE id = $1',
+      [id],
+    );
+    expect(conv.rows[0]).toEqual({ status: 'queued', queue_id: otherQueue, assignee_id: null });
+  });
+
+  it('shows supervisors queues and agents, lets them reassign and set states; agents cannot', async () => {
+    const queues = await call(supervisor, 'GET', '/supervisor/queues?timeZone=Asia/Ho_Chi_Minh');
+    expect(queues.statusCode).toBe(200);
+    const desk = queues.json().items.find((q: { code: string }) => q.code === 'desk_chat');
+    expect(desk.answered).toBeGreaterThanOrEqual(3);
+    expect(desk).toHaveProperty('serviceLevel20s');
+    expect(
+      (await call(supervisor, 'GET', '/supervisor/queues?timeZone=Nowhere/City')).json().error.code,
+    ).toBe('STAFF_INVALID_TIME_ZONE');
+    // A supervisor without teams sees no agents; an agent sees nothing at all.
+    expect((await call(supervisor, 'GET', '/supervisor/agents')).json().items).toEqual([]);
+    expect((await call(agent, 'GET', '/supervisor/queues')).statusCode).toBe(403);
+    expect(
+      (await call(agent, 'PUT', `/supervisor/agents/${otherAgent.userId}/state`, { state: 'offline' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(supervisor, 'PUT', `/supervisor/agents/${agent.userId}/state`, { state: 'offline' }))
+        .statusCode,
+    ).toBe(403);
+
+    const team = await ctx.app.staff.createTeam(null, { name: 'Desk team' });
+    const lead = await signInAs(ctx, { username: 'team.super', roles: ['supervisor'], teamIds: [team.id] });
+    const member = await signInAs(ctx, { username: 'team.agent', roles: ['agent'], teamIds: [team.id] });
+    await ctx.app.routing.setCapacity(member.userId, 'chat', 2);
+    const board = await call(lead, 'GET', '/supervisor/agents');
+    expect(board.json().items.map((a: { username: string }) => a.username)).toEqual(['team.agent']);
+    const set = await call(lead, 'PUT', `/supervisor/agents/${member.userId}/state`, {
+      state: 'away',
+      reason: 'meeting',
+    });
+    expect(set.json()).toMatchObject({ state: 'away', reason: 'meeting' });
+
+    const id = await activeChat(agent);
+    await call(member, 'PUT', '/desk/state', { state: 'available' });
+    const reassigned = await call(lead, 'POST', `/supervisor/conversations/${id}/reassign`, {
+      agentId: member.userId,
+    });
+    expect(reassigned.statusCode).toBe(204);
+    await ctx.app.events.dispatchPending();
+    expect(
+      (await ctx.pool.query('SELECT assignee_id FROM conversations WHERE id = $1', [id])).rows[0].assignee_id,
+    ).toBe(member.userId);
+  });
+});

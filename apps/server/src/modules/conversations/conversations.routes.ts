@@ -6,6 +6,8 @@ import {
   ConversationList,
   PostAgentMessage,
   PostedMessage,
+  ReassignConversation,
+  TransferConversation,
 } from '#contracts/desk.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
@@ -83,6 +85,50 @@ export function conversationsRoutes(deps: { conversations: ConversationsService 
           mentions: request.body.mentions,
         });
         return reply.code(result.duplicate ? 200 : 201).send(result);
+      },
+    );
+
+    app.post(
+      '/conversations/:id/transfer',
+      {
+        schema: {
+          tags: ['desk'],
+          params: IdParams,
+          body: TransferConversation,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const c = await loadFor(request.actor, request.params.id, 'work');
+        const result = await conversations.transfer({
+          conversationId: c.id,
+          byAgentId: request.actor?.userId as string,
+          ...request.body,
+        });
+        if (result === 'no_capacity') throw new AppError('ROUTING_AGENT_NO_CAPACITY', 409);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/supervisor/conversations/:id/reassign',
+      {
+        schema: {
+          tags: ['supervisor'],
+          params: IdParams,
+          body: ReassignConversation,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request.actor, 'supervisor.view');
+        const result = await conversations.transfer({
+          conversationId: request.params.id,
+          byAgentId: request.actor?.userId as string,
+          toAgentId: request.body.agentId,
+        });
+        if (result === 'no_capacity') throw new AppError('ROUTING_AGENT_NO_CAPACITY', 409);
+        return reply.code(204).send(null);
       },
     );
 

@@ -297,6 +297,24 @@ export function createConversationsService(deps: {
         payload: step(next, payload.agentId),
         audience: audienceOf(next),
       });
+    } else if (type === 'routing.transferred') {
+      const p = payload as unknown as {
+        agentId: string | null;
+        toQueueId?: string | null;
+        fromAgentId?: string;
+      };
+      const next = p.toQueueId
+        ? await transition(tx, c, 'queued', { assignee_id: null, queue_id: p.toQueueId })
+        : await transition(tx, c, c.status, { assignee_id: p.agentId });
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.transferred,
+        payload: {
+          ...step(next, p.agentId),
+          fromAgentId: p.fromAgentId ?? null,
+          toQueueId: p.toQueueId ?? null,
+        },
+        audience: { ...audienceOf(next), users: [p.fromAgentId, p.agentId].filter((u): u is string => !!u) },
+      });
     } else if (
       (type === 'routing.rejected' || type === 'routing.offer_expired' || type === 'routing.requeued') &&
       (c.status === 'offered' || c.status === 'active')
@@ -311,21 +329,21 @@ export function createConversationsService(deps: {
     }
   }
 
-  events.on('routing.offered', 'conversations.follow_offered', (e, tx) =>
-    onRouting(tx, e.type, e.payload as never),
-  );
-  events.on('routing.assigned', 'conversations.follow_assigned', (e, tx) =>
-    onRouting(tx, e.type, e.payload as never),
-  );
-  events.on('routing.rejected', 'conversations.follow_rejected', (e, tx) =>
-    onRouting(tx, e.type, e.payload as never),
-  );
-  events.on('routing.offer_expired', 'conversations.follow_expired', (e, tx) =>
-    onRouting(tx, e.type, e.payload as never),
-  );
-  events.on('routing.requeued', 'conversations.follow_requeued', (e, tx) =>
-    onRouting(tx, e.type, e.payload as never),
-  );
+  // The conversation follows its routing work item (handler names are stable idempotency keys).
+  for (const step of [
+    'offered',
+    'assigned',
+    'rejected',
+    'offer_expired',
+    'requeued',
+    'transferred',
+  ] as const) {
+    events.on(
+      `routing.${step}`,
+      `conversations.follow_${step === 'offer_expired' ? 'expired' : step}`,
+      (e, tx) => onRouting(tx, e.type, e.payload as never),
+    );
+  }
 
   /** The agent finished talking: wrap-up starts (contact reason comes with closing). */
   async function wrapUp(conversationId: string, agentId: string): Promise<void> {
@@ -387,6 +405,45 @@ export function createConversationsService(deps: {
     return result.rows as unknown as ConversationRow[];
   }
 
+  /**
+   * Hands an active conversation to another agent or queue, with an internal note for whoever
+   * takes it next. Returns 'no_capacity' when the target agent cannot take it now.
+   */
+  async function transfer(input: {
+    conversationId: string;
+    byAgentId: string;
+    toAgentId?: string;
+    toQueueId?: string;
+    note?: string | null;
+  }): Promise<'ok' | 'no_capacity'> {
+    const c = await getConversation(input.conversationId);
+    if (c.status !== 'active')
+      throw new AppError('CONVERSATION_INVALID_TRANSITION', 409, undefined, {
+        from: c.status,
+        to: 'transferred',
+      });
+    const item = await db.execute(sql`SELECT id FROM routing_work_items
+      WHERE kind = 'conversation' AND ref_id = ${c.id} AND status = 'assigned'`);
+    const itemId = (item.rows[0] as { id: string } | undefined)?.id;
+    if (!itemId) throw new AppError('ROUTING_ITEM_NOT_ASSIGNED', 409);
+    if (input.note?.trim()) {
+      await postMessage({
+        conversationId: c.id,
+        authorType: 'agent',
+        authorId: input.byAgentId,
+        clientId: null,
+        kind: 'note',
+        body: input.note,
+      });
+    }
+    if (input.toAgentId) return routing.transferToAgent(itemId, input.toAgentId, 'transfer');
+    if (input.toQueueId) {
+      await routing.transferToQueue(itemId, input.toQueueId, 'transfer');
+      return 'ok';
+    }
+    throw new AppError('VALIDATION_FAILED', 400, undefined, { detail: 'toAgentId or toQueueId' });
+  }
+
   /** The customer's 1–5 rating with an optional comment (masked), once the conversation ended. */
   async function rate(conversationId: string, rating: number, comment: string | null): Promise<void> {
     await db.transaction(async (tx) => {
@@ -434,6 +491,7 @@ export function createConversationsService(deps: {
     close,
     rate,
     queueStatus,
+    transfer,
   };
 }
 

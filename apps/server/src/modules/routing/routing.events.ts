@@ -7,6 +7,7 @@ export const ROUTING_EVENTS = {
   offerExpired: 'routing.offer_expired',
   assigned: 'routing.assigned',
   requeued: 'routing.requeued',
+  transferred: 'routing.transferred',
   overflowed: 'routing.overflowed',
   ended: 'routing.ended',
   agentStateChanged: 'routing.agent_state_changed',
@@ -23,6 +24,9 @@ export interface WorkItemEventPayload {
   /** Seconds from enqueue to this step (wait time for assigned/ended-while-waiting). */
   waitSeconds: number;
   reason?: string;
+  /** On routing.transferred: who had it, and the new queue when it went back to a queue. */
+  fromAgentId?: string;
+  toQueueId?: string | null;
 }
 
 export interface AgentStatePayload {

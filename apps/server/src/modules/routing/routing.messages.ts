@@ -16,6 +16,16 @@ defineMessages({
     'zh-CN': '该分配已失效：已超时或已分给他人。',
     vi: 'Lượt phân bổ này không còn dành cho bạn: đã hết hạn hoặc đã chuyển cho người khác.',
   },
+  ROUTING_ITEM_NOT_ASSIGNED: {
+    en: 'This contact is not with an agent any more.',
+    'zh-CN': '该服务请求已不在座席手中。',
+    vi: 'Lượt liên hệ này không còn do điện thoại viên xử lý.',
+  },
+  ROUTING_AGENT_NO_CAPACITY: {
+    en: 'That agent cannot take another contact now (offline or full).',
+    'zh-CN': '该座席当前无法接入新的服务请求（离线或已满）。',
+    vi: 'Điện thoại viên này hiện không thể nhận thêm (ngoại tuyến hoặc đã đầy).',
+  },
   ROUTING_AWAY_REASON_REQUIRED: {
     en: 'Choose a reason for being away (break, lunch, training, meeting, after-contact work).',
     'zh-CN': '请选择离开原因（休息、午餐、培训、会议、话后处理）。',

@@ -11,6 +11,7 @@ const WAKE_ON = new Set<string>([
   ROUTING_EVENTS.rejected,
   ROUTING_EVENTS.offerExpired,
   ROUTING_EVENTS.requeued,
+  ROUTING_EVENTS.transferred,
   ROUTING_EVENTS.ended,
   ROUTING_EVENTS.agentStateChanged,
 ]);

@@ -1,6 +1,17 @@
 import { Type } from 'typebox';
 import { ErrorResponses } from '#contracts/common.ts';
-import { DeskOfferList, DeskState, ItemParams, SetDeskState } from '#contracts/desk.ts';
+import {
+  AgentBoard,
+  AgentParams,
+  BoardQuery,
+  DeskOfferList,
+  DeskState,
+  ItemParams,
+  QueueBoard,
+  SetDeskState,
+} from '#contracts/desk.ts';
+import { startOfLocalDay } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from './routing.service.ts';
@@ -8,9 +19,66 @@ import type { RoutingService } from './routing.service.ts';
 const errors = ErrorResponses;
 
 /** The agent's own routing: state, offers, accept and reject. */
-export function routingRoutes(deps: { routing: RoutingService }) {
+export function routingRoutes(deps: {
+  routing: RoutingService;
+  teamMembers: (teamIds: string[]) => Promise<string[]>;
+}) {
   const { routing } = deps;
+
+  const validTimeZone = (tz: string) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   return async (app: App) => {
+    // ---- the supervisor's live view ----
+    app.get(
+      '/supervisor/queues',
+      { schema: { tags: ['supervisor'], querystring: BoardQuery, response: { 200: QueueBoard, ...errors } } },
+      async (request) => {
+        requirePermission(request.actor, 'supervisor.view');
+        const tz = request.query.timeZone ?? 'UTC';
+        if (!validTimeZone(tz))
+          throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: tz });
+        return { items: await routing.queueBoard(startOfLocalDay(new Date(), tz)) };
+      },
+    );
+    app.get(
+      '/supervisor/agents',
+      { schema: { tags: ['supervisor'], response: { 200: AgentBoard, ...errors } } },
+      async (request) => {
+        const scope = requirePermission(request.actor, 'supervisor.view');
+        const members = scope === 'all' ? null : await deps.teamMembers(request.actor?.teamIds ?? []);
+        return { items: await routing.agentBoard(members) };
+      },
+    );
+    app.put(
+      '/supervisor/agents/:userId/state',
+      {
+        schema: {
+          tags: ['supervisor'],
+          params: AgentParams,
+          body: SetDeskState,
+          response: { 200: DeskState, ...errors },
+        },
+      },
+      async (request) => {
+        const scope = requirePermission(request.actor, 'supervisor.view');
+        if (
+          scope !== 'all' &&
+          !(await deps.teamMembers(request.actor?.teamIds ?? [])).includes(request.params.userId)
+        ) {
+          throw new AppError('AUTH_FORBIDDEN', 403);
+        }
+        await routing.setAgentState(request.params.userId, request.body.state, request.body.reason ?? null);
+        return routing.getAgentState(request.params.userId);
+      },
+    );
+
     app.get(
       '/desk/state',
       { schema: { tags: ['desk'], response: { 200: DeskState, ...errors } } },

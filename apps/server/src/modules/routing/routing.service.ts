@@ -383,6 +383,9 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   /** Sets how many contacts of a channel an agent handles at once (e.g. 3 chats, 1 call). */
   async function setCapacity(userId: string, channel: string, capacity: number): Promise<void> {
     await db.transaction(async (tx) => {
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO routing_agent_states (user_id, state, since, idle_since)
+        VALUES (${userId}, 'offline', ${now}, ${now}) ON CONFLICT (user_id) DO NOTHING`);
       await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
       await tx.execute(sql`INSERT INTO routing_agent_channels (user_id, channel, capacity) VALUES (${userId}, ${channel}, ${capacity})
         ON CONFLICT (user_id, channel) DO UPDATE SET capacity = greatest(excluded.capacity, routing_agent_channels.load)`);
@@ -442,6 +445,134 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     }));
   }
 
+  /** Locks two agents' rows in a fixed order, so concurrent transfers never deadlock. */
+  async function lockAgents(tx: Tx, agentIds: string[]): Promise<void> {
+    for (const id of [...new Set(agentIds)].sort()) {
+      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${id} FOR UPDATE`);
+    }
+  }
+
+  /**
+   * Moves an assigned contact to another agent (a supervisor's reassign, or an agent's transfer).
+   * Returns 'no_capacity' when the target cannot take it now.
+   */
+  async function transferToAgent(
+    itemId: string,
+    toAgentId: string,
+    reason: string,
+  ): Promise<'ok' | 'no_capacity'> {
+    return db.transaction(async (tx) => {
+      const current = await tx.execute(sql`SELECT assigned_to FROM routing_work_items WHERE id = ${itemId}`);
+      const from = (current.rows[0] as { assigned_to: string | null } | undefined)?.assigned_to;
+      if (!from) throw new AppError('ROUTING_ITEM_NOT_ASSIGNED', 409);
+      await lockAgents(tx, [from, toAgentId]);
+      const locked = await tx.execute(sql`SELECT * FROM routing_work_items WHERE id = ${itemId} FOR UPDATE`);
+      const item = locked.rows[0] as unknown as ItemRow;
+      if (item.status !== 'assigned' || item.assigned_to !== from)
+        throw new AppError('ROUTING_ITEM_NOT_ASSIGNED', 409);
+      if (from === toAgentId) return 'ok';
+      const target = await tx.execute(sql`SELECT c.load, c.capacity, a.state FROM routing_agent_channels c
+        JOIN routing_agent_states a ON a.user_id = c.user_id WHERE c.user_id = ${toAgentId} AND c.channel = ${item.channel}`);
+      const t = target.rows[0] as { load: number; capacity: number; state: string } | undefined;
+      if (!t || t.state === 'offline' || t.load >= t.capacity) return 'no_capacity';
+      await changeLoad(tx, from, item.channel, -1);
+      await changeLoad(tx, toAgentId, item.channel, +1);
+      await tx.execute(sql`UPDATE routing_work_items SET assigned_to = ${toAgentId}, assigned_at = ${clock.now()},
+        version = version + 1 WHERE id = ${itemId}`);
+      await publish(tx, ROUTING_EVENTS.transferred, {
+        ...payloadOf(item, toAgentId, reason),
+        fromAgentId: from,
+        toQueueId: null,
+      });
+      return 'ok';
+    });
+  }
+
+  /** Sends an assigned contact to another queue, keeping its priority and original enqueue time. */
+  async function transferToQueue(itemId: string, toQueueId: string, reason: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const current = await tx.execute(sql`SELECT assigned_to FROM routing_work_items WHERE id = ${itemId}`);
+      const from = (current.rows[0] as { assigned_to: string | null } | undefined)?.assigned_to;
+      if (!from) throw new AppError('ROUTING_ITEM_NOT_ASSIGNED', 409);
+      await lockAgents(tx, [from]);
+      const locked = await tx.execute(sql`SELECT * FROM routing_work_items WHERE id = ${itemId} FOR UPDATE`);
+      const item = locked.rows[0] as unknown as ItemRow;
+      if (item.status !== 'assigned' || item.assigned_to !== from)
+        throw new AppError('ROUTING_ITEM_NOT_ASSIGNED', 409);
+      const queue = await getQueue(tx, toQueueId);
+      await changeLoad(tx, from, item.channel, -1);
+      await tx.execute(sql`UPDATE routing_work_items SET status = 'waiting', queue_id = ${queue.id},
+        required_skills = ${JSON.stringify(queue.required_skills)}::jsonb, assigned_to = NULL, assigned_at = NULL,
+        declined_by = '{}', sticky_agent_id = NULL, sticky_until = NULL, version = version + 1 WHERE id = ${itemId}`);
+      await publish(tx, ROUTING_EVENTS.transferred, {
+        ...payloadOf({ ...item, queue_id: queue.id }, null, reason),
+        fromAgentId: from,
+        toQueueId: queue.id,
+      });
+    });
+  }
+
+  /**
+   * Live figures per queue. "Today" starts at `since` (the caller's local midnight). Answered within
+   * 20 s is counted over offered contacts that ended or were answered: answered + abandoned.
+   */
+  async function queueBoard(since: Date) {
+    const result = await db.execute(sql`
+      SELECT q.id, q.code, q.name, q.channels,
+        (SELECT count(*)::int FROM routing_work_items w WHERE w.queue_id = q.id AND w.status = 'waiting') AS waiting,
+        (SELECT count(*)::int FROM routing_work_items w WHERE w.queue_id = q.id AND w.status = 'offered') AS offered,
+        (SELECT coalesce(extract(epoch FROM (${clock.now()}::timestamptz - min(w.enqueued_at))), 0)::int
+           FROM routing_work_items w WHERE w.queue_id = q.id AND w.status IN ('waiting', 'offered')) AS longest_wait_seconds,
+        (SELECT count(*)::int FROM conversations c WHERE c.queue_id = q.id AND c.accepted_at >= ${since}) AS answered,
+        (SELECT count(*)::int FROM conversations c WHERE c.queue_id = q.id AND c.accepted_at >= ${since}
+           AND c.accepted_at - c.queued_at <= interval '20 seconds') AS answered_within_20s,
+        (SELECT count(*)::int FROM conversations c WHERE c.queue_id = q.id AND c.closed_at >= ${since}
+           AND c.accepted_at IS NULL) AS abandoned,
+        (SELECT coalesce(avg(extract(epoch FROM (c.accepted_at - c.queued_at))), 0)::float FROM conversations c
+           WHERE c.queue_id = q.id AND c.accepted_at >= ${since}) AS asa_seconds
+      FROM routing_queues q ORDER BY q.code`);
+    return (result.rows as Record<string, unknown>[]).map((r) => {
+      const answered = r.answered as number;
+      const abandoned = r.abandoned as number;
+      return {
+        id: r.id as string,
+        code: r.code as string,
+        name: r.name as string,
+        channels: r.channels as string[],
+        waiting: r.waiting as number,
+        offered: r.offered as number,
+        longestWaitSeconds: r.longest_wait_seconds as number,
+        answered,
+        abandoned,
+        answeredWithin20s: r.answered_within_20s as number,
+        serviceLevel20s:
+          answered + abandoned > 0 ? (r.answered_within_20s as number) / (answered + abandoned) : null,
+        asaSeconds: Math.round(r.asa_seconds as number),
+      };
+    });
+  }
+
+  /** Agents with their state, time in state and load; `userIds` limits to a supervisor's teams. */
+  async function agentBoard(userIds: string[] | null) {
+    const result = await db.execute(sql`
+      SELECT a.user_id, u.display_name, u.username, a.state, a.reason, a.since,
+        (SELECT coalesce(json_agg(json_build_object('channel', c.channel, 'capacity', c.capacity, 'load', c.load)
+           ORDER BY c.channel), '[]') FROM routing_agent_channels c WHERE c.user_id = a.user_id) AS channels
+      FROM routing_agent_states a JOIN users u ON u.id = a.user_id
+      WHERE u.status = 'active' ${userIds ? sql`AND a.user_id IN ${userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
+      ORDER BY u.display_name`);
+    const now = clock.now().getTime();
+    return (result.rows as Record<string, unknown>[]).map((r) => ({
+      userId: r.user_id as string,
+      displayName: r.display_name as string,
+      username: r.username as string,
+      state: r.state as AgentState,
+      reason: r.reason as string | null,
+      secondsInState: Math.max(0, Math.round((now - new Date(r.since as string).getTime()) / 1000)),
+      channels: r.channels as { channel: string; capacity: number; load: number }[],
+    }));
+  }
+
   /** Creates a queue (admin screens come with TODO(#3); the seed uses this). */
   async function createQueue(input: {
     code: string;
@@ -459,6 +590,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   return {
+    queueBoard,
+    agentBoard,
+    transferToAgent,
+    transferToQueue,
     createQueue,
     getAgentState,
     listOffers,

@@ -379,6 +379,16 @@ export function createStaffService(deps: {
     });
   }
 
+  /** Members of the given teams (for scoping a supervisor's views). */
+  async function listTeamMemberIds(teamIds: string[]): Promise<string[]> {
+    if (teamIds.length === 0) return [];
+    const rows = await db
+      .selectDistinct({ userId: userTeams.userId })
+      .from(userTeams)
+      .where(inArray(userTeams.teamId, teamIds));
+    return rows.map((r) => r.userId);
+  }
+
   async function findUserByUsername(username: string) {
     const [user] = await db
       .select({ id: users.id, username: users.username, status: users.status })
@@ -656,6 +666,7 @@ export function createStaffService(deps: {
     setUserStatus,
     resetPassword,
     findUserByUsername,
+    listTeamMemberIds,
     listTeams,
     createTeam,
     updateTeam,
