@@ -40,10 +40,12 @@ const labels = {
   button.appendChild(badge);
 
   let frame: HTMLIFrameElement | null = null;
+  let isLoaded = false;
   let isOpen = false;
 
   function post(message: HostToFrame): void {
-    frame?.contentWindow?.postMessage(message, origin);
+    // Before its load event the frame is still about:blank (our own origin): wait for it.
+    if (isLoaded) frame?.contentWindow?.postMessage(message, origin);
   }
 
   function setOpen(open: boolean): void {
@@ -57,7 +59,10 @@ const labels = {
       frame.style.cssText =
         'position:fixed;right:20px;bottom:88px;z-index:2147483000;width:380px;height:600px;max-width:calc(100vw - 40px);' +
         'max-height:calc(100vh - 108px);border:0;border-radius:12px;box-shadow:0 8px 24px rgba(0,0,0,.25);background:#fff';
-      frame.addEventListener('load', () => post({ type: 'banyan:visibility', open: isOpen }));
+      frame.addEventListener('load', () => {
+        isLoaded = true;
+        post({ type: 'banyan:visibility', open: isOpen });
+      });
       document.body.appendChild(frame);
     }
     if (frame) frame.style.display = open ? 'block' : 'none';

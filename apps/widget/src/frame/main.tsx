@@ -4,6 +4,7 @@ import { type FrameToHost, type HostToFrame, isSafeColor, toWidgetLanguage } fro
 import { createApi } from './api.ts';
 import { App } from './app.tsx';
 import { type ChatState, createChatController } from './chat.ts';
+import type { KeyValueStore } from './outbox.ts';
 import './styles.css';
 
 const params = new URLSearchParams(location.search);
@@ -23,10 +24,29 @@ function toHost(message: FrameToHost): void {
   if (host && window.parent !== window) window.parent.postMessage(message, host);
 }
 
+/**
+ * localStorage when the browser gives it to a framed page; otherwise (third-party storage blocked,
+ * when Banyan is on another site than the bank's page) memory: the chat works, a reload starts over.
+ */
+function storage(): KeyValueStore {
+  try {
+    localStorage.setItem('banyan:probe', '1');
+    localStorage.removeItem('banyan:probe');
+    return localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    };
+  }
+}
+
 let session: ChatState['session'] = null;
 const controller = createChatController({
   api: createApi({ language: () => language, token: () => session?.visitorToken ?? null }),
-  store: localStorage,
+  store: storage(),
   siteKey,
   language,
   onChange: (state) => {
