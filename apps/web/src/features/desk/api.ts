@@ -133,13 +133,20 @@ export const useCloseConversation = (conversationId: string) =>
 
 /** Turns one staff WebSocket event into cache invalidations: the desk never polls for these. */
 export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEvent): void {
-  const data = (event.data ?? {}) as { conversationId?: string; messageId?: string };
+  const data = (event.data ?? {}) as {
+    conversationId?: string;
+    messageId?: string;
+    kind?: string;
+    refId?: string;
+  };
+  // Conversation events name it `conversationId`; routing events carry the work item's `refId`.
+  const conversationId = data.conversationId ?? (data.kind === 'conversation' ? data.refId : undefined);
   for (const refresh of refreshesFor(event.type)) {
     if (refresh === 'all') {
       void queryClient.invalidateQueries({ queryKey: deskKeys.all });
     } else if (refresh === 'conversation') {
-      if (!data.conversationId) continue;
-      const key = deskKeys.conversation(data.conversationId);
+      if (!conversationId) continue;
+      const key = deskKeys.conversation(conversationId);
       const cached = queryClient.getQueryData<ConversationDetail>(key);
       // Our own reply is already merged in from the POST answer.
       if (data.messageId && cached?.messages.some((message) => message.id === data.messageId)) continue;

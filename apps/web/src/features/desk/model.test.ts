@@ -46,6 +46,7 @@ describe('refreshesFor', () => {
   it('maps realtime events to the queries they stale', () => {
     expect(refreshesFor('routing.offered')).toEqual(['offers']);
     expect(refreshesFor('conversation.message_created')).toContain('conversation');
+    expect(refreshesFor('conversation.assigned')).toContain('conversation');
     expect(refreshesFor('resync')).toEqual(['all']);
     expect(refreshesFor('staff.user_created')).toEqual([]);
   });

@@ -58,9 +58,11 @@ export function refreshesFor(type: string): readonly DeskRefresh[] {
     case 'routing.offered':
     case 'routing.offer_expired':
       return ['offers'];
+    // Accepting answers 204 before the conversation is assigned (a listener does it), so an open
+    // conversation view may have read a 404 meanwhile: refetch it too.
     case 'routing.assigned':
     case 'conversation.assigned':
-      return ['offers', 'conversations', 'state'];
+      return ['offers', 'conversations', 'conversation', 'state'];
     case 'conversation.message_created':
       return ['conversation', 'conversations'];
     case 'conversation.wrapped_up':

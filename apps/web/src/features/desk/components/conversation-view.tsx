@@ -12,9 +12,11 @@ import { ReplyBox } from './reply-box.tsx';
 /** One conversation: its details, transcript, reply box, wrap-up and close. */
 export function ConversationView({
   conversationId,
+  focusReply,
   onClosed,
 }: {
   conversationId: string;
+  focusReply: boolean;
   onClosed: () => void;
 }) {
   const { t } = useTranslation();
@@ -55,7 +57,7 @@ export function ConversationView({
           <MessageList messages={messages} contactName={contactName} />
         </ScrollArea>
       </Paper>
-      <ReplyBox conversationId={conversation.id} disabled={isClosed} />
+      <ReplyBox conversationId={conversation.id} disabled={isClosed} focusOnMount={focusReply} />
     </Stack>
   );
 }

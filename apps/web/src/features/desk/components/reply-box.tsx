@@ -1,7 +1,7 @@
 import { Button, Group, Kbd, Stack, Switch, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { type ReplyInput, usePostMessage } from '../api.ts';
@@ -11,12 +11,26 @@ import classes from './desk.module.css';
  * The reply box. Ctrl+Enter sends, Alt+N switches between a reply and an internal note. A message
  * keeps its clientId until the server has it, so sending again after a network failure is safe.
  */
-export function ReplyBox({ conversationId, disabled }: { conversationId: string; disabled: boolean }) {
+export function ReplyBox({
+  conversationId,
+  disabled,
+  focusOnMount,
+}: {
+  conversationId: string;
+  disabled: boolean;
+  focusOnMount: boolean;
+}) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [isNote, setIsNote] = useState(false);
   const pending = useRef<ReplyInput | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const post = usePostMessage(conversationId);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the box first appears
+  useEffect(() => {
+    if (focusOnMount) textarea.current?.focus();
+  }, []);
 
   useHotkeys([['alt+N', () => setIsNote((value) => !value)]], []);
 
@@ -41,6 +55,7 @@ export function ReplyBox({ conversationId, disabled }: { conversationId: string;
     <Stack gap="xs">
       <ErrorAlert error={post.error} />
       <Textarea
+        ref={textarea}
         label={isNote ? t('desk.reply.noteLabel') : t('desk.reply.label')}
         placeholder={isNote ? t('desk.reply.notePlaceholder') : t('desk.reply.placeholder')}
         className={isNote ? classes.noteInput : undefined}

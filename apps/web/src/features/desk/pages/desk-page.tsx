@@ -24,6 +24,8 @@ export function DeskPage() {
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('c');
   const select = (id: string | null) => setParams(id ? { c: id } : {}, { replace: true });
+  // After Alt+A the agent types the greeting straight away; picking from the list keeps focus there.
+  const [focusReply, setFocusReply] = useState(false);
   const conversations = useMyConversations();
   const status = useRealtime((event) => applyRealtimeEvent(queryClient, event));
 
@@ -45,7 +47,12 @@ export function DeskPage() {
         }
       />
       <StateSelector />
-      <OfferCards onAccepted={(offer) => select(offer.refId)} />
+      <OfferCards
+        onAccepted={(offer) => {
+          setFocusReply(true);
+          select(offer.refId);
+        }}
+      />
       <div className={classes.layout}>
         <Paper
           withBorder
@@ -67,7 +74,12 @@ export function DeskPage() {
         </Paper>
         <div className={classes.column}>
           {selectedId ? (
-            <ConversationView key={selectedId} conversationId={selectedId} onClosed={() => select(null)} />
+            <ConversationView
+              key={selectedId}
+              conversationId={selectedId}
+              focusReply={focusReply}
+              onClosed={() => select(null)}
+            />
           ) : (
             <Center h="100%">
               <Text c="dimmed">{t('desk.conversations.pick')}</Text>
