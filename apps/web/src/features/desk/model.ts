@@ -63,6 +63,12 @@ export function refreshesFor(type: string): readonly DeskRefresh[] {
     case 'routing.assigned':
     case 'conversation.assigned':
       return ['offers', 'conversations', 'conversation', 'state'];
+    // The work item left this agent (ended, requeued after a lost connection, transferred).
+    case 'routing.ended':
+    case 'routing.requeued':
+    case 'routing.transferred':
+    case 'conversation.transferred':
+      return ['offers', 'conversations', 'state'];
     case 'conversation.message_created':
       return ['conversation', 'conversations'];
     case 'conversation.wrapped_up':
