@@ -63,7 +63,21 @@ export async function buildApp(deps: AppDeps) {
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events });
   const conversations = createConversationsService({ db, ids, clock, events, routing });
-  const router = createRouter({ db, events, routing, log });
+  const realtime = realtimeRoutes({
+    events,
+    publicUrl: config.publicUrl,
+    authenticate: staffModule.authenticator.authenticate,
+  });
+  const router = createRouter({
+    db,
+    events,
+    routing,
+    log,
+    connectedAgents: realtime.connectedUserIds,
+    deskGraceSeconds: config.deskGraceSeconds,
+  });
+  // A desk that (re)connects counts as present at once, so a quick reconnect never loses its chats.
+  realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
   const secrets = createSecrets({ db });
   const webchat = createWebchatService({ db, ids, clock, secrets, conversations, customers });
@@ -129,13 +143,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(conversationsRoutes({ conversations }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
-      await api.register(
-        realtimeRoutes({
-          events,
-          publicUrl: config.publicUrl,
-          authenticate: staffModule.authenticator.authenticate,
-        }),
-      );
+      await api.register(realtime);
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },

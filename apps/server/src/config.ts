@@ -21,6 +21,8 @@ export interface Config {
   webDistDir: string;
   widgetDistDir: string;
   dbPoolSize: number;
+  /** How long an agent's desk may be disconnected before their chats go back to the queue. */
+  deskGraceSeconds: number;
   /** How long dispatched events stay in the outbox for realtime resume. */
   outboxRetentionDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dbPoolSize: int('DB_POOL_SIZE', 20, 2, 500),
     runWorkers: bool('BANYAN_WORKERS', true),
     trustProxy: bool('TRUST_PROXY', false),
+    deskGraceSeconds: int('DESK_GRACE_SECONDS', 60, 15, 3600),
     outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
     ...overrides,
   };

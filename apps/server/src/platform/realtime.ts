@@ -35,6 +35,7 @@ export function realtimeRoutes(deps: {
   authenticate: (request: import('fastify').FastifyRequest) => Promise<Actor | null>;
 }) {
   const { events } = deps;
+  const connectListeners = new Set<(actor: Actor) => void>();
   const sockets = new Set<{ socket: WebSocket; actor: Actor; deliver: (batch: StoredEvent[]) => void }>();
 
   events.subscribe((batch) => {
@@ -51,7 +52,10 @@ export function realtimeRoutes(deps: {
     }
   };
 
-  return async (app: App) => {
+  /** Users with an open staff socket in this process (for desk presence). */
+  const connectedUserIds = () => [...new Set([...sockets].map((c) => c.actor.userId))];
+
+  const plugin = async (app: App) => {
     app.get('/realtime', { websocket: true }, async (socket, request) => {
       const send = (message: ServerMessage) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -96,6 +100,7 @@ export function realtimeRoutes(deps: {
         },
       };
       sockets.add(client);
+      for (const listener of connectListeners) listener(actor);
       socket.on('close', () => sockets.delete(client));
       socket.on('message', (raw) => {
         let message: { id?: unknown; type?: unknown };
@@ -135,4 +140,8 @@ export function realtimeRoutes(deps: {
       send({ type: 'ready', seq: cursor?.position ?? 0 });
     });
   };
+  return Object.assign(plugin, {
+    connectedUserIds,
+    onConnect: (listener: (actor: Actor) => void) => connectListeners.add(listener),
+  });
 }

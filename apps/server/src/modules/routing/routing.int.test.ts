@@ -236,3 +236,31 @@ describe('agents follow staff', () => {
     expect((await skills()).rows).toEqual([{ proficiency: 2 }]);
   });
 });
+
+describe('desk presence', () => {
+  it('sends the chats of a desk gone longer than the grace period back to the queue, not of one still there', async () => {
+    const { queueId, agents } = await setup({
+      agents: 2,
+      capacity: 1,
+      items: 2,
+      code: 'presence',
+      autoAccept: true,
+    });
+    const [gone, present] = agents as [string, string];
+    await ctx.app.routing.routeOnce(queueId);
+    await ctx.app.routing.routeOnce(queueId);
+    await ctx.app.routing.heartbeat([gone, present]);
+    ctx.clock.advance(45_000);
+    await ctx.app.routing.heartbeat([present]);
+    expect(await ctx.app.routing.sweepDisconnected(60)).toBe(0);
+    ctx.clock.advance(20_000);
+    expect(await ctx.app.routing.sweepDisconnected(60)).toBe(1);
+    const { rows } = await ctx.pool.query(
+      `SELECT a.user_id, a.state, (SELECT count(*)::int FROM routing_work_items w WHERE w.assigned_to = a.user_id AND w.status = 'assigned') AS held
+         FROM routing_agent_states a WHERE a.user_id IN ($1, $2)`,
+      [gone, present],
+    );
+    expect(rows.find((r) => r.user_id === gone)).toMatchObject({ state: 'offline', held: 0 });
+    expect(rows.find((r) => r.user_id === present)).toMatchObject({ state: 'available', held: 1 });
+  });
+});

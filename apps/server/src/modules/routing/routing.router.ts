@@ -26,14 +26,24 @@ export function createRouter(deps: {
   routing: RoutingService;
   log: Logger;
   tickMs?: number;
+  /** Agents whose desk is open in this process right now. */
+  connectedAgents?: () => string[];
+  deskGraceSeconds?: number;
 }) {
   const { db, events, routing, log } = deps;
+  let lastPresence = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
 
   async function pass(): Promise<void> {
+    // Every 10 s: heartbeat this process's open desks, then take work back from desks gone too long.
+    if (deps.connectedAgents && Date.now() - lastPresence >= 10_000) {
+      lastPresence = Date.now();
+      await routing.heartbeat(deps.connectedAgents());
+      await routing.sweepDisconnected(deps.deskGraceSeconds ?? 60);
+    }
     await routing.expireOffers();
     const waiting = await db.execute(
       sql`SELECT DISTINCT queue_id FROM routing_work_items WHERE status = 'waiting'`,

@@ -56,6 +56,8 @@ export const agentStates = pgTable(
     /** When the agent last became free: "longest idle" picks the oldest. */
     idleSince: timestamp('idle_since', { withTimezone: true }).notNull(),
     missedOffers: integer('missed_offers').notNull().default(0),
+    /** Last heartbeat of an open desk (staff WebSocket); null = never used the desk. */
+    deskSeenAt: timestamp('desk_seen_at', { withTimezone: true }),
   },
   (t) => [check('routing_agent_states_state_check', sql`${t.state} IN ('available', 'away', 'offline')`)],
 );

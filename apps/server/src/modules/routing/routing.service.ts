@@ -141,10 +141,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     const result = await tx.execute(sql`
       WITH RECURSIVE levels(priority) AS (
         (SELECT priority FROM routing_work_items WHERE queue_id = ${queue.id} AND status = 'waiting'
-          ORDER BY priority DESC LIMIT 1)
+          ORDER BY priority DESC NULLS LAST LIMIT 1)
         UNION ALL
         SELECT (SELECT w.priority FROM routing_work_items w WHERE w.queue_id = ${queue.id} AND w.status = 'waiting'
-                 AND w.priority < levels.priority ORDER BY w.priority DESC LIMIT 1)
+                 AND w.priority < levels.priority ORDER BY w.priority DESC NULLS LAST LIMIT 1)
           FROM levels WHERE levels.priority IS NOT NULL
       )
       SELECT w.id FROM levels
@@ -166,27 +166,33 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
 
   /** Locks and returns the agent to offer `item` to, or null. */
   async function pickAgent(tx: Tx, item: ItemRow): Promise<string | null> {
-    const required = JSON.stringify(item.required_skills);
     const now = clock.now();
     const preferSticky =
       item.sticky_agent_id && item.sticky_until && new Date(item.sticky_until) > now
         ? item.sticky_agent_id
         : null;
+    // Driven by the skill index: start from agents holding the first required skill, join the
+    // others; lock the agent's state and channel rows (SKIP LOCKED re-checks load on the latest row).
+    const skills = item.required_skills;
+    const joins = skills.map(
+      (r, i) => sql`JOIN routing_agent_skills ${sql.raw(`s${i}`)} ON ${sql.raw(`s${i}`)}.user_id = a.user_id
+        AND ${sql.raw(`s${i}`)}.skill_id = ${r.skillId} AND ${sql.raw(`s${i}`)}.proficiency >= ${r.minProficiency}`,
+    );
+    const score = skills.length
+      ? sql`${sql.join(
+          skills.map((_, i) => sql.raw(`s${i}.proficiency`)),
+          sql` + `,
+        )} DESC,`
+      : sql``;
     const result = await tx.execute(sql`
       SELECT a.user_id FROM routing_agent_states a
         JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${item.channel} AND c.load < c.capacity
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS matched, coalesce(sum(s.proficiency), 0)::int AS score
-            FROM jsonb_to_recordset(${required}::jsonb) AS r("skillId" uuid, "minProficiency" int)
-            JOIN routing_agent_skills s ON s.user_id = a.user_id AND s.skill_id = r."skillId"
-                                       AND s.proficiency >= r."minProficiency"
-        ) k
+        ${sql.join(joins, sql` `)}
        WHERE a.state = 'available'
          AND NOT (a.user_id = ANY(${`{${item.declined_by.join(',')}}`}::uuid[]))
-         AND k.matched = jsonb_array_length(${required}::jsonb)
-       ORDER BY (a.user_id = ${preferSticky}) DESC NULLS LAST, k.score DESC, a.idle_since ASC
+       ORDER BY (a.user_id = ${preferSticky}) DESC NULLS LAST, ${score} a.idle_since ASC
        LIMIT 1
-       FOR UPDATE OF a SKIP LOCKED`);
+       FOR UPDATE OF a, c SKIP LOCKED`);
     return (result.rows[0] as { user_id: string } | undefined)?.user_id ?? null;
   }
 
@@ -204,6 +210,9 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       const queue = await getQueue(tx, queueId);
       for (const item of await candidates(tx, queue)) {
         const agentId = await pickAgent(tx, item);
+        // Contacts of a queue share its skills: when one finds nobody, so will the next — unless
+        // this one was declined by some agents, who may take another.
+        if (!agentId && item.declined_by.length === 0) break;
         if (!agentId) continue;
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + queue.offer_timeout_seconds * 1000);
@@ -573,6 +582,32 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     }));
   }
 
+  /** Marks these agents' desks as open now (each process calls it for its connected sockets). */
+  async function heartbeat(userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await db.execute(
+      sql`UPDATE routing_agent_states SET desk_seen_at = ${clock.now()} WHERE user_id IN ${userIds}`,
+    );
+  }
+
+  /**
+   * Agents whose desk has been gone longer than the grace period (closed laptop, lost network,
+   * crashed server process) lose their contacts back to the front of their queues and go offline.
+   */
+  async function sweepDisconnected(graceSeconds: number): Promise<number> {
+    const cutoff = new Date(clock.now().getTime() - graceSeconds * 1000);
+    const gone = await db.execute(sql`SELECT DISTINCT a.user_id FROM routing_agent_states a
+      JOIN routing_work_items w ON (w.assigned_to = a.user_id AND w.status = 'assigned')
+                                OR (w.offered_to = a.user_id AND w.status = 'offered')
+      WHERE a.desk_seen_at IS NOT NULL AND a.desk_seen_at < ${cutoff}`);
+    let requeued = 0;
+    for (const { user_id } of gone.rows as { user_id: string }[]) {
+      requeued += await requeueAgentWork(user_id, 'desk_disconnected');
+      await setAgentState(user_id, 'offline');
+    }
+    return requeued;
+  }
+
   /** Creates a queue (admin screens come with TODO(#3); the seed uses this). */
   async function createQueue(input: {
     code: string;
@@ -590,6 +625,8 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   return {
+    heartbeat,
+    sweepDisconnected,
     queueBoard,
     agentBoard,
     transferToAgent,

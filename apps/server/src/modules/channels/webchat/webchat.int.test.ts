@@ -78,7 +78,11 @@ describe('widget sessions', () => {
     const forged = await session({ identityToken: signIdentity('not-the-secret', 'C0009001', future) });
     expect(forged).toMatchObject({ verified: false, customerName: null });
     const expired = await session({
-      identityToken: signIdentity(identitySecret, 'C0009001', Math.floor(Date.now() / 1000) - 1),
+      identityToken: signIdentity(
+        identitySecret,
+        'C0009001',
+        Math.floor(ctx.clock.now().getTime() / 1000) - 1,
+      ),
     });
     expect(expired.verified).toBe(false);
     const unsigned = await session({
@@ -102,6 +106,14 @@ describe('widget sessions', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(foreign.json().error.code).toBe('WEBCHAT_ORIGIN_NOT_ALLOWED');
+    // Our own frame (embedded by an allowed page, which frame-ancestors enforces) may create sessions.
+    const fromFrame = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/widget/sessions',
+      payload: { siteKey: 'locked-site' },
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
+    expect(fromFrame.statusCode).toBe(200);
     const forged = await api(
       'POST',
       '/widget/conversations',

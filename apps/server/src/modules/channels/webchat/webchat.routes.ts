@@ -38,7 +38,12 @@ export function webchatRoutes(deps: { webchat: WebchatService }) {
     app.post(
       '/widget/sessions',
       { schema: { tags: ['widget'], body: WidgetSessionBody, response: { 200: WidgetSession, ...errors } } },
-      async (request) => webchat.createSession({ ...request.body, origin: request.headers.origin }),
+      async (request) =>
+        webchat.createSession({
+          ...request.body,
+          origin: request.headers.origin,
+          ownOrigin: `${request.protocol}://${request.headers.host}`,
+        }),
     );
 
     app.post(

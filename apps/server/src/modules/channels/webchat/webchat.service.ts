@@ -56,9 +56,14 @@ export function createWebchatService(deps: {
     return result.rows[0] as unknown as SiteRow;
   }
 
-  /** Whether a page at `origin` may use this site's widget (no list = any origin, for the demo). */
-  const isOriginAllowed = (site: SiteRow, origin: string | undefined) =>
-    site.allowed_origins.length === 0 || (!!origin && site.allowed_origins.includes(origin));
+  /**
+   * Whether a caller at `origin` may use this site's widget: our own frame (which the browser lets
+   * only the site's allowed origins embed, through frame-ancestors), or a listed origin calling
+   * directly. No list = any origin, for the demo.
+   */
+  const isOriginAllowed = (site: SiteRow, origin: string | undefined, ownOrigin: string | undefined) =>
+    site.allowed_origins.length === 0 ||
+    (!!origin && (origin === ownOrigin || site.allowed_origins.includes(origin)));
 
   async function authenticate(token: string | undefined): Promise<Visitor> {
     const payload = token
@@ -75,12 +80,14 @@ export function createWebchatService(deps: {
   async function createSession(input: {
     siteKey: string;
     origin?: string;
+    ownOrigin?: string;
     visitorToken?: string;
     identityToken?: string;
     language?: string;
   }) {
     const site = await getSiteByKey(input.siteKey);
-    if (!isOriginAllowed(site, input.origin)) throw new AppError('WEBCHAT_ORIGIN_NOT_ALLOWED', 403);
+    if (!isOriginAllowed(site, input.origin, input.ownOrigin))
+      throw new AppError('WEBCHAT_ORIGIN_NOT_ALLOWED', 403);
     const now = clock.now();
     let visitor: Visitor | null = null;
     if (input.visitorToken) {

@@ -1,0 +1,1 @@
+ALTER TABLE "routing_agent_states" ADD COLUMN "desk_seen_at" timestamp with time zone;
