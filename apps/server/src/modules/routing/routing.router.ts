@@ -49,9 +49,9 @@ export function createRouter(deps: {
       sql`SELECT DISTINCT queue_id FROM routing_work_items WHERE status = 'waiting'`,
     );
     for (const { queue_id } of waiting.rows as { queue_id: string }[]) {
-      // Bounded: at most 500 decisions per queue per pass; the next wake continues.
-      for (let i = 0; i < 500 && !stopped; i++) {
-        if (!(await routing.routeOnce(queue_id))) break;
+      // Bounded: at most 20 batches of 25 decisions per queue per pass; the next wake continues.
+      for (let i = 0; i < 20 && !stopped; i++) {
+        if ((await routing.routeBatch(queue_id, 25)).length < 25) break;
       }
     }
   }

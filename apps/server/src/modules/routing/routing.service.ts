@@ -136,7 +136,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /** Best waiting contacts of a queue: the oldest few of each priority level (loose index scan). */
-  async function candidates(tx: Tx, queue: QueueRow): Promise<ItemRow[]> {
+  async function candidates(tx: Tx, queue: QueueRow, perLevel = CANDIDATES_PER_LEVEL): Promise<ItemRow[]> {
     const now = clock.now();
     const result = await tx.execute(sql`
       WITH RECURSIVE levels(priority) AS (
@@ -151,7 +151,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       CROSS JOIN LATERAL (
         SELECT id, priority, enqueued_at FROM routing_work_items
          WHERE queue_id = ${queue.id} AND status = 'waiting' AND priority = levels.priority
-         ORDER BY enqueued_at LIMIT ${CANDIDATES_PER_LEVEL}
+         ORDER BY enqueued_at LIMIT ${perLevel}
       ) w
       WHERE levels.priority IS NOT NULL
       ORDER BY w.priority + floor(extract(epoch FROM (${now}::timestamptz - w.enqueued_at)) / ${queue.aging_seconds}) DESC,
@@ -206,9 +206,19 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
    * Returns the offer, or null when nothing could be matched (nobody waiting, nobody eligible).
    */
   async function routeOnce(queueId: string): Promise<Offer | null> {
+    return (await routeBatch(queueId, 1))[0] ?? null;
+  }
+
+  /**
+   * Up to `max` routing decisions in `queueId` in one transaction (one commit, one WAL flush, for
+   * many decisions: how the router keeps up with a busy queue). Same rules as one by one.
+   */
+  async function routeBatch(queueId: string, max: number): Promise<Offer[]> {
     return db.transaction(async (tx) => {
       const queue = await getQueue(tx, queueId);
-      for (const item of await candidates(tx, queue)) {
+      const offers: Offer[] = [];
+      for (const item of await candidates(tx, queue, Math.max(CANDIDATES_PER_LEVEL, max))) {
+        if (offers.length >= max) break;
         const agentId = await pickAgent(tx, item);
         // Contacts of a queue share its skills: when one finds nobody, so will the next — unless
         // this one was declined by some agents, who may take another.
@@ -228,9 +238,13 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
         } else {
           await tx.execute(sql`UPDATE routing_work_items SET status = 'offered', offered_to = ${agentId},
             offer_expires_at = ${expiresAt}, offer_count = offer_count + 1, version = version + 1 WHERE id = ${item.id}`);
+          // Offered agents rank as busy until they answer, so the batch spreads across agents.
+          await tx.execute(
+            sql`UPDATE routing_agent_states SET idle_since = ${now} WHERE user_id = ${agentId}`,
+          );
           await publish(tx, ROUTING_EVENTS.offered, payloadOf(item, agentId));
         }
-        return {
+        offers.push({
           itemId: item.id,
           agentId,
           refId: item.ref_id,
@@ -239,9 +253,9 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
           channel: item.channel,
           autoAccepted: queue.auto_accept,
           expiresAt,
-        };
+        });
       }
-      return null;
+      return offers;
     });
   }
 
@@ -636,6 +650,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     listOffers,
     enqueue,
     routeOnce,
+    routeBatch,
     accept,
     reject,
     expireOffers,
