@@ -101,43 +101,80 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when dist is missing or older than its sources (a fresh clone, a pull). */
-async function buildWebIfNeeded(config: Config): Promise<void> {
-  const webRoot = path.join(ROOT, 'apps/web');
-  if (!existsSync(path.join(webRoot, 'index.html'))) return;
-  const built = path.join(config.webDistDir, 'index.html');
-  const sourcesChanged =
-    !existsSync(built) ||
-    Math.max(newestMtime(path.join(webRoot, 'src')), statSync(path.join(webRoot, 'index.html')).mtimeMs) >
-      statSync(built).mtimeMs;
-  if (!sourcesChanged) return;
-  process.stdout.write('  building the web app (first start or sources changed)…\n');
-  let viteBin: string;
+function viteBin(): string | null {
   try {
-    viteBin = path.join(
+    return path.join(
       path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
       'bin/vite.js',
     );
   } catch {
-    process.stdout.write('  vite is not installed (production install?): serving the API only\n');
+    return null;
+  }
+}
+
+/**
+ * Builds a front end (the web app, the chat widget) when its output is missing or older than its
+ * sources: a fresh clone, a pull. Each vite build runs in a child process, so its memory (~700 MB)
+ * goes back to the system when it ends.
+ */
+async function buildIfNeeded(what: {
+  label: string;
+  root: string;
+  builtFile: string;
+  outDir: string;
+  configs: string[];
+  extraSources?: string[];
+}): Promise<void> {
+  if (!existsSync(path.join(what.root, 'src'))) return;
+  const sources = [
+    path.join(what.root, 'src'),
+    ...[...what.configs, ...(what.extraSources ?? [])].map((c) => path.join(what.root, c)),
+  ];
+  const newest = Math.max(
+    ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+  );
+  if (existsSync(what.builtFile) && statSync(what.builtFile).mtimeMs >= newest) return;
+  const vite = viteBin();
+  if (!vite) {
+    process.stdout.write(`  vite is not installed (production install?): not building ${what.label}\n`);
     return;
   }
-  // In a child process: the build's memory (~700 MB) goes back to the system when it ends.
-  const args = [
-    viteBin,
-    'build',
-    '--config',
-    path.join(webRoot, 'vite.config.ts'),
-    '--outDir',
-    config.webDistDir,
-  ];
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [...args, '--emptyOutDir', '--logLevel', 'warn'], {
-      stdio: 'inherit',
+  process.stdout.write(`  building ${what.label} (first start or sources changed)…\n`);
+  for (const [i, config] of what.configs.entries()) {
+    const args = [
+      vite,
+      'build',
+      '--config',
+      path.join(what.root, config),
+      '--outDir',
+      what.outDir,
+      '--logLevel',
+      'warn',
+    ];
+    if (i === 0) args.push('--emptyOutDir');
+    const code = await new Promise<number | null>((resolve) => {
+      spawn(process.execPath, args, { stdio: 'inherit' }).on('close', resolve);
     });
-    child.on('close', resolve);
+    if (code !== 0) fail(`${what.label} did not build (vite exited with ${code})`);
+  }
+}
+
+async function buildFrontEndsIfNeeded(config: Config): Promise<void> {
+  await buildIfNeeded({
+    label: 'the web app',
+    root: path.join(ROOT, 'apps/web'),
+    builtFile: path.join(config.webDistDir, 'index.html'),
+    outDir: config.webDistDir,
+    configs: ['vite.config.ts'],
+    extraSources: ['index.html'],
   });
-  if (code !== 0) fail(`the web app did not build (vite exited with ${code})`);
+  await buildIfNeeded({
+    label: 'the chat widget',
+    root: path.join(ROOT, 'apps/widget'),
+    builtFile: path.join(config.widgetDistDir, 'loader.js'),
+    outDir: config.widgetDistDir,
+    configs: ['vite.config.ts', 'vite.loader.config.ts'],
+  });
 }
 
 async function start(options: { host?: string; port?: string; seed: boolean }) {
@@ -174,7 +211,7 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
 
   try {
     await migrateAll(database.pool, log);
-    await buildWebIfNeeded(config);
+    await buildFrontEndsIfNeeded(config);
     app = await buildApp({ config, pool: database.pool, log });
     let seeded = false;
     if (config.demoMode && options.seed) seeded = await seedWithProgress(app);
