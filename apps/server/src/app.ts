@@ -14,7 +14,7 @@ import {
   webchatRoutes,
 } from './modules/channels/webchat/index.ts';
 import { conversationsRoutes, createConversationsService } from './modules/conversations/index.ts';
-import { createCustomersService, createDemoCoreBanking } from './modules/customers/index.ts';
+import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
 import {
   createRouter,
   createRoutingService,
@@ -142,6 +142,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
       await api.register(conversationsRoutes({ conversations }));
       await api.register(webchatRoutes({ webchat }));
+      await api.register(customersRoutes({ db, customers, coreBanking, audit }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
       await api.register(realtime);
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());

@@ -27,6 +27,7 @@ export {
   type PhoneCountry,
   parsePhone,
 } from './customers.normalise.ts';
+export { customersRoutes } from './customers.routes.ts';
 export { coreDemoAccounts, coreDemoCards, customerIdentities, customers } from './customers.schema.ts';
 export {
   type CreateCustomerInput,
