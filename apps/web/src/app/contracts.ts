@@ -3,6 +3,7 @@
 // TypeBox reaches the browser bundle.
 import type { Static } from 'typebox';
 import type {
+  AgentBoard as AgentBoardSchema,
   ConversationDetail as ConversationDetailSchema,
   ConversationList as ConversationListSchema,
   ConversationSummary as ConversationSummarySchema,
@@ -10,6 +11,8 @@ import type {
   DeskOffer as DeskOfferSchema,
   MessageView as MessageViewSchema,
   PostedMessage as PostedMessageSchema,
+  QueueBoard as QueueBoardSchema,
+  ReassignConversation as ReassignConversationSchema,
 } from '../../../../packages/contracts/src/desk.ts';
 import type {
   ApiToken as ApiTokenSchema,
@@ -34,7 +37,7 @@ import type {
   UserSkill as UserSkillSchema,
 } from '../../../../packages/contracts/src/staff.ts';
 
-export type { DeskState } from '../../../../packages/contracts/src/desk.ts';
+export type { DeskState, SetDeskState } from '../../../../packages/contracts/src/desk.ts';
 
 export type {
   BranchBody,
@@ -78,3 +81,8 @@ export type DepartmentKind = 'front_office' | 'back_office' | 'branch_network' |
 export type CreateUser = Omit<CreateUserContract, 'roles'> & { roles: string[] };
 export type UpdateUser = Omit<UpdateUserContract, 'roles'> & { roles?: string[] };
 export type DepartmentBody = Omit<DepartmentBodyContract, 'kind'> & { kind: DepartmentKind };
+
+// The supervisor's live view.
+export type AgentBoard = Static<typeof AgentBoardSchema>;
+export type QueueBoard = Static<typeof QueueBoardSchema>;
+export type ReassignConversation = Static<typeof ReassignConversationSchema>;

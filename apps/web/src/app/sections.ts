@@ -1,6 +1,7 @@
 import {
   IconBuilding,
   IconBuildingBank,
+  IconChartBar,
   IconHeadset,
   IconHierarchy2,
   IconHome,
@@ -57,6 +58,16 @@ export const SECTIONS: readonly Section[] = [
     icon: IconHeadset,
     permissions: ['desk.use'],
     page: lazy(() => import('../features/desk/pages/desk-page.tsx').then((m) => ({ default: m.DeskPage }))),
+  },
+  {
+    path: 'supervisor',
+    labelKey: 'supervisor.nav',
+    descriptionKey: 'supervisor.navDescription',
+    icon: IconChartBar,
+    permissions: ['supervisor.view'],
+    page: lazy(() =>
+      import('../features/supervisor/pages/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })),
+    ),
   },
   {
     path: 'admin/users',
