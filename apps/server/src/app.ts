@@ -13,7 +13,11 @@ import {
   webchatRealtimeRoutes,
   webchatRoutes,
 } from './modules/channels/webchat/index.ts';
-import { conversationsRoutes, createConversationsService } from './modules/conversations/index.ts';
+import {
+  conversationsRoutes,
+  createContactReasons,
+  createConversationsService,
+} from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
 import {
   createRouter,
@@ -62,7 +66,8 @@ export async function buildApp(deps: AppDeps) {
   // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events });
-  const conversations = createConversationsService({ db, ids, clock, events, routing });
+  const reasons = createContactReasons({ db, ids, audit });
+  const conversations = createConversationsService({ db, ids, clock, events, routing, reasons });
   const realtime = realtimeRoutes({
     events,
     publicUrl: config.publicUrl,
@@ -140,7 +145,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(auditRoutes({ audit }));
       await api.register(workforceRoutes());
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
-      await api.register(conversationsRoutes({ conversations }));
+      await api.register(conversationsRoutes({ conversations, reasons }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(customersRoutes({ db, customers, coreBanking, audit }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
@@ -235,6 +240,7 @@ export async function buildApp(deps: AppDeps) {
     coreBanking,
     routing,
     conversations,
+    reasons,
     router,
     webchat,
     secrets,

@@ -218,3 +218,43 @@ export const AgentBoard = Type.Object({
 });
 
 export const AgentParams = Type.Object({ userId: Uuid }, strict);
+
+// ---- contact reasons ----
+
+const ReasonNames = Type.Object(
+  {
+    en: Type.String({ minLength: 1, maxLength: 120 }),
+    'zh-CN': Type.String({ minLength: 1, maxLength: 120 }),
+    vi: Type.String({ minLength: 1, maxLength: 120 }),
+  },
+  strict,
+);
+export const ContactReason = Type.Object({
+  id: Uuid,
+  parentId: Nullable(Uuid),
+  code: Type.String(),
+  names: Type.Record(Type.String(), Type.String()),
+  sort: Type.Integer(),
+  isActive: Type.Boolean(),
+});
+export const ContactReasonList = Type.Object({ items: Type.Array(ContactReason) });
+export const CreateContactReason = Type.Object(
+  {
+    parentId: Type.Optional(Nullable(Uuid)),
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_.-]+$' }),
+    names: ReasonNames,
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  strict,
+);
+export type CreateContactReason = Static<typeof CreateContactReason>;
+export const UpdateContactReason = Type.Object(
+  {
+    names: Type.Optional(ReasonNames),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type UpdateContactReason = Static<typeof UpdateContactReason>;
+export const ContactReasonQuery = Type.Object({ includeInactive: Type.Optional(Type.Boolean()) }, strict);

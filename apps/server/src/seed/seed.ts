@@ -119,6 +119,7 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
     }
     queueByLanguage[q.language] = id;
   }
+  await seedContactReasons(app);
   const { rows } = await app.pool.query("SELECT 1 FROM webchat_sites WHERE key = 'demo-bank'");
   if (rows.length === 0) {
     await app.webchat.createSite({
@@ -131,5 +132,91 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
         vi: 'Xin chào! Chúng tôi có thể giúp gì cho anh/chị?',
       },
     });
+  }
+}
+
+/**
+ * The demo contact-reason hierarchy. Top-level ids are fixed so that screens and docs can name
+ * them; banks replace the whole tree in Admin.
+ */
+const DEMO_REASONS: {
+  id: string;
+  code: string;
+  names: [string, string, string];
+  children: [string, string, string, string][];
+}[] = [
+  {
+    id: '469337e1-849f-4f01-842a-58a09cbfb249',
+    code: 'cards',
+    names: ['Card services', '银行卡业务', 'Dịch vụ thẻ'],
+    children: [
+      ['cards.lost', 'Lost or stolen card', '挂失/冻结', 'Báo mất thẻ, khóa thẻ'],
+      ['cards.limit', 'Credit limit', '信用额度', 'Hạn mức tín dụng'],
+      ['cards.statement', 'Statement and repayment', '账单与还款', 'Sao kê và thanh toán'],
+    ],
+  },
+  {
+    id: '49d60ea5-291b-4aa9-ac74-2f18b82cd5cb',
+    code: 'loans',
+    names: ['Loans', '贷款业务', 'Khoản vay'],
+    children: [
+      ['loans.rates', 'Rates and fees', '利率与费用', 'Lãi suất và phí'],
+      ['loans.application', 'Application status', '申请进度', 'Tình trạng hồ sơ vay'],
+    ],
+  },
+  {
+    id: 'bb0327e3-6101-482e-b376-f85b56b1ff7e',
+    code: 'accounts',
+    names: ['Accounts and deposits', '账户与存款', 'Tài khoản và tiền gửi'],
+    children: [
+      ['accounts.balance', 'Balance and transactions', '余额与交易', 'Số dư và giao dịch'],
+      ['accounts.transfer', 'Transfers', '转账汇款', 'Chuyển khoản'],
+    ],
+  },
+  {
+    id: '58f525a3-292c-4c33-bdb1-9175fb14c790',
+    code: 'ebanking',
+    names: ['E-banking', '网上银行/手机银行', 'Ngân hàng điện tử'],
+    children: [
+      ['ebanking.login', 'Sign-in and OTP', '登录与动态密码', 'Đăng nhập và OTP'],
+      ['ebanking.app', 'Mobile app', '手机银行App', 'Ứng dụng di động'],
+    ],
+  },
+  {
+    id: '5a71979d-a5f7-4fb7-b151-6b2728b3e19a',
+    code: 'complaint',
+    names: ['Complaint', '投诉', 'Khiếu nại'],
+    children: [
+      ['complaint.service', 'Service quality', '服务质量', 'Chất lượng phục vụ'],
+      ['complaint.fees', 'Fees charged', '收费争议', 'Phí dịch vụ'],
+    ],
+  },
+  {
+    id: 'd59acfc4-8bd9-4f5e-aa98-2a2865c06cdd',
+    code: 'other',
+    names: ['Other', '其他', 'Khác'],
+    children: [],
+  },
+];
+
+async function seedContactReasons(app: BanyanApp): Promise<void> {
+  const { rows } = await app.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_reasons');
+  if ((rows[0]?.n ?? 0) > 0) return;
+  for (const [i, top] of DEMO_REASONS.entries()) {
+    const [en, zh, vi] = top.names;
+    await app.reasons.createReason(null, {
+      id: top.id,
+      code: top.code,
+      names: { en, 'zh-CN': zh, vi },
+      sort: i,
+    });
+    for (const [j, [code, cen, czh, cvi]] of top.children.entries()) {
+      await app.reasons.createReason(null, {
+        parentId: top.id,
+        code,
+        names: { en: cen, 'zh-CN': czh, vi: cvi },
+        sort: j,
+      });
+    }
   }
 }

@@ -102,7 +102,12 @@ describe('a chat from queue to close', () => {
       conversationId: id,
       by: 'agent',
       agentId,
-      contactReasonId: crypto.randomUUID(),
+      contactReasonId: (
+        await ctx.app.reasons.createReason(null, {
+          code: 'cards',
+          names: { en: 'Cards', 'zh-CN': '银行卡', vi: 'Thẻ' },
+        })
+      ).id,
     });
     expect((await status(id)).status).toBe('closed');
     const load = await ctx.pool.query('SELECT load FROM routing_agent_channels WHERE user_id = $1', [

@@ -26,6 +26,16 @@ defineMessages({
     'zh-CN': '会话不能从“{from}”变为“{to}”。',
     vi: 'Cuộc hội thoại không thể chuyển từ "{from}" sang "{to}".',
   },
+  CONVERSATION_CONTACT_REASON_INVALID: {
+    en: 'This contact reason does not exist or is no longer in use.',
+    'zh-CN': '该来电原因不存在或已停用。',
+    vi: 'Lý do liên hệ này không tồn tại hoặc đã ngừng sử dụng.',
+  },
+  CONVERSATION_CONTACT_REASON_CODE_TAKEN: {
+    en: 'A contact reason with this code already exists.',
+    'zh-CN': '已存在相同代码的来电原因。',
+    vi: 'Đã có lý do liên hệ với mã này.',
+  },
   CONVERSATION_CONTACT_REASON_REQUIRED: {
     en: 'Choose a contact reason before closing.',
     'zh-CN': '结束前请选择来电原因。',

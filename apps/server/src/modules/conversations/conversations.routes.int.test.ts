@@ -88,10 +88,31 @@ describe('the agent desk API', () => {
     expect(detail.json().messages.map((m: { kind: string }) => m.kind)).toEqual(['text', 'note']);
 
     expect((await call(agent, 'POST', `/conversations/${id}/close`, {})).statusCode).toBe(400);
-    expect((await call(agent, 'POST', `/conversations/${id}/wrap-up`)).statusCode).toBe(204);
+    const admin = await signInAs(ctx, { username: 'reasons.admin', roles: ['admin'] });
+    const created = await call(admin, 'POST', '/admin/contact-reasons', {
+      code: 'cards.lost',
+      names: { en: 'Lost card', 'zh-CN': '挂失', vi: 'Báo mất thẻ' },
+    });
+    expect(created.statusCode).toBe(201);
     expect(
-      (await call(agent, 'POST', `/conversations/${id}/close`, { contactReasonId: crypto.randomUUID() }))
-        .statusCode,
+      (
+        await call(agent, 'POST', '/admin/contact-reasons', {
+          code: 'x',
+          names: { en: 'x', 'zh-CN': 'x', vi: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const reasonId = created.json().id as string;
+    expect(
+      (await call(agent, 'GET', '/contact-reasons')).json().items.map((r: { code: string }) => r.code),
+    ).toContain('cards.lost');
+    expect((await call(agent, 'POST', `/conversations/${id}/wrap-up`)).statusCode).toBe(204);
+    const unknown = await call(agent, 'POST', `/conversations/${id}/close`, {
+      contactReasonId: crypto.randomUUID(),
+    });
+    expect(unknown.json().error.code).toBe('CONVERSATION_CONTACT_REASON_INVALID');
+    expect(
+      (await call(agent, 'POST', `/conversations/${id}/close`, { contactReasonId: reasonId })).statusCode,
     ).toBe(204);
     const { rows } = await ctx.pool.query(
       'SELECT status, contact_reason_id FROM conversations WHERE id = $1',

@@ -2,16 +2,22 @@ import { Type } from 'typebox';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   CloseConversation,
+  ContactReason,
+  ContactReasonList,
+  ContactReasonQuery,
   ConversationDetail,
   ConversationList,
+  CreateContactReason,
   PostAgentMessage,
   PostedMessage,
   ReassignConversation,
   TransferConversation,
+  UpdateContactReason,
 } from '#contracts/desk.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
-import { type Actor, hasPermission, requirePermission } from '../../platform/rbac.ts';
+import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
+import type { ContactReasons } from './conversations.reasons.ts';
 import type { ConversationRow, ConversationsService } from './conversations.service.ts';
 
 const errors = ErrorResponses;
@@ -31,8 +37,8 @@ const summary = (c: ConversationRow) => ({
 });
 
 /** The agent desk's conversation endpoints. */
-export function conversationsRoutes(deps: { conversations: ConversationsService }) {
-  const { conversations } = deps;
+export function conversationsRoutes(deps: { conversations: ConversationsService; reasons: ContactReasons }) {
+  const { conversations, reasons } = deps;
 
   /** The assignee works on a conversation; a supervisor may read it. Others get 404 (no probing). */
   async function loadFor(actor: Actor | null, id: string, mode: 'read' | 'work'): Promise<ConversationRow> {
@@ -44,6 +50,41 @@ export function conversationsRoutes(deps: { conversations: ConversationsService 
   }
 
   return async (app: App) => {
+    app.get(
+      '/contact-reasons',
+      {
+        schema: {
+          tags: ['desk'],
+          querystring: ContactReasonQuery,
+          response: { 200: ContactReasonList, ...errors },
+        },
+      },
+      async (request) => {
+        requireActor(request.actor);
+        const includeInactive =
+          request.query.includeInactive === true && hasPermission(request.actor, 'staff.manage');
+        return { items: await reasons.listReasons({ includeInactive }) };
+      },
+    );
+    app.post(
+      '/admin/contact-reasons',
+      { schema: { tags: ['admin'], body: CreateContactReason, response: { 201: ContactReason, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await reasons.createReason(requireActor(request.actor), request.body)),
+    );
+    app.patch(
+      '/admin/contact-reasons/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          params: IdParams,
+          body: UpdateContactReason,
+          response: { 200: ContactReason, ...errors },
+        },
+      },
+      async (request) => reasons.updateReason(requireActor(request.actor), request.params.id, request.body),
+    );
+
     app.get(
       '/desk/conversations',
       { schema: { tags: ['desk'], response: { 200: ConversationList, ...errors } } },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -100,5 +101,23 @@ export const messages = pgTable(
       sql`${t.authorType} IN ('customer', 'agent', 'system', 'bot')`,
     ),
     check('conversation_messages_kind_check', sql`${t.kind} IN ('text', 'attachment', 'note', 'event')`),
+  ],
+);
+
+/** The hierarchy of contact reasons (the "why did they contact us" codes of wrap-up and cases). */
+export const contactReasons = pgTable(
+  'contact_reasons',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    code: text('code').notNull(),
+    names: jsonb('names').$type<Record<string, string>>().notNull(),
+    sort: integer('sort').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contact_reasons_code_key').on(t.code),
+    index('contact_reasons_parent_idx').on(t.parentId),
   ],
 );

@@ -11,6 +11,7 @@ import {
   type ConversationStepPayload,
   type MessageCreatedPayload,
 } from './conversations.events.ts';
+import type { ContactReasons } from './conversations.reasons.ts';
 import type { ConversationStatus } from './conversations.schema.ts';
 import { canTransition, isAbandonment } from './conversations.state.ts';
 
@@ -104,8 +105,9 @@ export function createConversationsService(deps: {
   clock: Clock;
   events: Events;
   routing: RoutingService;
+  reasons: ContactReasons;
 }) {
-  const { db, ids, clock, events, routing } = deps;
+  const { db, ids, clock, events, routing, reasons } = deps;
 
   /** Who sees a conversation's events: its agent, supervisors, and the customer's stream. */
   const audienceOf = (c: Pick<ConversationRow, 'assignee_id'>): Audience => ({
@@ -380,6 +382,7 @@ export function createConversationsService(deps: {
         }
         if (!input.contactReasonId && !c.contact_reason_id)
           throw new AppError('CONVERSATION_CONTACT_REASON_REQUIRED', 400);
+        if (input.contactReasonId) await reasons.assertActive(input.contactReasonId);
       }
       const abandoned = isAbandonment(c.status, 'closed');
       const next = await transition(tx, c, 'closed', {

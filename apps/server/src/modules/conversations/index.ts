@@ -5,6 +5,7 @@ export {
   type ConversationStepPayload,
   type MessageCreatedPayload,
 } from './conversations.events.ts';
+export { type ContactReason, type ContactReasons, createContactReasons } from './conversations.reasons.ts';
 export { conversationsRoutes } from './conversations.routes.ts';
 export {
   CONVERSATION_STATUSES,

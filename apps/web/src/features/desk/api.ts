@@ -9,7 +9,7 @@ import type {
   PostedMessage,
 } from '../../app/contracts.ts';
 import type { RealtimeEvent } from '../../shared/use-realtime.ts';
-import { type AwayReason, mergeMessages, refreshesFor } from './model.ts';
+import { type AwayReason, type ContactReasonItem, mergeMessages, refreshesFor } from './model.ts';
 
 export type { ConversationSummary, DeskOffer, DeskState, MessageView } from '../../app/contracts.ts';
 
@@ -34,6 +34,15 @@ export function useSetDeskState() {
     mutationFn: (body: { state: DeskState['state']; reason?: AwayReason }) =>
       api<DeskState>('/desk/state', { method: 'PUT', body }),
     onSuccess: (state) => queryClient.setQueryData(deskKeys.state, state),
+  });
+}
+
+/** The contact-reason hierarchy for wrap-up (changes rarely: cached for five minutes). */
+export function useContactReasons() {
+  return useQuery({
+    queryKey: ['contact-reasons'],
+    queryFn: () => api<{ items: ContactReasonItem[] }>('/contact-reasons'),
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_REASONS, formatClock, mergeMessages, refreshesFor, remainingMs } from './model.ts';
+import {
+  type ContactReasonItem,
+  formatClock,
+  mergeMessages,
+  reasonOptions,
+  refreshesFor,
+  remainingMs,
+} from './model.ts';
 
 describe('formatClock', () => {
   it.each([
@@ -52,11 +59,19 @@ describe('refreshesFor', () => {
   });
 });
 
-describe('CONTACT_REASONS', () => {
-  it('have distinct UUIDs', () => {
-    const ids = CONTACT_REASONS.map((reason) => reason.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+describe('reasonOptions', () => {
+  it('lists each reason under its parent in the agent language, falling back to English', () => {
+    const reasons: ContactReasonItem[] = [
+      { id: 'c2', parentId: 'p1', names: { en: 'Limit', vi: 'Hạn mức' }, sort: 1 },
+      { id: 'p1', parentId: null, names: { en: 'Cards', vi: 'Thẻ' }, sort: 0 },
+      { id: 'c1', parentId: 'p1', names: { en: 'Lost card' }, sort: 0 },
+      { id: 'p2', parentId: null, names: { en: 'Other', vi: 'Khác' }, sort: 1 },
+    ];
+    expect(reasonOptions(reasons, 'vi')).toEqual([
+      { value: 'p1', label: 'Thẻ' },
+      { value: 'c1', label: 'Thẻ › Lost card' },
+      { value: 'c2', label: 'Thẻ › Hạn mức' },
+      { value: 'p2', label: 'Khác' },
+    ]);
   });
 });

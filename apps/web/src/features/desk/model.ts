@@ -3,18 +3,32 @@
 export const AWAY_REASONS = ['break', 'lunch', 'training', 'meeting', 'after_contact_work'] as const;
 export type AwayReason = (typeof AWAY_REASONS)[number];
 
+export interface ContactReasonItem {
+  id: string;
+  parentId: string | null;
+  names: Record<string, string>;
+  sort: number;
+}
+
 /**
- * The contact reasons an agent picks when closing, each with a stable id the server stores.
- * TODO(#3): contact-reason hierarchy from the admin API.
+ * Wrap-up choices from the admin-managed hierarchy: each reason under its parent, labelled
+ * "Parent › Child" in the agent's language (English when a name is missing).
  */
-export const CONTACT_REASONS = [
-  { id: '469337e1-849f-4f01-842a-58a09cbfb249', key: 'cardServices' },
-  { id: '49d60ea5-291b-4aa9-ac74-2f18b82cd5cb', key: 'loans' },
-  { id: 'bb0327e3-6101-482e-b376-f85b56b1ff7e', key: 'accounts' },
-  { id: '58f525a3-292c-4c33-bdb1-9175fb14c790', key: 'eBanking' },
-  { id: '5a71979d-a5f7-4fb7-b151-6b2728b3e19a', key: 'complaint' },
-  { id: 'd59acfc4-8bd9-4f5e-aa98-2a2865c06cdd', key: 'other' },
-] as const;
+export function reasonOptions(
+  reasons: ContactReasonItem[],
+  language: string,
+): { value: string; label: string }[] {
+  const name = (r: ContactReasonItem) => r.names[language] ?? r.names.en ?? '';
+  const bySort = (a: ContactReasonItem, b: ContactReasonItem) => a.sort - b.sort;
+  const options: { value: string; label: string }[] = [];
+  for (const top of reasons.filter((r) => !r.parentId).sort(bySort)) {
+    options.push({ value: top.id, label: name(top) });
+    for (const child of reasons.filter((r) => r.parentId === top.id).sort(bySort)) {
+      options.push({ value: child.id, label: `${name(top)} › ${name(child)}` });
+    }
+  }
+  return options;
+}
 
 /** A duration as a clock: `0:07`, `12:34`, `1:02:03`. Negative durations show as `0:00`. */
 export function formatClock(milliseconds: number): string {

@@ -3,8 +3,8 @@ import { IconCheck, IconClipboardCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { useCloseConversation, useConversation, useWrapUp } from '../api.ts';
-import { CONTACT_REASONS } from '../model.ts';
+import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
+import { reasonOptions } from '../model.ts';
 import { statusColors } from './badges.ts';
 import { MessageList } from './message-list.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -72,9 +72,10 @@ function WrapUpAndClose({
   status: string;
   onClosed: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wrapUp = useWrapUp(conversationId);
   const close = useCloseConversation(conversationId);
+  const reasons = useContactReasons();
   const [reasonId, setReasonId] = useState<string | null>(null);
 
   return (
@@ -96,10 +97,8 @@ function WrapUpAndClose({
             size="xs"
             label={t('desk.close.reason')}
             placeholder={t('desk.close.reasonPlaceholder')}
-            data={CONTACT_REASONS.map((reason) => ({
-              value: reason.id,
-              label: t(`desk.close.reasons.${reason.key}`),
-            }))}
+            data={reasonOptions(reasons.data?.items ?? [], i18n.language)}
+            searchable
             value={reasonId}
             onChange={setReasonId}
             required
