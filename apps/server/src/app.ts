@@ -15,6 +15,7 @@ import {
 } from './modules/channels/webchat/index.ts';
 import {
   conversationsRoutes,
+  createCannedResponses,
   createContactReasons,
   createConversationsService,
 } from './modules/conversations/index.ts';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps) {
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events });
   const reasons = createContactReasons({ db, ids, audit });
+  const canned = createCannedResponses({ db, ids });
   const conversations = createConversationsService({ db, ids, clock, events, routing, reasons });
   const realtime = realtimeRoutes({
     events,
@@ -145,7 +147,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(auditRoutes({ audit }));
       await api.register(workforceRoutes());
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
-      await api.register(conversationsRoutes({ conversations, reasons }));
+      await api.register(conversationsRoutes({ conversations, reasons, canned }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(customersRoutes({ db, customers, coreBanking, audit }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
@@ -241,6 +243,7 @@ export async function buildApp(deps: AppDeps) {
     routing,
     conversations,
     reasons,
+    canned,
     router,
     webchat,
     secrets,

@@ -258,3 +258,43 @@ export const UpdateContactReason = Type.Object(
 );
 export type UpdateContactReason = Static<typeof UpdateContactReason>;
 export const ContactReasonQuery = Type.Object({ includeInactive: Type.Optional(Type.Boolean()) }, strict);
+
+// ---- canned responses ----
+
+const CannedBodies = Type.Object(
+  {
+    en: Type.String({ maxLength: 4000 }),
+    'zh-CN': Type.String({ maxLength: 4000 }),
+    vi: Type.String({ maxLength: 4000 }),
+  },
+  strict,
+);
+export const CannedResponse = Type.Object({
+  id: Uuid,
+  scope: Type.Union([Type.Literal('personal'), Type.Literal('team'), Type.Literal('global')]),
+  teamId: Nullable(Uuid),
+  shortcut: Type.String(),
+  title: Type.String(),
+  bodies: Type.Record(Type.String(), Type.String()),
+});
+export const CannedResponseList = Type.Object({ items: Type.Array(CannedResponse) });
+export const CreateCannedResponse = Type.Object(
+  {
+    scope: Type.Union([Type.Literal('personal'), Type.Literal('team'), Type.Literal('global')]),
+    teamId: Type.Optional(Nullable(Uuid)),
+    shortcut: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9_-]+$' }),
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    bodies: CannedBodies,
+  },
+  strict,
+);
+export type CreateCannedResponse = Static<typeof CreateCannedResponse>;
+export const UpdateCannedResponse = Type.Object(
+  {
+    shortcut: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9_-]+$' })),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    bodies: Type.Optional(CannedBodies),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type UpdateCannedResponse = Static<typeof UpdateCannedResponse>;

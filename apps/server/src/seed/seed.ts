@@ -120,6 +120,7 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
     queueByLanguage[q.language] = id;
   }
   await seedContactReasons(app);
+  await seedCannedResponses(app);
   const { rows } = await app.pool.query("SELECT 1 FROM webchat_sites WHERE key = 'demo-bank'");
   if (rows.length === 0) {
     await app.webchat.createSite({
@@ -218,5 +219,59 @@ async function seedContactReasons(app: BanyanApp): Promise<void> {
         sort: j,
       });
     }
+  }
+}
+
+const DEMO_CANNED: {
+  shortcut: string;
+  title: string;
+  bodies: { en: string; 'zh-CN': string; vi: string };
+}[] = [
+  {
+    shortcut: 'hello',
+    title: 'Greeting',
+    bodies: {
+      en: 'Hello {customerName}, this is {agentName} from Banyan Bank. How can I help you today?',
+      'zh-CN': '{customerName}您好，我是Banyan银行客服{agentName}，请问有什么可以帮您？',
+      vi: 'Xin chào {customerName}, em là {agentName} từ Ngân hàng Banyan. Em có thể hỗ trợ gì cho anh/chị ạ?',
+    },
+  },
+  {
+    shortcut: 'verify',
+    title: 'Identity check',
+    bodies: {
+      en: 'For your security, could you confirm your date of birth and the last four digits of your card?',
+      'zh-CN': '为保障您的账户安全，请提供您的出生日期和银行卡后四位。',
+      vi: 'Để bảo mật, anh/chị vui lòng xác nhận ngày sinh và 4 số cuối của thẻ ạ.',
+    },
+  },
+  {
+    shortcut: 'lostcard',
+    title: 'Lost card blocked',
+    bodies: {
+      en: 'Your card is now blocked. A replacement card will reach your home branch within 5 working days.',
+      'zh-CN': '您的银行卡已挂失冻结，补办的新卡将在5个工作日内寄到您的开户网点。',
+      vi: 'Thẻ của anh/chị đã được khóa. Thẻ mới sẽ được gửi về chi nhánh mở thẻ trong vòng 5 ngày làm việc.',
+    },
+  },
+  {
+    shortcut: 'bye',
+    title: 'Closing',
+    bodies: {
+      en: 'Thank you for contacting Banyan Bank, {customerName}. Have a good day!',
+      'zh-CN': '感谢您联系Banyan银行，祝您生活愉快！',
+      vi: 'Cảm ơn anh/chị đã liên hệ Ngân hàng Banyan. Chúc anh/chị một ngày tốt lành!',
+    },
+  },
+];
+
+async function seedCannedResponses(app: BanyanApp): Promise<void> {
+  const { rows } = await app.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM canned_responses');
+  if ((rows[0]?.n ?? 0) > 0) return;
+  for (const c of DEMO_CANNED) {
+    await app.pool.query(
+      'INSERT INTO canned_responses (id, shortcut, title, bodies) VALUES ($1, $2, $3, $4)',
+      [app.ids.uuid(), c.shortcut, c.title, JSON.stringify(c.bodies)],
+    );
   }
 }

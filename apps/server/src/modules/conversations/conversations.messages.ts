@@ -36,6 +36,11 @@ defineMessages({
     'zh-CN': '已存在相同代码的来电原因。',
     vi: 'Đã có lý do liên hệ với mã này.',
   },
+  CONVERSATION_CANNED_NOT_FOUND: {
+    en: 'This canned response does not exist.',
+    'zh-CN': '该快捷回复不存在。',
+    vi: 'Mẫu trả lời nhanh này không tồn tại.',
+  },
   CONVERSATION_CONTACT_REASON_REQUIRED: {
     en: 'Choose a contact reason before closing.',
     'zh-CN': '结束前请选择来电原因。',

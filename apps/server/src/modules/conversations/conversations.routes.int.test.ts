@@ -281,3 +281,102 @@ describe('transfers and the supervisor live view', () => {
     ).toBe(member.userId);
   });
 });
+
+describe('canned responses', () => {
+  const bodies = {
+    en: 'Hello {customerName}',
+    'zh-CN': '您好，{customerName}',
+    vi: 'Xin chào {customerName}',
+  };
+
+  it('lets an agent keep personal ones, a team lead team ones, an admin global ones — each seen by the right people', async () => {
+    const team = await ctx.app.staff.createTeam(null, { name: 'Canned team' });
+    const lead = await signInAs(ctx, { username: 'canned.lead', roles: ['supervisor'], teamIds: [team.id] });
+    const member = await signInAs(ctx, { username: 'canned.member', roles: ['agent'], teamIds: [team.id] });
+    const admin = await signInAs(ctx, { username: 'canned.admin', roles: ['admin', 'agent'] });
+
+    const mine = await call(member, 'POST', '/desk/canned-responses', {
+      scope: 'personal',
+      shortcut: 'hi',
+      title: 'Greeting',
+      bodies,
+    });
+    expect(mine.statusCode).toBe(201);
+    expect(
+      (
+        await call(member, 'POST', '/desk/canned-responses', {
+          scope: 'global',
+          shortcut: 'x',
+          title: 'x',
+          bodies,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(member, 'POST', '/desk/canned-responses', {
+          scope: 'team',
+          teamId: team.id,
+          shortcut: 'x',
+          title: 'x',
+          bodies,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(lead, 'POST', '/desk/canned-responses', {
+          scope: 'team',
+          teamId: team.id,
+          shortcut: 'wait',
+          title: 'Please wait',
+          bodies,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await call(admin, 'POST', '/desk/canned-responses', {
+          scope: 'global',
+          shortcut: 'bye',
+          title: 'Goodbye',
+          bodies,
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const seen = (s: Session) =>
+      call(s, 'GET', '/desk/canned-responses').then((r) =>
+        r
+          .json()
+          .items.map((c: { shortcut: string }) => c.shortcut)
+          .sort(),
+      );
+    expect(await seen(member)).toEqual(['bye', 'hi', 'wait']);
+    expect(await seen(otherAgent)).toEqual(['bye']);
+    // Someone else's personal response is invisible, and cannot be changed or deleted.
+    expect(
+      (await call(otherAgent, 'PATCH', `/desk/canned-responses/${mine.json().id}`, { title: 'Mine now' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await call(otherAgent, 'DELETE', `/desk/canned-responses/${mine.json().id}`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await call(member, 'PATCH', `/desk/canned-responses/${mine.json().id}`, { title: 'Hello' })).json()
+        .title,
+    ).toBe('Hello');
+    expect((await call(member, 'DELETE', `/desk/canned-responses/${mine.json().id}`)).statusCode).toBe(204);
+    expect(await seen(member)).toEqual(['bye', 'wait']);
+    expect(
+      (
+        await call(member, 'POST', '/desk/canned-responses', {
+          scope: 'personal',
+          shortcut: 'BAD KEY',
+          title: 'x',
+          bodies,
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+});

@@ -1,22 +1,27 @@
 import { Type } from 'typebox';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
+  CannedResponse,
+  CannedResponseList,
   CloseConversation,
   ContactReason,
   ContactReasonList,
   ContactReasonQuery,
   ConversationDetail,
   ConversationList,
+  CreateCannedResponse,
   CreateContactReason,
   PostAgentMessage,
   PostedMessage,
   ReassignConversation,
   TransferConversation,
+  UpdateCannedResponse,
   UpdateContactReason,
 } from '#contracts/desk.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
+import type { CannedResponses } from './conversations.canned.ts';
 import type { ContactReasons } from './conversations.reasons.ts';
 import type { ConversationRow, ConversationsService } from './conversations.service.ts';
 
@@ -37,8 +42,12 @@ const summary = (c: ConversationRow) => ({
 });
 
 /** The agent desk's conversation endpoints. */
-export function conversationsRoutes(deps: { conversations: ConversationsService; reasons: ContactReasons }) {
-  const { conversations, reasons } = deps;
+export function conversationsRoutes(deps: {
+  conversations: ConversationsService;
+  reasons: ContactReasons;
+  canned: CannedResponses;
+}) {
+  const { conversations, reasons, canned } = deps;
 
   /** The assignee works on a conversation; a supervisor may read it. Others get 404 (no probing). */
   async function loadFor(actor: Actor | null, id: string, mode: 'read' | 'work'): Promise<ConversationRow> {
@@ -83,6 +92,42 @@ export function conversationsRoutes(deps: { conversations: ConversationsService;
         },
       },
       async (request) => reasons.updateReason(requireActor(request.actor), request.params.id, request.body),
+    );
+
+    app.get(
+      '/desk/canned-responses',
+      { schema: { tags: ['desk'], response: { 200: CannedResponseList, ...errors } } },
+      async (request) => ({
+        items: await canned.listFor(requireActor(request.actor)),
+      }),
+    );
+    app.post(
+      '/desk/canned-responses',
+      {
+        schema: { tags: ['desk'], body: CreateCannedResponse, response: { 201: CannedResponse, ...errors } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await canned.create(requireActor(request.actor), request.body)),
+    );
+    app.patch(
+      '/desk/canned-responses/:id',
+      {
+        schema: {
+          tags: ['desk'],
+          params: IdParams,
+          body: UpdateCannedResponse,
+          response: { 200: CannedResponse, ...errors },
+        },
+      },
+      async (request) => canned.update(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.delete(
+      '/desk/canned-responses/:id',
+      { schema: { tags: ['desk'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await canned.remove(requireActor(request.actor), request.params.id);
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(

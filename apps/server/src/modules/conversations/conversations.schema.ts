@@ -121,3 +121,22 @@ export const contactReasons = pgTable(
     index('contact_reasons_parent_idx').on(t.parentId),
   ],
 );
+
+/**
+ * Ready-made replies in three languages. Owned by one agent (personal), a team, or everyone
+ * (neither). `{customerName}` and `{agentName}` are filled in by the desk.
+ */
+export const cannedResponses = pgTable(
+  'canned_responses',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    bodies: jsonb('bodies').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('canned_responses_owner_idx').on(t.ownerId), index('canned_responses_team_idx').on(t.teamId)],
+);

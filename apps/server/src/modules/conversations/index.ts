@@ -1,6 +1,12 @@
 import './conversations.messages.ts';
 
 export {
+  type CannedResponse,
+  type CannedResponses,
+  createCannedResponses,
+  fillTemplate,
+} from './conversations.canned.ts';
+export {
   CONVERSATION_EVENTS,
   type ConversationStepPayload,
   type MessageCreatedPayload,
