@@ -7,11 +7,8 @@ import { useNow } from '../../desk/use-now.ts';
 import { type AgentRow, useSetAgentState } from '../api.ts';
 import type { LiveAssignments } from '../model.ts';
 
-const STATE_BADGE: Record<string, object> = {
-  available: { color: 'green' },
-  away: WARN_BADGE,
-  offline: { color: 'gray' },
-};
+// A dot badge: the colour is in the dot, the text keeps the default contrast.
+const STATE_DOT: Record<string, string> = { available: 'green', away: 'yellow', offline: 'gray' };
 
 export function stateLabel(t: (key: string) => string, agent: Pick<AgentRow, 'state' | 'reason'>) {
   const state = t(`desk.state.${agent.state}`);
@@ -80,7 +77,7 @@ export function AgentsTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" {...STATE_BADGE[agent.state]} tt="none">
+                  <Badge variant="dot" color={STATE_DOT[agent.state] ?? 'gray'} tt="none">
                     {stateLabel(t, agent)}
                   </Badge>
                 </Table.Td>

@@ -35,8 +35,8 @@ function Tile({
       <Text size="xs" c="dimmed" lh={1.2}>
         {label}
       </Text>
-      <Group gap={6} align="baseline" wrap="nowrap">
-        <Text fw={700} fz={22} lh={1.3} ff="monospace">
+      <Group gap={6} align="baseline" wrap="wrap">
+        <Text fw={700} fz={22} lh={1.3} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {value}
         </Text>
         {level && level !== 'none' && (
