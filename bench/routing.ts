@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createRoutingService, type Offer } from '../apps/server/src/modules/routing/index.ts';
+import { createAudit } from '../apps/server/src/platform/audit.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { createDb, createPool } from '../apps/server/src/platform/db.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
@@ -89,7 +90,16 @@ function makeRouting(url: string, poolSize: number) {
   const pool = createPool(url, poolSize);
   const db = createDb(pool);
   const events = createEvents({ db, pool, ids: systemIds, clock: systemClock, log });
-  return { pool, routing: createRoutingService({ db, ids: systemIds, clock: systemClock, events }) };
+  return {
+    pool,
+    routing: createRoutingService({
+      db,
+      ids: systemIds,
+      clock: systemClock,
+      events,
+      audit: createAudit({ db, clock: systemClock, ids: systemIds }),
+    }),
+  };
 }
 
 /** Decisions per routing transaction (1 = one contact per transaction, as `routeOnce`). */

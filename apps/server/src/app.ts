@@ -66,7 +66,7 @@ export async function buildApp(deps: AppDeps) {
   const customers = createCustomersService({ db, ids, clock });
   // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
   const coreBanking = createDemoCoreBanking({ db, clock });
-  const routing = createRoutingService({ db, ids, clock, events });
+  const routing = createRoutingService({ db, ids, clock, events, audit });
   const reasons = createContactReasons({ db, ids, audit });
   const canned = createCannedResponses({ db, ids });
   const conversations = createConversationsService({ db, ids, clock, events, routing, reasons });
@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps) {
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
   const secrets = createSecrets({ db });
-  const webchat = createWebchatService({ db, ids, clock, secrets, conversations, customers });
+  const webchat = createWebchatService({ db, ids, clock, secrets, conversations, customers, audit });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({

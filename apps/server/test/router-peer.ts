@@ -1,6 +1,7 @@
 /** A router in another process, for the routing concurrency test: routes until nothing matches. */
 
 import { createRoutingService } from '../src/modules/routing/index.ts';
+import { createAudit } from '../src/platform/audit.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createDb, createPool } from '../src/platform/db.ts';
 import { createEvents } from '../src/platform/events.ts';
@@ -17,7 +18,13 @@ const events = createEvents({
   clock: systemClock,
   log: createLogger({ level: 'silent' }),
 });
-const routing = createRoutingService({ db, ids: systemIds, clock: systemClock, events });
+const routing = createRoutingService({
+  db,
+  ids: systemIds,
+  clock: systemClock,
+  events,
+  audit: createAudit({ db, clock: systemClock, ids: systemIds }),
+});
 let offers = 0;
 let misses = 0;
 // Bounded: stop after 3 consecutive empty decisions or 2,000 decisions.

@@ -213,6 +213,15 @@ export const AgentBoard = Type.Object({
       channels: Type.Array(
         Type.Object({ channel: Type.String(), capacity: Type.Integer(), load: Type.Integer() }),
       ),
+      /** The agent's open conversations, to monitor or reassign. */
+      conversations: Type.Array(
+        Type.Object({
+          id: Uuid,
+          channel: Type.String(),
+          status: Type.String(),
+          contactName: Nullable(Type.String()),
+        }),
+      ),
     }),
   ),
 });
@@ -298,3 +307,99 @@ export const UpdateCannedResponse = Type.Object(
   { ...strict, minProperties: 1 },
 );
 export type UpdateCannedResponse = Static<typeof UpdateCannedResponse>;
+
+// ---- queue and widget-site administration ----
+
+const RequiredSkillBody = Type.Object(
+  { skillId: Uuid, minProficiency: Type.Integer({ minimum: 1, maximum: 5 }) },
+  strict,
+);
+const OverflowRuleBody = Type.Object(
+  {
+    afterSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+    action: Type.Union([Type.Literal('widen'), Type.Literal('move')]),
+    dropSkillIds: Type.Optional(Type.Array(Uuid)),
+    toQueueId: Type.Optional(Uuid),
+  },
+  strict,
+);
+const Channel = Type.Union([
+  Type.Literal('chat'),
+  Type.Literal('voice'),
+  Type.Literal('email'),
+  Type.Literal('sms'),
+  Type.Literal('task'),
+]);
+export const Queue = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  channels: Type.Array(Type.String()),
+  requiredSkills: Type.Array(Type.Object({ skillId: Uuid, minProficiency: Type.Integer() })),
+  offerTimeoutSeconds: Type.Integer(),
+  maxSize: Type.Integer(),
+  overflow: Type.Array(Type.Unknown()),
+  wrapUpSeconds: Type.Integer(),
+  autoAccept: Type.Boolean(),
+  agingSeconds: Type.Integer(),
+  stickySeconds: Type.Integer(),
+});
+export const QueueList = Type.Object({ items: Type.Array(Queue) });
+const QueueFields = {
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  channels: Type.Array(Channel, { minItems: 1, uniqueItems: true }),
+  requiredSkills: Type.Array(RequiredSkillBody, { maxItems: 10 }),
+  offerTimeoutSeconds: Type.Integer({ minimum: 5, maximum: 600 }),
+  maxSize: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  overflow: Type.Array(OverflowRuleBody, { maxItems: 10 }),
+  wrapUpSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
+  autoAccept: Type.Boolean(),
+  agingSeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
+  stickySeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
+};
+export const CreateQueue = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_-]+$' }),
+    name: QueueFields.name,
+    channels: QueueFields.channels,
+    requiredSkills: Type.Optional(QueueFields.requiredSkills),
+    offerTimeoutSeconds: Type.Optional(QueueFields.offerTimeoutSeconds),
+    maxSize: Type.Optional(QueueFields.maxSize),
+    overflow: Type.Optional(QueueFields.overflow),
+    wrapUpSeconds: Type.Optional(QueueFields.wrapUpSeconds),
+    autoAccept: Type.Optional(QueueFields.autoAccept),
+    agingSeconds: Type.Optional(QueueFields.agingSeconds),
+    stickySeconds: Type.Optional(QueueFields.stickySeconds),
+  },
+  strict,
+);
+export type CreateQueue = Static<typeof CreateQueue>;
+export const UpdateQueue = Type.Partial(Type.Omit(CreateQueue, ['code']), { ...strict, minProperties: 1 });
+export type UpdateQueue = Static<typeof UpdateQueue>;
+
+export const WebchatSite = Type.Object({
+  id: Uuid,
+  key: Type.String(),
+  name: Type.String(),
+  allowedOrigins: Type.Array(Type.String()),
+  queueByLanguage: Type.Record(Type.String(), Type.String()),
+  greeting: Type.Record(Type.String(), Type.String()),
+  colors: Type.Object({ primary: Type.String() }),
+});
+export const WebchatSiteList = Type.Object({ items: Type.Array(WebchatSite) });
+export const UpdateWebchatSite = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    allowedOrigins: Type.Optional(
+      Type.Array(Type.String({ pattern: '^https?://[^/]+$', maxLength: 200 }), { maxItems: 50 }),
+    ),
+    queueByLanguage: Type.Optional(Type.Record(Type.String({ pattern: '^(en|zh-CN|vi)$' }), Uuid)),
+    greeting: Type.Optional(
+      Type.Record(Type.String({ pattern: '^(en|zh-CN|vi)$' }), Type.String({ maxLength: 500 })),
+    ),
+    colors: Type.Optional(Type.Object({ primary: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }) }, strict)),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type UpdateWebchatSite = Static<typeof UpdateWebchatSite>;
+export const RotatedSecret = Type.Object({ identitySecret: Type.String() });

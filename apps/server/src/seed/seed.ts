@@ -110,7 +110,7 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
     let id = queueIdByCode.get(q.code);
     if (!id) {
       const skillId = skillIdByCode.get(q.skill);
-      id = await app.routing.createQueue({
+      id = await app.routing.createQueue(null, {
         code: q.code,
         name: q.name,
         channels: ['chat'],

@@ -210,7 +210,7 @@ describe('transfers and the supervisor live view', () => {
   it('transfers to another queue, keeping priority and the original enqueue time', async () => {
     await call(otherAgent, 'PUT', '/desk/state', { state: 'offline' });
     const id = await activeChat(agent);
-    const otherQueue = await ctx.app.routing.createQueue({
+    const otherQueue = await ctx.app.routing.createQueue(null, {
       code: 'cards_team',
       name: 'Cards',
       channels: ['chat'],
@@ -378,5 +378,78 @@ describe('canned responses', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('queue and widget-site administration', () => {
+  it('lets an administrator create and change queues and sites (audited), and nobody else', async () => {
+    const admin = await signInAs(ctx, { username: 'queue.admin', roles: ['admin'] });
+    const skill = await ctx.app.staff.createSkill(null, { code: 'lang_zh_admin', name: '中文' });
+    const created = await call(admin, 'POST', '/admin/queues', {
+      code: 'chat_zh_admin',
+      name: 'Chat 中文',
+      channels: ['chat'],
+      requiredSkills: [{ skillId: skill.id, minProficiency: 3 }],
+      offerTimeoutSeconds: 20,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      code: 'chat_zh_admin',
+      offerTimeoutSeconds: 20,
+      requiredSkills: [{ skillId: skill.id, minProficiency: 3 }],
+    });
+    expect(
+      (
+        await call(admin, 'POST', '/admin/queues', { code: 'chat_zh_admin', name: 'x', channels: ['chat'] })
+      ).json().error.code,
+    ).toBe('ROUTING_QUEUE_CODE_TAKEN');
+    expect(
+      (await call(admin, 'POST', '/admin/queues', { code: 'bad', name: 'x', channels: ['fax'] })).statusCode,
+    ).toBe(400);
+    const patched = await call(admin, 'PATCH', `/admin/queues/${created.json().id}`, {
+      maxSize: 50,
+      autoAccept: true,
+    });
+    expect(patched.json()).toMatchObject({ maxSize: 50, autoAccept: true });
+    expect(
+      (await call(agent, 'POST', '/admin/queues', { code: 'agent_q', name: 'x', channels: ['chat'] }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(agent, 'PATCH', `/admin/queues/${created.json().id}`, { maxSize: 1 })).statusCode,
+    ).toBe(403);
+
+    await ctx.app.webchat.createSite({
+      key: 'admin-site',
+      name: 'Site',
+      queueByLanguage: { en: queueId },
+      greeting: { en: 'Hi' },
+    });
+    const sites = await call(admin, 'GET', '/admin/webchat-sites');
+    const site = sites.json().items.find((x: { key: string }) => x.key === 'admin-site');
+    expect(site).not.toHaveProperty('identitySecret');
+    const updated = await call(admin, 'PATCH', `/admin/webchat-sites/${site.id}`, {
+      allowedOrigins: ['https://www.bank.example'],
+      greeting: { en: 'Hello', vi: 'Xin chào', 'zh-CN': '您好' },
+      colors: { primary: '#0b6e4f' },
+    });
+    expect(updated.json()).toMatchObject({
+      allowedOrigins: ['https://www.bank.example'],
+      greeting: { vi: 'Xin chào' },
+    });
+    expect(
+      (
+        await call(admin, 'PATCH', `/admin/webchat-sites/${site.id}`, {
+          allowedOrigins: ['javascript:alert(1)'],
+        })
+      ).statusCode,
+    ).toBe(400);
+    const rotated = await call(admin, 'POST', `/admin/webchat-sites/${site.id}/rotate-secret`);
+    expect(rotated.json().identitySecret).toHaveLength(43);
+    expect((await call(agent, 'POST', `/admin/webchat-sites/${site.id}/rotate-secret`)).statusCode).toBe(403);
+    const { rows } = await ctx.pool.query(
+      "SELECT action FROM audit_log WHERE action IN ('routing.queue_created', 'routing.queue_updated', 'webchat.site_updated', 'webchat.identity_secret_rotated')",
+    );
+    expect(new Set(rows.map((r) => r.action)).size).toBe(4);
   });
 });

@@ -6,6 +6,11 @@ defineMessages({
     'zh-CN': '该队列不存在。',
     vi: 'Hàng đợi này không tồn tại.',
   },
+  ROUTING_QUEUE_CODE_TAKEN: {
+    en: 'A queue with this code already exists.',
+    'zh-CN': '已存在相同代码的队列。',
+    vi: 'Đã có hàng đợi với mã này.',
+  },
   ROUTING_ITEM_NOT_FOUND: {
     en: 'This contact is not in routing.',
     'zh-CN': '该服务请求不在分配队列中。',

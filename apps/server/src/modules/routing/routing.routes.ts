@@ -1,19 +1,23 @@
 import { Type } from 'typebox';
-import { ErrorResponses } from '#contracts/common.ts';
+import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   AgentBoard,
   AgentParams,
   BoardQuery,
+  CreateQueue,
   DeskOfferList,
   DeskState,
   ItemParams,
+  Queue,
   QueueBoard,
+  QueueList,
   SetDeskState,
+  UpdateQueue,
 } from '#contracts/desk.ts';
 import { startOfLocalDay } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
-import { requirePermission } from '../../platform/rbac.ts';
+import { requireActor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from './routing.service.ts';
 
 const errors = ErrorResponses;
@@ -35,6 +39,31 @@ export function routingRoutes(deps: {
   };
 
   return async (app: App) => {
+    // ---- queue administration ----
+    app.get(
+      '/admin/queues',
+      { schema: { tags: ['admin'], response: { 200: QueueList, ...errors } } },
+      async (request) => {
+        requirePermission(request.actor, 'staff.read');
+        return { items: await routing.listQueues() };
+      },
+    );
+    app.post(
+      '/admin/queues',
+      { schema: { tags: ['admin'], body: CreateQueue, response: { 201: Queue, ...errors } } },
+      async (request, reply) => {
+        const id = await routing.createQueue(requireActor(request.actor), request.body);
+        return reply.code(201).send(await routing.getQueueView(id));
+      },
+    );
+    app.patch(
+      '/admin/queues/:id',
+      {
+        schema: { tags: ['admin'], params: IdParams, body: UpdateQueue, response: { 200: Queue, ...errors } },
+      },
+      async (request) => routing.updateQueue(requireActor(request.actor), request.params.id, request.body),
+    );
+
     // ---- the supervisor's live view ----
     app.get(
       '/supervisor/queues',

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
+import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
-import type { RequiredSkill } from './routing.schema.ts';
+import type { OverflowRule, RequiredSkill } from './routing.schema.ts';
 
 export type AgentState = 'available' | 'away' | 'offline';
 export const AWAY_REASONS = [
@@ -77,8 +79,8 @@ const MISSED_OFFERS_BEFORE_AWAY = 2;
  * contact is never given to two agents and an agent never goes over capacity, however many
  * routers run in however many processes. A CHECK (load <= capacity) is the last line of defence.
  */
-export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; events: Events }) {
-  const { db, ids, clock, events } = deps;
+export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; events: Events; audit: Audit }) {
+  const { db, ids, clock, events, audit } = deps;
 
   const payloadOf = (item: ItemRow, agentId: string | null, reason?: string): WorkItemEventPayload => ({
     itemId: item.id,
@@ -580,7 +582,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     const result = await db.execute(sql`
       SELECT a.user_id, u.display_name, u.username, a.state, a.reason, a.since,
         (SELECT coalesce(json_agg(json_build_object('channel', c.channel, 'capacity', c.capacity, 'load', c.load)
-           ORDER BY c.channel), '[]') FROM routing_agent_channels c WHERE c.user_id = a.user_id) AS channels
+           ORDER BY c.channel), '[]') FROM routing_agent_channels c WHERE c.user_id = a.user_id) AS channels,
+        (SELECT coalesce(json_agg(json_build_object('id', v.id, 'channel', v.channel, 'status', v.status,
+           'contactName', v.contact_name) ORDER BY v.accepted_at), '[]') FROM conversations v
+           WHERE v.assignee_id = a.user_id AND v.status IN ('active', 'wrap_up')) AS conversations
       FROM routing_agent_states a JOIN users u ON u.id = a.user_id
       WHERE u.status = 'active' ${userIds ? sql`AND a.user_id IN ${userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
       ORDER BY u.display_name`);
@@ -593,6 +598,12 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       reason: r.reason as string | null,
       secondsInState: Math.max(0, Math.round((now - new Date(r.since as string).getTime()) / 1000)),
       channels: r.channels as { channel: string; capacity: number; load: number }[],
+      conversations: r.conversations as {
+        id: string;
+        channel: string;
+        status: string;
+        contactName: string | null;
+      }[],
     }));
   }
 
@@ -622,23 +633,134 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     return requeued;
   }
 
-  /** Creates a queue (admin screens come with TODO(#3); the seed uses this). */
-  async function createQueue(input: {
-    code: string;
+  interface QueueInput {
     name: string;
     channels: string[];
     requiredSkills?: RequiredSkill[];
     offerTimeoutSeconds?: number;
+    maxSize?: number;
+    overflow?: OverflowRule[];
     wrapUpSeconds?: number;
-  }): Promise<string> {
+    autoAccept?: boolean;
+    agingSeconds?: number;
+    stickySeconds?: number;
+  }
+
+  const queueView = (r: Record<string, unknown>) => ({
+    id: r.id as string,
+    code: r.code as string,
+    name: r.name as string,
+    channels: r.channels as string[],
+    requiredSkills: r.required_skills as RequiredSkill[],
+    offerTimeoutSeconds: r.offer_timeout_seconds as number,
+    maxSize: r.max_size as number,
+    overflow: r.overflow as OverflowRule[],
+    wrapUpSeconds: r.wrap_up_seconds as number,
+    autoAccept: r.auto_accept as boolean,
+    agingSeconds: r.aging_seconds as number,
+    stickySeconds: r.sticky_seconds as number,
+  });
+
+  async function listQueues() {
+    const result = await db.execute(sql`SELECT * FROM routing_queues ORDER BY code`);
+    return (result.rows as Record<string, unknown>[]).map(queueView);
+  }
+
+  async function getQueueView(id: string) {
+    const result = await db.execute(sql`SELECT * FROM routing_queues WHERE id = ${id}`);
+    const row = result.rows[0] as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 404);
+    return queueView(row);
+  }
+
+  async function assertQueueRefs(tx: Tx, input: Partial<QueueInput>): Promise<void> {
+    for (const r of input.requiredSkills ?? []) {
+      const found = await tx.execute(sql`SELECT 1 FROM skills WHERE id = ${r.skillId}`);
+      if (found.rows.length === 0) throw new AppError('STAFF_SKILL_NOT_FOUND', 400);
+    }
+    for (const rule of input.overflow ?? []) {
+      if (rule.action === 'move') {
+        const found = rule.toQueueId
+          ? await tx.execute(sql`SELECT 1 FROM routing_queues WHERE id = ${rule.toQueueId}`)
+          : null;
+        if (!found?.rows.length) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 400);
+      }
+    }
+  }
+
+  /** Creates a queue; `actor` null is the system (seed), otherwise `staff.manage` and audited. */
+  async function createQueue(actor: Actor | null, input: QueueInput & { code: string }): Promise<string> {
+    if (actor) requirePermission(actor, 'staff.manage');
     const id = ids.uuid();
-    await db.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds, wrap_up_seconds)
-      VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
-        ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.wrapUpSeconds ?? 60})`);
+    await db
+      .transaction(async (tx) => {
+        await assertQueueRefs(tx, input);
+        await tx.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds,
+            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds)
+          VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
+            ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.maxSize ?? 1000},
+            ${JSON.stringify(input.overflow ?? [])}::jsonb, ${input.wrapUpSeconds ?? 60}, ${input.autoAccept ?? false},
+            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0})`);
+        await audit.record(tx, {
+          actorId: actor?.userId ?? null,
+          actorName: actor?.username ?? 'system',
+          action: 'routing.queue_created',
+          targetType: 'queue',
+          targetId: id,
+          ip: actor?.ip ?? null,
+          details: { code: input.code },
+        });
+      })
+      .catch((error) =>
+        translateUniqueViolation(error, { routing_queues_code_key: 'ROUTING_QUEUE_CODE_TAKEN' }),
+      );
     return id;
   }
 
+  async function updateQueue(actor: Actor, id: string, input: Partial<QueueInput>) {
+    requirePermission(actor, 'staff.manage');
+    return db.transaction(async (tx) => {
+      await assertQueueRefs(tx, input);
+      const sets = [];
+      const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+      if (input.name !== undefined) sets.push(sql`name = ${input.name}`);
+      if (input.channels) sets.push(sql`channels = ${`{${input.channels.join(',')}}`}::text[]`);
+      if (input.requiredSkills) sets.push(sql`required_skills = ${json(input.requiredSkills)}`);
+      if (input.offerTimeoutSeconds !== undefined)
+        sets.push(sql`offer_timeout_seconds = ${input.offerTimeoutSeconds}`);
+      if (input.maxSize !== undefined) sets.push(sql`max_size = ${input.maxSize}`);
+      if (input.overflow) sets.push(sql`overflow = ${json(input.overflow)}`);
+      if (input.wrapUpSeconds !== undefined) sets.push(sql`wrap_up_seconds = ${input.wrapUpSeconds}`);
+      if (input.autoAccept !== undefined) sets.push(sql`auto_accept = ${input.autoAccept}`);
+      if (input.agingSeconds !== undefined) sets.push(sql`aging_seconds = ${input.agingSeconds}`);
+      if (input.stickySeconds !== undefined) sets.push(sql`sticky_seconds = ${input.stickySeconds}`);
+      const result = await tx.execute(
+        sql`UPDATE routing_queues SET ${sql.join(sets, sql`, `)} WHERE id = ${id} RETURNING *`,
+      );
+      const row = result.rows[0] as Record<string, unknown> | undefined;
+      if (!row) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 404);
+      // Contacts already waiting take the queue's new skill requirement.
+      if (input.requiredSkills) {
+        await tx.execute(sql`UPDATE routing_work_items SET required_skills = ${json(input.requiredSkills)}
+          WHERE queue_id = ${id} AND status = 'waiting' AND overflow_step = 0`);
+      }
+      await audit.record(tx, {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'routing.queue_updated',
+        targetType: 'queue',
+        targetId: id,
+        ip: actor.ip,
+        details: { changed: Object.keys(input) },
+      });
+      return queueView(row);
+    });
+  }
+
   return {
+    listQueues,
+    getQueueView,
+    updateQueue,
     heartbeat,
     sweepDisconnected,
     queueBoard,

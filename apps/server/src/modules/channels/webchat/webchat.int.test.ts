@@ -24,7 +24,7 @@ const signIdentity = (secret: string, sub: string, expSeconds: number) => {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  queueId = await ctx.app.routing.createQueue({ code: 'chat_all', name: 'Chat', channels: ['chat'] });
+  queueId = await ctx.app.routing.createQueue(null, { code: 'chat_all', name: 'Chat', channels: ['chat'] });
   const site = await ctx.app.webchat.createSite({
     key: 'test-bank',
     name: 'Test Bank',

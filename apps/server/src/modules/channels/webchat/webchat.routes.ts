@@ -2,6 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
+  RotatedSecret,
+  UpdateWebchatSite,
+  WebchatSite,
+  WebchatSiteList,
   WidgetChat,
   WidgetChatQuery,
   WidgetPosted,
@@ -14,6 +18,7 @@ import {
 import { AppError } from '../../../platform/errors.ts';
 import type { App } from '../../../platform/http.ts';
 import { createRateLimiter } from '../../../platform/rate-limit.ts';
+import { requireActor } from '../../../platform/rbac.ts';
 import type { WebchatService } from './webchat.service.ts';
 
 const errors = { ...ErrorResponses, 429: ErrorEnvelope };
@@ -30,7 +35,39 @@ export function webchatRoutes(deps: { webchat: WebchatService }) {
     return webchat.authenticate(header?.startsWith('Visitor ') ? header.slice(8).trim() : undefined);
   };
 
+  const admin = async (app: App) => {
+    app.get(
+      '/admin/webchat-sites',
+      { schema: { tags: ['admin'], response: { 200: WebchatSiteList, ...errors } } },
+      async (request) => ({
+        items: await webchat.listSites(requireActor(request.actor)),
+      }),
+    );
+    app.patch(
+      '/admin/webchat-sites/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          params: IdParams,
+          body: UpdateWebchatSite,
+          response: { 200: WebchatSite, ...errors },
+        },
+      },
+      async (request) => webchat.updateSite(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.post(
+      '/admin/webchat-sites/:id/rotate-secret',
+      { schema: { tags: ['admin'], params: IdParams, response: { 200: RotatedSecret, ...errors } } },
+      async (request) => webchat.rotateIdentitySecret(requireActor(request.actor), request.params.id),
+    );
+  };
+
   return async (app: App) => {
+    await app.register(admin);
+    await app.register(customer);
+  };
+
+  async function customer(app: App) {
     app.addHook('onRequest', async (request) => {
       if (!perIp.hit(request.ip)) throw new AppError('RATE_LIMITED', 429);
     });
@@ -127,5 +164,5 @@ export function webchatRoutes(deps: { webchat: WebchatService }) {
         return reply.code(204).send(null);
       },
     );
-  };
+  }
 }

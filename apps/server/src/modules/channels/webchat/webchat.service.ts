@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { Audit } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isLocale, type Locale } from '../../../platform/i18n.ts';
 import type { Ids } from '../../../platform/ids.ts';
+import { type Actor, requirePermission } from '../../../platform/rbac.ts';
 import { type Secrets, verifyHmacToken } from '../../../platform/secrets.ts';
 import type { ConversationsService } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
@@ -35,6 +37,7 @@ interface SiteRow {
  * customer when the bank's site signs their identity), and their conversation.
  */
 export function createWebchatService(deps: {
+  audit: Audit;
   db: Db;
   ids: Ids;
   clock: Clock;
@@ -42,7 +45,7 @@ export function createWebchatService(deps: {
   conversations: ConversationsService;
   customers: CustomersService;
 }) {
-  const { db, ids, clock, secrets, conversations, customers } = deps;
+  const { db, ids, clock, secrets, conversations, customers, audit } = deps;
 
   async function getSiteByKey(key: string): Promise<SiteRow> {
     const result = await db.execute(sql`SELECT * FROM webchat_sites WHERE key = ${key}`);
@@ -261,7 +264,87 @@ export function createWebchatService(deps: {
     return { id, identitySecret };
   }
 
+  const siteView = (r: SiteRow) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    allowedOrigins: r.allowed_origins,
+    queueByLanguage: r.queue_by_language,
+    greeting: r.greeting,
+    colors: r.colors,
+  });
+
+  async function listSites(actor: Actor) {
+    requirePermission(actor, 'staff.read');
+    const result = await db.execute(sql`SELECT * FROM webchat_sites ORDER BY key`);
+    return (result.rows as unknown as SiteRow[]).map(siteView);
+  }
+
+  async function updateSite(
+    actor: Actor,
+    id: string,
+    input: {
+      name?: string;
+      allowedOrigins?: string[];
+      queueByLanguage?: Record<string, string>;
+      greeting?: Record<string, string>;
+      colors?: { primary: string };
+    },
+  ) {
+    requirePermission(actor, 'staff.manage');
+    return db.transaction(async (tx) => {
+      for (const queueId of Object.values(input.queueByLanguage ?? {})) {
+        const found = await tx.execute(sql`SELECT 1 FROM routing_queues WHERE id = ${queueId}`);
+        if (found.rows.length === 0) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 400);
+      }
+      const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+      const result = await tx.execute(sql`UPDATE webchat_sites SET
+          name = coalesce(${input.name ?? null}, name),
+          allowed_origins = coalesce(${input.allowedOrigins ? `{${input.allowedOrigins.join(',')}}` : null}::text[], allowed_origins),
+          queue_by_language = coalesce(${json(input.queueByLanguage)}::jsonb, queue_by_language),
+          greeting = coalesce(${json(input.greeting)}::jsonb, greeting),
+          colors = coalesce(${json(input.colors)}::jsonb, colors)
+        WHERE id = ${id} RETURNING *`);
+      const row = result.rows[0] as unknown as SiteRow | undefined;
+      if (!row) throw new AppError('WEBCHAT_SITE_NOT_FOUND', 404);
+      await audit.record(tx, {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'webchat.site_updated',
+        targetType: 'webchat_site',
+        targetId: id,
+        ip: actor.ip,
+        details: { changed: Object.keys(input) },
+      });
+      return siteView(row);
+    });
+  }
+
+  /** A new identity secret, shown once; tokens signed with the old one stop linking at once. */
+  async function rotateIdentitySecret(actor: Actor, id: string): Promise<{ identitySecret: string }> {
+    requirePermission(actor, 'staff.manage');
+    const identitySecret = ids.token(32);
+    await db.transaction(async (tx) => {
+      const result = await tx.execute(
+        sql`UPDATE webchat_sites SET identity_secret = ${identitySecret} WHERE id = ${id} RETURNING id`,
+      );
+      if (result.rows.length === 0) throw new AppError('WEBCHAT_SITE_NOT_FOUND', 404);
+      await audit.record(tx, {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'webchat.identity_secret_rotated',
+        targetType: 'webchat_site',
+        targetId: id,
+        ip: actor.ip,
+      });
+    });
+    return { identitySecret };
+  }
+
   return {
+    listSites,
+    updateSite,
+    rotateIdentitySecret,
     createSite,
     createSession,
     authenticate,
