@@ -279,6 +279,8 @@ describe('transfers and the supervisor live view', () => {
     expect(
       (await ctx.pool.query('SELECT assignee_id FROM conversations WHERE id = $1', [id])).rows[0].assignee_id,
     ).toBe(member.userId);
+    const after = await call(lead, 'GET', '/supervisor/agents');
+    expect(after.json().items[0].conversations.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 });
 
