@@ -10,6 +10,7 @@ import type {
 
 export type QueueRow = QueueBoard['items'][number];
 export type AgentRow = AgentBoard['items'][number];
+export type AgentConversation = AgentRow['conversations'][number];
 
 export const supervisorKeys = {
   all: ['supervisor'] as const,

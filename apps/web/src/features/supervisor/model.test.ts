@@ -1,13 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  formatDuration,
-  isBoardEvent,
-  serviceLevelLevel,
-  throttle,
-  toPercent,
-  trackAssignments,
-  waitLevel,
-} from './model.ts';
+import { formatDuration, isBoardEvent, serviceLevelLevel, throttle, toPercent, waitLevel } from './model.ts';
 
 describe('waitLevel', () => {
   it('is green below 20 s, amber below 60 s, red from 60 s', () => {
@@ -88,36 +80,5 @@ describe('throttle', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-});
-
-describe('trackAssignments', () => {
-  const conv = (refId: string, agentId: string | null, extra = {}) => ({
-    kind: 'conversation',
-    refId,
-    agentId,
-    ...extra,
-  });
-
-  it('adds on assigned, moves on transfer, drops on end', () => {
-    let state = trackAssignments({}, 'routing.assigned', conv('c1', 'a1'));
-    expect(state).toEqual({ a1: ['c1'] });
-    state = trackAssignments(state, 'routing.assigned', conv('c2', 'a1'));
-    expect(state).toEqual({ a1: ['c1', 'c2'] });
-    state = trackAssignments(state, 'routing.transferred', conv('c1', 'a2', { fromAgentId: 'a1' }));
-    expect(state).toEqual({ a1: ['c2'], a2: ['c1'] });
-    state = trackAssignments(state, 'routing.ended', conv('c2', 'a1'));
-    expect(state).toEqual({ a2: ['c1'] });
-    state = trackAssignments(state, 'routing.transferred', conv('c1', null, { fromAgentId: 'a2' }));
-    expect(state).toEqual({});
-  });
-
-  it('ignores other kinds and events, keeping the same object', () => {
-    const state = { a1: ['c1'] };
-    expect(trackAssignments(state, 'routing.assigned', { kind: 'task', refId: 't', agentId: 'a1' })).toBe(
-      state,
-    );
-    expect(trackAssignments(state, 'routing.offered', conv('c9', 'a1'))).toBe(state);
-    expect(trackAssignments(state, 'routing.ended', conv('c9', 'a1'))).toBe(state);
   });
 });

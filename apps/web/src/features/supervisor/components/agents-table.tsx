@@ -1,11 +1,10 @@
-import { ActionIcon, Badge, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconDots } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconDots, IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WARN_BADGE } from '../../desk/components/badges.ts';
 import { AWAY_REASONS, formatClock } from '../../desk/model.ts';
 import { useNow } from '../../desk/use-now.ts';
-import { type AgentRow, useSetAgentState } from '../api.ts';
-import type { LiveAssignments } from '../model.ts';
+import { type AgentConversation, type AgentRow, useSetAgentState } from '../api.ts';
 
 // A dot badge: the colour is in the dot, the text keeps the default contrast.
 const STATE_DOT: Record<string, string> = { available: 'green', away: 'yellow', offline: 'gray' };
@@ -17,27 +16,27 @@ export function stateLabel(t: (key: string) => string, agent: Pick<AgentRow, 'st
 
 /**
  * The agents a supervisor sees: state with reason, time in it (ticking), load per channel, and a menu
- * to change the state or open one of their conversations. `updatedAt` is when the board was read,
+ * to change the state or monitor one of their open conversations (from the board, labelled by contact). `updatedAt` is when the board was read,
  * so the clocks keep running between refreshes.
  */
 export function AgentsTable({
   agents,
   updatedAt,
   channels,
-  assignments,
   onOpenConversation,
 }: {
   agents: readonly AgentRow[];
   updatedAt: number;
   /** Channels to show load for (those the queues serve); a channel with load always shows. */
   channels: ReadonlySet<string>;
-  assignments: LiveAssignments;
-  onOpenConversation: (conversationId: string, agent: AgentRow) => void;
+  onOpenConversation: (conversation: AgentConversation, agent: AgentRow) => void;
 }) {
   const { t } = useTranslation();
   const now = useNow();
   const setState = useSetAgentState();
   const channelName = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: channel });
+  const contactOf = (conversation: AgentConversation) =>
+    conversation.contactName ?? t('desk.conversations.anonymous');
 
   if (agents.length === 0) {
     return (
@@ -48,7 +47,7 @@ export function AgentsTable({
   }
 
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={680}>
       <Table striped highlightOnHover verticalSpacing={4} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -56,6 +55,7 @@ export function AgentsTable({
             <Table.Th>{t('supervisor.agents.state')}</Table.Th>
             <Table.Th>{t('supervisor.agents.timeInState')}</Table.Th>
             <Table.Th>{t('supervisor.agents.load')}</Table.Th>
+            <Table.Th>{t('supervisor.agents.conversations')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
             </Table.Th>
@@ -65,7 +65,7 @@ export function AgentsTable({
           {agents.map((agent) => {
             const elapsed = formatClock((agent.secondsInState * 1000 || 0) + (now - updatedAt));
             const shown = agent.channels.filter((c) => c.load > 0 || channels.has(c.channel));
-            const conversations = assignments[agent.userId] ?? [];
+            const conversations = agent.conversations;
             return (
               <Table.Tr key={agent.userId}>
                 <Table.Td>
@@ -100,6 +100,35 @@ export function AgentsTable({
                       </Badge>
                     ))}
                   </Group>
+                </Table.Td>
+                <Table.Td>
+                  {conversations.length === 0 ? (
+                    <Text size="xs" c="dimmed">
+                      {t('supervisor.agents.noConversations')}
+                    </Text>
+                  ) : (
+                    <Stack gap={2} align="flex-start">
+                      {conversations.map((conversation) => (
+                        <Button
+                          key={conversation.id}
+                          variant="subtle"
+                          size="compact-xs"
+                          leftSection={<IconEye size={14} aria-hidden />}
+                          onClick={() => onOpenConversation(conversation, agent)}
+                          aria-label={t('supervisor.agents.monitorLabel', {
+                            contact: contactOf(conversation),
+                            channel: channelName(conversation.channel),
+                            status: t(`desk.status.${conversation.status}`, {
+                              defaultValue: conversation.status,
+                            }),
+                            agent: agent.displayName,
+                          })}
+                        >
+                          {contactOf(conversation)} · {channelName(conversation.channel)}
+                        </Button>
+                      ))}
+                    </Stack>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
@@ -140,9 +169,16 @@ export function AgentsTable({
                       {conversations.length === 0 ? (
                         <Menu.Item disabled>{t('supervisor.agents.noConversations')}</Menu.Item>
                       ) : (
-                        conversations.map((id, index) => (
-                          <Menu.Item key={id} onClick={() => onOpenConversation(id, agent)}>
-                            {t('supervisor.agents.openConversation', { number: index + 1 })}
+                        conversations.map((conversation) => (
+                          <Menu.Item
+                            key={conversation.id}
+                            leftSection={<IconEye size={14} aria-hidden />}
+                            onClick={() => onOpenConversation(conversation, agent)}
+                          >
+                            {t('supervisor.agents.openConversation', {
+                              contact: contactOf(conversation),
+                              channel: channelName(conversation.channel),
+                            })}
                           </Menu.Item>
                         ))
                       )}

@@ -5,11 +5,11 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { MessageList } from '../../desk/components/message-list.tsx';
-import { type AgentRow, useMonitoredConversation, useReassign } from '../api.ts';
+import { type AgentConversation, type AgentRow, useMonitoredConversation, useReassign } from '../api.ts';
 import { stateLabel } from './agents-table.tsx';
 
 export interface MonitorTarget {
-  conversationId: string;
+  conversation: AgentConversation;
   agent: AgentRow;
 }
 
@@ -29,9 +29,18 @@ export function MonitorPanel({
       opened={target !== null}
       onClose={onClose}
       size="lg"
-      title={target ? t('supervisor.monitor.title', { name: target.agent.displayName }) : ''}
+      title={
+        target
+          ? t('supervisor.monitor.title', {
+              contact: target.conversation.contactName ?? t('desk.conversations.anonymous'),
+              name: target.agent.displayName,
+            })
+          : ''
+      }
     >
-      {target && <MonitorBody key={target.conversationId} target={target} agents={agents} onDone={onClose} />}
+      {target && (
+        <MonitorBody key={target.conversation.id} target={target} agents={agents} onDone={onClose} />
+      )}
     </SidePanel>
   );
 }
@@ -46,7 +55,7 @@ function MonitorBody({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const detail = useMonitoredConversation(target.conversationId);
+  const detail = useMonitoredConversation(target.conversation.id);
   const reassign = useReassign();
   const [agentId, setAgentId] = useState<string | null>(null);
   const conversation = detail.data?.conversation;
@@ -93,7 +102,7 @@ function MonitorBody({
           event.preventDefault();
           if (!agentId) return;
           reassign.mutate(
-            { conversationId: target.conversationId, agentId },
+            { conversationId: target.conversation.id, agentId },
             {
               onSuccess: () => {
                 const name = agents.find((a) => a.userId === agentId)?.displayName ?? '';

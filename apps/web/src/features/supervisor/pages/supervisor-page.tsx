@@ -10,7 +10,7 @@ import { AgentsTable } from '../components/agents-table.tsx';
 import { MonitorPanel, type MonitorTarget } from '../components/monitor-panel.tsx';
 import { QueueTiles } from '../components/queue-tiles.tsx';
 import { WaitingChart } from '../components/waiting-chart.tsx';
-import { isBoardEvent, type LiveAssignments, throttle, trackAssignments } from '../model.ts';
+import { isBoardEvent, throttle } from '../model.ts';
 
 // However busy the center, the boards refetch at most once a second.
 const REFRESH_THROTTLE_MS = 1000;
@@ -21,7 +21,6 @@ export function SupervisorPage() {
   const queryClient = useQueryClient();
   const queues = useQueueBoard();
   const agents = useAgentBoard();
-  const [assignments, setAssignments] = useState<LiveAssignments>({});
   const [monitor, setMonitor] = useState<MonitorTarget | null>(null);
 
   const refresh = useMemo(
@@ -33,10 +32,9 @@ export function SupervisorPage() {
   const status = useRealtime((event: RealtimeEvent) => {
     if (!isBoardEvent(event.type)) return;
     refresh.call();
-    setAssignments((current) => trackAssignments(current, event.type, event.data));
     const conversationId = (event.data as { conversationId?: string; refId?: string } | undefined)
       ?.conversationId;
-    if (monitor && conversationId === monitor.conversationId) {
+    if (monitor && conversationId === monitor.conversation.id) {
       void queryClient.invalidateQueries({ queryKey: supervisorKeys.conversation(conversationId) });
     }
   });
@@ -80,8 +78,7 @@ export function SupervisorPage() {
               agents={agents.data ?? []}
               updatedAt={agents.dataUpdatedAt}
               channels={channels}
-              assignments={assignments}
-              onOpenConversation={(conversationId, agent) => setMonitor({ conversationId, agent })}
+              onOpenConversation={(conversation, agent) => setMonitor({ conversation, agent })}
             />
           </Paper>
         </Grid.Col>
