@@ -4,6 +4,10 @@
 import type { Static } from 'typebox';
 import type {
   AgentBoard as AgentBoardSchema,
+  CannedResponseList as CannedResponseListSchema,
+  CannedResponse as CannedResponseSchema,
+  ContactReasonList as ContactReasonListSchema,
+  ContactReason as ContactReasonSchema,
   ConversationDetail as ConversationDetailSchema,
   ConversationList as ConversationListSchema,
   ConversationSummary as ConversationSummarySchema,
@@ -12,7 +16,12 @@ import type {
   MessageView as MessageViewSchema,
   PostedMessage as PostedMessageSchema,
   QueueBoard as QueueBoardSchema,
+  QueueList as QueueListSchema,
+  Queue as QueueSchema,
   ReassignConversation as ReassignConversationSchema,
+  RotatedSecret as RotatedSecretSchema,
+  WebchatSiteList as WebchatSiteListSchema,
+  WebchatSite as WebchatSiteSchema,
 } from '../../../../packages/contracts/src/desk.ts';
 import type {
   ApiToken as ApiTokenSchema,
@@ -37,7 +46,17 @@ import type {
   UserSkill as UserSkillSchema,
 } from '../../../../packages/contracts/src/staff.ts';
 
-export type { DeskState, SetDeskState } from '../../../../packages/contracts/src/desk.ts';
+export type {
+  CreateCannedResponse,
+  CreateContactReason,
+  CreateQueue,
+  DeskState,
+  SetDeskState,
+  UpdateCannedResponse,
+  UpdateContactReason,
+  UpdateQueue,
+  UpdateWebchatSite,
+} from '../../../../packages/contracts/src/desk.ts';
 
 export type {
   BranchBody,
@@ -86,3 +105,14 @@ export type DepartmentBody = Omit<DepartmentBodyContract, 'kind'> & { kind: Depa
 export type AgentBoard = Static<typeof AgentBoardSchema>;
 export type QueueBoard = Static<typeof QueueBoardSchema>;
 export type ReassignConversation = Static<typeof ReassignConversationSchema>;
+
+// Canned responses, contact reasons, queues and widget sites.
+export type CannedResponse = Static<typeof CannedResponseSchema>;
+export type CannedResponseList = Static<typeof CannedResponseListSchema>;
+export type ContactReason = Static<typeof ContactReasonSchema>;
+export type ContactReasonList = Static<typeof ContactReasonListSchema>;
+export type Queue = Static<typeof QueueSchema>;
+export type QueueList = Static<typeof QueueListSchema>;
+export type WebchatSite = Static<typeof WebchatSiteSchema>;
+export type WebchatSiteList = Static<typeof WebchatSiteListSchema>;
+export type RotatedSecret = Static<typeof RotatedSecretSchema>;

@@ -1,17 +1,27 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api-client.ts';
 import type {
+  CannedResponse,
+  CannedResponseList,
   ConversationDetail,
   ConversationList,
+  CreateCannedResponse,
   DeskOfferList,
   DeskState,
   MessageView,
   PostedMessage,
+  UpdateCannedResponse,
 } from '../../app/contracts.ts';
 import type { RealtimeEvent } from '../../shared/use-realtime.ts';
 import { type AwayReason, type ContactReasonItem, mergeMessages, refreshesFor } from './model.ts';
 
-export type { ConversationSummary, DeskOffer, DeskState, MessageView } from '../../app/contracts.ts';
+export type {
+  CannedResponse,
+  ConversationSummary,
+  DeskOffer,
+  DeskState,
+  MessageView,
+} from '../../app/contracts.ts';
 
 export const deskKeys = {
   all: ['desk'] as const,
@@ -19,6 +29,7 @@ export const deskKeys = {
   offers: ['desk', 'offers'] as const,
   conversations: ['desk', 'conversations'] as const,
   conversation: (id: string) => ['desk', 'conversation', id] as const,
+  canned: ['desk', 'canned-responses'] as const,
 };
 
 // The WebSocket drives every refresh; this only covers an event lost while the socket was down.
@@ -164,4 +175,48 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
       void queryClient.invalidateQueries({ queryKey: deskKeys[refresh] });
     }
   }
+}
+
+/** The canned responses the agent may use: their own, their teams' and the bank-wide ones. */
+export function useCannedResponses() {
+  return useQuery({
+    queryKey: deskKeys.canned,
+    queryFn: () => api<CannedResponseList>('/desk/canned-responses'),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+}
+
+/** Creates (no id) or edits one of the agent's personal canned responses. */
+export function useSaveCannedResponse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: ({
+      id,
+      input,
+    }: {
+      id: string | null;
+      input: Omit<CreateCannedResponse, 'scope' | 'teamId'>;
+    }) =>
+      id
+        ? api<CannedResponse>(`/desk/canned-responses/${encodeURIComponent(id)}`, {
+            method: 'PATCH',
+            body: input satisfies UpdateCannedResponse,
+          })
+        : api<CannedResponse>('/desk/canned-responses', {
+            method: 'POST',
+            body: { scope: 'personal', ...input } satisfies CreateCannedResponse,
+          }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: deskKeys.canned }),
+  });
+}
+
+export function useDeleteCannedResponse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<void>(`/desk/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: deskKeys.canned }),
+  });
 }

@@ -57,7 +57,13 @@ export function ConversationView({
           <MessageList messages={messages} contactName={contactName} />
         </ScrollArea>
       </Paper>
-      <ReplyBox conversationId={conversation.id} disabled={isClosed} focusOnMount={focusReply} />
+      <ReplyBox
+        conversationId={conversation.id}
+        disabled={isClosed}
+        focusOnMount={focusReply}
+        language={conversation.language}
+        contactName={conversation.contactName}
+      />
     </Stack>
   );
 }

@@ -1,26 +1,50 @@
-import { Button, Group, Kbd, Stack, Switch, Textarea } from '@mantine/core';
+import { Button, Group, Kbd, Paper, Stack, Switch, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { type ReplyInput, usePostMessage } from '../api.ts';
+import { useCurrentUser } from '../../auth/api.ts';
+import { type ReplyInput, useCannedResponses, usePostMessage } from '../api.ts';
+import {
+  type CannedItem,
+  cannedBody,
+  fillVariables,
+  insertAt,
+  matchShortcut,
+  typedShortcut,
+} from '../canned.ts';
+import { CannedManager } from './canned-manager.tsx';
+import { CannedMenu } from './canned-menu.tsx';
 import classes from './desk.module.css';
 
 /**
  * The reply box. Ctrl+Enter sends, Alt+N switches between a reply and an internal note. A message
  * keeps its clientId until the server has it, so sending again after a network failure is safe.
+ * Canned responses come from a menu or from typing `/` and a shortcut at the start of the box; they
+ * are inserted in the conversation's language with `{customerName}` and `{agentName}` filled.
  */
 export function ReplyBox({
   conversationId,
   disabled,
   focusOnMount,
+  language,
+  contactName,
 }: {
   conversationId: string;
   disabled: boolean;
   focusOnMount: boolean;
+  /** The conversation's language: canned responses are inserted in it (English when missing). */
+  language: string | null;
+  contactName: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const canned = useCannedResponses();
+  const [managing, setManaging] = useState(false);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const listId = useId();
   const [body, setBody] = useState('');
   const [isNote, setIsNote] = useState(false);
   const pending = useRef<ReplyInput | null>(null);
@@ -33,6 +57,39 @@ export function ReplyBox({
   }, []);
 
   useHotkeys([['alt+N', () => setIsNote((value) => !value)]], []);
+
+  const items = canned.data ?? [];
+  const query = typedShortcut(body);
+  const suggestions = useMemo(
+    () => (query === null || query === dismissed ? [] : matchShortcut(items, query).slice(0, 8)),
+    [items, query, dismissed],
+  );
+  const highlighted = Math.min(active, suggestions.length - 1);
+
+  const fill = (item: CannedItem) => {
+    const lang = language && item.bodies[language]?.trim() ? language : 'en';
+    return fillVariables(cannedBody(item, lang), {
+      customerName: contactName ?? i18n.getFixedT(lang)('desk.conversations.anonymous'),
+      agentName: me.displayName,
+    });
+  };
+
+  /** Replaces a typed `/shortcut`, or else the selection, with the filled response. */
+  const insert = (item: CannedItem) => {
+    const text = fill(item);
+    const element = textarea.current;
+    const next =
+      typedShortcut(body) !== null
+        ? { value: text, caret: text.length }
+        : insertAt(body, text, element?.selectionStart ?? body.length, element?.selectionEnd ?? body.length);
+    setBody(next.value);
+    setActive(0);
+    if (post.isError) post.reset();
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(next.caret, next.caret);
+    });
+  };
 
   const send = () => {
     if (disabled || post.isPending || body.trim() === '') return;
@@ -69,25 +126,84 @@ export function ReplyBox({
           if (post.isError) post.reset();
         }}
         onKeyDown={(event) => {
+          if (suggestions.length > 0 && !event.ctrlKey && !event.metaKey) {
+            const chosen = suggestions[highlighted];
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              const step = event.key === 'ArrowDown' ? 1 : -1;
+              setActive((highlighted + step + suggestions.length) % suggestions.length);
+              return;
+            }
+            if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && chosen) {
+              event.preventDefault();
+              insert(chosen);
+              return;
+            }
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              setDismissed(query);
+              return;
+            }
+          }
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             send();
           }
         }}
         aria-keyshortcuts="Control+Enter"
+        description={t('desk.canned.slashHint')}
+        aria-autocomplete="list"
+        aria-controls={suggestions.length > 0 ? listId : undefined}
+        aria-activedescendant={suggestions.length > 0 ? `${listId}-${highlighted}` : undefined}
       />
+      {suggestions.length > 0 && (
+        <Paper withBorder shadow="sm" p={4}>
+          <div id={listId} role="listbox" aria-label={t('desk.canned.suggestions')}>
+            {suggestions.map((item, index) => (
+              <UnstyledButton
+                key={item.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === highlighted}
+                tabIndex={-1}
+                className={classes.suggestion}
+                data-active={index === highlighted || undefined}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => insert(item)}
+              >
+                <Text span size="sm" ff="monospace" fw={600}>
+                  /{item.shortcut}
+                </Text>{' '}
+                <Text span size="sm">
+                  {item.title}
+                </Text>{' '}
+                <Text span size="xs" c="dimmed">
+                  · {t(`desk.canned.scopes.${item.scope}`)}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </div>
+          <Text size="xs" c="dimmed" px={6}>
+            {t('desk.canned.suggestionsHelp')}
+          </Text>
+        </Paper>
+      )}
       <Group justify="space-between">
-        <Switch
-          label={
-            <>
-              {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
-            </>
-          }
-          checked={isNote}
-          color="yellow"
-          onChange={(event) => setIsNote(event.currentTarget.checked)}
-          aria-keyshortcuts="Alt+N"
-        />
+        <Group gap="sm">
+          <CannedMenu items={items} disabled={disabled} onPick={insert} onManage={() => setManaging(true)} />
+          <Switch
+            label={
+              <>
+                {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
+              </>
+            }
+            checked={isNote}
+            color="yellow"
+            onChange={(event) => setIsNote(event.currentTarget.checked)}
+            aria-keyshortcuts="Alt+N"
+          />
+        </Group>
         <Button
           onClick={send}
           loading={post.isPending}
@@ -100,6 +216,7 @@ export function ReplyBox({
           {isNote ? t('desk.reply.addNote') : t('desk.reply.send')}
         </Button>
       </Group>
+      <CannedManager opened={managing} items={items} onClose={() => setManaging(false)} />
     </Stack>
   );
 }
