@@ -7,6 +7,7 @@ import {
   IconHome,
   IconKey,
   IconListSearch,
+  IconListTree,
   IconSettings,
   IconUserCircle,
   IconUsers,
@@ -111,6 +112,19 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/admin/pages/branches-page.tsx').then((m) => ({ default: m.BranchesPage })),
+    ),
+  },
+  {
+    path: 'admin/contact-reasons',
+    labelKey: 'nav.contactReasons',
+    descriptionKey: 'nav.contactReasonsDescription',
+    icon: IconListTree,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/contact-reasons-page.tsx').then((m) => ({
+        default: m.ContactReasonsPage,
+      })),
     ),
   },
   {

@@ -4,34 +4,51 @@ import type {
   ApiToken,
   Branch,
   BranchBody,
+  ContactReason,
   CreateApiToken,
+  CreateContactReason,
   CreatedApiToken,
+  CreateQueue,
   CreateUser,
   Department,
   DepartmentBody,
+  Queue,
   RolesReply,
+  RotatedSecret,
   Skill,
   Team,
   TeamBody,
+  UpdateContactReason,
+  UpdateQueue,
   UpdateUser,
+  UpdateWebchatSite,
   User,
   UserList,
+  WebchatSite,
 } from '../../app/contracts.ts';
 
 export type {
   ApiToken,
   Branch,
   BranchBody,
+  ContactReason,
+  CreateContactReason,
+  CreateQueue,
   CreateUser,
   Department,
   DepartmentBody,
   DepartmentKind,
+  Queue,
   Skill,
   Team,
   TeamBody,
+  UpdateContactReason,
+  UpdateQueue,
   UpdateUser,
+  UpdateWebchatSite,
   User,
   UserSkill,
+  WebchatSite,
 } from '../../app/contracts.ts';
 
 export type UserStatus = User['status'];
@@ -164,5 +181,109 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/admin/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+// ---- contact reasons (the desk's wrap-up list shares the 'contact-reasons' key prefix) ----
+
+const reasonsKey = ['contact-reasons', 'all'] as const;
+
+export function useAllContactReasons() {
+  return useQuery({
+    queryKey: reasonsKey,
+    queryFn: () =>
+      api<{ items: ContactReason[] }>('/contact-reasons', { query: { includeInactive: 'true' } }),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveContactReason() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (
+      change: { id: null; input: CreateContactReason } | { id: string; input: UpdateContactReason },
+    ) =>
+      change.id
+        ? api<ContactReason>(`/admin/contact-reasons/${encodeURIComponent(change.id)}`, {
+            method: 'PATCH',
+            body: change.input,
+          })
+        : api<ContactReason>('/admin/contact-reasons', { method: 'POST', body: change.input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contact-reasons'] }),
+  });
+}
+
+/** Deactivates or reactivates a reason from the list; errors come as a notification. */
+export function useSetContactReasonActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) =>
+      api<ContactReason>(`/admin/contact-reasons/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: { isActive } satisfies UpdateContactReason,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contact-reasons'] }),
+  });
+}
+
+// ---- queues ----
+
+const queuesKey = ['admin', 'queues'] as const;
+
+export function useQueues() {
+  return useQuery({
+    queryKey: queuesKey,
+    queryFn: () => api<{ items: Queue[] }>('/admin/queues'),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveQueue() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (change: { id: null; input: CreateQueue } | { id: string; input: UpdateQueue }) =>
+      change.id
+        ? api<Queue>(`/admin/queues/${encodeURIComponent(change.id)}`, {
+            method: 'PATCH',
+            body: change.input,
+          })
+        : api<Queue>('/admin/queues', { method: 'POST', body: change.input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queuesKey });
+      void queryClient.invalidateQueries({ queryKey: ['supervisor', 'queues'] });
+    },
+  });
+}
+
+// ---- widget sites ----
+
+const sitesKey = ['admin', 'webchat-sites'] as const;
+
+export function useWebchatSites() {
+  return useQuery({
+    queryKey: sitesKey,
+    queryFn: () => api<{ items: WebchatSite[] }>('/admin/webchat-sites'),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveWebchatSite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: ({ id, input }: { id: string; input: UpdateWebchatSite }) =>
+      api<WebchatSite>(`/admin/webchat-sites/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+  });
+}
+
+/** A new identity secret, returned once: the caller shows it and never stores it. */
+export function useRotateSiteSecret() {
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (id: string) =>
+      api<RotatedSecret>(`/admin/webchat-sites/${encodeURIComponent(id)}/rotate-secret`, { method: 'POST' }),
   });
 }
