@@ -9,6 +9,7 @@ import {
   IconListSearch,
   IconListTree,
   IconSettings,
+  IconStack2,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -125,6 +126,17 @@ export const SECTIONS: readonly Section[] = [
       import('../features/admin/pages/contact-reasons-page.tsx').then((m) => ({
         default: m.ContactReasonsPage,
       })),
+    ),
+  },
+  {
+    path: 'admin/queues',
+    labelKey: 'nav.queues',
+    descriptionKey: 'nav.queuesDescription',
+    icon: IconStack2,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/queues-page.tsx').then((m) => ({ default: m.QueuesPage })),
     ),
   },
   {
