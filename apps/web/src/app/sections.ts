@@ -8,6 +8,7 @@ import {
   IconKey,
   IconListSearch,
   IconListTree,
+  IconMessageChatbot,
   IconSettings,
   IconStack2,
   IconUserCircle,
@@ -137,6 +138,17 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/admin/pages/queues-page.tsx').then((m) => ({ default: m.QueuesPage })),
+    ),
+  },
+  {
+    path: 'admin/webchat-sites',
+    labelKey: 'nav.webchatSites',
+    descriptionKey: 'nav.webchatSitesDescription',
+    icon: IconMessageChatbot,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/webchat-sites-page.tsx').then((m) => ({ default: m.WebchatSitesPage })),
     ),
   },
   {
