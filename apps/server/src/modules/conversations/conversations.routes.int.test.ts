@@ -455,3 +455,32 @@ describe('queue and widget-site administration', () => {
     expect(new Set(rows.map((r) => r.action)).size).toBe(4);
   });
 });
+
+describe('right after accepting', () => {
+  it('lets the agent open and answer the chat before the conversation record has caught up', async () => {
+    await call(agent, 'PUT', '/desk/state', { state: 'available' });
+    // Everyone else from earlier tests goes offline, so the offer is the agent's.
+    await ctx.pool.query("UPDATE routing_agent_states SET state = 'offline' WHERE user_id <> $1", [
+      agent.userId,
+    ]);
+    await ctx.app.routing.setCapacity(agent.userId, 'chat', 10);
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+    });
+    const offer = await ctx.app.routing.routeOnce(queueId);
+    expect(offer).toMatchObject({ agentId: agent.userId, refId: id });
+    expect((await call(agent, 'POST', `/desk/offers/${offer?.itemId}/accept`)).statusCode).toBe(204);
+    // No event dispatch yet: the conversation still says 'queued' with no assignee.
+    expect(
+      (await ctx.pool.query('SELECT assignee_id FROM conversations WHERE id = $1', [id])).rows[0].assignee_id,
+    ).toBeNull();
+    expect((await call(agent, 'GET', `/conversations/${id}`)).statusCode).toBe(200);
+    expect(
+      (await call(agent, 'POST', `/conversations/${id}/messages`, { clientId: 'early', body: 'Dạ em nghe' }))
+        .statusCode,
+    ).toBe(201);
+    expect((await call(otherAgent, 'GET', `/conversations/${id}`)).statusCode).toBe(404);
+  });
+});

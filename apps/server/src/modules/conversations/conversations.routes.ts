@@ -53,7 +53,11 @@ export function conversationsRoutes(deps: {
   async function loadFor(actor: Actor | null, id: string, mode: 'read' | 'work'): Promise<ConversationRow> {
     requirePermission(actor, 'desk.use');
     const c = await conversations.getConversation(id);
-    const isAssignee = c.assignee_id === actor?.userId;
+    // The routing assignment counts at once: the conversation itself follows it a moment later
+    // (an event handler), and the desk opens the chat right after accepting.
+    const isAssignee =
+      c.assignee_id === actor?.userId ||
+      (await conversations.isAssignedInRouting(c.id, actor?.userId as string));
     if (isAssignee || (mode === 'read' && hasPermission(actor, 'supervisor.view'))) return c;
     throw new AppError('CONVERSATION_NOT_FOUND', 404);
   }

@@ -401,6 +401,13 @@ export function createConversationsService(deps: {
     });
   }
 
+  /** Whether routing has assigned this conversation to the agent (before the conversation follows). */
+  async function isAssignedInRouting(conversationId: string, agentId: string): Promise<boolean> {
+    const result = await db.execute(sql`SELECT 1 FROM routing_work_items WHERE kind = 'conversation'
+      AND ref_id = ${conversationId} AND assigned_to = ${agentId} AND status = 'assigned'`);
+    return result.rows.length > 0;
+  }
+
   /** An agent's open conversations (active and in wrap-up). */
   async function listAssigned(agentId: string) {
     const result = await db.execute(sql`SELECT * FROM conversations
@@ -490,6 +497,7 @@ export function createConversationsService(deps: {
     listMessages,
     getConversation,
     listAssigned,
+    isAssignedInRouting,
     wrapUp,
     close,
     rate,
