@@ -32,7 +32,7 @@ function connect(session: Session | null, query = '', origin?: string) {
   const socket = new WebSocket(`${base}${query}`, { headers });
   socket.on('message', (raw) => messages.push(JSON.parse(String(raw))));
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  const until = async (check: (m: Message[]) => boolean, timeoutMs = 5000) => {
+  const until = async (check: (m: Message[]) => boolean, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!check(messages)) {
       if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(messages)}`);

@@ -205,7 +205,8 @@ export function createStaffAuth(deps: {
     token: string,
     ip: string | null,
   ): Promise<{ actor: Actor; profile: Profile } | null> {
-    const key = `s:${sha256(token)}`;
+    // Cached by the token itself (process memory only): no hashing on the hot path.
+    const key = `s:${token}`;
     const now = clock.now().getTime();
     const hit = cache.get(key);
     if (hit && hit.expiresAt > now && hit.sessionExpiresAt > now) {
@@ -222,7 +223,7 @@ export function createStaffAuth(deps: {
     const result = await db.execute(sql`
       SELECT s.id AS session_id, s.csrf_token, s.expires_at AS session_expires_at, s.last_seen_at, ${PROFILE_COLUMNS}
         FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ${key.slice(2)} AND s.revoked_at IS NULL AND s.expires_at > ${new Date(now)}
+       WHERE s.token_hash = ${sha256(token)} AND s.revoked_at IS NULL AND s.expires_at > ${new Date(now)}
          AND u.status = 'active'`);
     const row = result.rows[0] as ProfileRow | undefined;
     if (!row) {
@@ -253,7 +254,7 @@ export function createStaffAuth(deps: {
 
   /** Resolves `Authorization: Bearer <token>`; throws AUTH_TOKEN_INVALID for a bad token. */
   async function authenticateToken(token: string, ip: string | null): Promise<Actor> {
-    const key = `t:${sha256(token)}`;
+    const key = `t:${token}`;
     const now = clock.now();
     const hit = cache.get(key);
     if (hit && hit.expiresAt > now.getTime() && hit.sessionExpiresAt > now.getTime())
@@ -261,7 +262,7 @@ export function createStaffAuth(deps: {
     const result = await db.execute(sql`
       SELECT k.id AS token_id, k.scopes, k.expires_at AS token_expires_at, k.last_used_at, ${PROFILE_COLUMNS}
         FROM api_tokens k JOIN users u ON u.id = k.created_by
-       WHERE k.token_hash = ${key.slice(2)} AND k.revoked_at IS NULL AND k.expires_at > ${now}
+       WHERE k.token_hash = ${sha256(token)} AND k.revoked_at IS NULL AND k.expires_at > ${now}
          AND u.status = 'active'`);
     const row = result.rows[0] as
       | (ProfileRow & {
