@@ -36,3 +36,13 @@ export function startOfLocalDay(at: Date, timeZone: string): Date {
     ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 + at.getUTCMilliseconds();
   return new Date(at.getTime() - sinceMidnightMs);
 }
+
+/** Whether `timeZone` is an IANA zone this runtime knows (e.g. `Asia/Ho_Chi_Minh`). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

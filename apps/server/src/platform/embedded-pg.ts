@@ -68,7 +68,8 @@ async function runAsUser(): Promise<{ uid: number; gid: number } | null> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process exists (EPERM: it does, owned by another user such as `postgres`). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

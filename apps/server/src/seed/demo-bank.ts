@@ -4,8 +4,8 @@ import {
   type AccountStatus,
   buildSearchName,
   type CardBrand,
-  type CardKind,
   type CardStatus,
+  type CoreCard,
   type Currency,
   coreDemoAccounts,
   coreDemoCards,
@@ -478,16 +478,8 @@ export interface DemoAccount {
   openedAt: string;
 }
 
-export interface DemoCard {
-  /** BIN and last four only; the full PAN exists only inside the generator. */
-  panMasked: string;
-  last4: string;
-  brand: CardBrand;
-  kind: CardKind;
-  status: CardStatus;
-  currency: Currency;
-  creditLimit: string | null;
-  expires: string;
+/** A card as the core banking adapter returns it, before it has ids (the full PAN never leaves the generator). */
+export interface DemoCard extends Omit<CoreCard, 'id' | 'customerId' | 'accountId'> {
   /** The settlement account for debit cards; null for credit cards. */
   accountNo: string | null;
 }

@@ -268,10 +268,5 @@ const DEMO_CANNED: {
 async function seedCannedResponses(app: BanyanApp): Promise<void> {
   const { rows } = await app.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM canned_responses');
   if ((rows[0]?.n ?? 0) > 0) return;
-  for (const c of DEMO_CANNED) {
-    await app.pool.query(
-      'INSERT INTO canned_responses (id, shortcut, title, bodies) VALUES ($1, $2, $3, $4)',
-      [app.ids.uuid(), c.shortcut, c.title, JSON.stringify(c.bodies)],
-    );
-  }
+  for (const c of DEMO_CANNED) await app.canned.create(null, { scope: 'global', ...c });
 }

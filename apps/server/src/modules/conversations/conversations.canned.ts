@@ -59,8 +59,9 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
     }
   }
 
+  /** Creates a canned response; `actor` null is the system (the seed), for bank-wide ones only. */
   async function create(
-    actor: Actor,
+    actor: Actor | null,
     input: {
       scope: CannedResponse['scope'];
       teamId?: string | null;
@@ -69,10 +70,11 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
       bodies: Record<string, string>;
     },
   ): Promise<CannedResponse> {
-    assertMayWrite(actor, input.scope, input.teamId ?? null);
+    if (actor) assertMayWrite(actor, input.scope, input.teamId ?? null);
+    else if (input.scope !== 'global') throw new AppError('AUTH_FORBIDDEN', 403);
     const result =
       await db.execute(sql`INSERT INTO canned_responses (id, owner_id, team_id, shortcut, title, bodies)
-      VALUES (${ids.uuid()}, ${input.scope === 'personal' ? actor.userId : null}, ${input.scope === 'team' ? (input.teamId ?? null) : null},
+      VALUES (${ids.uuid()}, ${input.scope === 'personal' ? (actor?.userId ?? null) : null}, ${input.scope === 'team' ? (input.teamId ?? null) : null},
         ${input.shortcut}, ${input.title}, ${JSON.stringify(input.bodies)}::jsonb) RETURNING *`);
     return toCanned(result.rows[0] as unknown as Row);
   }

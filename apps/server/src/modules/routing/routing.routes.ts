@@ -14,7 +14,7 @@ import {
   SetDeskState,
   UpdateQueue,
 } from '#contracts/desk.ts';
-import { startOfLocalDay } from '../../platform/clock.ts';
+import { isValidTimeZone, startOfLocalDay } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { requireActor, requirePermission } from '../../platform/rbac.ts';
@@ -28,15 +28,6 @@ export function routingRoutes(deps: {
   teamMembers: (teamIds: string[]) => Promise<string[]>;
 }) {
   const { routing } = deps;
-
-  const validTimeZone = (tz: string) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  };
 
   return async (app: App) => {
     // ---- queue administration ----
@@ -71,7 +62,7 @@ export function routingRoutes(deps: {
       async (request) => {
         requirePermission(request.actor, 'supervisor.view');
         const tz = request.query.timeZone ?? 'UTC';
-        if (!validTimeZone(tz))
+        if (!isValidTimeZone(tz))
           throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: tz });
         return { items: await routing.queueBoard(startOfLocalDay(new Date(), tz)) };
       },

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
@@ -69,15 +69,6 @@ export interface UpdateUserInput {
   locale?: Locale;
   version: number;
 }
-
-const validTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Admin-facing management of staff, teams, departments, branches, skills and API tokens. */
 export function createStaffService(deps: {
@@ -525,7 +516,7 @@ export function createStaffService(deps: {
 
   async function createBranch(actor: Actor | null, input: BranchInput) {
     if (actor) requirePermission(actor, 'staff.manage');
-    if (!validTimeZone(input.timeZone))
+    if (!isValidTimeZone(input.timeZone))
       throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: input.timeZone });
     const id = ids.uuid();
     return db
@@ -542,7 +533,7 @@ export function createStaffService(deps: {
 
   async function updateBranch(actor: Actor, id: string, input: Partial<BranchInput>) {
     requirePermission(actor, 'staff.manage');
-    if (input.timeZone && !validTimeZone(input.timeZone)) {
+    if (input.timeZone && !isValidTimeZone(input.timeZone)) {
       throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone: input.timeZone });
     }
     return db

@@ -123,7 +123,14 @@ export function useResetPassword() {
 }
 
 /** Teams, departments and branches share one shape of API: list, create, and patch by id. */
-function directory<Item extends { id: string }, Input>(resource: 'teams' | 'departments' | 'branches') {
+/**
+ * List and save hooks of an admin collection at `/admin/<resource>`: POST creates, PATCH changes.
+ * `alsoInvalidate` names other views that show the same records.
+ */
+function directory<Item extends { id: string }, CreateInput, UpdateInput = CreateInput>(
+  resource: 'teams' | 'departments' | 'branches' | 'queues',
+  alsoInvalidate: readonly (readonly string[])[] = [],
+) {
   const key = ['admin', resource] as const;
   return {
     useList: () =>
@@ -136,11 +143,16 @@ function directory<Item extends { id: string }, Input>(resource: 'teams' | 'depa
       const queryClient = useQueryClient();
       return useMutation({
         meta: { inlineError: true },
-        mutationFn: ({ id, input }: { id: string | null; input: Input }) =>
-          id
-            ? api<Item>(`/admin/${resource}/${encodeURIComponent(id)}`, { method: 'PATCH', body: input })
-            : api<Item>(`/admin/${resource}`, { method: 'POST', body: input }),
-        onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+        mutationFn: (change: { id: null; input: CreateInput } | { id: string; input: UpdateInput }) =>
+          change.id
+            ? api<Item>(`/admin/${resource}/${encodeURIComponent(change.id)}`, {
+                method: 'PATCH',
+                body: change.input,
+              })
+            : api<Item>(`/admin/${resource}`, { method: 'POST', body: change.input }),
+        onSuccess: () => {
+          for (const queryKey of [key, ...alsoInvalidate]) void queryClient.invalidateQueries({ queryKey });
+        },
       });
     },
   };
@@ -229,33 +241,9 @@ export function useSetContactReasonActive() {
 
 // ---- queues ----
 
-const queuesKey = ['admin', 'queues'] as const;
-
-export function useQueues() {
-  return useQuery({
-    queryKey: queuesKey,
-    queryFn: () => api<{ items: Queue[] }>('/admin/queues'),
-    select: (data) => data.items,
-  });
-}
-
-export function useSaveQueue() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { inlineError: true },
-    mutationFn: (change: { id: null; input: CreateQueue } | { id: string; input: UpdateQueue }) =>
-      change.id
-        ? api<Queue>(`/admin/queues/${encodeURIComponent(change.id)}`, {
-            method: 'PATCH',
-            body: change.input,
-          })
-        : api<Queue>('/admin/queues', { method: 'POST', body: change.input }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queuesKey });
-      void queryClient.invalidateQueries({ queryKey: ['supervisor', 'queues'] });
-    },
-  });
-}
+export const queues = directory<Queue, CreateQueue, UpdateQueue>('queues', [['supervisor', 'queues']]);
+export const useQueues = queues.useList;
+export const useSaveQueue = queues.useSave;
 
 // ---- widget sites ----
 
