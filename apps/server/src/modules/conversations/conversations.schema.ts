@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -56,6 +57,9 @@ export const conversations = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     /** Next message sequence number (messages are numbered 1, 2, … within a conversation). */
     nextSeq: integer('next_seq').notNull().default(1),
+    /** Highest message seq each side has seen (read receipts). */
+    customerReadSeq: integer('customer_read_seq').notNull().default(0),
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
     version: integer('version').notNull().default(1),
@@ -139,4 +143,59 @@ export const cannedResponses = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('canned_responses_owner_idx').on(t.ownerId), index('canned_responses_team_idx').on(t.teamId)],
+);
+
+/**
+ * Other agents in a conversation besides the assignee: a consultant invited for advice sees the
+ * thread and writes notes (or, when allowed, replies) until they leave. The assignee keeps ownership.
+ */
+export const participants = pgTable(
+  'conversation_participants',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull().default('consultant'),
+    invitedBy: uuid('invited_by'),
+    note: text('note'),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('conversation_participants_key').on(t.conversationId, t.userId),
+    index('conversation_participants_user_idx').on(t.userId).where(sql`left_at IS NULL`),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Files sent in a conversation (images, PDF). The type is sniffed from the bytes, never taken from
+ * the sender; stored in PostgreSQL so a one-laptop install has nothing else to back up.
+ */
+export const attachments = pgTable(
+  'conversation_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    uploaderType: text('uploader_type').notNull(),
+    uploaderId: text('uploader_id'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('conversation_attachments_conversation_idx').on(t.conversationId),
+    check(
+      'conversation_attachments_type_check',
+      sql`${t.contentType} IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf')`,
+    ),
+  ],
 );

@@ -27,6 +27,31 @@ export interface OverflowRule {
   toQueueId?: string;
 }
 
+/** Opening hours per weekday (0 = Sunday … 6 = Saturday), local "HH:MM" pairs; a missing day is closed. */
+export type WeeklyHours = Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', Array<[string, string]>>>;
+
+/** A day the center is closed (or keeps shorter hours) whatever the weekday says. */
+export interface Holiday {
+  date: string;
+  name: string;
+  /** Shorter hours that day (e.g. Lunar New Year's Eve); omitted = closed all day. */
+  hours?: Array<[string, string]>;
+}
+
+/**
+ * Business hours and holidays, shared by queues (one bank calendar serves many queues). A queue
+ * without a calendar is open around the clock.
+ */
+export const calendars = pgTable('routing_calendars', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique('routing_calendars_code_key'),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  weekly: jsonb('weekly').$type<WeeklyHours>().notNull(),
+  holidays: jsonb('holidays').$type<Holiday[]>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const queues = pgTable('routing_queues', {
   id: uuid('id').primaryKey(),
   code: text('code').notNull().unique('routing_queues_code_key'),
@@ -42,6 +67,8 @@ export const queues = pgTable('routing_queues', {
   /** Seconds of waiting worth one priority point (aging), so low priorities are never starved. */
   agingSeconds: integer('aging_seconds').notNull().default(60),
   stickySeconds: integer('sticky_seconds').notNull().default(0),
+  /** Business hours and holidays; null = open 24/7. Closed queues take messages (waiting_offline). */
+  calendarId: uuid('calendar_id').references(() => calendars.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
