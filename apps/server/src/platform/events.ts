@@ -95,26 +95,32 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let dispatching: Promise<void> | null = null;
   let again = { follow: false, dispatch: false };
 
-  async function publish<P>(
-    tx: DbOrTx,
-    event: { type: string; payload: P; actorId?: string | null; audience?: Audience },
-  ): Promise<DomainEvent<P>> {
-    const stored: DomainEvent<P> = {
+  async function publish<P>(tx: DbOrTx, event: NewEvent<P>): Promise<DomainEvent<P>> {
+    return (await publishMany(tx, [event]))[0] as DomainEvent<P>;
+  }
+
+  /** Several events in one insert and one notify (the router's batches publish dozens at once). */
+  async function publishMany<P>(tx: DbOrTx, batch: NewEvent<P>[]): Promise<DomainEvent<P>[]> {
+    if (batch.length === 0) return [];
+    const now = clock.now();
+    const stored: DomainEvent<P>[] = batch.map((event) => ({
       id: ids.uuid(),
       type: event.type,
       payload: event.payload,
       actorId: event.actorId ?? null,
       audience: event.audience ?? {},
-      createdAt: clock.now(),
-    };
-    await tx.insert(outbox).values({
-      id: stored.id,
-      type: stored.type,
-      payload: stored.payload as object,
-      actorId: stored.actorId,
-      audience: stored.audience,
-      createdAt: stored.createdAt,
-    });
+      createdAt: now,
+    }));
+    await tx.insert(outbox).values(
+      stored.map((e) => ({
+        id: e.id,
+        type: e.type,
+        payload: e.payload as object,
+        actorId: e.actorId,
+        audience: e.audience,
+        createdAt: e.createdAt,
+      })),
+    );
     await tx.execute(sql`SELECT pg_notify(${CHANNEL}, '')`);
     return stored;
   }
@@ -313,6 +319,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
 
   return {
     publish,
+    publishMany,
     on,
     subscribe,
     readAfter,
@@ -327,3 +334,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
 }
 
 export type Events = ReturnType<typeof createEvents>;
+
+/** What a publisher gives; the id, time and defaults are added on publish. */
+export interface NewEvent<P> {
+  type: string;
+  payload: P;
+  actorId?: string | null;
+  audience?: Audience;
+}

@@ -4,6 +4,7 @@ import {
   type CandidateAgent,
   chooseAgent,
   effectivePriority,
+  matchContacts,
   orderContacts,
 } from './routing.order.ts';
 
@@ -72,5 +73,71 @@ describe('agent choice', () => {
 
   it('with no required skills, takes the longest idle', () => {
     expect(chooseAgent(agents, [])?.userId).toBe('dung');
+  });
+});
+
+describe('matching a batch of contacts to locked agents', () => {
+  const now = at(1000);
+  const agent = (userId: string, score: number, idle: number, spare = 1) => ({
+    userId,
+    score,
+    idleSince: at(idle),
+    spare,
+  });
+  const contact = (id: string, extra: Partial<{ declined_by: string[]; sticky: string }> = {}) => ({
+    id,
+    declined_by: extra.declined_by ?? [],
+    sticky_agent_id: extra.sticky ?? null,
+    sticky_until: extra.sticky ? at(2000) : null,
+  });
+  const pairs = (m: Array<{ item: { id: string }; agentId: string }>) =>
+    m.map((x) => `${x.item.id}>${x.agentId}`);
+
+  it('gives each contact in order the best-skilled, longest-idle agent, one each before seconds', () => {
+    const agents = [
+      agent('idle-short', 5, 900, 2),
+      agent('expert', 9, 950, 2),
+      agent('idle-long', 5, 100, 2),
+    ];
+    const matches = matchContacts(
+      [contact('c1'), contact('c2'), contact('c3'), contact('c4')],
+      agents,
+      now,
+      10,
+    );
+    // The expert twice (nobody else scores 9), then equal scores by idle time.
+    expect(pairs(matches)).toEqual(['c1>expert', 'c2>expert', 'c3>idle-long', 'c4>idle-short']);
+  });
+
+  it('never exceeds an agent’s free places nor the batch size', () => {
+    const matches = matchContacts(
+      [contact('c1'), contact('c2'), contact('c3')],
+      [agent('a', 5, 0, 1), agent('b', 5, 1, 1)],
+      now,
+      10,
+    );
+    expect(pairs(matches)).toEqual(['c1>a', 'c2>b']);
+    expect(matchContacts([contact('c1'), contact('c2')], [agent('a', 5, 0, 3)], now, 1)).toHaveLength(1);
+  });
+
+  it('skips agents who declined a contact, and goes on past a contact only declined agents could take', () => {
+    const agents = [agent('a', 5, 0), agent('b', 5, 1)];
+    expect(
+      pairs(matchContacts([contact('c1', { declined_by: ['a'] }), contact('c2')], agents, now, 10)),
+    ).toEqual(['c1>b', 'c2>a']);
+    expect(
+      pairs(
+        matchContacts([contact('c1', { declined_by: ['a'] }), contact('c2')], [agent('a', 5, 0)], now, 10),
+      ),
+    ).toEqual(['c2>a']);
+  });
+
+  it('prefers the sticky agent within the window, whatever their rank', () => {
+    const agents = [agent('a', 9, 0), agent('last-agent', 1, 999)];
+    expect(pairs(matchContacts([contact('c1', { sticky: 'last-agent' })], agents, now, 10))).toEqual([
+      'c1>last-agent',
+    ]);
+    const expired = { ...contact('c2', { sticky: 'last-agent' }), sticky_until: at(10) };
+    expect(pairs(matchContacts([expired], agents, now, 10))).toEqual(['c2>a']);
   });
 });

@@ -85,3 +85,57 @@ export function chooseAgent<T extends CandidateAgent>(
   }
   return best?.agent ?? null;
 }
+
+/** An agent the router has locked for a batch: skill score, idle time, free places on the channel. */
+export interface EligibleAgent {
+  userId: string;
+  score: number;
+  idleSince: Date;
+  spare: number;
+}
+
+export interface MatchableContact {
+  id: string;
+  declined_by: string[];
+  sticky_agent_id: string | null;
+  sticky_until: string | Date | null;
+}
+
+/**
+ * Matches contacts (already in order of service) to locked agents, the way one decision at a time
+ * would: each contact goes to its sticky agent when that agent is free, otherwise to the best-skilled,
+ * longest-idle agent who has not declined it. An agent who gets one ranks as just-busy (behind equal
+ * scores) and leaves once full. A contact nobody can take stops the batch unless some agents declined
+ * it (others may still take the contacts behind it).
+ */
+export function matchContacts<C extends MatchableContact>(
+  contacts: C[],
+  agents: EligibleAgent[],
+  now: Date,
+  max: number,
+): Array<{ item: C; agentId: string }> {
+  const pool = [...agents].sort((a, b) => b.score - a.score || a.idleSince.getTime() - b.idleSince.getTime());
+  const matches: Array<{ item: C; agentId: string }> = [];
+  for (const contact of contacts) {
+    if (matches.length >= max) break;
+    const sticky =
+      contact.sticky_agent_id && contact.sticky_until && new Date(contact.sticky_until) > now
+        ? contact.sticky_agent_id
+        : null;
+    let index = sticky ? pool.findIndex((a) => a.userId === sticky) : -1;
+    if (index < 0) index = pool.findIndex((a) => !contact.declined_by.includes(a.userId));
+    if (index < 0) {
+      if (contact.declined_by.length === 0) break;
+      continue;
+    }
+    const [agent] = pool.splice(index, 1) as [EligibleAgent];
+    matches.push({ item: contact, agentId: agent.userId });
+    if (--agent.spare > 0) {
+      // Just busy: behind every agent with the same score, ahead of lower scores.
+      let at = pool.findIndex((a) => a.score < agent.score);
+      if (at < 0) at = pool.length;
+      pool.splice(at, 0, { ...agent, idleSince: now });
+    }
+  }
+  return matches;
+}

@@ -7,6 +7,7 @@ import type { Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
+import { type EligibleAgent, matchContacts } from './routing.order.ts';
 import type { OverflowRule, RequiredSkill } from './routing.schema.ts';
 
 export type AgentState = 'available' | 'away' | 'offline';
@@ -94,15 +95,13 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     ...(reason ? { reason } : {}),
   });
 
+  const audienceOf = (agentId: string | null) => ({
+    permissions: ['supervisor.view'],
+    ...(agentId ? { users: [agentId] } : {}),
+  });
+
   const publish = (tx: Tx, type: string, payload: WorkItemEventPayload) =>
-    events.publish(tx, {
-      type,
-      payload,
-      audience: {
-        permissions: ['supervisor.view'],
-        ...(payload.agentId ? { users: [payload.agentId] } : {}),
-      },
-    });
+    events.publish(tx, { type, payload, audience: audienceOf(payload.agentId) });
 
   async function getQueue(tx: Tx, queueId: string): Promise<QueueRow> {
     const result =
@@ -166,16 +165,19 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     return idsInOrder.map((id) => byId.get(id)).filter((r): r is ItemRow => !!r);
   }
 
-  /** Locks and returns the agent to offer `item` to, or null. */
-  async function pickAgent(tx: Tx, item: ItemRow): Promise<string | null> {
-    const now = clock.now();
-    const preferSticky =
-      item.sticky_agent_id && item.sticky_until && new Date(item.sticky_until) > now
-        ? item.sticky_agent_id
-        : null;
-    // Driven by the skill index: start from agents holding the first required skill, join the
-    // others; lock the agent's state and channel rows (SKIP LOCKED re-checks load on the latest row).
-    const skills = item.required_skills;
+  /**
+   * Locks up to `limit` eligible agents for contacts needing `skills` on `channel`, best first:
+   * highest summed proficiency of the required skills, then longest idle. Driven by the skill index
+   * (agents holding the first required skill, joined to the others); SKIP LOCKED leaves agents a
+   * rival router holds to that router, and re-checks load on the newest row version.
+   */
+  async function lockEligibleAgents(
+    tx: Tx,
+    skills: RequiredSkill[],
+    channel: string,
+    limit: number,
+    onlyAgentIds?: string[],
+  ): Promise<EligibleAgent[]> {
     const joins = skills.map(
       (r, i) => sql`JOIN routing_agent_skills ${sql.raw(`s${i}`)} ON ${sql.raw(`s${i}`)}.user_id = a.user_id
         AND ${sql.raw(`s${i}`)}.skill_id = ${r.skillId} AND ${sql.raw(`s${i}`)}.proficiency >= ${r.minProficiency}`,
@@ -186,16 +188,30 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
           sql` + `,
         )} DESC,`
       : sql``;
+    const only = onlyAgentIds ? sql`AND a.user_id = ANY(${`{${onlyAgentIds.join(',')}}`}::uuid[])` : sql``;
     const result = await tx.execute(sql`
-      SELECT a.user_id FROM routing_agent_states a
-        JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${item.channel} AND c.load < c.capacity
+      SELECT a.user_id, c.capacity - c.load AS spare, a.idle_since, ${
+        skills.length
+          ? sql.join(
+              skills.map((_, i) => sql.raw(`s${i}.proficiency`)),
+              sql` + `,
+            )
+          : sql`0`
+      } AS score FROM routing_agent_states a
+        JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${channel} AND c.load < c.capacity
         ${sql.join(joins, sql` `)}
-       WHERE a.state = 'available'
-         AND NOT (a.user_id = ANY(${`{${item.declined_by.join(',')}}`}::uuid[]))
-       ORDER BY (a.user_id = ${preferSticky}) DESC NULLS LAST, ${score} a.idle_since ASC
-       LIMIT 1
+       WHERE a.state = 'available' ${only}
+       ORDER BY ${score} a.idle_since ASC
+       LIMIT ${limit}
        FOR UPDATE OF a, c SKIP LOCKED`);
-    return (result.rows[0] as { user_id: string } | undefined)?.user_id ?? null;
+    return (result.rows as { user_id: string; spare: number; idle_since: string; score: number }[]).map(
+      (r) => ({
+        userId: r.user_id,
+        spare: Number(r.spare),
+        score: Number(r.score),
+        idleSince: new Date(r.idle_since),
+      }),
+    );
   }
 
   async function changeLoad(tx: Tx, agentId: string, channel: string, delta: number): Promise<void> {
@@ -212,52 +228,98 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /**
-   * Up to `max` routing decisions in `queueId` in one transaction (one commit, one WAL flush, for
-   * many decisions: how the router keeps up with a busy queue). Same rules as one by one.
+   * Up to `max` routing decisions in `queueId` in one transaction: the best waiting contacts are
+   * locked, then the best eligible agents for them, matched in memory (the order of service and the
+   * agent choice of `matchContacts`), and written back with a handful of set-based statements — one
+   * commit and one WAL flush for many decisions, which is how the router keeps up with a busy queue.
    */
   async function routeBatch(queueId: string, max: number): Promise<Offer[]> {
     return db.transaction(async (tx) => {
       const queue = await getQueue(tx, queueId);
-      const offers: Offer[] = [];
-      for (const item of await candidates(tx, queue, Math.max(CANDIDATES_PER_LEVEL, max))) {
-        if (offers.length >= max) break;
-        const agentId = await pickAgent(tx, item);
-        // Contacts of a queue share its skills: when one finds nobody, so will the next — unless
-        // this one was declined by some agents, who may take another.
-        if (!agentId && item.declined_by.length === 0) break;
-        if (!agentId) continue;
-        const now = clock.now();
-        const expiresAt = new Date(now.getTime() + queue.offer_timeout_seconds * 1000);
-        await changeLoad(tx, agentId, item.channel, +1);
-        if (queue.auto_accept) {
-          await tx.execute(sql`UPDATE routing_work_items SET status = 'assigned', assigned_to = ${agentId}, assigned_at = ${now},
-            offered_to = NULL, offer_expires_at = NULL, offer_count = offer_count + 1, version = version + 1
-            WHERE id = ${item.id}`);
-          await tx.execute(
-            sql`UPDATE routing_agent_states SET idle_since = ${now} WHERE user_id = ${agentId}`,
-          );
-          await publish(tx, ROUTING_EVENTS.assigned, payloadOf(item, agentId, 'auto_accept'));
-        } else {
-          await tx.execute(sql`UPDATE routing_work_items SET status = 'offered', offered_to = ${agentId},
-            offer_expires_at = ${expiresAt}, offer_count = offer_count + 1, version = version + 1 WHERE id = ${item.id}`);
-          // Offered agents rank as busy until they answer, so the batch spreads across agents.
-          await tx.execute(
-            sql`UPDATE routing_agent_states SET idle_since = ${now} WHERE user_id = ${agentId}`,
-          );
-          await publish(tx, ROUTING_EVENTS.offered, payloadOf(item, agentId));
-        }
-        offers.push({
-          itemId: item.id,
-          agentId,
-          refId: item.ref_id,
-          kind: item.kind,
-          queueId: item.queue_id,
-          channel: item.channel,
-          autoAccepted: queue.auto_accept,
-          expiresAt,
-        });
+      const items = await candidates(tx, queue, Math.max(CANDIDATES_PER_LEVEL, max));
+      if (items.length === 0) return [];
+      const now = clock.now();
+      // Contacts of a queue share its skills, except those an overflow rule widened: one agent
+      // lookup per distinct requirement.
+      const groups = new Map<string, ItemRow[]>();
+      for (const item of items) {
+        const key = `${item.channel}|${JSON.stringify(item.required_skills)}`;
+        groups.set(key, [...(groups.get(key) ?? []), item]);
       }
-      return offers;
+      const matches: Array<{ item: ItemRow; agentId: string }> = [];
+      for (const group of groups.values()) {
+        const room = max - matches.length;
+        if (room <= 0) break;
+        const first = group[0] as ItemRow;
+        const declined = Math.max(0, ...group.map((i) => i.declined_by.length));
+        const agents = await lockEligibleAgents(tx, first.required_skills, first.channel, room + declined);
+        const sticky = [
+          ...new Set(
+            group
+              .filter((i) => i.sticky_agent_id && i.sticky_until && new Date(i.sticky_until) > now)
+              .map((i) => i.sticky_agent_id as string),
+          ),
+        ].filter((id) => !agents.some((a) => a.userId === id));
+        if (sticky.length > 0) {
+          agents.push(
+            ...(await lockEligibleAgents(tx, first.required_skills, first.channel, sticky.length, sticky)),
+          );
+        }
+        for (const match of matchContacts(group, agents, now, room)) matches.push(match);
+      }
+      if (matches.length === 0) return [];
+
+      const expiresAt = new Date(now.getTime() + queue.offer_timeout_seconds * 1000);
+      const pairs = sql.join(
+        matches.map((m) => sql`(${m.item.id}::uuid, ${m.agentId}::uuid)`),
+        sql`, `,
+      );
+      await tx.execute(
+        queue.auto_accept
+          ? sql`UPDATE routing_work_items w SET status = 'assigned', assigned_to = v.agent, assigned_at = ${now},
+              offered_to = NULL, offer_expires_at = NULL, offer_count = offer_count + 1, version = version + 1
+              FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id`
+          : sql`UPDATE routing_work_items w SET status = 'offered', offered_to = v.agent, offer_expires_at = ${expiresAt},
+              offer_count = offer_count + 1, version = version + 1
+              FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id`,
+      );
+      const perAgent = new Map<string, { channel: string; n: number }>();
+      for (const m of matches) {
+        const key = `${m.agentId}|${m.item.channel}`;
+        const entry = perAgent.get(key) ?? { channel: m.item.channel, n: 0 };
+        entry.n++;
+        perAgent.set(key, entry);
+      }
+      const loads = sql.join(
+        [...perAgent.entries()].map(
+          ([key, v]) => sql`(${key.split('|')[0]}::uuid, ${v.channel}, ${v.n}::int)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`UPDATE routing_agent_channels c SET load = c.load + v.n
+        FROM (VALUES ${loads}) AS v(user_id, channel, n) WHERE c.user_id = v.user_id AND c.channel = v.channel`);
+      // Offered agents rank as busy until they answer, so the next batch spreads across agents.
+      const agentIds = [...new Set(matches.map((m) => m.agentId))];
+      await tx.execute(sql`UPDATE routing_agent_states SET idle_since = ${now}
+        WHERE user_id = ANY(${`{${agentIds.join(',')}}`}::uuid[])`);
+      await events.publishMany(
+        tx,
+        matches.map((m) => ({
+          type: queue.auto_accept ? ROUTING_EVENTS.assigned : ROUTING_EVENTS.offered,
+          payload: payloadOf(m.item, m.agentId, queue.auto_accept ? 'auto_accept' : undefined),
+          audience: audienceOf(m.agentId),
+        })),
+      );
+      return matches.map((m) => ({
+        itemId: m.item.id,
+        agentId: m.agentId,
+        refId: m.item.ref_id,
+        kind: m.item.kind,
+        queueId: m.item.queue_id,
+        channel: m.item.channel,
+        autoAccepted: queue.auto_accept,
+        expiresAt,
+      }));
     });
   }
 
@@ -644,6 +706,8 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     autoAccept?: boolean;
     agingSeconds?: number;
     stickySeconds?: number;
+    /** Business hours; null = open around the clock. */
+    calendarId?: string | null;
   }
 
   const queueView = (r: Record<string, unknown>) => ({
@@ -659,6 +723,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     autoAccept: r.auto_accept as boolean,
     agingSeconds: r.aging_seconds as number,
     stickySeconds: r.sticky_seconds as number,
+    calendarId: (r.calendar_id as string | null) ?? null,
   });
 
   async function listQueues() {
@@ -674,6 +739,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   async function assertQueueRefs(tx: Tx, input: Partial<QueueInput>): Promise<void> {
+    if (input.calendarId) {
+      const found = await tx.execute(sql`SELECT 1 FROM routing_calendars WHERE id = ${input.calendarId}`);
+      if (found.rows.length === 0) throw new AppError('ROUTING_CALENDAR_NOT_FOUND', 400);
+    }
     for (const r of input.requiredSkills ?? []) {
       const found = await tx.execute(sql`SELECT 1 FROM skills WHERE id = ${r.skillId}`);
       if (found.rows.length === 0) throw new AppError('STAFF_SKILL_NOT_FOUND', 400);
@@ -696,11 +765,11 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       .transaction(async (tx) => {
         await assertQueueRefs(tx, input);
         await tx.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds,
-            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds)
+            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds, calendar_id)
           VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
             ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.maxSize ?? 1000},
             ${JSON.stringify(input.overflow ?? [])}::jsonb, ${input.wrapUpSeconds ?? 60}, ${input.autoAccept ?? false},
-            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0})`);
+            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0}, ${input.calendarId ?? null})`);
         await audit.record(tx, {
           actorId: actor?.userId ?? null,
           actorName: actor?.username ?? 'system',
@@ -734,6 +803,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       if (input.autoAccept !== undefined) sets.push(sql`auto_accept = ${input.autoAccept}`);
       if (input.agingSeconds !== undefined) sets.push(sql`aging_seconds = ${input.agingSeconds}`);
       if (input.stickySeconds !== undefined) sets.push(sql`sticky_seconds = ${input.stickySeconds}`);
+      if (input.calendarId !== undefined) sets.push(sql`calendar_id = ${input.calendarId}`);
       const result = await tx.execute(
         sql`UPDATE routing_queues SET ${sql.join(sets, sql`, `)} WHERE id = ${id} RETURNING *`,
       );
