@@ -21,7 +21,9 @@ import {
 } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
 import {
+  calendarRoutes,
   createRouter,
+  createRoutingCalendars,
   createRoutingService,
   registerRoutingListeners,
   routingRoutes,
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   // The demo core-banking adapter; a bank wires its own CoreBanking implementation here.
   const coreBanking = createDemoCoreBanking({ db, clock });
   const routing = createRoutingService({ db, ids, clock, events, audit });
+  const calendars = createRoutingCalendars({ db, ids, clock, audit });
   const reasons = createContactReasons({ db, ids, audit });
   const canned = createCannedResponses({ db, ids });
   const conversations = createConversationsService({ db, ids, clock, events, routing, reasons });
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(auditRoutes({ audit }));
       await api.register(workforceRoutes());
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
+      await api.register(calendarRoutes({ calendars }));
       await api.register(conversationsRoutes({ conversations, reasons, canned }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(customersRoutes({ db, customers, coreBanking, audit }));
@@ -241,6 +245,7 @@ export async function buildApp(deps: AppDeps) {
     customers,
     coreBanking,
     routing,
+    calendars,
     conversations,
     reasons,
     canned,

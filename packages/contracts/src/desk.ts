@@ -343,6 +343,7 @@ export const Queue = Type.Object({
   autoAccept: Type.Boolean(),
   agingSeconds: Type.Integer(),
   stickySeconds: Type.Integer(),
+  calendarId: Nullable(Uuid),
 });
 export const QueueList = Type.Object({ items: Type.Array(Queue) });
 const QueueFields = {
@@ -356,6 +357,7 @@ const QueueFields = {
   autoAccept: Type.Boolean(),
   agingSeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
   stickySeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
+  calendarId: Nullable(Uuid),
 };
 export const CreateQueue = Type.Object(
   {
@@ -370,12 +372,64 @@ export const CreateQueue = Type.Object(
     autoAccept: Type.Optional(QueueFields.autoAccept),
     agingSeconds: Type.Optional(QueueFields.agingSeconds),
     stickySeconds: Type.Optional(QueueFields.stickySeconds),
+    calendarId: Type.Optional(QueueFields.calendarId),
   },
   strict,
 );
 export type CreateQueue = Static<typeof CreateQueue>;
 export const UpdateQueue = Type.Partial(Type.Omit(CreateQueue, ['code']), { ...strict, minProperties: 1 });
 export type UpdateQueue = Static<typeof UpdateQueue>;
+
+// ---- business hours (calendars of queues) ----
+
+// Times and dates are checked by the service, which answers ROUTING_CALENDAR_INVALID with one
+// problem per field (so a form can show each beside its row), not by the schema.
+const HourRange = Type.Tuple([Type.String({ maxLength: 5 }), Type.String({ maxLength: 5 })]);
+const WeeklyHours = Type.Record(Type.String({ pattern: '^[0-6]$' }), Type.Array(HourRange, { maxItems: 8 }));
+const HolidayBody = Type.Object(
+  {
+    date: Type.String({ maxLength: 10 }),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    hours: Type.Optional(Type.Array(HourRange, { maxItems: 8 })),
+  },
+  strict,
+);
+export const Calendar = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  timeZone: Type.String(),
+  /** Opening hours per weekday, 0 = Sunday … 6 = Saturday; a missing day is closed. */
+  weekly: WeeklyHours,
+  holidays: Type.Array(
+    Type.Object({ date: Type.String(), name: Type.String(), hours: Type.Optional(Type.Array(HourRange)) }),
+  ),
+  /** Queues that follow this calendar. */
+  queueIds: Type.Array(Uuid),
+  /** Open at the moment the answer was made. */
+  openNow: Type.Boolean(),
+});
+export type Calendar = Static<typeof Calendar>;
+export const CalendarList = Type.Object({ items: Type.Array(Calendar) });
+export const CreateCalendar = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_-]+$' }),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    weekly: WeeklyHours,
+    holidays: Type.Optional(Type.Array(HolidayBody, { maxItems: 400 })),
+  },
+  strict,
+);
+export type CreateCalendar = Static<typeof CreateCalendar>;
+export const UpdateCalendar = Type.Partial(Type.Omit(CreateCalendar, ['code']), {
+  ...strict,
+  minProperties: 1,
+});
+export type UpdateCalendar = Static<typeof UpdateCalendar>;
+export const CalendarStatusQuery = Type.Object({ at: Type.Optional(IsoDateTime) }, strict);
+export const CalendarStatus = Type.Object({ open: Type.Boolean(), at: IsoDateTime });
+export type CalendarStatus = Static<typeof CalendarStatus>;
 
 export const WebchatSite = Type.Object({
   id: Uuid,

@@ -146,6 +146,131 @@ export const DEMO_SKILLS: readonly DemoSkill[] = [
   { code: 'vip', name: 'VIP service' },
 ];
 
+export interface DemoCalendar {
+  code: string;
+  name: string;
+  timeZone: string;
+  weekly: Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', Array<[string, string]>>>;
+  holidays: Array<{ date: string; name: string; hours?: Array<[string, string]> }>;
+}
+
+/**
+ * Office hours of the back-office queues. The chat queues have no calendar: the demo's chat is
+ * open 24/7 (so the demo and its browser journeys work at any hour). Public holidays follow the
+ * Vietnamese Labour Code 2019 art. 112 and the PRC State Council's yearly notice; the exact days
+ * off (bridges, make-up working days) are set each year, so a bank checks them against the
+ * official notice — these are demo data.
+ */
+export const DEMO_CALENDARS: readonly DemoCalendar[] = [
+  {
+    code: 'vn-office',
+    name: 'Vietnam office hours',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    weekly: {
+      '1': [['08:00', '17:30']],
+      '2': [['08:00', '17:30']],
+      '3': [['08:00', '17:30']],
+      '4': [['08:00', '17:30']],
+      '5': [['08:00', '17:30']],
+      '6': [['08:00', '12:00']],
+    },
+    holidays: [
+      { date: '2026-01-01', name: 'Tết Dương lịch' },
+      { date: '2026-02-13', name: 'Trước Tết (chỉ làm buổi sáng)', hours: [['08:00', '12:00']] },
+      { date: '2026-02-14', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-16', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-17', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-18', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-19', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-20', name: 'Tết Nguyên Đán' },
+      { date: '2026-02-21', name: 'Tết Nguyên Đán' },
+      { date: '2026-04-27', name: 'Giỗ Tổ Hùng Vương (nghỉ bù)' },
+      { date: '2026-04-30', name: 'Ngày Giải phóng miền Nam' },
+      { date: '2026-05-01', name: 'Ngày Quốc tế Lao động' },
+      { date: '2026-09-01', name: 'Quốc khánh' },
+      { date: '2026-09-02', name: 'Quốc khánh' },
+      { date: '2027-01-01', name: 'Tết Dương lịch' },
+      { date: '2027-02-04', name: 'Trước Tết (chỉ làm buổi sáng)', hours: [['08:00', '12:00']] },
+      { date: '2027-02-05', name: 'Tết Nguyên Đán' },
+      { date: '2027-02-06', name: 'Tết Nguyên Đán' },
+      { date: '2027-02-08', name: 'Tết Nguyên Đán' },
+      { date: '2027-02-09', name: 'Tết Nguyên Đán' },
+      { date: '2027-02-10', name: 'Tết Nguyên Đán' },
+      { date: '2027-04-16', name: 'Giỗ Tổ Hùng Vương' },
+      { date: '2027-04-30', name: 'Ngày Giải phóng miền Nam' },
+      { date: '2027-05-01', name: 'Ngày Quốc tế Lao động' },
+      { date: '2027-05-03', name: 'Ngày Quốc tế Lao động (nghỉ bù)' },
+      { date: '2027-09-02', name: 'Quốc khánh' },
+      { date: '2027-09-03', name: 'Quốc khánh' },
+    ],
+  },
+  {
+    code: 'cn-office',
+    name: '中国后台工作时间 China office hours',
+    timeZone: 'Asia/Shanghai',
+    weekly: {
+      '1': [
+        ['08:30', '12:00'],
+        ['13:30', '17:30'],
+      ],
+      '2': [
+        ['08:30', '12:00'],
+        ['13:30', '17:30'],
+      ],
+      '3': [
+        ['08:30', '12:00'],
+        ['13:30', '17:30'],
+      ],
+      '4': [
+        ['08:30', '12:00'],
+        ['13:30', '17:30'],
+      ],
+      '5': [
+        ['08:30', '12:00'],
+        ['13:30', '17:30'],
+      ],
+    },
+    holidays: [
+      { date: '2026-01-01', name: '元旦' },
+      { date: '2026-01-02', name: '元旦' },
+      {
+        date: '2026-02-14',
+        name: '调休上班日',
+        hours: [
+          ['08:30', '12:00'],
+          ['13:30', '17:30'],
+        ],
+      },
+      { date: '2026-02-16', name: '春节' },
+      { date: '2026-02-17', name: '春节' },
+      { date: '2026-02-18', name: '春节' },
+      { date: '2026-02-19', name: '春节' },
+      { date: '2026-02-20', name: '春节' },
+      { date: '2026-02-23', name: '春节' },
+      {
+        date: '2026-02-28',
+        name: '调休上班日',
+        hours: [
+          ['08:30', '12:00'],
+          ['13:30', '17:30'],
+        ],
+      },
+      { date: '2026-04-06', name: '清明节' },
+      { date: '2026-05-01', name: '劳动节' },
+      { date: '2026-05-04', name: '劳动节' },
+      { date: '2026-05-05', name: '劳动节' },
+      { date: '2026-06-19', name: '端午节' },
+      { date: '2026-09-25', name: '中秋节' },
+      { date: '2026-10-01', name: '国庆节' },
+      { date: '2026-10-02', name: '国庆节' },
+      { date: '2026-10-05', name: '国庆节' },
+      { date: '2026-10-06', name: '国庆节' },
+      { date: '2026-10-07', name: '国庆节' },
+      { date: '2027-01-01', name: '元旦' },
+    ],
+  },
+];
+
 export type DemoRole =
   | 'agent'
   | 'supervisor'

@@ -1,6 +1,7 @@
 import type { BanyanApp } from '../app.ts';
 import {
   DEMO_BRANCHES,
+  DEMO_CALENDARS,
   DEMO_DEPARTMENTS,
   DEMO_SKILLS,
   DEMO_TEAMS,
@@ -119,6 +120,7 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
     }
     queueByLanguage[q.language] = id;
   }
+  await seedCalendarsAndOfficeQueue(app, queueIdByCode, skillIdByCode);
   await seedContactReasons(app);
   await seedCannedResponses(app);
   const { rows } = await app.pool.query("SELECT 1 FROM webchat_sites WHERE key = 'demo-bank'");
@@ -132,6 +134,39 @@ async function seedDemoContactCenter(app: BanyanApp, skillIdByCode: Map<string, 
         'zh-CN': '您好！请问有什么可以帮您？',
         vi: 'Xin chào! Chúng tôi có thể giúp gì cho anh/chị?',
       },
+    });
+  }
+}
+
+/**
+ * Business hours: both office calendars, and a Vietnamese e-mail queue that follows office hours.
+ * The chat queues keep no calendar, so the demo chat is open at any hour.
+ */
+async function seedCalendarsAndOfficeQueue(
+  app: BanyanApp,
+  queueIdByCode: Map<string, string>,
+  skillIdByCode: Map<string, string>,
+): Promise<void> {
+  const calendarIdByCode = new Map(
+    (await app.pool.query<{ code: string; id: string }>('SELECT code, id FROM routing_calendars')).rows.map(
+      (r) => [r.code, r.id],
+    ),
+  );
+  for (const c of DEMO_CALENDARS) {
+    if (!calendarIdByCode.has(c.code))
+      calendarIdByCode.set(
+        c.code,
+        (await app.calendars.createCalendar(null, { ...c, holidays: [...c.holidays] })).id,
+      );
+  }
+  if (!queueIdByCode.has('email_vi')) {
+    const skillId = skillIdByCode.get('lang_vi');
+    await app.routing.createQueue(null, {
+      code: 'email_vi',
+      name: 'Email — Tiếng Việt (giờ hành chính)',
+      channels: ['email'],
+      requiredSkills: skillId ? [{ skillId, minProficiency: 3 }] : [],
+      calendarId: calendarIdByCode.get('vn-office') ?? null,
     });
   }
 }

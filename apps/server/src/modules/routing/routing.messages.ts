@@ -11,6 +11,21 @@ defineMessages({
     'zh-CN': '已存在相同代码的队列。',
     vi: 'Đã có hàng đợi với mã này.',
   },
+  ROUTING_CALENDAR_NOT_FOUND: {
+    en: 'These business hours do not exist.',
+    'zh-CN': '该工作日历不存在。',
+    vi: 'Lịch làm việc này không tồn tại.',
+  },
+  ROUTING_CALENDAR_CODE_TAKEN: {
+    en: 'Business hours with this code already exist.',
+    'zh-CN': '已存在相同代码的工作日历。',
+    vi: 'Đã có lịch làm việc với mã này.',
+  },
+  ROUTING_CALENDAR_INVALID: {
+    en: 'The business hours are not valid: {problems}',
+    'zh-CN': '工作日历设置无效：{problems}',
+    vi: 'Lịch làm việc không hợp lệ: {problems}',
+  },
   ROUTING_ITEM_NOT_FOUND: {
     en: 'This contact is not in routing.',
     'zh-CN': '该服务请求不在分配队列中。',
