@@ -224,12 +224,32 @@ export type BranchBody = Static<typeof BranchBody>;
 export const BranchPatch = Type.Partial(BranchBody, strict);
 export type BranchPatch = Static<typeof BranchPatch>;
 
-export const Skill = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() });
+export const Skill = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  /** Users holding the skill at any level. */
+  memberCount: Type.Integer(),
+});
 export const SkillBody = Type.Object(
   { code: Code, name: Type.String({ minLength: 1, maxLength: 120 }) },
   strict,
 );
 export type SkillBody = Static<typeof SkillBody>;
+export const SkillPatch = Type.Partial(SkillBody, { ...strict, minProperties: 1 });
+export type SkillPatch = Static<typeof SkillPatch>;
+export const SkillMember = Type.Object({
+  userId: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(Type.String()),
+  status: Type.String(),
+  proficiency: Type.Integer(),
+});
+export const SkillMemberList = Type.Object({ items: Type.Array(SkillMember) });
+export const SkillMemberParams = Type.Object({ id: Uuid, userId: Uuid }, strict);
+export const SkillLevelBody = Type.Object({ proficiency: Type.Integer({ minimum: 1, maximum: 5 }) }, strict);
+export type SkillLevelBody = Static<typeof SkillLevelBody>;
 
 export const ApiToken = Type.Object({
   id: Uuid,

@@ -24,6 +24,10 @@ import {
   SessionList,
   Skill,
   SkillBody,
+  SkillLevelBody,
+  SkillMemberList,
+  SkillMemberParams,
+  SkillPatch,
   Team,
   TeamBody,
   TeamPatch,
@@ -285,6 +289,45 @@ export function staffRoutes(deps: {
       { schema: { tags: ['admin'], body: SkillBody, response: { 201: Skill, ...errors } } },
       async (request, reply) =>
         reply.code(201).send(await staff.createSkill(requireActor(request.actor), request.body)),
+    );
+    app.patch(
+      '/admin/skills/:id',
+      {
+        schema: { tags: ['admin'], params: IdParams, body: SkillPatch, response: { 200: Skill, ...errors } },
+      },
+      async (request) => staff.updateSkill(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.get(
+      '/admin/skills/:id/members',
+      { schema: { tags: ['admin'], params: IdParams, response: { 200: SkillMemberList, ...errors } } },
+      async (request) => ({
+        items: await staff.listSkillMembers(requireActor(request.actor), request.params.id),
+      }),
+    );
+    app.put(
+      '/admin/skills/:id/members/:userId',
+      {
+        schema: {
+          tags: ['admin'],
+          params: SkillMemberParams,
+          body: SkillLevelBody,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { id, userId } = request.params;
+        await staff.setSkillLevel(requireActor(request.actor), id, userId, request.body.proficiency);
+        return reply.code(204).send(null);
+      },
+    );
+    app.delete(
+      '/admin/skills/:id/members/:userId',
+      { schema: { tags: ['admin'], params: SkillMemberParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        const { id, userId } = request.params;
+        await staff.setSkillLevel(requireActor(request.actor), id, userId, null);
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(

@@ -418,9 +418,18 @@ export function createStaffService(deps: {
     requirePermission(actor, 'staff.read');
     return db.select().from(branches).orderBy(asc(branches.code));
   };
+  /** Skills with how many users hold each (the routing pool behind a queue's requirement). */
   const listSkills = async (actor: Actor) => {
     requirePermission(actor, 'staff.read');
-    return db.select().from(skills).orderBy(asc(skills.code));
+    return db
+      .select({
+        id: skills.id,
+        code: skills.code,
+        name: skills.name,
+        memberCount: sql<number>`(SELECT count(*)::int FROM user_skills us WHERE us.skill_id = ${skills.id})`,
+      })
+      .from(skills)
+      .orderBy(asc(skills.code));
   };
 
   async function createTeam(
@@ -558,9 +567,87 @@ export function createStaffService(deps: {
           .values({ id, ...input })
           .returning();
         await orgChanged(tx, actor, { kind: 'skill', id }, 'staff.skill_created', { code: input.code });
-        return row as typeof skills.$inferSelect;
+        return { ...(row as typeof skills.$inferSelect), memberCount: 0 };
       })
       .catch((error) => translateUniqueViolation(error, { skills_code_key: 'STAFF_SKILL_CODE_TAKEN' }));
+  }
+
+  /** Renames a skill (code or name); the holders and queue requirements follow its id. */
+  async function updateSkill(actor: Actor, id: string, input: { code?: string; name?: string }) {
+    requirePermission(actor, 'staff.manage');
+    return db
+      .transaction(async (tx) => {
+        const [row] = await tx.update(skills).set(input).where(eq(skills.id, id)).returning();
+        if (!row) throw new AppError('STAFF_SKILL_NOT_FOUND', 404);
+        await orgChanged(tx, actor, { kind: 'skill', id }, 'staff.skill_updated', {
+          changed: Object.keys(input),
+        });
+        const [holders] = await tx.select({ n: count() }).from(userSkills).where(eq(userSkills.skillId, id));
+        return { ...row, memberCount: holders?.n ?? 0 };
+      })
+      .catch((error) => translateUniqueViolation(error, { skills_code_key: 'STAFF_SKILL_CODE_TAKEN' }));
+  }
+
+  /** The users holding a skill, with their proficiency (1–5), best first. */
+  async function listSkillMembers(actor: Actor, skillId: string) {
+    requirePermission(actor, 'staff.read');
+    const [skill] = await db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId));
+    if (!skill) throw new AppError('STAFF_SKILL_NOT_FOUND', 404);
+    return db
+      .select({
+        userId: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        roles: users.roles,
+        status: users.status,
+        proficiency: userSkills.proficiency,
+      })
+      .from(userSkills)
+      .innerJoin(users, eq(users.id, userSkills.userId))
+      .where(eq(userSkills.skillId, skillId))
+      .orderBy(sql`${userSkills.proficiency} DESC`, asc(users.displayName));
+  }
+
+  /**
+   * Sets one user's level in one skill (null removes the skill), from the skill's page. Same
+   * effects as editing the user: version bumped (a form open elsewhere gets a conflict rather than
+   * overwriting), routing's copy synced through `staff.user_updated`, audited.
+   */
+  async function setSkillLevel(actor: Actor, skillId: string, userId: string, proficiency: number | null) {
+    requirePermission(actor, 'staff.manage');
+    await db.transaction(async (tx) => {
+      const [skill] = await tx.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId));
+      if (!skill) throw new AppError('STAFF_SKILL_NOT_FOUND', 404);
+      const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+      if (!user) throw new AppError('STAFF_USER_NOT_FOUND', 404);
+      const where = and(eq(userSkills.userId, userId), eq(userSkills.skillId, skillId));
+      const [current] = await tx.select().from(userSkills).where(where);
+      if ((current?.proficiency ?? null) === proficiency) return;
+      if (proficiency === null) await tx.delete(userSkills).where(where);
+      else
+        await tx
+          .insert(userSkills)
+          .values({ userId, skillId, proficiency })
+          .onConflictDoUpdate({ target: [userSkills.userId, userSkills.skillId], set: { proficiency } });
+      await tx
+        .update(users)
+        .set({ updatedAt: clock.now(), version: user.version + 1 })
+        .where(eq(users.id, userId));
+      await events.publish<UserChangedPayload>(tx, {
+        type: STAFF_EVENTS.userUpdated,
+        payload: { userId },
+        actorId: actor.userId,
+        audience: { permissions: ['staff.manage'], users: [userId] },
+      });
+      await audit.record(
+        tx,
+        auditEntry(actor, 'staff.user_updated', 'user', userId, {
+          changed: ['skills'],
+          skill: { id: skillId, from: current?.proficiency ?? null, to: proficiency },
+        }),
+      );
+    });
+    auth.evictUser(userId);
   }
 
   // ---- API tokens ----
@@ -669,6 +756,9 @@ export function createStaffService(deps: {
     updateBranch,
     listSkills,
     createSkill,
+    updateSkill,
+    listSkillMembers,
+    setSkillLevel,
     listTokens,
     createToken,
     revokeToken,
