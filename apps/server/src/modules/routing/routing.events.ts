@@ -27,6 +27,8 @@ export interface WorkItemEventPayload {
   /** On routing.transferred: who had it, and the new queue when it went back to a queue. */
   fromAgentId?: string;
   toQueueId?: string | null;
+  /** On routing.overflowed: the queue whose rule applied (reason: widen | move). */
+  fromQueueId?: string;
 }
 
 export interface AgentStatePayload {

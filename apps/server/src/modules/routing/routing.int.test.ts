@@ -58,7 +58,7 @@ async function setup(options: {
         priority: (i % 4) * 10,
       }),
     );
-    if (result !== 'queue_full') items.push(result.itemId);
+    if (typeof result === 'object') items.push(result.itemId);
   }
   return { queueId, agents, unskilled, items };
 }

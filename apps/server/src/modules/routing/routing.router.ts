@@ -12,6 +12,7 @@ const WAKE_ON = new Set<string>([
   ROUTING_EVENTS.offerExpired,
   ROUTING_EVENTS.requeued,
   ROUTING_EVENTS.transferred,
+  ROUTING_EVENTS.overflowed,
   ROUTING_EVENTS.ended,
   ROUTING_EVENTS.agentStateChanged,
 ]);
@@ -45,6 +46,7 @@ export function createRouter(deps: {
       await routing.sweepDisconnected(deps.deskGraceSeconds ?? 60);
     }
     await routing.expireOffers();
+    await routing.applyOverflow();
     const waiting = await db.execute(
       sql`SELECT DISTINCT queue_id FROM routing_work_items WHERE status = 'waiting'`,
     );

@@ -7,8 +7,9 @@ import type { Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
+import { isOpen } from './routing.hours.ts';
 import { type EligibleAgent, matchContacts } from './routing.order.ts';
-import type { OverflowRule, RequiredSkill } from './routing.schema.ts';
+import type { Holiday, OverflowRule, RequiredSkill, WeeklyHours } from './routing.schema.ts';
 
 export type AgentState = 'available' | 'away' | 'offline';
 export const AWAY_REASONS = [
@@ -62,17 +63,21 @@ interface ItemRow {
 
 interface QueueRow {
   id: string;
+  channels: string[];
   required_skills: RequiredSkill[];
   offer_timeout_seconds: number;
   max_size: number;
   auto_accept: boolean;
   aging_seconds: number;
   sticky_seconds: number;
+  calendar_id: string | null;
 }
 
 /** How many candidates per priority level a router considers, so rivals skip past locked rows. */
 const CANDIDATES_PER_LEVEL = 8;
 const MISSED_OFFERS_BEFORE_AWAY = 2;
+/** `overflow_step` of a contact an overflow rule moved to another queue: it overflows no more. */
+const OVERFLOW_MOVED = -1;
 
 /**
  * The ACD. Every decision is one transaction that locks the contact (FOR UPDATE SKIP LOCKED) and
@@ -103,18 +108,56 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   const publish = (tx: Tx, type: string, payload: WorkItemEventPayload) =>
     events.publish(tx, { type, payload, audience: audienceOf(payload.agentId) });
 
-  async function getQueue(tx: Tx, queueId: string): Promise<QueueRow> {
+  async function getQueue(tx: Tx | Db, queueId: string): Promise<QueueRow> {
     const result =
-      await tx.execute(sql`SELECT id, required_skills, offer_timeout_seconds, max_size, auto_accept,
-      aging_seconds, sticky_seconds FROM routing_queues WHERE id = ${queueId}`);
+      await tx.execute(sql`SELECT id, channels, required_skills, offer_timeout_seconds, max_size, auto_accept,
+      aging_seconds, sticky_seconds, calendar_id FROM routing_queues WHERE id = ${queueId}`);
     const queue = result.rows[0] as QueueRow | undefined;
     if (!queue) throw new AppError('ROUTING_QUEUE_NOT_FOUND', 404);
     return queue;
   }
 
-  /** Puts a contact in a queue. Returns 'queue_full' (an expected outcome) instead of throwing. */
-  async function enqueue(tx: Tx, input: EnqueueInput): Promise<{ itemId: string } | 'queue_full'> {
+  /** Whether the queue's calendar says it is open now (no calendar: open 24/7). */
+  async function isQueueOpen(tx: Tx | Db, queue: Pick<QueueRow, 'calendar_id'>): Promise<boolean> {
+    if (!queue.calendar_id) return true;
+    const result = await tx.execute(
+      sql`SELECT time_zone, weekly, holidays FROM routing_calendars WHERE id = ${queue.calendar_id}`,
+    );
+    const row = result.rows[0] as { time_zone: string; weekly: WeeklyHours; holidays: Holiday[] } | undefined;
+    return (
+      !row || isOpen({ timeZone: row.time_zone, weekly: row.weekly, holidays: row.holidays }, clock.now())
+    );
+  }
+
+  /**
+   * Whether a queue can serve now: open by its calendar, and how many agents are available for
+   * it (state available, the channel, every required skill; busy or not). The widget offers
+   * "leave a message" when closed or nobody is there.
+   */
+  async function queueAvailability(queueId: string): Promise<{ open: boolean; availableAgents: number }> {
+    const queue = await getQueue(db, queueId);
+    const joins = queue.required_skills.map(
+      (r, i) => sql`JOIN routing_agent_skills ${sql.raw(`s${i}`)} ON ${sql.raw(`s${i}`)}.user_id = a.user_id
+        AND ${sql.raw(`s${i}`)}.skill_id = ${r.skillId} AND ${sql.raw(`s${i}`)}.proficiency >= ${r.minProficiency}`,
+    );
+    const [open, agents] = await Promise.all([
+      isQueueOpen(db, queue),
+      db.execute(sql`SELECT count(*)::int AS n FROM routing_agent_states a
+        JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ANY(${`{${queue.channels.join(',')}}`}::text[])
+          AND c.capacity > 0
+        ${sql.join(joins, sql` `)}
+        WHERE a.state = 'available'`),
+    ]);
+    return { open, availableAgents: (agents.rows[0] as { n: number }).n };
+  }
+
+  /**
+   * Puts a contact in a queue. Expected outcomes are returned, not thrown: 'queue_full', and
+   * 'closed' outside the queue's business hours.
+   */
+  async function enqueue(tx: Tx, input: EnqueueInput): Promise<{ itemId: string } | 'queue_full' | 'closed'> {
     const queue = await getQueue(tx, input.queueId);
+    if (!(await isQueueOpen(tx, queue))) return 'closed';
     const waiting = await tx.execute(
       sql`SELECT count(*)::int AS n FROM routing_work_items WHERE queue_id = ${queue.id} AND status IN ('waiting', 'offered')`,
     );
@@ -827,7 +870,68 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     });
   }
 
+  /**
+   * Applies queues' overflow rules to contacts that have waited long enough: `widen` drops skills
+   * from the requirement, `move` sends the contact to another queue (keeping its priority and
+   * enqueue time; a moved contact does not overflow again, so two queues never bounce it back and
+   * forth). One process at a time (advisory lock). Returns how many contacts changed.
+   */
+  async function applyOverflow(): Promise<number> {
+    return db.transaction(async (tx) => {
+      const lock = await tx.execute(
+        sql`SELECT pg_try_advisory_xact_lock(hashtext('routing_overflow')) AS ok`,
+      );
+      if (!(lock.rows[0] as { ok: boolean }).ok) return 0;
+      const withRules = await tx.execute(
+        sql`SELECT id, overflow FROM routing_queues WHERE overflow <> '[]'::jsonb`,
+      );
+      const now = clock.now();
+      let changed = 0;
+      for (const q of withRules.rows as { id: string; overflow: OverflowRule[] }[]) {
+        const rules = [...q.overflow].sort((a, b) => a.afterSeconds - b.afterSeconds);
+        for (const [step, rule] of rules.entries()) {
+          const cutoff = new Date(now.getTime() - rule.afterSeconds * 1000);
+          const due = sql`queue_id = ${q.id} AND status = 'waiting' AND overflow_step = ${step} AND enqueued_at <= ${cutoff}`;
+          let rows: ItemRow[];
+          if (rule.action === 'widen') {
+            const drop = `{${(rule.dropSkillIds ?? []).join(',')}}`;
+            const result = await tx.execute(sql`UPDATE routing_work_items w SET
+                required_skills = coalesce((SELECT jsonb_agg(e) FROM jsonb_array_elements(w.required_skills) e
+                  WHERE NOT (e->>'skillId' = ANY(${drop}::text[]))), '[]'::jsonb),
+                overflow_step = ${step + 1}, version = version + 1
+              WHERE ${due} RETURNING *`);
+            rows = result.rows as unknown as ItemRow[];
+          } else {
+            if (!rule.toQueueId) continue;
+            const target = await getQueue(tx, rule.toQueueId);
+            const result = await tx.execute(sql`UPDATE routing_work_items SET queue_id = ${target.id},
+                required_skills = ${JSON.stringify(target.required_skills)}::jsonb,
+                overflow_step = ${OVERFLOW_MOVED}, version = version + 1
+              WHERE ${due} RETURNING *`);
+            rows = result.rows as unknown as ItemRow[];
+          }
+          changed += rows.length;
+          await events.publishMany(
+            tx,
+            rows.map((item) => ({
+              type: ROUTING_EVENTS.overflowed,
+              payload: {
+                ...payloadOf(item, null, rule.action),
+                fromQueueId: q.id,
+                toQueueId: rule.action === 'move' ? item.queue_id : null,
+              },
+              audience: audienceOf(null),
+            })),
+          );
+        }
+      }
+      return changed;
+    });
+  }
+
   return {
+    applyOverflow,
+    queueAvailability,
     listQueues,
     getQueueView,
     updateQueue,

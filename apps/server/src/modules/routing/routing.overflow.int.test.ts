@@ -1,0 +1,186 @@
+// Business hours, offline messages released when the queue can serve, and overflow rules.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ctx.clock.set('2027-03-01T01:00:00Z'); // Monday, 08:00 in Hanoi
+});
+afterAll(async () => ctx?.close());
+
+async function skill(code: string): Promise<string> {
+  const { rows } = await ctx.pool.query(
+    `INSERT INTO skills (id, code, name) VALUES (gen_random_uuid(), $1, $1) RETURNING id`,
+    [code],
+  );
+  return rows[0].id as string;
+}
+
+async function queue(
+  code: string,
+  options: {
+    skills?: Array<{ skillId: string; minProficiency: number }>;
+    overflow?: unknown[];
+    calendarId?: string;
+  },
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await ctx.pool.query(
+    `INSERT INTO routing_queues (id, code, name, channels, required_skills, overflow, calendar_id)
+     VALUES ($1, $2, $2, '{chat}', $3, $4, $5)`,
+    [
+      id,
+      code,
+      JSON.stringify(options.skills ?? []),
+      JSON.stringify(options.overflow ?? []),
+      options.calendarId ?? null,
+    ],
+  );
+  return id;
+}
+
+async function agent(skills: Array<{ skillId: string; proficiency: number }>): Promise<string> {
+  const id = crypto.randomUUID();
+  await ctx.app.routing.setAgentState(id, 'available');
+  await ctx.app.routing.setCapacity(id, 'chat', 2);
+  await ctx.app.db.transaction((tx) => ctx.app.routing.syncAgentSkills(tx, id, skills));
+  return id;
+}
+
+const conversation = async (id: string) =>
+  (await ctx.pool.query('SELECT status, queue_id, queued_at FROM conversations WHERE id = $1', [id])).rows[0];
+const workItem = async (refId: string) =>
+  (
+    await ctx.pool.query(
+      `SELECT queue_id, status, required_skills, enqueued_at, overflow_step FROM routing_work_items WHERE ref_id = $1`,
+      [refId],
+    )
+  ).rows;
+
+describe('business hours', () => {
+  it('takes a message after hours and queues it once the queue opens and an agent is there', async () => {
+    const calendarId = crypto.randomUUID();
+    await ctx.pool.query(
+      `INSERT INTO routing_calendars (id, code, name, time_zone, weekly, holidays)
+       VALUES ($1, 'office', 'Office', 'Asia/Ho_Chi_Minh', $2, '[]')`,
+      [calendarId, JSON.stringify({ '1': [['09:00', '17:00']] })],
+    );
+    const languageSkill = await skill('lang_vi_hours');
+    const queueId = await queue('hours', {
+      calendarId,
+      skills: [{ skillId: languageSkill, minProficiency: 1 }],
+    });
+    expect(await ctx.app.routing.queueAvailability(queueId)).toEqual({ open: false, availableAgents: 0 });
+
+    const { id, status } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+    });
+    expect(status).toBe('waiting_offline');
+    expect(await workItem(id)).toEqual([]);
+    // Closed: nothing released even with an agent on duty.
+    const agentId = await agent([{ skillId: languageSkill, proficiency: 3 }]);
+    expect(await ctx.app.conversations.releaseOffline()).toBe(0);
+
+    ctx.clock.advance(61 * 60_000); // 09:01 local
+    expect(await ctx.app.routing.queueAvailability(queueId)).toEqual({ open: true, availableAgents: 1 });
+    expect(await ctx.app.conversations.releaseOffline()).toBe(1);
+    const released = await conversation(id);
+    expect(released.status).toBe('queued');
+    // The wait for the KPIs starts at release, not the night before.
+    expect(new Date(released.queued_at).toISOString()).toBe(ctx.clock.now().toISOString());
+    expect(await workItem(id)).toHaveLength(1);
+    expect((await ctx.app.routing.routeOnce(queueId))?.agentId).toBe(agentId);
+    expect(await ctx.app.conversations.releaseOffline()).toBe(0);
+  });
+
+  it('keeps a message waiting while the queue is open but nobody is available', async () => {
+    const nobodySkill = await skill('lang_km');
+    const queueId = await queue('no-agent', { skills: [{ skillId: nobodySkill, minProficiency: 1 }] });
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'en',
+      offline: true,
+    });
+    expect(await ctx.app.conversations.releaseOffline()).toBe(0);
+    expect((await conversation(id)).status).toBe('waiting_offline');
+  });
+});
+
+describe('overflow', () => {
+  it('widens the required skills after the configured wait', async () => {
+    const cards = await skill('cards_overflow');
+    const vip = await skill('vip_overflow');
+    const queueId = await queue('widen', {
+      skills: [
+        { skillId: cards, minProficiency: 3 },
+        { skillId: vip, minProficiency: 3 },
+      ],
+      overflow: [{ afterSeconds: 30, action: 'widen', dropSkillIds: [vip] }],
+    });
+    const cardsOnly = await agent([{ skillId: cards, proficiency: 4 }]);
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'en',
+    });
+    expect(await ctx.app.routing.routeOnce(queueId)).toBeNull();
+
+    ctx.clock.advance(29_000);
+    expect(await ctx.app.routing.applyOverflow()).toBe(0);
+    ctx.clock.advance(2_000);
+    expect(await ctx.app.routing.applyOverflow()).toBe(1);
+    const [item] = await workItem(id);
+    expect(item.required_skills).toEqual([{ skillId: cards, minProficiency: 3 }]);
+    expect(item.overflow_step).toBe(1);
+    expect(await ctx.app.routing.applyOverflow()).toBe(0);
+    expect((await ctx.app.routing.routeOnce(queueId))?.agentId).toBe(cardsOnly);
+    const events = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'routing.overflowed' AND payload->>'refId' = $1`,
+      [id],
+    );
+    expect(events.rows.map((r) => r.payload.reason)).toEqual(['widen']);
+  });
+
+  it('moves a contact to another queue, keeping priority and enqueue time, and never bounces it back', async () => {
+    const rare = await skill('lang_th');
+    const english = await skill('lang_en_overflow');
+    const fallbackId = crypto.randomUUID();
+    const firstId = await queue('move-from', {
+      skills: [{ skillId: rare, minProficiency: 3 }],
+      overflow: [{ afterSeconds: 60, action: 'move', toQueueId: fallbackId }],
+    });
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels, required_skills, overflow)
+       VALUES ($1, 'move-to', 'Fallback', '{chat}', $2, $3)`,
+      [
+        fallbackId,
+        JSON.stringify([{ skillId: english, minProficiency: 1 }]),
+        JSON.stringify([{ afterSeconds: 10, action: 'move', toQueueId: firstId }]),
+      ],
+    );
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId: firstId,
+      language: 'en',
+      priority: 20,
+    });
+    const [before] = await workItem(id);
+    ctx.clock.advance(61_000);
+    expect(await ctx.app.routing.applyOverflow()).toBe(1);
+    await ctx.app.events.dispatchPending();
+    const [after] = await workItem(id);
+    expect(after.queue_id).toBe(fallbackId);
+    expect(after.required_skills).toEqual([{ skillId: english, minProficiency: 1 }]);
+    expect(new Date(after.enqueued_at).getTime()).toBe(new Date(before.enqueued_at).getTime());
+    expect((await conversation(id)).queue_id).toBe(fallbackId);
+    ctx.clock.advance(60_000);
+    expect(await ctx.app.routing.applyOverflow()).toBe(0);
+    const englishAgent = await agent([{ skillId: english, proficiency: 2 }]);
+    expect((await ctx.app.routing.routeOnce(fallbackId))?.agentId).toBe(englishAgent);
+  });
+});
