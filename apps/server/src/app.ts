@@ -14,9 +14,13 @@ import {
   webchatRoutes,
 } from './modules/channels/webchat/index.ts';
 import {
+  cannedAdminRoutes,
+  conversationLiveRoutes,
   conversationsRoutes,
   createCannedResponses,
+  createConsults,
   createContactReasons,
+  createConversationLive,
   createConversationsService,
 } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
@@ -34,6 +38,7 @@ import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { appliedMigrationCount, createDb, expectedMigrationCount } from './platform/db.ts';
+import { createEphemeral } from './platform/ephemeral.ts';
 import { AppError } from './platform/errors.ts';
 import { createEvents } from './platform/events.ts';
 import { createHttp, errorBody } from './platform/http.ts';
@@ -71,10 +76,15 @@ export async function buildApp(deps: AppDeps) {
   const routing = createRoutingService({ db, ids, clock, events, audit });
   const calendars = createRoutingCalendars({ db, ids, clock, audit });
   const reasons = createContactReasons({ db, ids, audit });
-  const canned = createCannedResponses({ db, ids });
+  const canned = createCannedResponses({ db, ids, audit });
   const conversations = createConversationsService({ db, ids, clock, events, routing, reasons });
+  // Typing signals: in-process at once, other processes through NOTIFY (never the outbox).
+  const ephemeral = createEphemeral({ pool, log });
+  const live = createConversationLive({ db, events, ephemeral });
+  const consults = createConsults({ db, ids, clock, events, audit });
   const realtime = realtimeRoutes({
     events,
+    ephemeral,
     publicUrl: config.publicUrl,
     authenticate: staffModule.authenticator.authenticate,
   });
@@ -151,10 +161,12 @@ export async function buildApp(deps: AppDeps) {
       await api.register(workforceRoutes());
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
       await api.register(calendarRoutes({ calendars }));
-      await api.register(conversationsRoutes({ conversations, reasons, canned }));
+      await api.register(cannedAdminRoutes({ canned }));
+      await api.register(conversationsRoutes({ conversations, reasons, canned, consults, live }));
       await api.register(webchatRoutes({ webchat }));
       await api.register(customersRoutes({ db, customers, coreBanking, audit }));
-      await api.register(webchatRealtimeRoutes({ events, webchat, conversations }));
+      await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
+      await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
@@ -181,7 +193,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await http.register(webchatAssetRoutes({ widgetDistDir: config.widgetDistDir, webchat }));
-  if (config.demoMode) await http.register(webchatDemoRoutes());
+  if (config.demoMode) await http.register(webchatDemoRoutes({ webchat, customers, clock }));
 
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);
@@ -219,6 +231,7 @@ export async function buildApp(deps: AppDeps) {
     if (started) return;
     started = true;
     await events.start();
+    await ephemeral.start();
     if (config.runWorkers) {
       await jobs.start({ crontab: '17 * * * * banyan_maintenance' });
       router.start();
@@ -228,6 +241,7 @@ export async function buildApp(deps: AppDeps) {
     await http.close();
     await router.stop();
     await jobs.stop();
+    await ephemeral.stop();
     await events.stop();
   }
 
@@ -236,6 +250,7 @@ export async function buildApp(deps: AppDeps) {
     db,
     pool,
     events,
+    ephemeral,
     audit,
     jobs,
     clock,
@@ -247,6 +262,8 @@ export async function buildApp(deps: AppDeps) {
     routing,
     calendars,
     conversations,
+    live,
+    consults,
     reasons,
     canned,
     router,

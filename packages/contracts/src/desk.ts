@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
+import { Consultant } from './live.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -53,8 +54,31 @@ export const ConversationSummary = Type.Object({
   contactName: Nullable(Type.String()),
   createdAt: IsoDateTime,
   lastMessageAt: Nullable(IsoDateTime),
+  /** Read receipts: the highest message seq the customer / the assignee has read. */
+  customerReadSeq: Type.Optional(Type.Integer()),
+  agentReadSeq: Type.Optional(Type.Integer()),
+  /** Customer messages the assignee has not read yet (in the desk's list only). */
+  unreadCount: Type.Optional(Type.Integer()),
 });
 export const ConversationList = Type.Object({ items: Type.Array(ConversationSummary) });
+
+/** A file sent in a conversation (messages of kind `attachment`); the type is sniffed from its bytes. */
+export const AttachmentView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+});
+export type AttachmentView = Static<typeof AttachmentView>;
+/** `POST …/attachments?name=&clientId=` with the file's bytes as the body. */
+export const UploadAttachmentQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    clientId: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  strict,
+);
+export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid }, strict);
 
 export const MessageView = Type.Object({
   id: Uuid,
@@ -64,12 +88,15 @@ export const MessageView = Type.Object({
   kind: Type.String(),
   clientId: Nullable(Type.String()),
   body: Type.String(),
+  attachment: Type.Optional(Nullable(AttachmentView)),
   mentions: Type.Array(Uuid),
   createdAt: IsoDateTime,
 });
 export const ConversationDetail = Type.Object({
   conversation: ConversationSummary,
   messages: Type.Array(MessageView),
+  /** Agents invited to consult, current and past. */
+  consultants: Type.Optional(Type.Array(Consultant)),
 });
 
 export const PostAgentMessage = Type.Object(
@@ -136,6 +163,7 @@ export const WidgetMessage = Type.Object({
   kind: Type.String(),
   clientId: Nullable(Type.String()),
   body: Type.String(),
+  attachment: Type.Optional(Nullable(AttachmentView)),
   createdAt: IsoDateTime,
 });
 
@@ -144,6 +172,8 @@ export const WidgetChat = Type.Object({
   status: Type.String(),
   language: Type.String(),
   rating: Nullable(Type.Integer()),
+  /** The highest seq the agent has read ("Seen" under the customer's messages). */
+  agentReadSeq: Type.Optional(Type.Integer()),
   queuePosition: Nullable(Type.Integer()),
   estimatedWaitSeconds: Nullable(Type.Integer()),
   messages: Type.Array(WidgetMessage),

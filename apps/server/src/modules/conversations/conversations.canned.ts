@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db.ts';
+import type { Audit } from '../../platform/audit.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { type Actor, hasPermission, requirePermission } from '../../platform/rbac.ts';
@@ -33,10 +34,48 @@ const toCanned = (r: Row): CannedResponse => ({
 
 /**
  * Canned responses: an agent writes personal ones; a supervisor writes their teams' ones; an
- * administrator writes the bank-wide ones. Everyone sees their own, their teams' and the global.
+ * administrator writes the bank-wide ones and any team's. Everyone sees their own, their teams' and
+ * the global. Shared (team and global) ones are what the bank says to customers: their changes are
+ * audited; personal ones are the agent's own notes and are not.
  */
-export function createCannedResponses(deps: { db: Db; ids: Ids }) {
-  const { db, ids } = deps;
+export function createCannedResponses(deps: { db: Db; ids: Ids; audit: Audit }) {
+  const { db, ids, audit } = deps;
+
+  async function recordShared(
+    tx: Tx,
+    actor: Actor | null,
+    action: 'created' | 'updated' | 'deleted',
+    item: CannedResponse,
+  ): Promise<void> {
+    if (item.scope === 'personal') return;
+    await audit.record(tx, {
+      actorId: actor?.userId ?? null,
+      actorName: actor?.username ?? 'system',
+      action: `conversation.canned_${action}`,
+      targetType: 'canned_response',
+      targetId: item.id,
+      ip: actor?.ip ?? null,
+      details: { scope: item.scope, teamId: item.teamId, shortcut: item.shortcut },
+    });
+  }
+
+  /**
+   * The shared responses an actor manages: an administrator (`staff.manage`) every team's and the
+   * global ones; a supervisor the global ones (to read) and their own teams'.
+   */
+  async function listManaged(actor: Actor): Promise<CannedResponse[]> {
+    if (hasPermission(actor, 'staff.manage')) {
+      const result = await db.execute(sql`SELECT * FROM canned_responses WHERE owner_id IS NULL
+        ORDER BY team_id NULLS FIRST, shortcut`);
+      return (result.rows as unknown as Row[]).map(toCanned);
+    }
+    requirePermission(actor, 'supervisor.view');
+    const teams = `{${actor.teamIds.join(',')}}`;
+    const result = await db.execute(sql`SELECT * FROM canned_responses WHERE owner_id IS NULL
+        AND (team_id IS NULL OR team_id = ANY(${teams}::uuid[]))
+      ORDER BY team_id NULLS FIRST, shortcut`);
+    return (result.rows as unknown as Row[]).map(toCanned);
+  }
 
   async function listFor(actor: Actor): Promise<CannedResponse[]> {
     requirePermission(actor, 'desk.use');
@@ -48,12 +87,16 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
   }
 
   function assertMayWrite(actor: Actor, scope: CannedResponse['scope'], teamId: string | null): void {
-    requirePermission(actor, 'desk.use');
+    if (scope === 'personal') requirePermission(actor, 'desk.use');
     if (scope === 'global' && !hasPermission(actor, 'staff.manage'))
       throw new AppError('AUTH_FORBIDDEN', 403);
     if (
       scope === 'team' &&
-      !(hasPermission(actor, 'supervisor.view') && teamId && actor.teamIds.includes(teamId))
+      !(
+        teamId &&
+        (hasPermission(actor, 'staff.manage') ||
+          (hasPermission(actor, 'supervisor.view') && actor.teamIds.includes(teamId)))
+      )
     ) {
       throw new AppError('AUTH_FORBIDDEN', 403);
     }
@@ -72,11 +115,19 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
   ): Promise<CannedResponse> {
     if (actor) assertMayWrite(actor, input.scope, input.teamId ?? null);
     else if (input.scope !== 'global') throw new AppError('AUTH_FORBIDDEN', 403);
-    const result =
-      await db.execute(sql`INSERT INTO canned_responses (id, owner_id, team_id, shortcut, title, bodies)
-      VALUES (${ids.uuid()}, ${input.scope === 'personal' ? (actor?.userId ?? null) : null}, ${input.scope === 'team' ? (input.teamId ?? null) : null},
-        ${input.shortcut}, ${input.title}, ${JSON.stringify(input.bodies)}::jsonb) RETURNING *`);
-    return toCanned(result.rows[0] as unknown as Row);
+    return db.transaction(async (tx) => {
+      if (input.scope === 'team') {
+        const team = await tx.execute(sql`SELECT 1 FROM teams WHERE id = ${input.teamId ?? null}`);
+        if (team.rows.length === 0) throw new AppError('STAFF_TEAM_NOT_FOUND', 400);
+      }
+      const result =
+        await tx.execute(sql`INSERT INTO canned_responses (id, owner_id, team_id, shortcut, title, bodies)
+        VALUES (${ids.uuid()}, ${input.scope === 'personal' ? (actor?.userId ?? null) : null}, ${input.scope === 'team' ? (input.teamId ?? null) : null},
+          ${input.shortcut}, ${input.title}, ${JSON.stringify(input.bodies)}::jsonb) RETURNING *`);
+      const item = toCanned(result.rows[0] as unknown as Row);
+      await recordShared(tx, actor, 'created', item);
+      return item;
+    });
   }
 
   async function load(id: string): Promise<Row> {
@@ -86,8 +137,10 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
     return row;
   }
 
-  function assertOwns(actor: Actor, row: Row): void {
+  /** `sharedOnly`: the caller is Admin, where a personal response is not found. */
+  function assertOwns(actor: Actor, row: Row, sharedOnly = false): void {
     const item = toCanned(row);
+    if (sharedOnly && item.scope === 'personal') throw new AppError('CONVERSATION_CANNED_NOT_FOUND', 404);
     if (item.scope === 'personal' && row.owner_id !== actor.userId)
       throw new AppError('CONVERSATION_CANNED_NOT_FOUND', 404);
     assertMayWrite(actor, item.scope, row.team_id);
@@ -97,21 +150,30 @@ export function createCannedResponses(deps: { db: Db; ids: Ids }) {
     actor: Actor,
     id: string,
     input: { shortcut?: string; title?: string; bodies?: Record<string, string> },
+    options: { sharedOnly?: boolean } = {},
   ) {
-    assertOwns(actor, await load(id));
-    const result = await db.execute(sql`UPDATE canned_responses SET
-        shortcut = coalesce(${input.shortcut ?? null}, shortcut), title = coalesce(${input.title ?? null}, title),
-        bodies = coalesce(${input.bodies ? JSON.stringify(input.bodies) : null}::jsonb, bodies), updated_at = now()
-      WHERE id = ${id} RETURNING *`);
-    return toCanned(result.rows[0] as unknown as Row);
+    assertOwns(actor, await load(id), options.sharedOnly);
+    return db.transaction(async (tx) => {
+      const result = await tx.execute(sql`UPDATE canned_responses SET
+          shortcut = coalesce(${input.shortcut ?? null}, shortcut), title = coalesce(${input.title ?? null}, title),
+          bodies = coalesce(${input.bodies ? JSON.stringify(input.bodies) : null}::jsonb, bodies), updated_at = now()
+        WHERE id = ${id} RETURNING *`);
+      const item = toCanned(result.rows[0] as unknown as Row);
+      await recordShared(tx, actor, 'updated', item);
+      return item;
+    });
   }
 
-  async function remove(actor: Actor, id: string): Promise<void> {
-    assertOwns(actor, await load(id));
-    await db.execute(sql`DELETE FROM canned_responses WHERE id = ${id}`);
+  async function remove(actor: Actor, id: string, options: { sharedOnly?: boolean } = {}): Promise<void> {
+    const row = await load(id);
+    assertOwns(actor, row, options.sharedOnly);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`DELETE FROM canned_responses WHERE id = ${id}`);
+      await recordShared(tx, actor, 'deleted', toCanned(row));
+    });
   }
 
-  return { listFor, create, update, remove };
+  return { listFor, listManaged, create, update, remove };
 }
 
 export type CannedResponses = ReturnType<typeof createCannedResponses>;

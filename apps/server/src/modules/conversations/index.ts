@@ -6,11 +6,27 @@ export {
   createCannedResponses,
   fillTemplate,
 } from './conversations.canned.ts';
+export { cannedAdminRoutes } from './conversations.canned.routes.ts';
+export {
+  CONSULT_NOTES,
+  type Consultant,
+  type Consults,
+  createConsults,
+} from './conversations.consults.ts';
 export {
   CONVERSATION_EVENTS,
+  type ConsultPayload,
   type ConversationStepPayload,
   type MessageCreatedPayload,
+  type ReadPayload,
 } from './conversations.events.ts';
+export { conversationLiveRoutes } from './conversations.live.routes.ts';
+export {
+  type ConversationLive,
+  conversationStaff,
+  createConversationLive,
+  TYPING_TTL_MS,
+} from './conversations.live.ts';
 export { type ContactReason, type ContactReasons, createContactReasons } from './conversations.reasons.ts';
 export { conversationsRoutes } from './conversations.routes.ts';
 export {
