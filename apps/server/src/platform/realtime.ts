@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { Ephemeral } from './ephemeral.ts';
 import type { Audience, Cursor, Events, StoredEvent } from './events.ts';
 import { compareCursor } from './events.ts';
 import type { App } from './http.ts';
@@ -31,6 +32,8 @@ const PING_MS = 25_000;
  */
 export function realtimeRoutes(deps: {
   events: Events;
+  /** Signals worth nothing later (typing): pushed to the listed users without a seq. */
+  ephemeral?: Ephemeral;
   publicUrl: string;
   authenticate: (request: import('fastify').FastifyRequest) => Promise<Actor | null>;
 }) {
@@ -40,6 +43,13 @@ export function realtimeRoutes(deps: {
 
   events.subscribe((batch) => {
     for (const client of sockets) client.deliver(batch);
+  });
+  deps.ephemeral?.subscribe((message) => {
+    if (!message.users?.length) return;
+    const text = JSON.stringify({ type: message.type, data: message.data });
+    for (const { socket, actor } of sockets) {
+      if (message.users.includes(actor.userId) && socket.readyState === socket.OPEN) socket.send(text);
+    }
   });
 
   const allowedOrigin = (origin: string | undefined, host: string | undefined) => {

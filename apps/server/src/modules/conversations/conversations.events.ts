@@ -12,6 +12,10 @@ export const CONVERSATION_EVENTS = {
   closed: 'conversation.closed',
   rated: 'conversation.rated',
   messageCreated: 'conversation.message_created',
+  /** One side read up to a seq (read receipts). */
+  read: 'conversation.read',
+  consultJoined: 'conversation.consult_joined',
+  consultLeft: 'conversation.consult_left',
 } as const;
 
 export interface ConversationStepPayload {
@@ -33,4 +37,21 @@ export interface MessageCreatedPayload {
   kind: 'text' | 'attachment' | 'note' | 'event';
   /** Notes never reach the customer's stream. */
   internal: boolean;
+}
+
+export interface ReadPayload {
+  conversationId: string;
+  /** Who read: the agent (assignee) or the customer. */
+  side: 'agent' | 'customer';
+  seq: number;
+}
+
+/** A consultant joined (invited) or left (themselves, or because the conversation closed). */
+export interface ConsultPayload {
+  conversationId: string;
+  userId: string;
+  /** The assignee, who keeps ownership. */
+  assigneeId: string | null;
+  byUserId: string | null;
+  reason?: 'left' | 'closed';
 }

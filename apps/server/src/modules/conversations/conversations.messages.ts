@@ -41,6 +41,41 @@ defineMessages({
     'zh-CN': '该快捷回复不存在。',
     vi: 'Mẫu trả lời nhanh này không tồn tại.',
   },
+  CONVERSATION_ATTACHMENT_TYPE: {
+    en: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
+    'zh-CN': '仅支持发送图片（PNG、JPEG、GIF、WebP）和 PDF 文件。',
+    vi: 'Chỉ có thể gửi ảnh (PNG, JPEG, GIF, WebP) và tệp PDF.',
+  },
+  CONVERSATION_ATTACHMENT_TOO_LARGE: {
+    en: 'A file can be at most {maxMb} MB.',
+    'zh-CN': '文件大小不能超过 {maxMb} MB。',
+    vi: 'Mỗi tệp tối đa {maxMb} MB.',
+  },
+  CONVERSATION_ATTACHMENT_EMPTY: {
+    en: 'The file is empty.',
+    'zh-CN': '文件为空。',
+    vi: 'Tệp trống.',
+  },
+  CONVERSATION_ATTACHMENT_NOT_FOUND: {
+    en: 'This file does not exist.',
+    'zh-CN': '该文件不存在。',
+    vi: 'Tệp này không tồn tại.',
+  },
+  CONVERSATION_CONSULT_SELF: {
+    en: 'Invite another agent: you and the assigned agent are already in this conversation.',
+    'zh-CN': '请邀请其他坐席：您和负责坐席已在此会话中。',
+    vi: 'Hãy mời nhân viên khác: bạn và nhân viên phụ trách đã ở trong cuộc hội thoại này.',
+  },
+  CONVERSATION_CONSULTANT_NOT_FOUND: {
+    en: 'This person cannot be invited to consult (not an active desk user).',
+    'zh-CN': '无法邀请此人协助（不是在岗的坐席用户）。',
+    vi: 'Không thể mời người này hỗ trợ (không phải nhân viên đang làm việc tại quầy).',
+  },
+  CONVERSATION_CONSULT_EXISTS: {
+    en: 'This agent is already consulting on this conversation.',
+    'zh-CN': '该坐席已在协助此会话。',
+    vi: 'Nhân viên này đang hỗ trợ cuộc hội thoại này.',
+  },
   CONVERSATION_CONTACT_REASON_REQUIRED: {
     en: 'Choose a contact reason before closing.',
     'zh-CN': '结束前请选择来电原因。',

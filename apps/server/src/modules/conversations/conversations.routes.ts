@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
-import { ErrorResponses, IdParams } from '#contracts/common.ts';
+import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
+  AttachmentParams,
   CannedResponse,
   CannedResponseList,
   CloseConversation,
@@ -17,11 +18,19 @@ import {
   TransferConversation,
   UpdateCannedResponse,
   UpdateContactReason,
+  UploadAttachmentQuery,
 } from '#contracts/desk.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
+import {
+  type AttachmentsService,
+  attachmentBodyParser,
+  sendAttachment,
+} from './conversations.attachments.ts';
 import type { CannedResponses } from './conversations.canned.ts';
+import type { Consults } from './conversations.consults.ts';
+import type { ConversationLive } from './conversations.live.ts';
 import type { ContactReasons } from './conversations.reasons.ts';
 import type { ConversationRow, ConversationsService } from './conversations.service.ts';
 
@@ -39,6 +48,8 @@ const summary = (c: ConversationRow) => ({
   contactName: c.contact_name,
   createdAt: new Date(c.created_at).toISOString(),
   lastMessageAt: c.last_message_at ? new Date(c.last_message_at).toISOString() : null,
+  customerReadSeq: c.customer_read_seq,
+  agentReadSeq: c.agent_read_seq,
 });
 
 /** The agent desk's conversation endpoints. */
@@ -46,11 +57,18 @@ export function conversationsRoutes(deps: {
   conversations: ConversationsService;
   reasons: ContactReasons;
   canned: CannedResponses;
+  consults: Consults;
+  live: ConversationLive;
+  attachments: AttachmentsService;
 }) {
-  const { conversations, reasons, canned } = deps;
+  const { conversations, reasons, canned, attachments } = deps;
 
   /** The assignee works on a conversation; a supervisor may read it. Others get 404 (no probing). */
-  async function loadFor(actor: Actor | null, id: string, mode: 'read' | 'work'): Promise<ConversationRow> {
+  async function loadFor(
+    actor: Actor | null,
+    id: string,
+    mode: 'read' | 'work' | 'note',
+  ): Promise<ConversationRow> {
     requirePermission(actor, 'desk.use');
     const c = await conversations.getConversation(id);
     // The routing assignment counts at once: the conversation itself follows it a moment later
@@ -59,6 +77,8 @@ export function conversationsRoutes(deps: {
       c.assignee_id === actor?.userId ||
       (await conversations.isAssignedInRouting(c.id, actor?.userId as string));
     if (isAssignee || (mode === 'read' && hasPermission(actor, 'supervisor.view'))) return c;
+    // An invited consultant reads the thread and writes notes; never replies, wraps up or closes.
+    if (mode !== 'work' && (await deps.consults.isConsultant(c.id, actor?.userId as string))) return c;
     throw new AppError('CONVERSATION_NOT_FOUND', 404);
   }
 
@@ -139,7 +159,9 @@ export function conversationsRoutes(deps: {
       { schema: { tags: ['desk'], response: { 200: ConversationList, ...errors } } },
       async (request) => {
         requirePermission(request.actor, 'desk.use');
-        return { items: (await conversations.listAssigned(request.actor?.userId as string)).map(summary) };
+        const rows = await conversations.listAssigned(request.actor?.userId as string);
+        const unread = await deps.live.unreadCounts(rows.map((c) => c.id));
+        return { items: rows.map((c) => ({ ...summary(c), unreadCount: unread.get(c.id) ?? 0 })) };
       },
     );
 
@@ -148,8 +170,11 @@ export function conversationsRoutes(deps: {
       { schema: { tags: ['desk'], params: IdParams, response: { 200: ConversationDetail, ...errors } } },
       async (request) => {
         const c = await loadFor(request.actor, request.params.id, 'read');
-        const messages = await conversations.listMessages(c.id, { includeNotes: true });
-        return { conversation: summary(c), messages };
+        const [messages, consultants] = await Promise.all([
+          conversations.listMessages(c.id, { includeNotes: true }),
+          deps.consults.listConsultants(c.id),
+        ]);
+        return { conversation: summary(c), messages, consultants };
       },
     );
 
@@ -164,7 +189,7 @@ export function conversationsRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const c = await loadFor(request.actor, request.params.id, 'work');
+        const c = await loadFor(request.actor, request.params.id, request.body.kind === 'note' ? 'note' : 'work');
         const result = await conversations.postMessage({
           conversationId: c.id,
           authorType: 'agent',
@@ -175,6 +200,54 @@ export function conversationsRoutes(deps: {
           mentions: request.body.mentions,
         });
         return reply.code(result.duplicate ? 200 : 201).send(result);
+      },
+    );
+
+    // Files: the body is the file's raw bytes, in a plugin of its own so no other route parses them.
+    await app.register(async (files: App) => {
+      files.removeAllContentTypeParsers();
+      files.addContentTypeParser('*', attachmentBodyParser);
+      files.post(
+        '/conversations/:id/attachments',
+        {
+          schema: {
+            tags: ['desk'],
+            params: IdParams,
+            querystring: UploadAttachmentQuery,
+            response: {
+              201: PostedMessage,
+              200: PostedMessage,
+              ...errors,
+              413: ErrorEnvelope,
+              415: ErrorEnvelope,
+            },
+          },
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            requirePermission(request.actor, 'desk.use');
+          },
+        },
+        async (request, reply) => {
+          const c = await loadFor(request.actor, request.params.id, 'work');
+          const result = await attachments.storeAttachment({
+            conversationId: c.id,
+            uploaderType: 'agent',
+            uploaderId: request.actor?.userId as string,
+            clientId: request.query.clientId,
+            fileName: request.query.name,
+            data: request.body as Buffer,
+          });
+          return reply.code(result.duplicate ? 200 : 201).send(result);
+        },
+      );
+    });
+
+    app.get(
+      '/conversations/:id/attachments/:attachmentId',
+      { schema: { tags: ['desk'], params: AttachmentParams, response: errors } },
+      async (request, reply) => {
+        const c = await loadFor(request.actor, request.params.id, 'read');
+        return sendAttachment(reply, await attachments.getAttachment(c.id, request.params.attachmentId));
       },
     );
 

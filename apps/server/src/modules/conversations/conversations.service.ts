@@ -35,6 +35,8 @@ export interface ConversationRow {
   queued_at: string | null;
   next_seq: number;
   contact_reason_id: string | null;
+  customer_read_seq: number;
+  agent_read_seq: number;
 }
 
 export interface Message {
@@ -46,7 +48,8 @@ export interface Message {
   kind: 'text' | 'attachment' | 'note' | 'event';
   clientId: string | null;
   body: string;
-  attachment: unknown;
+  /** Set on messages of kind `attachment`: the stored file (conversations.attachments.ts). */
+  attachment: { id: string; name: string; contentType: string; size: number } | null;
   mentions: string[];
   createdAt: string;
 }
@@ -76,7 +79,7 @@ interface MessageRow {
   kind: Message['kind'];
   client_id: string | null;
   body: string;
-  attachment: unknown;
+  attachment: Message['attachment'];
   mentions: string[];
   created_at: string;
 }
@@ -206,13 +209,19 @@ export function createConversationsService(deps: {
     kind: Message['kind'];
     body: string;
     attachment?: unknown;
+    /**
+     * Stores what the message refers to (a file) in the same transaction, only when the message is
+     * new and the conversation open; returns the message's `attachment` json.
+     */
+    attach?: (tx: Tx, conversationId: string) => Promise<unknown>;
     mentions?: string[];
   }): Promise<{ message: Message; duplicate: boolean }> {
     const body = input.body.trim();
     if (body.length > MAX_MESSAGE_LENGTH) {
       throw new AppError('CONVERSATION_MESSAGE_TOO_LONG', 400, undefined, { max: MAX_MESSAGE_LENGTH });
     }
-    if (body.length === 0 && !input.attachment) throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
+    if (body.length === 0 && !input.attachment && !input.attach)
+      throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
     return db.transaction(async (tx) => {
       const c = await lock(tx, input.conversationId);
       if (input.clientId) {
@@ -222,11 +231,12 @@ export function createConversationsService(deps: {
           return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
       }
       if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
+      const attachment = input.attach ? await input.attach(tx, c.id) : input.attachment;
       const now = clock.now();
       const inserted = await tx.execute(sql`INSERT INTO conversation_messages
           (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
         VALUES (${ids.uuid()}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${input.kind}, ${input.clientId},
-          ${maskPans(body)}, ${input.attachment ? JSON.stringify(input.attachment) : null}::jsonb,
+          ${maskPans(body)}, ${attachment ? JSON.stringify(attachment) : null}::jsonb,
           ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
         RETURNING *`);
       await tx.execute(
@@ -235,6 +245,11 @@ export function createConversationsService(deps: {
       const message = toMessage(inserted.rows[0] as unknown as MessageRow);
       const audience = audienceOf(c);
       if (input.mentions?.length) audience.users = [...(audience.users ?? []), ...input.mentions];
+      // Consultants follow the thread live, notes included (conversations.consults.ts).
+      const consulting = await tx.execute(sql`SELECT user_id FROM conversation_participants
+        WHERE conversation_id = ${c.id} AND left_at IS NULL`);
+      for (const row of consulting.rows as { user_id: string }[])
+        audience.users = [...(audience.users ?? []), row.user_id];
       await events.publish<MessageCreatedPayload>(tx, {
         type: CONVERSATION_EVENTS.messageCreated,
         payload: {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ErrorResponses, IdParams } from '#contracts/common.ts';
+import { ErrorResponses, IdParams, Uuid } from '#contracts/common.ts';
 import {
   AgentBoard,
   AgentParams,
@@ -21,6 +21,23 @@ import { requireActor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from './routing.service.ts';
 
 const errors = ErrorResponses;
+
+/** Where an agent may hand a conversation: the queues, and the other desks with their state and load. */
+export const TransferTargets = Type.Object({
+  queues: Type.Array(
+    Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), channels: Type.Array(Type.String()) }),
+  ),
+  agents: Type.Array(
+    Type.Object({
+      userId: Uuid,
+      displayName: Type.String(),
+      state: Type.String(),
+      channels: Type.Array(
+        Type.Object({ channel: Type.String(), capacity: Type.Integer(), load: Type.Integer() }),
+      ),
+    }),
+  ),
+});
 
 /** The agent's own routing: state, offers, accept and reject. */
 export function routingRoutes(deps: {
@@ -123,6 +140,21 @@ export function routingRoutes(deps: {
       async (request) => {
         requirePermission(request.actor, 'desk.use');
         return { items: await routing.listOffers(request.actor?.userId as string) };
+      },
+    );
+    app.get(
+      '/desk/transfer-targets',
+      { schema: { tags: ['desk'], response: { 200: TransferTargets, ...errors } } },
+      async (request) => {
+        requirePermission(request.actor, 'desk.use');
+        const [queues, agents] = await Promise.all([routing.listQueues(), routing.agentBoard(null)]);
+        return {
+          queues: queues.map(({ id, code, name, channels }) => ({ id, code, name, channels })),
+          // Names, state and load only: the board's list of each agent's customers stays with supervisors.
+          agents: agents
+            .filter((agent) => agent.userId !== request.actor?.userId)
+            .map(({ userId, displayName, state, channels }) => ({ userId, displayName, state, channels })),
+        };
       },
     );
     app.post(

@@ -1,26 +1,44 @@
 import type { WebSocket } from 'ws';
+import type { Ephemeral } from '../../../platform/ephemeral.ts';
 import type { Events, StoredEvent } from '../../../platform/events.ts';
 import type { App } from '../../../platform/http.ts';
-import type { ConversationsService, Message } from '../../conversations/index.ts';
+import { createRateLimiter } from '../../../platform/rate-limit.ts';
+import type {
+  ConversationLive,
+  ConversationsService,
+  Message,
+  ReadPayload,
+} from '../../conversations/index.ts';
 import type { WebchatService } from './webchat.service.ts';
 
 interface Client {
   socket: WebSocket;
   lastSeq: number;
+  visitorId: string;
 }
 
 /**
  * The customer's WebSocket: `GET /api/v1/widget/realtime?token=…&conversationId=…&since=<seq>`.
  * Pushes `{type:'message', message}` (never notes) and `{type:'status', status}`; on connect it
- * sends what the widget missed after `since`, then `{type:'ready'}`. Messages carry their seq, so
- * a resumed widget shows each exactly once.
+ * sends what the widget missed after `since`, then `{type:'ready', status, seq, agentReadSeq}`.
+ * Messages carry their seq, so a resumed widget shows each exactly once. Also pushes
+ * `{type:'read', seq}` (the agent has read up to seq) and `{type:'typing', typing, ttlMs}` (the
+ * assignee types; ephemeral, through `platform/ephemeral.ts`, never stored).
+ *
+ * The widget sends `{type:'typing', typing}` (at most one every 2 s while typing, then a stop) and
+ * `{type:'read', seq}` (the chat is visible up to seq); both are rate-limited per visitor, and
+ * dropped silently past the limit. Consult events and notes never reach this socket.
  */
 export function webchatRealtimeRoutes(deps: {
   events: Events;
   webchat: WebchatService;
   conversations: ConversationsService;
+  live: ConversationLive;
+  ephemeral: Ephemeral;
 }) {
-  const { events, webchat, conversations } = deps;
+  const { events, webchat, conversations, live, ephemeral } = deps;
+  const typingPerVisitor = createRateLimiter({ limit: 20, windowMs: 10_000 });
+  const readsPerVisitor = createRateLimiter({ limit: 30, windowMs: 10_000 });
   const byConversation = new Map<string, Set<Client>>();
 
   const send = (socket: WebSocket, message: unknown) => {
@@ -33,6 +51,7 @@ export function webchatRealtimeRoutes(deps: {
     kind: m.kind,
     clientId: m.clientId,
     body: m.body,
+    attachment: m.attachment ?? null,
     createdAt: m.createdAt,
   });
 
@@ -54,6 +73,12 @@ export function webchatRealtimeRoutes(deps: {
           send(client.socket, { type: 'message', message: publicMessage(m) });
         }
       }
+    } else if (event.type === 'conversation.read') {
+      const read = event.payload as ReadPayload;
+      if (read.side !== 'agent') return;
+      for (const client of clients) send(client.socket, { type: 'read', seq: read.seq });
+    } else if (event.type.startsWith('conversation.consult_')) {
+      // Staff-only: the customer never learns a consultant was asked.
     } else if (event.type.startsWith('conversation.')) {
       const c = await conversations.getConversation(payload.conversationId);
       for (const client of clients) send(client.socket, { type: 'status', status: c.status });
@@ -66,18 +91,50 @@ export function webchatRealtimeRoutes(deps: {
     }
   });
 
+  ephemeral.subscribe((message) => {
+    if (message.type !== 'conversation.typing' || !message.conversation) return;
+    for (const client of byConversation.get(message.conversation) ?? []) {
+      send(client.socket, {
+        type: 'typing',
+        typing: message.data.typing === true,
+        ttlMs: message.data.ttlMs,
+      });
+    }
+  });
+
+  /** What the widget sends: typing signals and read marks; anything else is ignored. */
+  function receive(client: Client, conversationId: string, raw: unknown): void {
+    let message: { type?: unknown; typing?: unknown; seq?: unknown };
+    try {
+      message = JSON.parse(String(raw));
+    } catch {
+      return;
+    }
+    if (message?.type === 'typing') {
+      if (!typingPerVisitor.hit(client.visitorId)) return;
+      void live.customerTyping(conversationId, message.typing === true).catch(() => undefined);
+    } else if (message?.type === 'read' && Number.isInteger(message.seq) && (message.seq as number) >= 0) {
+      if (!readsPerVisitor.hit(client.visitorId)) return;
+      void live
+        .markRead({ conversationId, side: 'customer', seq: message.seq as number })
+        .catch(() => undefined);
+    }
+  }
+
   return async (app: App) => {
     app.get('/widget/realtime', { websocket: true }, async (socket, request) => {
       const query = request.query as { token?: string; conversationId?: string; since?: string };
       let conversationId: string;
+      let visitorId: string;
       try {
         const visitor = await webchat.authenticate(query.token);
         conversationId = (await webchat.ownConversation(visitor, String(query.conversationId ?? ''))).id;
+        visitorId = visitor.visitorId;
       } catch {
         send(socket, { type: 'error', data: { code: 'WEBCHAT_VISITOR_INVALID' } });
         return socket.close(4401, 'unauthorised');
       }
-      const client: Client = { socket, lastSeq: Math.max(0, Number(query.since) || 0) };
+      const client: Client = { socket, lastSeq: Math.max(0, Number(query.since) || 0), visitorId };
       const set = byConversation.get(conversationId) ?? new Set<Client>();
       byConversation.set(conversationId, set);
       set.add(client);
@@ -85,7 +142,7 @@ export function webchatRealtimeRoutes(deps: {
         set.delete(client);
         if (set.size === 0) byConversation.delete(conversationId);
       });
-      socket.on('message', () => undefined);
+      socket.on('message', (raw) => receive(client, conversationId, raw));
       const missed = await conversations.listMessages(conversationId, {
         afterSeq: client.lastSeq,
         includeNotes: false,
@@ -96,7 +153,12 @@ export function webchatRealtimeRoutes(deps: {
         send(socket, { type: 'message', message: publicMessage(m) });
       }
       const c = await conversations.getConversation(conversationId);
-      send(socket, { type: 'ready', status: c.status, seq: client.lastSeq });
+      send(socket, {
+        type: 'ready',
+        status: c.status,
+        seq: client.lastSeq,
+        agentReadSeq: c.agent_read_seq,
+      });
     });
   };
 }

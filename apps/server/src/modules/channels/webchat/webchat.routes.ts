@@ -2,8 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
+  AttachmentParams,
   RotatedSecret,
   UpdateWebchatSite,
+  UploadAttachmentQuery,
   WebchatSite,
   WebchatSiteList,
   WidgetChat,
@@ -19,6 +21,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { App } from '../../../platform/http.ts';
 import { createRateLimiter } from '../../../platform/rate-limit.ts';
 import { requireActor } from '../../../platform/rbac.ts';
+import { attachmentBodyParser, sendAttachment } from '../../conversations/index.ts';
 import type { WebchatService } from './webchat.service.ts';
 
 const errors = { ...ErrorResponses, 429: ErrorEnvelope };
@@ -133,6 +136,57 @@ export function webchatRoutes(deps: { webchat: WebchatService }) {
         const result = await webchat.postMessage(visitor, request.params.id, request.body);
         return reply.code(result.duplicate ? 200 : 201).send(result);
       },
+    );
+
+    // Files: the body is the file's raw bytes, in a plugin of its own so no other route parses them.
+    await app.register(async (files: App) => {
+      files.removeAllContentTypeParsers();
+      files.addContentTypeParser('*', attachmentBodyParser);
+      files.post(
+        '/widget/conversations/:id/attachments',
+        {
+          schema: {
+            tags: ['widget'],
+            params: IdParams,
+            querystring: UploadAttachmentQuery,
+            response: {
+              201: WidgetPosted,
+              200: WidgetPosted,
+              ...errors,
+              413: ErrorEnvelope,
+              415: ErrorEnvelope,
+            },
+          },
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            await visitorOf(request);
+          },
+        },
+        async (request, reply) => {
+          const visitor = await visitorOf(request);
+          if (!perVisitorMessages.hit(visitor.visitorId)) throw new AppError('RATE_LIMITED', 429);
+          const result = await webchat.uploadAttachment(visitor, request.params.id, {
+            clientId: request.query.clientId,
+            name: request.query.name,
+            data: request.body as Buffer,
+          });
+          return reply.code(result.duplicate ? 200 : 201).send(result);
+        },
+      );
+    });
+
+    app.get(
+      '/widget/conversations/:id/attachments/:attachmentId',
+      { schema: { tags: ['widget'], params: AttachmentParams, response: errors } },
+      async (request, reply) =>
+        sendAttachment(
+          reply,
+          await webchat.getAttachment(
+            await visitorOf(request),
+            request.params.id,
+            request.params.attachmentId,
+          ),
+        ),
     );
 
     app.post(

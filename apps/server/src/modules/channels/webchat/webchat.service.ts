@@ -7,7 +7,7 @@ import { isLocale, type Locale } from '../../../platform/i18n.ts';
 import type { Ids } from '../../../platform/ids.ts';
 import { type Actor, requirePermission } from '../../../platform/rbac.ts';
 import { type Secrets, verifyHmacToken } from '../../../platform/secrets.ts';
-import type { ConversationsService } from '../../conversations/index.ts';
+import type { AttachmentsService, ConversationsService } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
 import { basePriority } from '../../routing/index.ts';
 
@@ -44,8 +44,9 @@ export function createWebchatService(deps: {
   secrets: Secrets;
   conversations: ConversationsService;
   customers: CustomersService;
+  attachments: AttachmentsService;
 }) {
-  const { db, ids, clock, secrets, conversations, customers, audit } = deps;
+  const { db, ids, clock, secrets, conversations, customers, audit, attachments } = deps;
 
   async function getSiteByKey(key: string): Promise<SiteRow> {
     const result = await db.execute(sql`SELECT * FROM webchat_sites WHERE key = ${key}`);
@@ -213,6 +214,7 @@ export function createWebchatService(deps: {
       status: c.status,
       language: c.language,
       rating: c.rating,
+      agentReadSeq: c.agent_read_seq,
       queuePosition: queue.position,
       estimatedWaitSeconds:
         queue.position === null
@@ -237,6 +239,29 @@ export function createWebchatService(deps: {
       body: input.body,
     });
     return result;
+  }
+
+  /** A file from the visitor into their own conversation (sniffed, size-limited, idempotent). */
+  async function uploadAttachment(
+    visitor: Visitor,
+    conversationId: string,
+    input: { clientId: string; name: string; data: Buffer },
+  ) {
+    const c = await ownConversation(visitor, conversationId);
+    return attachments.storeAttachment({
+      conversationId: c.id,
+      uploaderType: 'customer',
+      uploaderId: visitor.visitorId,
+      clientId: input.clientId,
+      fileName: input.name,
+      data: input.data,
+    });
+  }
+
+  /** A file of the visitor's own conversation (theirs or the agent's). */
+  async function getAttachment(visitor: Visitor, conversationId: string, attachmentId: string) {
+    const c = await ownConversation(visitor, conversationId);
+    return attachments.getAttachment(c.id, attachmentId);
   }
 
   async function leave(visitor: Visitor, conversationId: string) {
@@ -351,6 +376,8 @@ export function createWebchatService(deps: {
     startChat,
     getChat,
     postMessage,
+    uploadAttachment,
+    getAttachment,
     leave,
     rate,
     ownConversation,
