@@ -111,17 +111,17 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       audience: event.audience ?? {},
       createdAt: now,
     }));
-    await tx.insert(outbox).values(
-      stored.map((e) => ({
-        id: e.id,
-        type: e.type,
-        payload: e.payload as object,
-        actorId: e.actorId,
-        audience: e.audience,
-        createdAt: e.createdAt,
-      })),
+    // One round trip: the rows, and the wake-up that listeners get when the transaction commits.
+    const rows = sql.join(
+      stored.map(
+        (e) =>
+          sql`(${e.id}::uuid, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.actorId}::uuid, ${JSON.stringify(e.audience)}::jsonb, ${e.createdAt})`,
+      ),
+      sql`, `,
     );
-    await tx.execute(sql`SELECT pg_notify(${CHANNEL}, '')`);
+    await tx.execute(sql`WITH stored AS (
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at) VALUES ${rows} RETURNING 1
+      ) SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done`);
     return stored;
   }
 

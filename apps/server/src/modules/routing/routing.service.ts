@@ -191,21 +191,19 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
                  AND w.priority < levels.priority ORDER BY w.priority DESC NULLS LAST LIMIT 1)
           FROM levels WHERE levels.priority IS NOT NULL
       )
-      SELECT w.id FROM levels
-      CROSS JOIN LATERAL (
-        SELECT id, priority, enqueued_at FROM routing_work_items
-         WHERE queue_id = ${queue.id} AND status = 'waiting' AND priority = levels.priority
-         ORDER BY enqueued_at LIMIT ${perLevel}
-      ) w
-      WHERE levels.priority IS NOT NULL
-      ORDER BY w.priority + floor(extract(epoch FROM (${now}::timestamptz - w.enqueued_at)) / ${queue.aging_seconds}) DESC,
-               w.enqueued_at`);
-    const idsInOrder = (result.rows as { id: string }[]).map((r) => r.id);
-    if (idsInOrder.length === 0) return [];
-    const locked = await tx.execute(sql`
-      SELECT * FROM routing_work_items WHERE id IN ${idsInOrder} AND status = 'waiting' FOR UPDATE SKIP LOCKED`);
-    const byId = new Map((locked.rows as unknown as ItemRow[]).map((r) => [r.id, r]));
-    return idsInOrder.map((id) => byId.get(id)).filter((r): r is ItemRow => !!r);
+      SELECT * FROM routing_work_items
+       WHERE status = 'waiting' AND id IN (
+        SELECT w.id FROM levels
+        CROSS JOIN LATERAL (
+          SELECT id FROM routing_work_items
+           WHERE queue_id = ${queue.id} AND status = 'waiting' AND priority = levels.priority
+           ORDER BY enqueued_at LIMIT ${perLevel}
+        ) w
+        WHERE levels.priority IS NOT NULL)
+       ORDER BY priority + floor(extract(epoch FROM (${now}::timestamptz - enqueued_at)) / ${queue.aging_seconds}) DESC,
+                enqueued_at
+       FOR UPDATE SKIP LOCKED`);
+    return result.rows as unknown as ItemRow[];
   }
 
   /**
@@ -317,34 +315,34 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
         matches.map((m) => sql`(${m.item.id}::uuid, ${m.agentId}::uuid)`),
         sql`, `,
       );
-      await tx.execute(
-        queue.auto_accept
-          ? sql`UPDATE routing_work_items w SET status = 'assigned', assigned_to = v.agent, assigned_at = ${now},
-              offered_to = NULL, offer_expires_at = NULL, offer_count = offer_count + 1, version = version + 1
-              FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id`
-          : sql`UPDATE routing_work_items w SET status = 'offered', offered_to = v.agent, offer_expires_at = ${expiresAt},
-              offer_count = offer_count + 1, version = version + 1
-              FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id`,
-      );
-      const perAgent = new Map<string, { channel: string; n: number }>();
+      const perAgent = new Map<string, { agentId: string; channel: string; n: number }>();
       for (const m of matches) {
         const key = `${m.agentId}|${m.item.channel}`;
-        const entry = perAgent.get(key) ?? { channel: m.item.channel, n: 0 };
+        const entry = perAgent.get(key) ?? { agentId: m.agentId, channel: m.item.channel, n: 0 };
         entry.n++;
         perAgent.set(key, entry);
       }
       const loads = sql.join(
-        [...perAgent.entries()].map(
-          ([key, v]) => sql`(${key.split('|')[0]}::uuid, ${v.channel}, ${v.n}::int)`,
-        ),
+        [...perAgent.values()].map((v) => sql`(${v.agentId}::uuid, ${v.channel}, ${v.n}::int)`),
         sql`, `,
       );
-      await tx.execute(sql`UPDATE routing_agent_channels c SET load = c.load + v.n
-        FROM (VALUES ${loads}) AS v(user_id, channel, n) WHERE c.user_id = v.user_id AND c.channel = v.channel`);
-      // Offered agents rank as busy until they answer, so the next batch spreads across agents.
-      const agentIds = [...new Set(matches.map((m) => m.agentId))];
-      await tx.execute(sql`UPDATE routing_agent_states SET idle_since = ${now}
-        WHERE user_id = ANY(${`{${agentIds.join(',')}}`}::uuid[])`);
+      // One statement for the three writes (rows this transaction already holds): the contacts,
+      // the agents' load, and their idle time — offered agents rank as busy until they answer, so
+      // the next batch spreads across agents.
+      const setItems = queue.auto_accept
+        ? sql`status = 'assigned', assigned_to = v.agent, assigned_at = ${now}, offered_to = NULL, offer_expires_at = NULL`
+        : sql`status = 'offered', offered_to = v.agent, offer_expires_at = ${expiresAt}`;
+      await tx.execute(sql`
+        WITH items AS (
+          UPDATE routing_work_items w SET ${setItems}, offer_count = offer_count + 1, version = version + 1
+            FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id RETURNING w.id
+        ), loads AS (
+          UPDATE routing_agent_channels c SET load = c.load + v.n
+            FROM (VALUES ${loads}) AS v(user_id, channel, n) WHERE c.user_id = v.user_id AND c.channel = v.channel
+            RETURNING c.user_id
+        )
+        UPDATE routing_agent_states SET idle_since = ${now}
+         WHERE user_id IN (SELECT DISTINCT v.user_id FROM (VALUES ${loads}) AS v(user_id, channel, n))`);
       await events.publishMany(
         tx,
         matches.map((m) => ({
