@@ -17,6 +17,7 @@ import {
   cannedAdminRoutes,
   conversationLiveRoutes,
   conversationsRoutes,
+  createAttachmentsService,
   createCannedResponses,
   createConsults,
   createContactReasons,
@@ -100,7 +101,17 @@ export async function buildApp(deps: AppDeps) {
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
   const secrets = createSecrets({ db });
-  const webchat = createWebchatService({ db, ids, clock, secrets, conversations, customers, audit });
+  const attachments = createAttachmentsService({ db, ids, clock, conversations });
+  const webchat = createWebchatService({
+    db,
+    ids,
+    clock,
+    secrets,
+    conversations,
+    customers,
+    audit,
+    attachments,
+  });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -162,7 +173,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(routingRoutes({ routing, teamMembers: staffModule.service.listTeamMemberIds }));
       await api.register(calendarRoutes({ calendars }));
       await api.register(cannedAdminRoutes({ canned }));
-      await api.register(conversationsRoutes({ conversations, reasons, canned, consults, live }));
+      await api.register(
+        conversationsRoutes({ conversations, reasons, canned, consults, live, attachments }),
+      );
       await api.register(webchatRoutes({ webchat }));
       await api.register(customersRoutes({ db, customers, coreBanking, audit }));
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));

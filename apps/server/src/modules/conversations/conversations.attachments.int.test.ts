@@ -34,7 +34,7 @@ const widget = (
   ctx.app.http.inject({
     method,
     url: `/api/v1${url}`,
-    payload: body as string,
+    payload: body as Buffer,
     headers: { 'accept-language': 'vi', ...(token ? { authorization: `Visitor ${token}` } : {}), ...headers },
   });
 

@@ -1,6 +1,15 @@
 import './conversations.messages.ts';
 
 export {
+  ATTACHMENT_TYPES,
+  type AttachmentRef,
+  type AttachmentsService,
+  attachmentBodyParser,
+  createAttachmentsService,
+  MAX_ATTACHMENT_BYTES,
+  sendAttachment,
+} from './conversations.attachments.ts';
+export {
   type CannedResponse,
   type CannedResponses,
   createCannedResponses,
