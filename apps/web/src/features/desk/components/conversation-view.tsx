@@ -8,6 +8,7 @@ import { reasonOptions } from '../model.ts';
 import { statusColors } from './badges.ts';
 import { MessageList } from './message-list.tsx';
 import { ReplyBox } from './reply-box.tsx';
+import { TransferButton } from './transfer-dialog.tsx';
 
 /** One conversation: its details, transcript, reply box, wrap-up and close. */
 export function ConversationView({
@@ -50,7 +51,15 @@ export function ConversationView({
             </Text>
           </Group>
         </div>
-        <WrapUpAndClose conversationId={conversation.id} status={conversation.status} onClosed={onClosed} />
+        <Group gap="xs" align="flex-start">
+          <TransferButton
+            conversationId={conversation.id}
+            channel={conversation.channel}
+            status={conversation.status}
+            onTransferred={onClosed}
+          />
+          <WrapUpAndClose conversationId={conversation.id} status={conversation.status} onClosed={onClosed} />
+        </Group>
       </Group>
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>
         <ScrollArea h="100%" type="auto" aria-label={t('desk.message.transcript')}>
