@@ -184,3 +184,37 @@ describe('overflow', () => {
     expect((await ctx.app.routing.routeOnce(fallbackId))?.agentId).toBe(englishAgent);
   });
 });
+
+describe('wrap-up time', () => {
+  it('gives the agent’s place back once the queue’s wrap-up time is over, keeping the wrap-up open', async () => {
+    const loans = await skill('loans_wrap_up');
+    const queueId = await queue('wrap-up', { skills: [{ skillId: loans, minProficiency: 1 }] });
+    await ctx.pool.query('UPDATE routing_queues SET wrap_up_seconds = 60 WHERE id = $1', [queueId]);
+    const agentId = await agent([{ skillId: loans, proficiency: 2 }]);
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'en',
+    });
+    const offer = await ctx.app.routing.routeOnce(queueId);
+    expect(offer?.agentId).toBe(agentId);
+    await ctx.app.routing.accept(agentId, offer?.itemId as string);
+    await ctx.app.events.dispatchPending();
+    await ctx.app.conversations.wrapUp(id, agentId);
+    const load = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT load FROM routing_agent_channels WHERE user_id = $1 AND channel = 'chat'`,
+          [agentId],
+        )
+      ).rows[0].load;
+    expect(await load()).toBe(1);
+    ctx.clock.advance(59_000);
+    expect(await ctx.app.conversations.expireWrapUps()).toBe(0);
+    ctx.clock.advance(2_000);
+    expect(await ctx.app.conversations.expireWrapUps()).toBe(1);
+    expect(await load()).toBe(0);
+    expect((await conversation(id)).status).toBe('wrap_up');
+    expect(await ctx.app.conversations.expireWrapUps()).toBe(0);
+  });
+});
