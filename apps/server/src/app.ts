@@ -111,6 +111,7 @@ export async function buildApp(deps: AppDeps) {
     customers,
     audit,
     attachments,
+    routing,
   });
 
   const secure = config.publicUrl.startsWith('https://');
@@ -239,6 +240,14 @@ export async function buildApp(deps: AppDeps) {
     log.info({ pruned }, 'maintenance done');
   });
 
+  // Every minute: messages left after hours become live contacts once their queue can serve, and
+  // wrap-ups past their queue's wrap-up time give the agent's place back.
+  jobs.define('conversations_minutely', async () => {
+    const released = await conversations.releaseOffline();
+    const freed = await conversations.expireWrapUps();
+    if (released > 0 || freed > 0) log.info({ released, freed }, 'conversations housekeeping');
+  });
+
   let started = false;
   async function start() {
     if (started) return;
@@ -246,7 +255,9 @@ export async function buildApp(deps: AppDeps) {
     await events.start();
     await ephemeral.start();
     if (config.runWorkers) {
-      await jobs.start({ crontab: '17 * * * * banyan_maintenance' });
+      await jobs.start({
+        crontab: ['17 * * * * banyan_maintenance', '* * * * * conversations_minutely'].join('\n'),
+      });
       router.start();
     }
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Audience, Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
-import type { RoutingService } from '../routing/index.ts';
+import { ROUTING_EVENTS, type RoutingService } from '../routing/index.ts';
 import {
   CONVERSATION_EVENTS,
   type ConversationStepPayload,
@@ -32,6 +32,7 @@ export interface ConversationRow {
   queue_id: string | null;
   assignee_id: string | null;
   language: string;
+  priority: number;
   queued_at: string | null;
   next_seq: number;
   contact_reason_id: string | null;
@@ -184,7 +185,7 @@ export function createConversationsService(deps: {
             priority: input.priority ?? 0,
             language: input.language,
           });
-      if (queued === 'queue_full') {
+      if (queued === 'queue_full' || queued === 'closed') {
         c = await transition(tx, c, 'waiting_offline');
       } else {
         await events.publish<ConversationStepPayload>(tx, {
@@ -195,6 +196,65 @@ export function createConversationsService(deps: {
       }
       return { id, status: c.status };
     });
+  }
+
+  /**
+   * The queue's wrap-up time is how long after-contact work may hold the agent's place: past it,
+   * the place is freed for new contacts (the conversation stays in wrap-up until the agent records
+   * the contact reason). Returns how many places were freed; runs every minute.
+   */
+  async function expireWrapUps(limit = 500): Promise<number> {
+    const due = await db.execute(sql`SELECT w.id FROM conversations c
+      JOIN routing_queues q ON q.id = c.queue_id
+      JOIN routing_work_items w ON w.kind = 'conversation' AND w.ref_id = c.id AND w.status = 'assigned'
+      WHERE c.status = 'wrap_up' AND c.wrap_up_at + make_interval(secs => q.wrap_up_seconds) <= ${clock.now()}
+      LIMIT ${limit}`);
+    for (const { id } of due.rows as { id: string }[]) {
+      await db.transaction((tx) => routing.end(tx, id, 'wrap_up_timeout'));
+    }
+    return due.rows.length;
+  }
+
+  /**
+   * Messages taken while a queue could not serve (after hours, nobody on duty, queue full) become
+   * live contacts once it can: oldest first, at most `limit` per queue per run (a minute's job).
+   * Their wait for the KPIs starts now: the night before is not an answer time.
+   */
+  async function releaseOffline(limit = 200): Promise<number> {
+    const queues = await db.execute(sql`SELECT DISTINCT queue_id FROM conversations
+      WHERE status = 'waiting_offline' AND queue_id IS NOT NULL`);
+    let released = 0;
+    for (const { queue_id } of queues.rows as { queue_id: string }[]) {
+      const { open, availableAgents } = await routing.queueAvailability(queue_id);
+      if (!open || availableAgents === 0) continue;
+      const due = await db.execute(sql`SELECT id FROM conversations WHERE status = 'waiting_offline'
+        AND queue_id = ${queue_id} ORDER BY created_at LIMIT ${limit}`);
+      for (const { id } of due.rows as { id: string }[]) {
+        const outcome = await db.transaction(async (tx) => {
+          const c = await lock(tx, id);
+          if (c.status !== 'waiting_offline' || !c.queue_id) return 'skipped';
+          const queued = await routing.enqueue(tx, {
+            kind: 'conversation',
+            refId: c.id,
+            queueId: c.queue_id,
+            channel: c.channel,
+            priority: c.priority,
+            language: c.language,
+          });
+          if (typeof queued !== 'object') return 'stop';
+          const next = await transition(tx, c, 'queued', { queued_at: clock.now() });
+          await events.publish<ConversationStepPayload>(tx, {
+            type: CONVERSATION_EVENTS.queued,
+            payload: step(next, null),
+            audience: audienceOf(next),
+          });
+          return 'released';
+        });
+        if (outcome === 'stop') break;
+        if (outcome === 'released') released++;
+      }
+    }
+    return released;
   }
 
   /**
@@ -362,6 +422,14 @@ export function createConversationsService(deps: {
     );
   }
 
+  // An overflow rule moved the waiting contact to another queue: the conversation follows.
+  events.on(ROUTING_EVENTS.overflowed, 'conversations.follow_overflowed', async (e, tx) => {
+    const p = e.payload as { refId: string; kind: string; toQueueId?: string | null };
+    if (p.kind !== 'conversation' || !p.toQueueId) return;
+    await tx.execute(sql`UPDATE conversations SET queue_id = ${p.toQueueId}, version = version + 1
+      WHERE id = ${p.refId} AND status IN ('queued', 'offered')`);
+  });
+
   /** The agent finished talking: wrap-up starts (contact reason comes with closing). */
   async function wrapUp(conversationId: string, agentId: string): Promise<void> {
     await db.transaction(async (tx) => {
@@ -518,6 +586,8 @@ export function createConversationsService(deps: {
     rate,
     queueStatus,
     transfer,
+    releaseOffline,
+    expireWrapUps,
   };
 }
 

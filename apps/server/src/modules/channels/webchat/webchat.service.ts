@@ -9,7 +9,7 @@ import { type Actor, requirePermission } from '../../../platform/rbac.ts';
 import { type Secrets, verifyHmacToken } from '../../../platform/secrets.ts';
 import type { AttachmentsService, ConversationsService } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
-import { basePriority } from '../../routing/index.ts';
+import { basePriority, type RoutingService } from '../../routing/index.ts';
 
 const VISITOR_TOKEN_DAYS = 30;
 /** Rough minutes an agent spends per chat, for the estimated wait shown to customers. */
@@ -19,6 +19,13 @@ export interface Visitor {
   visitorId: string;
   siteId: string;
   customerId: string | null;
+}
+
+/** The queue serving a language on a site: its own, else English, else the first configured. */
+function queueFor(site: SiteRow, language: string): string | undefined {
+  return (
+    site.queue_by_language[language] ?? site.queue_by_language.en ?? Object.values(site.queue_by_language)[0]
+  );
 }
 
 interface SiteRow {
@@ -45,8 +52,9 @@ export function createWebchatService(deps: {
   conversations: ConversationsService;
   customers: CustomersService;
   attachments: AttachmentsService;
+  routing: RoutingService;
 }) {
-  const { db, ids, clock, secrets, conversations, customers, audit, attachments } = deps;
+  const { db, ids, clock, secrets, conversations, customers, audit, attachments, routing } = deps;
 
   async function getSiteByKey(key: string): Promise<SiteRow> {
     const result = await db.execute(sql`SELECT * FROM webchat_sites WHERE key = ${key}`);
@@ -135,14 +143,14 @@ export function createWebchatService(deps: {
     });
     const open = await db.execute(sql`SELECT id, status FROM conversations
       WHERE visitor_id = ${visitor.visitorId} AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`);
-    const online = await db.execute(sql`SELECT count(*)::int AS n FROM routing_agent_states a
-      JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = 'chat' WHERE a.state = 'available'`);
+    const queueId = queueFor(site, language);
+    const availability = queueId ? await routing.queueAvailability(queueId) : null;
     return {
       visitorToken,
       visitorId: visitor.visitorId,
       verified,
       customerName,
-      online: (online.rows[0] as { n: number }).n > 0,
+      online: !!availability && availability.open && availability.availableAgents > 0,
       site: {
         name: site.name,
         greeting: site.greeting[language] ?? site.greeting.en ?? '',
@@ -176,15 +184,10 @@ export function createWebchatService(deps: {
     const existing = open.rows[0] as { id: string } | undefined;
     if (existing) return { id: existing.id, created: false };
     const site = await getSite(visitor.siteId);
-    const queueId =
-      site.queue_by_language[input.language] ??
-      site.queue_by_language.en ??
-      Object.values(site.queue_by_language)[0];
+    const queueId = queueFor(site, input.language);
     if (!queueId) throw new AppError('WEBCHAT_NO_QUEUE', 503);
     const customer = visitor.customerId ? await customers.findCustomer(visitor.customerId) : null;
-    const online = await db.execute(
-      sql`SELECT count(*)::int AS n FROM routing_agent_states WHERE state = 'available'`,
-    );
+    const availability = await routing.queueAvailability(queueId);
     const { id } = await conversations.startConversation({
       channel: 'chat',
       queueId,
@@ -197,8 +200,9 @@ export function createWebchatService(deps: {
       contactName: input.name,
       contactPhone: input.phone ?? null,
       contactEmail: input.email?.toLowerCase() ?? null,
-      // Nobody on duty: take it as a message that waits for an agent.
-      offline: (online.rows[0] as { n: number }).n === 0,
+      // Nobody on duty for this queue: take it as a message that waits for an agent (after hours,
+      // routing itself answers 'closed' and the conversation waits the same way).
+      offline: availability.availableAgents === 0,
     });
     return { id, created: true };
   }
