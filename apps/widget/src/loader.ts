@@ -2,6 +2,12 @@
  * The host-page script: `<script src="https://BANYAN/widget.js" data-site="demo-bank" async>`.
  * It draws only a launcher button; the chat itself runs in an iframe on Banyan's origin, so the
  * bank's page and the chat cannot read each other (Chatwoot's SDK does the same).
+ *
+ * A signed-in customer: the bank's server signs an identity token with the site's identity secret
+ * and the page passes it as `data-identity-token="…"` on the script tag, or later with
+ * `Banyan('identify', token)` (calls made before this script loaded are queued in `Banyan.q`, as
+ * with the usual snippet). The token goes to the frame by postMessage, to Banyan's origin only,
+ * never in a URL; the server links the chat only when the signature and expiry check out.
  */
 import { type FrameToHost, type HostToFrame, isSafeColor, toWidgetLanguage } from './protocol.ts';
 
@@ -21,6 +27,7 @@ const labels = {
   const language = toWidgetLanguage(document.documentElement.lang);
   const [openLabel, closeLabel, unreadLabel] = labels[language];
   const stateKey = `banyan-widget-open:${site}`;
+  let identity = script.dataset.identityToken || '';
 
   const button = document.createElement('button');
   button.id = 'banyan-launcher';
@@ -54,13 +61,15 @@ const labels = {
       frame = document.createElement('iframe');
       frame.id = 'banyan-frame';
       frame.title = openLabel;
-      frame.src = `${origin}/widget/frame.html?${new URLSearchParams({ site: site as string, lang: language, host: location.origin })}`;
+      // `identity=1` tells the frame to wait for the token (sent after load), not the token itself.
+      frame.src = `${origin}/widget/frame.html?${new URLSearchParams({ site: site as string, lang: language, host: location.origin, ...(identity ? { identity: '1' } : {}) })}`;
       frame.allow = 'clipboard-write';
       frame.style.cssText =
         'position:fixed;right:20px;bottom:88px;z-index:2147483000;width:380px;height:600px;max-width:calc(100vw - 40px);' +
         'max-height:calc(100vh - 108px);border:0;border-radius:12px;box-shadow:0 8px 24px rgba(0,0,0,.25);background:#fff';
       frame.addEventListener('load', () => {
         isLoaded = true;
+        if (identity) post({ type: 'banyan:identity', token: identity });
         post({ type: 'banyan:visibility', open: isOpen });
       });
       document.body.appendChild(frame);
@@ -78,6 +87,18 @@ const labels = {
   }
 
   button.addEventListener('click', () => setOpen(!isOpen));
+
+  const api = window as unknown as {
+    Banyan?: ((command: string, value?: unknown) => void) & { q?: unknown[][] };
+  };
+  const queued = api.Banyan?.q ?? [];
+  api.Banyan = (command, value) => {
+    if (command === 'identify' && typeof value === 'string' && value && value !== identity) {
+      identity = value;
+      post({ type: 'banyan:identity', token: value });
+    }
+  };
+  for (const call of queued) api.Banyan(call[0] as string, call[1]);
 
   addEventListener('message', (event: MessageEvent<FrameToHost>) => {
     if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;

@@ -1,8 +1,12 @@
 /**
  * The few messages the host page (loader) and the chat frame exchange with postMessage. Nothing
- * else crosses the boundary: no token, no message text. Both sides check origin and source.
+ * else crosses the boundary: no message text, and only one token, host to frame — the identity
+ * token the bank's own server signed for Banyan (posted to Banyan's origin only). Both sides check
+ * origin and source.
  */
-export type HostToFrame = { type: 'banyan:visibility'; open: boolean };
+export type HostToFrame =
+  | { type: 'banyan:visibility'; open: boolean }
+  | { type: 'banyan:identity'; token: string };
 export type FrameToHost =
   | { type: 'banyan:close' }
   | { type: 'banyan:unread'; count: number }

@@ -18,6 +18,8 @@ export interface Chat {
   status: ChatStatus;
   language: string;
   rating: number | null;
+  /** The highest seq the agent has read ("Seen"). */
+  agentReadSeq?: number;
   queuePosition: number | null;
   estimatedWaitSeconds: number | null;
   messages: ChatMessage[];
@@ -68,8 +70,12 @@ export function createApi(options: { language: () => WidgetLanguage; token: () =
   }
 
   return {
-    createSession: (body: { siteKey: string; visitorToken?: string; language: WidgetLanguage }) =>
-      call<Session>('POST', '/widget/sessions', body),
+    createSession: (body: {
+      siteKey: string;
+      visitorToken?: string;
+      identityToken?: string;
+      language: WidgetLanguage;
+    }) => call<Session>('POST', '/widget/sessions', body),
     startChat: (body: {
       name: string;
       phone?: string;

@@ -4,6 +4,7 @@ import type { WidgetLanguage } from '../protocol.ts';
 import { ApiError } from './api.ts';
 import { type ChatController, type ChatState, MAX_MESSAGE_LENGTH } from './chat.ts';
 import { languageNames, type MessageKey, type Translate, translator } from './i18n.ts';
+import { seenMessageSeq } from './live.ts';
 import type { ChatMessage } from './messages.ts';
 import { buildTranscript } from './transcript.ts';
 
@@ -181,6 +182,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
   const pending = state.outbox.filter((item) => !shownClientIds.has(item.clientId));
   const ended = state.status === 'closed' || state.status === 'wrap_up';
   const waiting = state.status === 'queued' || state.status === 'offered';
+  const seenSeq = seenMessageSeq(state.messages, state.agentReadSeq);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end whenever the list grows.
   useEffect(() => {
@@ -262,6 +264,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
           {state.messages.map((m) => (
             <Fragment key={m.seq}>
               <Bubble message={m} t={t} />
+              {seenSeq === m.seq && <li class="seen">{t('chat.seen')}</li>}
               {state.joinedAfterSeq === m.seq && <li class="system">{t('chat.joined')}</li>}
             </Fragment>
           ))}
@@ -283,6 +286,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
               </p>
             </li>
           ))}
+          {state.agentTyping && !ended && <li class="typing">{t('chat.typing')}</li>}
           {ended && <li class="system">{t('chat.ended')}</li>}
         </ol>
       </div>
@@ -304,7 +308,10 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
             value={draft}
             placeholder={t('chat.input')}
             aria-describedby="composer-hint"
-            onInput={(event) => setDraft((event.currentTarget as HTMLTextAreaElement).value)}
+            onInput={(event) => {
+              setDraft((event.currentTarget as HTMLTextAreaElement).value);
+              controller.typing();
+            }}
             onKeyDown={(event) => {
               // isComposing: Enter that confirms a Chinese/Vietnamese IME candidate must not send.
               if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

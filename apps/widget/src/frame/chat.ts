@@ -1,6 +1,7 @@
 import type { WidgetLanguage } from '../protocol.ts';
 import { type Api, ApiError, type ChatStatus, type Session } from './api.ts';
 import { backoffDelay, retryAfterMs } from './backoff.ts';
+import { createTypingSender, readMarkToSend } from './live.ts';
 import { type ChatMessage, countUnread, lastSeq, mergeMessages } from './messages.ts';
 import { createOutbox, type KeyValueStore, type Outbox, type OutboxItem } from './outbox.ts';
 
@@ -24,6 +25,10 @@ export interface ChatState {
   joinedAfterSeq: number | null;
   rated: boolean;
   unread: number;
+  /** The agent is typing a reply (ephemeral; cleared by a stop, a reply or a time-out). */
+  agentTyping: boolean;
+  /** The highest seq the agent has read ("Seen"). */
+  agentReadSeq: number;
 }
 
 const initial: ChatState = {
@@ -41,6 +46,8 @@ const initial: ChatState = {
   joinedAfterSeq: null,
   rated: false,
   unread: 0,
+  agentTyping: false,
+  agentReadSeq: 0,
 };
 
 /**
@@ -53,6 +60,10 @@ export function createChatController(deps: {
   siteKey: string;
   language: WidgetLanguage;
   onChange: (state: ChatState) => void;
+  /** The identity token the bank's page handed over (loader), if any: links the chat to the customer. */
+  identityToken?: () => string | null;
+  /** Whether the page is in the foreground (read receipts are sent only then). */
+  isPageVisible?: () => boolean;
 }) {
   const { api, store, siteKey } = deps;
   const tokenKey = `banyan:${siteKey}:visitor`;
@@ -67,6 +78,22 @@ export function createChatController(deps: {
   let wake: (() => void) | null = null;
   let visible = false;
   let seenSeq = 0;
+  let readReported = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const typingSender = createTypingSender({ send: (typing) => sendOnSocket({ type: 'typing', typing }) });
+
+  function sendOnSocket(message: unknown): boolean {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Tells the agent the customer has seen everything shown, while the chat is open and in view. */
+  function reportRead(): void {
+    const isVisible = visible && state.phase === 'chat' && (deps.isPageVisible?.() ?? true);
+    const seq = readMarkToSend(state.messages, readReported, isVisible);
+    if (seq !== null && sendOnSocket({ type: 'read', seq })) readReported = seq;
+  }
 
   const read = (key: string) => {
     try {
@@ -90,6 +117,7 @@ export function createChatController(deps: {
     const unread = countUnread(state.messages, seenSeq);
     if (unread !== state.unread) state = { ...state, unread };
     deps.onChange(state);
+    reportRead();
   }
 
   function receive(messages: ChatMessage[]): void {
@@ -119,10 +147,12 @@ export function createChatController(deps: {
     outbox = null;
     set({ ...initial, phase: 'loading' });
     try {
+      const identityToken = deps.identityToken?.() ?? undefined;
       const session = await api.createSession({
         siteKey,
         visitorToken: read(tokenKey) ?? undefined,
         language: deps.language,
+        ...(identityToken ? { identityToken } : {}),
       });
       write(tokenKey, session.visitorToken);
       set({ session });
@@ -160,6 +190,7 @@ export function createChatController(deps: {
       queuePosition: chat.queuePosition,
       estimatedWaitSeconds: chat.estimatedWaitSeconds,
       rated: chat.rating !== null,
+      agentReadSeq: chat.agentReadSeq ?? 0,
     });
     connect();
     startPolling();
@@ -178,17 +209,31 @@ export function createChatController(deps: {
     });
     const ws = new WebSocket(`${scheme}://${location.host}/api/v1/widget/realtime?${query}`);
     socket = ws;
+    readReported = 0;
     ws.onmessage = (event) => {
-      let data: { type?: string; message?: ChatMessage; status?: ChatStatus };
+      let data: {
+        type?: string;
+        message?: ChatMessage;
+        status?: ChatStatus;
+        seq?: number;
+        typing?: boolean;
+        ttlMs?: number;
+        agentReadSeq?: number;
+      };
       try {
         data = JSON.parse(String(event.data));
       } catch {
         return;
       }
-      if (data.type === 'message' && data.message) receive([data.message]);
+      if (data.type === 'message' && data.message) {
+        if (data.message.authorType === 'agent') showTyping(false);
+        receive([data.message]);
+      } else if (data.type === 'typing') showTyping(data.typing === true, data.ttlMs);
+      else if (data.type === 'read' && typeof data.seq === 'number') seenByAgent(data.seq);
       else if ((data.type === 'status' || data.type === 'ready') && data.status) changeStatus(data.status);
       if (data.type === 'ready') {
         socketAttempt = 0;
+        if (typeof data.agentReadSeq === 'number') seenByAgent(data.agentReadSeq);
         set({ connected: true });
         void flush();
       }
@@ -207,6 +252,17 @@ export function createChatController(deps: {
     };
   }
 
+  function showTyping(typing: boolean, ttlMs = 6000): void {
+    clearTimeout(typingTimer);
+    // A lost "stopped" (closed tab, dropped socket) must not leave the indicator on forever.
+    if (typing) typingTimer = setTimeout(() => set({ agentTyping: false }), Math.min(ttlMs, 30_000));
+    if (typing !== state.agentTyping) set({ agentTyping: typing });
+  }
+
+  function seenByAgent(seq: number): void {
+    if (seq > state.agentReadSeq) set({ agentReadSeq: seq });
+  }
+
   function startPolling(): void {
     clearInterval(pollTimer);
     // Queue position is not pushed; and while the socket is down, polling still shows replies.
@@ -217,6 +273,7 @@ export function createChatController(deps: {
         .getChat(state.conversationId, lastSeq(state.messages))
         .then((chat) => {
           receive(chat.messages);
+          if (typeof chat.agentReadSeq === 'number') seenByAgent(chat.agentReadSeq);
           changeStatus(chat.status);
           set({ queuePosition: chat.queuePosition, estimatedWaitSeconds: chat.estimatedWaitSeconds });
         })
@@ -307,6 +364,7 @@ export function createChatController(deps: {
     send(body: string): boolean {
       if (!outbox || body.trim() === '') return false;
       if (body.length > MAX_MESSAGE_LENGTH) return false;
+      typingSender.stop();
       outbox.add({ clientId: crypto.randomUUID(), body, createdAt: new Date().toISOString() });
       set({ outbox: outbox.list() });
       void flush();
@@ -341,6 +399,14 @@ export function createChatController(deps: {
       visible = isVisible;
       set({});
     },
+    /** A keystroke in the composer: the agent sees "Customer is typing…" (throttled). */
+    typing() {
+      if (state.status === 'active') typingSender.input();
+    },
+    /** The bank's page signed the customer in: a new session that links the chat to them. */
+    async identify() {
+      await start();
+    },
     dispose() {
       stopConnection();
       removeEventListener('online', onOnline);
@@ -348,6 +414,8 @@ export function createChatController(deps: {
   };
 
   function stopConnection(): void {
+    typingSender.stop();
+    clearTimeout(typingTimer);
     clearTimeout(reconnectTimer);
     clearInterval(pollTimer);
     const ws = socket;

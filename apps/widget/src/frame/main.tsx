@@ -44,11 +44,20 @@ function storage(): KeyValueStore {
 }
 
 let session: ChatState['session'] = null;
+// The bank's page has a signed-in customer (the loader says so in the URL, never the token itself):
+// the token follows by postMessage, and the session waits for it (a little) so the chat is linked.
+const expectsIdentity = params.get('identity') === '1';
+const IDENTITY_WAIT_MS = 3000;
+let identityToken: string | null = null;
+let identityArrived: (() => void) | null = null;
+let hostOpen = !host;
 const controller = createChatController({
   api: createApi({ language: () => language, token: () => session?.visitorToken ?? null }),
   store: storage(),
   siteKey,
   language,
+  identityToken: () => identityToken,
+  isPageVisible: () => document.visibilityState === 'visible',
   onChange: (state) => {
     for (const listener of listeners) listener(state);
   },
@@ -85,13 +94,29 @@ listeners.add((state) => {
 addEventListener('message', (event: MessageEvent<HostToFrame>) => {
   if (!host || event.origin !== host || event.source !== window.parent) return;
   if (event.data?.type === 'banyan:visibility') {
-    controller.setVisible(event.data.open === true);
+    hostOpen = event.data.open === true;
+    controller.setVisible(hostOpen);
     if (event.data.open) document.querySelector<HTMLElement>('input, textarea, button')?.focus();
+  } else if (event.data?.type === 'banyan:identity' && typeof event.data.token === 'string') {
+    const isNew = event.data.token !== identityToken;
+    identityToken = event.data.token.slice(0, 2000);
+    if (identityArrived) identityArrived();
+    else if (isNew) void controller.identify();
   }
 });
+// Read receipts only while the customer can actually see the chat.
+document.addEventListener('visibilitychange', () => controller.setVisible(hostOpen));
 // Opened without a host page (a direct link): it is visible.
 if (!host) controller.setVisible(true);
 
 const root = document.getElementById('app');
 if (root) render(<Root />, root);
-void controller.start();
+if (expectsIdentity && !identityToken) {
+  void new Promise<void>((resolve) => {
+    identityArrived = resolve;
+    setTimeout(resolve, IDENTITY_WAIT_MS);
+  }).then(() => {
+    identityArrived = null;
+    return controller.start();
+  });
+} else void controller.start();
