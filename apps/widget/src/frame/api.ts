@@ -1,4 +1,5 @@
 import type { WidgetLanguage } from '../protocol.ts';
+import type { Attachment } from './attachments.ts';
 import type { ChatMessage } from './messages.ts';
 
 export interface Session {
@@ -39,10 +40,15 @@ export class ApiError extends Error {
 
 /** The widget API on the frame's own origin (the frame is served by Banyan). */
 export function createApi(options: { language: () => WidgetLanguage; token: () => string | null }) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  function authHeaders(): Record<string, string> {
     const headers: Record<string, string> = { 'Accept-Language': options.language() };
     const token = options.token();
     if (token) headers.Authorization = `Visitor ${token}`;
+    return headers;
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers = authHeaders();
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -92,6 +98,54 @@ export function createApi(options: { language: () => WidgetLanguage; token: () =
         body,
       ),
     leave: (id: string) => call<void>('POST', `/widget/conversations/${encodeURIComponent(id)}/leave`),
+    /** Sends a file's bytes (XHR, for upload progress); idempotent by clientId like a message. */
+    uploadAttachment: (
+      id: string,
+      upload: { clientId: string; name: string; file: Blob },
+      onProgress: (fraction: number) => void,
+    ) =>
+      new Promise<{ message: ChatMessage; duplicate: boolean }>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        const query = new URLSearchParams({ name: upload.name, clientId: upload.clientId });
+        xhr.open('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/attachments?${query}`);
+        for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+        xhr.setRequestHeader('Content-Type', upload.file.type || 'application/octet-stream');
+        xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+        xhr.onerror = () => reject(new ApiError(0, 'NETWORK', ''));
+        xhr.onload = () => {
+          let json: { error?: { code?: string; message?: string } } | null = null;
+          try {
+            json = JSON.parse(xhr.responseText);
+          } catch {
+            // Not JSON (a proxy's error page): the status speaks.
+          }
+          if (xhr.status >= 200 && xhr.status < 300) resolve(json as never);
+          else
+            reject(
+              new ApiError(
+                xhr.status,
+                json?.error?.code ?? 'UNKNOWN',
+                json?.error?.message ?? '',
+                xhr.getResponseHeader('Retry-After'),
+              ),
+            );
+        };
+        xhr.send(upload.file);
+      }),
+    /** A file of the conversation as a Blob (the token is a header, so no plain link can fetch it). */
+    fetchAttachment: async (id: string, attachment: Pick<Attachment, 'id'>): Promise<Blob> => {
+      let response: Response;
+      try {
+        response = await fetch(
+          `/api/v1/widget/conversations/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachment.id)}`,
+          { headers: authHeaders() },
+        );
+      } catch {
+        throw new ApiError(0, 'NETWORK', '');
+      }
+      if (!response.ok) throw new ApiError(response.status, 'UNKNOWN', '');
+      return response.blob();
+    },
     rate: (id: string, body: { rating: number; comment?: string }) =>
       call<void>('POST', `/widget/conversations/${encodeURIComponent(id)}/rating`, body),
   };

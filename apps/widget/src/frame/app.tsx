@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WidgetLanguage } from '../protocol.ts';
 import { ApiError } from './api.ts';
+import { ACCEPTED_TYPES, type Attachment, formatSize, isImage, MAX_FILE_MB } from './attachments.ts';
 import { type ChatController, type ChatState, MAX_MESSAGE_LENGTH } from './chat.ts';
 import { languageNames, type MessageKey, type Translate, translator } from './i18n.ts';
 import { seenMessageSeq } from './live.ts';
@@ -178,6 +179,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
   const [error, setError] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const log = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const shownClientIds = new Set(state.messages.map((m) => m.clientId).filter((id): id is string => !!id));
   const pending = state.outbox.filter((item) => !shownClientIds.has(item.clientId));
   const ended = state.status === 'closed' || state.status === 'wrap_up';
@@ -187,7 +189,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end whenever the list grows.
   useEffect(() => {
     log.current?.scrollTo({ top: log.current.scrollHeight });
-  }, [state.messages.length, pending.length]);
+  }, [state.messages.length, pending.length, state.uploads.length]);
 
   function send() {
     if (!draft.trim()) return;
@@ -198,12 +200,23 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
     }
   }
 
+  function attach(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const refused = controller.sendFile(file);
+    setError(refused ? t(refused, { max: MAX_FILE_MB }) : null);
+  }
+
   function download() {
     const text = buildTranscript(state.messages, {
       title: `${t('transcript.title')} — ${state.session?.site.name ?? ''}`,
       customer: t('chat.you'),
       agent: t('chat.agent'),
       system: t('chat.system'),
+      file: t('transcript.file'),
+      timeZone: t('transcript.timeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
@@ -263,7 +276,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
         <ol>
           {state.messages.map((m) => (
             <Fragment key={m.seq}>
-              <Bubble message={m} t={t} />
+              <Bubble message={m} t={t} fetchFile={controller.fetchAttachment} />
               {seenSeq === m.seq && <li class="seen">{t('chat.seen')}</li>}
               {state.joinedAfterSeq === m.seq && <li class="system">{t('chat.joined')}</li>}
             </Fragment>
@@ -287,6 +300,39 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
             </li>
           ))}
           {state.agentTyping && !ended && <li class="typing">{t('chat.typing')}</li>}
+          {state.uploads.map((upload) => (
+            <li key={upload.clientId} class="customer pending">
+              <p class="body">{upload.name}</p>
+              <p class="meta">
+                {upload.error === undefined ? (
+                  <>
+                    <progress max={1} value={upload.progress} aria-hidden="true" />{' '}
+                    {t('file.sending', { name: upload.name, percent: Math.round(upload.progress * 100) })}
+                  </>
+                ) : (
+                  <>
+                    <span role="alert">
+                      {t('chat.failed')} — {upload.error || t(upload.errorKey ?? 'error.generic')}
+                    </span>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => controller.retryUpload(upload.clientId)}
+                    >
+                      {t('file.retry')}
+                    </button>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => controller.discardUpload(upload.clientId)}
+                    >
+                      {t('chat.discard')}
+                    </button>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
           {ended && <li class="system">{t('chat.ended')}</li>}
         </ol>
       </div>
@@ -323,6 +369,16 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
           <p id="composer-hint" class="sr-only">
             {t('chat.inputHint')}
           </p>
+          <input ref={fileInput} type="file" accept={ACCEPTED_TYPES.join(',')} hidden onChange={attach} />
+          <button
+            type="button"
+            class="attach"
+            aria-label={`${t('file.attach')} (${t('file.attachHint', { max: MAX_FILE_MB })})`}
+            title={t('file.attachHint', { max: MAX_FILE_MB })}
+            onClick={() => fileInput.current?.click()}
+          >
+            <span aria-hidden="true">📎</span>
+          </button>
           <button type="button" class="primary" onClick={send}>
             {t('chat.send')}
           </button>
@@ -332,7 +388,11 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
   );
 }
 
-function Bubble(props: { message: ChatMessage; t: Translate }) {
+function Bubble(props: {
+  message: ChatMessage;
+  t: Translate;
+  fetchFile: (attachment: Attachment) => Promise<Blob>;
+}) {
   const { message, t } = props;
   const side =
     message.authorType === 'customer' ? 'customer' : message.authorType === 'system' ? 'system' : 'agent';
@@ -345,10 +405,82 @@ function Bubble(props: { message: ChatMessage; t: Translate }) {
       {side !== 'system' && (
         <span class="sr-only">{t(side === 'customer' ? 'chat.you' : 'chat.agent')}: </span>
       )}
-      {/* Text only: Preact escapes it, and CSS keeps the line breaks. Never innerHTML. */}
-      <p class="body">{message.body}</p>
+      {message.attachment ? (
+        <div class="body">
+          <FileView attachment={message.attachment} t={t} fetchFile={props.fetchFile} />
+        </div>
+      ) : (
+        // Text only: Preact escapes it, and CSS keeps the line breaks. Never innerHTML.
+        <p class="body">{message.body}</p>
+      )}
       {side !== 'system' && <p class="meta">{time}</p>}
     </li>
+  );
+}
+
+/**
+ * A file in the log: an image as a thumbnail, anything else as a chip with name and size; a click
+ * downloads it. Fetched as a Blob with the visitor token (no cookie, so no plain link would work).
+ */
+function FileView(props: {
+  attachment: Attachment;
+  t: Translate;
+  fetchFile: (attachment: Attachment) => Promise<Blob>;
+}) {
+  const { attachment, t, fetchFile } = props;
+  const [thumbnail, setThumbnail] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const image = isImage(attachment);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one fetch per file id.
+  useEffect(() => {
+    if (!image) return;
+    let url: string | null = null;
+    let live = true;
+    fetchFile(attachment)
+      .then((blob) => {
+        if (!live) return;
+        url = URL.createObjectURL(blob);
+        setThumbnail(url);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [attachment.id]);
+
+  async function download() {
+    try {
+      const href = URL.createObjectURL(await fetchFile(attachment));
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = attachment.name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(href), 1000);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  const size = formatSize(attachment.size, document.documentElement.lang || 'en');
+  return (
+    <>
+      <button
+        type="button"
+        class="file"
+        title={t('file.download', { name: attachment.name, size })}
+        onClick={() => void download()}
+      >
+        {thumbnail ? (
+          <img src={thumbnail} alt={t('file.image', { name: attachment.name })} class="thumb" />
+        ) : (
+          <span aria-hidden="true">{image ? '🖼' : '📄'}</span>
+        )}{' '}
+        <span class="name">{attachment.name}</span> <span class="size">{size}</span>
+      </button>
+      {failed && <span role="alert"> {t('error.generic')}</span>}
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import type { WidgetLanguage } from '../protocol.ts';
 import { type Api, ApiError, type ChatStatus, type Session } from './api.ts';
+import { type Attachment, checkFile, type Upload } from './attachments.ts';
 import { backoffDelay, retryAfterMs } from './backoff.ts';
+import type { MessageKey } from './i18n.ts';
 import { createTypingSender, readMarkToSend } from './live.ts';
 import { type ChatMessage, countUnread, lastSeq, mergeMessages } from './messages.ts';
 import { createOutbox, type KeyValueStore, type Outbox, type OutboxItem } from './outbox.ts';
@@ -18,6 +20,8 @@ export interface ChatState {
   outbox: OutboxItem[];
   /** clientIds whose last send attempt failed and will be retried. */
   retrying: string[];
+  /** Files being sent, or whose sending failed (shown with Retry and Remove). */
+  uploads: Upload[];
   queuePosition: number | null;
   estimatedWaitSeconds: number | null;
   connected: boolean;
@@ -40,6 +44,7 @@ const initial: ChatState = {
   messages: [],
   outbox: [],
   retrying: [],
+  uploads: [],
   queuePosition: null,
   estimatedWaitSeconds: null,
   connected: false,
@@ -336,6 +341,41 @@ export function createChatController(deps: {
     }
   }
 
+  function patchUpload(clientId: string, patch: Partial<Upload> | null): void {
+    set({
+      uploads:
+        patch === null
+          ? state.uploads.filter((u) => u.clientId !== clientId)
+          : state.uploads.map((u) => (u.clientId === clientId ? { ...u, ...patch } : u)),
+    });
+  }
+
+  /** Sends a file now (files are not queued offline); the same clientId makes a retry safe. */
+  async function sendUpload(upload: Upload): Promise<void> {
+    const conversationId = state.conversationId;
+    if (!conversationId) return;
+    patchUpload(upload.clientId, { progress: 0, error: undefined, errorKey: undefined });
+    try {
+      const { message } = await api.uploadAttachment(conversationId, upload, (progress) =>
+        patchUpload(upload.clientId, { progress }),
+      );
+      receive([message]);
+      patchUpload(upload.clientId, null);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      if (status === 401) {
+        void start();
+        return;
+      }
+      if (status === 409) changeStatus('closed');
+      const message = error instanceof ApiError ? error.message : '';
+      patchUpload(upload.clientId, {
+        error: message,
+        errorKey: message ? undefined : status === 0 ? 'file.offline' : 'error.generic',
+      });
+    }
+  }
+
   function onOnline(): void {
     wake?.();
     if (!socket) connect();
@@ -369,6 +409,26 @@ export function createChatController(deps: {
       set({ outbox: outbox.list() });
       void flush();
       return true;
+    },
+    /** Sends a file; returns why it cannot be sent (type, size, offline), or null when it goes. */
+    sendFile(file: File): MessageKey | null {
+      const refused = checkFile(file, navigator.onLine);
+      if (refused || !state.conversationId) return refused;
+      const upload: Upload = { clientId: crypto.randomUUID(), file, name: file.name, progress: 0 };
+      set({ uploads: [...state.uploads, upload] });
+      void sendUpload(upload);
+      return null;
+    },
+    retryUpload(clientId: string) {
+      const upload = state.uploads.find((u) => u.clientId === clientId);
+      if (upload) void sendUpload(upload);
+    },
+    discardUpload(clientId: string) {
+      patchUpload(clientId, null);
+    },
+    /** A file of this chat as a Blob, for a thumbnail or a download. */
+    fetchAttachment(attachment: Attachment): Promise<Blob> {
+      return api.fetchAttachment(state.conversationId ?? '', attachment);
     },
     discard(clientId: string) {
       if (!outbox) return;

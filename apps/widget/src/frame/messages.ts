@@ -1,3 +1,5 @@
+import type { Attachment } from './attachments.ts';
+
 export type AuthorType = 'customer' | 'agent' | 'system' | 'bot';
 
 export interface ChatMessage {
@@ -7,6 +9,8 @@ export interface ChatMessage {
   kind: string;
   clientId: string | null;
   body: string;
+  /** Messages of kind `attachment`: the file (download through the API with the visitor token). */
+  attachment?: Attachment | null;
   createdAt: string;
 }
 

@@ -1,9 +1,22 @@
 import type { ChatMessage } from './messages.ts';
 
-/** A plain-text transcript built in the browser: nothing more is asked of the server. */
+/**
+ * A plain-text transcript built in the browser from what the chat shows (the server never sends
+ * the customer internal notes): nothing more is asked of the server. Labels come in the chat's
+ * language; times are the visitor's local time, named in the `timeZone` line when given.
+ */
 export function buildTranscript(
   messages: readonly ChatMessage[],
-  labels: { title: string; customer: string; agent: string; system: string },
+  labels: {
+    title: string;
+    customer: string;
+    agent: string;
+    system: string;
+    /** Before a file's name, e.g. "File: scan.pdf". */
+    file?: string;
+    /** A line under the title naming the time zone, e.g. "Times in Asia/Ho_Chi_Minh". */
+    timeZone?: string;
+  },
   timeZone?: string,
 ): string {
   const format = new Intl.DateTimeFormat('en-CA', {
@@ -22,7 +35,11 @@ export function buildTranscript(
         : m.authorType === 'system'
           ? labels.system
           : labels.agent;
-    return `[${format.format(new Date(m.createdAt)).replace(',', '')}] ${who}: ${m.body.replace(/\r\n/g, '\n')}`;
+    const text = m.attachment
+      ? `[${labels.file ?? 'File'}: ${m.attachment.name}]${m.body ? ` ${m.body}` : ''}`
+      : m.body;
+    return `[${format.format(new Date(m.createdAt)).replace(',', '')}] ${who}: ${text.replace(/\r\n/g, '\n')}`;
   });
-  return `${labels.title}\n\n${lines.join('\n')}\n`;
+  const header = labels.timeZone ? `${labels.title}\n${labels.timeZone}` : labels.title;
+  return `${header}\n\n${lines.join('\n')}\n`;
 }

@@ -40,7 +40,7 @@ export function webchatAssetRoutes(deps: { widgetDistDir: string; webchat: Webch
         reply.removeHeader('x-frame-options');
         reply.header(
           'content-security-policy',
-          `default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';frame-ancestors ${ancestors}`,
+          `default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;connect-src 'self';frame-ancestors ${ancestors}`,
         );
         reply.type('text/html; charset=utf-8');
         return frameHtml;
