@@ -178,7 +178,9 @@ export async function buildApp(deps: AppDeps) {
         conversationsRoutes({ conversations, reasons, canned, consults, live, attachments }),
       );
       await api.register(webchatRoutes({ webchat }));
-      await api.register(customersRoutes({ db, customers, coreBanking, audit }));
+      await api.register(
+        customersRoutes({ customers, coreBanking, audit, timeline: conversations.listForCustomer }),
+      );
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);

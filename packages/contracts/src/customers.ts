@@ -23,6 +23,23 @@ export const CustomerSearchResult = Type.Object({
   total: Type.Integer(),
 });
 
+/** One contact on the customer's timeline (any channel), newest first. */
+export const CustomerContact = Type.Object({
+  id: Uuid,
+  channel: Type.String(),
+  status: Type.String(),
+  topic: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+  closedAt: Nullable(IsoDateTime),
+  agentName: Nullable(Type.String()),
+  /** The wrap-up's contact reason, names per language. */
+  contactReason: Nullable(
+    Type.Object({ code: Type.String(), names: Type.Record(Type.String(), Type.String()) }),
+  ),
+  rating: Nullable(Type.Integer()),
+});
+export type CustomerContact = Static<typeof CustomerContact>;
+
 /** The customer 360 an agent sees while serving: identity, products (masked), history. */
 export const Customer360 = Type.Object({
   customer: Type.Object({
@@ -71,13 +88,6 @@ export const Customer360 = Type.Object({
       expires: Type.String(),
     }),
   ),
-  conversations: Type.Array(
-    Type.Object({
-      id: Uuid,
-      channel: Type.String(),
-      status: Type.String(),
-      topic: Nullable(Type.String()),
-      createdAt: IsoDateTime,
-    }),
-  ),
+  /** The customer's timeline: every contact in every channel, newest first. */
+  conversations: Type.Array(CustomerContact),
 });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CustomerContact } from '#contracts/customers.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -196,6 +197,40 @@ export function createConversationsService(deps: {
       }
       return { id, status: c.status };
     });
+  }
+
+  /** A customer's contacts in every channel, newest first: the timeline of the customer 360. */
+  async function listForCustomer(customerId: string, limit = 30): Promise<CustomerContact[]> {
+    const result = await db.execute(sql`SELECT c.id, c.channel, c.status, c.topic, c.created_at, c.closed_at,
+        c.rating, u.display_name AS agent_name, r.code AS reason_code, r.names AS reason_names
+      FROM conversations c
+      LEFT JOIN users u ON u.id = c.assignee_id
+      LEFT JOIN contact_reasons r ON r.id = c.contact_reason_id
+      WHERE c.customer_id = ${customerId} ORDER BY c.created_at DESC LIMIT ${limit}`);
+    return (
+      result.rows as {
+        id: string;
+        channel: string;
+        status: string;
+        topic: string | null;
+        created_at: string;
+        closed_at: string | null;
+        rating: number | null;
+        agent_name: string | null;
+        reason_code: string | null;
+        reason_names: Record<string, string> | null;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      status: r.status,
+      topic: r.topic,
+      createdAt: new Date(r.created_at).toISOString(),
+      closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+      agentName: r.agent_name,
+      contactReason: r.reason_code ? { code: r.reason_code, names: r.reason_names ?? {} } : null,
+      rating: r.rating,
+    }));
   }
 
   /**
@@ -588,6 +623,7 @@ export function createConversationsService(deps: {
     transfer,
     releaseOffline,
     expireWrapUps,
+    listForCustomer,
   };
 }
 

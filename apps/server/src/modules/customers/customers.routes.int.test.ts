@@ -54,6 +54,49 @@ describe('customer 360', () => {
     expect(rows).toEqual([{ actor_name: 'c360.agent' }]);
   });
 
+  it('shows the timeline of every contact, newest first, with who handled it, why and the rating', async () => {
+    const found = await get(agent, `/customers?q=${encodeURIComponent('Nguyễn Thị Thu Hà')}`);
+    const customerId = found.json().items[0].id as string;
+    const queueId = crypto.randomUUID();
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels) VALUES ($1, 'timeline', 'Timeline', '{chat}')`,
+      [queueId],
+    );
+    const reason = await ctx.app.reasons.createReason(null, {
+      code: 'card_block',
+      names: { en: 'Block a card', 'zh-CN': '冻结卡片', vi: 'Khóa thẻ' },
+    });
+    const older = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+      customerId,
+      topic: 'cards',
+    });
+    await ctx.pool.query(
+      `UPDATE conversations SET status = 'closed', assignee_id = $2, contact_reason_id = $3, rating = 5,
+         closed_at = created_at WHERE id = $1`,
+      [older.id, agent.userId, reason.id],
+    );
+    ctx.clock.advance(60_000);
+    const newer = await ctx.app.conversations.startConversation({
+      channel: 'email',
+      queueId,
+      language: 'vi',
+      customerId,
+    });
+    const timeline = (await get(agent, `/customers/${customerId}`)).json().conversations;
+    expect(timeline.map((c: { id: string }) => c.id)).toEqual([newer.id, older.id]);
+    expect(timeline[1]).toMatchObject({
+      channel: 'chat',
+      status: 'closed',
+      agentName: 'c360.agent',
+      rating: 5,
+      contactReason: { code: 'card_block', names: { vi: 'Khóa thẻ' } },
+    });
+    expect(timeline[0]).toMatchObject({ channel: 'email', agentName: null, contactReason: null });
+  });
+
   it('refuses the back office, signed-out callers, a short query and an unknown customer', async () => {
     expect((await get(backOffice, '/customers?q=nguyen')).statusCode).toBe(403);
     expect((await get(null, '/customers?q=nguyen')).statusCode).toBe(401);

@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
-import { Customer360, CustomerSearchQuery, CustomerSearchResult } from '#contracts/customers.ts';
+import {
+  Customer360,
+  type CustomerContact,
+  CustomerSearchQuery,
+  CustomerSearchResult,
+} from '#contracts/customers.ts';
 import type { Audit } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import { requirePermission } from '../../platform/rbac.ts';
 import type { CoreBanking } from './customers.core.ts';
@@ -10,12 +13,13 @@ import type { CustomersService } from './customers.service.ts';
 
 /** Customer lookup and the customer 360 for staff with `customers.read`; each 360 view is audited. */
 export function customersRoutes(deps: {
-  db: Db;
   customers: CustomersService;
   coreBanking: CoreBanking;
   audit: Audit;
+  /** The customer's contacts in every channel (the conversations module answers). */
+  timeline: (customerId: string) => Promise<CustomerContact[]>;
 }) {
-  const { db, customers, coreBanking, audit } = deps;
+  const { customers, coreBanking, audit, timeline } = deps;
   return async (app: App) => {
     app.get(
       '/customers',
@@ -58,8 +62,7 @@ export function customersRoutes(deps: {
         const [accounts, cards, history] = await Promise.all([
           coreBanking.listAccounts(customer.id),
           coreBanking.listCards(customer.id),
-          db.execute(sql`SELECT id, channel, status, topic, created_at FROM conversations
-            WHERE customer_id = ${customer.id} ORDER BY created_at DESC LIMIT 20`),
+          timeline(customer.id),
         ]);
         // Bank-grade: who looked at which customer's products is a sensitive read, audited.
         await audit.recordAlone({
@@ -107,21 +110,7 @@ export function customersRoutes(deps: {
             status: c.status,
             expires: c.expires,
           })),
-          conversations: (
-            history.rows as {
-              id: string;
-              channel: string;
-              status: string;
-              topic: string | null;
-              created_at: string;
-            }[]
-          ).map((r) => ({
-            id: r.id,
-            channel: r.channel,
-            status: r.status,
-            topic: r.topic,
-            createdAt: new Date(r.created_at).toISOString(),
-          })),
+          conversations: history,
         };
       },
     );
