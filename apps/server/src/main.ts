@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
+import { simulateCommand } from '../../../bench/simulate/command.ts';
 import { type BanyanApp, buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { erlangCommand } from './modules/workforce/index.ts';
@@ -378,5 +379,6 @@ audit
   });
 
 program.addCommand(erlangCommand());
+program.addCommand(simulateCommand());
 
 await program.parseAsync(process.argv);
