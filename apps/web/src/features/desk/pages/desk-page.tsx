@@ -8,9 +8,10 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { canNotify } from '../alert.ts';
-import { applyRealtimeEvent, useMyConversations } from '../api.ts';
+import { applyRealtimeEvent, useConversation, useMyConversations } from '../api.ts';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { ConversationView } from '../components/conversation-view.tsx';
+import { CustomerPanel } from '../components/customer-panel.tsx';
 import classes from '../components/desk.module.css';
 import { OfferCards } from '../components/offer-cards.tsx';
 import { StateSelector } from '../components/state-selector.tsx';
@@ -27,6 +28,7 @@ export function DeskPage() {
   // After Alt+A the agent types the greeting straight away; picking from the list keeps focus there.
   const [focusReply, setFocusReply] = useState(false);
   const conversations = useMyConversations();
+  const selected = useConversation(selectedId);
   const status = useRealtime((event) => applyRealtimeEvent(queryClient, event));
 
   return (
@@ -86,6 +88,15 @@ export function DeskPage() {
             </Center>
           )}
         </div>
+        {selected.data && (
+          <div className={classes.column}>
+            <CustomerPanel
+              key={selected.data.conversation.id}
+              customerId={selected.data.conversation.customerId}
+              contactName={selected.data.conversation.contactName}
+            />
+          </div>
+        )}
       </div>
     </Stack>
   );
