@@ -159,6 +159,23 @@ export function createConversationsService(deps: {
     return result.rows[0] as unknown as ConversationRow;
   }
 
+  /** Who served this customer (or this visitor) last, and when: routing's sticky agent. */
+  async function lastServed(
+    tx: Tx,
+    input: { customerId?: string | null; visitorId?: string | null },
+  ): Promise<{ agentId: string; at: Date } | null> {
+    const who = input.customerId
+      ? sql`customer_id = ${input.customerId}`
+      : input.visitorId
+        ? sql`visitor_id = ${input.visitorId}`
+        : null;
+    if (!who) return null;
+    const result = await tx.execute(sql`SELECT assignee_id, coalesce(closed_at, wrap_up_at, accepted_at) AS at
+      FROM conversations WHERE ${who} AND assignee_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`);
+    const row = result.rows[0] as { assignee_id: string; at: string | null } | undefined;
+    return row?.at ? { agentId: row.assignee_id, at: new Date(row.at) } : null;
+  }
+
   /** Opens a conversation and puts it in its queue (or keeps it as an offline message). */
   async function startConversation(input: StartInput): Promise<{ id: string; status: ConversationStatus }> {
     return db.transaction(async (tx) => {
@@ -176,6 +193,7 @@ export function createConversationsService(deps: {
         payload: step(c, null),
         audience: audienceOf(c),
       });
+      const last = await lastServed(tx, input);
       const queued = input.offline
         ? 'queue_full'
         : await routing.enqueue(tx, {
@@ -185,6 +203,8 @@ export function createConversationsService(deps: {
             channel: input.channel,
             priority: input.priority ?? 0,
             language: input.language,
+            stickyAgentId: last?.agentId ?? null,
+            lastServedAt: last?.at ?? null,
           });
       if (queued === 'queue_full' || queued === 'closed') {
         c = await transition(tx, c, 'waiting_offline');

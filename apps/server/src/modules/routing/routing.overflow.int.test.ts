@@ -218,3 +218,55 @@ describe('wrap-up time', () => {
     expect(await ctx.app.conversations.expireWrapUps()).toBe(0);
   });
 });
+
+describe('sticky agent', () => {
+  it('offers a returning customer to the agent who served them last, within the queue’s window only', async () => {
+    const savings = await skill('savings_sticky');
+    const queueId = await queue('sticky', { skills: [{ skillId: savings, minProficiency: 1 }] });
+    await ctx.pool.query('UPDATE routing_queues SET sticky_seconds = 3600 WHERE id = $1', [queueId]);
+    const expert = await agent([{ skillId: savings, proficiency: 5 }]);
+    const lastAgent = await agent([{ skillId: savings, proficiency: 1 }]);
+    const customerId = crypto.randomUUID();
+    const served = async () => {
+      const { id } = await ctx.app.conversations.startConversation({
+        channel: 'chat',
+        queueId,
+        language: 'vi',
+        customerId,
+      });
+      await ctx.pool.query(
+        `UPDATE conversations SET status = 'closed', assignee_id = $2, closed_at = $3 WHERE id = $1`,
+        [id, lastAgent, ctx.clock.now()],
+      );
+      await ctx.pool.query(`UPDATE routing_work_items SET status = 'ended' WHERE ref_id = $1`, [id]);
+    };
+    await served();
+    ctx.clock.advance(30 * 60_000);
+    const again = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+      customerId,
+    });
+    const offer = await ctx.app.routing.routeOnce(queueId);
+    expect(offer?.refId).toBe(again.id);
+    expect(offer?.agentId).toBe(lastAgent);
+
+    // Two hours later the window is over: the best-skilled agent gets the next one.
+    await ctx.pool.query(`UPDATE conversations SET status = 'closed', closed_at = $2 WHERE id = $1`, [
+      again.id,
+      ctx.clock.now(),
+    ]);
+    await ctx.app.db.transaction((tx) => ctx.app.routing.end(tx, offer?.itemId as string, 'closed'));
+    ctx.clock.advance(2 * 3600_000);
+    const later = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+      customerId,
+    });
+    const next = await ctx.app.routing.routeOnce(queueId);
+    expect(next?.refId).toBe(later.id);
+    expect(next?.agentId).toBe(expert);
+  });
+});

@@ -30,7 +30,10 @@ export interface EnqueueInput {
   language?: string | null;
   /** Preserved on requeue, so a contact never loses its place. */
   enqueuedAt?: Date;
+  /** The agent who last served this customer, and when that contact ended: within the queue's
+   * sticky window, that agent is preferred whenever available. */
   stickyAgentId?: string | null;
+  lastServedAt?: Date | null;
 }
 
 export interface Offer {
@@ -164,10 +167,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     if ((waiting.rows[0] as { n: number }).n >= queue.max_size) return 'queue_full';
     const id = ids.uuid();
     const now = clock.now();
+    const windowMs = queue.sticky_seconds * 1000;
+    const isRecent = !input.lastServedAt || now.getTime() - input.lastServedAt.getTime() <= windowMs;
     const stickyUntil =
-      input.stickyAgentId && queue.sticky_seconds > 0
-        ? new Date(now.getTime() + queue.sticky_seconds * 1000)
-        : null;
+      input.stickyAgentId && windowMs > 0 && isRecent ? new Date(now.getTime() + windowMs) : null;
     const result = await tx.execute(sql`
       INSERT INTO routing_work_items (id, kind, ref_id, queue_id, channel, priority, required_skills, language,
         status, enqueued_at, sticky_agent_id, sticky_until)
