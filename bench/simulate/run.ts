@@ -81,6 +81,9 @@ export async function simulateAndReport(o: SimulateCliOptions): Promise<number> 
         say('starting an embedded PostgreSQL…');
         // Its own directory: PostgreSQL runs as another user, who cannot enter the server's.
         dbDir = await makeDataDir();
+        // lib's Ctrl-C handler stops the server and removes the directories; this stops our PostgreSQL.
+        for (const signal of ['SIGINT', 'SIGTERM'] as const)
+          process.once(signal, () => void embedded?.stop());
         embedded = await startEmbeddedPostgres({
           dataDir: dbDir,
           log: createLogger({ level: 'silent' }),
