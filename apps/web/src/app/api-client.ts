@@ -26,6 +26,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a mutation sent without `api()` (a file upload's raw body). */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }

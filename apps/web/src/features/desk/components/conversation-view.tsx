@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
 import { reasonOptions } from '../model.ts';
+import { TranscriptButton } from './attachment-parts.tsx';
 import { statusColors } from './badges.ts';
 import { MessageList } from './message-list.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -52,6 +53,7 @@ export function ConversationView({
           </Group>
         </div>
         <Group gap="xs" align="flex-start">
+          <TranscriptButton contactName={contactName} messages={messages} />
           <TransferButton
             conversationId={conversation.id}
             channel={conversation.channel}
@@ -63,7 +65,7 @@ export function ConversationView({
       </Group>
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>
         <ScrollArea h="100%" type="auto" aria-label={t('desk.message.transcript')}>
-          <MessageList messages={messages} contactName={contactName} />
+          <MessageList messages={messages} contactName={contactName} conversationId={conversation.id} />
         </ScrollArea>
       </Paper>
       <ReplyBox

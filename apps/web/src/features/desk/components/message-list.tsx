@@ -3,15 +3,19 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/api.ts';
 import type { MessageView } from '../api.ts';
+import { AttachmentContent } from './attachment-parts.tsx';
 import classes from './desk.module.css';
 
 /** The transcript. Bodies are plain text (React escapes them); internal notes stand out in yellow. */
 export function MessageList({
   messages,
   contactName,
+  conversationId,
 }: {
   messages: readonly MessageView[];
   contactName: string;
+  /** Makes files downloadable (and images shown) from this conversation. */
+  conversationId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -55,7 +59,11 @@ export function MessageList({
               {isNote && <strong>{t('desk.message.note')} · </strong>}
               {author(message)} · {time.format(new Date(message.createdAt))}
             </Text>
-            <Text size="sm">{message.body}</Text>
+            {message.attachment ? (
+              <AttachmentContent conversationId={conversationId} attachment={message.attachment} />
+            ) : (
+              <Text size="sm">{message.body}</Text>
+            )}
           </div>
         );
       })}

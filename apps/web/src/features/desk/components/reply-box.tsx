@@ -14,6 +14,7 @@ import {
   matchShortcut,
   typedShortcut,
 } from '../canned.ts';
+import { AttachButton } from './attachment-parts.tsx';
 import { CannedManager } from './canned-manager.tsx';
 import { CannedMenu } from './canned-menu.tsx';
 import classes from './desk.module.css';
@@ -192,6 +193,7 @@ export function ReplyBox({
       <Group justify="space-between">
         <Group gap="sm">
           <CannedMenu items={items} disabled={disabled} onPick={insert} onManage={() => setManaging(true)} />
+          <AttachButton conversationId={conversationId} disabled={disabled || isNote} />
           <Switch
             label={
               <>

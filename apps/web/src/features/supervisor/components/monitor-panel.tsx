@@ -92,6 +92,7 @@ function MonitorBody({
           {detail.data && (
             <MessageList
               messages={detail.data.messages}
+              conversationId={detail.data.conversation.id}
               contactName={conversation?.contactName ?? t('desk.conversations.anonymous')}
             />
           )}
