@@ -97,6 +97,8 @@ export const ConversationDetail = Type.Object({
   messages: Type.Array(MessageView),
   /** Agents invited to consult, current and past. */
   consultants: Type.Optional(Type.Array(Consultant)),
+  /** The assignee's display name (a consultant mentions them in notes). */
+  assigneeName: Type.Optional(Nullable(Type.String())),
 });
 
 export const PostAgentMessage = Type.Object(

@@ -252,6 +252,17 @@ export function createConsults(deps: { db: Db; ids: Ids; clock: Clock; events: E
     }));
   }
 
+  /** Display names of staff, by id (the desk shows who the assignee is to mention them in notes). */
+  async function staffNames(userIds: string[]): Promise<Record<string, string>> {
+    const wanted = userIds.filter(Boolean);
+    if (wanted.length === 0) return {};
+    const result = await db.execute(sql`SELECT id, display_name FROM users
+      WHERE id = ANY(${`{${wanted.join(',')}}`}::uuid[])`);
+    return Object.fromEntries(
+      (result.rows as { id: string; display_name: string }[]).map((r) => [r.id, r.display_name]),
+    );
+  }
+
   /** The consults an agent is in now ("Consult requests" on their desk). */
   async function listMine(userId: string) {
     const result = await db.execute(sql`SELECT c.id, c.channel, c.status, c.contact_name, c.language,
@@ -306,7 +317,16 @@ export function createConsults(deps: { db: Db; ids: Ids; clock: Clock; events: E
     }));
   }
 
-  return { invite, leave, isConsultant, listConsultants, listMine, listCandidates, activeConsultantIds };
+  return {
+    invite,
+    leave,
+    isConsultant,
+    listConsultants,
+    listMine,
+    listCandidates,
+    activeConsultantIds,
+    staffNames,
+  };
 }
 
 export type Consults = ReturnType<typeof createConsults>;

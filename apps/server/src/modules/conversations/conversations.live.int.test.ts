@@ -265,6 +265,7 @@ describe('consults', () => {
     const detail = await call(consultant, 'GET', `/conversations/${id}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().consultants).toEqual([expect.objectContaining({ userId: consultant.userId })]);
+    expect(detail.json().assigneeName).toBe('live.agent');
     expect(detail.json().messages.at(-1)).toMatchObject({
       kind: 'note',
       authorType: 'system',

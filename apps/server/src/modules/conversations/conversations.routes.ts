@@ -170,11 +170,13 @@ export function conversationsRoutes(deps: {
       { schema: { tags: ['desk'], params: IdParams, response: { 200: ConversationDetail, ...errors } } },
       async (request) => {
         const c = await loadFor(request.actor, request.params.id, 'read');
-        const [messages, consultants] = await Promise.all([
+        const [messages, consultants, names] = await Promise.all([
           conversations.listMessages(c.id, { includeNotes: true }),
           deps.consults.listConsultants(c.id),
+          deps.consults.staffNames(c.assignee_id ? [c.assignee_id] : []),
         ]);
-        return { conversation: summary(c), messages, consultants };
+        const assigneeName = c.assignee_id ? (names[c.assignee_id] ?? null) : null;
+        return { conversation: summary(c), messages, consultants, assigneeName };
       },
     );
 
