@@ -76,6 +76,18 @@ interface QueueRow {
   calendar_id: string | null;
 }
 
+/** Joins agents `a` to each required skill at its minimum (aliases s0, s1, … for scoring). */
+function skillJoins(skills: RequiredSkill[]) {
+  return sql.join(
+    skills.map((r, i) => {
+      const s = sql.raw(`s${i}`);
+      return sql`JOIN routing_agent_skills ${s} ON ${s}.user_id = a.user_id
+        AND ${s}.skill_id = ${r.skillId} AND ${s}.proficiency >= ${r.minProficiency}`;
+    }),
+    sql` `,
+  );
+}
+
 /** How many candidates per priority level a router considers, so rivals skip past locked rows. */
 const CANDIDATES_PER_LEVEL = 8;
 const MISSED_OFFERS_BEFORE_AWAY = 2;
@@ -139,16 +151,12 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
    */
   async function queueAvailability(queueId: string): Promise<{ open: boolean; availableAgents: number }> {
     const queue = await getQueue(db, queueId);
-    const joins = queue.required_skills.map(
-      (r, i) => sql`JOIN routing_agent_skills ${sql.raw(`s${i}`)} ON ${sql.raw(`s${i}`)}.user_id = a.user_id
-        AND ${sql.raw(`s${i}`)}.skill_id = ${r.skillId} AND ${sql.raw(`s${i}`)}.proficiency >= ${r.minProficiency}`,
-    );
     const [open, agents] = await Promise.all([
       isQueueOpen(db, queue),
       db.execute(sql`SELECT count(*)::int AS n FROM routing_agent_states a
         JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ANY(${`{${queue.channels.join(',')}}`}::text[])
           AND c.capacity > 0
-        ${sql.join(joins, sql` `)}
+        ${skillJoins(queue.required_skills)}
         WHERE a.state = 'available'`),
     ]);
     return { open, availableAgents: (agents.rows[0] as { n: number }).n };
@@ -222,10 +230,6 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     limit: number,
     onlyAgentIds?: string[],
   ): Promise<EligibleAgent[]> {
-    const joins = skills.map(
-      (r, i) => sql`JOIN routing_agent_skills ${sql.raw(`s${i}`)} ON ${sql.raw(`s${i}`)}.user_id = a.user_id
-        AND ${sql.raw(`s${i}`)}.skill_id = ${r.skillId} AND ${sql.raw(`s${i}`)}.proficiency >= ${r.minProficiency}`,
-    );
     const score = skills.length
       ? sql`${sql.join(
           skills.map((_, i) => sql.raw(`s${i}.proficiency`)),
@@ -243,7 +247,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
           : sql`0`
       } AS score FROM routing_agent_states a
         JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${channel} AND c.load < c.capacity
-        ${sql.join(joins, sql` `)}
+        ${skillJoins(skills)}
        WHERE a.state = 'available' ${only}
        ORDER BY ${score} a.idle_since ASC
        LIMIT ${limit}
