@@ -113,6 +113,8 @@ export interface ReplyInput {
   clientId: string;
   body: string;
   kind: 'text' | 'note';
+  /** Colleagues named in a note (their desks get it pushed). */
+  mentions?: string[];
 }
 
 const isNetworkError = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK_ERROR';

@@ -53,9 +53,20 @@ export function ConversationList({
                 <Text size="sm" fw={600} truncate>
                   {conversation.contactName ?? t('desk.conversations.anonymous')}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {time.format(new Date(last))}
-                </Text>
+                <Group gap={4} wrap="nowrap">
+                  {(conversation.unreadCount ?? 0) > 0 && (
+                    <Badge
+                      size="xs"
+                      circle
+                      aria-label={t('desk.live.unread', { count: conversation.unreadCount })}
+                    >
+                      {conversation.unreadCount}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {time.format(new Date(last))}
+                  </Text>
+                </Group>
               </Group>
               <Group gap={4} wrap="nowrap" mt={2}>
                 <Badge size="xs" variant="light" {...statusColors(conversation.status)}>

@@ -1,12 +1,15 @@
 import { Badge, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconClipboardCheck } from '@tabler/icons-react';
+import { IconCheck, IconClipboardCheck, IconDoorExit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
 import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
+import { useAgentTypingSignal, useCustomerTyping, useLeaveConsult, useMarkRead } from '../live.ts';
 import { reasonOptions } from '../model.ts';
 import { TranscriptButton } from './attachment-parts.tsx';
 import { statusColors } from './badges.ts';
+import { ConsultButton } from './consult-panel.tsx';
 import { MessageList } from './message-list.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { TransferButton } from './transfer-dialog.tsx';
@@ -23,6 +26,17 @@ export function ConversationView({
 }) {
   const { t } = useTranslation();
   const { data, error, isPending } = useConversation(conversationId);
+  const me = useCurrentUser();
+  const customerTyping = useCustomerTyping(conversationId);
+  const agentTyping = useAgentTypingSignal(conversationId);
+  const isAssignee = data?.conversation.assigneeId === me.id;
+  // Read receipts: the assignee reading with the tab in view is "seen" for the customer.
+  useMarkRead(
+    conversationId,
+    data?.messages.at(-1)?.seq ?? 0,
+    data?.conversation.agentReadSeq ?? 0,
+    isAssignee && data?.conversation.status !== 'closed',
+  );
 
   if (isPending) return <Loader aria-label={t('common.loading')} m="md" />;
   if (error || !data) return <ErrorAlert error={error} />;
@@ -30,6 +44,17 @@ export function ConversationView({
   const { conversation, messages } = data;
   const contactName = conversation.contactName ?? t('desk.conversations.anonymous');
   const isClosed = conversation.status === 'closed';
+  const isConsultant =
+    !isAssignee && (data.consultants ?? []).some((c) => c.userId === me.id && c.leftAt === null);
+  // Who a note can name with @: the assignee (for a consultant) and the consultants still in.
+  const mentionable = [
+    ...(conversation.assigneeId && data.assigneeName && !isAssignee
+      ? [{ id: conversation.assigneeId, name: data.assigneeName }]
+      : []),
+    ...(data.consultants ?? [])
+      .filter((c) => c.leftAt === null && c.userId !== me.id)
+      .map((c) => ({ id: c.userId, name: c.displayName })),
+  ];
   return (
     <Stack gap="sm" h="100%">
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -60,21 +85,69 @@ export function ConversationView({
             status={conversation.status}
             onTransferred={onClosed}
           />
-          <WrapUpAndClose conversationId={conversation.id} status={conversation.status} onClosed={onClosed} />
+          <Group gap="xs" align="flex-start">
+            {isAssignee && !isClosed && <ConsultButton conversationId={conversation.id} />}
+            {isConsultant ? (
+              <LeaveConsult conversationId={conversation.id} onLeft={onClosed} />
+            ) : (
+              <WrapUpAndClose
+                conversationId={conversation.id}
+                status={conversation.status}
+                onClosed={onClosed}
+              />
+            )}
+          </Group>
         </Group>
       </Group>
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>
         <ScrollArea h="100%" type="auto" aria-label={t('desk.message.transcript')}>
-          <MessageList messages={messages} contactName={contactName} conversationId={conversation.id} />
+          <MessageList
+            messages={messages}
+            contactName={contactName}
+            conversationId={conversation.id}
+            customerReadSeq={conversation.customerReadSeq ?? 0}
+            consultants={data.consultants ?? []}
+          />
         </ScrollArea>
       </Paper>
+      {isConsultant && (
+        <Text size="xs" c="dimmed">
+          {t('desk.consult.consulting', { name: data.assigneeName ?? t('desk.message.agent') })}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" role="status" mih={18}>
+        {customerTyping && !isClosed ? t('desk.live.customerTyping') : ''}
+      </Text>
       <ReplyBox
         conversationId={conversation.id}
+        notesOnly={isConsultant}
+        mentionable={mentionable}
+        onTyping={isAssignee ? agentTyping.input : undefined}
         disabled={isClosed}
         focusOnMount={focusReply}
         language={conversation.language}
         contactName={conversation.contactName}
       />
+    </Stack>
+  );
+}
+
+/** The consultant leaves: the thread records it and the conversation leaves their desk. */
+function LeaveConsult({ conversationId, onLeft }: { conversationId: string; onLeft: () => void }) {
+  const { t } = useTranslation();
+  const leave = useLeaveConsult(conversationId);
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconDoorExit size={16} aria-hidden />}
+        loading={leave.isPending}
+        onClick={() => leave.mutate(undefined, { onSuccess: onLeft })}
+      >
+        {t('desk.consult.leave')}
+      </Button>
+      <ErrorAlert error={leave.error} />
     </Stack>
   );
 }

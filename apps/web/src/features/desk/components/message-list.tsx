@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { IconChecks } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -10,10 +11,16 @@ import classes from './desk.module.css';
 export function MessageList({
   messages,
   contactName,
+  customerReadSeq = 0,
+  consultants = [],
   conversationId,
 }: {
   messages: readonly MessageView[];
   contactName: string;
+  /** Agent replies up to this seq carry a "seen by the customer" tick. */
+  customerReadSeq?: number;
+  /** Names for the consult events in the thread. */
+  consultants?: readonly { userId: string; displayName: string }[];
   /** Makes files downloadable (and images shown) from this conversation. */
   conversationId?: string;
 }) {
@@ -33,6 +40,16 @@ export function MessageList({
     if (message.authorType === 'agent')
       return message.authorId === me.id ? t('desk.message.you') : t('desk.message.agent');
     return t('desk.message.system');
+  };
+
+  /** Consult events are stored as codes (server: conversations.consults.ts) and shown translated. */
+  const bodyOf = (message: MessageView) => {
+    if (message.authorType !== 'system' || message.kind !== 'note') return message.body;
+    const event = { 'consult.joined': 'joined', 'consult.left': 'left' }[message.body];
+    if (!event) return message.body;
+    const name =
+      consultants.find((c) => c.userId === message.authorId)?.displayName ?? t('desk.message.agent');
+    return t(`desk.consult.${event}`, { name });
   };
 
   if (messages.length === 0) {
@@ -58,11 +75,18 @@ export function MessageList({
             <Text size="xs" c="dimmed" mb={2}>
               {isNote && <strong>{t('desk.message.note')} · </strong>}
               {author(message)} · {time.format(new Date(message.createdAt))}
+              {message.authorType === 'agent' && !isNote && message.seq <= customerReadSeq && (
+                <>
+                  {' · '}
+                  <IconChecks size={12} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}
+                  {t('desk.live.seen')}
+                </>
+              )}
             </Text>
             {message.attachment ? (
               <AttachmentContent conversationId={conversationId} attachment={message.attachment} />
             ) : (
-              <Text size="sm">{message.body}</Text>
+              <Text size="sm">{bodyOf(message)}</Text>
             )}
           </div>
         );

@@ -14,6 +14,7 @@ import {
   matchShortcut,
   typedShortcut,
 } from '../canned.ts';
+import { findMentions } from '../live-model.ts';
 import { AttachButton } from './attachment-parts.tsx';
 import { CannedManager } from './canned-manager.tsx';
 import { CannedMenu } from './canned-menu.tsx';
@@ -31,10 +32,19 @@ export function ReplyBox({
   focusOnMount,
   language,
   contactName,
+  notesOnly = false,
+  onTyping,
+  mentionable = [],
 }: {
   conversationId: string;
   disabled: boolean;
   focusOnMount: boolean;
+  /** A consultant writes internal notes only. */
+  notesOnly?: boolean;
+  /** A keystroke in a reply (not a note): the customer sees "Agent is typing…". */
+  onTyping?: () => void;
+  /** Colleagues a note can name as `@Name` (they get it pushed to their desk). */
+  mentionable?: readonly { id: string; name: string }[];
   /** The conversation's language: canned responses are inserted in it (English when missing). */
   language: string | null;
   contactName: string | null;
@@ -47,7 +57,8 @@ export function ReplyBox({
   const [dismissed, setDismissed] = useState<string | null>(null);
   const listId = useId();
   const [body, setBody] = useState('');
-  const [isNote, setIsNote] = useState(false);
+  const [noteChosen, setIsNote] = useState(false);
+  const isNote = notesOnly || noteChosen;
   const pending = useRef<ReplyInput | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const post = usePostMessage(conversationId);
@@ -92,6 +103,11 @@ export function ReplyBox({
     });
   };
 
+  const mentionsIn = (kind: ReplyInput['kind'], text: string) => {
+    const ids = kind === 'note' ? findMentions(text, mentionable) : [];
+    return ids.length > 0 ? { mentions: ids } : {};
+  };
+
   const send = () => {
     if (disabled || post.isPending || body.trim() === '') return;
     const kind: ReplyInput['kind'] = isNote ? 'note' : 'text';
@@ -99,7 +115,7 @@ export function ReplyBox({
     const input: ReplyInput =
       previous && previous.body === body && previous.kind === kind
         ? previous
-        : { clientId: crypto.randomUUID(), body, kind };
+        : { clientId: crypto.randomUUID(), body, kind, ...mentionsIn(kind, body) };
     pending.current = input;
     post.mutate(input, {
       onSuccess: () => {
@@ -125,6 +141,7 @@ export function ReplyBox({
         onChange={(event) => {
           setBody(event.currentTarget.value);
           if (post.isError) post.reset();
+          if (!isNote) onTyping?.();
         }}
         onKeyDown={(event) => {
           if (suggestions.length > 0 && !event.ctrlKey && !event.metaKey) {
@@ -201,6 +218,7 @@ export function ReplyBox({
               </>
             }
             checked={isNote}
+            disabled={notesOnly}
             color="yellow"
             onChange={(event) => setIsNote(event.currentTarget.checked)}
             aria-keyshortcuts="Alt+N"

@@ -7,14 +7,17 @@ import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
+import { useCurrentUser } from '../../auth/api.ts';
 import { canNotify } from '../alert.ts';
 import { applyRealtimeEvent, useConversation, useMyConversations } from '../api.ts';
+import { ConsultRequests } from '../components/consult-panel.tsx';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { ConversationView } from '../components/conversation-view.tsx';
 import { CustomerPanel } from '../components/customer-panel.tsx';
 import classes from '../components/desk.module.css';
 import { OfferCards } from '../components/offer-cards.tsx';
 import { StateSelector } from '../components/state-selector.tsx';
+import { applyLiveEvent } from '../live.ts';
 
 // The shell's header (56 px) and main padding; the desk fills the rest of the window.
 const DESK_HEIGHT = 'calc(100dvh - 56px - 2 * var(--mantine-spacing-md))';
@@ -29,7 +32,11 @@ export function DeskPage() {
   const [focusReply, setFocusReply] = useState(false);
   const conversations = useMyConversations();
   const selected = useConversation(selectedId);
-  const status = useRealtime((event) => applyRealtimeEvent(queryClient, event));
+  const me = useCurrentUser();
+  const status = useRealtime((event) => {
+    applyRealtimeEvent(queryClient, event);
+    applyLiveEvent(queryClient, event, me.id);
+  });
 
   return (
     <Stack gap="sm" h={DESK_HEIGHT}>
@@ -72,6 +79,7 @@ export function DeskPage() {
               selectedId={selectedId}
               onSelect={select}
             />
+            <ConsultRequests selectedId={selectedId} onSelect={select} />
           </ScrollArea>
         </Paper>
         <div className={classes.column}>
