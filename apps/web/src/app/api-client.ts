@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | null,
+    /** `details` of the envelope, e.g. `problems: [{ field, problem }]` of a form with several bad fields. */
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -78,12 +80,15 @@ export async function api<T>(path: string, { method = 'GET', query, body }: Requ
     error?.code ?? 'HTTP_ERROR',
     error?.message ?? i18n.t('errors.httpStatus', { status: response.status }),
     error?.requestId ?? null,
+    error?.details ?? null,
   );
   if (response.status === 401 && !CREDENTIAL_CODES.has(apiError.code)) onUnauthorized();
   throw apiError;
 }
 
-function readEnvelope(payload: unknown): { code?: string; message?: string; requestId?: string } | null {
+function readEnvelope(
+  payload: unknown,
+): { code?: string; message?: string; requestId?: string; details?: Record<string, unknown> } | null {
   if (typeof payload !== 'object' || payload === null || !('error' in payload)) return null;
   const { error } = payload as { error: unknown };
   return typeof error === 'object' && error !== null ? error : null;

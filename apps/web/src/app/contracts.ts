@@ -4,6 +4,9 @@
 import type { Static } from 'typebox';
 import type {
   AgentBoard as AgentBoardSchema,
+  CalendarList as CalendarListSchema,
+  Calendar as CalendarSchema,
+  CalendarStatus as CalendarStatusSchema,
   CannedResponseList as CannedResponseListSchema,
   CannedResponse as CannedResponseSchema,
   ContactReasonList as ContactReasonListSchema,
@@ -38,6 +41,8 @@ import type {
   MfaVerifyReply as MfaVerifyReplySchema,
   RolesReply as RolesReplySchema,
   SessionItem as SessionItemSchema,
+  SkillMemberList as SkillMemberListSchema,
+  SkillMember as SkillMemberSchema,
   Skill as SkillSchema,
   Team as TeamSchema,
   Theme as ThemeSchema,
@@ -47,11 +52,14 @@ import type {
 } from '../../../../packages/contracts/src/staff.ts';
 
 export type {
+  CreateCalendar,
   CreateCannedResponse,
   CreateContactReason,
   CreateQueue,
+  CreateSharedCannedResponse,
   DeskState,
   SetDeskState,
+  UpdateCalendar,
   UpdateCannedResponse,
   UpdateContactReason,
   UpdateQueue,
@@ -65,6 +73,9 @@ export type {
   LoginBody,
   Me,
   PreferencesBody,
+  SkillBody,
+  SkillLevelBody,
+  SkillPatch,
   TeamBody,
   User,
 } from '../../../../packages/contracts/src/staff.ts';
@@ -116,3 +127,10 @@ export type QueueList = Static<typeof QueueListSchema>;
 export type WebchatSite = Static<typeof WebchatSiteSchema>;
 export type WebchatSiteList = Static<typeof WebchatSiteListSchema>;
 export type RotatedSecret = Static<typeof RotatedSecretSchema>;
+
+// Business hours, and skills with their holders.
+export type Calendar = Static<typeof CalendarSchema>;
+export type CalendarList = Static<typeof CalendarListSchema>;
+export type CalendarStatus = Static<typeof CalendarStatusSchema>;
+export type SkillMember = Static<typeof SkillMemberSchema>;
+export type SkillMemberList = Static<typeof SkillMemberListSchema>;

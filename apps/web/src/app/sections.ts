@@ -1,7 +1,9 @@
 import {
   IconBuilding,
   IconBuildingBank,
+  IconCertificate,
   IconChartBar,
+  IconClockHour4,
   IconHeadset,
   IconHierarchy2,
   IconHome,
@@ -9,6 +11,7 @@ import {
   IconListSearch,
   IconListTree,
   IconMessageChatbot,
+  IconMessages,
   IconSettings,
   IconStack2,
   IconUserCircle,
@@ -138,6 +141,41 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/admin/pages/queues-page.tsx').then((m) => ({ default: m.QueuesPage })),
+    ),
+  },
+  {
+    path: 'admin/calendars',
+    labelKey: 'nav.calendars',
+    descriptionKey: 'nav.calendarsDescription',
+    icon: IconClockHour4,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })),
+    ),
+  },
+  {
+    path: 'admin/skills',
+    labelKey: 'nav.skills',
+    descriptionKey: 'nav.skillsDescription',
+    icon: IconCertificate,
+    permissions: STAFF,
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/skills-page.tsx').then((m) => ({ default: m.SkillsPage })),
+    ),
+  },
+  {
+    path: 'admin/canned-responses',
+    labelKey: 'nav.cannedResponses',
+    descriptionKey: 'nav.cannedResponsesDescription',
+    icon: IconMessages,
+    permissions: ['staff.manage', 'supervisor.view'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/admin/pages/canned-responses-page.tsx').then((m) => ({
+        default: m.CannedResponsesPage,
+      })),
     ),
   },
   {

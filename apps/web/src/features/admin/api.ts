@@ -4,11 +4,16 @@ import type {
   ApiToken,
   Branch,
   BranchBody,
+  Calendar,
+  CalendarStatus,
+  CannedResponse,
   ContactReason,
   CreateApiToken,
+  CreateCalendar,
   CreateContactReason,
   CreatedApiToken,
   CreateQueue,
+  CreateSharedCannedResponse,
   CreateUser,
   Department,
   DepartmentBody,
@@ -16,8 +21,13 @@ import type {
   RolesReply,
   RotatedSecret,
   Skill,
+  SkillBody,
+  SkillMember,
+  SkillPatch,
   Team,
   TeamBody,
+  UpdateCalendar,
+  UpdateCannedResponse,
   UpdateContactReason,
   UpdateQueue,
   UpdateUser,
@@ -31,17 +41,23 @@ export type {
   ApiToken,
   Branch,
   BranchBody,
+  Calendar,
+  CannedResponse,
   ContactReason,
+  CreateCalendar,
   CreateContactReason,
   CreateQueue,
+  CreateSharedCannedResponse,
   CreateUser,
   Department,
   DepartmentBody,
   DepartmentKind,
   Queue,
   Skill,
+  SkillMember,
   Team,
   TeamBody,
+  UpdateCalendar,
   UpdateContactReason,
   UpdateQueue,
   UpdateUser,
@@ -128,7 +144,7 @@ export function useResetPassword() {
  * `alsoInvalidate` names other views that show the same records.
  */
 function directory<Item extends { id: string }, CreateInput, UpdateInput = CreateInput>(
-  resource: 'teams' | 'departments' | 'branches' | 'queues',
+  resource: 'teams' | 'departments' | 'branches' | 'queues' | 'calendars',
   alsoInvalidate: readonly (readonly string[])[] = [],
 ) {
   const key = ['admin', resource] as const;
@@ -241,7 +257,10 @@ export function useSetContactReasonActive() {
 
 // ---- queues ----
 
-export const queues = directory<Queue, CreateQueue, UpdateQueue>('queues', [['supervisor', 'queues']]);
+export const queues = directory<Queue, CreateQueue, UpdateQueue>('queues', [
+  ['supervisor', 'queues'],
+  ['admin', 'calendars'],
+]);
 export const useQueues = queues.useList;
 export const useSaveQueue = queues.useSave;
 
@@ -273,5 +292,118 @@ export function useRotateSiteSecret() {
     meta: { inlineError: true },
     mutationFn: (id: string) =>
       api<RotatedSecret>(`/admin/webchat-sites/${encodeURIComponent(id)}/rotate-secret`, { method: 'POST' }),
+  });
+}
+
+// ---- business hours ----
+
+export const calendars = directory<Calendar, CreateCalendar, UpdateCalendar>('calendars');
+export const useCalendars = calendars.useList;
+export const useSaveCalendar = calendars.useSave;
+
+/** Whether a calendar is open at `at` (ISO; default now), for the editor's "try a moment" check. */
+export function useCalendarStatus(id: string | null, at: string | null) {
+  return useQuery({
+    queryKey: ['admin', 'calendars', id, 'status', at],
+    queryFn: () =>
+      api<CalendarStatus>(`/admin/calendars/${encodeURIComponent(id ?? '')}/status`, { query: { at } }),
+    enabled: !!id,
+  });
+}
+
+// ---- skills and their holders ----
+
+const skillsKey = ['admin', 'skills'] as const;
+
+export function useSaveSkill() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (change: { id: null; input: SkillBody } | { id: string; input: SkillPatch }) =>
+      change.id
+        ? api<Skill>(`/admin/skills/${encodeURIComponent(change.id)}`, {
+            method: 'PATCH',
+            body: change.input,
+          })
+        : api<Skill>('/admin/skills', { method: 'POST', body: change.input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: skillsKey }),
+  });
+}
+
+export function useSkillMembers(skillId: string | null) {
+  return useQuery({
+    queryKey: [...skillsKey, skillId, 'members'],
+    queryFn: () =>
+      api<{ items: SkillMember[] }>(`/admin/skills/${encodeURIComponent(skillId ?? '')}/members`),
+    select: (data) => data.items,
+    enabled: !!skillId,
+  });
+}
+
+/** Sets one user's level in a skill (null removes it); the users' list and counts follow. */
+export function useSetSkillLevel() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      skillId,
+      userId,
+      proficiency,
+    }: {
+      skillId: string;
+      userId: string;
+      proficiency: number | null;
+    }) =>
+      api<void>(`/admin/skills/${encodeURIComponent(skillId)}/members/${encodeURIComponent(userId)}`, {
+        method: proficiency === null ? 'DELETE' : 'PUT',
+        body: proficiency === null ? undefined : { proficiency },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: skillsKey });
+      void queryClient.invalidateQueries({ queryKey: usersKey });
+    },
+  });
+}
+
+// ---- shared canned responses (the desk's reply box lists them under ['desk', 'canned-responses']) ----
+
+const sharedCannedKey = ['admin', 'canned-responses'] as const;
+
+export function useSharedCannedResponses() {
+  return useQuery({
+    queryKey: sharedCannedKey,
+    queryFn: () => api<{ items: CannedResponse[] }>('/admin/canned-responses'),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveSharedCanned() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (
+      change: { id: null; input: CreateSharedCannedResponse } | { id: string; input: UpdateCannedResponse },
+    ) =>
+      change.id
+        ? api<CannedResponse>(`/admin/canned-responses/${encodeURIComponent(change.id)}`, {
+            method: 'PATCH',
+            body: change.input,
+          })
+        : api<CannedResponse>('/admin/canned-responses', { method: 'POST', body: change.input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: sharedCannedKey });
+      void queryClient.invalidateQueries({ queryKey: ['desk', 'canned-responses'] });
+    },
+  });
+}
+
+export function useDeleteSharedCanned() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<void>(`/admin/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: sharedCannedKey });
+      void queryClient.invalidateQueries({ queryKey: ['desk', 'canned-responses'] });
+    },
   });
 }

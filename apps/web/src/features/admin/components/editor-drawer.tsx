@@ -12,6 +12,8 @@ interface EditorDrawerProps {
   onClose: () => void;
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
+  /** Wider for editors with grids (business hours). */
+  size?: 'md' | 'lg' | 'xl';
 }
 
 /** The side panel in which a directory record (team, department, branch, token) is created or edited. */
@@ -23,10 +25,11 @@ export function EditorDrawer({
   onClose,
   onSubmit,
   children,
+  size = 'md',
 }: EditorDrawerProps) {
   const { t } = useTranslation();
   return (
-    <SidePanel opened={opened} onClose={onClose} title={title}>
+    <SidePanel opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={onSubmit}>
         <Stack>
           <ErrorAlert error={error} />

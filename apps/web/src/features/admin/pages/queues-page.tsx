@@ -21,9 +21,10 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
-import { type CreateQueue, type Queue, useQueues, useSaveQueue, useSkills } from '../api.ts';
+import { type CreateQueue, type Queue, useCalendars, useQueues, useSaveQueue, useSkills } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { type OverflowRow, overflowBody } from '../overflow.ts';
 
 const CHANNELS = ['chat', 'voice', 'email', 'sms', 'task'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -51,6 +52,7 @@ export function QueuesPage() {
   const canManage = useCurrentUser().permissions.includes('staff.manage');
   const list = useQueues();
   const skills = useSkills();
+  const calendars = useCalendars();
   const [editing, setEditing] = useState<Queue | 'new' | null>(null);
   const skillName = (id: string) => skills.data?.find((s) => s.id === id)?.name ?? id;
   const channelName = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: channel });
@@ -121,8 +123,30 @@ export function QueuesPage() {
             render: (queue) => (queue.autoAccept ? t('queues.yes') : t('queues.no')),
           },
           {
+            label: t('queues.calendar'),
+            render: (queue) =>
+              queue.calendarId
+                ? (calendars.data?.find((c) => c.id === queue.calendarId)?.name ?? queue.calendarId)
+                : t('queues.open247'),
+          },
+          {
             label: t('queues.overflow'),
-            render: (queue) => (queue.overflow.length === 0 ? t('queues.noOverflow') : queue.overflow.length),
+            render: (queue) =>
+              queue.overflow.length === 0
+                ? t('queues.noOverflow')
+                : (queue.overflow as OverflowRule[])
+                    .map((rule) =>
+                      rule.action === 'move'
+                        ? t('queues.overflowMove', {
+                            seconds: rule.afterSeconds,
+                            queue: list.data?.find((q) => q.id === rule.toQueueId)?.name ?? rule.toQueueId,
+                          })
+                        : t('queues.overflowWiden', {
+                            seconds: rule.afterSeconds,
+                            count: rule.dropSkillIds?.length ?? 0,
+                          }),
+                    )
+                    .join('; '),
           },
         ]}
       />
@@ -149,6 +173,7 @@ function QueueDrawer({
   const { t } = useTranslation();
   const save = useSaveQueue();
   const skills = useSkills();
+  const calendars = useCalendars();
   const form = useForm({
     initialValues: {
       code: queue?.code ?? '',
@@ -164,6 +189,15 @@ function QueueDrawer({
       autoAccept: queue?.autoAccept ?? DEFAULTS.autoAccept,
       agingSeconds: (queue?.agingSeconds ?? DEFAULTS.agingSeconds) as number | string,
       stickySeconds: (queue?.stickySeconds ?? DEFAULTS.stickySeconds) as number | string,
+      calendarId: queue?.calendarId ?? null,
+      overflow: ((queue?.overflow ?? []) as OverflowRule[]).map(
+        (rule): OverflowRow => ({
+          afterSeconds: rule.afterSeconds ?? 60,
+          action: rule.action === 'move' ? 'move' : 'widen',
+          dropSkillIds: rule.dropSkillIds ?? [],
+          toQueueId: rule.toQueueId ?? null,
+        }),
+      ),
     },
     validate: {
       code: (value) => (queue || CODE_PATTERN.test(value.trim()) ? null : t('queues.codeInvalid')),
@@ -177,11 +211,26 @@ function QueueDrawer({
       wrapUpSeconds: (value) => (value === '' ? t('validation.required') : null),
       agingSeconds: (value) => (value === '' ? t('validation.required') : null),
       stickySeconds: (value) => (value === '' ? t('validation.required') : null),
+      overflow: {
+        afterSeconds: (value) => (value === '' ? t('validation.required') : null),
+        dropSkillIds: (value, values, path) => {
+          const index = Number(path.split('.')[1]);
+          return values.overflow[index]?.action === 'widen' && value.length === 0
+            ? t('queues.overflowDropRequired')
+            : null;
+        },
+        toQueueId: (value, values, path) => {
+          const index = Number(path.split('.')[1]);
+          return values.overflow[index]?.action === 'move' && !value ? t('validation.required') : null;
+        },
+      },
     },
   });
   const skillOptions = (skills.data ?? []).map((skill) => ({ value: skill.id, label: skill.name }));
-  const queueName = (id: string | undefined) => queues.find((q) => q.id === id)?.name ?? id ?? '';
-  const overflow = (queue?.overflow ?? []) as OverflowRule[];
+  const requiredSkillOptions = skillOptions.filter((option) =>
+    form.values.requiredSkills.some((rs) => rs.skillId === option.value),
+  );
+  const otherQueues = queues.filter((q) => q.id !== queue?.id).map((q) => ({ value: q.id, label: q.name }));
 
   return (
     <EditorDrawer
@@ -204,6 +253,8 @@ function QueueDrawer({
           autoAccept: values.autoAccept,
           agingSeconds: Number(values.agingSeconds),
           stickySeconds: Number(values.stickySeconds),
+          calendarId: values.calendarId,
+          overflow: overflowBody(values.overflow),
         };
         const done = {
           onSuccess: (saved: Queue) => {
@@ -329,33 +380,89 @@ function QueueDrawer({
         description={t('queues.autoAcceptHelp')}
         {...form.getInputProps('autoAccept', { type: 'checkbox' })}
       />
-      {queue && (
-        <Stack gap={4}>
-          <Title order={3} size="h6">
-            {t('queues.overflow')}
-          </Title>
-          {overflow.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('queues.noOverflow')}
-            </Text>
-          ) : (
-            overflow.map((rule, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: read-only rules, in order
-              <Text key={index} size="sm">
-                {rule.action === 'move'
-                  ? t('queues.overflowMove', { seconds: rule.afterSeconds, queue: queueName(rule.toQueueId) })
-                  : t('queues.overflowWiden', {
-                      seconds: rule.afterSeconds,
-                      count: rule.dropSkillIds?.length ?? 0,
-                    })}
-              </Text>
-            ))
-          )}
-          <Text size="xs" c="dimmed">
-            {t('queues.overflowReadOnly')}
-          </Text>
-        </Stack>
-      )}
+      <Select
+        label={t('queues.calendar')}
+        description={t('queues.calendarHelp')}
+        placeholder={t('queues.open247')}
+        data={(calendars.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.timeZone})` }))}
+        clearable
+        {...form.getInputProps('calendarId')}
+      />
+      <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+        <Title order={3} size="h6" component="legend">
+          {t('queues.overflow')}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {t('queues.overflowHelp')}
+        </Text>
+        {form.values.overflow.map((rule, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rules have no identity but their place
+          <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+            <NumberInput
+              label={t('queues.overflowAfter')}
+              min={1}
+              max={86_400}
+              w={120}
+              allowDecimal={false}
+              {...form.getInputProps(`overflow.${index}.afterSeconds`)}
+            />
+            <Select
+              label={t('queues.overflowAction')}
+              w={150}
+              allowDeselect={false}
+              data={[
+                { value: 'widen', label: t('queues.overflowActionWiden') },
+                { value: 'move', label: t('queues.overflowActionMove') },
+              ]}
+              {...form.getInputProps(`overflow.${index}.action`)}
+            />
+            {rule.action === 'widen' ? (
+              <MultiSelect
+                label={t('queues.overflowDrop')}
+                data={requiredSkillOptions}
+                style={{ flex: 1 }}
+                {...form.getInputProps(`overflow.${index}.dropSkillIds`)}
+              />
+            ) : (
+              <Select
+                label={t('queues.overflowTo')}
+                data={otherQueues}
+                searchable
+                style={{ flex: 1 }}
+                {...form.getInputProps(`overflow.${index}.toQueueId`)}
+              />
+            )}
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              mt={24}
+              aria-label={t('queues.removeOverflow', { n: index + 1 })}
+              onClick={() => form.removeListItem('overflow', index)}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            disabled={form.values.overflow.length >= 10}
+            onClick={() =>
+              form.insertListItem('overflow', {
+                afterSeconds: 120,
+                action: 'widen',
+                dropSkillIds: [],
+                toQueueId: null,
+              } satisfies OverflowRow)
+            }
+          >
+            {t('queues.addOverflow')}
+          </Button>
+        </Group>
+      </Stack>
     </EditorDrawer>
   );
 }
