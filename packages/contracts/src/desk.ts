@@ -31,6 +31,22 @@ export type DeskState = Static<typeof DeskState>;
 export const SetDeskState = Type.Object({ state: AgentStateName, reason: Type.Optional(AwayReason) }, strict);
 export type SetDeskState = Static<typeof SetDeskState>;
 
+/** A supervisor sets how many contacts of a channel an agent handles at once (0 = none). */
+export const SetAgentCapacity = Type.Object(
+  {
+    channel: Type.Union([
+      Type.Literal('chat'),
+      Type.Literal('voice'),
+      Type.Literal('email'),
+      Type.Literal('sms'),
+      Type.Literal('task'),
+    ]),
+    capacity: Type.Integer({ minimum: 0, maximum: 20 }),
+  },
+  strict,
+);
+export type SetAgentCapacity = Static<typeof SetAgentCapacity>;
+
 export const DeskOffer = Type.Object({
   itemId: Uuid,
   kind: Type.String(),
@@ -339,6 +355,18 @@ export const UpdateCannedResponse = Type.Object(
   { ...strict, minProperties: 1 },
 );
 export type UpdateCannedResponse = Static<typeof UpdateCannedResponse>;
+/** A shared canned response, written from Admin: a team's (supervisor, administrator) or the bank's. */
+export const CreateSharedCannedResponse = Type.Object(
+  {
+    scope: Type.Union([Type.Literal('team'), Type.Literal('global')]),
+    teamId: Type.Optional(Nullable(Uuid)),
+    shortcut: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9_-]+$' }),
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    bodies: CannedBodies,
+  },
+  strict,
+);
+export type CreateSharedCannedResponse = Static<typeof CreateSharedCannedResponse>;
 
 // ---- queue and widget-site administration ----
 

@@ -11,13 +11,14 @@ import {
   Queue,
   QueueBoard,
   QueueList,
+  SetAgentCapacity,
   SetDeskState,
   UpdateQueue,
 } from '#contracts/desk.ts';
 import { isValidTimeZone, startOfLocalDay } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
-import { requireActor, requirePermission } from '../../platform/rbac.ts';
+import { hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from './routing.service.ts';
 
 const errors = ErrorResponses;
@@ -112,6 +113,32 @@ export function routingRoutes(deps: {
           throw new AppError('AUTH_FORBIDDEN', 403);
         }
         await routing.setAgentState(request.params.userId, request.body.state, request.body.reason ?? null);
+        return routing.getAgentState(request.params.userId);
+      },
+    );
+
+    app.put(
+      '/supervisor/agents/:userId/capacity',
+      {
+        schema: {
+          tags: ['supervisor'],
+          params: AgentParams,
+          body: SetAgentCapacity,
+          response: { 200: DeskState, ...errors },
+        },
+      },
+      async (request) => {
+        // Capacity is staffing configuration: administrators for anyone, supervisors for their teams.
+        if (!hasPermission(request.actor, 'staff.manage')) {
+          const scope = requirePermission(request.actor, 'supervisor.view');
+          if (
+            scope !== 'all' &&
+            !(await deps.teamMembers(request.actor?.teamIds ?? [])).includes(request.params.userId)
+          ) {
+            throw new AppError('AUTH_FORBIDDEN', 403);
+          }
+        }
+        await routing.changeCapacity(requireActor(request.actor), request.params.userId, request.body);
         return routing.getAgentState(request.params.userId);
       },
     );

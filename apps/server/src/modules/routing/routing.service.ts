@@ -516,14 +516,41 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /** Sets how many contacts of a channel an agent handles at once (e.g. 3 chats, 1 call). */
+  async function setCapacityInTx(tx: Tx, userId: string, channel: string, capacity: number): Promise<void> {
+    const now = clock.now();
+    await tx.execute(sql`INSERT INTO routing_agent_states (user_id, state, since, idle_since)
+      VALUES (${userId}, 'offline', ${now}, ${now}) ON CONFLICT (user_id) DO NOTHING`);
+    await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
+    await tx.execute(sql`INSERT INTO routing_agent_channels (user_id, channel, capacity) VALUES (${userId}, ${channel}, ${capacity})
+      ON CONFLICT (user_id, channel) DO UPDATE SET capacity = greatest(excluded.capacity, routing_agent_channels.load)`);
+  }
+
   async function setCapacity(userId: string, channel: string, capacity: number): Promise<void> {
+    await db.transaction((tx) => setCapacityInTx(tx, userId, channel, capacity));
+  }
+
+  /**
+   * A supervisor's change of an agent's capacity on a channel (audited). Lowering it below what the
+   * agent holds now takes effect as those contacts end: the capacity never drops under the load.
+   */
+  async function changeCapacity(
+    actor: Actor,
+    userId: string,
+    input: { channel: string; capacity: number },
+  ): Promise<void> {
+    const known = await db.execute(sql`SELECT 1 FROM users WHERE id = ${userId}`);
+    if (known.rows.length === 0) throw new AppError('STAFF_USER_NOT_FOUND', 404);
     await db.transaction(async (tx) => {
-      const now = clock.now();
-      await tx.execute(sql`INSERT INTO routing_agent_states (user_id, state, since, idle_since)
-        VALUES (${userId}, 'offline', ${now}, ${now}) ON CONFLICT (user_id) DO NOTHING`);
-      await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
-      await tx.execute(sql`INSERT INTO routing_agent_channels (user_id, channel, capacity) VALUES (${userId}, ${channel}, ${capacity})
-        ON CONFLICT (user_id, channel) DO UPDATE SET capacity = greatest(excluded.capacity, routing_agent_channels.load)`);
+      await setCapacityInTx(tx, userId, input.channel, input.capacity);
+      await audit.record(tx, {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'routing.capacity_changed',
+        targetType: 'user',
+        targetId: userId,
+        ip: actor.ip ?? null,
+        details: { channel: input.channel, capacity: input.capacity },
+      });
     });
   }
 
@@ -959,6 +986,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     requeueAgentWork,
     setAgentState,
     setCapacity,
+    changeCapacity,
     syncAgentSkills,
   };
 }

@@ -47,8 +47,7 @@ export function MessageList({
     if (message.authorType !== 'system' || message.kind !== 'note') return message.body;
     const event = { 'consult.joined': 'joined', 'consult.left': 'left' }[message.body];
     if (!event) return message.body;
-    const name =
-      consultants.find((c) => c.userId === message.authorId)?.displayName ?? t('desk.message.agent');
+    const name = consultants.find((c) => c.userId === message.authorId)?.displayName ?? t('desk.message.agent');
     return t(`desk.consult.${event}`, { name });
   };
 
