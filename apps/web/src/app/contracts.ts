@@ -134,3 +134,8 @@ export type CalendarList = Static<typeof CalendarListSchema>;
 export type CalendarStatus = Static<typeof CalendarStatusSchema>;
 export type SkillMember = Static<typeof SkillMemberSchema>;
 export type SkillMemberList = Static<typeof SkillMemberListSchema>;
+
+// The customer 360 beside a conversation on the desk.
+export type Customer360 = Static<
+  typeof import('../../../../packages/contracts/src/customers.ts').Customer360
+>;

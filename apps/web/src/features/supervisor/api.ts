@@ -59,6 +59,16 @@ export function useSetAgentState() {
   });
 }
 
+/** How many chats (or calls…) an agent takes at once; audited on the server. */
+export function useSetAgentCapacity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: { userId: string; channel: string; capacity: number }) =>
+      api<DeskState>(`/supervisor/agents/${userId}/capacity`, { method: 'PUT', body }),
+    onSettled: () => invalidateBoards(queryClient),
+  });
+}
+
 /** Moves a conversation to another agent; a full agent answers 409 with the server's message. */
 export function useReassign() {
   const queryClient = useQueryClient();

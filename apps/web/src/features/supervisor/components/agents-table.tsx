@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { WARN_BADGE } from '../../desk/components/badges.ts';
 import { AWAY_REASONS, formatClock } from '../../desk/model.ts';
 import { useNow } from '../../desk/use-now.ts';
-import { type AgentConversation, type AgentRow, useSetAgentState } from '../api.ts';
+import { type AgentConversation, type AgentRow, useSetAgentCapacity, useSetAgentState } from '../api.ts';
+
+/** The chat capacities a supervisor can pick from the agent's menu. */
+const CHAT_CAPACITIES = [1, 2, 3, 4, 5] as const;
 
 // A dot badge: the colour is in the dot, the text keeps the default contrast.
 const STATE_DOT: Record<string, string> = { available: 'green', away: 'yellow', offline: 'gray' };
@@ -34,6 +37,7 @@ export function AgentsTable({
   const { t } = useTranslation();
   const now = useNow();
   const setState = useSetAgentState();
+  const setCapacity = useSetAgentCapacity();
   const channelName = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: channel });
   const contactOf = (conversation: AgentConversation) =>
     conversation.contactName ?? t('desk.conversations.anonymous');
@@ -164,6 +168,33 @@ export function AgentsTable({
                       >
                         {t('desk.state.offline')}
                       </Menu.Item>
+                      <Menu.Divider />
+                      <Menu.Label>{t('supervisor.agents.chatCapacity')}</Menu.Label>
+                      <Group
+                        gap={4}
+                        px="xs"
+                        pb={4}
+                        role="group"
+                        aria-label={t('supervisor.agents.chatCapacity')}
+                      >
+                        {CHAT_CAPACITIES.map((capacity) => {
+                          const current = agent.channels.find((c) => c.channel === 'chat')?.capacity;
+                          return (
+                            <Button
+                              key={capacity}
+                              size="compact-xs"
+                              variant={current === capacity ? 'filled' : 'default'}
+                              aria-pressed={current === capacity}
+                              aria-label={t('supervisor.agents.chatCapacityLabel', { count: capacity })}
+                              onClick={() =>
+                                setCapacity.mutate({ userId: agent.userId, channel: 'chat', capacity })
+                              }
+                            >
+                              {capacity}
+                            </Button>
+                          );
+                        })}
+                      </Group>
                       <Menu.Divider />
                       <Menu.Label>{t('supervisor.agents.conversations')}</Menu.Label>
                       {conversations.length === 0 ? (
