@@ -191,7 +191,11 @@ export function conversationsRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const c = await loadFor(request.actor, request.params.id, request.body.kind === 'note' ? 'note' : 'work');
+        const c = await loadFor(
+          request.actor,
+          request.params.id,
+          request.body.kind === 'note' ? 'note' : 'work',
+        );
         const result = await conversations.postMessage({
           conversationId: c.id,
           authorType: 'agent',

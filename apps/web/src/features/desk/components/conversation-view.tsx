@@ -86,13 +86,17 @@ export function ConversationView({
             onTransferred={onClosed}
           />
           <Group gap="xs" align="flex-start">
-          {isAssignee && !isClosed && <ConsultButton conversationId={conversation.id} />}
-          {isConsultant ? (
-            <LeaveConsult conversationId={conversation.id} onLeft={onClosed} />
-          ) : (
-            <WrapUpAndClose conversationId={conversation.id} status={conversation.status} onClosed={onClosed} />
-          )}
-        </Group>
+            {isAssignee && !isClosed && <ConsultButton conversationId={conversation.id} />}
+            {isConsultant ? (
+              <LeaveConsult conversationId={conversation.id} onLeft={onClosed} />
+            ) : (
+              <WrapUpAndClose
+                conversationId={conversation.id}
+                status={conversation.status}
+                onClosed={onClosed}
+              />
+            )}
+          </Group>
         </Group>
       </Group>
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>

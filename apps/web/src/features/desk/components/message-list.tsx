@@ -47,7 +47,8 @@ export function MessageList({
     if (message.authorType !== 'system' || message.kind !== 'note') return message.body;
     const event = { 'consult.joined': 'joined', 'consult.left': 'left' }[message.body];
     if (!event) return message.body;
-    const name = consultants.find((c) => c.userId === message.authorId)?.displayName ?? t('desk.message.agent');
+    const name =
+      consultants.find((c) => c.userId === message.authorId)?.displayName ?? t('desk.message.agent');
     return t(`desk.consult.${event}`, { name });
   };
 

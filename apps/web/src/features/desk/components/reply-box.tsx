@@ -14,8 +14,8 @@ import {
   matchShortcut,
   typedShortcut,
 } from '../canned.ts';
-import { AttachButton } from './attachment-parts.tsx';
 import { findMentions } from '../live-model.ts';
+import { AttachButton } from './attachment-parts.tsx';
 import { CannedManager } from './canned-manager.tsx';
 import { CannedMenu } from './canned-menu.tsx';
 import classes from './desk.module.css';
