@@ -38,6 +38,21 @@ describe('a chat from queue to close', () => {
     await ctx.app.routing.accept(agentId, offer?.itemId as string);
     await ctx.app.events.dispatchPending();
     expect(await status(id)).toEqual({ status: 'active', assignee_id: agentId });
+    // The analytics trail of the issue: each step once, in order, with the wait when answered.
+    const trail = await ctx.pool.query(
+      `SELECT type, payload FROM outbox WHERE type LIKE 'conversation.%' AND payload->>'conversationId' = $1
+        ORDER BY position`,
+      [id],
+    );
+    expect(trail.rows.map((r) => r.type)).toEqual([
+      'conversation.created',
+      'conversation.queued',
+      'conversation.offered',
+      'conversation.accepted',
+      'conversation.assigned',
+    ]);
+    expect(trail.rows[3].payload).toMatchObject({ agentId, queueId, channel: 'chat' });
+    expect(typeof trail.rows[3].payload.waitSeconds).toBe('number');
 
     const first = await ctx.app.conversations.postMessage({
       conversationId: id,

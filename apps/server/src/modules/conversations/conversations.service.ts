@@ -424,6 +424,14 @@ export function createConversationsService(deps: {
         assignee_id: payload.agentId,
         accepted_at: sql`coalesce(accepted_at, ${now})`,
       });
+      // An agent answered an offer (auto-accepted queues assign without one): the end of the wait.
+      if (c.status === 'offered') {
+        await events.publish(tx, {
+          type: CONVERSATION_EVENTS.accepted,
+          payload: step(next, payload.agentId),
+          audience: audienceOf(next),
+        });
+      }
       await events.publish(tx, {
         type: CONVERSATION_EVENTS.assigned,
         payload: step(next, payload.agentId),
