@@ -68,6 +68,7 @@ export const ConversationSummary = Type.Object({
   language: Type.String(),
   topic: Nullable(Type.String()),
   contactName: Nullable(Type.String()),
+  tags: Type.Optional(Type.Array(Type.String())),
   createdAt: IsoDateTime,
   lastMessageAt: Nullable(IsoDateTime),
   /** Read receipts: the highest message seq the customer / the assignee has read. */
@@ -130,7 +131,14 @@ export const PostAgentMessage = Type.Object(
 export type PostAgentMessage = Static<typeof PostAgentMessage>;
 export const PostedMessage = Type.Object({ message: MessageView, duplicate: Type.Boolean() });
 
-export const CloseConversation = Type.Object({ contactReasonId: Uuid }, strict);
+export const CloseConversation = Type.Object(
+  {
+    contactReasonId: Uuid,
+    /** Free labels for reporting (e.g. "fraud-suspected"); trimmed, lower-cased, at most 10. */
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 10 })),
+  },
+  strict,
+);
 export type CloseConversation = Static<typeof CloseConversation>;
 
 // ---- the chat widget (customer side) ----

@@ -111,15 +111,26 @@ describe('the agent desk API', () => {
       contactReasonId: crypto.randomUUID(),
     });
     expect(unknown.json().error.code).toBe('CONVERSATION_CONTACT_REASON_INVALID');
+    const tooMany = await call(agent, 'POST', `/conversations/${id}/close`, {
+      contactReasonId: reasonId,
+      tags: Array.from({ length: 11 }, (_, i) => `t${i}`),
+    });
+    expect(tooMany.json().error.code).toBe('VALIDATION_FAILED');
     expect(
-      (await call(agent, 'POST', `/conversations/${id}/close`, { contactReasonId: reasonId })).statusCode,
+      (
+        await call(agent, 'POST', `/conversations/${id}/close`, {
+          contactReasonId: reasonId,
+          tags: ['Fraud suspected', 'fraud-suspected', ' Thẻ '],
+        })
+      ).statusCode,
     ).toBe(204);
     const { rows } = await ctx.pool.query(
-      'SELECT status, contact_reason_id FROM conversations WHERE id = $1',
+      'SELECT status, contact_reason_id, tags FROM conversations WHERE id = $1',
       [id],
     );
     expect(rows[0].status).toBe('closed');
     expect(rows[0].contact_reason_id).toBeTruthy();
+    expect(rows[0].tags).toEqual(['fraud-suspected', 'thẻ']);
   });
 
   it('keeps other agents, the back office and signed-out callers out; supervisors read but do not write', async () => {

@@ -46,6 +46,7 @@ const summary = (c: ConversationRow) => ({
   language: c.language,
   topic: c.topic,
   contactName: c.contact_name,
+  tags: c.tags,
   createdAt: new Date(c.created_at).toISOString(),
   lastMessageAt: c.last_message_at ? new Date(c.last_message_at).toISOString() : null,
   customerReadSeq: c.customer_read_seq,
@@ -327,6 +328,7 @@ export function conversationsRoutes(deps: {
           conversationId: c.id,
           by: 'agent',
           agentId: request.actor?.userId as string,
+          tags: request.body.tags,
           contactReasonId: request.body.contactReasonId,
         });
         return reply.code(204).send(null);

@@ -24,6 +24,7 @@ export interface ConversationRow {
   rating: number | null;
   topic: string | null;
   contact_name: string | null;
+  tags: string[];
   created_at: string;
   last_message_at: string | null;
   channel: string;
@@ -39,6 +40,12 @@ export interface ConversationRow {
   contact_reason_id: string | null;
   customer_read_seq: number;
   agent_read_seq: number;
+}
+
+/** Tags as stored: trimmed, lower-case, no duplicates, in the order given; undefined when none sent. */
+export function normalizeTags(tags: string[] | undefined): string[] | undefined {
+  if (!tags) return undefined;
+  return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))];
 }
 
 export interface Message {
@@ -513,6 +520,7 @@ export function createConversationsService(deps: {
     by: 'agent' | 'customer' | 'system';
     agentId?: string;
     contactReasonId?: string | null;
+    tags?: string[];
   }) {
     await db.transaction(async (tx) => {
       const c = await lock(tx, input.conversationId);
@@ -531,9 +539,20 @@ export function createConversationsService(deps: {
         if (input.contactReasonId) await reasons.assertActive(input.contactReasonId);
       }
       const abandoned = isAbandonment(c.status, 'closed');
+      const tags = normalizeTags(input.tags);
       const next = await transition(tx, c, 'closed', {
         closed_at: clock.now(),
         ...(input.contactReasonId ? { contact_reason_id: input.contactReasonId } : {}),
+        ...(tags
+          ? {
+              tags: tags.length
+                ? sql`ARRAY[${sql.join(
+                    tags.map((t) => sql`${t}`),
+                    sql`, `,
+                  )}]::text[]`
+                : sql`'{}'::text[]`,
+            }
+          : {}),
       });
       const workItem = await tx.execute(sql`SELECT id FROM routing_work_items
         WHERE kind = 'conversation' AND ref_id = ${c.id} AND status <> 'ended'`);

@@ -9,13 +9,13 @@ export {
   MAX_ATTACHMENT_BYTES,
   sendAttachment,
 } from './conversations.attachments.ts';
+export { cannedAdminRoutes } from './conversations.canned.routes.ts';
 export {
   type CannedResponse,
   type CannedResponses,
   createCannedResponses,
   fillTemplate,
 } from './conversations.canned.ts';
-export { cannedAdminRoutes } from './conversations.canned.routes.ts';
 export {
   CONSULT_NOTES,
   type Consultant,

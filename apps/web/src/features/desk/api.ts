@@ -139,7 +139,7 @@ function useConversationAction(conversationId: string, action: 'wrap-up' | 'clos
   const queryClient = useQueryClient();
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (body?: { contactReasonId: string }) =>
+    mutationFn: (body?: { contactReasonId: string; tags?: string[] }) =>
       api<void>(`/conversations/${conversationId}/${action}`, { method: 'POST', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: deskKeys.conversation(conversationId) });

@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconCheck, IconClipboardCheck, IconDoorExit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -167,6 +179,7 @@ function WrapUpAndClose({
   const close = useCloseConversation(conversationId);
   const reasons = useContactReasons();
   const [reasonId, setReasonId] = useState<string | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
 
   return (
     <Stack gap={4} align="flex-end">
@@ -194,12 +207,24 @@ function WrapUpAndClose({
             required
             w={200}
           />
+          <TagsInput
+            size="xs"
+            label={t('desk.close.tags')}
+            placeholder={t('desk.close.tagsPlaceholder')}
+            value={tags}
+            onChange={setTags}
+            maxTags={10}
+            splitChars={[',', ' ']}
+            w={200}
+          />
           <Button
             size="xs"
             leftSection={<IconCheck size={16} aria-hidden />}
             disabled={!reasonId}
             loading={close.isPending}
-            onClick={() => reasonId && close.mutate({ contactReasonId: reasonId }, { onSuccess: onClosed })}
+            onClick={() =>
+              reasonId && close.mutate({ contactReasonId: reasonId, tags }, { onSuccess: onClosed })
+            }
           >
             {t('desk.close.action')}
           </Button>
