@@ -314,13 +314,15 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
                     <span role="alert">
                       {t('chat.failed')} — {upload.error || t(upload.errorKey ?? 'error.generic')}
                     </span>
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => controller.retryUpload(upload.clientId)}
-                    >
-                      {t('file.retry')}
-                    </button>
+                    {upload.canRetry && (
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={() => controller.retryUpload(upload.clientId)}
+                      >
+                        {t('file.retry')}
+                      </button>
+                    )}
                     <button
                       type="button"
                       class="link"
@@ -377,7 +379,7 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
             title={t('file.attachHint', { max: MAX_FILE_MB })}
             onClick={() => fileInput.current?.click()}
           >
-            <span aria-hidden="true">📎</span>
+            <Icon path="M21.4 11l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
           </button>
           <button type="button" class="primary" onClick={send}>
             {t('chat.send')}
@@ -415,6 +417,25 @@ function Bubble(props: {
       )}
       {side !== 'system' && <p class="meta">{time}</p>}
     </li>
+  );
+}
+
+/** A line icon (Feather's paperclip and file outlines, MIT): emoji fonts are not everywhere. */
+function Icon(props: { path: string }) {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+    >
+      <path d={props.path} />
+    </svg>
   );
 }
 
@@ -475,7 +496,7 @@ function FileView(props: {
         {thumbnail ? (
           <img src={thumbnail} alt={t('file.image', { name: attachment.name })} class="thumb" />
         ) : (
-          <span aria-hidden="true">{image ? '🖼' : '📄'}</span>
+          <Icon path="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zM14 2v6h6" />
         )}{' '}
         <span class="name">{attachment.name}</span> <span class="size">{size}</span>
       </button>

@@ -23,6 +23,8 @@ export interface Upload {
   error?: string;
   /** …or, when the server gave none (offline), what to say instead. */
   errorKey?: MessageKey;
+  /** Whether sending it again may succeed (it failed for want of an answer, not a refusal). */
+  canRetry?: boolean;
 }
 
 /** Why a file cannot be sent, before sending it; null when it may go. */

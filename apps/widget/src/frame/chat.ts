@@ -372,6 +372,8 @@ export function createChatController(deps: {
       patchUpload(upload.clientId, {
         error: message,
         errorKey: message ? undefined : status === 0 ? 'file.offline' : 'error.generic',
+        // Refused (type, size, closed chat) stays refused; no answer, 429 or 5xx may pass later.
+        canRetry: status === 0 || status === 429 || status >= 500,
       });
     }
   }
