@@ -86,8 +86,46 @@ describe('administrator', () => {
     await notice.waitFor({ state: 'hidden' });
   });
 
+  it('sets up business hours with a holiday, shown open or closed', async () => {
+    await nav().getByRole('link', { name: 'Business hours' }).click();
+    await page.getByRole('heading', { name: 'Business hours', level: 1 }).waitFor();
+    // The demo's office calendars, with their state right now.
+    const office = page.getByRole('row', { name: /Vietnam office hours/ });
+    await office.waitFor();
+    expect(await office.textContent()).toMatch(/Open now|Closed now/);
+
+    const name = uniqueName('Hotline Hanoi');
+    await page.getByRole('button', { name: 'New business hours' }).click();
+    const drawer = page.getByRole('dialog', { name: 'New business hours' });
+    await drawer.getByLabel('Code').fill(uniqueName('hn').replaceAll('.', '-').toLowerCase());
+    await drawer.getByLabel('Name', { exact: true }).fill(name);
+    await drawer.getByRole('button', { name: 'Add hours to Saturday' }).click();
+    await drawer.getByLabel('Saturday, period 1: closes').fill('12:00');
+    await drawer.getByRole('button', { name: 'Add holiday' }).click();
+    await drawer.getByLabel('Date').fill('2026-09-02');
+    await drawer.getByLabel('Name', { exact: true }).nth(1).fill('Quốc khánh');
+    await expectAccessible(page, 'business hours drawer');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Mon–Fri 08:00–17:30 · Sat 08:00–12:00');
+    expect(await row.textContent()).toContain('1 holiday');
+  });
+
   it('every admin page passes axe', async () => {
-    for (const name of ['Teams', 'Departments', 'Branches', 'API tokens', 'Audit log', 'My account']) {
+    for (const name of [
+      'Teams',
+      'Departments',
+      'Branches',
+      'Queues',
+      'Business hours',
+      'Skills',
+      'Canned responses',
+      'API tokens',
+      'Audit log',
+      'My account',
+    ]) {
       await nav().getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');

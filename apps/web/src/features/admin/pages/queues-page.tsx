@@ -235,6 +235,7 @@ function QueueDrawer({
   return (
     <EditorDrawer
       opened
+      size="lg"
       title={queue ? t('queues.edit', { name: queue.name }) : t('queues.create')}
       error={save.error}
       isSaving={save.isPending}
