@@ -4,7 +4,6 @@ import type { Clock } from './clock.ts';
 import type { Db, DbOrTx, Tx } from './db.ts';
 import type { Ids } from './ids.ts';
 import type { Logger } from './logger.ts';
-import { outbox } from './platform.schema.ts';
 
 /**
  * Who may see an event pushed to staff clients. Empty = internal only (never pushed).
