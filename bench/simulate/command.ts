@@ -12,7 +12,6 @@ const toNumber = (value: string) => Number(value);
 
 export interface SimulateCliOptions {
   url?: string;
-  databaseUrl?: string;
   admin: string;
   adminPassword: string;
   siteKey: string;
@@ -40,10 +39,6 @@ export function simulateCommand(): Command {
     .option(
       '--url <url>',
       'a running Banyan (default: start one on a fresh database: DATABASE_URL or embedded)',
-    )
-    .option(
-      '--database-url <url>',
-      "with --url: that server's database, only to set the agents' chat capacity to 1 (no API does)",
     )
     .option('--admin <username>', 'administrator who sets the simulation up', 'admin')
     .option('--admin-password <password>', "the administrator's password", 'Banyan!admin1')

@@ -14,22 +14,6 @@ import { type Progress, runSimulation } from './simulate.ts';
 
 const say = (text: string) => process.stderr.write(`  ${text}\n`);
 
-/** Sets the chat capacity of these users to 1: the M/M/N model has one contact per agent. */
-function capacitySetter(databaseUrl: string) {
-  return async (userIds: string[]) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(
-        `UPDATE routing_agent_channels SET capacity = 1 WHERE channel = 'chat' AND user_id = ANY($1::uuid[])`,
-        [userIds],
-      );
-    } finally {
-      await client.end();
-    }
-  };
-}
-
 export async function simulateAndReport(o: SimulateCliOptions): Promise<number> {
   const agents = agentsFor(o);
   let server: BanyanProcess | null = null;
@@ -38,7 +22,7 @@ export async function simulateAndReport(o: SimulateCliOptions): Promise<number> 
   let dbDir: string | null = null;
   let throwaway: { adminUrl: string; name: string } | null = null;
   let url = o.url;
-  let databaseUrl = o.databaseUrl;
+  let databaseUrl: string | undefined;
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
         {
@@ -121,13 +105,10 @@ export async function simulateAndReport(o: SimulateCliOptions): Promise<number> 
       acceptSeconds: o.acceptSeconds,
       maxMinutes: o.maxMinutes,
       seed: o.seed,
-      ...(databaseUrl ? { setChatCapacity: capacitySetter(databaseUrl) } : {}),
       onProgress,
       say,
     });
     bar?.stop();
-    if (!databaseUrl)
-      say('no database access (--database-url): agents keep their chat capacity; each chat slot is a server');
     process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     if (!o.json) await writeResults('simulate', report);
     return report.incidents.errors.length > 0 ? 1 : 0;

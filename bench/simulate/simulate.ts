@@ -49,8 +49,6 @@ export interface SimulationOptions {
   acceptSeconds: number;
   maxMinutes: number;
   seed: number;
-  /** Sets each agent's chat capacity to 1 (there is no API for it). Without it, capacity counts as servers. */
-  setChatCapacity?: (userIds: string[]) => Promise<void>;
   onProgress?: (p: Progress) => void;
   say?: (text: string) => void;
 }
@@ -91,7 +89,7 @@ export interface QueueReport {
 
 export interface SimulationReport {
   model: 'Erlang C' | 'Erlang A';
-  parameters: Omit<SimulationOptions, 'setChatCapacity' | 'onProgress' | 'say' | 'adminPassword'>;
+  parameters: Omit<SimulationOptions, 'onProgress' | 'say' | 'adminPassword'>;
   wallSeconds: number;
   stoppedBy: 'contacts' | 'max-minutes';
   /** Waits as the queueing model knows them: until the agent came free (system latency taken off). */
@@ -188,7 +186,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     }
     throw new Error(`${session.username} has no chat channel in routing after 30 s`);
   });
-  if (o.setChatCapacity) await o.setChatCapacity(sessions.map((s) => s.session.userId));
+  // One contact per agent, as the M/M/N model has it (the administrator's capacity API).
+  await runPool(sessions, 4, ({ session }) =>
+    staffRequest(o.url, admin, `/api/v1/supervisor/agents/${session.userId}/capacity`, {
+      method: 'PUT',
+      body: { channel: 'chat', capacity: 1 },
+    }),
+  );
   const observerSession = await signIn(o.url, placed.observer, SIM_PASSWORD);
   const reasons = await staffRequest<{ items: { id: string; isActive: boolean }[] }>(
     o.url,
@@ -599,7 +603,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       1,
       holdRatios.reduce((s, h) => s + h.drawn, 0),
     );
-  const { adminPassword: _omit, setChatCapacity: _c, onProgress: _p, say: _s, ...parameters } = o;
+  const { adminPassword: _omit, onProgress: _p, say: _s, ...parameters } = o;
   return {
     model: o.patienceSeconds === undefined ? 'Erlang C' : 'Erlang A',
     parameters,
