@@ -91,12 +91,14 @@ export function ConversationView({
         </div>
         <Group gap="xs" align="flex-start">
           <TranscriptButton contactName={contactName} messages={messages} />
-          <TransferButton
-            conversationId={conversation.id}
-            channel={conversation.channel}
-            status={conversation.status}
-            onTransferred={onClosed}
-          />
+          {isAssignee && (
+            <TransferButton
+              conversationId={conversation.id}
+              channel={conversation.channel}
+              status={conversation.status}
+              onTransferred={onClosed}
+            />
+          )}
           <Group gap="xs" align="flex-start">
             {isAssignee && !isClosed && <ConsultButton conversationId={conversation.id} />}
             {isConsultant ? (
@@ -112,7 +114,13 @@ export function ConversationView({
         </Group>
       </Group>
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>
-        <ScrollArea h="100%" type="auto" aria-label={t('desk.message.transcript')}>
+        {/* Focusable, so a keyboard alone can scroll a long transcript (WCAG 2.1.1; axe scrollable-region-focusable). */}
+        <ScrollArea
+          h="100%"
+          type="auto"
+          aria-label={t('desk.message.transcript')}
+          viewportProps={{ tabIndex: 0 }}
+        >
           <MessageList
             messages={messages}
             contactName={contactName}
@@ -195,7 +203,8 @@ function WrapUpAndClose({
         </Button>
       )}
       {status === 'wrap_up' && (
-        <Group gap="xs" align="flex-end" wrap="nowrap">
+        // Wraps: reason, tags and Close do not fit one line of the middle column on a laptop.
+        <Group gap="xs" align="flex-end" justify="flex-end" wrap="wrap">
           <Select
             size="xs"
             label={t('desk.close.reason')}
