@@ -119,6 +119,37 @@ describe('events across two processes', () => {
   });
 });
 
+describe('live pushes under load', () => {
+  it('shows subscribers every event once, while handlers publish follow-ups and others commit around them', async () => {
+    const seen: StoredEvent[] = [];
+    const unsubscribe = ctx.app.events.subscribe((batch) => seen.push(...batch));
+    // Like conversations following routing: a durable handler that publishes in its transaction.
+    ctx.app.events.on('test.serve', 'test.serve_follow', async (event, tx) => {
+      await ctx.app.events.publish(tx, { type: 'test.served', payload: { of: event.id } });
+    });
+    const published: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, t) =>
+          ctx.app.db.transaction(async (tx) => {
+            const e = await ctx.app.events.publish(tx, { type: 'test.serve', payload: { round, t } });
+            published.push(e.id);
+          }),
+        ),
+      );
+    }
+    await waitFor(() => seen.filter((e) => e.type === 'test.served').length >= 100);
+    await new Promise((r) => setTimeout(r, 300));
+    unsubscribe();
+    const serves = seen.filter((e) => e.type === 'test.serve');
+    const served = seen.filter((e) => e.type === 'test.served');
+    expect(new Set(serves.map((e) => e.id))).toEqual(new Set(published));
+    expect(serves).toHaveLength(100);
+    expect(served).toHaveLength(100);
+    expect(new Set(served.map((e) => (e.payload as { of: string }).of))).toEqual(new Set(published));
+  });
+});
+
 describe('retention', () => {
   it('prunes dispatched events older than the window, never pending ones; resume past it asks for resync', async () => {
     await ctx.app.events.dispatchPending();

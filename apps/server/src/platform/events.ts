@@ -185,18 +185,41 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     }
   }
 
+  /**
+   * Runs durable handlers for up to `limit` pending events, each event in its own short transaction.
+   * Short on purpose: subscribers read only below the oldest open transaction (commit-safe order),
+   * so one long dispatcher transaction would hold every live push back for as long as it runs.
+   * Events no handler wants are marked in one statement.
+   */
   async function dispatchOnce(limit = 100): Promise<number> {
-    return db.transaction(async (tx) => {
-      const result = await tx.execute(sql`
-        SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts FROM outbox
-         WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-         ORDER BY position LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
-      const rows = result.rows as unknown as (Row & { attempts: number })[];
-      for (const row of rows) {
+    // No lock and no transaction id here: just which events are due, in order.
+    const due = await pool.query<{ position: string; type: string }>(
+      `SELECT position, type FROM outbox
+        WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+        ORDER BY position LIMIT $1`,
+      [limit],
+    );
+    const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
+    const unwanted = due.rows.filter((r) => !wanted(r.type)).map((r) => r.position);
+    if (unwanted.length > 0) {
+      await pool.query(
+        `UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1
+          WHERE position = ANY($1::bigint[]) AND dispatched_at IS NULL`,
+        [unwanted],
+      );
+    }
+    let done = unwanted.length;
+    for (const { position } of due.rows.filter((r) => wanted(r.type))) {
+      done += await db.transaction(async (tx) => {
+        // Another process may have taken it meanwhile: skip what is locked or done.
+        const result = await tx.execute(sql`
+          SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts FROM outbox
+           WHERE position = ${position} AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED`);
+        const row = result.rows[0] as unknown as (Row & { attempts: number }) | undefined;
+        if (!row) return 0;
         const event = toEvent(row);
-        const matching = handlers.filter((h) => h.type === '*' || h.type === event.type);
         let failure: unknown = null;
-        for (const handler of matching) {
+        for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
           try {
             await tx.transaction(async (sp) => {
               const claimed = await sp.execute(sql`
@@ -217,9 +240,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           await tx.execute(sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${String(failure)},
             next_attempt_at = now() + (${backoffMs} * interval '1 millisecond') WHERE position = ${event.position}`);
         }
-      }
-      return rows.length;
-    });
+        return 1;
+      });
+    }
+    // What others hold is theirs: the count is of what this call did, so draining never spins on it.
+    return done;
   }
 
   /** Runs durable handlers until nothing is pending (tests call this to drain). */

@@ -45,7 +45,9 @@ export function useRealtime(onEvent: (event: RealtimeEvent) => void, enabled = t
         } catch {
           return;
         }
-        if (typeof event.seq === 'number' && event.seq > lastSeq) lastSeq = event.seq;
+        // The server sends events in commit order, which is not always position order: resume from
+        // the last one received, not the highest.
+        if (typeof event.seq === 'number') lastSeq = event.seq;
         if (event.type === 'ready') {
           attempt = 0;
           setStatus('live');
