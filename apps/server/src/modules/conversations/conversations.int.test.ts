@@ -254,3 +254,41 @@ describe('the router loop', () => {
     }
   });
 });
+
+describe('live delivery right after an accept', () => {
+  it('addresses a customer message to the accepting agent before the conversation has followed routing', async () => {
+    const earlyQueue = crypto.randomUUID();
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels, required_skills) VALUES ($1, 'early', 'Early', '{chat}', $2)`,
+      [earlyQueue, JSON.stringify([{ skillId: earlyQueue, minProficiency: 1 }])],
+    );
+    const early = crypto.randomUUID();
+    await ctx.app.routing.setAgentState(early, 'available');
+    await ctx.app.routing.setCapacity(early, 'chat', 1);
+    await ctx.app.db.transaction((tx) =>
+      ctx.app.routing.syncAgentSkills(tx, early, [{ skillId: earlyQueue, proficiency: 1 }]),
+    );
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId: earlyQueue,
+      language: 'vi',
+    });
+    const offer = await ctx.app.routing.routeOnce(earlyQueue);
+    expect(offer?.agentId).toBe(early);
+    await ctx.app.routing.accept(early, offer?.itemId as string);
+    // No dispatchPending: conversations.assignee_id is still empty, as under load.
+    const posted = await ctx.app.conversations.postMessage({
+      conversationId: id,
+      authorType: 'customer',
+      authorId: null,
+      clientId: 'early-1',
+      kind: 'text',
+      body: 'Chào bạn',
+    });
+    const { rows } = await ctx.pool.query(
+      `SELECT audience FROM outbox WHERE type = 'conversation.message_created' AND payload->>'messageId' = $1`,
+      [posted.message.id],
+    );
+    expect(rows[0].audience.users).toEqual([early]);
+  });
+});

@@ -346,32 +346,58 @@ export function createConversationsService(deps: {
       throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
     return db.transaction(async (tx) => {
       const c = await lock(tx, input.conversationId);
-      if (input.clientId) {
-        const existing = await tx.execute(sql`SELECT * FROM conversation_messages
+      const stored = () =>
+        tx.execute(sql`SELECT * FROM conversation_messages
           WHERE conversation_id = ${c.id} AND author_type = ${input.authorType} AND client_id = ${input.clientId}`);
+      // A file is stored only for a new message, so its retry is looked up first; a text message
+      // tries the insert straight away (the unique client id decides), one round trip fewer.
+      if (input.clientId && (input.attach || c.status === 'closed')) {
+        const existing = await stored();
         if (existing.rows[0])
           return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
       }
       if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
       const attachment = input.attach ? await input.attach(tx, c.id) : input.attachment;
       const now = clock.now();
-      const inserted = await tx.execute(sql`INSERT INTO conversation_messages
-          (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
-        VALUES (${ids.uuid()}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${input.kind}, ${input.clientId},
-          ${maskPans(body)}, ${attachment ? JSON.stringify(attachment) : null}::jsonb,
-          ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
-        RETURNING *`);
-      await tx.execute(
-        sql`UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${now} WHERE id = ${c.id}`,
-      );
-      const message = toMessage(inserted.rows[0] as unknown as MessageRow);
+      // The message, the conversation's next seq, and who follows the thread live, in one statement:
+      // consultants, and the agent routing assigned (the conversation learns it from a durable
+      // handler, which may not have run yet when the customer writes right after the accept).
+      const inserted = await tx.execute(sql`
+        WITH m AS (
+          INSERT INTO conversation_messages
+            (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
+          VALUES (${ids.uuid()}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${input.kind}, ${input.clientId},
+            ${maskPans(body)}, ${attachment ? JSON.stringify(attachment) : null}::jsonb,
+            ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
+          ON CONFLICT (conversation_id, author_type, client_id) DO NOTHING
+          RETURNING *
+        ), bumped AS (
+          UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${now}
+           WHERE id = ${c.id} AND EXISTS (SELECT 1 FROM m)
+        )
+        SELECT m.*,
+          (SELECT array_agg(user_id) FROM conversation_participants
+            WHERE conversation_id = ${c.id} AND left_at IS NULL) AS consultants,
+          (SELECT assigned_to FROM routing_work_items
+            WHERE kind = 'conversation' AND ref_id = ${c.id} AND status = 'assigned' LIMIT 1) AS routed_to
+        FROM m`);
+      const row = inserted.rows[0] as
+        | (MessageRow & { consultants: string[] | null; routed_to: string | null })
+        | undefined;
+      if (!row) {
+        // The client id was taken: a retry (or a race with one), answered with the stored message.
+        const existing = await stored();
+        return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
+      }
+      const message = toMessage(row);
       const audience = audienceOf(c);
-      if (input.mentions?.length) audience.users = [...(audience.users ?? []), ...input.mentions];
-      // Consultants follow the thread live, notes included (conversations.consults.ts).
-      const consulting = await tx.execute(sql`SELECT user_id FROM conversation_participants
-        WHERE conversation_id = ${c.id} AND left_at IS NULL`);
-      for (const row of consulting.rows as { user_id: string }[])
-        audience.users = [...(audience.users ?? []), row.user_id];
+      const followers = [
+        ...(row.routed_to ? [row.routed_to] : []),
+        ...(input.mentions ?? []),
+        // Consultants follow the thread live, notes included (conversations.consults.ts).
+        ...(row.consultants ?? []),
+      ];
+      if (followers.length) audience.users = [...new Set([...(audience.users ?? []), ...followers])];
       await events.publish<MessageCreatedPayload>(tx, {
         type: CONVERSATION_EVENTS.messageCreated,
         payload: {
