@@ -286,6 +286,8 @@ function deliveries(
     const arrival = arrivalOf(s);
     if (!arrival) {
       lost++;
+      if (lost <= 5 && process.env.BENCH_CHAT_DEBUG)
+        process.stderr.write(`lost: chat ${s.chat} message ${s.messageId ?? '?'} status ${s.status}\n`);
       continue;
     }
     if (arrival.count > 1) duplicates += arrival.count - 1;
