@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import type { StoredEvent } from './events.ts';
+import { compareCursor, type StoredEvent } from './events.ts';
 
 let ctx: TestContext;
 let peer: ChildProcess;
@@ -143,10 +143,34 @@ describe('live pushes under load', () => {
     unsubscribe();
     const serves = seen.filter((e) => e.type === 'test.serve');
     const served = seen.filter((e) => e.type === 'test.served');
+    // In commit-safe order, numerically: transaction ids cross a power of ten during this test
+    // (999 → 1000 on a fresh database), where ordering them as text once skipped and repeated events.
+    for (let i = 1; i < seen.length; i++) {
+      expect(compareCursor(seen[i] as StoredEvent, seen[i - 1] as StoredEvent)).toBeGreaterThan(0);
+    }
     expect(new Set(serves.map((e) => e.id))).toEqual(new Set(published));
     expect(serves).toHaveLength(100);
     expect(served).toHaveLength(100);
     expect(new Set(served.map((e) => (e.payload as { of: string }).of))).toEqual(new Set(published));
+  });
+});
+
+describe('commit-safe order', () => {
+  it('orders transaction ids as numbers, across a power of ten', async () => {
+    // Text order puts "10" before "9": a follower once skipped and repeated events at 9,999 → 10,000.
+    await ctx.pool.query(
+      `INSERT INTO outbox (id, type, payload, audience, txid, created_at)
+       SELECT gen_random_uuid(), 'test.order', jsonb_build_object('n', n), '{}', (CASE WHEN n < 3 THEN 10 ELSE 9 END)::text::xid8, now()
+         FROM generate_series(1, 4) AS n`,
+    );
+    const read = await ctx.app.events.readAfter({ txid: '8', position: 0 }, 10);
+    const ours = read.filter((e) => e.type === 'test.order');
+    expect(ours.map((e) => e.txid)).toEqual(['9', '9', '10', '10']);
+    const resumed = await ctx.app.events.readAfter(
+      { txid: (ours[1] as StoredEvent).txid, position: (ours[1] as StoredEvent).position },
+      10,
+    );
+    expect(resumed.filter((e) => e.type === 'test.order').map((e) => e.txid)).toEqual(['10', '10']);
   });
 });
 

@@ -43,6 +43,10 @@ export type Subscriber = (events: StoredEvent[]) => void;
 
 export const CHANNEL = 'banyan_outbox';
 const MAX_ATTEMPTS = 10;
+/** Events a follower reads at a time. */
+const FOLLOW_BATCH = 500;
+/** Events a dispatcher pass looks at. */
+const DISPATCH_BATCH = 100;
 
 export const compareCursor = (a: Cursor, b: Cursor): number => {
   const ta = BigInt(a.txid);
@@ -139,7 +143,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     const { rows } = await pool.query<{ txid: string; position: number }>(
       `SELECT txid::text AS txid, position FROM outbox
         WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY txid DESC, position DESC LIMIT 1`,
+        ORDER BY outbox.txid DESC, position DESC LIMIT 1`,
     );
     return rows[0] ? { txid: rows[0].txid, position: Number(rows[0].position) } : { txid: '0', position: 0 };
   }
@@ -150,7 +154,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       `SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
         WHERE (txid, position) > ($1::text::xid8, $2::bigint)
           AND txid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY txid, position LIMIT $3`,
+        ORDER BY outbox.txid, position LIMIT $3`,
       [after.txid, after.position, limit],
     );
     return rows.map(toEvent);
@@ -172,7 +176,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   async function follow(): Promise<void> {
     if (!cursor) cursor = await headCursor();
     for (;;) {
-      const batch = await readAfter(cursor);
+      const batch = await readAfter(cursor, FOLLOW_BATCH);
       if (batch.length === 0) return;
       cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
       for (const subscriber of subscribers) {
@@ -182,6 +186,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           log.error({ err: error }, 'event subscriber failed');
         }
       }
+      // A short batch was all there was: no second read to learn that (the next NOTIFY wakes us).
+      if (batch.length < FOLLOW_BATCH) return;
     }
   }
 
@@ -191,24 +197,27 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * so one long dispatcher transaction would hold every live push back for as long as it runs.
    * Events no handler wants are marked in one statement.
    */
-  async function dispatchOnce(limit = 100): Promise<number> {
-    // No lock and no transaction id here: just which events are due, in order.
+  async function dispatchOnce(limit = DISPATCH_BATCH): Promise<{ done: number; more: boolean }> {
+    // No lock and no transaction id here: which events are due, in order; those no handler wants
+    // are marked dispatched in the same statement.
+    const wantedTypes = [...new Set(handlers.map((h) => h.type))];
+    const anyType = wantedTypes.includes('*');
     const due = await pool.query<{ position: string; type: string }>(
-      `SELECT position, type FROM outbox
-        WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-        ORDER BY position LIMIT $1`,
-      [limit],
+      `WITH due AS (
+         SELECT position, type FROM outbox
+          WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          ORDER BY position LIMIT $1
+       ), unwanted AS (
+         UPDATE outbox o SET dispatched_at = now(), attempts = o.attempts + 1 FROM due
+          WHERE o.position = due.position AND o.dispatched_at IS NULL AND NOT ($3 OR due.type = ANY($2::text[]))
+          RETURNING o.position
+       )
+       SELECT position, type FROM due ORDER BY position`,
+      [limit, wantedTypes, anyType],
     );
-    const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
-    const unwanted = due.rows.filter((r) => !wanted(r.type)).map((r) => r.position);
-    if (unwanted.length > 0) {
-      await pool.query(
-        `UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1
-          WHERE position = ANY($1::bigint[]) AND dispatched_at IS NULL`,
-        [unwanted],
-      );
-    }
-    let done = unwanted.length;
+    const wanted = (type: string) => anyType || wantedTypes.includes(type);
+    // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
+    let done = due.rows.filter((r) => !wanted(r.type)).length;
     for (const { position } of due.rows.filter((r) => wanted(r.type))) {
       done += await db.transaction(async (tx) => {
         // Another process may have taken it meanwhile: skip what is locked or done.
@@ -244,13 +253,14 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       });
     }
     // What others hold is theirs: the count is of what this call did, so draining never spins on it.
-    return done;
+    return { done, more: due.rows.length === limit };
   }
 
   /** Runs durable handlers until nothing is pending (tests call this to drain). */
   async function dispatchPending(): Promise<void> {
-    while ((await dispatchOnce()) > 0) {
-      /* keep draining */
+    for (;;) {
+      const { done, more } = await dispatchOnce();
+      if (done === 0 || !more) return;
     }
   }
 
