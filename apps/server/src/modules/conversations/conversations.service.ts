@@ -337,6 +337,8 @@ export function createConversationsService(deps: {
      */
     attach?: (tx: Tx, conversationId: string) => Promise<unknown>;
     mentions?: string[];
+    /** Only when the conversation is this visitor's (checked under the lock; 404 otherwise). */
+    onlyVisitor?: string;
   }): Promise<{ message: Message; duplicate: boolean }> {
     const body = input.body.trim();
     if (body.length > MAX_MESSAGE_LENGTH) {
@@ -346,6 +348,9 @@ export function createConversationsService(deps: {
       throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
     return db.transaction(async (tx) => {
       const c = await lock(tx, input.conversationId);
+      // Another visitor's conversation looks exactly like a missing one.
+      if (input.onlyVisitor !== undefined && c.visitor_id !== input.onlyVisitor)
+        throw new AppError('CONVERSATION_NOT_FOUND', 404);
       const stored = () =>
         tx.execute(sql`SELECT * FROM conversation_messages
           WHERE conversation_id = ${c.id} AND author_type = ${input.authorType} AND client_id = ${input.clientId}`);
@@ -412,6 +417,14 @@ export function createConversationsService(deps: {
       });
       return { message, duplicate: false };
     });
+  }
+
+  /** Messages by id (the realtime push of a batch of events reads them in one query). */
+  async function findMessages(messageIds: string[]): Promise<Message[]> {
+    if (messageIds.length === 0) return [];
+    const result = await db.execute(sql`SELECT * FROM conversation_messages
+      WHERE id = ANY(${`{${messageIds.join(',')}}`}::uuid[]) ORDER BY conversation_id, seq`);
+    return (result.rows as unknown as MessageRow[]).map(toMessage);
   }
 
   async function listMessages(
@@ -686,6 +699,7 @@ export function createConversationsService(deps: {
     startConversation,
     postMessage,
     listMessages,
+    findMessages,
     getConversation,
     listAssigned,
     isAssignedInRouting,

@@ -60,19 +60,7 @@ export function webchatRealtimeRoutes(deps: {
     const clients = payload.conversationId ? byConversation.get(payload.conversationId) : undefined;
     if (!clients?.size || !payload.conversationId) return;
     if (event.type === 'conversation.message_created') {
-      if (payload.internal) return;
-      const lowest = Math.min(...[...clients].map((c) => c.lastSeq));
-      const fresh = await conversations.listMessages(payload.conversationId, {
-        afterSeq: lowest,
-        includeNotes: false,
-      });
-      for (const client of clients) {
-        for (const m of fresh) {
-          if (m.seq <= client.lastSeq) continue;
-          client.lastSeq = m.seq;
-          send(client.socket, { type: 'message', message: publicMessage(m) });
-        }
-      }
+      // Batched by deliverMessages.
     } else if (event.type === 'conversation.read') {
       const read = event.payload as ReadPayload;
       if (read.side !== 'agent') return;
@@ -85,9 +73,59 @@ export function webchatRealtimeRoutes(deps: {
     }
   }
 
+  /** Sends each customer socket the messages after its last seq, in order, each once. */
+  function sendInOrder(clients: Set<Client>, messages: Message[]): void {
+    for (const client of clients) {
+      for (const m of messages) {
+        if (m.seq <= client.lastSeq) continue;
+        client.lastSeq = m.seq;
+        send(client.socket, { type: 'message', message: publicMessage(m) });
+      }
+    }
+  }
+
+  /**
+   * The customer-visible messages of a batch of events, read in one query. A socket that would
+   * see a gap (a message it has not had yet, from an earlier batch still being read) gets its
+   * conversation read from its last seq instead, so nothing is skipped whatever finishes first.
+   */
+  async function deliverMessages(batch: StoredEvent[]): Promise<void> {
+    const ids = batch
+      .filter((e) => {
+        const p = e.payload as { conversationId?: string; internal?: boolean };
+        return (
+          e.type === 'conversation.message_created' &&
+          !p.internal &&
+          byConversation.has(p.conversationId ?? '')
+        );
+      })
+      .map((e) => (e.payload as { messageId: string }).messageId);
+    if (ids.length === 0) return;
+    const byThread = new Map<string, Message[]>();
+    for (const m of await conversations.findMessages(ids)) {
+      if (m.kind === 'note') continue;
+      byThread.set(m.conversationId, [...(byThread.get(m.conversationId) ?? []), m]);
+    }
+    for (const [conversationId, messages] of byThread) {
+      const clients = byConversation.get(conversationId);
+      if (!clients?.size) continue;
+      const lowest = Math.min(...[...clients].map((c) => c.lastSeq));
+      // Seqs are given in commit order (the conversation row is locked), so a run that starts right
+      // after the socket's last seq and has no holes is complete; otherwise (a note, or a message of
+      // a batch still being read) read the thread from the last seq.
+      const contiguous = messages.every((m, i) => m.seq === lowest + 1 + i);
+      const complete = contiguous
+        ? messages
+        : await conversations.listMessages(conversationId, { afterSeq: lowest, includeNotes: false });
+      sendInOrder(clients, complete);
+    }
+  }
+
   events.subscribe((batch) => {
+    void deliverMessages(batch).catch(() => undefined);
     for (const event of batch) {
-      if (event.type.startsWith('conversation.')) void deliver(event).catch(() => undefined);
+      if (event.type.startsWith('conversation.') && event.type !== 'conversation.message_created')
+        void deliver(event).catch(() => undefined);
     }
   });
 
