@@ -22,6 +22,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src
 import { createEvents } from '../apps/server/src/platform/events.ts';
 import { systemIds } from '../apps/server/src/platform/ids.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
+import { mulberry32 } from '../apps/server/src/platform/random.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import {
   assertNoPostgresLeft,
@@ -186,17 +187,8 @@ function spawnRouter(
 // ---------------------------------------------------------------------------------------------
 // The data: skills, queues, agents, contacts, in bulk
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run routes the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run routes the same data. */
+const random = mulberry32;
 
 const pick = <T>(rand: () => number, weighted: [T, number][]): T => {
   let x = rand() * weighted.reduce((total, [, w]) => total + w, 0);

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../platform/random.ts';
+
 /**
  * A small seeded PRNG for demo data: the same seed gives the same bank on every machine and run.
  * mulberry32 (Tommy Ettinger, public domain): 32-bit state, passes gjrand's tests for this purpose;
@@ -17,17 +19,6 @@ export interface Random {
   logUniform(min: number, max: number): number;
   /** `count` random decimal digits as a string. */
   digits(count: number): string;
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRandom(seed: number): Random {

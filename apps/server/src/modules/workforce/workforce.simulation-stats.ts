@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../platform/random.ts';
 /**
  * The pure parts of the contact-center simulator (`banyan simulate`, bench/simulate): a seeded
  * random source, exponential and Poisson draws, and the statistics of a run — offered, answered,
@@ -8,20 +9,8 @@
 /** A uniform draw in [0, 1). */
 export type Random = () => number;
 
-/**
- * mulberry32 (Tommy Ettinger, public domain): 32 bits of state, period 2^32, passes PractRand to
- * 32 GB — plenty for 10^5 draws, and the same seed gives the same run.
- */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded generator (mulberry32): the same seed gives the same run. */
+export const createRandom = (seed: number): Random => mulberry32(seed);
 
 /** An exponential draw with this mean (inversion: −mean · ln(1 − U), U in [0, 1) so never ln 0). */
 export function exponential(random: Random, mean: number): number {
