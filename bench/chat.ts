@@ -49,6 +49,7 @@ import {
 import {
   assertNoPostgresLeft,
   type BanyanProcess,
+  bounded,
   check,
   cpuSeconds,
   machineBusySeconds,
@@ -76,8 +77,6 @@ const { values: args } = parseArgs({
     'reply-duration': { type: 'string', default: '20' },
   },
 });
-const bounded = (value: string | undefined, min: number, max: number) =>
-  Math.min(max, Math.max(min, Math.floor(Number(value)) || min));
 const AGENTS = bounded(args.agents, 1, 2000);
 const CAPACITY = bounded(args.capacity, 1, 20);
 const CHATS = bounded(args.chats, 1, 5000);

@@ -517,3 +517,7 @@ export async function assertNoPostgresLeft(dataDirs: string[]): Promise<void> {
   if (left.length > 0) throw new Error(`PostgreSQL processes left running: ${left.join(', ')}`);
   process.stdout.write('no PostgreSQL of the bench data directories is left running\n');
 }
+
+/** A whole-number command-line option clamped to [min, max] (min when missing or not a number). */
+export const bounded = (value: string | undefined, min: number, max: number) =>
+  Math.min(max, Math.max(min, Math.floor(Number(value)) || min));

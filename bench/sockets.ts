@@ -34,6 +34,7 @@ import {
 import {
   assertNoPostgresLeft,
   type BanyanProcess,
+  bounded,
   check,
   makeDataDir,
   measureMemory,
@@ -55,8 +56,6 @@ const { values: args } = parseArgs({
     hold: { type: 'string', default: '30' },
   },
 });
-const bounded = (value: string | undefined, min: number, max: number) =>
-  Math.min(max, Math.max(min, Math.floor(Number(value)) || min));
 const SOCKETS = bounded(args.sockets, 1, 50_000);
 const HOLD_S = bounded(args.hold, 0, 600);
 const TARGET = 10_000;
