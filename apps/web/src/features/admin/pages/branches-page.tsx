@@ -1,14 +1,12 @@
-import { Badge, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Branch, branches, type Country } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 
 const COUNTRIES: Country[] = ['VN', 'CN'];
 const DEFAULT_TIME_ZONE: Record<Country, string> = { VN: 'Asia/Ho_Chi_Minh', CN: 'Asia/Shanghai' };
@@ -21,18 +19,13 @@ export function BranchesPage() {
   const [editing, setEditing] = useState<Branch | 'new' | null>(null);
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.branches')}
         description={t('branches.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('branches.create')}
-            </Button>
-          )
-        }
+        createLabel={t('branches.create')}
+        onCreate={canManage ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={canManage ? setEditing : null}

@@ -16,9 +16,7 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api-client.ts';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
   type Calendar,
@@ -30,6 +28,7 @@ import {
 } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 import {
   copyToWeekdays,
   DAY_ORDER,
@@ -78,18 +77,13 @@ export function CalendarsPage() {
   const queueName = (id: string) => queues.data?.find((q) => q.id === id)?.name ?? id;
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.calendars')}
         description={t('calendars.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('calendars.create')}
-            </Button>
-          )
-        }
+        createLabel={t('calendars.create')}
+        onCreate={canManage ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={canManage ? setEditing : null}

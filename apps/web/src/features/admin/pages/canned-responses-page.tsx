@@ -1,13 +1,10 @@
-import { Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES, LOCALES } from '../../../app/i18n.ts';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { SHORTCUT_PATTERN } from '../../desk/canned.ts';
 import {
@@ -20,6 +17,7 @@ import {
 } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 
 /**
  * The teams and bank-wide canned responses: an administrator writes the bank-wide ones and any
@@ -46,18 +44,13 @@ export function CannedResponsesPage() {
 
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.cannedResponses')}
         description={t('cannedAdmin.description')}
-        actions={
-          (isAdmin || writableTeams.length > 0) && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('desk.canned.create')}
-            </Button>
-          )
-        }
+        createLabel={t('desk.canned.create')}
+        onCreate={isAdmin || writableTeams.length > 0 ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={(item) => {

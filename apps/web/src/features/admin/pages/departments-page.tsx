@@ -1,14 +1,12 @@
-import { Button, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Department, type DepartmentKind, departments } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 
 const KINDS: DepartmentKind[] = ['front_office', 'back_office', 'branch_network', 'management'];
 
@@ -19,18 +17,13 @@ export function DepartmentsPage() {
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.departments')}
         description={t('departments.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('departments.create')}
-            </Button>
-          )
-        }
+        createLabel={t('departments.create')}
+        onCreate={canManage ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={canManage ? setEditing : null}

@@ -17,13 +17,12 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type CreateQueue, type Queue, useCalendars, useQueues, useSaveQueue, useSkills } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 import { type OverflowRow, overflowBody } from '../overflow.ts';
 
 const CHANNELS = ['chat', 'voice', 'email', 'sms', 'task'] as const;
@@ -58,18 +57,13 @@ export function QueuesPage() {
   const channelName = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: channel });
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.queues')}
         description={t('queues.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('queues.create')}
-            </Button>
-          )
-        }
+        createLabel={t('queues.create')}
+        onCreate={canManage ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={canManage ? setEditing : null}

@@ -14,12 +14,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
@@ -33,6 +32,7 @@ import {
 } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 
 const CODE_PATTERN = /^[a-z0-9_-]+$/;
 const LEVELS = ['1', '2', '3', '4', '5'];
@@ -46,18 +46,13 @@ export function SkillsPage() {
   const open = list.data?.find((skill) => skill.id === openId) ?? null;
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.skills')}
         description={t('skills.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('skills.create')}
-            </Button>
-          )
-        }
+        createLabel={t('skills.create')}
+        onCreate={canManage ? () => setCreating(true) : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={(skill) => setOpenId(skill.id)}

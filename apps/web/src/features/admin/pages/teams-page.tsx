@@ -1,14 +1,12 @@
-import { Button, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Team, teams } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
+import { ListPageHeader } from '../components/list-page-header.tsx';
 import { useOptions } from '../components/use-options.ts';
 
 export function TeamsPage() {
@@ -19,18 +17,13 @@ export function TeamsPage() {
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t('nav.teams')}
         description={t('teams.description')}
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-              {t('teams.create')}
-            </Button>
-          )
-        }
+        createLabel={t('teams.create')}
+        onCreate={canManage ? () => setEditing('new') : null}
+        error={list.error}
       />
-      <ErrorAlert error={list.error} />
       <DirectoryTable
         items={list.data}
         onEdit={canManage ? setEditing : null}
