@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { SHORTCUT_PATTERN } from '../../desk/canned.ts';
+import { CannedFields } from '../../desk/components/canned-fields.tsx';
 import {
   type CannedResponse,
   type CreateSharedCannedResponse,
@@ -211,29 +212,7 @@ function CannedDrawer({
           />
         )}
       </Group>
-      <TextInput
-        label={t('desk.canned.shortcut')}
-        description={t('desk.canned.shortcutHelp')}
-        leftSection={<Text size="sm">/</Text>}
-        maxLength={32}
-        {...form.getInputProps('shortcut')}
-      />
-      <TextInput label={t('desk.canned.title')} maxLength={120} {...form.getInputProps('title')} />
-      <Text size="xs" c="dimmed">
-        {t('cannedAdmin.variablesHelp')}
-      </Text>
-      {LOCALES.map((locale) => (
-        <Textarea
-          key={locale}
-          label={t('desk.canned.bodyIn', { language: LOCALE_NAMES[locale] })}
-          lang={locale}
-          autosize
-          minRows={2}
-          maxRows={6}
-          maxLength={4000}
-          {...form.getInputProps(locale)}
-        />
-      ))}
+      <CannedFields inputProps={form.getInputProps} help={t('cannedAdmin.variablesHelp')} />
     </EditorDrawer>
   );
 }

@@ -1,15 +1,15 @@
-import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALE_NAMES, LOCALES } from '../../../app/i18n.ts';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { type CannedResponse, useDeleteCannedResponse, useSaveCannedResponse } from '../api.ts';
 import { SHORTCUT_PATTERN } from '../canned.ts';
+import { CannedFields } from './canned-fields.tsx';
 
 /** "My canned responses": the agent's personal ones, listed, created, edited and deleted. */
 export function CannedManager({
@@ -146,29 +146,7 @@ function CannedForm({ item, onDone }: { item: CannedResponse | null; onDone: () 
           {item ? t('desk.canned.edit', { title: item.title }) : t('desk.canned.create')}
         </Title>
         <ErrorAlert error={save.error} />
-        <TextInput
-          label={t('desk.canned.shortcut')}
-          description={t('desk.canned.shortcutHelp')}
-          leftSection={<Text size="sm">/</Text>}
-          maxLength={32}
-          {...form.getInputProps('shortcut')}
-        />
-        <TextInput label={t('desk.canned.title')} maxLength={120} {...form.getInputProps('title')} />
-        <Text size="xs" c="dimmed">
-          {t('desk.canned.variablesHelp')}
-        </Text>
-        {LOCALES.map((locale) => (
-          <Textarea
-            key={locale}
-            label={t('desk.canned.bodyIn', { language: LOCALE_NAMES[locale] })}
-            lang={locale}
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={4000}
-            {...form.getInputProps(locale)}
-          />
-        ))}
+        <CannedFields inputProps={form.getInputProps} help={t('desk.canned.variablesHelp')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
