@@ -4,7 +4,7 @@ export { calendarRoutes } from './routing.calendars.routes.ts';
 export { calendarProblems, createRoutingCalendars, type RoutingCalendars } from './routing.calendars.ts';
 export { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
 export { DEFAULT_CAPACITY, registerRoutingListeners } from './routing.listeners.ts';
-export { basePriority, chooseAgent, effectivePriority, orderContacts } from './routing.order.ts';
+export { basePriority, effectivePriority, orderContacts } from './routing.order.ts';
 export { createRouter } from './routing.router.ts';
 export { routingRoutes } from './routing.routes.ts';
 export {

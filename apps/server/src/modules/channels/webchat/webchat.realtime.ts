@@ -59,9 +59,7 @@ export function webchatRealtimeRoutes(deps: {
     const payload = event.payload as { conversationId?: string; internal?: boolean; seq?: number };
     const clients = payload.conversationId ? byConversation.get(payload.conversationId) : undefined;
     if (!clients?.size || !payload.conversationId) return;
-    if (event.type === 'conversation.message_created') {
-      // Batched by deliverMessages.
-    } else if (event.type === 'conversation.read') {
+    if (event.type === 'conversation.read') {
       const read = event.payload as ReadPayload;
       if (read.side !== 'agent') return;
       for (const client of clients) send(client.socket, { type: 'read', seq: read.seq });
