@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json' with { type: 'json' };
-import vi from '../locales/vi.json' with { type: 'json' };
-import zhCN from '../locales/zh-CN.json' with { type: 'json' };
+import { messagesFor } from '../locales/catalog.ts';
 
 export const LOCALES = ['en', 'zh-CN', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -38,7 +36,11 @@ export async function initI18n(): Promise<void> {
   const lng = initialLocale();
   document.documentElement.lang = lng;
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, vi: { translation: vi } },
+    resources: {
+      en: { translation: messagesFor('en') },
+      'zh-CN': { translation: messagesFor('zh-CN') },
+      vi: { translation: messagesFor('vi') },
+    },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
