@@ -72,8 +72,11 @@ async function buildWeb() {
   if (code !== 0) throw new Error(`web build failed with code ${code}`);
 }
 
+// `npm run test:e2e -- e2e/customer` runs only the journeys whose path contains one of the filters.
+const filters = process.argv.slice(2);
+
 function runVitest(baseUrl) {
-  return run('node_modules/vitest/vitest.mjs', ['run', '--config', 'e2e/vitest.config.ts'], {
+  return run('node_modules/vitest/vitest.mjs', ['run', '--config', 'e2e/vitest.config.ts', ...filters], {
     ...process.env,
     BANYAN_E2E_BASE_URL: baseUrl,
   });
