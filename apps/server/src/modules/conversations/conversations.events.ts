@@ -11,6 +11,8 @@ export const CONVERSATION_EVENTS = {
   wrappedUp: 'conversation.wrapped_up',
   closed: 'conversation.closed',
   rated: 'conversation.rated',
+  /** A verified identity arrived after the chat began: the conversation now belongs to a known customer. */
+  customerLinked: 'conversation.customer_linked',
   messageCreated: 'conversation.message_created',
   /** One side read up to a seq (read receipts). */
   read: 'conversation.read',

@@ -678,6 +678,28 @@ export function createConversationsService(deps: {
     });
   }
 
+  /**
+   * Links an anonymous open conversation to the customer a verified identity named (the customer
+   * signed in on the bank's site after the chat began). A conversation that already belongs to a
+   * customer keeps them: identities never move a conversation between customers.
+   */
+  async function linkCustomer(conversationId: string, customerId: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const c = await lock(tx, conversationId);
+      if (c.customer_id || c.status === 'closed') return false;
+      await tx.execute(
+        sql`UPDATE conversations SET customer_id = ${customerId} WHERE id = ${conversationId}`,
+      );
+      const linked = { ...c, customer_id: customerId };
+      await events.publish(tx, {
+        type: CONVERSATION_EVENTS.customerLinked,
+        payload: step(linked, c.assignee_id),
+        audience: audienceOf(linked),
+      });
+      return true;
+    });
+  }
+
   /** Position in its queue (1 = next) and how many agents serve that queue now. */
   async function queueStatus(
     conversationId: string,
@@ -706,6 +728,7 @@ export function createConversationsService(deps: {
     wrapUp,
     close,
     rate,
+    linkCustomer,
     queueStatus,
     transfer,
     releaseOffline,

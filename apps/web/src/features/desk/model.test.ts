@@ -54,6 +54,7 @@ describe('refreshesFor', () => {
     expect(refreshesFor('routing.offered')).toEqual(['offers']);
     expect(refreshesFor('conversation.message_created')).toContain('conversation');
     expect(refreshesFor('conversation.assigned')).toContain('conversation');
+    expect(refreshesFor('conversation.customer_linked')).toContain('conversation');
     expect(refreshesFor('resync')).toEqual(['all']);
     expect(refreshesFor('staff.user_created')).toEqual([]);
   });

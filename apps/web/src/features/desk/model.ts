@@ -84,6 +84,8 @@ export function refreshesFor(type: string): readonly DeskRefresh[] {
     case 'conversation.transferred':
       return ['offers', 'conversations', 'state'];
     case 'conversation.message_created':
+    // The customer signed in on the bank's site mid-chat: the 360 panel now has someone to show.
+    case 'conversation.customer_linked':
       return ['conversation', 'conversations'];
     case 'conversation.wrapped_up':
     case 'conversation.closed':

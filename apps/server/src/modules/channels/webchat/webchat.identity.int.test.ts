@@ -89,6 +89,46 @@ describe('verified identity from the bank page', () => {
     expect(rows[0].customer_no).toBe('C0001003');
   });
 
+  it('links an anonymous chat to the customer who signs in on the bank page while it is open', async () => {
+    const anonymous = await session();
+    const started = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/widget/conversations',
+      payload: { name: 'Guest', language: 'en' },
+      headers: { authorization: `Visitor ${anonymous.visitorToken}` },
+    });
+    expect(started.statusCode).toBe(201);
+    const conversationId = started.json().id as string;
+    const customerOf = async () =>
+      (await ctx.pool.query('SELECT customer_id FROM conversations WHERE id = $1', [conversationId])).rows[0]
+        .customer_id as string | null;
+    expect(await customerOf()).toBeNull();
+
+    // A forged token on the same visitor changes nothing.
+    expect((await session('forged.token', anonymous.visitorToken)).verified).toBe(false);
+    expect(await customerOf()).toBeNull();
+
+    const token = signIdentityToken(secret, 'C0001003', inAMinute());
+    const signedIn = await session(token, anonymous.visitorToken);
+    expect(signedIn).toMatchObject({ verified: true, visitorId: anonymous.visitorId });
+    const customerId = await customerOf();
+    expect(customerId).not.toBeNull();
+    const { rows: linked } = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'conversation.customer_linked' AND payload->>'conversationId' = $1`,
+      [conversationId],
+    );
+    expect(linked).toHaveLength(1);
+    expect(linked[0].payload.customerId).toBe(customerId);
+
+    // Linking is once: a second sign-in does not publish again.
+    await session(token, anonymous.visitorToken);
+    const { rowCount } = await ctx.pool.query(
+      `SELECT 1 FROM outbox WHERE type = 'conversation.customer_linked' AND payload->>'conversationId' = $1`,
+      [conversationId],
+    );
+    expect(rowCount).toBe(1);
+  });
+
   it('never links a forged, tampered, foreign, unsigned, expired or revoked token', async () => {
     const good = signIdentityToken(secret, 'C0001003', inAMinute());
     const [body, mac] = good.split('.') as [string, string];

@@ -143,6 +143,11 @@ export function createWebchatService(deps: {
     });
     const open = await db.execute(sql`SELECT id, status FROM conversations
       WHERE visitor_id = ${visitor.visitorId} AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`);
+    const openConversation = (open.rows[0] as { id: string; status: string } | undefined) ?? null;
+    // Signed in on the bank's site after the chat began: the open chat now belongs to that customer.
+    if (openConversation && verified && visitor.customerId) {
+      await conversations.linkCustomer(openConversation.id, visitor.customerId);
+    }
     const queueId = queueFor(site, language);
     const availability = queueId ? await routing.queueAvailability(queueId) : null;
     return {
@@ -156,7 +161,7 @@ export function createWebchatService(deps: {
         greeting: site.greeting[language] ?? site.greeting.en ?? '',
         colors: site.colors,
       },
-      openConversation: (open.rows[0] as { id: string; status: string } | undefined) ?? null,
+      openConversation,
     };
   }
 
