@@ -256,3 +256,41 @@ describe('a queue follows a calendar', () => {
     expect(still.rows[0].calendar_id).toBe(calendarId);
   });
 });
+
+describe('deleting business hours', () => {
+  it('refuses while a queue follows them (naming the queue, localized), then deletes, audited', async () => {
+    const created = await call(admin, 'POST', '/admin/calendars', {
+      ...OFFICE,
+      code: 'to-go',
+      name: 'To go',
+    });
+    const calendarId = created.json().id as string;
+    const queue = (
+      await call(admin, 'POST', '/admin/queues', {
+        code: 'chat_to_go',
+        name: 'Chat to go',
+        channels: ['chat'],
+        calendarId,
+      })
+    ).json();
+
+    expect((await call(supervisor, 'DELETE', `/admin/calendars/${calendarId}`)).statusCode).toBe(403);
+    expect((await call(null, 'DELETE', `/admin/calendars/${calendarId}`)).statusCode).toBe(401);
+    const inUse = await call(admin, 'DELETE', `/admin/calendars/${calendarId}`, undefined, 'vi');
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.code).toBe('ROUTING_CALENDAR_IN_USE');
+    expect(inUse.json().error.message).toContain('chat_to_go');
+    expect(inUse.json().error.message).toContain('Hàng đợi');
+
+    await call(admin, 'PATCH', `/admin/queues/${queue.id}`, { calendarId: null });
+    expect((await call(admin, 'DELETE', `/admin/calendars/${calendarId}`)).statusCode).toBe(204);
+    expect((await call(admin, 'GET', `/admin/calendars/${calendarId}`)).statusCode).toBe(404);
+    expect((await call(admin, 'DELETE', `/admin/calendars/${calendarId}`)).statusCode).toBe(404);
+    const audited = await ctx.pool.query(
+      "SELECT details FROM audit_log WHERE action = 'routing.calendar_deleted' AND target_id = $1",
+      [calendarId],
+    );
+    expect(audited.rows).toHaveLength(1);
+    expect(audited.rows[0].details.code).toBe('to-go');
+  });
+});

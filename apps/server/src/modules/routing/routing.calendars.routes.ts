@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import {
   Calendar,
@@ -45,6 +46,14 @@ export function calendarRoutes(deps: { calendars: RoutingCalendars }) {
       },
       async (request) =>
         calendars.updateCalendar(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.delete(
+      '/admin/calendars/:id',
+      { schema: { tags: ['admin'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await calendars.deleteCalendar(requireActor(request.actor), request.params.id);
+        return reply.code(204).send(null);
+      },
     );
     app.get(
       '/admin/calendars/:id/status',

@@ -184,7 +184,35 @@ export function createRoutingCalendars(deps: { db: Db; ids: Ids; clock: Clock; a
     return getCalendar(null, id);
   }
 
-  return { listCalendars, getCalendar, calendarStatus, createCalendar, updateCalendar };
+  /** Deletes business hours no queue follows; a calendar in use is refused (queues keep their hours). */
+  async function deleteCalendar(actor: Actor, id: string): Promise<void> {
+    requirePermission(actor, 'staff.manage');
+    await db.transaction(async (tx) => {
+      const found = await tx.execute(sql`SELECT code FROM routing_calendars WHERE id = ${id} FOR UPDATE`);
+      const row = found.rows[0] as { code: string } | undefined;
+      if (!row) throw new AppError('ROUTING_CALENDAR_NOT_FOUND', 404);
+      // Lock the queues that follow it, so none starts following it while it goes.
+      const users = await tx.execute(
+        sql`SELECT code FROM routing_queues WHERE calendar_id = ${id} ORDER BY code FOR UPDATE`,
+      );
+      if (users.rows.length > 0) {
+        const queues = (users.rows as { code: string }[]).map((q) => q.code).join(', ');
+        throw new AppError('ROUTING_CALENDAR_IN_USE', 409, undefined, { queues });
+      }
+      await tx.execute(sql`DELETE FROM routing_calendars WHERE id = ${id}`);
+      await audit.record(tx, {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'routing.calendar_deleted',
+        targetType: 'calendar',
+        targetId: id,
+        ip: actor.ip,
+        details: { code: row.code },
+      });
+    });
+  }
+
+  return { listCalendars, getCalendar, calendarStatus, createCalendar, updateCalendar, deleteCalendar };
 }
 
 export type RoutingCalendars = ReturnType<typeof createRoutingCalendars>;

@@ -21,6 +21,11 @@ defineMessages({
     'zh-CN': '已存在相同代码的工作日历。',
     vi: 'Đã có lịch làm việc với mã này.',
   },
+  ROUTING_CALENDAR_IN_USE: {
+    en: 'These business hours are used by queues {queues}: give those queues other hours first.',
+    'zh-CN': '队列 {queues} 正在使用该工作日历，请先为这些队列更换日历。',
+    vi: 'Hàng đợi {queues} đang dùng lịch làm việc này: hãy đổi lịch cho các hàng đợi đó trước.',
+  },
   ROUTING_CALENDAR_INVALID: {
     en: 'The business hours are not valid: {problems}',
     'zh-CN': '工作日历设置无效：{problems}',

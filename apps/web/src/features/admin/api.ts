@@ -301,6 +301,16 @@ export const calendars = directory<Calendar, CreateCalendar, UpdateCalendar>('ca
 export const useCalendars = calendars.useList;
 export const useSaveCalendar = calendars.useSave;
 
+/** Deletes business hours that no queue follows (the server refuses, naming the queues, otherwise). */
+export function useDeleteCalendar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (id: string) => api<void>(`/admin/calendars/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'calendars'] }),
+  });
+}
+
 /** Whether a calendar is open at `at` (ISO; default now), for the editor's "try a moment" check. */
 export function useCalendarStatus(id: string | null, at: string | null) {
   return useQuery({

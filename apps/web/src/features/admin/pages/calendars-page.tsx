@@ -16,6 +16,8 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api-client.ts';
+import { ConfirmButton } from '../../../shared/confirm-button.tsx';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
@@ -23,6 +25,7 @@ import {
   type CreateCalendar,
   useCalendarStatus,
   useCalendars,
+  useDeleteCalendar,
   useQueues,
   useSaveCalendar,
 } from '../api.ts';
@@ -360,6 +363,7 @@ function CalendarDrawer({ calendar, onClose }: { calendar: Calendar | null; onCl
           {t('calendars.addHoliday')}
         </Button>
       </Group>
+      {calendar && <DeleteCalendar calendar={calendar} onDeleted={onClose} />}
     </EditorDrawer>
   );
 }
@@ -473,6 +477,37 @@ function StatusCheck({ calendarId, openNow }: { calendarId: string; openNow: boo
             {status.data.open ? t('calendars.openThen') : t('calendars.closedThen')}
           </Badge>
         )}
+      </Group>
+    </Stack>
+  );
+}
+
+/** Deleting asks once; a calendar that queues still follow is refused by the server, which names them. */
+function DeleteCalendar({ calendar, onDeleted }: { calendar: Calendar; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const remove = useDeleteCalendar();
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={remove.error} />
+      <Group justify="flex-start">
+        <ConfirmButton
+          color="red"
+          variant="outline"
+          size="xs"
+          question={t('calendars.deleteQuestion', { name: calendar.name })}
+          confirmLabel={t('calendars.delete')}
+          loading={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(calendar.id, {
+              onSuccess: () => {
+                notifySuccess(t('calendars.deleted', { name: calendar.name }));
+                onDeleted();
+              },
+            })
+          }
+        >
+          {t('calendars.delete')}
+        </ConfirmButton>
       </Group>
     </Stack>
   );
