@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps) {
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
   const secrets = createSecrets({ db });
-  const attachments = createAttachmentsService({ db, ids, clock, conversations });
+  const attachments = createAttachmentsService({ db, ids, clock, conversations, audit });
   const webchat = createWebchatService({
     db,
     ids,

@@ -433,5 +433,13 @@ describe('who may send and read files', () => {
         .code,
     ).toBe('CONVERSATION_ATTACHMENT_NOT_FOUND');
     expect(await attachmentRows(id)).toHaveLength(1);
+    // Each staff download is a sensitive read in the audit log: who, which file; refusals are not downloads.
+    const audited = await ctx.pool.query(
+      `SELECT actor_name, details FROM audit_log WHERE action = 'conversation.attachment_downloaded'
+         AND target_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(audited.rows.map((r) => r.actor_name)).toEqual(['files.agent', 'files.super']);
+    expect(audited.rows[0].details).toEqual({ attachmentId: fileId, fileName: 'stmt.pdf' });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -147,8 +148,9 @@ export function createAttachmentsService(deps: {
   ids: Ids;
   clock: Clock;
   conversations: ConversationsService;
+  audit: Audit;
 }) {
-  const { db, ids, clock, conversations } = deps;
+  const { db, ids, clock, conversations, audit } = deps;
 
   /** Checks and stores a file. Authorization (whose conversation it is) is the caller's. */
   async function storeAttachment(input: {
@@ -184,10 +186,14 @@ export function createAttachmentsService(deps: {
     });
   }
 
-  /** One file of one conversation (both ids must match); authorization is the caller's. */
+  /**
+   * One file of one conversation (both ids must match); authorization is the caller's. A member of
+   * staff opening a customer's file (an ID photo, a statement) is a sensitive read: it is audited.
+   */
   async function getAttachment(
     conversationId: string,
     attachmentId: string,
+    staff?: { userId: string; username: string; ip: string | null },
   ): Promise<{ fileName: string; contentType: AttachmentType; size: number; data: Buffer }> {
     const result =
       await db.execute(sql`SELECT file_name, content_type, size, data FROM conversation_attachments
@@ -196,6 +202,17 @@ export function createAttachmentsService(deps: {
       | { file_name: string; content_type: AttachmentType; size: number; data: Buffer }
       | undefined;
     if (!row) throw new AppError('CONVERSATION_ATTACHMENT_NOT_FOUND', 404);
+    if (staff) {
+      await audit.recordAlone({
+        actorId: staff.userId,
+        actorName: staff.username,
+        action: 'conversation.attachment_downloaded',
+        targetType: 'conversation',
+        targetId: conversationId,
+        ip: staff.ip,
+        details: { attachmentId, fileName: row.file_name },
+      });
+    }
     return { fileName: row.file_name, contentType: row.content_type, size: row.size, data: row.data };
   }
 

@@ -254,7 +254,9 @@ export function conversationsRoutes(deps: {
       { schema: { tags: ['desk'], params: AttachmentParams, response: errors } },
       async (request, reply) => {
         const c = await loadFor(request.actor, request.params.id, 'read');
-        return sendAttachment(reply, await attachments.getAttachment(c.id, request.params.attachmentId));
+        const actor = requireActor(request.actor);
+        const file = await attachments.getAttachment(c.id, request.params.attachmentId, actor);
+        return sendAttachment(reply, file);
       },
     );
 
