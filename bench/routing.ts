@@ -612,6 +612,148 @@ function printPhase(phase: Phase): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Phase 3: contacts arrive at the target rate and routers decide as they come (open loop)
+
+/** Contacts per second in phase 3: the target throughput, not the saturation point. */
+const PACED_RATE = Number(process.env.BENCH_ROUTING_RATE ?? 1000);
+/** Routers in phase 3: one per server process (`createRouter`); 2 = two processes' worth. */
+const PACED_ROUTERS = Math.max(1, Number(process.env.BENCH_ROUTING_PACED_ROUTERS ?? 2));
+const FEED_EVERY_MS = 10;
+
+interface Paced {
+  rate: number;
+  routers: number;
+  arrived: number;
+  offers: number;
+  wallMs: number;
+  /** Routing transactions that made at least one offer: the decisions. */
+  decisionMs: number[];
+  /** Every routing transaction, including the ones that found nobody waiting. */
+  transactions: number;
+  /** From a contact's arrival (enqueued_at) to its offer, read from the rows afterwards. */
+  arrivalToOfferMs: number[];
+  errors: string[];
+  checks: Awaited<ReturnType<typeof finalChecks>>;
+}
+
+async function runPaced(url: string, pool: pg.Pool, queueIds: string[]): Promise<Paced> {
+  process.stdout.write(
+    `\nPhase 3, arrivals at ${PACED_RATE}/s: ${CONTACTS.toLocaleString('en-US')} contacts fed every ${FEED_EVERY_MS} ms, ` +
+      `${PACED_ROUTERS} router loop(s) deciding as they come…\n`,
+  );
+  // The same contacts as phases 1–2, taken out and fed back at the arrival rate.
+  await pool.query(`DROP TABLE IF EXISTS bench_arrivals;
+    CREATE TABLE bench_arrivals AS SELECT row_number() OVER (ORDER BY id) AS n, * FROM routing_work_items;
+    TRUNCATE routing_work_items`);
+  const deadline = Date.now() + PHASE_LIMIT_MS;
+  const started = performance.now();
+  let arrived = 0;
+  let offers = 0;
+  const decisionMs: number[] = [];
+  let transactions = 0;
+  const errors: string[] = [];
+  const feeder = (async () => {
+    const perTick = Math.max(1, Math.round((PACED_RATE * FEED_EVERY_MS) / 1000));
+    for (let tick = 0; arrived < CONTACTS && Date.now() < deadline; tick++) {
+      // Open loop: each tick's contacts arrive on schedule, whatever the routers are doing.
+      const due = started + tick * FEED_EVERY_MS;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const from = arrived + 1;
+      const to = Math.min(CONTACTS, arrived + perTick);
+      await pool.query(
+        `INSERT INTO routing_work_items (id, kind, ref_id, queue_id, channel, priority, required_skills, language,
+           status, enqueued_at)
+         SELECT id, kind, ref_id, queue_id, channel, priority, required_skills, language, 'waiting', clock_timestamp()
+           FROM bench_arrivals WHERE n BETWEEN $1 AND $2`,
+        [from, to],
+      );
+      arrived = to;
+    }
+  })();
+  const router = async (r: number) => {
+    const { pool: own, routing } = makeRouting(url, POOL_PER_ROUTER);
+    let idleAfterArrivals = 0;
+    try {
+      for (let i = 0; offers < CONTACTS && Date.now() < deadline && i < MAX_DECISIONS_PER_ROUTER * 4; i++) {
+        let found = 0;
+        for (let q = 0; q < queueIds.length; q++) {
+          const queueId = queueIds[(r + q) % queueIds.length] as string;
+          const t0 = performance.now();
+          try {
+            const made = await routing.routeBatch(queueId, 25);
+            transactions++;
+            if (made.length > 0) {
+              decisionMs.push(performance.now() - t0);
+              offers += made.length;
+              found += made.length;
+            }
+          } catch (error) {
+            if (errors.length < 20) errors.push(describe(error));
+          }
+        }
+        // Nothing waiting anywhere: the process's router would sleep until the next `queued` event.
+        if (found === 0) {
+          // Everyone has arrived and a few passes found nobody: what is left has no qualified agent with room.
+          if (arrived >= CONTACTS && ++idleAfterArrivals >= EMPTY_ROUNDS_TO_STOP * 10) break;
+          await sleep(1);
+        } else idleAfterArrivals = 0;
+      }
+    } finally {
+      await own.end();
+    }
+  };
+  const progress = setInterval(() => {
+    process.stdout.write(
+      `  ${Math.round((performance.now() - started) / 1000)} s: ${arrived} arrived, ${offers} offered\n`,
+    );
+  }, 2000);
+  try {
+    await Promise.all([feeder, ...Array.from({ length: PACED_ROUTERS }, (_, r) => router(r))]);
+  } finally {
+    clearInterval(progress);
+  }
+  const wallMs = performance.now() - started;
+  // The offer's time is its expiry less the queue's 600 s offer timeout.
+  const { rows } = await pool.query<{ ms: number }>(
+    `SELECT extract(epoch FROM (offer_expires_at - interval '600 seconds' - enqueued_at)) * 1000 AS ms
+       FROM routing_work_items WHERE status = 'offered'`,
+  );
+  const checks = await finalChecks(pool);
+  await pool.query('DROP TABLE bench_arrivals');
+  return {
+    rate: PACED_RATE,
+    routers: PACED_ROUTERS,
+    arrived,
+    offers,
+    wallMs,
+    decisionMs,
+    transactions,
+    arrivalToOfferMs: rows.map((row) => Math.max(0, Number(row.ms))),
+    errors,
+    checks,
+  };
+}
+
+function printPaced(p: Paced): void {
+  printTable(
+    `Phase 3: ${p.arrived.toLocaleString('en-US')} arrivals at ${p.rate}/s, ${p.offers.toLocaleString('en-US')} offers in ` +
+      `${round(p.wallMs / 1000, 2)} s by ${p.routers} router loop(s); ${p.transactions.toLocaleString('en-US')} routing ` +
+      `transactions, ${p.decisionMs.length.toLocaleString('en-US')} of them made offers`,
+    [
+      latencyRow('decision (transaction with offers)', p.decisionMs, { n: p.decisionMs.length }),
+      latencyRow('arrival → offer', p.arrivalToOfferMs, { n: p.arrivalToOfferMs.length }),
+    ],
+  );
+  const c = p.checks;
+  process.stdout.write(
+    `  after: ${c.waiting} waiting, ${c.offered} offered; ${c.itemsOfferedMoreThanOnce} offered more than once; ` +
+      `${c.agentChannelsOverCapacity} agents over capacity, ${c.agentChannelsLoadMismatch} with load ≠ contacts held\n`,
+  );
+  for (const e of p.errors.slice(0, 5)) process.stdout.write(`  error: ${e}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Plans of one decision (BENCH_ROUTING_EXPLAIN=1), with auto_explain on one connection
 
 async function explainOneDecision(url: string, queueId: string): Promise<string[]> {
@@ -667,6 +809,7 @@ async function main(): Promise<void> {
   const phases: Phase[] = [];
   let eligible: Awaited<ReturnType<typeof eligibility>> = [];
   let plans: string[] = [];
+  let paced: Paced | null = null;
   try {
     await step('migrations', () => migrateAll(pool, log));
     const { queues } = await setup(pool);
@@ -695,6 +838,9 @@ async function main(): Promise<void> {
         }),
       );
       printPhase(phases[1] as Phase);
+      await reset(pool);
+      paced = await runPaced(url, pool, queueIds);
+      printPaced(paced);
     }
   } finally {
     await pool.end().catch(() => undefined);
@@ -717,7 +863,9 @@ async function main(): Promise<void> {
     p95Ms: round(percentile(all, 95), 2),
     p99Ms: round(percentile(all, 99), 2),
     maxMs: round(Math.max(...all), 1),
-    offeredMoreThanOnce: phases.reduce((t, p) => t + p.checks.itemsOfferedMoreThanOnce, 0),
+    offeredMoreThanOnce:
+      phases.reduce((t, p) => t + p.checks.itemsOfferedMoreThanOnce, 0) +
+      (paced?.checks.itemsOfferedMoreThanOnce ?? 0),
     overCapacityOrMismatched: phases.reduce(
       (t, p) => t + p.checks.agentChannelsOverCapacity + p.checks.agentChannelsLoadMismatch,
       0,
@@ -732,7 +880,19 @@ async function main(): Promise<void> {
       1000,
       '/s',
     ),
-    check('decision latency p99', summary.p99Ms, 'max', 10, 'ms'),
+    // The decision target is read at the target throughput (phase 3, open loop); phase 1's latency is
+    // at saturation (routers flat out on 2 cores), where it measures queueing for the CPU.
+    ...(paced
+      ? [
+          check(
+            `decision latency p99 at ${paced.rate} arrivals/s`,
+            round(percentile(paced.decisionMs, 99), 2),
+            'max',
+            10,
+            'ms',
+          ),
+        ]
+      : []),
     check('contacts offered more than once (all phases)', summary.offeredMoreThanOnce, 'max', 0, ''),
     check('agents over capacity or load ≠ held (all phases)', summary.overCapacityOrMismatched, 'max', 0, ''),
     check('router errors (all phases)', summary.errors, 'max', 0, ''),
@@ -768,6 +928,25 @@ async function main(): Promise<void> {
           }
         : {}),
     })),
+    ...(paced
+      ? {
+          paced: {
+            rate: paced.rate,
+            routers: paced.routers,
+            arrived: paced.arrived,
+            offers: paced.offers,
+            wallMs: round(paced.wallMs, 0),
+            transactions: paced.transactions,
+            decisions: paced.decisionMs.length,
+            decisionP50Ms: round(percentile(paced.decisionMs, 50), 2),
+            decisionP99Ms: round(percentile(paced.decisionMs, 99), 2),
+            arrivalToOfferP50Ms: round(percentile(paced.arrivalToOfferMs, 50), 2),
+            arrivalToOfferP99Ms: round(percentile(paced.arrivalToOfferMs, 99), 2),
+            errors: paced.errors,
+            checks: paced.checks,
+          },
+        }
+      : {}),
     ...(plans.length ? { plans } : {}),
     checks,
   });
