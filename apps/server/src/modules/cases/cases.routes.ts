@@ -305,6 +305,29 @@ export function casesRoutes(deps: {
       },
     );
 
+    app.get(
+      '/case-departments',
+      {
+        schema: {
+          tags,
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  code: Type.String(),
+                  name: Type.String(),
+                  kind: Type.String(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => ({ items: await cases.listDepartments(request.actor) }),
+    );
+
     // Administration.
     app.get(
       '/admin/case-fields',

@@ -1329,7 +1329,17 @@ export function createCasesService(deps: CasesDeps) {
     return c;
   }
 
+  /** Departments a task can go to (every staff member creating tasks needs the list). */
+  async function listDepartments(actor: Actor | null) {
+    const a = requireActor(actor);
+    if (!hasPermission(a, 'desk.use') && !hasPermission(a, 'backoffice.work'))
+      requirePermission(a, 'desk.use');
+    const r = await db.execute(sql`SELECT id, code, name, kind FROM departments ORDER BY name`);
+    return r.rows as Array<{ id: string; code: string; name: string; kind: string }>;
+  }
+
   return {
+    listDepartments,
     createCase,
     getCase,
     listCases,
