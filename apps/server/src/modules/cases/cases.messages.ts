@@ -106,6 +106,16 @@ defineMessages({
     'zh-CN': '此操作仅适用于投诉。',
     vi: 'Chỉ áp dụng cho khiếu nại.',
   },
+  CASE_CUSTOMER_NOT_FOUND: {
+    en: 'This customer does not exist.',
+    'zh-CN': '该客户不存在。',
+    vi: 'Khách hàng này không tồn tại.',
+  },
+  CASE_CONVERSATION_NOT_FOUND: {
+    en: 'This conversation does not exist.',
+    'zh-CN': '该会话不存在。',
+    vi: 'Cuộc trò chuyện này không tồn tại.',
+  },
   CASE_LINK_INVALID: {
     en: 'This link is not valid or has expired.',
     'zh-CN': '该链接无效或已过期。',
