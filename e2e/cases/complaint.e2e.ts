@@ -87,7 +87,7 @@ describe('a complaint from a chat, worked with the card center, answered with a 
 
     await desk.getByRole('button', { name: 'Create case' }).click();
     const panel = desk.getByRole('dialog', { name: 'Create a case from this chat' });
-    await panel.getByRole('textbox', { name: 'Type' }).click();
+    await panel.getByRole('combobox', { name: 'Type' }).click();
     await desk.getByRole('option', { name: 'Complaint', exact: true }).click();
     await panel.getByRole('textbox', { name: 'Subject' }).fill(subject);
     await panel
@@ -108,18 +108,14 @@ describe('a complaint from a chat, worked with the card center, answered with a 
       .click();
     await desk.getByRole('table', { name: 'My cases' }).getByRole('button', { name: caseNumber }).click();
     await desk.getByRole('heading', { name: `${caseNumber} · ${subject}` }).waitFor();
-    await desk.getByRole('textbox', { name: 'Department' }).click();
+    await desk.getByRole('combobox', { name: 'Department' }).click();
     await desk.getByRole('option', { name: 'Card Center', exact: true }).click();
     await desk.getByRole('textbox', { name: 'Task', exact: true }).fill('Check the fee postings');
     await desk
       .getByRole('textbox', { name: 'Instructions' })
       .fill('Two annual fee postings in March: reverse the duplicate.');
     await desk.getByRole('button', { name: 'Hand over' }).click();
-    await desk
-      .getByRole('article', { name: 'Task: Check the fee postings' })
-      .or(desk.getByLabel('Task: Check the fee postings'))
-      .first()
-      .waitFor();
+    await desk.getByLabel('Task: Check the fee postings').waitFor();
     await expectAccessible(desk, 'cases: case panel (owner)');
   });
 
