@@ -54,10 +54,14 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 async function seed(pool: pg.Pool) {
-  const bars = new cliProgress.MultiBar(
-    { format: '  {name} [{bar}] {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = (name: string, total: number) => {
+    const b = new cliProgress.SingleBar(
+      { format: `  ${name} [{bar}] {percentage}% {value}/{total}` },
+      cliProgress.Presets.shades_classic,
+    );
+    b.start(total, 0);
+    return b;
+  };
   await pool.query(
     `INSERT INTO departments (id, code, name, kind) SELECT gen_random_uuid(), 'D' || g, 'Dept ' || g, 'back_office' FROM generate_series(1, 5) g`,
   );
@@ -69,7 +73,7 @@ async function seed(pool: pg.Pool) {
   await pool.query(`INSERT INTO users (id, username, display_name, password_hash, roles)
     SELECT gen_random_uuid(), 'bench.agent' || g, 'Agent ' || g, 'x', ARRAY['agent'] FROM generate_series(1, ${AGENTS}) g`);
   await pool.query(`CREATE TEMP TABLE IF NOT EXISTS x (n int)`);
-  const casesBar = bars.create(CASES, 0, { name: 'cases' });
+  const casesBar = bar('cases', CASES);
   for (let from = 1; from <= CASES; from += CHUNK) {
     const to = Math.min(CASES, from + CHUNK - 1);
     // Owners spread over the agents; 20 % complaints; 70 % resolved or closed; due dates around now.
@@ -80,7 +84,7 @@ async function seed(pool: pg.Pool) {
                           regulatory_profile, regulatory_due_at, created_at, updated_at, channel, product)
        SELECT gen_random_uuid(), 'CS-2025-' || lpad(g::text, 7, '0'),
               CASE WHEN g % 5 = 0 THEN 'complaint' ELSE 'inquiry' END,
-              (ARRAY['resolved','closed','closed','resolved','closed','resolved','closed','new','in_progress','waiting_back_office'])[1 + g % 10],
+              (ARRAY['resolved','closed','closed','resolved','closed','resolved','closed','new','in_progress','waiting_back_office'])[1 + (g / 5 + g) % 10],
               'normal', 'Bench case ' || g,
               a.ids[1 + g % ${AGENTS}], a.ids[1 + g % ${AGENTS}], t.ids[1 + g % 50], a.ids[1 + g % ${AGENTS}],
               CASE WHEN g % 5 = 0 THEN 'cn_nfra' END,
@@ -91,7 +95,8 @@ async function seed(pool: pg.Pool) {
     );
     casesBar.update(to);
   }
-  const tasksBar = bars.create(TASKS, 0, { name: 'tasks' });
+  casesBar.stop();
+  const tasksBar = bar('tasks', TASKS);
   const perChunk = CHUNK * 2;
   for (let from = 1; from <= TASKS; from += perChunk) {
     const to = Math.min(TASKS, from + perChunk - 1);
@@ -112,7 +117,7 @@ async function seed(pool: pg.Pool) {
     );
     tasksBar.update(to);
   }
-  bars.stop();
+  tasksBar.stop();
   await pool.query(
     `INSERT INTO case_number_counters (year, last) VALUES (2025, ${CASES}) ON CONFLICT DO NOTHING`,
   );
@@ -288,7 +293,7 @@ async function main() {
       const start = Date.now() + 3_000;
       await pool.query(
         `INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage, next_fire_at)
-         SELECT gen_random_uuid(), c.id, 'resolution', 'GENERIC', 10000000, now(), 0, now(), now() + interval '1 year', 0,
+         SELECT gen_random_uuid(), c.id, 'resolution', 'GENERIC', 480, now(), 0, now(), now() + interval '1 day', 0,
                 to_timestamp(($1::bigint + (row_number() OVER () - 1) * $2::bigint / $3::bigint) / 1000.0)
            FROM (SELECT id FROM cases WHERE status IN ('new', 'in_progress') LIMIT $3) c
          ON CONFLICT (case_id, kind) DO NOTHING`,

@@ -220,23 +220,27 @@ export function createCasesService(deps: CasesDeps) {
       VALUES (${ids.uuid()}, ${caseId}, ${clock.now()}, ${actorId}, ${kind}, ${JSON.stringify(details)}::jsonb)`);
   }
 
+  const customerNotification = (
+    c: CaseRow,
+    kind: 'created' | 'waiting_customer' | 'resolved' | 'update',
+  ) => ({
+    type: CASE_EVENTS.customerNotification,
+    payload: {
+      caseId: c.id,
+      number: c.number,
+      customerId: c.customer_id,
+      language: c.language,
+      kind,
+      text: translate(`cases.notification.${kind}`, c.language, { number: c.number }),
+    } as unknown,
+  });
+
   async function notifyCustomer(
     tx: DbOrTx,
     c: CaseRow,
     kind: 'created' | 'waiting_customer' | 'resolved' | 'update',
   ) {
-    if (!c.customer_id) return;
-    await events.publish(tx, {
-      type: CASE_EVENTS.customerNotification,
-      payload: {
-        caseId: c.id,
-        number: c.number,
-        customerId: c.customer_id,
-        language: c.language,
-        kind,
-        text: translate(`cases.notification.${kind}`, c.language, { number: c.number }),
-      },
-    });
+    if (c.customer_id) await events.publish(tx, customerNotification(c, kind));
   }
 
   // ---------- custom fields ----------
@@ -510,19 +514,23 @@ export function createCasesService(deps: CasesDeps) {
         conversationId: input.conversationId ?? null,
       });
       const c = await loadCase(tx, id);
-      await events.publish(tx, {
-        type: CASE_EVENTS.created,
-        payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) },
-        actorId: a.userId,
-        audience: audienceOf(c),
-      });
-      await events.publish(tx, {
-        type: CASE_EVENTS.assigned,
-        payload: { ...eventBase(c), assigneeId: a.userId },
-        actorId: a.userId,
-        audience: audienceOf(c),
-      });
-      await notifyCustomer(tx, c, 'created');
+      // One statement for the three events: the number's row lock is held until commit, so every
+      // round trip after nextNumber() is paid by all concurrent creators in turn.
+      await events.publishMany(tx, [
+        {
+          type: CASE_EVENTS.created,
+          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) },
+          actorId: a.userId,
+          audience: audienceOf(c),
+        },
+        {
+          type: CASE_EVENTS.assigned,
+          payload: { ...eventBase(c), assigneeId: a.userId },
+          actorId: a.userId,
+          audience: audienceOf(c),
+        },
+        ...(c.customer_id ? [customerNotification(c, 'created')] : []),
+      ]);
       return c;
     });
     return summaryOf(created);

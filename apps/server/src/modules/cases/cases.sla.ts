@@ -182,7 +182,14 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
         const percent = THRESHOLDS[r.stage] as number;
         const stage = r.stage + 1;
         const calendar = await calendarOf(r.calendar_code);
-        updates.push({ id: r.id, stage, next: nextFireAt(calendar, { ...r, stage }, now) });
+        let next: Date | null = null;
+        try {
+          next = nextFireAt(calendar, { ...r, stage }, now);
+        } catch (error) {
+          // A calendar without open time must not block the scan: this clock stops firing, loudly.
+          log.error({ err: error, clockId: r.id }, 'sla next threshold not computable');
+        }
+        updates.push({ id: r.id, stage, next });
         const step = (r.escalation ?? []).find((s) => s.atPercent === percent) ?? {
           atPercent: percent,
           notify: 'owner' as const,
