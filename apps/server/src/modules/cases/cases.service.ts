@@ -405,13 +405,6 @@ export function createCasesService(deps: CasesDeps) {
 
   // ---------- cases ----------
 
-  async function nextNumber(tx: Tx, year: number): Promise<string> {
-    const r = await tx.execute(sql`INSERT INTO case_number_counters (year, last) VALUES (${year}, 1)
-      ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last`);
-    const n = (r.rows[0] as { last: number }).last;
-    return `CS-${year}-${String(n).padStart(6, '0')}`;
-  }
-
   async function createCase(
     actor: Actor | null,
     input: {
@@ -480,18 +473,36 @@ export function createCasesService(deps: CasesDeps) {
       const policy = await policyFor(tx, input.type, priority, customer?.segment ?? null);
       const language =
         input.language ?? (customer?.preferred_language as 'en' | 'zh-CN' | 'vi' | undefined) ?? 'en';
-      const number = await nextNumber(tx, now.getUTCFullYear());
-      await tx.execute(sql`INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
-          language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile, regulatory_due_at,
-          created_by_id, created_at, updated_at)
-        VALUES (${id}, ${number}, ${input.type}, 'new', ${priority}, ${maskPans(input.subject)}, ${maskPans(input.description ?? '')},
-          ${input.categoryId ?? null}, ${input.product ?? null}, ${input.customerId ?? null}, ${language}, ${channel}, ${branchId ?? null},
-          ${a.userId}, ${a.userId}, ${a.teamIds[0] ?? null}, ${JSON.stringify(customFields)}::jsonb, ${policy?.id ?? null},
-          ${profile?.code ?? null}, ${regulatoryDueAt}, ${a.userId}, ${now}, ${now})`);
-      if (input.conversationId)
-        await tx.execute(
-          sql`INSERT INTO case_conversations (case_id, conversation_id, linked_at) VALUES (${id}, ${input.conversationId}, ${now})`,
-        );
+      // From here to commit the year's counter row is locked (that is what keeps numbers gapless), so
+      // the number, the case, its timeline entry and the chat link go in one statement.
+      const year = now.getUTCFullYear();
+      const timeline = JSON.stringify({
+        type: input.type,
+        priority,
+        conversationId: input.conversationId ?? null,
+      });
+      const inserted = await tx.execute(sql`WITH n AS (
+          INSERT INTO case_number_counters (year, last) VALUES (${year}, 1)
+          ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last
+        ), c AS (
+          INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
+            language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
+            regulatory_due_at, created_by_id, created_at, updated_at)
+          SELECT ${id}, 'CS-' || ${year}::int || '-' || CASE WHEN n.last < 1000000 THEN lpad(n.last::text, 6, '0') ELSE n.last::text END,
+            ${input.type}, 'new', ${priority}, ${maskPans(input.subject)}, ${maskPans(input.description ?? '')},
+            ${input.categoryId ?? null}::uuid, ${input.product ?? null}, ${input.customerId ?? null}::uuid, ${language}, ${channel},
+            ${branchId ?? null}::uuid, ${a.userId}::uuid, ${a.userId}::uuid, ${a.teamIds[0] ?? null}::uuid, ${JSON.stringify(customFields)}::jsonb,
+            ${policy?.id ?? null}::uuid, ${profile?.code ?? null}, ${regulatoryDueAt}::timestamptz, ${a.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+          FROM n RETURNING *
+        ), t AS (
+          INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
+          SELECT ${ids.uuid()}, c.id, ${now}::timestamptz, ${a.userId}::uuid, 'created', ${timeline}::jsonb FROM c
+        ), l AS (
+          INSERT INTO case_conversations (case_id, conversation_id, linked_at)
+          SELECT c.id, ${input.conversationId ?? null}::uuid, ${now}::timestamptz FROM c WHERE ${input.conversationId ?? null}::uuid IS NOT NULL
+        )
+        SELECT * FROM c`);
+      const c = { ...(inserted.rows[0] as unknown as CaseRow), owner_name: a.displayName };
       if (policy) {
         if (policy.first_response_minutes)
           await sla.start(tx, {
@@ -508,12 +519,6 @@ export function createCasesService(deps: CasesDeps) {
             budgetMinutes: policy.resolution_minutes,
           });
       }
-      await addTimeline(tx, id, a.userId, 'created', {
-        type: input.type,
-        priority,
-        conversationId: input.conversationId ?? null,
-      });
-      const c = await loadCase(tx, id);
       // One statement for the three events: the number's row lock is held until commit, so every
       // round trip after nextNumber() is paid by all concurrent creators in turn.
       await events.publishMany(tx, [
