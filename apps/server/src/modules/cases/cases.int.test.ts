@@ -650,6 +650,37 @@ describe('complaints register', () => {
   });
 });
 
+describe('business calendars', () => {
+  it('lists the seeded CN and VN calendars; an admin stores an edited one, which SLA deadlines then use', async () => {
+    expect((await call(agent, 'GET', '/admin/case-calendars')).statusCode).toBe(403);
+    const list = (await call(admin, 'GET', '/admin/case-calendars')).json().items;
+    const vn = list.find((c: { code: string }) => c.code === 'VN');
+    expect(vn).toMatchObject({ seeded: true, timeZone: 'Asia/Ho_Chi_Minh' });
+    const bad = await call(
+      admin,
+      'PUT',
+      '/admin/case-calendars/VN',
+      { ...vn, seeded: undefined, code: undefined, timeZone: 'Mars/Olympus' },
+      'zh-CN',
+    );
+    expect(bad.json().error).toMatchObject({
+      code: 'CASE_CALENDAR_INVALID',
+      message: '工作日历无效：time zone Mars/Olympus。',
+    });
+    const { seeded: _s, code: _c, ...body } = vn;
+    const saved = await call(admin, 'PUT', '/admin/case-calendars/VN', {
+      ...body,
+      holidays: [...vn.holidays, { date: '2026-03-04', name: 'Bank day' }],
+    });
+    expect(saved.statusCode).toBe(200);
+    const stored = await ctx.pool.query(`SELECT holidays FROM case_calendars WHERE code = 'VN'`);
+    expect(stored.rows[0].holidays.at(-1)).toEqual({ date: '2026-03-04', name: 'Bank day' });
+    expect(await ctx.app.sla.calendarOf('VN')).toMatchObject({
+      holidays: expect.arrayContaining([{ date: '2026-03-04', name: 'Bank day' }]),
+    });
+  });
+});
+
 describe('customer status page', () => {
   it('opens from a signed link and shows only customer-visible updates; a tampered link is refused', async () => {
     const c = (

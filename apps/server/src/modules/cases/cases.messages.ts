@@ -116,6 +116,11 @@ defineMessages({
     'zh-CN': '该会话不存在。',
     vi: 'Cuộc trò chuyện này không tồn tại.',
   },
+  CASE_CALENDAR_INVALID: {
+    en: 'The business calendar is not valid: {problem}.',
+    'zh-CN': '工作日历无效：{problem}。',
+    vi: 'Lịch làm việc không hợp lệ: {problem}.',
+  },
   CASE_LINK_INVALID: {
     en: 'This link is not valid or has expired.',
     'zh-CN': '该链接无效或已过期。',

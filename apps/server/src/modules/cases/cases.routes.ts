@@ -329,6 +329,48 @@ export function casesRoutes(deps: {
     );
 
     // Administration.
+    const Range = Type.Tuple([Type.String(), Type.String()]);
+    const Day = Type.Object({
+      date: Type.String(),
+      name: Type.String(),
+      hours: Type.Optional(Type.Array(Range)),
+    });
+    const Calendar = Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 100 }),
+      timeZone: Type.String({ minLength: 1 }),
+      weekly: Type.Record(Type.String({ pattern: '^[0-6]$' }), Type.Array(Range)),
+      holidays: Type.Array(Day, { maxItems: 1000 }),
+      makeUpDays: Type.Array(
+        Type.Intersect([Day, Type.Object({ asWeekday: Type.Optional(Type.String({ pattern: '^[0-6]$' })) })]),
+        { maxItems: 1000 },
+      ),
+    });
+    const CalendarView = Type.Intersect([
+      Calendar,
+      Type.Object({ code: Type.String(), seeded: Type.Boolean() }),
+    ]);
+    app.get(
+      '/admin/case-calendars',
+      { schema: { tags, response: { 200: Type.Object({ items: Type.Array(CalendarView) }), ...errors } } },
+      async (request) => ({ items: await cases.listCalendars(request.actor) }),
+    );
+    app.put(
+      '/admin/case-calendars/:code',
+      {
+        schema: {
+          tags,
+          params: Type.Object({ code: Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,19}$' }) }),
+          body: Calendar,
+          response: { 200: CalendarView, ...errors },
+        },
+      },
+      async (request) =>
+        cases.saveCalendar(
+          request.actor,
+          request.params.code,
+          request.body as Parameters<CasesService['saveCalendar']>[2],
+        ),
+    );
     app.get(
       '/admin/case-fields',
       { schema: { tags, response: { 200: Type.Object({ items: Type.Array(FieldDefinition) }), ...errors } } },

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { Audience, Events } from '../../platform/events.ts';
@@ -8,7 +8,8 @@ import { translate } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
-import { addCalendarDays, addWorkingDays } from './cases.business-time.ts';
+import { addCalendarDays, addWorkingDays, type BusinessCalendar } from './cases.business-time.ts';
+import { SEEDED_CALENDARS } from './cases.calendars-data.ts';
 import { CASE_EVENTS } from './cases.events.ts';
 import type { CasePriority, CaseStatus, CaseType, EscalationStep } from './cases.schema.ts';
 import type { ClockKind, SlaClocks } from './cases.sla.ts';
@@ -1352,7 +1353,64 @@ export function createCasesService(deps: CasesDeps) {
     return r.rows as Array<{ id: string; code: string; name: string; kind: string }>;
   }
 
+  /** Business calendars: the stored ones, then the seeded CN/VN ones not yet stored (as `seeded`). */
+  async function listCalendars(actor: Actor | null) {
+    requirePermission(requireActor(actor), 'cases.admin');
+    const r = await db.execute(
+      sql`SELECT code, name, time_zone, weekly, holidays, make_up_days FROM case_calendars ORDER BY code`,
+    );
+    const stored = (r.rows as Array<Record<string, unknown>>).map((c) => ({
+      code: c.code as string,
+      name: c.name as string,
+      timeZone: c.time_zone as string,
+      weekly: c.weekly as BusinessCalendar['weekly'],
+      holidays: c.holidays as BusinessCalendar['holidays'],
+      makeUpDays: c.make_up_days as BusinessCalendar['makeUpDays'],
+      seeded: false,
+    }));
+    const seeded = SEEDED_CALENDARS.filter((c) => !stored.some((x) => x.code === c.code)).map((c) => ({
+      ...c,
+      seeded: true,
+    }));
+    return [...stored, ...seeded];
+  }
+
+  /** Stores (creates or replaces) a calendar; SLA deadlines computed from now on use it. Audited. */
+  async function saveCalendar(actor: Actor | null, code: string, input: { name: string } & BusinessCalendar) {
+    const a = requireActor(actor);
+    requirePermission(a, 'cases.admin');
+    const bad = (problem: string) => new AppError('CASE_CALENDAR_INVALID', 400, undefined, { problem });
+    if (!isValidTimeZone(input.timeZone)) throw bad(`time zone ${input.timeZone}`);
+    const hhmm = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+    for (const [day, ranges] of Object.entries(input.weekly))
+      for (const [from, to] of ranges ?? [])
+        if (!hhmm.test(from) || !hhmm.test(to) || from === to) throw bad(`day ${day}: ${from}–${to}`);
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    for (const d of [...input.holidays, ...input.makeUpDays])
+      if (!date.test(d.date)) throw bad(`date ${d.date}`);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO case_calendars (code, name, time_zone, weekly, holidays, make_up_days, updated_at)
+        VALUES (${code}, ${input.name}, ${input.timeZone}, ${JSON.stringify(input.weekly)}::jsonb, ${JSON.stringify(input.holidays)}::jsonb,
+          ${JSON.stringify(input.makeUpDays)}::jsonb, ${clock.now()})
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, weekly = EXCLUDED.weekly,
+          holidays = EXCLUDED.holidays, make_up_days = EXCLUDED.make_up_days, updated_at = EXCLUDED.updated_at`);
+      await audit.record(tx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.calendar_saved',
+        targetType: 'case_calendar',
+        targetId: null,
+        ip: a.ip,
+        details: { code },
+      });
+    });
+    sla.forgetCalendar(code);
+    return { code, ...input, seeded: false };
+  }
+
   return {
+    listCalendars,
+    saveCalendar,
     listDepartments,
     createCase,
     getCase,
