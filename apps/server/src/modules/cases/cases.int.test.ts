@@ -596,6 +596,32 @@ describe('SLA clocks', () => {
   });
 });
 
+describe('SLA scanners in parallel', () => {
+  it('two scanners running at once fire each threshold once (SKIP LOCKED)', async () => {
+    await moveClock('2026-03-04T01:00:00Z'); // Wed 09:00 Shanghai
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++)
+      ids.push((await call(agent, 'POST', '/cases', { type: 'incident', subject: `Outage ${i}` })).json().id);
+    ctx.clock.set('2026-03-04T01:31:00Z'); // past 50 % of the 60-minute first-response clocks
+    const fired = await Promise.all([
+      ctx.app.sla.fireDue(5),
+      ctx.app.sla.fireDue(5),
+      ctx.app.sla.fireDue(5),
+      ctx.app.sla.fireDue(5),
+    ]);
+    let total = fired.reduce((a, b) => a + b, 0);
+    for (let n = await ctx.app.sla.fireDue(); n > 0; n = await ctx.app.sla.fireDue()) total += n;
+    const rows = await ctx.pool.query(
+      `SELECT payload->>'caseId' AS case_id, count(*)::int AS n FROM outbox WHERE type = 'case.sla_warning'
+        AND payload->>'caseId' = ANY($1::text[]) GROUP BY 1`,
+      [ids],
+    );
+    expect(rows.rows).toHaveLength(12);
+    expect(rows.rows.every((r) => r.n === 1)).toBe(true);
+    expect(total).toBe(12);
+  });
+});
+
 describe('complaints register', () => {
   it('filters overdue complaints, extends a China complaint once, exports CSV and writes the final letter in Chinese', async () => {
     await moveClock('2026-03-02T02:00:00Z');
