@@ -409,6 +409,34 @@ describe('workflow, concurrency and ownership', () => {
     ).toBe('CASE_NOT_OWNER');
   });
 
+  it('reports the share of finished cases their first owner still owned', async () => {
+    const quick = (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Opening hours' })).json();
+    await call(agent, 'POST', `/cases/${quick.id}/status`, {
+      version: 1,
+      status: 'resolved',
+      resolution: 'Answered at once',
+    });
+    expect(
+      (await call(agent, 'GET', '/cases-reports/first-owner?from=2026-01-01&to=2027-01-01')).statusCode,
+    ).toBe(403);
+    const report = (
+      await call(supervisor, 'GET', '/cases-reports/first-owner?from=2026-01-01&to=2027-01-01')
+    ).json();
+    const expected = (
+      await ctx.pool.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE owner_id = first_owner_id)::int AS f FROM cases
+        WHERE team_id = $1 AND coalesce(closed_at, resolved_at) IS NOT NULL`,
+        [teamId],
+      )
+    ).rows[0];
+    expect(report).toEqual({
+      finished: expected.n,
+      byFirstOwner: expected.f,
+      share: expected.n ? expected.f / expected.n : null,
+    });
+    expect(report.finished).toBeGreaterThan(0);
+  });
+
   it('lists my cases, team cases for supervisors and a customer’s cases', async () => {
     const mine = (await call(agent, 'GET', '/cases?view=mine')).json().items;
     expect(mine.length).toBeGreaterThan(5);

@@ -226,6 +226,28 @@ export function casesRoutes(deps: {
       async (request) => cases.extendComplaint(request.actor, request.params.id, request.body.reason),
     );
     app.get(
+      '/cases-reports/first-owner',
+      {
+        schema: {
+          tags,
+          querystring: ExportQuery,
+          response: {
+            200: Type.Object({
+              finished: Type.Integer(),
+              byFirstOwner: Type.Integer(),
+              share: Type.Union([Type.Number(), Type.Null()]),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) =>
+        cases.firstOwnerShare(request.actor, {
+          from: new Date(`${request.query.from}T00:00:00Z`),
+          to: new Date(`${request.query.to}T00:00:00Z`),
+        }),
+    );
+    app.get(
       '/complaints/export.csv',
       { schema: { tags, querystring: ExportQuery } },
       async (request, reply) => {

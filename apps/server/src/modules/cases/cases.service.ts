@@ -1408,7 +1408,25 @@ export function createCasesService(deps: CasesDeps) {
     return { code, ...input, seeded: false };
   }
 
+  /** Share of cases resolved or closed in [from, to) that their first owner still owned (first-contact ownership). */
+  async function firstOwnerShare(actor: Actor | null, range: { from: Date; to: Date }) {
+    const a = requireActor(actor);
+    const scope = requirePermission(a, 'reports.view');
+    const teamFilter =
+      scope === 'all' ? sql`` : sql`AND team_id = ANY(${`{${a.teamIds.join(',')}}`}::uuid[])`;
+    const r =
+      await db.execute(sql`SELECT count(*)::int AS finished, count(*) FILTER (WHERE owner_id = first_owner_id)::int AS by_first_owner
+      FROM cases WHERE coalesce(closed_at, resolved_at) >= ${range.from} AND coalesce(closed_at, resolved_at) < ${range.to} ${teamFilter}`);
+    const row = r.rows[0] as { finished: number; by_first_owner: number };
+    return {
+      finished: row.finished,
+      byFirstOwner: row.by_first_owner,
+      share: row.finished ? row.by_first_owner / row.finished : null,
+    };
+  }
+
   return {
+    firstOwnerShare,
     listCalendars,
     saveCalendar,
     listDepartments,
