@@ -110,8 +110,30 @@ export function hoursOn(calendar: BusinessCalendar, date: string): Range[] {
 export const isWorkingDay = (calendar: BusinessCalendar, date: string): boolean =>
   hoursOn(calendar, date).length > 0;
 
+/**
+ * Per calendar object, the intervals of each local date already computed: the SLA scanner computes
+ * thousands of deadlines a second on a handful of calendars, and the time-zone conversions (Intl)
+ * are the cost. Calendars are treated as immutable (an edited calendar is a new object).
+ */
+const intervalCache = new WeakMap<BusinessCalendar, Map<string, Interval[]>>();
+
 /** The open intervals that start on a local date (a range with to ≤ from ends the next day). */
 export function intervalsOn(calendar: BusinessCalendar, date: string): Interval[] {
+  let byDate = intervalCache.get(calendar);
+  if (!byDate) {
+    byDate = new Map();
+    intervalCache.set(calendar, byDate);
+  }
+  let hit = byDate.get(date);
+  if (!hit) {
+    hit = computeIntervalsOn(calendar, date);
+    if (byDate.size > 20_000) byDate.clear();
+    byDate.set(date, hit);
+  }
+  return hit;
+}
+
+function computeIntervalsOn(calendar: BusinessCalendar, date: string): Interval[] {
   return hoursOn(calendar, date).map(([from, to]) => {
     const start = zonedTime(date, from, calendar.timeZone);
     const endDate = to <= from ? shiftDate(date, 1) : date;
@@ -173,7 +195,7 @@ export function subtractBusinessMinutes(calendar: BusinessCalendar, end: Date, m
   let left = minutes * MINUTE;
   let date = shiftDate(localDate(end, calendar.timeZone), 1);
   for (let i = 0; i < MAX_DAYS; i++, date = shiftDate(date, -1)) {
-    const day = intervalsOn(calendar, date).reverse();
+    const day = [...intervalsOn(calendar, date)].reverse();
     for (const iv of day) {
       const b = Math.min(iv.to.getTime(), end.getTime());
       const a = iv.from.getTime();
