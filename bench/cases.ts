@@ -56,7 +56,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 async function seed(pool: pg.Pool) {
   const bar = (name: string, total: number) => {
     const b = new cliProgress.SingleBar(
-      { format: `  ${name} [{bar}] {percentage}% {value}/{total}` },
+      { format: `  ${name} [{bar}] {percentage}% {value}/{total}`, noTTYOutput: true, notTTYSchedule: 5000 },
       cliProgress.Presets.shades_classic,
     );
     b.start(total, 0);
