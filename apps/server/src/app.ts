@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createWebchatService,
   webchatAssetRoutes,
@@ -101,6 +102,8 @@ export async function buildApp(deps: AppDeps) {
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
   const secrets = createSecrets({ db });
+  const sla = createSlaClocks({ db, ids, clock, events, log });
+  const cases = createCasesService({ db, ids, clock, events, audit, sla });
   const attachments = createAttachmentsService({ db, ids, clock, conversations, audit });
   const webchat = createWebchatService({
     db,
@@ -184,6 +187,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
+      await api.register(
+        casesRoutes({ cases, secrets, clock, publicUrl: config.publicUrl, bankName: 'Banyan Bank' }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -261,11 +267,13 @@ export async function buildApp(deps: AppDeps) {
         crontab: ['17 * * * * banyan_maintenance', '* * * * * conversations_minutely'].join('\n'),
       });
       router.start();
+      sla.startScanner();
     }
   }
   async function stop() {
     await http.close();
     await router.stop();
+    sla.stopScanner();
     await jobs.stop();
     await ephemeral.stop();
     await events.stop();
@@ -295,6 +303,8 @@ export async function buildApp(deps: AppDeps) {
     router,
     webchat,
     secrets,
+    cases,
+    sla,
     start,
     stop,
   };

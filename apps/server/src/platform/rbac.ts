@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'workforce.plan',
   'quality.evaluate',
   'complaints.manage',
+  'cases.reassign',
+  'cases.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,7 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'knowledge.read': 'all',
     'reports.view': 'team',
     'quality.evaluate': 'team',
+    'cases.reassign': 'team',
   },
   back_office: { 'backoffice.work': 'department', 'knowledge.read': 'all' },
   branch_teller: { 'branch.counter': 'branch', 'customers.read': 'all', 'knowledge.read': 'all' },
@@ -68,7 +71,13 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'reports.view': 'all',
     'knowledge.read': 'all',
   },
-  admin: { 'staff.read': 'all', 'staff.manage': 'all', 'tokens.manage': 'all', 'audit.read': 'all' },
+  admin: {
+    'staff.read': 'all',
+    'staff.manage': 'all',
+    'tokens.manage': 'all',
+    'audit.read': 'all',
+    'cases.admin': 'all',
+  },
   auditor: { 'audit.read': 'all', 'audit.verify': 'all', 'staff.read': 'all', 'reports.view': 'all' },
 };
 

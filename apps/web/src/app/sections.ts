@@ -4,6 +4,7 @@ import {
   IconCertificate,
   IconChartBar,
   IconClockHour4,
+  IconFolders,
   IconHeadset,
   IconHierarchy2,
   IconHome,
@@ -218,6 +219,16 @@ export const SECTIONS: readonly Section[] = [
     permissions: [],
     page: lazy(() =>
       import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+    ),
+  },
+  {
+    path: 'cases',
+    labelKey: 'cases.nav',
+    descriptionKey: 'cases.navDescription',
+    icon: IconFolders,
+    permissions: ['desk.use', 'backoffice.work', 'complaints.manage'],
+    page: lazy(() =>
+      import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
     ),
   },
 ];

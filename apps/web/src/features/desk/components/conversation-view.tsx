@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
+import { CreateCaseButton } from '../../cases/components/create-case-button.tsx';
 import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
 import { useAgentTypingSignal, useCustomerTyping, useLeaveConsult, useMarkRead } from '../live.ts';
 import { reasonOptions } from '../model.ts';
@@ -91,6 +92,13 @@ export function ConversationView({
         </div>
         <Group gap="xs" align="flex-start">
           <TranscriptButton contactName={contactName} messages={messages} />
+          {isAssignee && (
+            <CreateCaseButton
+              conversationId={conversation.id}
+              customerId={conversation.customerId}
+              topic={conversation.topic}
+            />
+          )}
           {isAssignee && (
             <TransferButton
               conversationId={conversation.id}

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES, type Locale } from '../../../app/i18n.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
+import { CustomerCases } from '../../cases/components/customer-cases.tsx';
 import { type Customer360, useCustomer360 } from '../customer-api.ts';
 
 const VIP_COLORS: Record<string, string> = { platinum: 'grape', gold: 'yellow', silver: 'gray' };
@@ -201,6 +202,7 @@ function CustomerDetails({ data }: { data: Customer360 }) {
           ))}
         </Stack>
       )}
+      <CustomerCases customerId={c.id} />
     </Stack>
   );
 }

@@ -1,0 +1,1461 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Audit } from '../../platform/audit.ts';
+import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import type { Audience, Events } from '../../platform/events.ts';
+import { translate } from '../../platform/i18n.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { maskPans } from '../../platform/masking.ts';
+import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
+import { addCalendarDays, addWorkingDays, type BusinessCalendar } from './cases.business-time.ts';
+import { SEEDED_CALENDARS } from './cases.calendars-data.ts';
+import { CASE_EVENTS } from './cases.events.ts';
+import type { CasePriority, CaseStatus, CaseType, EscalationStep } from './cases.schema.ts';
+import type { ClockKind, SlaClocks } from './cases.sla.ts';
+import { isOpenStatus, transitionProblem } from './cases.state.ts';
+
+/** Regulatory complaint clocks as configuration data, chosen by the branch's country. */
+export const REGULATORY_PROFILES = {
+  // NFRA 金融消费者投诉处理: acknowledge, resolve within 15 days, extendable to 30 with reason + approval.
+  CN: { code: 'cn_nfra', calendar: 'CN', mode: 'calendar_days', days: 15, extendedDays: 30 },
+  // SBV: complaints answered within 30 working days of receipt.
+  VN: { code: 'vn_sbv', calendar: 'VN', mode: 'working_days', days: 30, extendedDays: null },
+  generic: { code: 'generic', calendar: 'GENERIC', mode: 'working_days', days: 10, extendedDays: null },
+} as const;
+type Profile = (typeof REGULATORY_PROFILES)[keyof typeof REGULATORY_PROFILES];
+const profileByCode = (code: string | null): Profile | null =>
+  Object.values(REGULATORY_PROFILES).find((p) => p.code === code) ?? null;
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  type: CaseType;
+  status: CaseStatus;
+  priority: CasePriority;
+  subject: string;
+  description: string;
+  category_id: string | null;
+  product: string | null;
+  customer_id: string | null;
+  language: 'en' | 'zh-CN' | 'vi';
+  channel: string | null;
+  branch_id: string | null;
+  owner_id: string;
+  first_owner_id: string;
+  previous_owner_id: string | null;
+  team_id: string | null;
+  custom_fields: Record<string, unknown>;
+  resolution: string | null;
+  root_cause: string | null;
+  sla_policy_id: string | null;
+  regulatory_profile: string | null;
+  regulatory_due_at: Date | null;
+  extension_reason: string | null;
+  extension_approver_id: string | null;
+  version: number;
+  reopen_count: number;
+  created_by_id: string;
+  created_at: Date;
+  updated_at: Date;
+  first_response_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  owner_name?: string;
+}
+
+interface TaskRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  case_subject: string;
+  department_id: string;
+  title: string;
+  instructions: string;
+  status: string;
+  assignee_id: string | null;
+  due_at: Date | null;
+  outcome: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  owner_id: string;
+}
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export const summaryOf = (c: CaseRow) => ({
+  id: c.id,
+  number: c.number,
+  type: c.type,
+  status: c.status,
+  priority: c.priority,
+  subject: c.subject,
+  customerId: c.customer_id,
+  categoryId: c.category_id,
+  product: c.product,
+  ownerId: c.owner_id,
+  ownerName: c.owner_name ?? '',
+  regulatoryDueAt: iso(c.regulatory_due_at),
+  createdAt: iso(c.created_at) as string,
+  updatedAt: iso(c.updated_at) as string,
+  version: c.version,
+});
+
+const taskOf = (t: TaskRow) => ({
+  id: t.id,
+  caseId: t.case_id,
+  caseNumber: t.case_number,
+  caseSubject: t.case_subject,
+  departmentId: t.department_id,
+  title: t.title,
+  instructions: t.instructions,
+  status: t.status,
+  assigneeId: t.assignee_id,
+  dueAt: iso(t.due_at),
+  outcome: t.outcome,
+  createdAt: iso(t.created_at) as string,
+  completedAt: iso(t.completed_at),
+});
+
+const SELECT_CASE = sql`SELECT c.*, u.display_name AS owner_name FROM cases c JOIN users u ON u.id = c.owner_id`;
+const SELECT_TASK = sql`SELECT t.*, c.number AS case_number, c.subject AS case_subject, c.owner_id
+  FROM case_tasks t JOIN cases c ON c.id = t.case_id`;
+
+export interface CasesDeps {
+  db: Db;
+  ids: Ids;
+  clock: Clock;
+  events: Events;
+  audit: Audit;
+  sla: SlaClocks;
+  /** Days after resolution during which a case may be reopened. */
+  reopenWindowDays?: number;
+}
+
+/** Cases and complaints: first-contact ownership, status workflow, back-office tasks, complaint clocks. */
+export function createCasesService(deps: CasesDeps) {
+  const { db, ids, clock, events, audit, sla } = deps;
+  const reopenWindowDays = deps.reopenWindowDays ?? 14;
+
+  // ---------- reading and authorization ----------
+
+  async function loadCase(tx: DbOrTx, id: string, lock = false): Promise<CaseRow> {
+    const result = await tx.execute(
+      sql`${SELECT_CASE} WHERE c.id = ${id} ${lock ? sql`FOR UPDATE OF c` : sql``}`,
+    );
+    const row = result.rows[0] as CaseRow | undefined;
+    if (!row) throw notFound('CASE_NOT_FOUND');
+    return row;
+  }
+
+  /** Full view: owner, creator, a supervisor of the case's team, the complaints team (complaints). */
+  function canSeeFull(actor: Actor, c: CaseRow): boolean {
+    if (c.owner_id === actor.userId || c.created_by_id === actor.userId) return true;
+    const sup = actor.permissions.get('supervisor.view');
+    if (sup === 'all' || (sup && c.team_id && actor.teamIds.includes(c.team_id))) return true;
+    if (c.type === 'complaint' && hasPermission(actor, 'complaints.manage')) return true;
+    return false;
+  }
+
+  async function hasDepartmentTask(actor: Actor, caseId: string): Promise<boolean> {
+    if (!hasPermission(actor, 'backoffice.work') || !actor.departmentId) return false;
+    const r = await db.execute(
+      sql`SELECT 1 FROM case_tasks WHERE case_id = ${caseId} AND department_id = ${actor.departmentId} LIMIT 1`,
+    );
+    return r.rows.length > 0;
+  }
+
+  /** Read access: 'full', 'task' (a back office with a task on the case) or 404 (no probing). */
+  async function accessTo(actor: Actor, c: CaseRow): Promise<'full' | 'task'> {
+    if (canSeeFull(actor, c)) return 'full';
+    if (await hasDepartmentTask(actor, c.id)) return 'task';
+    throw notFound('CASE_NOT_FOUND');
+  }
+
+  /** Changes to the case itself are the owner's (the case never leaves its owner). */
+  function assertOwner(actor: Actor, c: CaseRow) {
+    if (c.owner_id !== actor.userId) {
+      if (canSeeFull(actor, c)) throw new AppError('CASE_NOT_OWNER', 403);
+      throw notFound('CASE_NOT_FOUND');
+    }
+  }
+
+  function assertVersion(c: CaseRow, version: number) {
+    if (c.version !== version) throw conflict('CASE_VERSION_CONFLICT');
+  }
+
+  const audienceOf = (
+    c: Pick<CaseRow, 'owner_id' | 'team_id' | 'type'>,
+    extraUsers: string[] = [],
+  ): Audience => ({
+    users: [...new Set([c.owner_id, ...extraUsers])],
+    ...(c.team_id ? { teams: [c.team_id] } : {}),
+    ...(c.type === 'complaint' ? { permissions: ['complaints.manage'] } : {}),
+  });
+
+  const eventBase = (c: CaseRow) => ({
+    caseId: c.id,
+    number: c.number,
+    type: c.type,
+    priority: c.priority,
+    status: c.status,
+    ownerId: c.owner_id,
+    firstOwnerId: c.first_owner_id,
+    teamId: c.team_id,
+    customerId: c.customer_id,
+    categoryId: c.category_id,
+    product: c.product,
+    channel: c.channel,
+    createdAt: iso(c.created_at) as string,
+    at: clock.now().toISOString(),
+  });
+
+  async function addTimeline(
+    tx: DbOrTx,
+    caseId: string,
+    actorId: string | null,
+    kind: string,
+    details: Record<string, unknown> = {},
+  ) {
+    await tx.execute(sql`INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
+      VALUES (${ids.uuid()}, ${caseId}, ${clock.now()}, ${actorId}, ${kind}, ${JSON.stringify(details)}::jsonb)`);
+  }
+
+  const customerNotification = (
+    c: CaseRow,
+    kind: 'created' | 'waiting_customer' | 'resolved' | 'update',
+  ) => ({
+    type: CASE_EVENTS.customerNotification,
+    payload: {
+      caseId: c.id,
+      number: c.number,
+      customerId: c.customer_id,
+      language: c.language,
+      kind,
+      text: translate(`cases.notification.${kind}`, c.language, { number: c.number }),
+    } as unknown,
+  });
+
+  async function notifyCustomer(
+    tx: DbOrTx,
+    c: CaseRow,
+    kind: 'created' | 'waiting_customer' | 'resolved' | 'update',
+  ) {
+    if (c.customer_id) await events.publish(tx, customerNotification(c, kind));
+  }
+
+  // ---------- custom fields ----------
+
+  async function validateCustomFields(
+    type: CaseType,
+    values: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const result = await db.execute(
+      sql`SELECT key, kind, options, is_required FROM case_field_definitions WHERE case_type = ${type}`,
+    );
+    const defs = result.rows as Array<{ key: string; kind: string; options: string[]; is_required: boolean }>;
+    const out: Record<string, unknown> = {};
+    const bad = (field: string, problem: string) =>
+      new AppError('CASE_FIELD_INVALID', 400, undefined, { field, problem });
+    for (const key of Object.keys(values))
+      if (!defs.some((d) => d.key === key)) throw bad(key, 'unknown field');
+    for (const d of defs) {
+      const v = values[d.key];
+      if (v === undefined || v === null || v === '') {
+        if (d.is_required) throw bad(d.key, 'required');
+        continue;
+      }
+      if (d.kind === 'text' && typeof v !== 'string') throw bad(d.key, 'text expected');
+      if (d.kind === 'number' && typeof v !== 'number') throw bad(d.key, 'number expected');
+      if (d.kind === 'date' && !(typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))
+        throw bad(d.key, 'YYYY-MM-DD expected');
+      if (d.kind === 'select' && !d.options.includes(String(v)))
+        throw bad(d.key, `one of ${d.options.join(', ')}`);
+      if (d.kind === 'money') {
+        const m = v as { amount?: unknown; currency?: unknown };
+        if (
+          typeof m !== 'object' ||
+          typeof m.amount !== 'string' ||
+          !/^-?\d+(\.\d{1,4})?$/.test(m.amount) ||
+          typeof m.currency !== 'string' ||
+          !/^[A-Z]{3}$/.test(m.currency)
+        )
+          throw bad(d.key, 'money as { amount: "123.45", currency: "VND" }');
+      }
+      out[d.key] = typeof v === 'string' ? maskPans(v) : v;
+    }
+    return out;
+  }
+
+  async function createFieldDefinition(
+    actor: Actor | null,
+    input: {
+      caseType: CaseType;
+      key: string;
+      labels: Record<string, string>;
+      kind: string;
+      options?: string[];
+      isRequired?: boolean;
+      sort?: number;
+    },
+  ) {
+    const a = requireActor(actor);
+    requirePermission(a, 'cases.admin');
+    const id = ids.uuid();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO case_field_definitions (id, case_type, key, labels, kind, options, is_required, sort)
+        VALUES (${id}, ${input.caseType}, ${input.key}, ${JSON.stringify(input.labels)}::jsonb, ${input.kind},
+          ${JSON.stringify(input.options ?? [])}::jsonb, ${input.isRequired ?? false}, ${input.sort ?? 0})`);
+      await audit.record(tx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.field_defined',
+        targetType: 'case_field',
+        targetId: id,
+        details: { caseType: input.caseType, key: input.key },
+      });
+    });
+    return {
+      id,
+      ...input,
+      options: input.options ?? [],
+      isRequired: input.isRequired ?? false,
+      sort: input.sort ?? 0,
+    };
+  }
+
+  async function listFieldDefinitions(actor: Actor | null, caseType?: CaseType) {
+    requireActor(actor);
+    const r =
+      await db.execute(sql`SELECT id, case_type, key, labels, kind, options, is_required, sort FROM case_field_definitions
+      ${caseType ? sql`WHERE case_type = ${caseType}` : sql``} ORDER BY case_type, sort, key`);
+    return (r.rows as Array<Record<string, unknown>>).map((d) => ({
+      id: d.id as string,
+      caseType: d.case_type as CaseType,
+      key: d.key as string,
+      labels: d.labels as Record<string, string>,
+      kind: d.kind as string,
+      options: d.options as string[],
+      isRequired: d.is_required as boolean,
+      sort: d.sort as number,
+    }));
+  }
+
+  // ---------- SLA policies ----------
+
+  async function createSlaPolicy(
+    actor: Actor | null,
+    input: {
+      name: string;
+      caseType?: CaseType | null;
+      priority?: CasePriority | null;
+      segment?: string | null;
+      calendarCode: string;
+      firstResponseMinutes?: number | null;
+      nextUpdateMinutes?: number | null;
+      resolutionMinutes?: number | null;
+      pauseWhileWaitingCustomer?: boolean;
+      escalation?: EscalationStep[];
+    },
+  ) {
+    // null = the system (demo seed); a person needs cases.admin.
+    const a = actor ? requireActor(actor) : null;
+    if (a) requirePermission(a, 'cases.admin');
+    const id = ids.uuid();
+    const escalation = input.escalation ?? [
+      { atPercent: 50, notify: 'owner' },
+      { atPercent: 80, notify: 'team_lead' },
+      { atPercent: 100, notify: 'department_head' },
+    ];
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO case_sla_policies (id, name, case_type, priority, segment, calendar_code, first_response_minutes,
+          next_update_minutes, resolution_minutes, pause_while_waiting_customer, escalation, created_at)
+        VALUES (${id}, ${input.name}, ${input.caseType ?? null}, ${input.priority ?? null}, ${input.segment ?? null}, ${input.calendarCode},
+          ${input.firstResponseMinutes ?? null}, ${input.nextUpdateMinutes ?? null}, ${input.resolutionMinutes ?? null},
+          ${input.pauseWhileWaitingCustomer ?? true}, ${JSON.stringify(escalation)}::jsonb, ${clock.now()})`);
+      await audit.record(tx, {
+        actorId: a?.userId ?? null,
+        actorName: a?.username ?? null,
+        action: 'cases.sla_policy_created',
+        targetType: 'case_sla_policy',
+        targetId: id,
+      });
+    });
+    return { id, ...input, escalation };
+  }
+
+  /** The most specific policy for a new case: type, priority and segment each count when they match. */
+  async function policyFor(tx: DbOrTx, type: CaseType, priority: CasePriority, segment: string | null) {
+    const r = await tx.execute(sql`SELECT * FROM case_sla_policies
+      WHERE (case_type IS NULL OR case_type = ${type}) AND (priority IS NULL OR priority = ${priority})
+        AND (segment IS NULL OR segment = ${segment})
+      ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at
+      LIMIT 1`);
+    return r.rows[0] as
+      | {
+          id: string;
+          calendar_code: string;
+          first_response_minutes: number | null;
+          next_update_minutes: number | null;
+          resolution_minutes: number | null;
+          pause_while_waiting_customer: boolean;
+          escalation: EscalationStep[];
+        }
+      | undefined;
+  }
+
+  // ---------- cases ----------
+
+  async function createCase(
+    actor: Actor | null,
+    input: {
+      type: CaseType;
+      subject: string;
+      description?: string;
+      priority?: CasePriority;
+      categoryId?: string | null;
+      product?: string | null;
+      customerId?: string | null;
+      conversationId?: string | null;
+      branchId?: string | null;
+      language?: 'en' | 'zh-CN' | 'vi';
+      customFields?: Record<string, unknown>;
+    },
+  ) {
+    const a = requireActor(actor);
+    if (!hasPermission(a, 'desk.use') && !hasPermission(a, 'complaints.manage'))
+      requirePermission(a, 'desk.use');
+    const customFields = await validateCustomFields(input.type, input.customFields ?? {});
+    const now = clock.now();
+    const priority = input.priority ?? 'normal';
+    const id = ids.uuid();
+    const created = await db.transaction(async (tx) => {
+      if (input.categoryId) {
+        const r = await tx.execute(
+          sql`SELECT 1 FROM contact_reasons WHERE id = ${input.categoryId} AND is_active`,
+        );
+        if (r.rows.length === 0) throw new AppError('CASE_CATEGORY_INVALID', 400);
+      }
+      let customer: { segment: string; preferred_language: string } | undefined;
+      if (input.customerId) {
+        const r = await tx.execute(
+          sql`SELECT segment, preferred_language FROM customers WHERE id = ${input.customerId}`,
+        );
+        customer = r.rows[0] as typeof customer;
+        if (!customer) throw new AppError('CASE_CUSTOMER_NOT_FOUND', 400);
+      }
+      let channel: string | null = null;
+      if (input.conversationId) {
+        const r = await tx.execute(sql`SELECT channel FROM conversations WHERE id = ${input.conversationId}`);
+        const conv = r.rows[0] as { channel: string } | undefined;
+        if (!conv) throw new AppError('CASE_CONVERSATION_NOT_FOUND', 400);
+        channel = conv.channel;
+      }
+      const branchId = input.branchId ?? a.branchId;
+      let country: string | null = null;
+      if (branchId) {
+        const r = await tx.execute(sql`SELECT country FROM branches WHERE id = ${branchId}`);
+        country = (r.rows[0] as { country: string } | undefined)?.country ?? null;
+      }
+      const profile: Profile | null =
+        input.type === 'complaint'
+          ? country === 'CN' || country === 'VN'
+            ? REGULATORY_PROFILES[country]
+            : REGULATORY_PROFILES.generic
+          : null;
+      let regulatoryDueAt: Date | null = null;
+      if (profile) {
+        const cal = await sla.calendarOf(profile.calendar);
+        regulatoryDueAt =
+          profile.mode === 'calendar_days'
+            ? addCalendarDays(cal.timeZone, now, profile.days)
+            : addWorkingDays(cal, now, profile.days);
+      }
+      const policy = await policyFor(tx, input.type, priority, customer?.segment ?? null);
+      const language =
+        input.language ?? (customer?.preferred_language as 'en' | 'zh-CN' | 'vi' | undefined) ?? 'en';
+      // From here to commit the year's counter row is locked (that is what keeps numbers gapless), so
+      // the number, the case, its timeline entry and the chat link go in one statement.
+      const year = now.getUTCFullYear();
+      const timeline = JSON.stringify({
+        type: input.type,
+        priority,
+        conversationId: input.conversationId ?? null,
+      });
+      const inserted = await tx.execute(sql`WITH n AS (
+          INSERT INTO case_number_counters (year, last) VALUES (${year}, 1)
+          ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last
+        ), c AS (
+          INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
+            language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
+            regulatory_due_at, created_by_id, created_at, updated_at)
+          SELECT ${id}, 'CS-' || ${year}::int || '-' || CASE WHEN n.last < 1000000 THEN lpad(n.last::text, 6, '0') ELSE n.last::text END,
+            ${input.type}, 'new', ${priority}, ${maskPans(input.subject)}, ${maskPans(input.description ?? '')},
+            ${input.categoryId ?? null}::uuid, ${input.product ?? null}, ${input.customerId ?? null}::uuid, ${language}, ${channel},
+            ${branchId ?? null}::uuid, ${a.userId}::uuid, ${a.userId}::uuid, ${a.teamIds[0] ?? null}::uuid, ${JSON.stringify(customFields)}::jsonb,
+            ${policy?.id ?? null}::uuid, ${profile?.code ?? null}, ${regulatoryDueAt}::timestamptz, ${a.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+          FROM n RETURNING *
+        ), t AS (
+          INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
+          SELECT ${ids.uuid()}, c.id, ${now}::timestamptz, ${a.userId}::uuid, 'created', ${timeline}::jsonb FROM c
+        ), l AS (
+          INSERT INTO case_conversations (case_id, conversation_id, linked_at)
+          SELECT c.id, ${input.conversationId ?? null}::uuid, ${now}::timestamptz FROM c WHERE ${input.conversationId ?? null}::uuid IS NOT NULL
+        )
+        SELECT * FROM c`);
+      const c = { ...(inserted.rows[0] as unknown as CaseRow), owner_name: a.displayName };
+      if (policy) {
+        if (policy.first_response_minutes)
+          await sla.start(tx, {
+            caseId: id,
+            kind: 'first_response',
+            calendarCode: policy.calendar_code,
+            budgetMinutes: policy.first_response_minutes,
+          });
+        if (policy.resolution_minutes)
+          await sla.start(tx, {
+            caseId: id,
+            kind: 'resolution',
+            calendarCode: policy.calendar_code,
+            budgetMinutes: policy.resolution_minutes,
+          });
+      }
+      // One statement for the three events: the number's row lock is held until commit, so every
+      // round trip after nextNumber() is paid by all concurrent creators in turn.
+      await events.publishMany(tx, [
+        {
+          type: CASE_EVENTS.created,
+          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) },
+          actorId: a.userId,
+          audience: audienceOf(c),
+        },
+        {
+          type: CASE_EVENTS.assigned,
+          payload: { ...eventBase(c), assigneeId: a.userId },
+          actorId: a.userId,
+          audience: audienceOf(c),
+        },
+        ...(c.customer_id ? [customerNotification(c, 'created')] : []),
+      ]);
+      return c;
+    });
+    return summaryOf(created);
+  }
+
+  async function getCase(actor: Actor | null, id: string) {
+    const a = requireActor(actor);
+    const c = await loadCase(db, id);
+    const view = await accessTo(a, c);
+    const taskWhere = view === 'task' ? sql`AND t.department_id = ${a.departmentId}` : sql``;
+    const [tasks, timeline, notes, conversations, clocks, policy] = await Promise.all([
+      db.execute(sql`${SELECT_TASK} WHERE t.case_id = ${id} ${taskWhere} ORDER BY t.created_at`),
+      view === 'full'
+        ? db.execute(sql`SELECT t.*, u.display_name AS actor_name FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id
+            WHERE t.case_id = ${id} ORDER BY t.at, t.id`)
+        : Promise.resolve({ rows: [] }),
+      view === 'full'
+        ? db.execute(sql`SELECT n.*, u.display_name AS author_name FROM case_notes n LEFT JOIN users u ON u.id = n.author_id
+            WHERE n.case_id = ${id} ORDER BY n.created_at, n.id`)
+        : Promise.resolve({ rows: [] }),
+      view === 'full'
+        ? db.execute(sql`SELECT conversation_id FROM case_conversations WHERE case_id = ${id}`)
+        : Promise.resolve({ rows: [] }),
+      view === 'full' ? sla.listFor(id) : Promise.resolve([]),
+      c.sla_policy_id && view === 'full'
+        ? db.execute(sql`SELECT escalation FROM case_sla_policies WHERE id = ${c.sla_policy_id}`)
+        : Promise.resolve({ rows: [] }),
+    ]);
+    if (view === 'full' && a.userId !== c.owner_id)
+      await audit.recordAlone({
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.read',
+        targetType: 'case',
+        targetId: id,
+      });
+    const summary = summaryOf(c);
+    const full =
+      view === 'full'
+        ? {
+            description: c.description,
+            resolution: c.resolution,
+            rootCause: c.root_cause,
+            customFields: c.custom_fields,
+            firstOwnerId: c.first_owner_id,
+            previousOwnerId: c.previous_owner_id,
+            channel: c.channel,
+            regulatoryProfile: c.regulatory_profile,
+            extensionReason: c.extension_reason,
+            resolvedAt: iso(c.resolved_at),
+            closedAt: iso(c.closed_at),
+            conversationIds: (conversations.rows as Array<{ conversation_id: string }>).map(
+              (r) => r.conversation_id,
+            ),
+          }
+        : {};
+    return {
+      view,
+      // The back office sees what the task needs: number, subject, type, priority, product, category — not the customer.
+      case: { ...summary, ...(view === 'task' ? { customerId: null } : {}), language: c.language, ...full },
+      tasks: (tasks.rows as unknown as TaskRow[]).map(taskOf),
+      timeline: (timeline.rows as Array<Record<string, unknown>>).map((t) => ({
+        id: t.id as string,
+        at: iso(t.at as Date) as string,
+        actorId: (t.actor_id as string | null) ?? null,
+        actorName: (t.actor_name as string | null) ?? null,
+        kind: t.kind as string,
+        details: t.details as Record<string, unknown>,
+      })),
+      notes: (notes.rows as Array<Record<string, unknown>>).map((n) => ({
+        id: n.id as string,
+        visibility: n.visibility as string,
+        body: n.body as string,
+        authorId: (n.author_id as string | null) ?? null,
+        authorName: (n.author_name as string | null) ?? null,
+        createdAt: iso(n.created_at as Date) as string,
+      })),
+      clocks,
+      escalation: ((policy.rows[0] as { escalation: EscalationStep[] } | undefined)?.escalation ?? []).map(
+        (s) => ({ ...s }),
+      ),
+    };
+  }
+
+  async function listCases(
+    actor: Actor | null,
+    q: {
+      view: 'mine' | 'team' | 'complaints' | 'customer';
+      customerId?: string;
+      status?: CaseStatus;
+      overdue?: boolean;
+      dueWithinDays?: number;
+      categoryId?: string;
+      product?: string;
+      branchId?: string;
+      channel?: string;
+      ownerId?: string;
+      sort?: 'updated' | 'created' | 'due';
+      limit?: number;
+    },
+  ) {
+    const a = requireActor(actor);
+    const now = clock.now();
+    const where: SQL[] = [];
+    if (q.view === 'mine') where.push(sql`c.owner_id = ${a.userId}`);
+    else if (q.view === 'team') {
+      const scope = requirePermission(a, 'supervisor.view');
+      if (scope !== 'all')
+        where.push(
+          a.teamIds.length ? sql`c.team_id = ANY(${`{${a.teamIds.join(',')}}`}::uuid[])` : sql`false`,
+        );
+    } else if (q.view === 'complaints') {
+      requirePermission(a, 'complaints.manage');
+      where.push(sql`c.type = 'complaint'`);
+    } else {
+      requirePermission(a, 'customers.read');
+      if (!q.customerId) throw new AppError('VALIDATION_FAILED', 400, undefined, { detail: 'customerId' });
+      where.push(sql`c.customer_id = ${q.customerId}`);
+    }
+    if (q.status) where.push(sql`c.status = ${q.status}`);
+    if (q.overdue) where.push(sql`c.regulatory_due_at < ${now} AND c.status NOT IN ('resolved', 'closed')`);
+    if (q.dueWithinDays)
+      where.push(
+        sql`c.regulatory_due_at BETWEEN ${now} AND ${new Date(now.getTime() + q.dueWithinDays * 86_400_000)} AND c.status NOT IN ('resolved', 'closed')`,
+      );
+    if (q.categoryId) where.push(sql`c.category_id = ${q.categoryId}`);
+    if (q.product) where.push(sql`c.product = ${q.product}`);
+    if (q.branchId) where.push(sql`c.branch_id = ${q.branchId}`);
+    if (q.channel) where.push(sql`c.channel = ${q.channel}`);
+    if (q.ownerId) where.push(sql`c.owner_id = ${q.ownerId}`);
+    const order =
+      q.sort === 'due'
+        ? sql`c.regulatory_due_at ASC NULLS LAST, c.id`
+        : q.sort === 'created'
+          ? sql`c.created_at DESC, c.id`
+          : sql`c.updated_at DESC, c.id`;
+    const r = await db.execute(
+      sql`${SELECT_CASE} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${q.limit ?? 50}`,
+    );
+    return (r.rows as unknown as CaseRow[]).map(summaryOf);
+  }
+
+  async function updateCase(
+    actor: Actor | null,
+    id: string,
+    input: {
+      version: number;
+      subject?: string;
+      description?: string;
+      priority?: CasePriority;
+      categoryId?: string | null;
+      product?: string | null;
+      customFields?: Record<string, unknown>;
+      resolution?: string | null;
+      rootCause?: string | null;
+    },
+  ) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, id, true);
+      await accessTo(a, c);
+      assertOwner(a, c);
+      assertVersion(c, input.version);
+      if (c.status === 'closed') throw conflict('CASE_CLOSED');
+      const customFields = input.customFields
+        ? await validateCustomFields(c.type, input.customFields)
+        : undefined;
+      if (input.categoryId) {
+        const r = await tx.execute(
+          sql`SELECT 1 FROM contact_reasons WHERE id = ${input.categoryId} AND is_active`,
+        );
+        if (r.rows.length === 0) throw new AppError('CASE_CATEGORY_INVALID', 400);
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const set: SQL[] = [];
+      const change = (field: string, column: string, from: unknown, to: unknown, value: SQL) => {
+        if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) return;
+        changes[field] = { from, to };
+        set.push(sql`${sql.raw(column)} = ${value}`);
+      };
+      const mask = (v: string | null | undefined) => (typeof v === 'string' ? maskPans(v) : v);
+      change('subject', 'subject', c.subject, mask(input.subject), sql`${mask(input.subject) ?? null}`);
+      change(
+        'description',
+        'description',
+        c.description,
+        mask(input.description),
+        sql`${mask(input.description) ?? null}`,
+      );
+      change('priority', 'priority', c.priority, input.priority, sql`${input.priority ?? null}`);
+      change('categoryId', 'category_id', c.category_id, input.categoryId, sql`${input.categoryId ?? null}`);
+      change('product', 'product', c.product, input.product, sql`${input.product ?? null}`);
+      change(
+        'customFields',
+        'custom_fields',
+        c.custom_fields,
+        customFields,
+        sql`${JSON.stringify(customFields ?? {})}::jsonb`,
+      );
+      change(
+        'resolution',
+        'resolution',
+        c.resolution,
+        mask(input.resolution),
+        sql`${mask(input.resolution) ?? null}`,
+      );
+      change(
+        'rootCause',
+        'root_cause',
+        c.root_cause,
+        mask(input.rootCause),
+        sql`${mask(input.rootCause) ?? null}`,
+      );
+      if (set.length === 0) return summaryOf(c);
+      await tx.execute(
+        sql`UPDATE cases SET ${sql.join(set, sql`, `)}, version = version + 1, updated_at = ${clock.now()} WHERE id = ${id}`,
+      );
+      await addTimeline(tx, id, a.userId, 'updated', { changes: Object.keys(changes) });
+      const after = await loadCase(tx, id);
+      await events.publish(tx, {
+        type: CASE_EVENTS.updated,
+        payload: { ...eventBase(after), fields: Object.keys(changes) },
+        actorId: a.userId,
+        audience: audienceOf(after),
+      });
+      return summaryOf(after);
+    });
+  }
+
+  async function changeStatus(
+    actor: Actor | null,
+    id: string,
+    input: { version: number; status: CaseStatus; resolution?: string; rootCause?: string },
+  ) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, id, true);
+      await accessTo(a, c);
+      assertOwner(a, c);
+      assertVersion(c, input.version);
+      const now = clock.now();
+      const resolution = input.resolution !== undefined ? maskPans(input.resolution) : c.resolution;
+      const rootCause = input.rootCause !== undefined ? maskPans(input.rootCause) : c.root_cause;
+      const problem = transitionProblem({
+        type: c.type,
+        from: c.status,
+        to: input.status,
+        resolution,
+        rootCause,
+        resolvedAt: c.resolved_at ? new Date(c.resolved_at) : null,
+        now,
+        reopenWindowDays,
+      });
+      if (problem) {
+        if (problem.code === 'CASE_TRANSITION_INVALID')
+          throw new AppError(problem.code, 409, undefined, { from: c.status, to: input.status });
+        if (problem.code === 'CASE_REOPEN_WINDOW_PASSED')
+          throw new AppError(problem.code, 409, undefined, { days: problem.days });
+        throw new AppError(problem.code, 400);
+      }
+      const reopening = !isOpenStatus(c.status) && input.status === 'in_progress';
+      await tx.execute(sql`UPDATE cases SET status = ${input.status}, resolution = ${resolution}, root_cause = ${rootCause},
+          version = version + 1, updated_at = ${now},
+          resolved_at = ${input.status === 'resolved' ? now : reopening ? null : c.resolved_at},
+          closed_at = ${input.status === 'closed' ? now : reopening ? null : c.closed_at},
+          reopen_count = reopen_count + ${reopening ? 1 : 0}
+        WHERE id = ${id}`);
+      // Clocks: waiting for the customer pauses (when the policy says so), resolving stops, reopening resumes.
+      const policy = c.sla_policy_id
+        ? ((
+            await tx.execute(
+              sql`SELECT pause_while_waiting_customer FROM case_sla_policies WHERE id = ${c.sla_policy_id}`,
+            )
+          ).rows[0] as { pause_while_waiting_customer: boolean } | undefined)
+        : undefined;
+      let resolvedOnTime: boolean | null = null;
+      if (input.status === 'waiting_customer' && policy?.pause_while_waiting_customer)
+        await sla.pause(tx, id);
+      else if (c.status === 'waiting_customer' && isOpenStatus(input.status)) await sla.resume(tx, id);
+      if (input.status === 'resolved') {
+        const onTime = await sla.stop(tx, id, ['first_response', 'next_update', 'resolution'], true);
+        resolvedOnTime = onTime.get('resolution') ?? null;
+      }
+      if (reopening && c.sla_policy_id) {
+        const p = await tx.execute(
+          sql`SELECT calendar_code, resolution_minutes FROM case_sla_policies WHERE id = ${c.sla_policy_id}`,
+        );
+        const row = p.rows[0] as { calendar_code: string; resolution_minutes: number | null } | undefined;
+        if (row?.resolution_minutes)
+          await sla.start(tx, {
+            caseId: id,
+            kind: 'resolution',
+            calendarCode: row.calendar_code,
+            budgetMinutes: row.resolution_minutes,
+          });
+      }
+      await addTimeline(tx, id, a.userId, 'status_changed', { from: c.status, to: input.status });
+      const after = await loadCase(tx, id);
+      const payload = {
+        ...eventBase(after),
+        from: c.status,
+        to: input.status,
+        secondsSinceCreated: (now.getTime() - new Date(c.created_at).getTime()) / 1000,
+        closedByFirstOwner: after.owner_id === after.first_owner_id,
+        resolvedOnTime,
+      };
+      const audience = audienceOf(after);
+      await events.publish(tx, { type: CASE_EVENTS.statusChanged, payload, actorId: a.userId, audience });
+      if (input.status === 'resolved')
+        await events.publish(tx, { type: CASE_EVENTS.resolved, payload, actorId: a.userId, audience });
+      if (input.status === 'closed')
+        await events.publish(tx, { type: CASE_EVENTS.closed, payload, actorId: a.userId, audience });
+      if (reopening)
+        await events.publish(tx, { type: CASE_EVENTS.reopened, payload, actorId: a.userId, audience });
+      if (input.status === 'resolved' || input.status === 'waiting_customer')
+        await notifyCustomer(tx, after, input.status);
+      return summaryOf(after);
+    });
+  }
+
+  /** Only a supervisor moves ownership, with a reason; audited; the previous owner is kept. */
+  async function changeOwner(
+    actor: Actor | null,
+    id: string,
+    input: { version: number; ownerId: string; reason: string },
+  ) {
+    const a = requireActor(actor);
+    const scope = requirePermission(a, 'cases.reassign');
+    if (!input.reason.trim()) throw new AppError('CASE_OWNER_REASON_REQUIRED', 400);
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, id, true);
+      if (scope !== 'all' && !(c.team_id && a.teamIds.includes(c.team_id))) throw notFound('CASE_NOT_FOUND');
+      assertVersion(c, input.version);
+      if (c.status === 'closed') throw conflict('CASE_CLOSED');
+      const r = await tx.execute(sql`SELECT id FROM users WHERE id = ${input.ownerId} AND status = 'active'
+        AND roles && ARRAY['agent', 'supervisor', 'complaints_officer']::text[]`);
+      if (r.rows.length === 0) throw new AppError('CASE_OWNER_INVALID', 400);
+      if (input.ownerId === c.owner_id) return summaryOf(c);
+      await tx.execute(sql`UPDATE cases SET owner_id = ${input.ownerId}, previous_owner_id = ${c.owner_id}, version = version + 1,
+        updated_at = ${clock.now()} WHERE id = ${id}`);
+      await addTimeline(tx, id, a.userId, 'owner_changed', {
+        from: c.owner_id,
+        to: input.ownerId,
+        reason: input.reason,
+      });
+      await audit.record(tx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.owner_changed',
+        targetType: 'case',
+        targetId: id,
+        ip: a.ip,
+        details: { from: c.owner_id, to: input.ownerId, reason: input.reason },
+      });
+      const after = await loadCase(tx, id);
+      await events.publish(tx, {
+        type: CASE_EVENTS.ownerChanged,
+        payload: { ...eventBase(after), previousOwnerId: c.owner_id, reason: input.reason },
+        actorId: a.userId,
+        audience: audienceOf(after, [c.owner_id]),
+      });
+      return summaryOf(after);
+    });
+  }
+
+  async function addNote(
+    actor: Actor | null,
+    id: string,
+    input: { visibility: 'internal' | 'customer'; body: string },
+  ) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, id, true);
+      await accessTo(a, c);
+      assertOwner(a, c);
+      if (c.status === 'closed') throw conflict('CASE_CLOSED');
+      const now = clock.now();
+      const noteId = ids.uuid();
+      await tx.execute(sql`INSERT INTO case_notes (id, case_id, author_id, visibility, body, created_at)
+        VALUES (${noteId}, ${id}, ${a.userId}, ${input.visibility}, ${maskPans(input.body)}, ${now})`);
+      await tx.execute(sql`UPDATE cases SET updated_at = ${now}, version = version + 1
+        ${input.visibility === 'customer' && !c.first_response_at ? sql`, first_response_at = ${now}` : sql``} WHERE id = ${id}`);
+      if (input.visibility === 'customer') {
+        // A customer-visible update answers the first-response clock and restarts the next-update one.
+        await sla.stop(tx, id, ['first_response'], true);
+        if (c.sla_policy_id && isOpenStatus(c.status)) {
+          const p = await tx.execute(
+            sql`SELECT calendar_code, next_update_minutes FROM case_sla_policies WHERE id = ${c.sla_policy_id}`,
+          );
+          const row = p.rows[0] as { calendar_code: string; next_update_minutes: number | null } | undefined;
+          if (row?.next_update_minutes)
+            await sla.start(tx, {
+              caseId: id,
+              kind: 'next_update',
+              calendarCode: row.calendar_code,
+              budgetMinutes: row.next_update_minutes,
+            });
+        }
+      }
+      await addTimeline(
+        tx,
+        id,
+        a.userId,
+        input.visibility === 'customer' ? 'customer_update' : 'internal_note',
+        { noteId },
+      );
+      await events.publish(tx, {
+        type: CASE_EVENTS.noteAdded,
+        payload: { caseId: id, noteId, visibility: input.visibility, at: now.toISOString() },
+        actorId: a.userId,
+        audience: audienceOf(c),
+      });
+      if (input.visibility === 'customer') await notifyCustomer(tx, c, 'update');
+      return { id: noteId };
+    });
+  }
+
+  // ---------- back-office tasks ----------
+
+  async function loadTask(tx: DbOrTx, taskId: string, lock = false): Promise<TaskRow> {
+    const r = await tx.execute(
+      sql`${SELECT_TASK} WHERE t.id = ${taskId} ${lock ? sql`FOR UPDATE OF t` : sql``}`,
+    );
+    const t = r.rows[0] as TaskRow | undefined;
+    if (!t) throw notFound('CASE_TASK_NOT_FOUND');
+    return t;
+  }
+
+  const isDepartmentMember = (a: Actor, t: TaskRow) =>
+    hasPermission(a, 'backoffice.work') && a.departmentId === t.department_id;
+  const isDepartmentLead = (a: Actor, t: TaskRow) =>
+    hasPermission(a, 'supervisor.view') && a.departmentId === t.department_id;
+
+  const taskAudience = (t: Pick<TaskRow, 'owner_id' | 'department_id' | 'assignee_id'>): Audience => ({
+    users: [t.owner_id, ...(t.assignee_id ? [t.assignee_id] : [])],
+    departments: [t.department_id],
+  });
+  const taskPayload = (t: TaskRow, extra: Record<string, unknown> = {}) => ({
+    caseId: t.case_id,
+    number: t.case_number,
+    taskId: t.id,
+    departmentId: t.department_id,
+    ownerId: t.owner_id,
+    assigneeId: t.assignee_id,
+    dueAt: iso(t.due_at),
+    at: clock.now().toISOString(),
+    ...extra,
+  });
+
+  async function createTask(
+    actor: Actor | null,
+    caseId: string,
+    input: { departmentId: string; title: string; instructions?: string; dueAt?: string | null },
+  ) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, caseId, true);
+      await accessTo(a, c);
+      assertOwner(a, c);
+      if (!isOpenStatus(c.status)) throw conflict('CASE_CLOSED');
+      const d = await tx.execute(sql`SELECT 1 FROM departments WHERE id = ${input.departmentId}`);
+      if (d.rows.length === 0) throw new AppError('CASE_DEPARTMENT_INVALID', 400);
+      const id = ids.uuid();
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO case_tasks (id, case_id, department_id, title, instructions, status, due_at, created_by_id, created_at)
+        VALUES (${id}, ${caseId}, ${input.departmentId}, ${maskPans(input.title)}, ${maskPans(input.instructions ?? '')}, 'open',
+          ${input.dueAt ? new Date(input.dueAt) : null}, ${a.userId}, ${now})`);
+      await tx.execute(sql`UPDATE cases SET updated_at = ${now}, version = version + 1 WHERE id = ${caseId}`);
+      await addTimeline(tx, caseId, a.userId, 'task_created', {
+        taskId: id,
+        departmentId: input.departmentId,
+        title: input.title,
+      });
+      const t = await loadTask(tx, id);
+      await events.publish(tx, {
+        type: CASE_EVENTS.taskCreated,
+        payload: taskPayload(t),
+        actorId: a.userId,
+        audience: taskAudience(t),
+      });
+      return taskOf(t);
+    });
+  }
+
+  /** The department's queue (open first by due time, then those in progress). */
+  async function listDepartmentTasks(
+    actor: Actor | null,
+    input: { status?: 'open' | 'in_progress' | 'done'; limit?: number } = {},
+  ) {
+    const a = requireActor(actor);
+    requirePermission(a, 'backoffice.work');
+    if (!a.departmentId) return [];
+    const r = await db.execute(sql`${SELECT_TASK} WHERE t.department_id = ${a.departmentId}
+      AND t.status = ${input.status ?? 'open'} ORDER BY t.due_at NULLS LAST, t.created_at LIMIT ${input.limit ?? 50}`);
+    return (r.rows as unknown as TaskRow[]).map(taskOf);
+  }
+
+  async function listMyTasks(actor: Actor | null) {
+    const a = requireActor(actor);
+    requirePermission(a, 'backoffice.work');
+    const r =
+      await db.execute(sql`${SELECT_TASK} WHERE t.assignee_id = ${a.userId} AND t.status = 'in_progress'
+      ORDER BY t.due_at NULLS LAST, t.created_at LIMIT 100`);
+    return (r.rows as unknown as TaskRow[]).map(taskOf);
+  }
+
+  async function markTaken(tx: Tx, t: TaskRow, userId: string, actorId: string, how: 'picked' | 'assigned') {
+    const now = clock.now();
+    await tx.execute(
+      sql`UPDATE case_tasks SET status = 'in_progress', assignee_id = ${userId}, picked_at = ${now} WHERE id = ${t.id}`,
+    );
+    await addTimeline(tx, t.case_id, actorId, `task_${how}`, { taskId: t.id, assigneeId: userId });
+    const after = { ...t, status: 'in_progress', assignee_id: userId };
+    await events.publish(tx, {
+      type: CASE_EVENTS.taskAssigned,
+      payload: taskPayload(after, { how }),
+      actorId,
+      audience: taskAudience(after),
+    });
+    return taskOf(after);
+  }
+
+  /** Takes one named task: a row lock and a status check, so two people can never both get it. */
+  async function takeTask(actor: Actor | null, taskId: string) {
+    const a = requireActor(actor);
+    requirePermission(a, 'backoffice.work');
+    return db.transaction(async (tx) => {
+      const t = await loadTask(tx, taskId, true);
+      if (!isDepartmentMember(a, t)) throw notFound('CASE_TASK_NOT_FOUND');
+      if (t.status !== 'open')
+        throw conflict(t.status === 'in_progress' ? 'CASE_TASK_TAKEN' : 'CASE_TASK_FINISHED');
+      return markTaken(tx, t, a.userId, a.userId, 'picked');
+    });
+  }
+
+  /** Takes the next task of the department queue; concurrent pickers skip each other's locked rows. */
+  async function pickNextTask(actor: Actor | null) {
+    const a = requireActor(actor);
+    requirePermission(a, 'backoffice.work');
+    if (!a.departmentId) throw notFound('CASE_TASK_QUEUE_EMPTY');
+    return db.transaction(async (tx) => {
+      const r =
+        await tx.execute(sql`SELECT id FROM case_tasks WHERE department_id = ${a.departmentId} AND status = 'open'
+        ORDER BY due_at NULLS LAST, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`);
+      const id = (r.rows[0] as { id: string } | undefined)?.id;
+      if (!id) throw notFound('CASE_TASK_QUEUE_EMPTY');
+      return markTaken(tx, await loadTask(tx, id), a.userId, a.userId, 'picked');
+    });
+  }
+
+  /** The department's lead hands a task to a member. */
+  async function assignTask(actor: Actor | null, taskId: string, userId: string) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const t = await loadTask(tx, taskId, true);
+      if (!isDepartmentLead(a, t)) throw notFound('CASE_TASK_NOT_FOUND');
+      if (t.status === 'done' || t.status === 'cancelled') throw conflict('CASE_TASK_FINISHED');
+      const u =
+        await tx.execute(sql`SELECT 1 FROM users WHERE id = ${userId} AND department_id = ${t.department_id} AND status = 'active'
+        AND 'back_office' = ANY(roles)`);
+      if (u.rows.length === 0) throw new AppError('CASE_ASSIGNEE_INVALID', 400);
+      return markTaken(tx, t, userId, a.userId, 'assigned');
+    });
+  }
+
+  async function completeTask(actor: Actor | null, taskId: string, outcome: string) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const t = await loadTask(tx, taskId, true);
+      if (!isDepartmentMember(a, t)) throw notFound('CASE_TASK_NOT_FOUND');
+      if (t.status === 'done' || t.status === 'cancelled') throw conflict('CASE_TASK_FINISHED');
+      if (t.assignee_id !== a.userId) throw new AppError('CASE_TASK_NOT_ASSIGNEE', 403);
+      const now = clock.now();
+      await tx.execute(
+        sql`UPDATE case_tasks SET status = 'done', outcome = ${maskPans(outcome)}, completed_at = ${now} WHERE id = ${taskId}`,
+      );
+      await tx.execute(sql`SELECT 1 FROM cases WHERE id = ${t.case_id} FOR UPDATE`);
+      await tx.execute(
+        sql`UPDATE cases SET updated_at = ${now}, version = version + 1 WHERE id = ${t.case_id}`,
+      );
+      await addTimeline(tx, t.case_id, a.userId, 'task_completed', { taskId });
+      const after = { ...t, status: 'done', outcome, completed_at: now };
+      const onTime = t.due_at ? now.getTime() <= new Date(t.due_at).getTime() : null;
+      await events.publish(tx, {
+        type: CASE_EVENTS.taskCompleted,
+        payload: taskPayload(after, { onTime }),
+        actorId: a.userId,
+        audience: taskAudience(after),
+      });
+      const left = await tx.execute(
+        sql`SELECT count(*)::int AS n FROM case_tasks WHERE case_id = ${t.case_id} AND status IN ('open', 'in_progress')`,
+      );
+      if ((left.rows[0] as { n: number }).n === 0)
+        await events.publish(tx, {
+          type: CASE_EVENTS.allTasksCompleted,
+          payload: { caseId: t.case_id, number: t.case_number, ownerId: t.owner_id, at: now.toISOString() },
+          actorId: a.userId,
+          audience: { users: [t.owner_id] },
+        });
+      return taskOf(after);
+    });
+  }
+
+  /** The task thread: the case owner and the task's department. */
+  async function assertTaskParty(a: Actor, t: TaskRow) {
+    if (t.owner_id === a.userId || isDepartmentMember(a, t) || isDepartmentLead(a, t)) return;
+    const c = await loadCase(db, t.case_id);
+    if (canSeeFull(a, c)) return;
+    throw notFound('CASE_TASK_NOT_FOUND');
+  }
+
+  async function postTaskMessage(actor: Actor | null, taskId: string, body: string) {
+    const a = requireActor(actor);
+    return db.transaction(async (tx) => {
+      const t = await loadTask(tx, taskId);
+      await assertTaskParty(a, t);
+      if (t.owner_id !== a.userId && !isDepartmentMember(a, t) && !isDepartmentLead(a, t))
+        throw new AppError('CASE_NOT_OWNER', 403);
+      const id = ids.uuid();
+      const now = clock.now();
+      const text = maskPans(body);
+      await tx.execute(
+        sql`INSERT INTO case_task_messages (id, task_id, author_id, body, created_at) VALUES (${id}, ${taskId}, ${a.userId}, ${text}, ${now})`,
+      );
+      const message = {
+        id,
+        taskId,
+        authorId: a.userId,
+        authorName: a.displayName,
+        body: text,
+        createdAt: now.toISOString(),
+      };
+      await events.publish(tx, {
+        type: CASE_EVENTS.taskMessagePosted,
+        payload: { caseId: t.case_id, ...message, messageId: id },
+        actorId: a.userId,
+        audience: taskAudience(t),
+      });
+      return message;
+    });
+  }
+
+  async function listTaskMessages(actor: Actor | null, taskId: string) {
+    const a = requireActor(actor);
+    const t = await loadTask(db, taskId);
+    await assertTaskParty(a, t);
+    const r =
+      await db.execute(sql`SELECT m.*, u.display_name AS author_name FROM case_task_messages m JOIN users u ON u.id = m.author_id
+      WHERE m.task_id = ${taskId} ORDER BY m.created_at, m.id`);
+    return (r.rows as Array<Record<string, unknown>>).map((m) => ({
+      id: m.id as string,
+      taskId,
+      authorId: m.author_id as string,
+      authorName: m.author_name as string,
+      body: m.body as string,
+      createdAt: iso(m.created_at as Date) as string,
+    }));
+  }
+
+  // ---------- complaints ----------
+
+  /** China only: extend to 30 days once, with a reason; the complaints officer approving is recorded. */
+  async function extendComplaint(actor: Actor | null, id: string, reason: string) {
+    const a = requireActor(actor);
+    requirePermission(a, 'complaints.manage');
+    return db.transaction(async (tx) => {
+      const c = await loadCase(tx, id, true);
+      if (c.type !== 'complaint') throw new AppError('CASE_NOT_COMPLAINT', 400);
+      const profile = profileByCode(c.regulatory_profile);
+      if (!profile?.extendedDays || c.extension_approver_id || !isOpenStatus(c.status))
+        throw conflict('CASE_EXTENSION_NOT_ALLOWED');
+      const cal = await sla.calendarOf(profile.calendar);
+      const due = addCalendarDays(cal.timeZone, new Date(c.created_at), profile.extendedDays);
+      await tx.execute(sql`UPDATE cases SET regulatory_due_at = ${due}, extension_reason = ${reason}, extension_approver_id = ${a.userId},
+        version = version + 1, updated_at = ${clock.now()} WHERE id = ${id}`);
+      await addTimeline(tx, id, a.userId, 'deadline_extended', {
+        from: iso(c.regulatory_due_at),
+        to: due.toISOString(),
+        reason,
+      });
+      await audit.record(tx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.deadline_extended',
+        targetType: 'case',
+        targetId: id,
+        ip: a.ip,
+        details: { reason },
+      });
+      const after = await loadCase(tx, id);
+      await events.publish(tx, {
+        type: CASE_EVENTS.deadlineExtended,
+        payload: { ...eventBase(after), regulatoryDueAt: due.toISOString(), reason },
+        actorId: a.userId,
+        audience: audienceOf(after),
+      });
+      return summaryOf(after);
+    });
+  }
+
+  /** Complaints received in [from, to) for the regulator, as CSV rows. Audited (an export). */
+  async function exportComplaints(actor: Actor | null, range: { from: Date; to: Date }): Promise<string> {
+    const a = requireActor(actor);
+    requirePermission(a, 'complaints.manage');
+    const r =
+      await db.execute(sql`SELECT c.number, c.created_at, c.regulatory_profile, c.regulatory_due_at, c.status, c.priority, c.product,
+        c.channel, r.code AS category, b.code AS branch, c.root_cause, c.resolved_at, c.extension_reason
+      FROM cases c LEFT JOIN contact_reasons r ON r.id = c.category_id LEFT JOIN branches b ON b.id = c.branch_id
+      WHERE c.type = 'complaint' AND c.created_at >= ${range.from} AND c.created_at < ${range.to} ORDER BY c.created_at`);
+    await audit.recordAlone({
+      actorId: a.userId,
+      actorName: a.username,
+      action: 'cases.complaints_exported',
+      ip: a.ip,
+      details: { from: range.from.toISOString(), to: range.to.toISOString(), rows: r.rows.length },
+    });
+    const header = [
+      'number',
+      'received_at',
+      'profile',
+      'due_at',
+      'status',
+      'priority',
+      'product',
+      'channel',
+      'category',
+      'branch',
+      'root_cause',
+      'resolved_at',
+      'on_time',
+      'extension_reason',
+    ];
+    const cell = (v: unknown) => {
+      const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+      // Quote everything; a leading = + - @ is neutralised so spreadsheets never run it as a formula.
+      return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+    };
+    const lines = (r.rows as Array<Record<string, unknown>>).map((row) => {
+      const resolved = row.resolved_at ? new Date(row.resolved_at as Date) : null;
+      const due = row.regulatory_due_at ? new Date(row.regulatory_due_at as Date) : null;
+      const onTime = resolved && due ? String(resolved <= due) : '';
+      return [
+        row.number,
+        iso(row.created_at as Date),
+        row.regulatory_profile,
+        iso(due),
+        row.status,
+        row.priority,
+        row.product,
+        row.channel,
+        row.category,
+        row.branch,
+        row.root_cause,
+        iso(resolved),
+        onTime,
+        row.extension_reason,
+      ]
+        .map(cell)
+        .join(',');
+    });
+    return `${header.join(',')}\r\n${lines.join('\r\n')}${lines.length ? '\r\n' : ''}`;
+  }
+
+  /** Loads a case for the complaints team or its owner (letters). */
+  async function getForLetter(actor: Actor | null, id: string) {
+    const a = requireActor(actor);
+    const c = await loadCase(db, id);
+    if ((await accessTo(a, c)) !== 'full') throw notFound('CASE_NOT_FOUND');
+    const r = c.customer_id
+      ? await db.execute(sql`SELECT full_name FROM customers WHERE id = ${c.customer_id}`)
+      : { rows: [] };
+    await audit.recordAlone({
+      actorId: a.userId,
+      actorName: a.username,
+      action: 'cases.letter_generated',
+      targetType: 'case',
+      targetId: id,
+      ip: a.ip,
+    });
+    return { case: c, customerName: (r.rows[0] as { full_name: string } | undefined)?.full_name ?? '' };
+  }
+
+  /** For the customer's status page (signed link): number, subject, status, customer-visible updates. */
+  async function publicStatus(id: string) {
+    const c = await loadCase(db, id);
+    const r = await db.execute(
+      sql`SELECT body, created_at FROM case_notes WHERE case_id = ${id} AND visibility = 'customer' ORDER BY created_at`,
+    );
+    return {
+      number: c.number,
+      subject: c.subject,
+      status: c.status,
+      createdAt: iso(c.created_at) as string,
+      updates: (r.rows as Array<{ body: string; created_at: Date }>).map((u) => ({
+        body: u.body,
+        createdAt: iso(u.created_at) as string,
+      })),
+    };
+  }
+
+  async function assertCanShareLink(actor: Actor | null, id: string) {
+    const a = requireActor(actor);
+    const c = await loadCase(db, id);
+    if ((await accessTo(a, c)) !== 'full') throw notFound('CASE_NOT_FOUND');
+    return c;
+  }
+
+  /** Departments a task can go to (every staff member creating tasks needs the list). */
+  async function listDepartments(actor: Actor | null) {
+    const a = requireActor(actor);
+    if (!hasPermission(a, 'desk.use') && !hasPermission(a, 'backoffice.work'))
+      requirePermission(a, 'desk.use');
+    const r = await db.execute(sql`SELECT id, code, name, kind FROM departments ORDER BY name`);
+    return r.rows as Array<{ id: string; code: string; name: string; kind: string }>;
+  }
+
+  /** Business calendars: the stored ones, then the seeded CN/VN ones not yet stored (as `seeded`). */
+  async function listCalendars(actor: Actor | null) {
+    requirePermission(requireActor(actor), 'cases.admin');
+    const r = await db.execute(
+      sql`SELECT code, name, time_zone, weekly, holidays, make_up_days FROM case_calendars ORDER BY code`,
+    );
+    const stored = (r.rows as Array<Record<string, unknown>>).map((c) => ({
+      code: c.code as string,
+      name: c.name as string,
+      timeZone: c.time_zone as string,
+      weekly: c.weekly as BusinessCalendar['weekly'],
+      holidays: c.holidays as BusinessCalendar['holidays'],
+      makeUpDays: c.make_up_days as BusinessCalendar['makeUpDays'],
+      seeded: false,
+    }));
+    const seeded = SEEDED_CALENDARS.filter((c) => !stored.some((x) => x.code === c.code)).map((c) => ({
+      ...c,
+      seeded: true,
+    }));
+    return [...stored, ...seeded];
+  }
+
+  /** Stores (creates or replaces) a calendar; SLA deadlines computed from now on use it. Audited. */
+  async function saveCalendar(actor: Actor | null, code: string, input: { name: string } & BusinessCalendar) {
+    const a = requireActor(actor);
+    requirePermission(a, 'cases.admin');
+    const bad = (problem: string) => new AppError('CASE_CALENDAR_INVALID', 400, undefined, { problem });
+    if (!isValidTimeZone(input.timeZone)) throw bad(`time zone ${input.timeZone}`);
+    const hhmm = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+    for (const [day, ranges] of Object.entries(input.weekly))
+      for (const [from, to] of ranges ?? [])
+        if (!hhmm.test(from) || !hhmm.test(to) || from === to) throw bad(`day ${day}: ${from}–${to}`);
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    for (const d of [...input.holidays, ...input.makeUpDays])
+      if (!date.test(d.date)) throw bad(`date ${d.date}`);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO case_calendars (code, name, time_zone, weekly, holidays, make_up_days, updated_at)
+        VALUES (${code}, ${input.name}, ${input.timeZone}, ${JSON.stringify(input.weekly)}::jsonb, ${JSON.stringify(input.holidays)}::jsonb,
+          ${JSON.stringify(input.makeUpDays)}::jsonb, ${clock.now()})
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, weekly = EXCLUDED.weekly,
+          holidays = EXCLUDED.holidays, make_up_days = EXCLUDED.make_up_days, updated_at = EXCLUDED.updated_at`);
+      await audit.record(tx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: 'cases.calendar_saved',
+        targetType: 'case_calendar',
+        targetId: null,
+        ip: a.ip,
+        details: { code },
+      });
+    });
+    sla.forgetCalendar(code);
+    return { code, ...input, seeded: false };
+  }
+
+  /** Share of cases resolved or closed in [from, to) that their first owner still owned (first-contact ownership). */
+  async function firstOwnerShare(actor: Actor | null, range: { from: Date; to: Date }) {
+    const a = requireActor(actor);
+    const scope = requirePermission(a, 'reports.view');
+    const teamFilter =
+      scope === 'all' ? sql`` : sql`AND team_id = ANY(${`{${a.teamIds.join(',')}}`}::uuid[])`;
+    const r =
+      await db.execute(sql`SELECT count(*)::int AS finished, count(*) FILTER (WHERE owner_id = first_owner_id)::int AS by_first_owner
+      FROM cases WHERE coalesce(closed_at, resolved_at) >= ${range.from} AND coalesce(closed_at, resolved_at) < ${range.to} ${teamFilter}`);
+    const row = r.rows[0] as { finished: number; by_first_owner: number };
+    return {
+      finished: row.finished,
+      byFirstOwner: row.by_first_owner,
+      share: row.finished ? row.by_first_owner / row.finished : null,
+    };
+  }
+
+  return {
+    firstOwnerShare,
+    listCalendars,
+    saveCalendar,
+    listDepartments,
+    createCase,
+    getCase,
+    listCases,
+    updateCase,
+    changeStatus,
+    changeOwner,
+    addNote,
+    createTask,
+    listDepartmentTasks,
+    listMyTasks,
+    takeTask,
+    pickNextTask,
+    assignTask,
+    completeTask,
+    postTaskMessage,
+    listTaskMessages,
+    extendComplaint,
+    exportComplaints,
+    getForLetter,
+    publicStatus,
+    assertCanShareLink,
+    createFieldDefinition,
+    listFieldDefinitions,
+    createSlaPolicy,
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;
+export type { ClockKind };

@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  CaseDetail as CaseDetailSchema,
+  CaseList as CaseListSchema,
+  CaseSummary as CaseSummarySchema,
+  CaseTaskList as CaseTaskListSchema,
+  CaseTask as CaseTaskSchema,
+  CreateCase as CreateCaseSchema,
+  TaskMessageList as TaskMessageListSchema,
+} from '../../../../../packages/contracts/src/cases.ts';
+import { api, type Query } from '../../app/api-client.ts';
+import type { RealtimeEvent } from '../../shared/use-realtime.ts';
+
+export type CaseSummary = Static<typeof CaseSummarySchema>;
+export type CaseDetail = Static<typeof CaseDetailSchema>;
+export type CaseTask = Static<typeof CaseTaskSchema>;
+export type CreateCase = Static<typeof CreateCaseSchema>;
+type TaskMessages = Static<typeof TaskMessageListSchema>;
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (query: Query) => ['cases', 'list', query] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  queue: ['cases', 'queue'] as const,
+  mine: ['cases', 'my-tasks'] as const,
+  thread: (taskId: string) => ['cases', 'thread', taskId] as const,
+};
+
+export function useCases(query: Query, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.list(query),
+    queryFn: () => api<Static<typeof CaseListSchema>>('/cases', { query }),
+    enabled,
+  });
+}
+
+export function useCase(id: string | null) {
+  return useQuery({
+    queryKey: caseKeys.detail(id ?? ''),
+    queryFn: () => api<CaseDetail>(`/cases/${id}`),
+    enabled: !!id,
+  });
+}
+
+export function useDepartmentQueue(enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.queue,
+    queryFn: () => api<Static<typeof CaseTaskListSchema>>('/case-tasks/queue'),
+    enabled,
+  });
+}
+
+export function useMyTasks(enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.mine,
+    queryFn: () => api<Static<typeof CaseTaskListSchema>>('/case-tasks/mine'),
+    enabled,
+  });
+}
+
+export function useTaskThread(taskId: string) {
+  return useQuery({
+    queryKey: caseKeys.thread(taskId),
+    queryFn: () => api<TaskMessages>(`/case-tasks/${taskId}/messages`),
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () =>
+      api<{ items: Array<{ id: string; code: string; name: string; kind: string }> }>('/case-departments'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Any mutation of the cases module refreshes every cases query (lists are small and paged). */
+function useCaseMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export const useCreateCase = () =>
+  useCaseMutation((body: CreateCase) => api<CaseSummary>('/cases', { method: 'POST', body }));
+export const useChangeStatus = (id: string) =>
+  useCaseMutation((body: { version: number; status: string; resolution?: string; rootCause?: string }) =>
+    api<CaseSummary>(`/cases/${id}/status`, { method: 'POST', body }),
+  );
+export const useAddNote = (id: string) =>
+  useCaseMutation((body: { visibility: 'internal' | 'customer'; body: string }) =>
+    api(`/cases/${id}/notes`, { method: 'POST', body }),
+  );
+export const useCreateTask = (id: string) =>
+  useCaseMutation((body: { departmentId: string; title: string; instructions?: string }) =>
+    api<CaseTask>(`/cases/${id}/tasks`, { method: 'POST', body }),
+  );
+export const useTakeTask = () =>
+  useCaseMutation((taskId: string) => api<CaseTask>(`/case-tasks/${taskId}/take`, { method: 'POST' }));
+export const useCompleteTask = () =>
+  useCaseMutation((input: { taskId: string; outcome: string }) =>
+    api<CaseTask>(`/case-tasks/${input.taskId}/complete`, {
+      method: 'POST',
+      body: { outcome: input.outcome },
+    }),
+  );
+export const usePostTaskMessage = (taskId: string) =>
+  useCaseMutation((body: string) =>
+    api(`/case-tasks/${taskId}/messages`, { method: 'POST', body: { body } }),
+  );
+
+/** Case events on the staff WebSocket refresh what they touch (push deltas; lists refetch). */
+export function refreshOnCaseEvent(queryClient: ReturnType<typeof useQueryClient>, event: RealtimeEvent) {
+  if (event.type === 'resync') return void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+  if (!event.type.startsWith('case.')) return;
+  const data = (event.data ?? {}) as { taskId?: string; caseId?: string };
+  if (data.taskId) void queryClient.invalidateQueries({ queryKey: caseKeys.thread(data.taskId) });
+  void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+}

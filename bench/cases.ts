@@ -1,0 +1,361 @@
+/**
+ * Cases at scale (issue #4). Seeds 1,000,000 cases and 5,000,000 back-office tasks with SQL
+ * generate_series (progress bars), then measures through the API (Fastify inject, no network):
+ * "my cases", "department queue" and "overdue complaints" p95 and SQL queries per request; then
+ * create-case p95 and cases/s over HTTP with 8 connections (autocannon); then 100,000 open SLA
+ * clocks due over 20 s and the scanner's firing lateness (each must fire within 5 s, once).
+ *   npm run bench:cases                      # full size
+ *   npm run bench:cases -- --cases 200000    # smaller (tasks = 5 × cases)
+ * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
+ */
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import cliProgress from 'cli-progress';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { createPool } from '../apps/server/src/platform/db.ts';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
+import { createLogger } from '../apps/server/src/platform/logger.ts';
+import { migrateAll } from '../apps/server/src/runtime.ts';
+import {
+  assertNoPostgresLeft,
+  bounded,
+  check,
+  freePort,
+  makeDataDir,
+  percentile,
+  printChecks,
+  printMachine,
+  printTable,
+  removeDataDir,
+  round,
+  writeResults,
+} from './lib.ts';
+
+const { values } = parseArgs({ options: { cases: { type: 'string' }, clocks: { type: 'string' } } });
+const CASES = values.cases ? bounded(values.cases, 10_000, 1_000_000) : 1_000_000;
+const TASKS = CASES * 5;
+const CLOCKS = values.clocks ? bounded(values.clocks, 1_000, 100_000) : 100_000;
+const AGENTS = 2_000;
+const CHUNK = 100_000;
+const SAMPLES = 200;
+const CREATE_SECONDS = 10;
+const SLA_SPREAD_S = 20;
+const SLA_WAIT_LIMIT_MS = 90_000;
+const log = createLogger({ level: 'silent' });
+
+// Queries per request: every query a pg client sends in this process is counted.
+let queries = 0;
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  queries++;
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+async function seed(pool: pg.Pool) {
+  const bar = (name: string, total: number) => {
+    const b = new cliProgress.SingleBar(
+      { format: `  ${name} [{bar}] {percentage}% {value}/{total}`, noTTYOutput: true, notTTYSchedule: 5000 },
+      cliProgress.Presets.shades_classic,
+    );
+    b.start(total, 0);
+    return b;
+  };
+  await pool.query(
+    `INSERT INTO departments (id, code, name, kind) SELECT gen_random_uuid(), 'D' || g, 'Dept ' || g, 'back_office' FROM generate_series(1, 5) g`,
+  );
+  await pool.query(`INSERT INTO branches (id, code, name, city, country, time_zone) VALUES
+    (gen_random_uuid(), 'BCN', 'Shanghai', 'Shanghai', 'CN', 'Asia/Shanghai'), (gen_random_uuid(), 'BVN', 'Hanoi', 'Hanoi', 'VN', 'Asia/Ho_Chi_Minh')`);
+  await pool.query(
+    `INSERT INTO teams (id, name) SELECT gen_random_uuid(), 'Bench team ' || g FROM generate_series(1, 50) g`,
+  );
+  await pool.query(`INSERT INTO users (id, username, display_name, password_hash, roles)
+    SELECT gen_random_uuid(), 'bench.agent' || g, 'Agent ' || g, 'x', ARRAY['agent'] FROM generate_series(1, ${AGENTS}) g`);
+  await pool.query(`CREATE TEMP TABLE IF NOT EXISTS x (n int)`);
+  const casesBar = bar('cases', CASES);
+  for (let from = 1; from <= CASES; from += CHUNK) {
+    const to = Math.min(CASES, from + CHUNK - 1);
+    // Owners spread over the agents; 20 % complaints; 70 % resolved or closed; due dates around now.
+    await pool.query(
+      `WITH a AS (SELECT array_agg(id ORDER BY username) AS ids FROM users WHERE username LIKE 'bench.agent%'),
+            t AS (SELECT array_agg(id ORDER BY name) AS ids FROM teams WHERE name LIKE 'Bench team%')
+       INSERT INTO cases (id, number, type, status, priority, subject, owner_id, first_owner_id, team_id, created_by_id,
+                          regulatory_profile, regulatory_due_at, created_at, updated_at, channel, product)
+       SELECT gen_random_uuid(), 'CS-2025-' || lpad(g::text, 7, '0'),
+              CASE WHEN g % 5 = 0 THEN 'complaint' ELSE 'inquiry' END,
+              (ARRAY['resolved','closed','closed','resolved','closed','resolved','closed','new','in_progress','waiting_back_office'])[1 + (g / 5 + g) % 10],
+              'normal', 'Bench case ' || g,
+              a.ids[1 + g % ${AGENTS}], a.ids[1 + g % ${AGENTS}], t.ids[1 + g % 50], a.ids[1 + g % ${AGENTS}],
+              CASE WHEN g % 5 = 0 THEN 'cn_nfra' END,
+              CASE WHEN g % 5 = 0 THEN now() + ((g % 60) - 30) * interval '1 day' END,
+              now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' + interval '1 hour', 'webchat', 'card'
+         FROM generate_series($1::int, $2::int) g, a, t`,
+      [from, to],
+    );
+    casesBar.update(to);
+  }
+  casesBar.stop();
+  const tasksBar = bar('tasks', TASKS);
+  const perChunk = CHUNK * 2;
+  for (let from = 1; from <= TASKS; from += perChunk) {
+    const to = Math.min(TASKS, from + perChunk - 1);
+    // Five tasks per case; 0.2 % open (the queues), the rest done.
+    await pool.query(
+      `WITH d AS (SELECT array_agg(id ORDER BY code) AS ids FROM departments WHERE code LIKE 'D%'),
+            c AS (SELECT id, owner_id, row_number() OVER (ORDER BY number) AS rn FROM cases
+                   WHERE number >= 'CS-2025-' || lpad(((($1::int - 1) / 5) + 1)::text, 7, '0')
+                     AND number <= 'CS-2025-' || lpad(((($2::int - 1) / 5) + 1)::text, 7, '0'))
+       INSERT INTO case_tasks (id, case_id, department_id, title, status, due_at, created_by_id, created_at, completed_at)
+       SELECT gen_random_uuid(), c.id, d.ids[1 + g % 5], 'Task ' || g,
+              CASE WHEN g % 500 = 0 THEN 'open' ELSE 'done' END,
+              now() + (g % 30) * interval '1 hour', c.owner_id, now() - interval '1 day',
+              CASE WHEN g % 500 = 0 THEN NULL ELSE now() END
+         FROM generate_series($1::int, $2::int) g
+         JOIN c ON c.rn = ((g - 1) / 5) - (($1::int - 1) / 5) + 1, d`,
+      [from, to],
+    );
+    tasksBar.update(to);
+  }
+  tasksBar.stop();
+  await pool.query(
+    `INSERT INTO case_number_counters (year, last) VALUES (2025, ${CASES}) ON CONFLICT DO NOTHING`,
+  );
+  process.stdout.write('  ANALYZE…\n');
+  await pool.query('ANALYZE');
+  const counts = await pool.query(
+    `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_tasks) AS tasks`,
+  );
+  return counts.rows[0] as { cases: number; tasks: number };
+}
+
+async function main() {
+  printMachine();
+  const dataDir = await makeDataDir();
+  let embedded: EmbeddedPostgres | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void embedded?.stop());
+  const results: Record<string, unknown> = { cases: CASES, tasks: TASKS, clocks: CLOCKS };
+  const checks: Parameters<typeof printChecks>[0] = [];
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir, log, database: 'bench' });
+    const pool = createPool(embedded.url, 16);
+    await migrateAll(pool, log);
+    const t0 = performance.now();
+    process.stdout.write(
+      `seeding ${CASES.toLocaleString('en')} cases and ${TASKS.toLocaleString('en')} tasks…\n`,
+    );
+    const counts = await seed(pool);
+    results.seedSeconds = round((performance.now() - t0) / 1000, 1);
+    results.seeded = counts;
+    process.stdout.write(`  seeded in ${results.seedSeconds} s\n`);
+
+    const config = loadConfig(
+      {},
+      {
+        databaseUrl: embedded.url,
+        demoMode: false,
+        requireAdminMfa: false,
+        argon2MemoryKiB: 1024,
+        argon2TimeCost: 1,
+        runWorkers: false,
+        webDistDir: '/nonexistent',
+      },
+    );
+    const app = await buildApp({ config, pool, log });
+    await app.http.ready();
+    try {
+      const dept = (await pool.query(`SELECT id FROM departments WHERE code = 'D1'`)).rows[0].id as string;
+      const team = (await pool.query(`SELECT id FROM teams WHERE name = 'Bench team 1'`)).rows[0]
+        .id as string;
+      const branch = (await pool.query(`SELECT id FROM branches WHERE code = 'BCN'`)).rows[0].id as string;
+      const agent = await app.staff.createUser(null, {
+        username: 'bench.owner',
+        displayName: 'Owner',
+        password: 'Correct-Horse-9',
+        roles: ['agent'],
+        teamIds: [team],
+        branchId: branch,
+      });
+      await app.staff.createUser(null, {
+        username: 'bench.back',
+        displayName: 'Back',
+        password: 'Correct-Horse-9',
+        roles: ['back_office'],
+        departmentId: dept,
+      });
+      await app.staff.createUser(null, {
+        username: 'bench.cmpl',
+        displayName: 'Cmpl',
+        password: 'Correct-Horse-9',
+        roles: ['complaints_officer'],
+      });
+      // The measured agent owns 500 of the seeded cases, like a busy agent.
+      await pool.query(
+        `UPDATE cases SET owner_id = $1 WHERE number IN (SELECT 'CS-2025-' || lpad((g * 1999)::text, 7, '0') FROM generate_series(1, 500) g)`,
+        [agent.id],
+      );
+      const session = async (username: string) => {
+        const res = await app.http.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: 'Correct-Horse-9' },
+        });
+        const cookie = String(res.headers['set-cookie']).split(';')[0] as string;
+        return { cookie, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+      };
+      const owner = await session('bench.owner');
+      const back = await session('bench.back');
+      const cmpl = await session('bench.cmpl');
+
+      const reads = [
+        { name: 'my cases', url: '/api/v1/cases?view=mine', headers: owner },
+        { name: 'department queue', url: '/api/v1/case-tasks/queue', headers: back },
+        {
+          name: 'overdue complaints',
+          url: '/api/v1/cases?view=complaints&overdue=true&sort=due',
+          headers: cmpl,
+        },
+      ];
+      const readRows: Record<string, string | number>[] = [];
+      for (const r of reads) {
+        const times: number[] = [];
+        let perRequest = 0;
+        let items = 0;
+        for (let i = 0; i < SAMPLES + 20; i++) {
+          const before = queries;
+          const s = performance.now();
+          const res = await app.http.inject({ method: 'GET', url: r.url, headers: r.headers });
+          const ms = performance.now() - s;
+          if (res.statusCode !== 200) throw new Error(`${r.name}: ${res.statusCode} ${res.body}`);
+          if (i >= 20) times.push(ms); // 20 warm-up requests
+          perRequest = queries - before;
+          items = (res.json() as { items: unknown[] }).items.length;
+        }
+        const p95 = round(percentile(times, 95), 2);
+        readRows.push({
+          request: r.name,
+          items,
+          'p50 ms': round(percentile(times, 50), 2),
+          'p95 ms': p95,
+          'queries/request': perRequest,
+        });
+        checks.push(check(`${r.name} p95 ≤ 50 ms`, p95, 'max', 50, ''));
+        checks.push(check(`${r.name} ≤ 5 queries`, perRequest, 'max', 5, ''));
+      }
+      printTable(`Reads (${SAMPLES} sequential requests each, after 20 warm-up)`, readRows);
+      results.reads = readRows;
+
+      // Create a case through HTTP, 8 connections.
+      const port = await freePort();
+      await app.http.listen({ port, host: '127.0.0.1' });
+      const created = await autocannon({
+        url: `http://127.0.0.1:${port}/api/v1/cases`,
+        connections: 8,
+        duration: CREATE_SECONDS,
+        method: 'POST',
+        headers: { ...owner, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'complaint',
+          subject: 'Bench complaint',
+          description: 'Fee charged twice',
+        }),
+      });
+      const createRow = {
+        'cases/s': round(created['2xx'] / created.duration, 0),
+        'p50 ms': created.latency.p50,
+        'p90 ms': created.latency.p90,
+        'p99 ms': created.latency.p99,
+        ok: created['2xx'],
+        'non-2xx': created.non2xx,
+        errors: created.errors,
+      };
+      printTable(
+        `Create a complaint (POST /cases, ${CREATE_SECONDS} s, 8 connections; autocannon reports p50/p90/p99)`,
+        [createRow],
+      );
+      results.create = createRow;
+      checks.push(
+        check(
+          'create p90 ≤ 20 ms (autocannon has no p95; p90 and p99 shown)',
+          created.latency.p90,
+          'max',
+          20,
+          '',
+        ),
+      );
+      checks.push(check('create ≥ 2,000 cases/s', createRow['cases/s'], 'min', 2000, ''));
+      const gaps = await pool.query(
+        `SELECT count(*)::int AS n, max(substring(number from 9)::int) - min(substring(number from 9)::int) + 1 AS span FROM cases WHERE number LIKE 'CS-2026-%' OR number LIKE 'CS-2027-%'`,
+      );
+      results.numbersWithoutGaps = gaps.rows[0];
+
+      // SLA: CLOCKS open clocks due over the next SLA_SPREAD_S seconds, the scanner running.
+      const start = Date.now() + 3_000;
+      await pool.query(
+        `INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage, next_fire_at)
+         SELECT gen_random_uuid(), c.id, 'resolution', 'GENERIC', 480, now(), 0, now(), now() + interval '1 day', 0,
+                to_timestamp(($1::bigint + (row_number() OVER () - 1) * $2::bigint / $3::bigint) / 1000.0)
+           FROM (SELECT id FROM cases WHERE status IN ('new', 'in_progress') LIMIT $3) c
+         ON CONFLICT (case_id, kind) DO NOTHING`,
+        [start, SLA_SPREAD_S * 1000, CLOCKS],
+      );
+      await pool.query(
+        'CREATE TABLE bench_clock_due AS SELECT id, next_fire_at FROM case_sla_clocks WHERE next_fire_at IS NOT NULL',
+      );
+      const total = (await pool.query('SELECT count(*)::int AS n FROM bench_clock_due')).rows[0].n as number;
+      app.sla.startScanner(1000);
+      const waitStart = Date.now();
+      const bar = new cliProgress.SingleBar(
+        { format: '  SLA thresholds fired [{bar}] {value}/{total}' },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0);
+      let fired = 0;
+      while (Date.now() - waitStart < SLA_WAIT_LIMIT_MS) {
+        await new Promise((r) => setTimeout(r, 1000));
+        fired = (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'case.sla_warning'`))
+          .rows[0].n as number;
+        bar.update(fired);
+        if (fired >= total && Date.now() > start + SLA_SPREAD_S * 1000 + 2000) break;
+      }
+      bar.stop();
+      app.sla.stopScanner();
+      const lateness = await pool.query(
+        `SELECT extract(epoch FROM o.created_at - d.next_fire_at) * 1000 AS ms FROM outbox o
+           JOIN case_sla_clocks k ON k.case_id = (o.payload->>'caseId')::uuid AND k.kind = o.payload->>'clock'
+           JOIN bench_clock_due d ON d.id = k.id WHERE o.type = 'case.sla_warning'`,
+      );
+      const late = (lateness.rows as Array<{ ms: number }>).map((r) => Number(r.ms));
+      const dupes = (
+        await pool.query(`SELECT count(*)::int AS n FROM (SELECT payload->>'caseId', payload->>'clock', payload->>'percent' FROM outbox
+        WHERE type IN ('case.sla_warning', 'case.sla_breached') GROUP BY 1, 2, 3 HAVING count(*) > 1) x`)
+      ).rows[0].n as number;
+      const slaRow = {
+        clocks: total,
+        fired: late.length,
+        duplicates: dupes,
+        'lateness p50 ms': round(percentile(late, 50), 0),
+        'p95 ms': round(percentile(late, 95), 0),
+        'max ms': round(Math.max(...late), 0),
+      };
+      printTable(`SLA: ${total.toLocaleString('en')} clocks due over ${SLA_SPREAD_S} s, scanner every 1 s`, [
+        slaRow,
+      ]);
+      results.sla = slaRow;
+      checks.push(check('every clock fired', late.length, 'min', total, ''));
+      checks.push(check('fired once', dupes, 'max', 0, ''));
+      checks.push(check('every threshold within 5 s', slaRow['max ms'], 'max', 5000, ''));
+    } finally {
+      await app.stop();
+      await pool.end();
+    }
+  } finally {
+    if (embedded) await embedded.stop();
+    await removeDataDir(dataDir);
+  }
+  await assertNoPostgresLeft([dataDir]);
+  printChecks(checks);
+  await writeResults('cases', { ...results, checks });
+}
+
+await main();
