@@ -7,6 +7,11 @@ import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
 import {
+  analyticsRoutes,
+  createAnalyticsService,
+  registerAnalyticsListeners,
+} from './modules/analytics/index.ts';
+import {
   createWebchatService,
   webchatAssetRoutes,
   webchatDemoRoutes,
@@ -100,6 +105,14 @@ export async function buildApp(deps: AppDeps) {
   // A desk that (re)connects counts as present at once, so a quick reconnect never loses its chats.
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
+  registerAnalyticsListeners({ events });
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    events,
+    routing,
+    teamMembers: staffModule.service.listTeamMemberIds,
+  });
   const secrets = createSecrets({ db });
   const attachments = createAttachmentsService({ db, ids, clock, conversations });
   const webchat = createWebchatService({
@@ -184,6 +197,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
+      await api.register(analyticsRoutes({ analytics, audit }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -295,6 +309,7 @@ export async function buildApp(deps: AppDeps) {
     router,
     webchat,
     secrets,
+    analytics,
     start,
     stop,
   };
