@@ -220,6 +220,26 @@ export const SECTIONS: readonly Section[] = [
       import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
     ),
   },
+  {
+    path: 'analytics/wallboard',
+    labelKey: 'analytics.wallboardNav',
+    descriptionKey: 'analytics.wallboardNavDescription',
+    icon: IconChartBar,
+    permissions: ['supervisor.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/wallboard-page.tsx').then((m) => ({ default: m.WallboardPage })),
+    ),
+  },
+  {
+    path: 'analytics/reports',
+    labelKey: 'analytics.reportsNav',
+    descriptionKey: 'analytics.reportsNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+    ),
+  },
 ];
 
 export const BRAND_ICON = IconBuildingBank;
