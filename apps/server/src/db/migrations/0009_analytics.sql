@@ -26,9 +26,18 @@ CREATE TABLE "analytics_handle_segments" (
 	"ended_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_message_facts" (
+	"message_id" uuid PRIMARY KEY NOT NULL,
+	"conversation_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"language" text NOT NULL,
+	"body" text NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "analytics_contact_facts_offered_brin" ON "analytics_contact_facts" USING brin ("offered_at");--> statement-breakpoint
 CREATE INDEX "analytics_contact_facts_queue_offered_idx" ON "analytics_contact_facts" USING btree ("queue_id","offered_at");--> statement-breakpoint
 CREATE INDEX "analytics_contact_facts_agent_offered_idx" ON "analytics_contact_facts" USING btree ("agent_id","offered_at");--> statement-breakpoint
 CREATE INDEX "analytics_contact_facts_reason_offered_idx" ON "analytics_contact_facts" USING btree ("reason_id","offered_at");--> statement-breakpoint
 CREATE INDEX "analytics_handle_segments_conversation_idx" ON "analytics_handle_segments" USING btree ("conversation_id");--> statement-breakpoint
-CREATE INDEX "analytics_handle_segments_agent_started_idx" ON "analytics_handle_segments" USING btree ("agent_id","started_at");
+CREATE INDEX "analytics_handle_segments_agent_started_idx" ON "analytics_handle_segments" USING btree ("agent_id","started_at");--> statement-breakpoint
+CREATE INDEX "analytics_message_facts_at_brin" ON "analytics_message_facts" USING brin ("at");

@@ -4,6 +4,8 @@ import {
   ContactDrillQuery,
   ContactReport,
   ExportQuery,
+  HotTopics,
+  HotTopicsQuery,
   ReportQuery,
   Wallboard,
   WallboardQuery,
@@ -62,6 +64,13 @@ export function analyticsRoutes(deps: {
         },
       },
       async (request) => analytics.agentScorecards(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/hot-topics',
+      {
+        schema: { tags: ['analytics'], querystring: HotTopicsQuery, response: { 200: HotTopics, ...errors } },
+      },
+      async (request) => analytics.hotTopics(request.actor, request.query),
     );
     app.get(
       '/analytics/reports/contacts/export',

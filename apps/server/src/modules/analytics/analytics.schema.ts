@@ -58,3 +58,19 @@ export const handleSegments = pgTable(
     index('analytics_handle_segments_agent_started_idx').on(t.agentId, t.startedAt),
   ],
 );
+
+/**
+ * Customers' own text messages (already masked for card numbers by conversations), copied for
+ * mining hot topics; one row per message, read by week.
+ */
+export const messageFacts = pgTable(
+  'analytics_message_facts',
+  {
+    messageId: uuid('message_id').primaryKey(),
+    conversationId: uuid('conversation_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    language: text('language').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('analytics_message_facts_at_brin').using('brin', t.at)],
+);

@@ -13,8 +13,10 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
+import { CONVERSATION_EVENTS } from '../conversations/index.ts';
 import type { RoutingService } from '../routing/index.ts';
-import { applyFactEvent, FACT_EVENT_TYPES } from './analytics.facts.ts';
+import { applyFactEvent, applyMessageEvent, FACT_EVENT_TYPES } from './analytics.facts.ts';
+import { createHotTopics } from './analytics.topics.ts';
 
 type Events = ReturnType<typeof createEvents>;
 
@@ -309,7 +311,7 @@ export function createAnalyticsService(deps: {
    * order through the same function the listener uses. `onProgress` gets (done, total).
    */
   async function rebuild(onProgress?: (done: number, total: number) => void, batchSize = 5000) {
-    const types = [...FACT_EVENT_TYPES];
+    const types: string[] = [...FACT_EVENT_TYPES, CONVERSATION_EVENTS.messageCreated];
     const countResult = await db.execute(
       sql`SELECT count(*)::int AS n FROM outbox WHERE type = ANY(${textArray(types)})`,
     );
@@ -323,7 +325,11 @@ export function createAnalyticsService(deps: {
       const rows = batch.rows as { position: string; id: string; type: string; payload: unknown }[];
       if (rows.length === 0) break;
       await db.transaction(async (tx) => {
-        for (const r of rows) await applyFactEvent(tx, { ...r, position: Number(r.position) });
+        for (const r of rows) {
+          // Message copies are insert-only and kept (they may hold history no event describes).
+          if (r.type === CONVERSATION_EVENTS.messageCreated) await applyMessageEvent(tx, r);
+          else await applyFactEvent(tx, { ...r, position: Number(r.position) });
+        }
       });
       after = Number((rows.at(-1) as { position: string }).position);
       done += rows.length;
@@ -332,7 +338,9 @@ export function createAnalyticsService(deps: {
     return { events: done };
   }
 
-  return { contactReport, drillContacts, agentScorecards, wallboard, rebuild, options };
+  const { hotTopics } = createHotTopics({ db, clock });
+
+  return { contactReport, drillContacts, agentScorecards, wallboard, rebuild, hotTopics, options };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
