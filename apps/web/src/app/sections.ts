@@ -240,6 +240,16 @@ export const SECTIONS: readonly Section[] = [
       import('../features/analytics/pages/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
     ),
   },
+  {
+    path: 'analytics/hot-topics',
+    labelKey: 'analytics.hotNav',
+    descriptionKey: 'analytics.hotNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })),
+    ),
+  },
 ];
 
 export const BRAND_ICON = IconBuildingBank;

@@ -81,7 +81,8 @@ export function useQueueOptions() {
 export function useHotTopics(weekStart: string, language: string) {
   return useQuery({
     queryKey: analyticsKeys.hotTopics(weekStart, language),
-    queryFn: () => api<HotTopics>('/analytics/hot-topics', { query: { weekStart, language } }),
+    queryFn: () =>
+      api<HotTopics>('/analytics/hot-topics', { query: { weekStart: weekStart || undefined, language } }),
   });
 }
 

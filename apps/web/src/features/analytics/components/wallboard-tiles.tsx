@@ -22,6 +22,8 @@ function Figure({
     <Paper
       withBorder
       p="xs"
+      role="group"
+      aria-label={label}
       style={level ? { borderTop: `4px solid var(--mantine-color-${LEVEL_COLOR[level]}-6)` } : undefined}
     >
       <Text size={big ? 'md' : 'xs'} c="dimmed" lh={1.2}>
