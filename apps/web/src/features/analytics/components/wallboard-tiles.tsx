@@ -34,7 +34,8 @@ function Figure({
           {value}
         </Text>
         {level && level !== 'none' && (
-          <Text size="xs" fw={600} c={`${LEVEL_COLOR[level]}.9`}>
+          // The colour is on the tile's top edge; the word stays dark for contrast.
+          <Text size="xs" fw={600}>
             {t(`analytics.level.${level}`)}
           </Text>
         )}
@@ -96,7 +97,7 @@ export function AgentStates({ agents, big }: { agents: Wallboard['agents']; big?
           <Badge
             key={state}
             size={big ? 'xl' : 'lg'}
-            variant="light"
+            variant="dot"
             color={{ available: 'green', busy: 'blue', away: 'yellow', offline: 'gray' }[state]}
           >
             {t(`analytics.agents.${state}`)}: {agents[state]}
