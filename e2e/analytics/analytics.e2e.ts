@@ -121,7 +121,7 @@ describe('analytics: wallboard, reports and hot topics', () => {
       .getByRole('link', { name: 'Reports' })
       .click();
     await page.getByRole('heading', { name: 'Contact reports', level: 1 }).waitFor();
-    await page.getByLabel('Queue', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Queue' }).click();
     await page.getByRole('option', { name: 'Chat — 中文' }).click();
     const chart = page.getByTestId('report-chart');
     await chart.locator('.recharts-line').first().waitFor();
