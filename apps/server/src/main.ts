@@ -386,7 +386,7 @@ analytics
     await withApp(configFrom(), async (app) => {
       const bar = progressBar('rebuilding analytics');
       const started = Date.now();
-      const result = await app.analytics.rebuild((done, total) => bar.update(done, total, 'events'));
+      const result = await app.analytics.rebuild((done, total) => bar.update(done, total, 'chunks'));
       bar.stop();
       process.stdout.write(
         `analytics rebuilt: ${result.events} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

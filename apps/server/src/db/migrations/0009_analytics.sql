@@ -26,6 +26,24 @@ CREATE TABLE "analytics_handle_segments" (
 	"ended_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_hourly" (
+	"hour" timestamp with time zone NOT NULL,
+	"queue_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"offered" integer NOT NULL,
+	"answered" integer NOT NULL,
+	"abandoned_after" integer NOT NULL,
+	"abandoned_short" integer NOT NULL,
+	"within_threshold" integer NOT NULL,
+	"wait_sum" bigint NOT NULL,
+	"handle_sum" bigint NOT NULL,
+	"handled" integer NOT NULL,
+	"ratings" integer NOT NULL,
+	"good" integer NOT NULL,
+	"transfers" integer NOT NULL,
+	CONSTRAINT "analytics_hourly_hour_queue_id_channel_pk" PRIMARY KEY("hour","queue_id","channel")
+);
+--> statement-breakpoint
 CREATE TABLE "analytics_message_facts" (
 	"message_id" uuid PRIMARY KEY NOT NULL,
 	"conversation_id" uuid NOT NULL,

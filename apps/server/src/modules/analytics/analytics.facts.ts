@@ -6,6 +6,7 @@ import {
   type ConversationStepPayload,
   type MessageCreatedPayload,
 } from '../conversations/index.ts';
+import { refreshBucketOf } from './analytics.rollups.ts';
 
 type Events = ReturnType<typeof createEvents>;
 
@@ -32,9 +33,28 @@ export async function applyFactEvent(
   event: Pick<StoredEvent, 'id' | 'type' | 'payload' | 'position'>,
 ): Promise<void> {
   const p = event.payload as StepPayload;
-  const at = p.at;
   const pos = event.position;
   const fresh = sql`analytics_contact_facts.last_position < ${pos}`;
+  let previousQueueId: string | null | undefined;
+  if (event.type === CONVERSATION_EVENTS.transferred && p.toQueueId) {
+    const before = await tx.execute(
+      sql`SELECT queue_id FROM analytics_contact_facts WHERE conversation_id = ${p.conversationId}`,
+    );
+    previousQueueId = (before.rows[0] as { queue_id: string | null } | undefined)?.queue_id;
+  }
+  await applyToFacts(tx, event, p, fresh);
+  // The contact's hourly bucket follows (and the queue it left, after a transfer to another queue).
+  await refreshBucketOf(tx, p.conversationId, previousQueueId);
+}
+
+async function applyToFacts(
+  tx: DbOrTx,
+  event: Pick<StoredEvent, 'id' | 'type' | 'payload' | 'position'>,
+  p: StepPayload,
+  fresh: ReturnType<typeof sql>,
+): Promise<void> {
+  const at = p.at;
+  const pos = event.position;
   switch (event.type) {
     case CONVERSATION_EVENTS.queued:
       await tx.execute(sql`INSERT INTO analytics_contact_facts

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { createDb } from '../../platform/db.ts';
 import { mulberry32 } from '../../platform/random.ts';
+import { refreshRollups } from './analytics.rollups.ts';
 
 /**
  * A realistic past for the demo and the benches (`banyan simulate --history 30d`): contact facts,
@@ -279,6 +281,8 @@ export async function simulateHistory(
     messages += texts.length;
     onProgress?.(d + 1, options.days);
   }
+  const first = new Date(localToday - (options.days - 1) * 86_400_000 - offsetMs);
+  await refreshRollups(createDb(pool), first, new Date(localToday + 86_400_000 - offsetMs));
   return { contacts, messages };
 }
 

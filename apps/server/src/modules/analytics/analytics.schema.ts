@@ -1,4 +1,14 @@
-import { bigint, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * One narrow row per contact, built from conversation events by analytics.facts.ts. `last_position`
@@ -73,4 +83,31 @@ export const messageFacts = pgTable(
     body: text('body').notNull(),
   },
   (t) => [index('analytics_message_facts_at_brin').using('brin', t.at)],
+);
+
+/**
+ * Hourly rollups of the contact facts per queue and channel (a contact without a queue under the
+ * zero UUID), for reports over long periods without per-agent, reason, team or segment filters:
+ * 10 M facts are ~100,000 rows here. Counts use the default threshold and short-abandon limit
+ * (analytics.rebuild.ts); a bucket is recomputed from the facts whenever one of its contacts changes.
+ */
+export const hourly = pgTable(
+  'analytics_hourly',
+  {
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    queueId: uuid('queue_id').notNull(),
+    channel: text('channel').notNull(),
+    offered: integer('offered').notNull(),
+    answered: integer('answered').notNull(),
+    abandonedAfter: integer('abandoned_after').notNull(),
+    abandonedShort: integer('abandoned_short').notNull(),
+    withinThreshold: integer('within_threshold').notNull(),
+    waitSum: bigint('wait_sum', { mode: 'number' }).notNull(),
+    handleSum: bigint('handle_sum', { mode: 'number' }).notNull(),
+    handled: integer('handled').notNull(),
+    ratings: integer('ratings').notNull(),
+    good: integer('good').notNull(),
+    transfers: integer('transfers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId, t.channel] })],
 );

@@ -13,9 +13,9 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
-import { CONVERSATION_EVENTS } from '../conversations/index.ts';
 import type { RoutingService } from '../routing/index.ts';
-import { applyFactEvent, applyMessageEvent, FACT_EVENT_TYPES } from './analytics.facts.ts';
+import { rebuildFromLog } from './analytics.rebuild.ts';
+import { ROLLUP_SHORT_ABANDON, ROLLUP_THRESHOLD } from './analytics.rollups.ts';
 import { createHotTopics } from './analytics.topics.ts';
 
 type Events = ReturnType<typeof createEvents>;
@@ -33,6 +33,13 @@ export interface AnalyticsOptions {
 }
 
 export const DEFAULT_ANALYTICS_OPTIONS: AnalyticsOptions = { thresholdSeconds: 20, shortAbandonSeconds: 5 };
+
+/** Whether the zone's offset from UTC at `at` is a whole number of hours (rollups are UTC hours). */
+function wholeHourZone(timeZone: string, at: Date): boolean {
+  const local = new Date(at.toLocaleString('en-US', { timeZone }));
+  const utc = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return (local.getTime() - utc.getTime()) % 3_600_000 === 0;
+}
 
 /** A text array parameter (drizzle spreads a JS array into a row, not an array). */
 const textArray = (values: readonly string[]): SQL =>
@@ -135,8 +142,27 @@ export function createAnalyticsService(deps: {
     return { from, to, tz, granularity, where: sql.join(where, sql` AND `), own };
   }
 
+  /**
+   * Whether the hourly rollups can answer: whole hours in the report's zone, no per-person, reason or
+   * segment filter, and the rollups' threshold and short-abandon limit.
+   */
+  const canUseRollups = (q: ReportQuery, from: Date, to: Date, tz: string) =>
+    !q.agentId &&
+    !q.reasonId &&
+    !q.teamId &&
+    !q.segment &&
+    options.thresholdSeconds === ROLLUP_THRESHOLD &&
+    options.shortAbandonSeconds === ROLLUP_SHORT_ABANDON &&
+    from.getUTCMinutes() === 0 &&
+    to.getUTCMinutes() === 0 &&
+    from.getUTCSeconds() === 0 &&
+    to.getUTCSeconds() === 0 &&
+    wholeHourZone(tz, from) &&
+    wholeHourZone(tz, to);
+
   async function contactReport(actor: Actor | null, q: ReportQuery): Promise<ContactReport> {
     const { from, to, tz, granularity, where } = await resolveFilters(actor, q);
+    if (canUseRollups(q, from, to, tz)) return rollupReport(q, from, to, tz, granularity);
     const unit = sql.raw(`'${granularity}'`);
     const [totals, series, heatmap, byQueue] = await Promise.all([
       db.execute(sql`SELECT ${aggregates()} FROM analytics_contact_facts f WHERE ${where}`),
@@ -165,6 +191,93 @@ export function createAnalyticsService(deps: {
       byQueue: (
         byQueue.rows as { queue_id: string | null; name: string; offered: number; answered: number }[]
       ).map((r) => ({ queueId: r.queue_id, name: r.name, offered: r.offered, answered: r.answered })),
+    };
+  }
+
+  /** The same report from the hourly rollups: ~100 rows per queue-day at most, whatever the volume. */
+  async function rollupReport(
+    q: ReportQuery,
+    from: Date,
+    to: Date,
+    tz: string,
+    granularity: string,
+  ): Promise<ContactReport> {
+    const unit = sql.raw(`'${granularity}'`);
+    const filters: SQL[] = [sql`h.hour >= ${from}`, sql`h.hour < ${to}`];
+    if (q.channel) filters.push(sql`h.channel = ${q.channel}`);
+    if (q.queueId) filters.push(sql`h.queue_id = ${q.queueId}`);
+    const where = sql.join(filters, sql` AND `);
+    const sums = sql`sum(h.offered)::int AS offered, sum(h.answered)::int AS answered,
+      sum(h.abandoned_after)::int AS abandoned, sum(h.abandoned_short)::int AS short_abandoned,
+      sum(h.within_threshold)::int AS within, sum(h.wait_sum)::bigint AS wait_sum,
+      sum(h.handle_sum)::bigint AS handle_sum, sum(h.handled)::int AS handled, sum(h.ratings)::int AS ratings,
+      sum(h.good)::int AS good, sum(h.transfers)::int AS transfers`;
+    const result = await db.execute(sql`
+      WITH r AS (SELECT h.* FROM analytics_hourly h WHERE ${where})
+      SELECT 'series' AS part, (date_trunc(${unit}, h.hour AT TIME ZONE ${tz}) AT TIME ZONE ${tz}) AS bucket,
+        NULL::int AS weekday, NULL::int AS hour, NULL::uuid AS queue_id, ${sums}
+        FROM r h GROUP BY 2
+      UNION ALL
+      SELECT 'heatmap', NULL, extract(isodow FROM h.hour AT TIME ZONE ${tz})::int, extract(hour FROM h.hour AT TIME ZONE ${tz})::int,
+        NULL, ${sums} FROM r h GROUP BY 3, 4
+      UNION ALL
+      SELECT 'queue', NULL, NULL, NULL, h.queue_id, ${sums} FROM r h GROUP BY 5
+      ORDER BY 1, 2, 3, 4`);
+    const rows = result.rows as unknown as (Aggregates & {
+      part: string;
+      bucket: string | null;
+      weekday: number | null;
+      hour: number | null;
+      queue_id: string | null;
+    })[];
+    const series = rows.filter((r) => r.part === 'series');
+    const total = series.reduce(
+      (t, r) => {
+        for (const k of Object.keys(t) as (keyof Aggregates)[]) t[k] += Number(r[k]);
+        return t;
+      },
+      {
+        offered: 0,
+        answered: 0,
+        abandoned: 0,
+        short_abandoned: 0,
+        within: 0,
+        wait_sum: 0,
+        handle_sum: 0,
+        handled: 0,
+        ratings: 0,
+        good: 0,
+        transfers: 0,
+      } as Aggregates,
+    );
+    const queueRows = rows.filter((r) => r.part === 'queue');
+    const names = new Map<string, string>();
+    if (queueRows.length > 0) {
+      const named = await db.execute(sql`SELECT id, name FROM routing_queues`);
+      for (const r of named.rows as { id: string; name: string }[]) names.set(r.id, r.name);
+    }
+    const NO_QUEUE = '00000000-0000-0000-0000-000000000000';
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      granularity,
+      timeZone: tz,
+      thresholdSeconds: options.thresholdSeconds,
+      shortAbandonSeconds: options.shortAbandonSeconds,
+      totals: figures(total),
+      series: series.map((r) => ({ bucket: new Date(r.bucket as string).toISOString(), ...figures(r) })),
+      heatmap: rows
+        .filter((r) => r.part === 'heatmap')
+        .map((r) => ({ weekday: r.weekday as number, hour: r.hour as number, offered: Number(r.offered) })),
+      byQueue: queueRows
+        .map((r) => ({
+          queueId: r.queue_id === NO_QUEUE ? null : r.queue_id,
+          name: r.queue_id === NO_QUEUE ? '—' : (names.get(r.queue_id as string) ?? '—'),
+          offered: Number(r.offered),
+          answered: Number(r.answered),
+        }))
+        .sort((a, b) => b.offered - a.offered)
+        .slice(0, 50),
     };
   }
 
@@ -307,36 +420,10 @@ export function createAnalyticsService(deps: {
   }
 
   /**
-   * Rebuilds the facts from the event log: empties them and replays every retained event in commit
-   * order through the same function the listener uses. `onProgress` gets (done, total).
+   * Rebuilds the facts, segments and rollups from the event log (set-based, analytics.rebuild.ts);
+   * `onProgress` gets (chunks done, 16).
    */
-  async function rebuild(onProgress?: (done: number, total: number) => void, batchSize = 5000) {
-    const types: string[] = [...FACT_EVENT_TYPES, CONVERSATION_EVENTS.messageCreated];
-    const countResult = await db.execute(
-      sql`SELECT count(*)::int AS n FROM outbox WHERE type = ANY(${textArray(types)})`,
-    );
-    const total = (countResult.rows[0] as { n: number }).n;
-    await db.execute(sql`TRUNCATE analytics_contact_facts, analytics_handle_segments`);
-    let done = 0;
-    let after = 0;
-    for (;;) {
-      const batch = await db.execute(sql`SELECT position, id, type, payload FROM outbox
-        WHERE type = ANY(${textArray(types)}) AND position > ${after} ORDER BY position LIMIT ${batchSize}`);
-      const rows = batch.rows as { position: string; id: string; type: string; payload: unknown }[];
-      if (rows.length === 0) break;
-      await db.transaction(async (tx) => {
-        for (const r of rows) {
-          // Message copies are insert-only and kept (they may hold history no event describes).
-          if (r.type === CONVERSATION_EVENTS.messageCreated) await applyMessageEvent(tx, r);
-          else await applyFactEvent(tx, { ...r, position: Number(r.position) });
-        }
-      });
-      after = Number((rows.at(-1) as { position: string }).position);
-      done += rows.length;
-      onProgress?.(done, total);
-    }
-    return { events: done };
-  }
+  const rebuild = (onProgress?: (done: number, total: number) => void) => rebuildFromLog(db, onProgress);
 
   const { hotTopics } = createHotTopics({ db, clock });
 
