@@ -39,6 +39,7 @@ import {
   routingRoutes,
 } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
+import { createSurveysService, registerSurveyListeners, surveysRoutes } from './modules/surveys/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
@@ -114,6 +115,16 @@ export async function buildApp(deps: AppDeps) {
     teamMembers: staffModule.service.listTeamMemberIds,
   });
   const secrets = createSecrets({ db });
+  const surveys = createSurveysService({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    secrets,
+    publicUrl: config.publicUrl,
+  });
+  registerSurveyListeners({ events, surveys });
   const attachments = createAttachmentsService({ db, ids, clock, conversations });
   const webchat = createWebchatService({
     db,
@@ -198,6 +209,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
       await api.register(analyticsRoutes({ analytics, audit }));
+      await api.register(surveysRoutes({ surveys }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -310,6 +322,7 @@ export async function buildApp(deps: AppDeps) {
     webchat,
     secrets,
     analytics,
+    surveys,
     start,
     stop,
   };
