@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
@@ -14,6 +14,7 @@ import { paginate } from '../model.ts';
 
 // Events arrive in bursts: refetch at once, then at most twice a second (within a second of an event).
 const REFRESH_THROTTLE_MS = 500;
+const FOLLOW_UP_MS = 600;
 // The TV shows this many queues at a time and turns the page every so often.
 const TV_QUEUES_PER_PAGE = 4;
 const TV_PAGE_MS = 10_000;
@@ -37,9 +38,21 @@ export function WallboardPage() {
       ),
     [queryClient],
   );
-  useEffect(() => () => refresh.cancel(), [refresh]);
+  const followUp = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(
+    () => () => {
+      refresh.cancel();
+      clearTimeout(followUp.current);
+    },
+    [refresh],
+  );
   const status = useRealtime((event: RealtimeEvent) => {
-    if (isBoardEvent(event.type)) refresh.call();
+    if (!isBoardEvent(event.type)) return;
+    refresh.call();
+    // Today's figures come from the facts, which the durable handler writes just after the event is
+    // pushed: look again shortly, so the tile has moved within a second even after a lone event.
+    clearTimeout(followUp.current);
+    followUp.current = setTimeout(() => refresh.call(), FOLLOW_UP_MS);
   });
 
   const pages = paginate(board.data?.queues ?? [], tv ? TV_QUEUES_PER_PAGE : 1000);
