@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ANALYTICS_INPUT_EVENTS } from '#contracts/analytics-inputs.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { createEvents, StoredEvent } from '../../platform/events.ts';
 import {
@@ -19,9 +20,16 @@ export const FACT_EVENT_TYPES = [
   CONVERSATION_EVENTS.wrappedUp,
   CONVERSATION_EVENTS.closed,
   CONVERSATION_EVENTS.rated,
+  // A survey's CSAT answer about a contact is its rating too (the last answer wins).
+  ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
 ] as const;
 
-type StepPayload = ConversationStepPayload & { rating?: number; toQueueId?: string | null };
+type StepPayload = ConversationStepPayload & {
+  rating?: number;
+  toQueueId?: string | null;
+  kind?: string;
+  score?: number | null;
+};
 
 /**
  * Applies one event to the contact facts. Every statement is guarded by `last_position < position`,
@@ -43,6 +51,7 @@ export async function applyFactEvent(
     previousQueueId = (before.rows[0] as { queue_id: string | null } | undefined)?.queue_id;
   }
   await applyToFacts(tx, event, p, fresh);
+  if (!p.conversationId) return;
   // The contact's hourly bucket follows (and the queue it left, after a transfer to another queue).
   await refreshBucketOf(tx, p.conversationId, previousQueueId);
 }
@@ -104,6 +113,11 @@ async function applyToFacts(
           last_position = ${pos}
         WHERE f.conversation_id = ${p.conversationId} AND f.last_position < ${pos}`);
       await endSegments(tx, p);
+      return;
+    case ANALYTICS_INPUT_EVENTS.feedbackSubmitted:
+      if (p.kind !== 'csat' || typeof p.score !== 'number' || !p.conversationId) return;
+      await tx.execute(sql`UPDATE analytics_contact_facts SET rating = ${p.score}, last_position = ${pos}
+        WHERE conversation_id = ${p.conversationId} AND ${fresh}`);
       return;
     case CONVERSATION_EVENTS.rated:
       await tx.execute(sql`UPDATE analytics_contact_facts SET rating = ${p.rating ?? null}, last_position = ${pos}

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ANALYTICS_INPUT_EVENTS } from '#contracts/analytics-inputs.ts';
 import type { Db, DbOrTx } from '../../platform/db.ts';
 import { CONVERSATION_EVENTS } from '../conversations/index.ts';
 import { FACT_EVENT_TYPES } from './analytics.facts.ts';
@@ -69,11 +70,13 @@ async function foldChunk(tx: DbOrTx, range: ReturnType<typeof sql>): Promise<voi
     wrapped: CONVERSATION_EVENTS.wrappedUp,
     closed: CONVERSATION_EVENTS.closed,
     rated: CONVERSATION_EVENTS.rated,
+    feedback: ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
   };
   await tx.execute(sql`
     WITH ev AS (
       SELECT cid, position, type, payload, (payload->>'at')::timestamptz AS at FROM rebuild_events
        WHERE ${range} AND type <> ${CONVERSATION_EVENTS.messageCreated}
+         AND (type <> ${t.feedback} OR (payload->>'kind' = 'csat' AND payload->>'score' IS NOT NULL))
     ), folded AS (
       SELECT cid,
         (array_agg(payload->>'channel' ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS channel,
@@ -94,7 +97,8 @@ async function foldChunk(tx: DbOrTx, range: ReturnType<typeof sql>): Promise<voi
         (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.wrapped}))[1] AS wrapped_at,
         (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.closed} OR type = ${t.abandoned}))[1] AS closed_at,
         bool_or(type = ${t.closed}) AS was_closed,
-        (array_agg((payload->>'rating')::int ORDER BY position DESC) FILTER (WHERE type = ${t.rated}))[1] AS rating,
+        (array_agg(coalesce(payload->>'rating', payload->>'score')::int ORDER BY position DESC)
+          FILTER (WHERE type = ${t.rated} OR type = ${t.feedback}))[1] AS rating,
         max(position) AS last_position
       FROM ev GROUP BY cid
     )

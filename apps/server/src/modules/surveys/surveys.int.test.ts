@@ -154,6 +154,19 @@ describe('after a chat closes', () => {
       queueId,
     });
 
+    // The answer is the contact's rating in the analytics facts (wallboard CSAT, reports).
+    await settle();
+    const fact = await ctx.pool.query(
+      'SELECT rating FROM analytics_contact_facts WHERE conversation_id = $1',
+      [feedback.rows[0].payload.conversationId],
+    );
+    expect(fact.rows).toEqual([{ rating: 5 }]);
+    await ctx.app.analytics.rebuild();
+    const rebuilt = await ctx.pool.query(
+      'SELECT rating FROM analytics_contact_facts WHERE conversation_id = $1',
+      [feedback.rows[0].payload.conversationId],
+    );
+    expect(rebuilt.rows).toEqual([{ rating: 5 }]);
     const replay = await ctx.app.http.inject({
       method: 'POST',
       url: `/api/v1/public/survey?token=${token}`,
