@@ -29,6 +29,8 @@ export interface SimulateCliOptions {
   maxMinutes: number;
   seed: number;
   json?: boolean;
+  history?: string;
+  historyContactsPerDay: number;
 }
 
 export function simulateCommand(): Command {
@@ -78,7 +80,33 @@ export function simulateCommand(): Command {
     )
     .option('--seed <n>', 'random seed (arrivals, handling times, patience)', toNumber, 1)
     .option('--json', 'print the report as JSON')
+    .option(
+      '--history <period>',
+      'instead of a live run: write a realistic past (e.g. 30d, 2w) into the analytics tables of the database',
+    )
+    .option(
+      '--history-contacts-per-day <n>',
+      'offered contacts on an average weekday (--history)',
+      toNumber,
+      1200,
+    )
     .action(async (options: SimulateCliOptions) => {
+      if (options.history !== undefined) {
+        const { parseHistoryPeriod } = await import('../../apps/server/src/modules/analytics/index.ts');
+        const days = parseHistoryPeriod(options.history);
+        if (days === null || !(options.historyContactsPerDay > 0)) {
+          process.stderr.write('banyan simulate: --history takes a period like 30d or 2w (1–400 days)\n');
+          process.exitCode = 1;
+          return;
+        }
+        const { simulateHistoryCommand } = await import('./history.ts');
+        await simulateHistoryCommand({
+          days,
+          contactsPerDay: options.historyContactsPerDay,
+          seed: options.seed,
+        });
+        return;
+      }
       const problem = validate(options);
       if (problem) {
         process.stderr.write(`banyan simulate: ${problem}\n`);

@@ -6,6 +6,11 @@ import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import {
+  analyticsRoutes,
+  createAnalyticsService,
+  registerAnalyticsListeners,
+} from './modules/analytics/index.ts';
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createWebchatService,
@@ -35,6 +40,7 @@ import {
   routingRoutes,
 } from './modules/routing/index.ts';
 import { createStaffModule } from './modules/staff/index.ts';
+import { createSurveysService, registerSurveyListeners, surveysRoutes } from './modules/surveys/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { createAudit } from './platform/audit.ts';
@@ -101,10 +107,28 @@ export async function buildApp(deps: AppDeps) {
   // A desk that (re)connects counts as present at once, so a quick reconnect never loses its chats.
   realtime.onConnect((actor) => void routing.heartbeat([actor.userId]).catch(() => undefined));
   registerRoutingListeners({ events, routing });
+  registerAnalyticsListeners({ events });
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    events,
+    routing,
+    teamMembers: staffModule.service.listTeamMemberIds,
+  });
   const secrets = createSecrets({ db });
   const sla = createSlaClocks({ db, ids, clock, events, log });
   const cases = createCasesService({ db, ids, clock, events, audit, sla });
   const attachments = createAttachmentsService({ db, ids, clock, conversations, audit });
+  const surveys = createSurveysService({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    secrets,
+    publicUrl: config.publicUrl,
+  });
+  registerSurveyListeners({ events, surveys });
   const webchat = createWebchatService({
     db,
     ids,
@@ -190,6 +214,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(
         casesRoutes({ cases, secrets, clock, publicUrl: config.publicUrl, bankName: 'Banyan Bank' }),
       );
+      await api.register(analyticsRoutes({ analytics, audit }));
+      await api.register(surveysRoutes({ surveys }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -305,6 +331,8 @@ export async function buildApp(deps: AppDeps) {
     secrets,
     cases,
     sla,
+    analytics,
+    surveys,
     start,
     stop,
   };

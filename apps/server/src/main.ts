@@ -378,6 +378,22 @@ audit
     });
   });
 
+const analytics = program.command('analytics').description('contact facts, KPIs and reports');
+analytics
+  .command('rebuild')
+  .description('rebuild the contact facts from the event log (every retained conversation event, in order)')
+  .action(async () => {
+    await withApp(configFrom(), async (app) => {
+      const bar = progressBar('rebuilding analytics');
+      const started = Date.now();
+      const result = await app.analytics.rebuild((done, total) => bar.update(done, total, 'chunks'));
+      bar.stop();
+      process.stdout.write(
+        `analytics rebuilt: ${result.events} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    });
+  });
+
 program.addCommand(erlangCommand());
 program.addCommand(simulateCommand());
 

@@ -1,4 +1,5 @@
 import type { BanyanApp } from '../app.ts';
+import { seedAnalyticsHistory } from './analytics.ts';
 import { seedDemoCases } from './cases.ts';
 import {
   DEMO_BRANCHES,
@@ -93,6 +94,7 @@ export async function seedDemoBank(
     onProgress: (n: number, total: number) => onProgress('customers', n, total),
   });
   await seedDemoCases(app);
+  await seedAnalyticsHistory(app, onProgress);
   return true;
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { hasAnyPermission, useCurrentUser, useMe } from '../features/auth/api.ts';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
+import { SurveyPage } from '../features/surveys/pages/survey-page.tsx';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { SECTIONS, type Section } from './sections.ts';
@@ -47,6 +48,7 @@ function SectionPage({ section }: { section: Section }) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/survey', element: <SurveyPage /> },
   {
     path: '/',
     element: (

@@ -231,6 +231,36 @@ export const SECTIONS: readonly Section[] = [
       import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
     ),
   },
+  {
+    path: 'analytics/wallboard',
+    labelKey: 'analytics.wallboardNav',
+    descriptionKey: 'analytics.wallboardNavDescription',
+    icon: IconChartBar,
+    permissions: ['supervisor.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/wallboard-page.tsx').then((m) => ({ default: m.WallboardPage })),
+    ),
+  },
+  {
+    path: 'analytics/reports',
+    labelKey: 'analytics.reportsNav',
+    descriptionKey: 'analytics.reportsNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+    ),
+  },
+  {
+    path: 'analytics/hot-topics',
+    labelKey: 'analytics.hotNav',
+    descriptionKey: 'analytics.hotNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })),
+    ),
+  },
 ];
 
 export const BRAND_ICON = IconBuildingBank;

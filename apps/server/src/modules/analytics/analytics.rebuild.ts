@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { ANALYTICS_INPUT_EVENTS } from '#contracts/analytics-inputs.ts';
+import type { Db, DbOrTx } from '../../platform/db.ts';
+import { CONVERSATION_EVENTS } from '../conversations/index.ts';
+import { FACT_EVENT_TYPES } from './analytics.facts.ts';
+import { refreshRollups } from './analytics.rollups.ts';
+
+/** Rebuild chunks: conversations by the first hex digit of their id (16 steps of the progress bar). */
+const CHUNKS = '0123456789abcdef'.split('');
+
+/**
+ * Rebuilds the facts from the event log in set-based SQL: the same result as applying every event in
+ * order through `applyFactEvent` (the integration test compares the two), but one statement per
+ * chunk instead of one per event. The relevant events are copied once into a temporary table indexed
+ * by conversation; each chunk then folds its conversations' events:
+ * - offered_at, channel, customer: the first `queued`; queue: the last of `queued` / a transfer to a queue;
+ * - answered_at, wait, first agent: the first `assigned`; agent: the last of `assigned` / transfers;
+ * - abandoned: the last `abandoned`, when no `assigned` came before it; closed: the last close or abandon;
+ * - handle = close − answer; transfers = number of `transferred`; rating = the last `rated`;
+ * - segments: each `assigned` or `transferred` with an agent starts one, ended by the next transfer,
+ *   abandon or close after it.
+ */
+export async function rebuildFromLog(
+  db: Db,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ events: number }> {
+  const types = [...FACT_EVENT_TYPES, CONVERSATION_EVENTS.messageCreated];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`CREATE TEMP TABLE rebuild_events ON COMMIT DROP AS
+      SELECT position, id, type, (payload->>'conversationId')::uuid AS cid, payload
+        FROM outbox WHERE type IN (${sql.join(
+          types.map((t) => sql`${t}`),
+          sql`, `,
+        )})`);
+    await tx.execute(sql`CREATE INDEX ON rebuild_events (cid, position)`);
+    await tx.execute(sql`ANALYZE rebuild_events`);
+    const count = await tx.execute(sql`SELECT count(*)::int AS n FROM rebuild_events`);
+    const total = (count.rows[0] as { n: number }).n;
+    await tx.execute(sql`TRUNCATE analytics_contact_facts, analytics_handle_segments`);
+    onProgress?.(0, CHUNKS.length);
+    for (const [i, digit] of CHUNKS.entries()) {
+      const from = `${digit}0000000-0000-0000-0000-000000000000`;
+      const range =
+        digit === 'f'
+          ? sql`cid >= ${from}::uuid`
+          : sql`cid >= ${from}::uuid AND cid < ${`${CHUNKS[i + 1]}0000000-0000-0000-0000-000000000000`}::uuid`;
+      await foldChunk(tx, range);
+      onProgress?.(i + 1, CHUNKS.length);
+    }
+    // Message copies are insert-only and kept (they may hold history no event describes).
+    await tx.execute(sql`INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
+      SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
+        FROM rebuild_events e
+        JOIN conversation_messages m ON m.id = (e.payload->>'messageId')::uuid
+        JOIN conversations c ON c.id = m.conversation_id
+       WHERE e.type = ${CONVERSATION_EVENTS.messageCreated} AND e.payload->>'authorType' = 'customer'
+         AND e.payload->>'kind' = 'text' AND NOT coalesce((e.payload->>'internal')::boolean, false) AND m.body <> ''
+      ON CONFLICT (message_id) DO NOTHING`);
+    await refreshRollups(tx, null, null);
+    return { events: total };
+  });
+}
+
+async function foldChunk(tx: DbOrTx, range: ReturnType<typeof sql>): Promise<void> {
+  const t = {
+    queued: CONVERSATION_EVENTS.queued,
+    assigned: CONVERSATION_EVENTS.assigned,
+    transferred: CONVERSATION_EVENTS.transferred,
+    abandoned: CONVERSATION_EVENTS.abandoned,
+    wrapped: CONVERSATION_EVENTS.wrappedUp,
+    closed: CONVERSATION_EVENTS.closed,
+    rated: CONVERSATION_EVENTS.rated,
+    feedback: ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
+  };
+  await tx.execute(sql`
+    WITH ev AS (
+      SELECT cid, position, type, payload, (payload->>'at')::timestamptz AS at FROM rebuild_events
+       WHERE ${range} AND type <> ${CONVERSATION_EVENTS.messageCreated}
+         AND (type <> ${t.feedback} OR (payload->>'kind' = 'csat' AND payload->>'score' IS NOT NULL))
+    ), folded AS (
+      SELECT cid,
+        (array_agg(payload->>'channel' ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS channel,
+        (array_agg((payload->>'customerId')::uuid ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS customer_id,
+        min(position) FILTER (WHERE type = ${t.queued}) AS first_queued,
+        (array_agg(at ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS offered_at,
+        (array_agg(CASE WHEN type = ${t.queued} THEN (payload->>'queueId')::uuid ELSE (payload->>'toQueueId')::uuid END
+           ORDER BY position DESC) FILTER (WHERE type = ${t.queued} OR (type = ${t.transferred} AND payload->>'toQueueId' IS NOT NULL)))[1] AS queue_id,
+        min(position) FILTER (WHERE type = ${t.assigned}) AS first_assigned,
+        (array_agg(at ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS answered_at,
+        (array_agg(round((payload->>'waitSeconds')::numeric)::int ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS answer_wait,
+        (array_agg((payload->>'agentId')::uuid ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS first_agent_id,
+        (array_agg((payload->>'agentId')::uuid ORDER BY position DESC) FILTER (WHERE (type = ${t.assigned} OR type = ${t.transferred}) AND payload->>'agentId' IS NOT NULL))[1] AS agent_id,
+        count(*) FILTER (WHERE type = ${t.transferred})::int AS transfers,
+        (array_agg(position ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_pos,
+        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_at,
+        (array_agg(round((payload->>'waitSeconds')::numeric)::int ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_wait,
+        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.wrapped}))[1] AS wrapped_at,
+        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.closed} OR type = ${t.abandoned}))[1] AS closed_at,
+        bool_or(type = ${t.closed}) AS was_closed,
+        (array_agg(coalesce(payload->>'rating', payload->>'score')::int ORDER BY position DESC)
+          FILTER (WHERE type = ${t.rated} OR type = ${t.feedback}))[1] AS rating,
+        max(position) AS last_position
+      FROM ev GROUP BY cid
+    )
+    INSERT INTO analytics_contact_facts (conversation_id, channel, queue_id, agent_id, first_agent_id, customer_id, reason_id,
+      offered_at, answered_at, abandoned_at, wrapped_at, closed_at, wait_seconds, handle_seconds, transfers, rating, last_position)
+    SELECT f.cid, f.channel, f.queue_id,
+      CASE WHEN f.first_assigned > f.first_queued THEN f.agent_id END,
+      CASE WHEN f.first_assigned > f.first_queued THEN f.first_agent_id END,
+      f.customer_id,
+      CASE WHEN f.was_closed THEN (SELECT c.contact_reason_id FROM conversations c WHERE c.id = f.cid) END,
+      f.offered_at, a.answered_at,
+      CASE WHEN a.answered_at IS NULL OR coalesce(f.abandon_pos < f.first_assigned, false) THEN f.abandon_at END,
+      f.wrapped_at, f.closed_at,
+      CASE WHEN a.answered_at IS NOT NULL AND NOT coalesce(f.abandon_pos < f.first_assigned, false)
+        THEN f.answer_wait ELSE f.abandon_wait END,
+      CASE WHEN a.answered_at IS NOT NULL AND f.closed_at IS NOT NULL
+        THEN extract(epoch FROM f.closed_at - a.answered_at)::int END,
+      f.transfers, f.rating, f.last_position
+    FROM folded f
+    CROSS JOIN LATERAL (SELECT CASE WHEN f.first_assigned > f.first_queued THEN f.answered_at END AS answered_at) a
+    WHERE f.first_queued IS NOT NULL`);
+  await tx.execute(sql`
+    INSERT INTO analytics_handle_segments (event_id, conversation_id, agent_id, started_at, ended_at)
+    SELECT s.id, s.cid, (s.payload->>'agentId')::uuid, (s.payload->>'at')::timestamptz,
+      (SELECT (b.payload->>'at')::timestamptz FROM rebuild_events b
+        WHERE b.cid = s.cid AND b.position > s.position
+          AND b.type IN (${t.transferred}, ${t.abandoned}, ${t.closed})
+        ORDER BY b.position LIMIT 1)
+    FROM rebuild_events s
+    WHERE ${range} AND s.type IN (${t.assigned}, ${t.transferred}) AND s.payload->>'agentId' IS NOT NULL
+      AND EXISTS (SELECT 1 FROM analytics_contact_facts f WHERE f.conversation_id = s.cid)`);
+}

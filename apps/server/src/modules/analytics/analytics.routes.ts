@@ -1,0 +1,104 @@
+import {
+  AgentScorecards,
+  ContactDrill,
+  ContactDrillQuery,
+  ContactReport,
+  ExportQuery,
+  HotTopics,
+  HotTopicsQuery,
+  ReportQuery,
+  Wallboard,
+  WallboardQuery,
+} from '#contracts/analytics.ts';
+import { ErrorResponses } from '#contracts/common.ts';
+import type { createAudit } from '../../platform/audit.ts';
+import type { App } from '../../platform/http.ts';
+import { reportToCsv, reportToXlsx } from './analytics.export.ts';
+import type { AnalyticsService } from './analytics.service.ts';
+
+const errors = ErrorResponses;
+
+/** Reports, the contacts behind them, scorecards, exports and the wallboard. */
+export function analyticsRoutes(deps: {
+  analytics: AnalyticsService;
+  audit: ReturnType<typeof createAudit>;
+}) {
+  const { analytics, audit } = deps;
+  return async (app: App) => {
+    app.get(
+      '/analytics/wallboard',
+      {
+        schema: { tags: ['analytics'], querystring: WallboardQuery, response: { 200: Wallboard, ...errors } },
+      },
+      async (request) => analytics.wallboard(request.actor, request.query.timeZone),
+    );
+    app.get(
+      '/analytics/reports/contacts',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: ReportQuery,
+          response: { 200: ContactReport, ...errors },
+        },
+      },
+      async (request) => analytics.contactReport(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/reports/contacts/list',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: ContactDrillQuery,
+          response: { 200: ContactDrill, ...errors },
+        },
+      },
+      async (request) => analytics.drillContacts(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/reports/agents',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: ReportQuery,
+          response: { 200: AgentScorecards, ...errors },
+        },
+      },
+      async (request) => analytics.agentScorecards(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/hot-topics',
+      {
+        schema: { tags: ['analytics'], querystring: HotTopicsQuery, response: { 200: HotTopics, ...errors } },
+      },
+      async (request) => analytics.hotTopics(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/reports/contacts/export',
+      { schema: { tags: ['analytics'], querystring: ExportQuery } },
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const report = await analytics.contactReport(request.actor, query);
+        // Exports leave the system: who took which figures, and when.
+        await audit.recordAlone({
+          actorId: request.actor?.userId ?? null,
+          actorName: request.actor?.username ?? null,
+          action: 'analytics.exported',
+          ip: request.ip,
+          details: { format, filters: query },
+        });
+        const name = `banyan-contacts-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}`;
+        if (format === 'csv') {
+          reply.header('content-type', 'text/csv; charset=utf-8');
+          reply.header('content-disposition', `attachment; filename="${name}.csv"`);
+          return reply.send(`\uFEFF${reportToCsv(report)}`);
+        }
+        const filters = Object.fromEntries(
+          Object.entries(query).filter(([k]) => !['from', 'to', 'timeZone', 'granularity'].includes(k)),
+        ) as Record<string, string>;
+        reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
+        return reply.send(await reportToXlsx(report, filters));
+      },
+    );
+  };
+}

@@ -1,0 +1,99 @@
+// Hot topics over a simulated fortnight with an incident, and customer messages copied from chat.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
+import { simulateHistory } from './analytics.history.ts';
+
+let ctx: TestContext;
+let analyst: Session;
+let agent: Session;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  analyst = await signInAs(ctx, { username: 'ht.analyst', roles: ['quality_analyst'] });
+  agent = await signInAs(ctx, { username: 'ht.agent', roles: ['agent'] });
+  await signInAs(ctx, { username: 'ht.agent2', roles: ['agent'] });
+  for (const code of ['chat_vi', 'chat_zh', 'chat_en']) {
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels) VALUES ($1, $2, $2, '{chat}')`,
+      [crypto.randomUUID(), code],
+    );
+  }
+  for (const [code, zh] of [
+    ['ebanking.app', '手机银行App'],
+    ['cards.lost', '挂失/冻结'],
+    ['loans.rates', '利率与费用'],
+    ['accounts.transfer', '转账汇款'],
+  ] as const) {
+    await ctx.app.reasons.createReason(null, { code, names: { en: code, 'zh-CN': zh, vi: code } });
+  }
+});
+afterAll(async () => ctx?.close());
+
+const get = (session: Session, url: string) =>
+  ctx.app.http.inject({ method: 'GET', url, headers: as(session) });
+
+describe('hot topics', () => {
+  it('flag the incident as rising — its reason and its phrases — and leave steady topics alone', async () => {
+    const result = await simulateHistory(ctx.pool, {
+      days: 14,
+      contactsPerDay: 400,
+      utcOffsetHours: 7,
+      incidentDays: 4,
+      seed: 7,
+      now: ctx.clock.now(),
+    });
+    expect(result.contacts).toBeGreaterThan(3000);
+    const res = await get(analyst, '/api/v1/analytics/hot-topics?language=zh-CN');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const rising = body.items.filter((i: { rising: boolean }) => i.rising);
+    expect(rising.map((i: { topic: string }) => i.topic)).toContain('手机银行App');
+    expect(
+      rising.some((i: { kind: string; topic: string }) => i.kind === 'phrase' && i.topic.includes('闪退')),
+    ).toBe(true);
+    expect(
+      body.items.every((i: { language: string | null }) => i.language === null || i.language === 'zh-CN'),
+    ).toBe(true);
+    const steady = body.items.find((i: { topic: string }) => i.topic === '利率与费用');
+    expect(steady.rising).toBe(false);
+    expect(rising[0].examples.length).toBeGreaterThan(0);
+    expect(body.suggestions.length).toBeGreaterThan(0);
+    // Every language: Vietnamese multi-syllable phrases rise too.
+    const all = (await get(analyst, '/api/v1/analytics/hot-topics')).json();
+    expect(
+      all.items.some(
+        (i: { language: string; rising: boolean; topic: string }) =>
+          i.language === 'vi' && i.rising && i.topic.includes('đăng nhập'),
+      ),
+    ).toBe(true);
+  });
+
+  it('are for report viewers only', async () => {
+    expect((await get(agent, '/api/v1/analytics/hot-topics')).statusCode).toBe(403);
+  });
+
+  it('copy a customer’s text messages (masked), never notes or the agent’s', async () => {
+    const queue = (await ctx.pool.query(`SELECT id FROM routing_queues WHERE code = 'chat_zh'`)).rows[0].id;
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId: queue,
+      language: 'zh-CN',
+    });
+    await ctx.app.conversations.postMessage({
+      conversationId: id,
+      authorType: 'customer',
+      authorId: null,
+      clientId: 'c-1',
+      kind: 'text',
+      body: '我的卡 4111 1111 1111 1111 被锁了',
+    });
+    for (let i = 0; i < 3; i++) await ctx.app.events.dispatchPending();
+    const { rows } = await ctx.pool.query(
+      'SELECT language, body FROM analytics_message_facts WHERE conversation_id = $1',
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].language).toBe('zh-CN');
+    expect(rows[0].body).not.toContain('4111 1111 1111 1111');
+  });
+});

@@ -1,0 +1,44 @@
+import { defineMessages } from '../../platform/i18n.ts';
+
+defineMessages({
+  SURVEY_LINK_INVALID: {
+    en: 'This survey link is not valid or has expired.',
+    'zh-CN': '该问卷链接无效或已过期。',
+    vi: 'Đường dẫn khảo sát này không hợp lệ hoặc đã hết hạn.',
+  },
+  SURVEY_ALREADY_ANSWERED: {
+    en: 'This survey has already been answered. Thank you!',
+    'zh-CN': '该问卷已提交，感谢您的反馈！',
+    vi: 'Khảo sát này đã được trả lời. Xin cảm ơn!',
+  },
+  SURVEY_INVALID_ANSWER: {
+    en: 'An answer is not valid: {question}.',
+    'zh-CN': '有一项回答无效：{question}。',
+    vi: 'Có câu trả lời không hợp lệ: {question}.',
+  },
+  SURVEY_EMPTY_ANSWER: {
+    en: 'Please answer at least one question.',
+    'zh-CN': '请至少回答一个问题。',
+    vi: 'Vui lòng trả lời ít nhất một câu hỏi.',
+  },
+  SURVEY_QUESTIONS_REQUIRED: {
+    en: 'A custom survey needs its questions.',
+    'zh-CN': '自定义问卷需要设置问题。',
+    vi: 'Khảo sát tùy chỉnh cần có câu hỏi.',
+  },
+  SURVEY_INVALID_SCALE: {
+    en: 'A scale question needs a minimum below its maximum: {question}.',
+    'zh-CN': '评分题的最小值必须小于最大值：{question}。',
+    vi: 'Câu hỏi thang điểm cần giá trị nhỏ nhất bé hơn giá trị lớn nhất: {question}.',
+  },
+  SURVEY_INVALID_QUESTIONS: {
+    en: 'Question ids must be unique, with at most one score question.',
+    'zh-CN': '问题编号不能重复，且最多只能有一个评分题。',
+    vi: 'Mã câu hỏi không được trùng và chỉ có tối đa một câu hỏi chấm điểm.',
+  },
+  SURVEY_CODE_TAKEN: {
+    en: 'A survey with this code already exists.',
+    'zh-CN': '已存在相同代码的问卷。',
+    vi: 'Đã có khảo sát với mã này.',
+  },
+});

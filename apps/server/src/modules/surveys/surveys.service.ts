@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { ANALYTICS_INPUT_EVENTS, type FeedbackSubmittedPayload } from '#contracts/analytics-inputs.ts';
+import type { CreateSurvey, PublicSurvey, Survey, SurveyAnswer } from '#contracts/surveys.ts';
+import type { createAudit } from '../../platform/audit.ts';
+import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { createEvents, StoredEvent } from '../../platform/events.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { maskPans } from '../../platform/masking.ts';
+import { type Actor, requirePermission } from '../../platform/rbac.ts';
+import type { Secrets } from '../../platform/secrets.ts';
+import { CONVERSATION_EVENTS, type ConversationStepPayload } from '../conversations/index.ts';
+import type { SurveyQuestion } from './surveys.schema.ts';
+
+type Events = ReturnType<typeof createEvents>;
+type Language = 'en' | 'zh-CN' | 'vi';
+
+export const SURVEY_EVENTS = {
+  /** A link to send by e-mail or SMS (the channel adapters deliver it at `sendAt`). */
+  invitationQueued: 'survey.invitation_queued',
+} as const;
+
+const SIGNING_KEY = 'survey_links';
+
+/** The standard questions of each kind (docs/metrics.md § Surveys). */
+export const STANDARD_QUESTIONS: Record<'csat' | 'nps' | 'ces', SurveyQuestion[]> = {
+  csat: [
+    {
+      id: 'score',
+      type: 'scale',
+      min: 1,
+      max: 5,
+      isScore: true,
+      text: {
+        en: 'How satisfied are you with the service you received?',
+        'zh-CN': '您对本次服务满意吗？',
+        vi: 'Anh/chị hài lòng với dịch vụ vừa nhận được ở mức nào?',
+      },
+    },
+    {
+      id: 'comment',
+      type: 'text',
+      text: {
+        en: 'Anything we could do better?',
+        'zh-CN': '我们还有哪些可以改进？',
+        vi: 'Chúng tôi có thể làm tốt hơn ở điểm nào?',
+      },
+    },
+  ],
+  nps: [
+    {
+      id: 'score',
+      type: 'scale',
+      min: 0,
+      max: 10,
+      isScore: true,
+      text: {
+        en: 'How likely are you to recommend us to a friend or colleague?',
+        'zh-CN': '您向朋友或同事推荐我们的可能性有多大？',
+        vi: 'Anh/chị có sẵn lòng giới thiệu chúng tôi với bạn bè, đồng nghiệp không?',
+      },
+    },
+    {
+      id: 'why',
+      type: 'text',
+      text: {
+        en: 'Why did you give this score?',
+        'zh-CN': '您给出这个分数的原因是什么？',
+        vi: 'Vì sao anh/chị chọn mức điểm này?',
+      },
+    },
+  ],
+  ces: [
+    {
+      id: 'score',
+      type: 'scale',
+      min: 1,
+      max: 7,
+      isScore: true,
+      text: {
+        en: 'How easy was it to get your issue resolved?',
+        'zh-CN': '解决您的问题有多容易？',
+        vi: 'Việc giải quyết vấn đề của anh/chị dễ dàng đến mức nào?',
+      },
+    },
+  ],
+};
+
+/** A fraction in [0, 1) fixed by the id: the sampling decision is the same on every replay. */
+export const sampleOf = (id: string): number =>
+  createHash('sha256').update(id).digest().readUInt32BE(0) / 4_294_967_296;
+
+/** The first instant at or after `at` outside the local quiet hours [start, end) of `timeZone`. */
+export function outsideQuietHours(
+  at: Date,
+  start: number | null,
+  end: number | null,
+  timeZone: string,
+): Date {
+  if (start === null || end === null || start === end) return at;
+  const hourOf = (d: Date) =>
+    Number(new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(d));
+  const quiet = (h: number) => (start < end ? h >= start && h < end : h >= start || h < end);
+  let t = new Date(at);
+  for (let i = 0; i < 24 && quiet(hourOf(t)); i++) {
+    t = new Date(Math.floor(t.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
+  }
+  return t;
+}
+
+interface DefinitionRow {
+  id: string;
+  code: string;
+  kind: string;
+  trigger: string;
+  sampling_rate: number;
+  quiet_start_hour: number | null;
+  quiet_end_hour: number | null;
+  time_zone: string;
+  min_days_between: number;
+  link_valid_days: number;
+  questions: SurveyQuestion[];
+  is_active: boolean;
+}
+
+const toSurvey = (r: DefinitionRow): Survey => ({
+  id: r.id,
+  code: r.code,
+  kind: r.kind,
+  trigger: r.trigger,
+  samplingRate: Number(r.sampling_rate),
+  quietStartHour: r.quiet_start_hour,
+  quietEndHour: r.quiet_end_hour,
+  timeZone: r.time_zone,
+  minDaysBetween: r.min_days_between,
+  linkValidDays: r.link_valid_days,
+  questions: r.questions,
+  isActive: r.is_active,
+});
+
+export function createSurveysService(deps: {
+  db: Db;
+  ids: Ids;
+  clock: Clock;
+  events: Events;
+  audit: ReturnType<typeof createAudit>;
+  secrets: Secrets;
+  publicUrl: string;
+}) {
+  const { db, ids, clock, events, audit, secrets } = deps;
+
+  async function createSurvey(actor: Actor | null, input: CreateSurvey): Promise<Survey> {
+    if (requirePermission(actor, 'quality.evaluate') !== 'all') throw new AppError('AUTH_FORBIDDEN', 403);
+    const questions = input.questions ?? (input.kind === 'custom' ? null : STANDARD_QUESTIONS[input.kind]);
+    if (!questions) throw new AppError('SURVEY_QUESTIONS_REQUIRED', 400);
+    for (const q of questions) {
+      if (q.type === 'scale' && !(q.min !== undefined && q.max !== undefined && q.min < q.max))
+        throw new AppError('SURVEY_INVALID_SCALE', 400, undefined, { question: q.id });
+    }
+    if (
+      new Set(questions.map((q) => q.id)).size !== questions.length ||
+      questions.filter((q) => q.isScore).length > 1
+    )
+      throw new AppError('SURVEY_INVALID_QUESTIONS', 400);
+    const timeZone = input.timeZone ?? 'UTC';
+    if (!isValidTimeZone(timeZone))
+      throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone });
+    const id = ids.uuid();
+    return db.transaction(async (tx) => {
+      const taken = await tx.execute(sql`SELECT 1 FROM survey_definitions WHERE code = ${input.code}`);
+      if (taken.rows.length > 0) throw new AppError('SURVEY_CODE_TAKEN', 409);
+      const result =
+        await tx.execute(sql`INSERT INTO survey_definitions (id, code, kind, trigger, sampling_rate,
+          quiet_start_hour, quiet_end_hour, time_zone, min_days_between, link_valid_days, questions, created_at)
+        VALUES (${id}, ${input.code}, ${input.kind}, ${input.trigger}, ${input.samplingRate ?? 1},
+          ${input.quietStartHour ?? null}, ${input.quietEndHour ?? null}, ${timeZone}, ${input.minDaysBetween ?? 30},
+          ${input.linkValidDays ?? 7}, ${JSON.stringify(questions)}::jsonb, ${clock.now()})
+        RETURNING *`);
+      await audit.record(tx, {
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? null,
+        action: 'survey.created',
+        targetType: 'survey',
+        targetId: id,
+        details: { code: input.code, kind: input.kind, trigger: input.trigger },
+      });
+      return toSurvey(result.rows[0] as unknown as DefinitionRow);
+    });
+  }
+
+  async function listSurveys(actor: Actor | null): Promise<Survey[]> {
+    requirePermission(actor, 'quality.evaluate');
+    const result = await db.execute(sql`SELECT * FROM survey_definitions ORDER BY code`);
+    return (result.rows as unknown as DefinitionRow[]).map(toSurvey);
+  }
+
+  /**
+   * After a chat closes: invites its customer to each active chat survey that samples this contact,
+   * unless the customer was invited within the survey's minimum days; the link leaves after quiet
+   * hours. Runs in the closing event's handler transaction (one invitation per event and survey).
+   */
+  async function onChatClosed(event: StoredEvent, tx: Tx): Promise<void> {
+    const p = event.payload as ConversationStepPayload;
+    if (!p.customerId) return; // an anonymous visitor has no address to send a link to
+    const conversation = await tx.execute(
+      sql`SELECT language FROM conversations WHERE id = ${p.conversationId}`,
+    );
+    const language = ((conversation.rows[0] as { language: string } | undefined)?.language ??
+      'en') as Language;
+    const definitions = await tx.execute(
+      sql`SELECT * FROM survey_definitions WHERE is_active AND trigger = 'chat_closed' ORDER BY code`,
+    );
+    const now = clock.now();
+    for (const d of definitions.rows as unknown as DefinitionRow[]) {
+      if (sampleOf(`${d.id}:${p.conversationId}`) >= Number(d.sampling_rate)) continue;
+      const recent = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE customer_id = ${p.customerId}
+        AND created_at > ${new Date(now.getTime() - d.min_days_between * 86_400_000)} LIMIT 1`);
+      if (recent.rows.length > 0) continue;
+      const id = ids.uuid();
+      const sendAt = outsideQuietHours(now, d.quiet_start_hour, d.quiet_end_hour, d.time_zone);
+      const expiresAt = new Date(sendAt.getTime() + d.link_valid_days * 86_400_000);
+      const inserted =
+        await tx.execute(sql`INSERT INTO survey_invitations (id, definition_id, source_event_id,
+          conversation_id, customer_id, agent_id, queue_id, language, send_at, expires_at, created_at)
+        VALUES (${id}, ${d.id}, ${event.id}, ${p.conversationId}, ${p.customerId}, ${p.agentId}, ${p.queueId},
+          ${language}, ${sendAt}, ${expiresAt}, ${now})
+        ON CONFLICT (definition_id, source_event_id) DO NOTHING RETURNING id`);
+      if (inserted.rows.length === 0) continue;
+      const token = await secrets.sign(SIGNING_KEY, { inv: id, exp: expiresAt.getTime() });
+      await events.publish(tx, {
+        type: SURVEY_EVENTS.invitationQueued,
+        payload: {
+          invitationId: id,
+          customerId: p.customerId,
+          language,
+          sendAt: sendAt.toISOString(),
+          url: `${deps.publicUrl}/survey?token=${encodeURIComponent(token)}`,
+        },
+      });
+    }
+  }
+
+  /** The invitation behind a link: forged, tampered or expired links are one answer (not found). */
+  async function invitationOf(token: string) {
+    const payload = await secrets.verify<{ inv: string; exp: number }>(SIGNING_KEY, token, clock.now());
+    if (!payload || typeof payload.inv !== 'string') throw new AppError('SURVEY_LINK_INVALID', 404);
+    return payload.inv;
+  }
+
+  async function getPublicSurvey(token: string, lang?: Language): Promise<PublicSurvey> {
+    const id = await invitationOf(token);
+    const result = await db.execute(sql`SELECT i.used_at, i.language, d.kind, d.questions
+      FROM survey_invitations i JOIN survey_definitions d ON d.id = i.definition_id WHERE i.id = ${id}`);
+    const row = result.rows[0] as
+      | { used_at: string | null; language: Language; kind: string; questions: SurveyQuestion[] }
+      | undefined;
+    if (!row) throw new AppError('SURVEY_LINK_INVALID', 404);
+    if (row.used_at) throw new AppError('SURVEY_ALREADY_ANSWERED', 410);
+    const language = lang ?? row.language;
+    return {
+      kind: row.kind,
+      language,
+      questions: row.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        min: q.min ?? null,
+        max: q.max ?? null,
+        text: q.text[language] ?? q.text.en,
+      })),
+    };
+  }
+
+  /** Stores the answers once: the link is spent in the same transaction (a replay gets 410). */
+  async function answer(token: string, input: SurveyAnswer): Promise<{ received: true; at: string }> {
+    const id = await invitationOf(token);
+    return db.transaction(async (tx) => {
+      const result = await tx.execute(sql`SELECT i.*, d.kind, d.questions FROM survey_invitations i
+        JOIN survey_definitions d ON d.id = i.definition_id WHERE i.id = ${id} FOR UPDATE OF i`);
+      const inv = result.rows[0] as
+        | {
+            used_at: string | null;
+            definition_id: string;
+            language: Language;
+            kind: string;
+            questions: SurveyQuestion[];
+            conversation_id: string | null;
+            case_id: string | null;
+            customer_id: string | null;
+            agent_id: string | null;
+            queue_id: string | null;
+            branch_id: string | null;
+            ticket_id: string | null;
+          }
+        | undefined;
+      if (!inv) throw new AppError('SURVEY_LINK_INVALID', 404);
+      if (inv.used_at) throw new AppError('SURVEY_ALREADY_ANSWERED', 410);
+      const answers: Record<string, number | string> = {};
+      let score: number | null = null;
+      for (const q of inv.questions) {
+        const value = input.answers[q.id];
+        if (value === undefined || value === '') continue;
+        if (q.type === 'scale') {
+          if (typeof value !== 'number' || value < (q.min ?? 0) || value > (q.max ?? 10))
+            throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
+          answers[q.id] = value;
+          if (q.isScore) score = value;
+        } else {
+          if (typeof value !== 'string')
+            throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
+          answers[q.id] = maskPans(value.trim());
+        }
+      }
+      const unknown = Object.keys(input.answers).filter((k) => !inv.questions.some((q) => q.id === k));
+      if (unknown.length > 0)
+        throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: unknown[0] as string });
+      if (Object.keys(answers).length === 0) throw new AppError('SURVEY_EMPTY_ANSWER', 400);
+      const now = clock.now();
+      const language = input.language ?? inv.language;
+      await tx.execute(sql`UPDATE survey_invitations SET used_at = ${now} WHERE id = ${id}`);
+      await tx.execute(sql`INSERT INTO survey_responses (id, invitation_id, definition_id, kind, score, answers, language,
+          conversation_id, case_id, customer_id, agent_id, queue_id, branch_id, created_at)
+        VALUES (${ids.uuid()}, ${id}, ${inv.definition_id}, ${inv.kind}, ${score}, ${JSON.stringify(answers)}::jsonb,
+          ${language}, ${inv.conversation_id}, ${inv.case_id}, ${inv.customer_id}, ${inv.agent_id}, ${inv.queue_id},
+          ${inv.branch_id}, ${now})`);
+      const comment = Object.entries(answers).find(
+        ([k]) => inv.questions.find((q) => q.id === k)?.type === 'text',
+      );
+      await events.publish<FeedbackSubmittedPayload>(tx, {
+        type: ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
+        payload: {
+          source: 'link',
+          kind: inv.kind as FeedbackSubmittedPayload['kind'],
+          score,
+          comment: comment ? String(comment[1]) : null,
+          language,
+          conversationId: inv.conversation_id,
+          caseId: inv.case_id,
+          ticketId: inv.ticket_id,
+          agentId: inv.agent_id,
+          queueId: inv.queue_id,
+          branchId: inv.branch_id,
+          customerId: inv.customer_id,
+          at: now.toISOString(),
+        },
+      });
+      return { received: true as const, at: now.toISOString() };
+    });
+  }
+
+  return { createSurvey, listSurveys, onChatClosed, getPublicSurvey, answer };
+}
+
+export type SurveysService = ReturnType<typeof createSurveysService>;
+
+export function registerSurveyListeners(deps: { events: Events; surveys: SurveysService }): void {
+  deps.events.on(CONVERSATION_EVENTS.closed, 'surveys.invite_after_chat', (event, tx) =>
+    deps.surveys.onChatClosed(event, tx),
+  );
+}

@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  AgentScorecards,
+  ContactDrill,
+  ContactReport,
+  HotTopics,
+  Wallboard,
+} from '../../../../../packages/contracts/src/analytics.ts';
+import { API_BASE, api, type Query, toSearch } from '../../app/api-client.ts';
+import type { QueueList } from '../../app/contracts.ts';
+
+export type { AgentScorecards, ContactDrill, ContactReport, HotTopics, Wallboard };
+
+export const analyticsKeys = {
+  wallboard: (timeZone: string) => ['analytics', 'wallboard', timeZone] as const,
+  report: (filters: ReportFilters) => ['analytics', 'report', filters] as const,
+  drill: (filters: ReportFilters, outcome: string | null) =>
+    ['analytics', 'drill', filters, outcome] as const,
+  agents: (filters: ReportFilters) => ['analytics', 'agents', filters] as const,
+  hotTopics: (weekStart: string, language: string) =>
+    ['analytics', 'hot-topics', weekStart, language] as const,
+};
+
+/** The report's filters as the API takes them (ISO instants, optional ids). */
+export interface ReportFilters {
+  from: string;
+  to: string;
+  timeZone: string;
+  granularity?: 'hour' | 'day' | 'week';
+  queueId?: string;
+  channel?: string;
+  agentId?: string;
+  reasonId?: string;
+  segment?: string;
+}
+
+// The WebSocket drives the wallboard; this only covers an event lost while the socket was down.
+const SAFETY_REFETCH_MS = 30_000;
+
+export function useWallboard(timeZone: string) {
+  return useQuery({
+    queryKey: analyticsKeys.wallboard(timeZone),
+    queryFn: () => api<Wallboard>('/analytics/wallboard', { query: { timeZone } }),
+    refetchInterval: SAFETY_REFETCH_MS,
+  });
+}
+
+export function useContactReport(filters: ReportFilters) {
+  return useQuery({
+    queryKey: analyticsKeys.report(filters),
+    queryFn: () => api<ContactReport>('/analytics/reports/contacts', { query: { ...filters } }),
+  });
+}
+
+export function useDrill(filters: ReportFilters, outcome: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: analyticsKeys.drill(filters, outcome),
+    queryFn: () =>
+      api<ContactDrill>('/analytics/reports/contacts/list', { query: { ...filters, outcome, limit: 100 } }),
+    enabled,
+  });
+}
+
+export function useScorecards(filters: ReportFilters) {
+  return useQuery({
+    queryKey: analyticsKeys.agents(filters),
+    queryFn: () => api<AgentScorecards>('/analytics/reports/agents', { query: { ...filters } }),
+  });
+}
+
+/** Queues for the filter; a viewer who may not list them simply gets no queue filter. */
+export function useQueueOptions() {
+  return useQuery({
+    queryKey: ['analytics', 'queues'],
+    queryFn: () => api<QueueList>('/admin/queues'),
+    select: (data) => data.items.map((q) => ({ value: q.id, label: q.name })),
+    retry: false,
+  });
+}
+
+export function useHotTopics(weekStart: string, language: string) {
+  return useQuery({
+    queryKey: analyticsKeys.hotTopics(weekStart, language),
+    queryFn: () =>
+      api<HotTopics>('/analytics/hot-topics', { query: { weekStart: weekStart || undefined, language } }),
+  });
+}
+
+/** A download link for the export (a plain GET with the session cookie). */
+export const exportUrl = (filters: ReportFilters, format: 'csv' | 'xlsx'): string =>
+  `${API_BASE}/analytics/reports/contacts/export${toSearch({ ...(filters as unknown as Query), format })}`;

@@ -1,0 +1,111 @@
+import { type Static, Type } from 'typebox';
+import { IsoDateTime, Nullable, Uuid } from './common.ts';
+
+const strict = { additionalProperties: false };
+const Worded = Type.Object(
+  {
+    en: Type.String({ minLength: 1, maxLength: 300 }),
+    'zh-CN': Type.String({ minLength: 1, maxLength: 300 }),
+    vi: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  strict,
+);
+
+export const SurveyQuestion = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
+    type: Type.Union([Type.Literal('scale'), Type.Literal('text')]),
+    min: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    max: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+    isScore: Type.Optional(Type.Boolean()),
+    text: Worded,
+  },
+  strict,
+);
+
+export const CreateSurvey = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_.-]{1,40}$' }),
+    kind: Type.Union([
+      Type.Literal('csat'),
+      Type.Literal('nps'),
+      Type.Literal('ces'),
+      Type.Literal('custom'),
+    ]),
+    trigger: Type.Union([
+      Type.Literal('chat_closed'),
+      Type.Literal('case_resolved'),
+      Type.Literal('branch_visit'),
+    ]),
+    samplingRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    quietStartHour: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 23 }))),
+    quietEndHour: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 23 }))),
+    timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+    minDaysBetween: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+    linkValidDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+    /** Omitted for csat / nps / ces: the standard questions (NPS adds its "why"). */
+    questions: Type.Optional(Type.Array(SurveyQuestion, { minItems: 1, maxItems: 20 })),
+  },
+  strict,
+);
+export type CreateSurvey = Static<typeof CreateSurvey>;
+
+export const Survey = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  kind: Type.String(),
+  trigger: Type.String(),
+  samplingRate: Type.Number(),
+  quietStartHour: Nullable(Type.Integer()),
+  quietEndHour: Nullable(Type.Integer()),
+  timeZone: Type.String(),
+  minDaysBetween: Type.Integer(),
+  linkValidDays: Type.Integer(),
+  questions: Type.Array(SurveyQuestion),
+  isActive: Type.Boolean(),
+});
+export type Survey = Static<typeof Survey>;
+export const SurveyList = Type.Object({ items: Type.Array(Survey) });
+
+/** The link's token travels in the query (path parameters are limited to 100 characters). */
+export const PublicSurveyQuery = Type.Object(
+  {
+    token: Type.String({ minLength: 10, maxLength: 600 }),
+    lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
+  },
+  strict,
+);
+export const PublicSurveyTokenQuery = Type.Object(
+  { token: Type.String({ minLength: 10, maxLength: 600 }) },
+  strict,
+);
+
+/** What the customer sees: the questions in their language (no names, no ids but the question ids). */
+export const PublicSurvey = Type.Object({
+  kind: Type.String(),
+  language: Type.String(),
+  questions: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      type: Type.String(),
+      min: Nullable(Type.Integer()),
+      max: Nullable(Type.Integer()),
+      text: Type.String(),
+    }),
+  ),
+});
+export type PublicSurvey = Static<typeof PublicSurvey>;
+
+export const SurveyAnswer = Type.Object(
+  {
+    answers: Type.Record(
+      Type.String({ maxLength: 32 }),
+      Type.Union([Type.Integer(), Type.String({ maxLength: 2000 })]),
+    ),
+    language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
+  },
+  strict,
+);
+export type SurveyAnswer = Static<typeof SurveyAnswer>;
+
+export const SurveyThanks = Type.Object({ received: Type.Boolean(), at: IsoDateTime });
