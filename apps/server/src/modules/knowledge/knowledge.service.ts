@@ -602,6 +602,17 @@ export function createKnowledgeService(deps: {
     });
   }
 
+  /**
+   * Publishes an article's latest revision without review: only for the system (demo seed, bench
+   * fixtures), never reachable from the API — people publish through four-eyes approval.
+   */
+  async function publishAsSystem(id: string) {
+    await db.transaction(async (tx) => {
+      const row = await getRow(tx, id, true);
+      await publishVersion(tx, row, row.latest_version, null);
+    });
+  }
+
   /** Publishes approved revisions whose time has come (the minutely job; idempotent). */
   async function publishDue(): Promise<number> {
     const due = await pool.query(
@@ -1082,6 +1093,7 @@ export function createKnowledgeService(deps: {
     approve,
     reject,
     publishDue,
+    publishAsSystem,
     archive,
     listVersions,
     diffVersions,
