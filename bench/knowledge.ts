@@ -125,7 +125,11 @@ async function evaluate(knowledge: KnowledgeService, ids: Map<string, string>, q
   };
 }
 
-/** Synthetic articles: sentences and words of the demo base, recombined with a seeded generator. */
+/**
+ * Synthetic articles: one or two sentences of the demo base each (so demo words match many of
+ * them, as common banking words do), the rest from a Zipf-distributed vocabulary of 30,000 made-up
+ * words per language (a real base's long tail), with a seeded generator.
+ */
 async function loadSynthetic(pool: pg.Pool) {
   const random = mulberry32(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
@@ -141,6 +145,28 @@ async function loadSynthetic(pool: pg.Pool) {
       return [locale, { sentences, words, tags: texts.flatMap((v) => v.tags) }];
     }),
   ) as Record<(typeof LOCALES)[number], { sentences: string[]; words: string[]; tags: string[] }>;
+  const syllables = {
+    en: 'ba ce di fo gu ka le mi no pu ra se ti vo wu xa ye zo tran sfer acc ount bal inter est'.split(' '),
+    vi: 'nga hàng thư viện quỹ lãi kỳ hạn khoản giao dịch biểu mẫu định danh bảo hiểm phí số dư'.split(' '),
+    'zh-CN': '账户资金理财保险结算业务证券基金额度期限利息凭证网点客户服务流程审批担保抵押'.split(''),
+  };
+  const vocabulary = Object.fromEntries(
+    LOCALES.map((l) => {
+      const words = new Set<string>();
+      for (let attempt = 0; words.size < 30_000 && attempt < 300_000; attempt++) {
+        const n = 2 + Math.floor(random() * 3);
+        words.add(Array.from({ length: n }, () => pick(syllables[l])).join(l === 'zh-CN' ? '' : ''));
+      }
+      return [l, [...words]];
+    }),
+  ) as Record<(typeof LOCALES)[number], string[]>;
+  // Zipf (s = 1) over the vocabulary: rank r with probability ∝ 1/r.
+  const zipf = (words: string[]) =>
+    words[Math.min(words.length - 1, Math.floor(Math.exp(random() * Math.log(words.length))) - 1)] as string;
+  const sentence = (l: (typeof LOCALES)[number]) =>
+    Array.from({ length: 8 + Math.floor(random() * 8) }, () => zipf(vocabulary[l])).join(
+      l === 'zh-CN' ? '' : ' ',
+    ) + (l === 'zh-CN' ? '。' : '.');
   const total = PER_LOCALE * LOCALES.length;
   const bar = new cliProgress.SingleBar(
     { format: '  synthetic articles [{bar}] {value}/{total} {eta}s' },
@@ -167,8 +193,14 @@ async function loadSynthetic(pool: pg.Pool) {
       for (const locale of LOCALES) {
         const m = material[locale];
         const sep = locale === 'zh-CN' ? '' : ' ';
-        const title = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(m.words)).join(sep);
-        const body = Array.from({ length: 4 + Math.floor(random() * 6) }, () => pick(m.sentences));
+        const title = [
+          pick(m.words),
+          ...Array.from({ length: 2 + Math.floor(random() * 3) }, () => zipf(vocabulary[locale])),
+        ].join(sep);
+        const body = [
+          ...Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(m.sentences)),
+          ...Array.from({ length: 3 + Math.floor(random() * 5) }, () => sentence(locale)),
+        ];
         const tags = [pick(m.tags), pick(m.tags)];
         const answer = body.slice(0, 2).join(sep);
         const doc = searchDocument({ title, tags, bodyText: body.join('\n'), answer });

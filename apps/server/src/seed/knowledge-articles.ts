@@ -69,6 +69,8 @@ export const DEMO_SYNONYMS: string[][] = [
   ['credit card', '信用卡', 'thẻ tín dụng'],
   ['debit card', '借记卡', 'thẻ ghi nợ'],
   ['report lost', '挂失', 'báo mất'],
+  ['lost', '丢失', 'mất'],
+  ['stolen', '被盗', 'đánh cắp'],
   ['card retained', '吞卡', 'nuốt thẻ'],
   ['online banking', '网上银行', '网银', 'ngân hàng điện tử', 'internet banking'],
   ['mobile app', '手机银行', 'ứng dụng', 'app'],
@@ -98,7 +100,9 @@ export const DEMO_TOPICS: DemoTopic[] = [
     en: {
       title: 'Lost or stolen card: block it and order a replacement',
       body:
-        p('If your card is lost or stolen, block it straight away so that nobody can use it.') +
+        p(
+          'If your debit or credit card is lost or stolen, block it straight away so that nobody can use it.',
+        ) +
         h('Block the card') +
         ol(
           'Open the Banyan Bank app and sign in.',
@@ -120,7 +124,7 @@ export const DEMO_TOPICS: DemoTopic[] = [
     'zh-CN': {
       title: '银行卡丢失或被盗：立即挂失并补办新卡',
       body:
-        p('银行卡丢失或被盗时，请立即挂失冻结，防止被盗用。') +
+        p('借记卡或信用卡丢失、被盗时，请立即挂失冻结，防止被盗用。') +
         h('挂失冻结') +
         ol(
           '打开 Banyan 银行手机银行并登录。',
@@ -140,7 +144,9 @@ export const DEMO_TOPICS: DemoTopic[] = [
     vi: {
       title: 'Mất thẻ hoặc bị đánh cắp thẻ: khóa thẻ và làm lại thẻ',
       body:
-        p('Khi bị mất hoặc bị đánh cắp thẻ, quý khách hãy khóa thẻ ngay để không ai sử dụng được.') +
+        p(
+          'Khi bị mất hoặc bị đánh cắp thẻ ghi nợ hay thẻ tín dụng, quý khách hãy khóa thẻ ngay để không ai sử dụng được.',
+        ) +
         h('Khóa thẻ') +
         ol(
           'Mở ứng dụng Banyan Bank và đăng nhập.',

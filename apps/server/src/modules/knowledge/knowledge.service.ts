@@ -104,6 +104,12 @@ const day = (value: Date | string | null) =>
 
 /** Most query terms a search uses: a 5,000-character paste costs no more than a sentence. */
 const MAX_QUERY_TERMS = 24;
+/** Most matching articles one search ranks (see `search`). */
+const MATCH_CAP = 500;
+/** Fewer all-terms results than this (or than the limit) and the search fills up with any-term ones. */
+const MIN_STRICT_RESULTS = 5;
+/** Synonym groups are read at most this often per process (editors' changes apply within it). */
+const SYNONYMS_TTL_MS = 2000;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
 /** Which audiences a staff member reads for (an editor reads all). */
@@ -128,7 +134,7 @@ export function searchDocument(input: { title: string; tags: string[]; bodyText:
   const positions = new Map<string, string[]>();
   let position = 1;
   const add = (text: string, weight: 'A' | 'B' | 'C') => {
-    for (const term of terms(text)) {
+    for (const term of terms(text, { isDocument: true })) {
       if (term.length > 200) continue;
       const list = positions.get(term) ?? [];
       if (list.length < 32) list.push(`${Math.min(position, 16383)}${weight}`);
@@ -729,12 +735,21 @@ export function createKnowledgeService(deps: {
   // ——— search ———
 
   /** Synonym phrases of the query: each group any of whose phrases the query contains. */
+  let synonymCache: { at: number; groups: string[][][] } | null = null;
+  async function synonymGroups(): Promise<string[][][]> {
+    if (synonymCache && Date.now() - synonymCache.at < SYNONYMS_TTL_MS) return synonymCache.groups;
+    const result = await pool.query('SELECT terms FROM knowledge_synonyms');
+    const groups = (result.rows as Array<{ terms: string[] }>).map(({ terms: phrases }) =>
+      phrases.map((p) => terms(p, { keepStopWords: true })).filter((t) => t.length > 0),
+    );
+    synonymCache = { at: Date.now(), groups };
+    return groups;
+  }
+
   async function expandSynonyms(queryTerms: string[]): Promise<string[][]> {
-    const groups = await pool.query('SELECT terms FROM knowledge_synonyms');
     const have = new Set(queryTerms);
     const extra: string[][] = [];
-    for (const { terms: phrases } of groups.rows as Array<{ terms: string[] }>) {
-      const analysed = phrases.map((p) => terms(p, { keepStopWords: true })).filter((t) => t.length > 0);
+    for (const analysed of await synonymGroups()) {
       if (!analysed.some((phrase) => phrase.every((t) => have.has(t)))) continue;
       for (const phrase of analysed) if (!phrase.every((t) => have.has(t))) extra.push(phrase);
     }
@@ -746,12 +761,13 @@ export function createKnowledgeService(deps: {
     const latin = queryTerms.filter((t) => /^[a-z]{4,}$/.test(t));
     const out = new Map<string, string[]>();
     if (latin.length === 0) return out;
-    const result = await pool.query(
-      `SELECT q.t, l.term FROM unnest($1::text[]) AS q(t)
+    const result = await pool.query({
+      name: 'knowledge_corrections',
+      text: `SELECT q.t, l.term FROM unnest($1::text[]) AS q(t)
        CROSS JOIN LATERAL (SELECT term FROM knowledge_lexemes WHERE term % q.t ORDER BY term <-> q.t LIMIT 2) l
        WHERE NOT EXISTS (SELECT 1 FROM knowledge_lexemes e WHERE e.term = q.t)`,
-      [latin],
-    );
+      values: [latin],
+    });
     for (const r of result.rows) out.set(r.t, [...(out.get(r.t) ?? []), r.term]);
     return out;
   }
@@ -781,27 +797,34 @@ export function createKnowledgeService(deps: {
         clock.now(),
         limit,
       ];
+      // Ranking reads every matched row's document: the candidates are capped (MATCH_CAP, taken in
+      // index order) so a query of common words costs the same at 150,000 articles as at 1,500.
+      // A named statement: each connection plans it once (planning this query costs more than
+      // running it on a small base).
       const run = (tsquery: string, exclude: string[]) =>
-        pool.query(
-          `SELECT id, group_id, locale, title, body_html, answer, category_id, visibility,
+        pool.query({
+          name: 'knowledge_search',
+          text: `SELECT id, group_id, locale, title, body_html, answer, category_id, visibility,
              ts_rank('{0.05, 0.2, 0.5, 1.0}', search_doc, q, 1)
                * (0.85 + 0.15 / (1 + extract(epoch FROM ($6::timestamptz - published_at)) / 31536000.0))
                * (1 + ln(1 + views + 3 * helpful) / 30) AS score
-           FROM knowledge_articles, CAST($8 AS tsquery) AS q
-           WHERE status = 'published' AND search_doc @@ q
-             AND ($1::text IS NULL OR locale = $1)
-             AND ($2::uuid IS NULL OR category_id IN (WITH RECURSIVE d AS (SELECT id FROM knowledge_categories WHERE id = $2
-               UNION ALL SELECT c.id FROM knowledge_categories c JOIN d ON c.parent_id = d.id) SELECT id FROM d))
-             AND ($3::text IS NULL OR $3 = ANY(products))
-             AND ($4::text IS NULL OR visibility = $4)
-             AND ($5::text[] IS NULL OR cardinality(audience) = 0 OR audience && $5::text[])
-             AND NOT (id = ANY($9::uuid[]))
+           FROM (SELECT * FROM knowledge_articles, CAST($8 AS tsquery) AS q
+             WHERE status = 'published' AND search_doc @@ q
+               AND ($1::text IS NULL OR locale = $1)
+               AND ($2::uuid IS NULL OR category_id IN (WITH RECURSIVE d AS (SELECT id FROM knowledge_categories WHERE id = $2
+                 UNION ALL SELECT c.id FROM knowledge_categories c JOIN d ON c.parent_id = d.id) SELECT id FROM d))
+               AND ($3::text IS NULL OR $3 = ANY(products))
+               AND ($4::text IS NULL OR visibility = $4)
+               AND ($5::text[] IS NULL OR cardinality(audience) = 0 OR audience && $5::text[])
+               AND NOT (id = ANY($9::uuid[]))
+             LIMIT ${MATCH_CAP}) AS candidates
            ORDER BY score DESC LIMIT $7`,
-          [...params, tsquery, exclude],
-        );
+          values: [...params, tsquery, exclude],
+        });
       const strict = await run(all, []);
       let rows = strict.rows;
-      if (rows.length < limit && queryTerms.length > 1) {
+      // Any-term matches only fill up a short list: they are many, and ranking them is the cost.
+      if (rows.length < Math.min(limit, MIN_STRICT_RESULTS) && queryTerms.length > 1) {
         const loose = await run(
           any,
           rows.map((r) => r.id),
@@ -912,6 +935,7 @@ export function createKnowledgeService(deps: {
         VALUES (${id}, ${pgArray(cleaned)}::text[], ${clock.now()})`);
       if (actor) await record(tx, actor, 'knowledge.synonyms_created', id, { terms: cleaned });
     });
+    synonymCache = null;
     return { id, terms: cleaned };
   }
   async function deleteSynonyms(actor: Actor, id: string) {
@@ -920,6 +944,7 @@ export function createKnowledgeService(deps: {
       await tx.execute(sql`DELETE FROM knowledge_synonyms WHERE id = ${id}`);
       await record(tx, actor, 'knowledge.synonyms_deleted', id);
     });
+    synonymCache = null;
   }
 
   // ——— editors' views ———

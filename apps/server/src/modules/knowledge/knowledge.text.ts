@@ -45,13 +45,19 @@ const STOP_FOLDED = new Set(
  * syllables, which are short and rarely end in English suffixes). Documents and queries go through
  * the same function, so they meet whatever language a word is in.
  */
-export function terms(text: string, options: { keepStopWords?: boolean } = {}): string[] {
+export function terms(
+  text: string,
+  options: { keepStopWords?: boolean; isDocument?: boolean } = {},
+): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(WORDS)) {
     const word = match[0];
     if (HAN.test(word)) {
       for (const piece of jieba.cutForSearch(word, true)) {
         if (options.keepStopWords || !STOP.has(piece)) out.push(piece);
+        // A document also holds the characters of its words, so a query whose word jieba could
+        // not form (丢了 → 丢, 了) still meets 丢失; queries keep whole words (卡 alone is too common).
+        if (options.isDocument && piece.length > 1) for (const ch of piece) if (!STOP.has(ch)) out.push(ch);
       }
     } else {
       const lower = word.toLowerCase();
