@@ -30,6 +30,15 @@ const answer = `Quý khách vui lòng khóa thẻ ${cardName} ngay trên ứng d
 const zhTitle = `在境外丢失 ${cardName} 金莲花信用卡`;
 const CONDITION_MS = 20_000;
 
+/** Signs in and opens a section from the main navigation (signIn does not wait for the shell). */
+async function signInTo(page: Page, account: { username: string; password: string }, section: string) {
+  await signIn(page, account.username, account.password);
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
+}
+
 async function until<T>(what: string, probe: () => Promise<T | null | undefined>): Promise<T> {
   const deadline = Date.now() + CONDITION_MS;
   while (Date.now() < deadline) {
@@ -99,17 +108,16 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
   let articleId = '';
 
   it('an editor writes a Vietnamese article with a preview and submits it', async () => {
-    await signIn(editorPage, editorAccount.username, editorAccount.password);
-    await editorPage.goto('/knowledge');
+    await signInTo(editorPage, editorAccount, 'Knowledge');
     await editorPage.getByRole('button', { name: 'New article' }).click();
     const form = editorPage.getByRole('form', { name: 'Article editor' });
-    await form.getByRole('textbox', { name: 'Language' }).click();
+    await form.getByLabel('Language').click();
     await editorPage.getByRole('option', { name: 'Tiếng Việt' }).click();
-    await form.getByRole('textbox', { name: 'Visibility' }).click();
+    await form.getByLabel('Visibility').click();
     await editorPage.getByRole('option', { name: 'Public' }).click();
-    await form.getByRole('textbox', { name: 'Title' }).fill(title);
-    await form.getByRole('textbox', { name: 'Body (HTML)' }).fill(body);
-    await form.getByRole('textbox', { name: 'Public answer' }).fill(answer);
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Body (HTML)').fill(body);
+    await form.getByLabel('Public answer').fill(answer);
     await expect
       .poll(() => form.getByRole('region', { name: 'Preview' }).textContent())
       .toContain('Khóa thẻ ngay');
@@ -125,16 +133,15 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await expect(editorApi.request('POST', `/knowledge/articles/${articleId}/approve`, {})).rejects.toThrow(
       /403/,
     );
-    await signIn(reviewerPage, reviewer.username, reviewer.password);
-    await reviewerPage.goto('/knowledge?tab=review');
+    await signInTo(reviewerPage, reviewer, 'Knowledge');
+    await reviewerPage.getByRole('tab', { name: 'Review queue' }).click();
     await reviewerPage.getByRole('button', { name: title }).click();
     await reviewerPage.getByRole('button', { name: 'Approve and publish' }).click();
     await expect.poll(() => reviewerPage.getByText('Published', { exact: true }).count()).toBeGreaterThan(0);
   });
 
   it('an agent in a Vietnamese chat sees it suggested and inserts its answer', async () => {
-    await signIn(desk, agentAccount.username, agentAccount.password);
-    await desk.goto('/desk');
+    await signInTo(desk, agentAccount, 'Desk');
     await expect
       .poll(() => desk.getByRole('status').filter({ hasText: 'Live' }).count(), { timeout: CONDITION_MS })
       .toBe(1);
