@@ -191,7 +191,7 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await expect
       .poll(() => desk.getByRole('textbox', { name: 'Reply to the customer' }).inputValue())
       .toBe(answer);
-    await suggestion.getByRole('button', { name: 'Helpful' }).click();
+    await suggestion.getByRole('button', { name: 'Helpful', exact: true }).click();
     await expectAccessible(desk, 'desk with knowledge panel');
   });
 

@@ -209,11 +209,11 @@ function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string
               >
                 <Highlighted html={hit.titleHtml} />
               </Anchor>
-              <Badge size="xs" variant="light">
+              <Badge size="xs" variant="dot">
                 {hit.locale}
               </Badge>
               {hit.visibility === 'internal' && (
-                <Badge size="xs" color="gray" variant="light">
+                <Badge size="xs" color="gray" variant="dot">
                   {t('knowledge.visibility.internal')}
                 </Badge>
               )}
@@ -233,7 +233,7 @@ function StatusBadge({ status }: { status: string }) {
   const color =
     { draft: 'gray', in_review: 'yellow', published: 'green', archived: 'dark' }[status] ?? 'gray';
   return (
-    <Badge size="sm" variant="light" color={color}>
+    <Badge size="sm" variant="dot" color={color}>
       {t(`knowledge.status.${status}`, { defaultValue: status })}
     </Badge>
   );
@@ -292,7 +292,7 @@ function ArticlesTab({ onOpen }: { onOpen: (id: string) => void }) {
               <Table.Td>
                 {a.reviewBy ?? '—'}{' '}
                 {a.isReviewOverdue && (
-                  <Badge size="xs" color="red">
+                  <Badge size="xs" variant="dot" color="red">
                     {t('knowledge.article.overdue')}
                   </Badge>
                 )}
@@ -353,7 +353,7 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
               {a.title}
             </Anchor>
-            <Badge size="xs" variant="light">
+            <Badge size="xs" variant="dot">
               {a.locale}
             </Badge>
           </Group>
@@ -601,14 +601,24 @@ function ArticleView({
       </Group>
       <Group gap="xs">
         <StatusBadge status={a.status} />
-        <Badge variant="light">{a.locale}</Badge>
-        <Badge variant="light" color="gray">
+        <Badge variant="dot">{a.locale}</Badge>
+        <Badge variant="dot" color="gray">
           {t(`knowledge.visibility.${a.visibility}`)}
         </Badge>
-        {a.isReviewOverdue && <Badge color="red">{t('knowledge.article.overdue')}</Badge>}
-        {a.publishAt && <Badge color="blue">{t('knowledge.article.scheduled', { at: a.publishAt })}</Badge>}
+        {a.isReviewOverdue && (
+          <Badge variant="dot" color="red">
+            {t('knowledge.article.overdue')}
+          </Badge>
+        )}
+        {a.publishAt && (
+          <Badge variant="dot" color="blue">
+            {t('knowledge.article.scheduled', { at: a.publishAt })}
+          </Badge>
+        )}
         {pending && a.publishedVersion !== null && (
-          <Badge color="yellow">{t('knowledge.article.pending', { version: pending.version })}</Badge>
+          <Badge variant="dot" color="yellow">
+            {t('knowledge.article.pending', { version: pending.version })}
+          </Badge>
         )}
       </Group>
       {isInReview && isEditor && (
