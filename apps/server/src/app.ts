@@ -31,6 +31,7 @@ import {
   createConversationsService,
 } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
+import { createKnowledgeService, helpCenterRoutes, knowledgeRoutes } from './modules/knowledge/index.ts';
 import {
   calendarRoutes,
   createRouter,
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps) {
     attachments,
     routing,
   });
+  const knowledge = createKnowledgeService({ db, ids, clock, events, audit });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -216,6 +218,7 @@ export async function buildApp(deps: AppDeps) {
       );
       await api.register(analyticsRoutes({ analytics, audit }));
       await api.register(surveysRoutes({ surveys }));
+      await api.register(knowledgeRoutes({ knowledge }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -242,6 +245,7 @@ export async function buildApp(deps: AppDeps) {
 
   await http.register(webchatAssetRoutes({ widgetDistDir: config.widgetDistDir, webchat }));
   if (config.demoMode) await http.register(webchatDemoRoutes({ webchat, customers, clock }));
+  await http.register(helpCenterRoutes({ knowledge, webchat }));
 
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);
@@ -282,6 +286,12 @@ export async function buildApp(deps: AppDeps) {
     if (released > 0 || freed > 0) log.info({ released, freed }, 'conversations housekeeping');
   });
 
+  // Every minute: approved articles whose scheduled time has come go live.
+  jobs.define('knowledge_minutely', async () => {
+    const published = await knowledge.publishDue();
+    if (published > 0) log.info({ published }, 'scheduled articles published');
+  });
+
   let started = false;
   async function start() {
     if (started) return;
@@ -290,7 +300,11 @@ export async function buildApp(deps: AppDeps) {
     await ephemeral.start();
     if (config.runWorkers) {
       await jobs.start({
-        crontab: ['17 * * * * banyan_maintenance', '* * * * * conversations_minutely'].join('\n'),
+        crontab: [
+          '17 * * * * banyan_maintenance',
+          '* * * * * conversations_minutely',
+          '* * * * * knowledge_minutely',
+        ].join('\n'),
       });
       router.start();
       sla.startScanner();
@@ -333,6 +347,7 @@ export async function buildApp(deps: AppDeps) {
     sla,
     analytics,
     surveys,
+    knowledge,
     start,
     stop,
   };

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { Command, Option } from 'commander';
 import { simulateCommand } from '../../../bench/simulate/command.ts';
 import { type BanyanApp, buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { parseImport } from './modules/knowledge/index.ts';
 import { erlangCommand } from './modules/workforce/index.ts';
 import { AppError } from './platform/errors.ts';
 import { translate } from './platform/i18n.ts';
@@ -391,6 +393,46 @@ analytics
       process.stdout.write(
         `analytics rebuilt: ${result.events} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
+    });
+  });
+
+const knowledgeCli = program.command('knowledge').description('the knowledge base');
+knowledgeCli
+  .command('import <file>')
+  .description(
+    'import articles as drafts from a CSV, a Markdown article (.md) or a zip of HTML/Markdown files',
+  )
+  .option('--locale <locale>', 'language of files that do not say it (en, zh-CN, vi)', 'en')
+  .action(async (file: string, o: { locale: string }) => {
+    const bytes = await readFile(file);
+    const format = /\.zip$/i.test(file) ? 'zip' : /\.md$/i.test(file) ? 'markdown' : 'csv';
+    const content = format === 'zip' ? bytes.toString('base64') : bytes.toString('utf8');
+    await withApp(configFrom(), async (app) => {
+      const rows = parseImport(format, content, o.locale);
+      const bar = progressBar('importing');
+      const result = await app.knowledge.importArticles(null, rows, (done, total) =>
+        bar.update(done, total, 'articles'),
+      );
+      bar.stop();
+      process.stdout.write(`${result.created} articles imported as drafts\n`);
+      for (const p of result.problems) process.stdout.write(`  row ${p.row}: ${p.problem}\n`);
+      if (result.problems.length) process.exitCode = 1;
+    });
+  });
+knowledgeCli
+  .command('export [file]')
+  .description('export the knowledge base (or one --locale) as JSON to a file or stdout')
+  .option('--locale <locale>', 'en, zh-CN or vi (default: every language)')
+  .action(async (file: string | undefined, o: { locale?: string }) => {
+    await withApp(configFrom(), async (app) => {
+      const result = await app.pool.query(
+        `SELECT a.id, a.group_id, a.locale, a.status, a.visibility, a.title, a.body_html, a.answer, a.tags
+         FROM knowledge_articles a WHERE ($1::text IS NULL OR a.locale = $1) ORDER BY a.group_id, a.locale`,
+        [o.locale ?? null],
+      );
+      const text = `${JSON.stringify({ exportedAt: new Date().toISOString(), items: result.rows }, null, 2)}\n`;
+      if (file) await writeFile(file, text);
+      else process.stdout.write(text);
     });
   });
 

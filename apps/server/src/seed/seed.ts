@@ -10,6 +10,7 @@ import {
   DEMO_USERS,
   seedDemoCustomers,
 } from './demo-bank.ts';
+import { seedKnowledge } from './knowledge.ts';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
@@ -86,6 +87,7 @@ export async function seedDemoBank(
     onProgress('staff', ++done, DEMO_USERS.length);
   }
   await seedDemoContactCenter(app, skillIdByCode);
+  await seedKnowledge(app);
   await seedDemoCustomers({
     db: app.db,
     ids: app.ids,

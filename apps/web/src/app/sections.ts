@@ -1,4 +1,5 @@
 import {
+  IconBook,
   IconBuilding,
   IconBuildingBank,
   IconCertificate,
@@ -74,6 +75,16 @@ export const SECTIONS: readonly Section[] = [
     permissions: ['supervisor.view'],
     page: lazy(() =>
       import('../features/supervisor/pages/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })),
+    ),
+  },
+  {
+    path: 'knowledge',
+    labelKey: 'knowledge.nav',
+    descriptionKey: 'knowledge.navDescription',
+    icon: IconBook,
+    permissions: ['knowledge.read'],
+    page: lazy(() =>
+      import('../features/knowledge/pages/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })),
     ),
   },
   {

@@ -8,6 +8,7 @@ export {
   createAttachmentsService,
   MAX_ATTACHMENT_BYTES,
   sendAttachment,
+  sniffContentType,
 } from './conversations.attachments.ts';
 export { cannedAdminRoutes } from './conversations.canned.routes.ts';
 export {

@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
+import { onInsertIntoReply } from '../../knowledge/live.ts';
 import { type ReplyInput, useCannedResponses, usePostMessage } from '../api.ts';
 import {
   type CannedItem,
@@ -57,6 +58,14 @@ export function ReplyBox({
   const [dismissed, setDismissed] = useState<string | null>(null);
   const listId = useId();
   const [body, setBody] = useState('');
+  // A knowledge article's answer inserted from the knowledge panel (features/knowledge).
+  useEffect(
+    () =>
+      onInsertIntoReply(conversationId, (text) =>
+        setBody((current) => (current ? `${current}\n${text}` : text)),
+      ),
+    [conversationId],
+  );
   const [noteChosen, setIsNote] = useState(false);
   const isNote = notesOnly || noteChosen;
   const pending = useRef<ReplyInput | null>(null);

@@ -8,6 +8,9 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { useCurrentUser } from '../../auth/api.ts';
+import { KnowledgePanel } from '../../knowledge/components/knowledge-panel.tsx';
+import { KnowledgeWhatsNew } from '../../knowledge/components/whats-new.tsx';
+import { applyKnowledgeEvent } from '../../knowledge/live.ts';
 import { canNotify } from '../alert.ts';
 import { applyRealtimeEvent, useConversation, useMyConversations } from '../api.ts';
 import { ConsultRequests } from '../components/consult-panel.tsx';
@@ -36,6 +39,7 @@ export function DeskPage() {
   const status = useRealtime((event) => {
     applyRealtimeEvent(queryClient, event);
     applyLiveEvent(queryClient, event, me.id);
+    applyKnowledgeEvent(event);
   });
 
   return (
@@ -52,6 +56,7 @@ export function DeskPage() {
               {t(`desk.realtime.${status}`)}
             </Badge>
             <NotificationPermission />
+            <KnowledgeWhatsNew />
           </>
         }
       />
@@ -102,6 +107,11 @@ export function DeskPage() {
               key={selected.data.conversation.id}
               customerId={selected.data.conversation.customerId}
               contactName={selected.data.conversation.contactName}
+            />
+            <KnowledgePanel
+              conversationId={selected.data.conversation.id}
+              language={selected.data.conversation.language}
+              messages={selected.data.messages}
             />
           </div>
         )}

@@ -1,0 +1,17 @@
+/** Events the knowledge module publishes (payloads carry ids and titles, never bodies). */
+export const KNOWLEDGE_EVENTS = {
+  submitted: 'knowledge.article_submitted',
+  approved: 'knowledge.article_approved',
+  published: 'knowledge.article_published',
+  archived: 'knowledge.article_archived',
+  feedbackGiven: 'knowledge.feedback_given',
+} as const;
+
+export interface ArticleEventPayload {
+  articleId: string;
+  groupId: string;
+  locale: string;
+  title: string;
+  version: number;
+  categoryId: string | null;
+}

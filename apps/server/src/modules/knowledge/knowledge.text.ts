@@ -1,0 +1,146 @@
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { stemmer } from 'stemmer';
+
+// The dictionary ships inside the package (no download); loaded once per process (~60 ms).
+const require = createRequire(import.meta.url);
+const jieba = Jieba.withDict((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict);
+
+const HAN = /\p{Script=Han}/u;
+/** Han runs, or runs of other letters and digits. */
+const WORDS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+
+/**
+ * Lower-cased, without diacritics: `Thẻ tín dụng` → `the tin dung`, `Đổi` → `doi` (đ is a letter
+ * of its own in Unicode, not d with a mark, so NFD leaves it).
+ */
+export function foldLatin(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd');
+}
+
+// Function words that match nearly every article in their language: they only cost time and noise.
+// English and Chinese are compared as written; Vietnamese after folding, so `khong` and `không`
+// both go — but never a folded word that is also a content word (`the` is thẻ, the card).
+const STOP = new Set(
+  [
+    'a an and are as at be by can do does for from how i if in is it its my of on or the this to was what when where which who why will with you your me we our',
+    '的 了 吗 呢 吧 我 你 是 在 有 和 怎么 怎么办 什么 如何 请问 一下 可以',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const STOP_FOLDED = new Set(
+  'toi ban co khong la cua va cho voi nhu nao gi duoc da bi o trong mot nhung cac minh em chi nhe oi vay roi thi ma phai lam sao'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Search terms of a text in any of the three languages: Chinese segmented by jieba (search mode,
+ * so 信用卡 also yields 信用), Latin words folded and stemmed (Porter: harmless on Vietnamese
+ * syllables, which are short and rarely end in English suffixes). Documents and queries go through
+ * the same function, so they meet whatever language a word is in.
+ */
+export function terms(
+  text: string,
+  options: { keepStopWords?: boolean; isDocument?: boolean } = {},
+): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    if (HAN.test(word)) {
+      for (const piece of jieba.cutForSearch(word, true)) {
+        if (options.keepStopWords || !STOP.has(piece)) out.push(piece);
+        // A document also holds the characters of its words, so a query whose word jieba could
+        // not form (丢了 → 丢, 了) still meets 丢失; queries keep whole words (卡 alone is too common).
+        if (options.isDocument && piece.length > 1) for (const ch of piece) if (!STOP.has(ch)) out.push(ch);
+      }
+    } else {
+      const lower = word.toLowerCase();
+      const folded = foldLatin(word);
+      if (!options.keepStopWords && (STOP.has(lower) || STOP_FOLDED.has(folded))) continue;
+      out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+    }
+  }
+  return out;
+}
+
+/** A term as tsquery/tsvector text: quoted, so no character of it is an operator. */
+export const lexeme = (term: string) => `'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+
+/** The text of an HTML body: tags dropped, entities of the sanitizer's output decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/(p|div|li|h[1-6]|tr|br)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A short excerpt of `text` around the first query term, HTML-escaped, terms wrapped in <mark>.
+ * Matching uses the same folding and stemming as the index, so `the tin dung` marks `thẻ tín dụng`.
+ */
+export function highlight(text: string, queryTerms: Set<string>, maxChars = 220): string {
+  const words = [...text.matchAll(WORDS)];
+  const hanTerms = [...queryTerms].filter((t) => HAN.test(t)).sort((a, b) => b.length - a.length);
+  const ranges: Array<[number, number]> = [];
+  for (const match of words) {
+    const word = match[0];
+    const start = match.index ?? 0;
+    if (HAN.test(word)) {
+      for (const term of hanTerms) {
+        let at = word.indexOf(term);
+        while (at >= 0) {
+          ranges.push([start + at, start + at + term.length]);
+          at = word.indexOf(term, at + term.length);
+        }
+      }
+    } else {
+      const folded = foldLatin(word);
+      const stemmed = folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+      if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  const first = merged[0]?.[0] ?? 0;
+  let from = Math.max(0, first - 60);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < first) from = space + 1;
+  }
+  const to = Math.min(text.length, from + maxChars);
+  let out = from > 0 ? '…' : '';
+  let cursor = from;
+  for (const [start, end] of merged) {
+    if (end <= from || start >= to) continue;
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    out += `${escapeHtml(text.slice(cursor, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
+    cursor = e;
+  }
+  out += escapeHtml(text.slice(cursor, to));
+  if (to < text.length) out += '…';
+  return out.replace(/\n/g, ' ');
+}

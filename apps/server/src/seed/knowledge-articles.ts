@@ -1,0 +1,1234 @@
+/**
+ * Demo knowledge base of the Banyan Demo Bank, written for Banyan (no text copied from any bank).
+ * Figures (fees, limits, hotline) are the demo bank's own and consistent across the three languages.
+ * Each topic is one article with an English, a Chinese and a Vietnamese variant (translations).
+ */
+
+export type CategoryKey =
+  | 'cards'
+  | 'cards_lost'
+  | 'cards_credit'
+  | 'accounts'
+  | 'ebanking'
+  | 'transfers'
+  | 'loans'
+  | 'fees'
+  | 'fx'
+  | 'complaints';
+
+export const DEMO_CATEGORIES: Array<{
+  key: CategoryKey;
+  parent?: CategoryKey;
+  names: { en: string; 'zh-CN': string; vi: string };
+}> = [
+  { key: 'cards', names: { en: 'Cards', 'zh-CN': '银行卡', vi: 'Thẻ' } },
+  {
+    key: 'cards_lost',
+    parent: 'cards',
+    names: {
+      en: 'Lost, stolen or retained cards',
+      'zh-CN': '挂失与吞卡',
+      vi: 'Mất thẻ, bị đánh cắp, bị nuốt thẻ',
+    },
+  },
+  {
+    key: 'cards_credit',
+    parent: 'cards',
+    names: { en: 'Credit cards', 'zh-CN': '信用卡', vi: 'Thẻ tín dụng' },
+  },
+  { key: 'accounts', names: { en: 'Accounts', 'zh-CN': '账户', vi: 'Tài khoản' } },
+  {
+    key: 'ebanking',
+    names: { en: 'Online and mobile banking', 'zh-CN': '网上银行与手机银行', vi: 'Ngân hàng điện tử' },
+  },
+  { key: 'transfers', names: { en: 'Transfers', 'zh-CN': '转账汇款', vi: 'Chuyển tiền' } },
+  { key: 'loans', names: { en: 'Loans', 'zh-CN': '贷款', vi: 'Khoản vay' } },
+  { key: 'fees', names: { en: 'Fees and limits', 'zh-CN': '费用与限额', vi: 'Phí và hạn mức' } },
+  { key: 'fx', names: { en: 'Foreign exchange', 'zh-CN': '外汇', vi: 'Ngoại tệ' } },
+  { key: 'complaints', names: { en: 'Complaints', 'zh-CN': '投诉', vi: 'Khiếu nại' } },
+];
+
+export interface DemoVariant {
+  title: string;
+  body: string;
+  answer: string;
+  tags: string[];
+}
+
+export interface DemoTopic {
+  key: string;
+  category: CategoryKey;
+  products: string[];
+  visibility: 'public' | 'internal';
+  en: DemoVariant;
+  'zh-CN': DemoVariant;
+  vi: DemoVariant;
+}
+
+export const DEMO_SYNONYMS: string[][] = [
+  ['credit card', '信用卡', 'thẻ tín dụng'],
+  ['debit card', '借记卡', 'thẻ ghi nợ'],
+  ['report lost', '挂失', 'báo mất'],
+  ['lost', '丢失', 'mất'],
+  ['stolen', '被盗', 'đánh cắp'],
+  ['card retained', '吞卡', 'nuốt thẻ'],
+  ['online banking', '网上银行', '网银', 'ngân hàng điện tử', 'internet banking'],
+  ['mobile app', '手机银行', 'ứng dụng', 'app'],
+  ['transfer', '转账', 'chuyển khoản', 'chuyển tiền'],
+  ['loan', '贷款', 'khoản vay', 'vay'],
+  ['fee', '手续费', 'phí'],
+  ['exchange rate', '汇率', 'tỷ giá'],
+  ['complaint', '投诉', 'khiếu nại'],
+  ['pin', '密码', 'mã pin'],
+  ['otp', '验证码', 'mã otp'],
+  ['freeze', '冻结', 'khóa'],
+  ['statement', '账单', 'sao kê'],
+  ['limit', '额度', 'hạn mức'],
+];
+
+const p = (...lines: string[]) => lines.map((l) => `<p>${l}</p>`).join('');
+const ul = (...items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+const ol = (...items: string[]) => `<ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol>`;
+const h = (text: string) => `<h2>${text}</h2>`;
+
+export const DEMO_TOPICS: DemoTopic[] = [
+  {
+    key: 'lost-card',
+    category: 'cards_lost',
+    products: ['credit_card', 'debit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Lost or stolen card: block it and order a replacement',
+      body:
+        p(
+          'If your debit or credit card is lost or stolen, block it straight away so that nobody can use it.',
+        ) +
+        h('Block the card') +
+        ol(
+          'Open the Banyan Bank app and sign in.',
+          'Go to Cards, choose the card and tap Block card.',
+          'Choose the reason "Lost" or "Stolen". The block takes effect at once.',
+        ) +
+        p('No app? Call the 24/7 hotline 1900 1234 (from abroad +84 24 3900 1234).') +
+        h('Replacement') +
+        p(
+          'A replacement card with a new number is ready in 5 working days at your branch, or 7 working days by post. The replacement fee for a lost card is 100,000 VND; a stolen card reported to the police is replaced free of charge.',
+        ) +
+        p(
+          'Check your recent transactions. If you see a payment you did not make, raise a dispute within 60 days.',
+        ),
+      answer:
+        'Please block the card at once in the Banyan Bank app (Cards → Block card) or call our 24/7 hotline 1900 1234. A replacement with a new number is ready in 5 working days at your branch; the fee is 100,000 VND, free if the card was stolen and reported to the police.',
+      tags: ['lost card', 'stolen card', 'block card', 'replacement'],
+    },
+    'zh-CN': {
+      title: '银行卡丢失或被盗：立即挂失并补办新卡',
+      body:
+        p('借记卡或信用卡丢失、被盗时，请立即挂失冻结，防止被盗用。') +
+        h('挂失冻结') +
+        ol(
+          '打开 Banyan 银行手机银行并登录。',
+          '进入"银行卡"，选择该卡，点击"冻结卡片"。',
+          '选择原因"丢失"或"被盗"，冻结立即生效。',
+        ) +
+        p('无法使用手机银行时，请拨打 24 小时客服热线 1900 1234（境外请拨 +84 24 3900 1234）。') +
+        h('补办新卡') +
+        p(
+          '新卡号码会更换。网点领取需 5 个工作日，邮寄需 7 个工作日。丢失补卡费为 100,000 越南盾；被盗并已报警的，免费补办。',
+        ) +
+        p('请核对近期交易。如发现非本人交易，请在 60 天内提出争议。'),
+      answer:
+        '请立即在 Banyan 银行手机银行（银行卡 → 冻结卡片）挂失，或拨打 24 小时热线 1900 1234。新卡 5 个工作日可在网点领取，补卡费 100,000 越南盾；被盗并已报警的免费。',
+      tags: ['挂失', '丢卡', '被盗', '冻结', '补卡'],
+    },
+    vi: {
+      title: 'Mất thẻ hoặc bị đánh cắp thẻ: khóa thẻ và làm lại thẻ',
+      body:
+        p(
+          'Khi bị mất hoặc bị đánh cắp thẻ ghi nợ hay thẻ tín dụng, quý khách hãy khóa thẻ ngay để không ai sử dụng được.',
+        ) +
+        h('Khóa thẻ') +
+        ol(
+          'Mở ứng dụng Banyan Bank và đăng nhập.',
+          'Vào mục Thẻ, chọn thẻ cần khóa, nhấn Khóa thẻ.',
+          'Chọn lý do "Mất thẻ" hoặc "Bị đánh cắp". Thẻ bị khóa ngay lập tức.',
+        ) +
+        p('Không dùng được ứng dụng? Gọi tổng đài 24/7 1900 1234 (từ nước ngoài: +84 24 3900 1234).') +
+        h('Làm lại thẻ') +
+        p(
+          'Thẻ mới có số thẻ mới, nhận tại chi nhánh sau 5 ngày làm việc hoặc qua bưu điện sau 7 ngày làm việc. Phí phát hành lại do mất thẻ là 100.000 VND; thẻ bị đánh cắp đã trình báo công an được làm lại miễn phí.',
+        ) +
+        p(
+          'Hãy kiểm tra các giao dịch gần đây. Nếu có giao dịch không phải của quý khách, hãy gửi yêu cầu tra soát trong vòng 60 ngày.',
+        ),
+      answer:
+        'Quý khách vui lòng khóa thẻ ngay trên ứng dụng Banyan Bank (Thẻ → Khóa thẻ) hoặc gọi tổng đài 24/7 1900 1234. Thẻ mới nhận tại chi nhánh sau 5 ngày làm việc, phí 100.000 VND; miễn phí nếu thẻ bị đánh cắp và đã trình báo công an.',
+      tags: ['mất thẻ', 'khóa thẻ', 'bị đánh cắp', 'làm lại thẻ'],
+    },
+  },
+  {
+    key: 'atm-retained',
+    category: 'cards_lost',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'The ATM kept my card (card retained or swallowed)',
+      body:
+        p(
+          'An ATM keeps a card when the PIN is entered wrongly three times, when the card is not taken back within 30 seconds, or when the machine has a fault.',
+        ) +
+        h('What to do') +
+        ul(
+          'Note the ATM location, the time and the machine number shown on its sticker.',
+          'If it is a Banyan Bank ATM, call 1900 1234: we block nothing, the card is kept safe and returned.',
+          "If it is another bank's ATM, we block the card for your safety and issue a new one free of charge.",
+        ) +
+        h('Getting the card back') +
+        p(
+          'Cards retained in our own ATMs can be collected at the branch that runs the ATM after 2 working days, with your ID card or passport. Uncollected cards are destroyed after 30 days.',
+        ),
+      answer:
+        "Please note the ATM location and time and call 1900 1234. If it is one of our ATMs, you can collect the card at the managing branch after 2 working days with your ID; at another bank's ATM we block the card and issue a new one free of charge.",
+      tags: ['card retained', 'ATM swallowed card', 'ATM kept card'],
+    },
+    'zh-CN': {
+      title: 'ATM 吞卡怎么办',
+      body:
+        p('以下情况 ATM 会吞卡：密码连续输错三次、30 秒内未取回卡片、机器故障。') +
+        h('处理方法') +
+        ul(
+          '记下 ATM 的位置、时间以及机身上的机器编号。',
+          '如是 Banyan 银行的 ATM，请致电 1900 1234，卡片会被妥善保管并退还。',
+          '如是他行 ATM，为安全起见我们会冻结该卡，并免费补发新卡。',
+        ) +
+        h('领回卡片') +
+        p(
+          '被本行 ATM 吞的卡，2 个工作日后可凭身份证或护照到管理该 ATM 的网点领取。30 天未领取的卡片将被销毁。',
+        ),
+      answer:
+        '请记下 ATM 位置和时间，并致电 1900 1234。本行 ATM 吞卡的，2 个工作日后可凭身份证到管理网点领取；他行 ATM 吞卡的，我们会冻结该卡并免费补发新卡。',
+      tags: ['吞卡', 'ATM', '取回卡片'],
+    },
+    vi: {
+      title: 'ATM nuốt thẻ (giữ thẻ) phải làm sao',
+      body:
+        p('ATM giữ thẻ khi nhập sai mã PIN 3 lần, không rút thẻ trong 30 giây hoặc máy gặp sự cố.') +
+        h('Cần làm gì') +
+        ul(
+          'Ghi lại địa điểm ATM, thời gian và số máy trên nhãn dán của máy.',
+          'Nếu là ATM của Banyan Bank, gọi 1900 1234: thẻ được giữ an toàn và trả lại cho quý khách.',
+          'Nếu là ATM ngân hàng khác, chúng tôi khóa thẻ để bảo đảm an toàn và phát hành thẻ mới miễn phí.',
+        ) +
+        h('Nhận lại thẻ') +
+        p(
+          'Thẻ bị giữ tại ATM của chúng tôi được nhận lại tại chi nhánh quản lý ATM sau 2 ngày làm việc, mang theo CCCD hoặc hộ chiếu. Thẻ không được nhận sau 30 ngày sẽ bị hủy.',
+        ),
+      answer:
+        'Quý khách vui lòng ghi lại địa điểm, thời gian và gọi 1900 1234. Nếu là ATM của Banyan Bank, quý khách nhận lại thẻ tại chi nhánh quản lý sau 2 ngày làm việc (mang CCCD); nếu là ATM ngân hàng khác, chúng tôi khóa thẻ và làm thẻ mới miễn phí.',
+      tags: ['nuốt thẻ', 'ATM giữ thẻ', 'nhận lại thẻ'],
+    },
+  },
+  {
+    key: 'credit-limit',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Raise or lower your credit card limit',
+      body:
+        p(
+          'You can ask for a higher credit limit after 6 months with the card, if all statements were paid on time.',
+        ) +
+        ol(
+          'In the app, go to Cards → Credit limit.',
+          'Enter the new limit you want and your monthly income.',
+          'Upload your latest 3 salary slips or bank statements if asked.',
+        ) +
+        p(
+          'Most requests are answered within 2 working days. A temporary increase for travel (up to 30 days) is answered within 4 hours. Lowering your limit takes effect at once.',
+        ),
+      answer:
+        'You can request a new limit in the app under Cards → Credit limit. An increase needs 6 months of on-time payments and is answered within 2 working days; a lower limit applies at once.',
+      tags: ['credit limit', 'increase limit', 'temporary limit'],
+    },
+    'zh-CN': {
+      title: '调整信用卡额度（提额或降额）',
+      body:
+        p('持卡满 6 个月且每期账单均按时还款，即可申请提高信用额度。') +
+        ol(
+          '在手机银行进入"银行卡 → 信用额度"。',
+          '输入希望的新额度和月收入。',
+          '如有要求，上传最近 3 个月的工资单或银行流水。',
+        ) +
+        p('一般 2 个工作日内答复。出行临时提额（最长 30 天）4 小时内答复。降低额度立即生效。'),
+      answer:
+        '可在手机银行"银行卡 → 信用额度"申请。提额需持卡满 6 个月且按时还款，2 个工作日内答复；降额立即生效。',
+      tags: ['提额', '信用额度', '临时额度'],
+    },
+    vi: {
+      title: 'Tăng hoặc giảm hạn mức thẻ tín dụng',
+      body:
+        p(
+          'Quý khách có thể đề nghị tăng hạn mức tín dụng sau 6 tháng sử dụng thẻ, nếu mọi sao kê đều được thanh toán đúng hạn.',
+        ) +
+        ol(
+          'Trên ứng dụng, vào Thẻ → Hạn mức tín dụng.',
+          'Nhập hạn mức mong muốn và thu nhập hằng tháng.',
+          'Tải lên 3 bảng lương hoặc sao kê tài khoản gần nhất nếu được yêu cầu.',
+        ) +
+        p(
+          'Phần lớn yêu cầu được trả lời trong 2 ngày làm việc. Tăng hạn mức tạm thời khi đi du lịch (tối đa 30 ngày) được trả lời trong 4 giờ. Giảm hạn mức có hiệu lực ngay.',
+        ),
+      answer:
+        'Quý khách đề nghị hạn mức mới trên ứng dụng tại Thẻ → Hạn mức tín dụng. Tăng hạn mức cần 6 tháng thanh toán đúng hạn và được trả lời trong 2 ngày làm việc; giảm hạn mức có hiệu lực ngay.',
+      tags: ['hạn mức', 'tăng hạn mức', 'thẻ tín dụng'],
+    },
+  },
+  {
+    key: 'credit-statement',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Credit card statement, due date and minimum payment',
+      body:
+        p(
+          'Your statement is issued on the 25th of each month. Payment is due 20 days later, on the 15th of the following month.',
+        ) +
+        ul(
+          'Pay the full balance by the due date and you pay no interest on purchases.',
+          'The minimum payment is 5% of the balance, at least 200,000 VND.',
+          'If you pay less than the full balance, interest of 2.5% a month applies from the transaction date.',
+          'A late payment fee of 4% of the minimum payment (at least 100,000 VND) applies after the due date.',
+        ) +
+        p(
+          'Set up automatic payment from your Banyan account in the app under Cards → Auto-pay, so you never miss a due date.',
+        ),
+      answer:
+        'Statements are issued on the 25th and payment is due on the 15th of the next month. Paying the full balance means no interest; the minimum is 5% of the balance (at least 200,000 VND). You can set up Auto-pay in the app under Cards → Auto-pay.',
+      tags: ['statement', 'due date', 'minimum payment', 'interest'],
+    },
+    'zh-CN': {
+      title: '信用卡账单、还款日与最低还款额',
+      body:
+        p('账单日为每月 25 日，到期还款日为 20 天后，即次月 15 日。') +
+        ul(
+          '到期前全额还款，消费免息。',
+          '最低还款额为账单金额的 5%，最低 200,000 越南盾。',
+          '未全额还款的，自交易日起按每月 2.5% 计息。',
+          '逾期还款收取最低还款额 4% 的滞纳金（最低 100,000 越南盾）。',
+        ) +
+        p('可在手机银行"银行卡 → 自动还款"设置从 Banyan 账户自动还款，避免逾期。'),
+      answer:
+        '账单日为每月 25 日，还款日为次月 15 日。全额还款免息；最低还款额为账单金额的 5%（最低 200,000 越南盾）。可在手机银行设置自动还款。',
+      tags: ['账单', '还款日', '最低还款', '利息'],
+    },
+    vi: {
+      title: 'Sao kê thẻ tín dụng, ngày đến hạn và số tiền thanh toán tối thiểu',
+      body:
+        p(
+          'Sao kê được lập vào ngày 25 hằng tháng. Hạn thanh toán là 20 ngày sau, tức ngày 15 tháng kế tiếp.',
+        ) +
+        ul(
+          'Thanh toán toàn bộ dư nợ trước hạn thì không bị tính lãi giao dịch mua sắm.',
+          'Số tiền thanh toán tối thiểu là 5% dư nợ, tối thiểu 200.000 VND.',
+          'Nếu thanh toán ít hơn toàn bộ dư nợ, lãi 2,5%/tháng được tính từ ngày giao dịch.',
+          'Phí chậm thanh toán 4% số tiền tối thiểu (tối thiểu 100.000 VND) sau ngày đến hạn.',
+        ) +
+        p(
+          'Cài đặt trích nợ tự động từ tài khoản Banyan trên ứng dụng tại Thẻ → Thanh toán tự động để không bao giờ trễ hạn.',
+        ),
+      answer:
+        'Sao kê lập ngày 25, hạn thanh toán ngày 15 tháng sau. Thanh toán toàn bộ dư nợ thì không tính lãi; tối thiểu là 5% dư nợ (ít nhất 200.000 VND). Quý khách có thể cài thanh toán tự động trên ứng dụng.',
+      tags: ['sao kê', 'ngày đến hạn', 'thanh toán tối thiểu', 'lãi'],
+    },
+  },
+  {
+    key: 'pin-reset',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Forgot your card PIN: set a new one',
+      body:
+        p('You can set a new PIN in the app without visiting a branch.') +
+        ol(
+          'Go to Cards and choose the card.',
+          'Tap Set new PIN and confirm with the OTP sent to your phone.',
+          'Enter the new 6-digit PIN twice.',
+        ) +
+        p(
+          'The new PIN works at once at ATMs and card terminals. If your card was locked after three wrong PINs, setting a new PIN unlocks it. Never tell anyone your PIN — Banyan Bank staff will never ask for it.',
+        ),
+      answer:
+        'You can set a new PIN in the app: Cards → choose the card → Set new PIN, confirmed by OTP. It works at once and also unlocks a card locked after three wrong PINs. Our staff will never ask for your PIN.',
+      tags: ['PIN', 'forgot PIN', 'card locked'],
+    },
+    'zh-CN': {
+      title: '忘记银行卡密码：重置密码',
+      body:
+        p('无需前往网点，在手机银行即可重置密码。') +
+        ol(
+          '进入"银行卡"，选择该卡。',
+          '点击"重置密码"，输入手机收到的验证码确认。',
+          '输入两次新的 6 位密码。',
+        ) +
+        p(
+          '新密码在 ATM 和刷卡机上立即生效。因密码输错三次被锁的卡，重置密码后自动解锁。请勿向任何人透露密码，银行工作人员绝不会索要您的密码。',
+        ),
+      answer:
+        '可在手机银行"银行卡 → 重置密码"通过验证码重置，新密码立即生效，并可解锁因输错三次被锁的卡。银行工作人员绝不会索要您的密码。',
+      tags: ['密码', '忘记密码', '锁卡'],
+    },
+    vi: {
+      title: 'Quên mã PIN thẻ: đặt lại mã PIN mới',
+      body:
+        p('Quý khách có thể đặt lại mã PIN trên ứng dụng mà không cần đến chi nhánh.') +
+        ol(
+          'Vào Thẻ và chọn thẻ.',
+          'Nhấn Đặt lại mã PIN và xác nhận bằng mã OTP gửi đến điện thoại.',
+          'Nhập mã PIN mới gồm 6 chữ số hai lần.',
+        ) +
+        p(
+          'Mã PIN mới có hiệu lực ngay tại ATM và máy POS. Thẻ bị khóa do nhập sai PIN 3 lần sẽ được mở lại khi đặt PIN mới. Không cung cấp mã PIN cho bất kỳ ai — nhân viên Banyan Bank không bao giờ hỏi mã PIN.',
+        ),
+      answer:
+        'Quý khách đặt lại mã PIN trên ứng dụng: Thẻ → chọn thẻ → Đặt lại mã PIN, xác nhận bằng OTP. Mã mới có hiệu lực ngay và mở khóa thẻ bị khóa do nhập sai 3 lần. Nhân viên ngân hàng không bao giờ hỏi mã PIN.',
+      tags: ['mã PIN', 'quên PIN', 'khóa thẻ'],
+    },
+  },
+  {
+    key: 'card-abroad',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Using your card abroad and online with foreign merchants',
+      body:
+        p(
+          'Cards are issued with overseas and online payments switched off, to protect you from fraud. Switch them on before you travel.',
+        ) +
+        ul(
+          'In the app: Cards → Card settings → Overseas payments / Online payments.',
+          'A foreign transaction fee of 2.5% of the amount applies to payments in a foreign currency or at a foreign merchant.',
+          'Cash withdrawals abroad cost 4% (at least 60,000 VND) plus any fee of the local ATM owner.',
+        ) +
+        p(
+          "Take the hotline number +84 24 3900 1234 with you; it is free to call from abroad through the app's Call us button.",
+        ),
+      answer:
+        'Please switch on overseas and online payments in the app under Cards → Card settings before you travel. Payments in foreign currency carry a 2.5% fee and cash withdrawals abroad 4% (at least 60,000 VND).',
+      tags: ['travel', 'overseas payment', 'foreign transaction fee'],
+    },
+    'zh-CN': {
+      title: '境外用卡与境外网站支付',
+      body:
+        p('为防范盗刷，新卡默认关闭境外支付和网上支付。出行前请先开通。') +
+        ul(
+          '手机银行：银行卡 → 卡片设置 → 境外支付 / 网上支付。',
+          '外币交易或境外商户交易收取交易金额 2.5% 的货币转换费。',
+          '境外 ATM 取现收取 4%（最低 60,000 越南盾），另加当地 ATM 所属行可能收取的费用。',
+        ) +
+        p('请随身记下热线 +84 24 3900 1234；通过手机银行的"联系我们"按钮拨打免费。'),
+      answer:
+        '出行前请在手机银行"银行卡 → 卡片设置"开通境外支付和网上支付。外币交易收取 2.5% 手续费，境外取现收取 4%（最低 60,000 越南盾）。',
+      tags: ['境外', '出国', '货币转换费'],
+    },
+    vi: {
+      title: 'Dùng thẻ ở nước ngoài và thanh toán trực tuyến với đơn vị nước ngoài',
+      body:
+        p(
+          'Để phòng chống gian lận, thẻ mới được phát hành với chức năng thanh toán nước ngoài và trực tuyến bị tắt. Hãy bật trước khi đi du lịch.',
+        ) +
+        ul(
+          'Trên ứng dụng: Thẻ → Cài đặt thẻ → Thanh toán nước ngoài / Thanh toán trực tuyến.',
+          'Phí giao dịch ngoại tệ 2,5% số tiền áp dụng cho thanh toán bằng ngoại tệ hoặc tại đơn vị nước ngoài.',
+          'Rút tiền mặt ở nước ngoài: phí 4% (tối thiểu 60.000 VND) cộng phí của chủ ATM tại nước sở tại nếu có.',
+        ) +
+        p(
+          'Hãy mang theo số tổng đài +84 24 3900 1234; gọi miễn phí từ nước ngoài qua nút Gọi cho chúng tôi trên ứng dụng.',
+        ),
+      answer:
+        'Quý khách vui lòng bật thanh toán nước ngoài và trực tuyến trên ứng dụng tại Thẻ → Cài đặt thẻ trước chuyến đi. Thanh toán bằng ngoại tệ chịu phí 2,5%, rút tiền ở nước ngoài phí 4% (tối thiểu 60.000 VND).',
+      tags: ['du lịch', 'thanh toán nước ngoài', 'phí ngoại tệ'],
+    },
+  },
+  {
+    key: 'open-account',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Open a current account online in 10 minutes',
+      body:
+        p(
+          'Vietnamese citizens aged 15 or over can open a current account in the app with their chip ID card.',
+        ) +
+        ol(
+          'Download the Banyan Bank app and tap Open an account.',
+          'Scan the chip of your ID card with your phone (NFC) and take a selfie for face matching.',
+          'Choose your account number and set your sign-in password.',
+        ) +
+        p(
+          'The account and a virtual debit card are ready at once. Foreign residents open accounts at a branch with their passport and a valid visa or temporary residence card.',
+        ),
+      answer:
+        'You can open a current account in the Banyan Bank app in about 10 minutes with your chip ID card (NFC scan and selfie). The account and a virtual debit card are ready at once. Foreign residents please visit a branch with a passport and visa or residence card.',
+      tags: ['open account', 'eKYC', 'new customer'],
+    },
+    'zh-CN': {
+      title: '10 分钟线上开立活期账户',
+      body:
+        p('年满 15 周岁的越南公民可使用芯片身份证在手机银行开户。') +
+        ol(
+          '下载 Banyan 银行手机银行，点击"开立账户"。',
+          '用手机（NFC）读取身份证芯片并自拍进行人脸比对。',
+          '选择账号并设置登录密码。',
+        ) +
+        p('账户和虚拟借记卡即时开通。外国居民请携带护照及有效签证或暂住证到网点开户。'),
+      answer:
+        '越南公民可用芯片身份证在手机银行约 10 分钟开户（NFC 读卡和自拍），账户和虚拟借记卡即时可用。外国居民请携带护照及签证或暂住证到网点办理。',
+      tags: ['开户', '线上开户', '新客户'],
+    },
+    vi: {
+      title: 'Mở tài khoản thanh toán trực tuyến trong 10 phút',
+      body:
+        p(
+          'Công dân Việt Nam từ 15 tuổi trở lên có thể mở tài khoản thanh toán trên ứng dụng bằng CCCD gắn chip.',
+        ) +
+        ol(
+          'Tải ứng dụng Banyan Bank và nhấn Mở tài khoản.',
+          'Quét chip CCCD bằng điện thoại (NFC) và chụp ảnh khuôn mặt để đối chiếu.',
+          'Chọn số tài khoản và đặt mật khẩu đăng nhập.',
+        ) +
+        p(
+          'Tài khoản và thẻ ghi nợ phi vật lý dùng được ngay. Người nước ngoài cư trú tại Việt Nam mở tài khoản tại chi nhánh với hộ chiếu và thị thực hoặc thẻ tạm trú còn hiệu lực.',
+        ),
+      answer:
+        'Quý khách mở tài khoản thanh toán trên ứng dụng Banyan Bank trong khoảng 10 phút bằng CCCD gắn chip (quét NFC và chụp ảnh khuôn mặt). Tài khoản và thẻ ghi nợ phi vật lý dùng được ngay.',
+      tags: ['mở tài khoản', 'eKYC', 'khách hàng mới'],
+    },
+  },
+  {
+    key: 'close-account',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Close an account',
+      body:
+        p(
+          'To close an account, visit any branch with your ID card. Accounts cannot be closed by phone or chat for your security.',
+        ) +
+        ul(
+          'Pay off or move any card, loan or standing order linked to the account first.',
+          'The remaining balance is paid out in cash or transferred to an account you name.',
+          'Closing within 6 months of opening costs 50,000 VND; after that it is free.',
+        ),
+      answer:
+        'Accounts are closed at any branch with your ID card (not by phone or chat, for your security). Please settle linked cards, loans and standing orders first. Closing is free after 6 months, otherwise 50,000 VND.',
+      tags: ['close account'],
+    },
+    'zh-CN': {
+      title: '销户',
+      body:
+        p('为保障安全，销户需本人携带身份证到任一网点办理，不能通过电话或在线客服办理。') +
+        ul(
+          '请先结清或转移与该账户关联的银行卡、贷款和定期转账。',
+          '账户余额可现金支取或转入您指定的账户。',
+          '开户 6 个月内销户收取 50,000 越南盾，6 个月后免费。',
+        ),
+      answer:
+        '销户需携带身份证到任一网点办理（出于安全考虑不能通过电话或在线办理）。请先结清关联的银行卡、贷款和定期转账。开户满 6 个月后销户免费，否则收取 50,000 越南盾。',
+      tags: ['销户', '注销账户'],
+    },
+    vi: {
+      title: 'Đóng tài khoản',
+      body:
+        p(
+          'Để đóng tài khoản, quý khách đến bất kỳ chi nhánh nào với CCCD. Vì an toàn, không thể đóng tài khoản qua điện thoại hay chat.',
+        ) +
+        ul(
+          'Tất toán hoặc chuyển các thẻ, khoản vay, lệnh chuyển tiền định kỳ gắn với tài khoản trước.',
+          'Số dư còn lại được chi trả tiền mặt hoặc chuyển sang tài khoản quý khách chỉ định.',
+          'Đóng tài khoản trong vòng 6 tháng kể từ khi mở: phí 50.000 VND; sau 6 tháng: miễn phí.',
+        ),
+      answer:
+        'Quý khách đóng tài khoản tại bất kỳ chi nhánh nào với CCCD (không thực hiện qua điện thoại hay chat vì an toàn). Vui lòng tất toán thẻ, khoản vay và lệnh định kỳ gắn với tài khoản trước. Miễn phí sau 6 tháng, nếu không phí 50.000 VND.',
+      tags: ['đóng tài khoản'],
+    },
+  },
+  {
+    key: 'app-login',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Cannot sign in to the mobile app',
+      body:
+        h('Forgot your password') +
+        p(
+          'On the sign-in screen tap Forgot password, enter your ID number and the phone number registered with us, then confirm with the OTP.',
+        ) +
+        h('Account locked after 5 wrong passwords') +
+        p('The app locks for 30 minutes. After that, sign in again or reset your password.') +
+        h('New phone') +
+        p(
+          'Signing in on a new phone needs a face check against your ID photo. If it fails three times, visit a branch to register the new device.',
+        ),
+      answer:
+        'Please tap Forgot password on the sign-in screen and confirm with the OTP sent to your registered phone. After 5 wrong passwords the app locks for 30 minutes. A new phone needs a face check; if it fails, a branch can register the device.',
+      tags: ['sign in', 'password', 'locked', 'new phone'],
+    },
+    'zh-CN': {
+      title: '手机银行无法登录',
+      body:
+        h('忘记密码') +
+        p('在登录页点击"忘记密码"，输入证件号码和在本行预留的手机号，用验证码确认。') +
+        h('密码输错 5 次被锁') +
+        p('手机银行将锁定 30 分钟，之后可重新登录或重置密码。') +
+        h('更换手机') +
+        p('在新手机上登录需要与身份证照片进行人脸比对。连续三次失败的，请到网点登记新设备。'),
+      answer:
+        '请在登录页点击"忘记密码"，用发送到预留手机号的验证码确认。密码输错 5 次将锁定 30 分钟。更换手机需人脸比对，失败时可到网点登记新设备。',
+      tags: ['登录', '密码', '锁定', '换手机'],
+    },
+    vi: {
+      title: 'Không đăng nhập được ứng dụng ngân hàng',
+      body:
+        h('Quên mật khẩu') +
+        p(
+          'Tại màn hình đăng nhập, nhấn Quên mật khẩu, nhập số CCCD và số điện thoại đã đăng ký, sau đó xác nhận bằng mã OTP.',
+        ) +
+        h('Tài khoản bị khóa sau 5 lần nhập sai mật khẩu') +
+        p('Ứng dụng bị khóa 30 phút. Sau đó quý khách đăng nhập lại hoặc đặt lại mật khẩu.') +
+        h('Đổi điện thoại mới') +
+        p(
+          'Đăng nhập trên điện thoại mới cần xác thực khuôn mặt với ảnh CCCD. Nếu thất bại 3 lần, vui lòng đến chi nhánh để đăng ký thiết bị mới.',
+        ),
+      answer:
+        'Quý khách nhấn Quên mật khẩu ở màn hình đăng nhập và xác nhận bằng OTP gửi đến số điện thoại đã đăng ký. Nhập sai 5 lần, ứng dụng khóa 30 phút. Điện thoại mới cần xác thực khuôn mặt; nếu không được, chi nhánh sẽ hỗ trợ đăng ký thiết bị.',
+      tags: ['đăng nhập', 'mật khẩu', 'bị khóa', 'điện thoại mới'],
+    },
+  },
+  {
+    key: 'otp',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Not receiving the OTP code',
+      body:
+        p('OTP codes are sent by SMS to the phone number registered with us and are valid for 2 minutes.') +
+        ul(
+          'Check that the phone has signal and that SMS from "BANYANBANK" are not blocked.',
+          'Wait 60 seconds before asking for a new code; only the latest code works.',
+          'If you changed your phone number, update it at a branch — for your security it cannot be changed by phone.',
+          'Switch to Smart OTP in the app (Settings → Security) to get codes without SMS.',
+        ) +
+        p('Never share an OTP with anyone, even someone who says they are from the bank.'),
+      answer:
+        'OTPs go by SMS to your registered number and are valid for 2 minutes; please check signal and that messages from BANYANBANK are not blocked, and wait 60 seconds before asking again. Smart OTP in the app (Settings → Security) works without SMS. Never share an OTP with anyone.',
+      tags: ['OTP', 'SMS', 'Smart OTP', 'verification code'],
+    },
+    'zh-CN': {
+      title: '收不到验证码（OTP）',
+      body:
+        p('验证码通过短信发送到在本行预留的手机号，2 分钟内有效。') +
+        ul(
+          '请确认手机信号正常，且未拦截"BANYANBANK"发送的短信。',
+          '60 秒后才能重新获取，只有最新的验证码有效。',
+          '如已更换手机号，请到网点更新。为保障安全，不能通过电话修改。',
+          '可在手机银行（设置 → 安全）改用 Smart OTP，无需短信即可获取验证码。',
+        ) +
+        p('切勿向任何人透露验证码，包括自称银行工作人员的人。'),
+      answer:
+        '验证码通过短信发送到预留手机号，2 分钟内有效。请检查信号和短信拦截，60 秒后再重新获取。也可在手机银行"设置 → 安全"启用 Smart OTP。切勿向任何人透露验证码。',
+      tags: ['验证码', '短信', 'OTP'],
+    },
+    vi: {
+      title: 'Không nhận được mã OTP',
+      body:
+        p('Mã OTP được gửi qua SMS đến số điện thoại đã đăng ký và có hiệu lực trong 2 phút.') +
+        ul(
+          'Kiểm tra điện thoại có sóng và không chặn tin nhắn từ "BANYANBANK".',
+          'Đợi 60 giây trước khi yêu cầu mã mới; chỉ mã mới nhất có hiệu lực.',
+          'Nếu đã đổi số điện thoại, vui lòng cập nhật tại chi nhánh — vì an toàn không thể đổi qua điện thoại.',
+          'Chuyển sang Smart OTP trên ứng dụng (Cài đặt → Bảo mật) để nhận mã không cần SMS.',
+        ) +
+        p('Tuyệt đối không cung cấp mã OTP cho bất kỳ ai, kể cả người tự xưng là nhân viên ngân hàng.'),
+      answer:
+        'Mã OTP được gửi qua SMS đến số đã đăng ký, hiệu lực 2 phút. Quý khách kiểm tra sóng, không chặn tin nhắn BANYANBANK và đợi 60 giây trước khi yêu cầu lại. Smart OTP trên ứng dụng (Cài đặt → Bảo mật) không cần SMS. Không cung cấp OTP cho bất kỳ ai.',
+      tags: ['OTP', 'tin nhắn', 'Smart OTP', 'mã xác thực'],
+    },
+  },
+  {
+    key: 'transfer-limits',
+    category: 'transfers',
+    products: ['mobile_app', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Transfer limits in the app and how to change them',
+      body:
+        `<table><thead><tr><th>Verification</th><th>Per transfer</th><th>Per day</th></tr></thead><tbody><tr><td>SMS OTP</td><td>100 million VND</td><td>300 million VND</td></tr><tr><td>Smart OTP</td><td>500 million VND</td><td>1.5 billion VND</td></tr><tr><td>Smart OTP + face check</td><td>2 billion VND</td><td>5 billion VND</td></tr></tbody></table>` +
+        p(
+          "By State Bank rules, a face check is required for a transfer over 10 million VND or once the day's transfers exceed 20 million VND.",
+        ) +
+        p(
+          'Change your limits in the app under Settings → Transfer limits. Higher limits than the table need a request at a branch.',
+        ),
+      answer:
+        'With Smart OTP you can send up to 500 million VND per transfer and 1.5 billion VND per day (SMS OTP: 100 million and 300 million). A face check is required above 10 million VND per transfer. Limits are set in the app under Settings → Transfer limits.',
+      tags: ['transfer limit', 'daily limit', 'face authentication'],
+    },
+    'zh-CN': {
+      title: '手机银行转账限额及修改方法',
+      body:
+        `<table><thead><tr><th>验证方式</th><th>单笔限额</th><th>日累计限额</th></tr></thead><tbody><tr><td>短信验证码</td><td>1 亿越南盾</td><td>3 亿越南盾</td></tr><tr><td>Smart OTP</td><td>5 亿越南盾</td><td>15 亿越南盾</td></tr><tr><td>Smart OTP + 人脸识别</td><td>20 亿越南盾</td><td>50 亿越南盾</td></tr></tbody></table>` +
+        p('根据越南国家银行规定，单笔超过 1000 万越南盾或当日累计超过 2000 万越南盾的转账需进行人脸识别。') +
+        p('可在手机银行"设置 → 转账限额"修改。超过上表的限额需到网点申请。'),
+      answer:
+        '使用 Smart OTP 单笔最高 5 亿越南盾、每日 15 亿越南盾（短信验证码为 1 亿和 3 亿）。单笔超过 1000 万越南盾需人脸识别。限额可在手机银行"设置 → 转账限额"修改。',
+      tags: ['转账限额', '日限额', '人脸识别'],
+    },
+    vi: {
+      title: 'Hạn mức chuyển tiền trên ứng dụng và cách thay đổi',
+      body:
+        `<table><thead><tr><th>Phương thức xác thực</th><th>Mỗi giao dịch</th><th>Mỗi ngày</th></tr></thead><tbody><tr><td>SMS OTP</td><td>100 triệu VND</td><td>300 triệu VND</td></tr><tr><td>Smart OTP</td><td>500 triệu VND</td><td>1,5 tỷ VND</td></tr><tr><td>Smart OTP + sinh trắc học</td><td>2 tỷ VND</td><td>5 tỷ VND</td></tr></tbody></table>` +
+        p(
+          'Theo quy định của Ngân hàng Nhà nước, giao dịch chuyển tiền trên 10 triệu VND hoặc tổng giao dịch trong ngày vượt 20 triệu VND phải xác thực sinh trắc học.',
+        ) +
+        p(
+          'Thay đổi hạn mức trên ứng dụng tại Cài đặt → Hạn mức chuyển tiền. Hạn mức cao hơn bảng trên cần đăng ký tại chi nhánh.',
+        ),
+      answer:
+        'Với Smart OTP, quý khách chuyển tối đa 500 triệu VND mỗi giao dịch và 1,5 tỷ VND mỗi ngày (SMS OTP: 100 triệu và 300 triệu). Giao dịch trên 10 triệu VND cần xác thực sinh trắc học. Hạn mức được đổi tại Cài đặt → Hạn mức chuyển tiền.',
+      tags: ['hạn mức chuyển tiền', 'sinh trắc học', 'hạn mức ngày'],
+    },
+  },
+  {
+    key: 'wrong-transfer',
+    category: 'transfers',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Money sent to the wrong account',
+      body:
+        p(
+          'A completed transfer cannot be cancelled, but we can ask the receiving bank to return the money.',
+        ) +
+        ol(
+          'In the app open the transfer and tap Request investigation, or call 1900 1234.',
+          'We contact the receiving bank within 1 working day.',
+          "The receiving bank asks the account holder to agree to return the money. We cannot take money from another customer's account without their consent or a court order.",
+        ) +
+        p('Most cases are settled within 7 to 15 working days. There is no fee for the request.'),
+      answer:
+        "Please open the transfer in the app and tap Request investigation, or call 1900 1234. We contact the receiving bank within 1 working day; the return needs the recipient's consent and usually takes 7 to 15 working days. The request is free.",
+      tags: ['wrong account', 'investigation', 'recall transfer'],
+    },
+    'zh-CN': {
+      title: '转账转错账户怎么办',
+      body:
+        p('已完成的转账无法撤销，但我们可以请求收款行退回款项。') +
+        ol(
+          '在手机银行打开该笔转账，点击"申请查询"，或致电 1900 1234。',
+          '我们将在 1 个工作日内联系收款行。',
+          '收款行会征求收款人同意退款。未经收款人同意或法院判决，银行不能从他人账户扣款。',
+        ) +
+        p('大多数情况在 7 至 15 个工作日内处理完毕。申请不收费。'),
+      answer:
+        '请在手机银行打开该笔转账点击"申请查询"，或致电 1900 1234。我们会在 1 个工作日内联系收款行；退款需收款人同意，一般需要 7 至 15 个工作日，申请免费。',
+      tags: ['转错账', '查询', '退款'],
+    },
+    vi: {
+      title: 'Chuyển tiền nhầm tài khoản',
+      body:
+        p(
+          'Giao dịch đã hoàn tất không thể hủy, nhưng chúng tôi có thể đề nghị ngân hàng nhận hoàn trả tiền.',
+        ) +
+        ol(
+          'Trên ứng dụng, mở giao dịch và nhấn Yêu cầu tra soát, hoặc gọi 1900 1234.',
+          'Chúng tôi liên hệ ngân hàng nhận trong vòng 1 ngày làm việc.',
+          'Ngân hàng nhận sẽ đề nghị chủ tài khoản đồng ý hoàn trả. Ngân hàng không thể trích tiền từ tài khoản khách hàng khác khi chưa có sự đồng ý hoặc quyết định của tòa án.',
+        ) +
+        p('Phần lớn trường hợp được xử lý trong 7 đến 15 ngày làm việc. Yêu cầu tra soát miễn phí.'),
+      answer:
+        'Quý khách mở giao dịch trên ứng dụng và nhấn Yêu cầu tra soát, hoặc gọi 1900 1234. Chúng tôi liên hệ ngân hàng nhận trong 1 ngày làm việc; việc hoàn trả cần người nhận đồng ý, thường mất 7–15 ngày làm việc. Miễn phí.',
+      tags: ['chuyển nhầm', 'tra soát', 'hoàn tiền'],
+    },
+  },
+  {
+    key: 'international-transfer',
+    category: 'transfers',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Sending money abroad (international transfer)',
+      body:
+        p(
+          'International transfers are made at a branch, or in the app for tuition fees and family support abroad.',
+        ) +
+        ul(
+          "Have ready: the recipient's name and address, IBAN or account number, the bank's SWIFT code, and papers showing the purpose (for example an admission letter).",
+          "Fee: 0.2% of the amount, at least 10 USD and at most 200 USD, plus 20 USD if you choose to pay the foreign bank's charges (OUR).",
+          'Money usually arrives in 1 to 3 working days.',
+        ),
+      answer:
+        "International transfers are made at a branch, or in the app for tuition and family support. Please bring the recipient's details, SWIFT code and papers showing the purpose. The fee is 0.2% (10–200 USD) and money arrives in 1 to 3 working days.",
+      tags: ['SWIFT', 'international transfer', 'tuition', 'abroad'],
+    },
+    'zh-CN': {
+      title: '境外汇款（国际转账）',
+      body:
+        p('境外汇款可在网点办理；留学学费和赡家汇款也可在手机银行办理。') +
+        ul(
+          '需准备：收款人姓名和地址、IBAN 或账号、收款行 SWIFT 代码，以及用途证明（如录取通知书）。',
+          '手续费：汇款金额的 0.2%，最低 10 美元，最高 200 美元；如选择由汇款人承担境外银行费用（OUR），另收 20 美元。',
+          '一般 1 至 3 个工作日到账。',
+        ),
+      answer:
+        '境外汇款可在网点办理，学费和赡家汇款也可用手机银行。请准备收款人信息、SWIFT 代码和用途证明。手续费为 0.2%（10–200 美元），1 至 3 个工作日到账。',
+      tags: ['境外汇款', 'SWIFT', '学费', '国际转账'],
+    },
+    vi: {
+      title: 'Chuyển tiền ra nước ngoài',
+      body:
+        p(
+          'Chuyển tiền quốc tế thực hiện tại chi nhánh, hoặc trên ứng dụng với mục đích đóng học phí và trợ cấp thân nhân.',
+        ) +
+        ul(
+          'Cần chuẩn bị: tên và địa chỉ người nhận, IBAN hoặc số tài khoản, mã SWIFT của ngân hàng nhận và giấy tờ chứng minh mục đích (ví dụ giấy báo nhập học).',
+          'Phí: 0,2% số tiền, tối thiểu 10 USD, tối đa 200 USD; cộng 20 USD nếu quý khách chịu phí ngân hàng nước ngoài (OUR).',
+          'Tiền thường đến trong 1 đến 3 ngày làm việc.',
+        ),
+      answer:
+        'Chuyển tiền quốc tế thực hiện tại chi nhánh, hoặc trên ứng dụng cho học phí và trợ cấp thân nhân. Quý khách chuẩn bị thông tin người nhận, mã SWIFT và giấy tờ chứng minh mục đích. Phí 0,2% (10–200 USD), tiền đến trong 1–3 ngày làm việc.',
+      tags: ['chuyển tiền quốc tế', 'SWIFT', 'học phí'],
+    },
+  },
+  {
+    key: 'personal-loan',
+    category: 'loans',
+    products: ['personal_loan'],
+    visibility: 'public',
+    en: {
+      title: 'Unsecured personal loan: who can apply and how',
+      body:
+        ul(
+          'Amount: 10 to 500 million VND, up to 10 times your monthly income.',
+          'Term: 12 to 60 months; fixed rate from 11.5% a year for salaried customers paid through Banyan Bank.',
+          'You need: your ID card, a labour contract, and 3 months of salary statements.',
+        ) +
+        p(
+          'Apply in the app under Loans → Personal loan. You get a decision within 8 working hours and the money the same day after you sign online.',
+        ),
+      answer:
+        'You can borrow 10 to 500 million VND for 12 to 60 months, from 11.5% a year for salary accounts with us. Apply in the app under Loans → Personal loan with your ID, labour contract and 3 months of salary statements; the decision comes within 8 working hours.',
+      tags: ['personal loan', 'unsecured', 'interest rate'],
+    },
+    'zh-CN': {
+      title: '个人信用贷款：申请条件与流程',
+      body:
+        ul(
+          '金额：1000 万至 5 亿越南盾，最高为月收入的 10 倍。',
+          '期限：12 至 60 个月；在本行代发工资的客户固定年利率 11.5% 起。',
+          '所需材料：身份证、劳动合同、近 3 个月工资流水。',
+        ) + p('在手机银行"贷款 → 个人贷款"申请，8 个工作小时内审批，线上签约后当天放款。'),
+      answer:
+        '可贷 1000 万至 5 亿越南盾，期限 12 至 60 个月，本行代发工资客户年利率 11.5% 起。请在手机银行"贷款 → 个人贷款"提交身份证、劳动合同和 3 个月工资流水，8 个工作小时内审批。',
+      tags: ['个人贷款', '信用贷款', '利率'],
+    },
+    vi: {
+      title: 'Vay tiêu dùng tín chấp: điều kiện và cách đăng ký',
+      body:
+        ul(
+          'Số tiền: 10 đến 500 triệu VND, tối đa 10 lần thu nhập hằng tháng.',
+          'Thời hạn: 12 đến 60 tháng; lãi suất cố định từ 11,5%/năm cho khách hàng nhận lương qua Banyan Bank.',
+          'Hồ sơ: CCCD, hợp đồng lao động và sao kê lương 3 tháng.',
+        ) +
+        p(
+          'Đăng ký trên ứng dụng tại Khoản vay → Vay tiêu dùng. Có kết quả trong 8 giờ làm việc và giải ngân trong ngày sau khi ký hợp đồng trực tuyến.',
+        ),
+      answer:
+        'Quý khách vay được 10–500 triệu VND trong 12–60 tháng, lãi suất từ 11,5%/năm nếu nhận lương qua Banyan Bank. Đăng ký trên ứng dụng tại Khoản vay → Vay tiêu dùng với CCCD, hợp đồng lao động và sao kê lương 3 tháng; có kết quả trong 8 giờ làm việc.',
+      tags: ['vay tiêu dùng', 'tín chấp', 'lãi suất'],
+    },
+  },
+  {
+    key: 'early-repayment',
+    category: 'loans',
+    products: ['personal_loan', 'mortgage'],
+    visibility: 'public',
+    en: {
+      title: 'Repaying a loan early',
+      body:
+        p('You can repay part or all of a loan before the end of its term.') +
+        `<table><thead><tr><th>Loan year</th><th>Early repayment fee</th></tr></thead><tbody><tr><td>Years 1–2</td><td>3% of the amount repaid early</td></tr><tr><td>Years 3–5</td><td>1%</td></tr><tr><td>From year 6</td><td>free</td></tr></tbody></table>` +
+        p(
+          'Request early repayment in the app (Loans → Repay early) at least 3 working days ahead. Interest is charged up to the repayment date only.',
+        ),
+      answer:
+        'You can repay early in the app under Loans → Repay early, 3 working days ahead. The fee is 3% in years 1–2, 1% in years 3–5 and nothing from year 6; interest stops on the repayment date.',
+      tags: ['early repayment', 'prepayment fee', 'settle loan'],
+    },
+    'zh-CN': {
+      title: '提前还款',
+      body:
+        p('贷款可在到期前部分或全部提前还款。') +
+        `<table><thead><tr><th>贷款年度</th><th>提前还款违约金</th></tr></thead><tbody><tr><td>第 1–2 年</td><td>提前还款金额的 3%</td></tr><tr><td>第 3–5 年</td><td>1%</td></tr><tr><td>第 6 年起</td><td>免收</td></tr></tbody></table>` +
+        p('请至少提前 3 个工作日在手机银行（贷款 → 提前还款）申请。利息只计算到还款日。'),
+      answer:
+        '可提前 3 个工作日在手机银行"贷款 → 提前还款"申请。第 1–2 年收取 3%，第 3–5 年收取 1%，第 6 年起免收；利息计至还款日。',
+      tags: ['提前还款', '违约金', '结清贷款'],
+    },
+    vi: {
+      title: 'Trả nợ vay trước hạn',
+      body:
+        p('Quý khách có thể trả trước một phần hoặc toàn bộ khoản vay trước khi đến hạn.') +
+        `<table><thead><tr><th>Năm vay</th><th>Phí trả nợ trước hạn</th></tr></thead><tbody><tr><td>Năm 1–2</td><td>3% số tiền trả trước</td></tr><tr><td>Năm 3–5</td><td>1%</td></tr><tr><td>Từ năm thứ 6</td><td>miễn phí</td></tr></tbody></table>` +
+        p(
+          'Đăng ký trả trước trên ứng dụng (Khoản vay → Trả nợ trước hạn) ít nhất 3 ngày làm việc. Lãi chỉ tính đến ngày trả nợ.',
+        ),
+      answer:
+        'Quý khách đăng ký trả nợ trước hạn trên ứng dụng tại Khoản vay → Trả nợ trước hạn, trước 3 ngày làm việc. Phí 3% trong năm 1–2, 1% trong năm 3–5, miễn phí từ năm thứ 6; lãi tính đến ngày trả nợ.',
+      tags: ['trả nợ trước hạn', 'tất toán', 'phí trả trước'],
+    },
+  },
+  {
+    key: 'atm-fees',
+    category: 'fees',
+    products: ['debit_card'],
+    visibility: 'public',
+    en: {
+      title: 'ATM withdrawal fees and limits',
+      body:
+        `<table><thead><tr><th>Where</th><th>Fee per withdrawal</th></tr></thead><tbody><tr><td>Banyan Bank ATMs</td><td>free</td></tr><tr><td>Other banks' ATMs in Vietnam</td><td>3,300 VND</td></tr><tr><td>ATMs abroad</td><td>4% (at least 60,000 VND)</td></tr></tbody></table>` +
+        p(
+          'You can withdraw up to 5 million VND per withdrawal and 50 million VND per day with a debit card. Cardless withdrawal with a code from the app is free at our ATMs, up to 5 million VND a day.',
+        ),
+      answer:
+        "Withdrawals are free at Banyan Bank ATMs, 3,300 VND at other banks' ATMs in Vietnam and 4% (at least 60,000 VND) abroad. The debit card limit is 5 million VND per withdrawal and 50 million VND per day.",
+      tags: ['ATM fee', 'withdrawal limit', 'cash withdrawal'],
+    },
+    'zh-CN': {
+      title: 'ATM 取款手续费与限额',
+      body:
+        `<table><thead><tr><th>取款地点</th><th>每笔手续费</th></tr></thead><tbody><tr><td>Banyan 银行 ATM</td><td>免费</td></tr><tr><td>越南境内他行 ATM</td><td>3,300 越南盾</td></tr><tr><td>境外 ATM</td><td>4%（最低 60,000 越南盾）</td></tr></tbody></table>` +
+        p(
+          '借记卡每笔最多取 500 万越南盾，每日 5000 万越南盾。使用手机银行生成的取款码在本行 ATM 无卡取款免费，每日最多 500 万越南盾。',
+        ),
+      answer:
+        '本行 ATM 取款免费，境内他行 ATM 每笔 3,300 越南盾，境外 4%（最低 60,000 越南盾）。借记卡每笔限额 500 万越南盾，每日 5000 万越南盾。',
+      tags: ['ATM 手续费', '取款限额', '取现'],
+    },
+    vi: {
+      title: 'Phí và hạn mức rút tiền ATM',
+      body:
+        `<table><thead><tr><th>Nơi rút</th><th>Phí mỗi lần rút</th></tr></thead><tbody><tr><td>ATM Banyan Bank</td><td>miễn phí</td></tr><tr><td>ATM ngân hàng khác trong nước</td><td>3.300 VND</td></tr><tr><td>ATM ở nước ngoài</td><td>4% (tối thiểu 60.000 VND)</td></tr></tbody></table>` +
+        p(
+          'Thẻ ghi nợ rút tối đa 5 triệu VND mỗi lần và 50 triệu VND mỗi ngày. Rút tiền không cần thẻ bằng mã trên ứng dụng miễn phí tại ATM của chúng tôi, tối đa 5 triệu VND mỗi ngày.',
+        ),
+      answer:
+        'Rút tiền miễn phí tại ATM Banyan Bank, 3.300 VND tại ATM ngân hàng khác trong nước và 4% (tối thiểu 60.000 VND) ở nước ngoài. Hạn mức thẻ ghi nợ: 5 triệu VND mỗi lần, 50 triệu VND mỗi ngày.',
+      tags: ['phí rút tiền', 'hạn mức rút tiền', 'ATM'],
+    },
+  },
+  {
+    key: 'account-fees',
+    category: 'fees',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Account maintenance fee and how to avoid it',
+      body:
+        p('The account maintenance fee is 11,000 VND a month. It is waived in any month where:') +
+        ul(
+          'your average balance is at least 2 million VND, or',
+          'your salary is paid into the account, or',
+          'you are under 23 or over 60.',
+        ) +
+        p(
+          'Transfers in the app to any bank in Vietnam are free. SMS balance alerts cost 11,000 VND a month; app notifications are free.',
+        ),
+      answer:
+        'The maintenance fee is 11,000 VND a month, waived when the average balance is at least 2 million VND, when your salary is paid in, or if you are under 23 or over 60. Transfers in the app are free; you can replace paid SMS alerts with free app notifications.',
+      tags: ['maintenance fee', 'monthly fee', 'SMS alert fee'],
+    },
+    'zh-CN': {
+      title: '账户管理费及免收条件',
+      body:
+        p('账户管理费为每月 11,000 越南盾。当月满足以下任一条件即免收：') +
+        ul('日均余额不低于 200 万越南盾；', '工资代发至该账户；', '年龄未满 23 岁或超过 60 岁。') +
+        p('通过手机银行向越南境内任何银行转账免费。短信余额提醒每月 11,000 越南盾，手机银行推送通知免费。'),
+      answer:
+        '账户管理费每月 11,000 越南盾；日均余额不低于 200 万越南盾、工资代发或未满 23 岁/超过 60 岁的免收。手机银行转账免费；可将收费短信提醒改为免费的推送通知。',
+      tags: ['管理费', '月费', '短信提醒'],
+    },
+    vi: {
+      title: 'Phí quản lý tài khoản và cách được miễn',
+      body:
+        p('Phí quản lý tài khoản là 11.000 VND/tháng, được miễn trong tháng khi:') +
+        ul(
+          'số dư bình quân từ 2 triệu VND trở lên, hoặc',
+          'nhận lương vào tài khoản, hoặc',
+          'quý khách dưới 23 tuổi hoặc trên 60 tuổi.',
+        ) +
+        p(
+          'Chuyển tiền trên ứng dụng đến mọi ngân hàng trong nước miễn phí. Dịch vụ SMS biến động số dư 11.000 VND/tháng; thông báo qua ứng dụng miễn phí.',
+        ),
+      answer:
+        'Phí quản lý tài khoản 11.000 VND/tháng, được miễn khi số dư bình quân từ 2 triệu VND, nhận lương qua tài khoản, hoặc dưới 23 tuổi/trên 60 tuổi. Chuyển tiền trên ứng dụng miễn phí; có thể thay SMS tính phí bằng thông báo ứng dụng miễn phí.',
+      tags: ['phí quản lý', 'phí hằng tháng', 'phí SMS'],
+    },
+  },
+  {
+    key: 'fx-rates',
+    category: 'fx',
+    products: ['fx'],
+    visibility: 'public',
+    en: {
+      title: 'Exchange rates and buying foreign currency',
+      body:
+        p(
+          'Our exchange rates are updated during the day and shown in the app under Exchange rates and on the branch display boards.',
+        ) +
+        ul(
+          'Cash rates and transfer rates differ: the transfer rate is better.',
+          'Foreign currency can be bought for studying abroad, travel, medical treatment and family support, with papers showing the purpose, as the foreign exchange rules require.',
+          'Travellers can buy up to 5,000 USD in cash per trip with a passport and a ticket.',
+        ),
+      answer:
+        "Today's exchange rates are in the app under Exchange rates and on the branch boards (transfer rates are better than cash rates). Foreign currency can be bought for study, travel, medical treatment or family support with papers showing the purpose; travellers up to 5,000 USD cash per trip.",
+      tags: ['exchange rate', 'buy USD', 'foreign currency'],
+    },
+    'zh-CN': {
+      title: '汇率与购汇',
+      body:
+        p('本行汇率在日间实时更新，可在手机银行"汇率"及网点显示屏查看。') +
+        ul(
+          '现钞汇率与现汇汇率不同，现汇汇率更优。',
+          '按外汇管理规定，留学、旅游、就医、赡家可凭用途证明购汇。',
+          '出境旅游每次最多可购买 5,000 美元现钞，需出示护照和机票。',
+        ),
+      answer:
+        '当日汇率可在手机银行"汇率"和网点显示屏查看（现汇优于现钞）。留学、旅游、就医、赡家可凭用途证明购汇；出境旅游每次最多购买 5,000 美元现钞。',
+      tags: ['汇率', '购汇', '外币'],
+    },
+    vi: {
+      title: 'Tỷ giá và mua ngoại tệ',
+      body:
+        p(
+          'Tỷ giá được cập nhật trong ngày, hiển thị trên ứng dụng tại mục Tỷ giá và trên bảng điện tử tại chi nhánh.',
+        ) +
+        ul(
+          'Tỷ giá tiền mặt và tỷ giá chuyển khoản khác nhau: tỷ giá chuyển khoản tốt hơn.',
+          'Theo quy định quản lý ngoại hối, quý khách mua ngoại tệ cho mục đích du học, du lịch, chữa bệnh, trợ cấp thân nhân khi có giấy tờ chứng minh.',
+          'Đi du lịch được mua tối đa 5.000 USD tiền mặt mỗi chuyến với hộ chiếu và vé máy bay.',
+        ),
+      answer:
+        'Tỷ giá trong ngày có trên ứng dụng (mục Tỷ giá) và bảng điện tử tại chi nhánh; tỷ giá chuyển khoản tốt hơn tiền mặt. Quý khách mua ngoại tệ cho du học, du lịch, chữa bệnh, trợ cấp thân nhân khi có giấy tờ chứng minh; du lịch tối đa 5.000 USD tiền mặt mỗi chuyến.',
+      tags: ['tỷ giá', 'mua ngoại tệ', 'USD'],
+    },
+  },
+  {
+    key: 'complaints',
+    category: 'complaints',
+    products: [],
+    visibility: 'public',
+    en: {
+      title: 'How to make a complaint and how long it takes',
+      body:
+        p(
+          'We want to hear when something went wrong. You can complain in the chat, by calling 1900 1234, by email to care@banyan-demo.bank or at any branch.',
+        ) +
+        ol(
+          'You receive a case number at once.',
+          'We confirm in writing within 2 working days who handles your complaint.',
+          'We answer within 15 working days; card disputes with international card schemes may take up to 45 days, and we tell you if that applies.',
+        ) +
+        p(
+          'If you are not satisfied with our answer, you can ask for a review by our Customer Protection Office, and then contact the State Bank of Vietnam.',
+        ),
+      answer:
+        "I'm sorry this happened. I have registered your complaint and you will get a case number now; we confirm who handles it within 2 working days and answer within 15 working days (card disputes with international schemes can take up to 45 days).",
+      tags: ['complaint', 'case number', 'dispute', 'escalation'],
+    },
+    'zh-CN': {
+      title: '如何投诉及处理时限',
+      body:
+        p(
+          '如有任何不满意，欢迎告诉我们。您可以通过在线客服、热线 1900 1234、邮箱 care@banyan-demo.bank 或任一网点投诉。',
+        ) +
+        ol(
+          '您会立即收到受理编号。',
+          '我们在 2 个工作日内书面确认处理人员。',
+          '15 个工作日内答复；涉及国际卡组织的争议交易最长可能需要 45 天，如遇此情况会提前告知。',
+        ) +
+        p('对答复不满意的，可申请本行客户权益保护部复核，之后可向越南国家银行反映。'),
+      answer:
+        '非常抱歉给您带来不便。已为您登记投诉并提供受理编号；我们会在 2 个工作日内确认处理人员，15 个工作日内答复（涉及国际卡组织的争议最长 45 天）。',
+      tags: ['投诉', '受理编号', '争议'],
+    },
+    vi: {
+      title: 'Cách gửi khiếu nại và thời gian xử lý',
+      body:
+        p(
+          'Chúng tôi luôn muốn lắng nghe khi có điều chưa tốt. Quý khách có thể khiếu nại qua chat, tổng đài 1900 1234, email care@banyan-demo.bank hoặc tại bất kỳ chi nhánh nào.',
+        ) +
+        ol(
+          'Quý khách nhận được mã hồ sơ ngay.',
+          'Trong 2 ngày làm việc, chúng tôi xác nhận bằng văn bản người phụ trách xử lý.',
+          'Chúng tôi trả lời trong 15 ngày làm việc; tranh chấp giao dịch thẻ với tổ chức thẻ quốc tế có thể kéo dài đến 45 ngày và chúng tôi sẽ thông báo nếu có.',
+        ) +
+        p(
+          'Nếu chưa hài lòng với câu trả lời, quý khách có thể đề nghị Phòng Bảo vệ quyền lợi khách hàng xem xét lại, sau đó liên hệ Ngân hàng Nhà nước Việt Nam.',
+        ),
+      answer:
+        'Chúng tôi rất tiếc về sự việc này. Khiếu nại của quý khách đã được ghi nhận và quý khách nhận mã hồ sơ ngay; trong 2 ngày làm việc chúng tôi xác nhận người phụ trách và trả lời trong 15 ngày làm việc (tranh chấp thẻ quốc tế tối đa 45 ngày).',
+      tags: ['khiếu nại', 'mã hồ sơ', 'tranh chấp'],
+    },
+  },
+  {
+    key: 'fraud-scam',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Scam calls and messages: how to recognise them',
+      body:
+        p(
+          'Banyan Bank will never ask for your password, PIN or OTP, and never sends links that ask you to sign in.',
+        ) +
+        ul(
+          'Be suspicious of calls saying your account will be closed, that you must "verify" it, or that a parcel or fine needs payment.',
+          'Do not install apps from links in SMS or social media.',
+          'If you gave a code or clicked a link, block your card and app access at once: call 1900 1234 (press 0 for fraud, 24/7).',
+        ),
+      answer:
+        'Banyan Bank never asks for your password, PIN or OTP and never sends sign-in links. If you shared a code or opened such a link, please call 1900 1234 and press 0 now so we can block your card and app access.',
+      tags: ['scam', 'fraud', 'phishing', 'OTP'],
+    },
+    'zh-CN': {
+      title: '诈骗电话和短信的识别',
+      body:
+        p('Banyan 银行绝不会索要您的登录密码、银行卡密码或验证码，也不会发送要求登录的链接。') +
+        ul(
+          '警惕声称账户将被关闭、需要"验证"账户，或包裹、罚款需要付款的来电。',
+          '不要安装短信或社交媒体链接中的应用。',
+          '如已透露验证码或点击了链接，请立即冻结银行卡和手机银行：拨打 1900 1234 按 0（反欺诈，24 小时）。',
+        ),
+      answer:
+        '本行绝不会索要密码或验证码，也不会发送登录链接。如您已透露验证码或点击可疑链接，请立即拨打 1900 1234 按 0，我们会冻结您的银行卡和手机银行。',
+      tags: ['诈骗', '欺诈', '钓鱼'],
+    },
+    vi: {
+      title: 'Cuộc gọi và tin nhắn lừa đảo: cách nhận biết',
+      body:
+        p(
+          'Banyan Bank không bao giờ hỏi mật khẩu, mã PIN hay mã OTP và không gửi đường link yêu cầu đăng nhập.',
+        ) +
+        ul(
+          'Cảnh giác với cuộc gọi báo tài khoản sắp bị khóa, cần "xác minh" tài khoản, hoặc có bưu phẩm, tiền phạt cần thanh toán.',
+          'Không cài ứng dụng từ đường link trong SMS hay mạng xã hội.',
+          'Nếu đã cung cấp mã hoặc bấm vào link, hãy khóa thẻ và ứng dụng ngay: gọi 1900 1234, bấm phím 0 (phòng chống gian lận, 24/7).',
+        ),
+      answer:
+        'Banyan Bank không bao giờ hỏi mật khẩu, mã PIN hay OTP và không gửi link đăng nhập. Nếu quý khách đã cung cấp mã hoặc mở link lạ, vui lòng gọi ngay 1900 1234 và bấm phím 0 để chúng tôi khóa thẻ và ứng dụng.',
+      tags: ['lừa đảo', 'gian lận', 'OTP', 'link lạ'],
+    },
+  },
+  {
+    key: 'savings',
+    category: 'accounts',
+    products: ['savings'],
+    visibility: 'public',
+    en: {
+      title: 'Online savings deposits: rates and withdrawing early',
+      body:
+        p('Open a term deposit in the app from 1 million VND, for 1 to 36 months.') +
+        `<table><thead><tr><th>Term</th><th>Rate per year</th></tr></thead><tbody><tr><td>1 month</td><td>3.0%</td></tr><tr><td>6 months</td><td>4.6%</td></tr><tr><td>12 months</td><td>5.1%</td></tr><tr><td>24–36 months</td><td>5.3%</td></tr></tbody></table>` +
+        p(
+          'You can withdraw before maturity at any time; you then receive the demand rate of 0.1% a year for the time the money was deposited.',
+        ),
+      answer:
+        'Online term deposits start at 1 million VND for 1 to 36 months; the 12-month rate is 5.1% a year. Early withdrawal is possible at any time, with interest at the demand rate of 0.1% a year.',
+      tags: ['savings', 'term deposit', 'interest rate', 'early withdrawal'],
+    },
+    'zh-CN': {
+      title: '线上定期存款：利率与提前支取',
+      body:
+        p('在手机银行即可办理定期存款，1 百万越南盾起存，期限 1 至 36 个月。') +
+        `<table><thead><tr><th>期限</th><th>年利率</th></tr></thead><tbody><tr><td>1 个月</td><td>3.0%</td></tr><tr><td>6 个月</td><td>4.6%</td></tr><tr><td>12 个月</td><td>5.1%</td></tr><tr><td>24–36 个月</td><td>5.3%</td></tr></tbody></table>` +
+        p('可随时提前支取，提前支取按活期年利率 0.1% 计息。'),
+      answer:
+        '线上定期存款 100 万越南盾起存，期限 1 至 36 个月，12 个月年利率 5.1%。可随时提前支取，按活期年利率 0.1% 计息。',
+      tags: ['定期存款', '储蓄', '利率', '提前支取'],
+    },
+    vi: {
+      title: 'Gửi tiết kiệm trực tuyến: lãi suất và rút trước hạn',
+      body:
+        p('Mở tiền gửi có kỳ hạn trên ứng dụng từ 1 triệu VND, kỳ hạn 1 đến 36 tháng.') +
+        `<table><thead><tr><th>Kỳ hạn</th><th>Lãi suất/năm</th></tr></thead><tbody><tr><td>1 tháng</td><td>3,0%</td></tr><tr><td>6 tháng</td><td>4,6%</td></tr><tr><td>12 tháng</td><td>5,1%</td></tr><tr><td>24–36 tháng</td><td>5,3%</td></tr></tbody></table>` +
+        p(
+          'Quý khách có thể rút trước hạn bất kỳ lúc nào và hưởng lãi suất không kỳ hạn 0,1%/năm cho thời gian đã gửi.',
+        ),
+      answer:
+        'Gửi tiết kiệm trực tuyến từ 1 triệu VND, kỳ hạn 1–36 tháng; kỳ hạn 12 tháng lãi suất 5,1%/năm. Quý khách rút trước hạn bất kỳ lúc nào, hưởng lãi không kỳ hạn 0,1%/năm.',
+      tags: ['tiết kiệm', 'tiền gửi có kỳ hạn', 'lãi suất', 'rút trước hạn'],
+    },
+  },
+  {
+    key: 'agent-verify',
+    category: 'complaints',
+    products: [],
+    visibility: 'internal',
+    en: {
+      title: 'Agents: verifying the caller before account actions',
+      body:
+        p('Before you discuss balances, transactions or change anything, verify the customer.') +
+        ol(
+          'Full name and date of birth.',
+          'Two of: last 4 digits of the ID number, the registered phone number, the amount of one recent transaction.',
+          'For blocking a card only, name plus one item is enough — blocking never waits.',
+        ) +
+        p(
+          "Never ask for a full card number, PIN, password or OTP. Record the verification result in the conversation's wrap-up.",
+        ),
+      answer:
+        'For your security, may I confirm your full name, date of birth and the last 4 digits of your ID number?',
+      tags: ['verification', 'identity', 'internal procedure'],
+    },
+    'zh-CN': {
+      title: '坐席：账户操作前的身份核实',
+      body:
+        p('在告知余额、交易或办理任何变更前，须先核实客户身份。') +
+        ol(
+          '全名与出生日期。',
+          '以下任两项：证件号后 4 位、预留手机号、近期一笔交易金额。',
+          '仅冻结卡片时，姓名加一项即可——冻结不等待。',
+        ) +
+        p('绝不询问完整卡号、密码或验证码。在会话小结中记录核实结果。'),
+      answer: '为保障您的账户安全，请您提供全名、出生日期以及证件号码后 4 位。',
+      tags: ['身份核实', '内部流程'],
+    },
+    vi: {
+      title: 'Nhân viên: xác minh khách hàng trước khi thao tác tài khoản',
+      body:
+        p(
+          'Trước khi trao đổi số dư, giao dịch hay thay đổi bất kỳ thông tin nào, phải xác minh khách hàng.',
+        ) +
+        ol(
+          'Họ tên đầy đủ và ngày sinh.',
+          'Hai trong các thông tin: 4 số cuối CCCD, số điện thoại đã đăng ký, số tiền một giao dịch gần đây.',
+          'Chỉ khóa thẻ: họ tên và một thông tin là đủ — khóa thẻ không được chậm trễ.',
+        ) +
+        p(
+          'Không bao giờ hỏi số thẻ đầy đủ, mã PIN, mật khẩu hay OTP. Ghi kết quả xác minh vào phần kết thúc hội thoại.',
+        ),
+      answer:
+        'Để bảo mật tài khoản, quý khách vui lòng cho em xác nhận họ tên đầy đủ, ngày sinh và 4 số cuối CCCD ạ.',
+      tags: ['xác minh', 'định danh', 'quy trình nội bộ'],
+    },
+  },
+];
