@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modules/branch/index.ts';
 import {
   createWebchatService,
   webchatAssetRoutes,
@@ -114,6 +115,8 @@ export async function buildApp(deps: AppDeps) {
     routing,
   });
 
+  const branch = createBranchService({ db, ids, clock, events, audit, customers, coreBanking });
+
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
     log,
@@ -184,6 +187,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
+      await api.register(branchRoutes({ branch }));
+      await api.register(branchRealtimeRoutes({ events, branch }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -250,6 +255,12 @@ export async function buildApp(deps: AppDeps) {
     if (released > 0 || freed > 0) log.info({ released, freed }, 'conversations housekeeping');
   });
 
+  // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
+  jobs.define('branch_appointments', async () => {
+    const missed = await branch.markMissedAppointments();
+    if (missed > 0) log.info({ missed }, 'branch appointments missed');
+  });
+
   let started = false;
   async function start() {
     if (started) return;
@@ -258,7 +269,11 @@ export async function buildApp(deps: AppDeps) {
     await ephemeral.start();
     if (config.runWorkers) {
       await jobs.start({
-        crontab: ['17 * * * * banyan_maintenance', '* * * * * conversations_minutely'].join('\n'),
+        crontab: [
+          '17 * * * * banyan_maintenance',
+          '* * * * * conversations_minutely',
+          '*/5 * * * * branch_appointments',
+        ].join('\n'),
       });
       router.start();
     }
@@ -295,6 +310,7 @@ export async function buildApp(deps: AppDeps) {
     router,
     webchat,
     secrets,
+    branch,
     start,
     stop,
   };
