@@ -1,4 +1,5 @@
 import type { BanyanApp } from '../app.ts';
+import { seedBranchLobby } from './branch.ts';
 import {
   DEMO_BRANCHES,
   DEMO_CALENDARS,
@@ -91,6 +92,7 @@ export async function seedDemoBank(
     branchIdByCode,
     onProgress: (n: number, total: number) => onProgress('customers', n, total),
   });
+  await seedBranchLobby(app, branchIdByCode);
   return true;
 }
 

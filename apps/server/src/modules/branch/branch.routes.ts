@@ -44,7 +44,7 @@ import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { createRateLimiter } from '../../platform/rate-limit.ts';
-import type { Actor } from '../../platform/rbac.ts';
+import { type Actor, requireActor } from '../../platform/rbac.ts';
 import type { DeviceKind, BranchService as Service, TicketView } from './branch.service.ts';
 
 const errors = { ...ErrorResponses, 429: ErrorResponses[400] };
@@ -86,7 +86,8 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
           response: { 200: BranchSettings, ...errors },
         },
       },
-      async (request) => branch.updateSettings(request.actor, request.params.branchId, request.body),
+      async (request) =>
+        branch.updateSettings(requireActor(request.actor), request.params.branchId, request.body),
     );
     app.post(
       '/branch/branches/:branchId/services',
@@ -101,7 +102,9 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       async (request, reply) =>
         reply
           .code(201)
-          .send(await branch.createService(request.actor, request.params.branchId, request.body)),
+          .send(
+            await branch.createService(requireActor(request.actor), request.params.branchId, request.body),
+          ),
     );
     app.post(
       '/branch/branches/:branchId/counters',
@@ -116,7 +119,9 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       async (request, reply) =>
         reply
           .code(201)
-          .send(await branch.createCounter(request.actor, request.params.branchId, request.body)),
+          .send(
+            await branch.createCounter(requireActor(request.actor), request.params.branchId, request.body),
+          ),
     );
     app.post(
       '/branch/branches/:branchId/devices',
@@ -131,13 +136,15 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       async (request, reply) =>
         reply
           .code(201)
-          .send(await branch.registerDevice(request.actor, request.params.branchId, request.body)),
+          .send(
+            await branch.registerDevice(requireActor(request.actor), request.params.branchId, request.body),
+          ),
     );
     app.delete(
       '/branch/devices/:id',
       { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
       async (request, reply) => {
-        await branch.revokeDevice(request.actor, request.params.id);
+        await branch.revokeDevice(requireActor(request.actor), request.params.id);
         return reply.code(204).send(null);
       },
     );

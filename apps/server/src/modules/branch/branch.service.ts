@@ -165,9 +165,16 @@ export function createBranchService(deps: BranchServiceDeps) {
       throw new AppError('BRANCH_FORBIDDEN', 403);
     return actor as Actor;
   }
-  /** Setup: the branch's lobby manager, or an administrator (staff.manage) for any branch. */
-  function requireSetup(actor: Actor | null, branchId: string): Actor {
-    if (actor?.permissions.get('staff.manage') === 'all') return actor;
+  /**
+   * Setup: the branch's lobby manager, or an administrator (staff.manage) for any branch. A null
+   * actor is the system (seed, CLI); routes always pass a signed-in actor (`requireActor`).
+   */
+  function requireSetup(
+    actor: Actor | null,
+    branchId: string,
+  ): { userId: string | null; username: string | null } {
+    if (actor === null) return { userId: null, username: 'system' };
+    if (actor.permissions.get('staff.manage') === 'all') return actor;
     return requireBranch(actor, branchId, 'branch.lobby');
   }
 
