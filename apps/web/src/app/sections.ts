@@ -1,6 +1,8 @@
 import {
+  IconArmchair,
   IconBuilding,
   IconBuildingBank,
+  IconBuildingStore,
   IconCertificate,
   IconChartBar,
   IconClockHour4,
@@ -218,6 +220,26 @@ export const SECTIONS: readonly Section[] = [
     permissions: [],
     page: lazy(() =>
       import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+    ),
+  },
+  {
+    path: 'branch/counter',
+    labelKey: 'branch.nav.counter',
+    descriptionKey: 'branch.nav.counterDescription',
+    icon: IconBuildingStore,
+    permissions: ['branch.counter'],
+    page: lazy(() =>
+      import('../features/branch/pages/counter-page.tsx').then((m) => ({ default: m.CounterPage })),
+    ),
+  },
+  {
+    path: 'branch/lobby',
+    labelKey: 'branch.nav.lobby',
+    descriptionKey: 'branch.nav.lobbyDescription',
+    icon: IconArmchair,
+    permissions: ['branch.lobby'],
+    page: lazy(() =>
+      import('../features/branch/pages/lobby-page.tsx').then((m) => ({ default: m.LobbyPage })),
     ),
   },
 ];
