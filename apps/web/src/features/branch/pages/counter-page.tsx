@@ -126,9 +126,9 @@ export function CounterPage() {
                     </Text>
                     <Badge size="lg">{t(`branch.status.${current.status}`)}</Badge>
                     {current.priority > 0 && (
-                      <Badge color="grape">{t(`branch.priority.level${current.priority}`)}</Badge>
+                      <Badge color="grape.8">{t(`branch.priority.level${current.priority}`)}</Badge>
                     )}
-                    {current.customerId && <Badge color="teal">{t('branch.counter.identified')}</Badge>}
+                    {current.customerId && <Badge color="dark.6">{t('branch.counter.identified')}</Badge>}
                   </Group>
                   {timerFrom && (
                     <Text role="timer" aria-label={t('branch.counter.timer')}>
@@ -162,10 +162,7 @@ export function CounterPage() {
                         </Button>
                       </>
                     )}
-                    <Button
-                      color="green"
-                      onClick={() => void run(`/branch/tickets/${current.id}/finish`, { notes })}
-                    >
+                    <Button onClick={() => void run(`/branch/tickets/${current.id}/finish`, { notes })}>
                       {t('branch.counter.finish')}
                     </Button>
                     <Button variant="default" onClick={() => void run(`/branch/tickets/${current.id}/park`)}>
