@@ -134,5 +134,8 @@ ALTER TABLE "branch_tickets" ADD CONSTRAINT "branch_tickets_counter_id_branch_co
 ALTER TABLE "branch_tickets" ADD CONSTRAINT "branch_tickets_teller_id_users_id_fk" FOREIGN KEY ("teller_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "branch_appointments_slot_idx" ON "branch_appointments" USING btree ("service_id","slot_start");--> statement-breakpoint
 CREATE INDEX "branch_tickets_waiting_idx" ON "branch_tickets" USING btree ("branch_id","service_id","priority" DESC NULLS LAST,"issued_at") WHERE "branch_tickets"."status" = 'waiting';--> statement-breakpoint
+CREATE INDEX "branch_tickets_service_waiting_idx" ON "branch_tickets" USING btree ("service_id","priority","issued_at") WHERE "branch_tickets"."status" = 'waiting';--> statement-breakpoint
+CREATE INDEX "branch_tickets_service_day_idx" ON "branch_tickets" USING btree ("service_id","day","status");--> statement-breakpoint
+CREATE INDEX "branch_tickets_counter_idx" ON "branch_tickets" USING btree ("counter_id","status") WHERE "branch_tickets"."counter_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "branch_tickets_customer_idx" ON "branch_tickets" USING btree ("customer_id","issued_at") WHERE "branch_tickets"."customer_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "branch_tickets_day_idx" ON "branch_tickets" USING btree ("branch_id","day","status");

@@ -165,6 +165,14 @@ export const branchTickets = pgTable(
     index('branch_tickets_waiting_idx')
       .on(t.branchId, t.serviceId, t.priority.desc(), t.issuedAt)
       .where(sql`${t.status} = 'waiting'`),
+    // Position in line and waiting counts per service.
+    index('branch_tickets_service_waiting_idx')
+      .on(t.serviceId, t.priority, t.issuedAt)
+      .where(sql`${t.status} = 'waiting'`),
+    // Today's figures per service (served, average wait) for the lobby board and the estimator.
+    index('branch_tickets_service_day_idx').on(t.serviceId, t.day, t.status),
+    // A counter's current, parked and last served tickets.
+    index('branch_tickets_counter_idx').on(t.counterId, t.status).where(sql`${t.counterId} IS NOT NULL`),
     index('branch_tickets_customer_idx').on(t.customerId, t.issuedAt).where(sql`${t.customerId} IS NOT NULL`),
     index('branch_tickets_day_idx').on(t.branchId, t.day, t.status),
   ],

@@ -507,7 +507,7 @@ export function createBranchService(deps: BranchServiceDeps) {
   /** Waiting tickets called before one of `priority` issued at `issuedAt`, and the estimator's inputs. */
   async function positionOf(
     tx: DbOrTx,
-    t: { service_id: string; priority: number; issued_at: Date; id: string },
+    t: { service_id: string; priority: number; issued_at: Date; id: string; day: string },
   ) {
     const r = await one<{
       ahead: number;
@@ -527,7 +527,7 @@ export function createBranchService(deps: BranchServiceDeps) {
              WHERE x.status IN ('called', 'serving') AND c.is_open AND s.id = ANY(c.service_ids))::int AS in_service,
           s.ewma_service_seconds AS ewma,
           (SELECT avg(extract(epoch FROM (x.finished_at - x.started_at)))::float8 FROM branch_tickets x
-             WHERE x.service_id = s.id AND x.status = 'served' AND x.day = (SELECT max(day) FROM branch_tickets y WHERE y.service_id = s.id)) AS avg_service
+             WHERE x.service_id = s.id AND x.day = ${t.day} AND x.status = 'served') AS avg_service
         FROM branch_services s WHERE s.id = ${t.service_id}`,
     );
     const ahead = r?.ahead ?? 0;
@@ -593,7 +593,7 @@ export function createBranchService(deps: BranchServiceDeps) {
       );
       const id = ids.uuid();
       const number = formatTicketNumber(service.letter, n?.last_number ?? 1);
-      const draft = { id, service_id: service.id, priority, issued_at: now };
+      const draft = { id, service_id: service.id, priority, issued_at: now, day };
       const position = await positionOf(tx, draft);
       await tx.execute(sql`INSERT INTO branch_tickets (id, branch_id, service_id, original_service_id, day, number,
           priority, priority_reason, customer_id, appointment_id, issued_at, estimated_wait_seconds, baseline_wait_seconds, public_token)
@@ -716,9 +716,12 @@ export function createBranchService(deps: BranchServiceDeps) {
     );
     if (!picked) return null;
     const now = clock.now();
-    await tx.execute(sql`UPDATE branch_tickets SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
-        called_at = ${now}, first_called_at = coalesce(first_called_at, ${now}) WHERE id = ${picked.id}`);
-    const t = await getTicketRow(tx, picked.id);
+    const t = (await one<TicketRow>(
+      tx,
+      sql`UPDATE branch_tickets SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
+        called_at = ${now}, first_called_at = coalesce(first_called_at, ${now}) WHERE id = ${picked.id}
+        RETURNING *, ${c.number}::int AS counter_number`,
+    )) as TicketRow;
     await publishTicket(tx, BRANCH_EVENTS.called, t, tellerId);
     return t;
   }
@@ -1096,7 +1099,10 @@ export function createBranchService(deps: BranchServiceDeps) {
     if (!t) throw new AppError('BRANCH_TICKET_NOT_FOUND', 404);
     const branch = await getBranch(db, t.branch_id);
     const service = await getService(db, t.service_id);
-    const position = t.status === 'waiting' ? await positionOf(db, t) : { ahead: 0, estimate: 0 };
+    const position =
+      t.status === 'waiting'
+        ? await positionOf(db, { ...t, day: localDate(new Date(t.issued_at), branch.timeZone) })
+        : { ahead: 0, estimate: 0 };
     return {
       number: t.number,
       status: t.status,
