@@ -345,6 +345,27 @@ function tellerActor(userId: string, branchId: string): Actor {
   };
 }
 
+/** BENCH_BRANCH_TRACE=1: time every statement by its first words (where a call spends its time). */
+const trace = new Map<string, number[]>();
+if (process.env.BENCH_BRANCH_TRACE === '1') {
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (
+    this: unknown,
+    ...args: unknown[]
+  ) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '')).replace(/\s+/g, ' ').slice(0, 70);
+    const t0 = performance.now();
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function')
+      void (result as Promise<unknown>).then(
+        () => trace.set(text, [...(trace.get(text) ?? []), performance.now() - t0]),
+        () => undefined,
+      );
+    return result;
+  };
+}
+
 async function main() {
   printMachine();
   process.stdout.write(
@@ -421,6 +442,25 @@ async function main() {
     }
     process.stdout.write(`  ${sockets.length} display sockets ready\n`);
 
+    // The floor on this machine now: one round trip of `SELECT 1` through the same pool.
+    const pingMs: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const p0 = performance.now();
+      await pool.query('SELECT 1');
+      pingMs.push(performance.now() - p0);
+    }
+    // …and of one committed write (WAL flush): every call, finish and issue commits once.
+    await pool.query('CREATE TABLE bench_commit_probe (x int)');
+    const commitMs: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const p0 = performance.now();
+      await pool.query('INSERT INTO bench_commit_probe VALUES ($1)', [i]);
+      commitMs.push(performance.now() - p0);
+    }
+    process.stdout.write(
+      `  SELECT 1 round trip: p50 ${round(percentile(pingMs, 50), 2)} ms, p99 ${round(percentile(pingMs, 99), 2)} ms; ` +
+        `one-row committed INSERT: p50 ${round(percentile(commitMs, 50), 2)} ms, p99 ${round(percentile(commitMs, 99), 2)} ms\n`,
+    );
     const callMs: number[] = [];
     const finishMs: number[] = [];
     const issueMs: number[] = [];
@@ -428,6 +468,12 @@ async function main() {
     const until = performance.now() + SECONDS * 1000;
     let empty = 0;
     let errors = 0;
+    let firstError = '';
+    const failed = (error: unknown) => {
+      errors++;
+      if (!firstError)
+        firstError = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    };
     const service = app.branch;
     const counterLoop = async () => {
       while (performance.now() < until) {
@@ -449,8 +495,8 @@ async function main() {
           const f0 = performance.now();
           await service.finishService(actor, ticket.id);
           finishMs.push(performance.now() - f0);
-        } catch {
-          errors++;
+        } catch (error) {
+          failed(error);
         }
       }
     };
@@ -466,8 +512,8 @@ async function main() {
             ...(r < 0.05 ? { priorityGroup: 'elderly' as const } : {}),
           });
           issueMs.push(performance.now() - start);
-        } catch {
-          errors++;
+        } catch (error) {
+          failed(error);
         }
       }
     };
@@ -495,8 +541,21 @@ async function main() {
       { step: 'call → display socket', ...display },
     ]);
     process.stdout.write(
-      `  ${round(callMs.length / phaseS)} calls/s, ${empty} calls found nobody, ${errors} errors, ${missed} display updates not seen within 5 s\n`,
+      `  ${round(callMs.length / phaseS)} calls/s, ${empty} calls found nobody, ${errors} errors, ${missed} display updates not seen within 5 s${firstError ? ` (first error: ${firstError})` : ''}\n`,
     );
+    if (trace.size > 0)
+      printTable(
+        'Statements (ms)',
+        [...trace.entries()]
+          .map(([statement, xs]) => ({
+            statement,
+            n: xs.length,
+            p50: round(percentile(xs, 50), 2),
+            total: Math.round(xs.reduce((a, b) => a + b, 0)),
+          }))
+          .sort((a, b) => b.total - a.total)
+          .slice(0, 15),
+      );
     const checks = [
       check('call-next p99', call.p99, 'max', 20, 'ms'),
       check('call → display p99', display.p99, 'max', 200, 'ms'),
@@ -518,6 +577,8 @@ async function main() {
       issueMs: stats(issueMs),
       callToDisplayMs: display,
       callsPerS: round(callMs.length / phaseS),
+      selectOneMs: { p50: round(percentile(pingMs, 50), 2), p99: round(percentile(pingMs, 99), 2) },
+      committedInsertMs: { p50: round(percentile(commitMs, 50), 2), p99: round(percentile(commitMs, 99), 2) },
       emptyCalls: empty,
       errors,
       displayMissed: missed,

@@ -522,9 +522,9 @@ export function createBranchService(deps: BranchServiceDeps) {
              AND w.id <> ${t.id}
              AND (w.priority > ${t.priority} OR (w.priority = ${t.priority} AND w.issued_at <= ${t.issued_at})))::int AS ahead,
           (SELECT coalesce(sum(CASE WHEN c.service_ids[1] = s.id THEN 1.0 ELSE 0.5 END), 0)::float8
-             FROM branch_counters c WHERE c.is_open AND s.id = ANY(c.service_ids)) AS servers,
-          (SELECT count(*) FROM branch_tickets x JOIN branch_counters c ON c.id = x.counter_id
-             WHERE x.status IN ('called', 'serving') AND c.is_open AND s.id = ANY(c.service_ids))::int AS in_service,
+             FROM branch_counters c WHERE c.branch_id = s.branch_id AND c.is_open AND s.id = ANY(c.service_ids)) AS servers,
+          (SELECT count(*) FROM branch_counters c JOIN branch_tickets x ON x.counter_id = c.id AND x.status IN ('called', 'serving')
+             WHERE c.branch_id = s.branch_id AND c.is_open AND s.id = ANY(c.service_ids))::int AS in_service,
           s.ewma_service_seconds AS ewma,
           (SELECT avg(extract(epoch FROM (x.finished_at - x.started_at)))::float8 FROM branch_tickets x
              WHERE x.service_id = s.id AND x.day = ${t.day} AND x.status = 'served') AS avg_service
@@ -689,15 +689,19 @@ export function createBranchService(deps: BranchServiceDeps) {
    */
   async function callNext(actor: Actor | null, counterId: string, options: { serviceId?: string } = {}) {
     return db.transaction(async (tx) => {
-      const { c, who } = await counterForActor(actor, counterId, tx);
+      // One round trip: the counter, locked for the call, and whether a customer is still at it.
+      const c = await one<CounterRow & { busy: boolean }>(
+        tx,
+        sql`SELECT ${COUNTER_COLUMNS}, EXISTS (SELECT 1 FROM branch_tickets t WHERE t.counter_id = c.id
+              AND t.status IN ('called', 'serving')) AS busy
+            FROM branch_counters c WHERE c.id = ${counterId} FOR UPDATE OF c`,
+      );
+      if (!c) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
+      const who = requireBranch(actor, c.branch_id, 'branch.counter');
       if (!c.is_open) throw new AppError('BRANCH_COUNTER_CLOSED', 409);
       if (options.serviceId && !c.service_ids.includes(options.serviceId))
         throw new AppError('BRANCH_SERVICE_NOT_SERVED', 409);
-      const busy = await one<{ id: string }>(
-        tx,
-        sql`SELECT id FROM branch_tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') LIMIT 1`,
-      );
-      if (busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
+      if (c.busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
       const serviceIds = options.serviceId ? [options.serviceId] : c.service_ids;
       const next = await callNextIn(tx, c, serviceIds, who.userId);
       return next ? toTicket(next) : null;
@@ -878,7 +882,7 @@ export function createBranchService(deps: BranchServiceDeps) {
           (SELECT avg(extract(epoch FROM (t.first_called_at - t.issued_at)))::float8 FROM branch_tickets t
              WHERE t.service_id = s.id AND t.day = ${day} AND t.first_called_at IS NOT NULL) AS average,
           (SELECT count(*) FROM branch_tickets t WHERE t.service_id = s.id AND t.day = ${day} AND t.status = 'served')::int AS served,
-          (SELECT count(*) FROM branch_counters c WHERE c.is_open AND s.id = ANY(c.service_ids))::int AS serving
+          (SELECT count(*) FROM branch_counters c WHERE c.branch_id = s.branch_id AND c.is_open AND s.id = ANY(c.service_ids))::int AS serving
         FROM branch_services s WHERE s.branch_id = ${branchId} ORDER BY s.letter`,
     );
     const counters = await rows<CounterRow & { ticket_number: string | null }>(
