@@ -22,16 +22,17 @@ describe('branch lobby', () => {
   let lobby: Page;
   let pad: Page;
   const tokens: Record<string, string> = {};
+  let branchCode = '';
   const password = 'Banyan!e2e-branch3';
   const manager = { username: uniqueName('lobby.e2e'), displayName: 'Đỗ Minh Quân', password };
   const tellerUser = { username: uniqueName('teller.e2e'), displayName: 'Lý Thu Trang', password };
 
   beforeAll(async () => {
     const admin = await apiSession(demo.admin.username, demo.admin.password);
-    const code = `E${Date.now().toString(36).slice(-5).toUpperCase()}`;
+    branchCode = `E${Date.now().toString(36).slice(-5).toUpperCase()}`;
     const branch = await admin.request<{ id: string }>('POST', '/admin/branches', {
-      code,
-      name: `Branch ${code}`,
+      code: branchCode,
+      name: `Branch ${branchCode}`,
       city: 'Hanoi',
       country: 'VN',
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -59,6 +60,7 @@ describe('branch lobby', () => {
       names: { en: 'Cash', 'zh-CN': '现金', vi: 'Tiền mặt' },
       lineThreshold: 3,
       waitThresholdMinutes: 30,
+      slotCapacity: 2,
     });
     const counter = await lead.request<{ id: string }>('POST', `/branch/branches/${branch.id}/counters`, {
       number: 3,
@@ -191,6 +193,25 @@ describe('branch lobby', () => {
     }
     await lobby.getByRole('alert').getByText('Cash: the line is too long').waitFor();
     await expectAccessible(lobby, 'lobby alert');
+  });
+
+  it('books an appointment online for tomorrow and gets a check-in code', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto('/book');
+    await page.getByRole('heading', { name: 'Book a branch appointment' }).waitFor();
+    await page.getByRole('combobox', { name: 'Branch' }).click();
+    await page.getByRole('option', { name: `Branch ${branchCode}` }).click();
+    await page.getByRole('combobox', { name: 'Service' }).click();
+    await page.getByRole('option', { name: 'Cash' }).click();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Day').fill(tomorrow);
+    await page.getByRole('group', { name: 'Available times' }).getByRole('button').first().click();
+    await page.getByLabel('Your name').fill('Phạm Văn Hẹn');
+    await page.getByLabel('Phone number (for the reminder)').fill('0987 000 111');
+    await expectAccessible(page, 'online booking');
+    await page.getByRole('button', { name: 'Book' }).click();
+    await expect.poll(() => page.getByTestId('appointment-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    await expectAccessible(page, 'booking confirmed');
   });
 
   async function serviceId(): Promise<string> {

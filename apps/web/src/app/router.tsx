@@ -76,6 +76,12 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/book',
+    element: lazyPage(() =>
+      import('../features/branch/pages/book-page.tsx').then((m) => ({ default: m.BookPage })),
+    ),
+  },
+  {
     path: '/q/:token',
     element: lazyPage(() =>
       import('../features/branch/pages/track-page.tsx').then((m) => ({ default: m.TrackPage })),
