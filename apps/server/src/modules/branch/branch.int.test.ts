@@ -420,3 +420,34 @@ describe('phone page', () => {
     expect((await api('GET', '/branch/public/tickets/guess', null)).status).toBe(404);
   });
 });
+
+describe('opening hours', () => {
+  it('issues tickets only inside the branch hours, in its own time zone (audited settings)', async () => {
+    const set = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      weekly: { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']] },
+    });
+    expect(set.status).toBe(200);
+    expect(
+      (await api('PATCH', `/branch/branches/${branchId}/settings`, teller, { ticker: 'x' })).status,
+    ).toBe(403);
+    const bad = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      weekly: { '1': [['8am', '5pm']] },
+    });
+    expect(bad.status).toBe(400);
+    ctx.clock.set('2026-05-04T10:30:00Z'); // Monday 17:30 in Hà Nội: closed
+    const closed = await issue({ serviceId: svc.cash });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    expect((await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken))).body.isOpen).toBe(
+      false,
+    );
+    ctx.clock.set('2026-05-05T02:00:00Z'); // Tuesday 09:00 in Hà Nội: open, numbering restarts
+    const open = await issue({ serviceId: svc.cash });
+    expect(open.status).toBe(201);
+    expect((open.body.ticket as { number: string }).number).toBe('A001');
+    const audit = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'branch.settings_updated'`,
+    );
+    expect(audit.rows[0].n).toBe(1);
+  });
+});

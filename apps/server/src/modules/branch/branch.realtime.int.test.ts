@@ -115,3 +115,49 @@ describe('branch realtime', () => {
     expect(state.calls).toMatchObject([{ number: 'A001', counterNumber: 4 }]);
   });
 });
+
+describe('rate limits', () => {
+  it('limits a device to 120 requests a minute and the public pages to 60 per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) {
+      const res = await ctx.app.http.inject({
+        method: 'GET',
+        url: '/api/v1/branch/device/display',
+        headers: { 'x-device-token': displayToken },
+      });
+      statuses.push(res.statusCode);
+    }
+    // The test above already spent one of this display's 120.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(119);
+    expect(statuses.slice(119)).toEqual([429, 429, 429, 429, 429, 429]);
+    // Another device of the same branch, behind the same address, still works.
+    const kiosk = await ctx.app.http.inject({
+      method: 'GET',
+      url: '/api/v1/branch/device/kiosk',
+      headers: { 'x-device-token': kioskToken },
+    });
+    expect(kiosk.statusCode).toBe(200);
+    const publicStatuses: number[] = [];
+    for (let i = 0; i < 62; i++) {
+      const res = await ctx.app.http.inject({
+        method: 'GET',
+        url: '/api/v1/branch/public/tickets/guess',
+        remoteAddress: '10.1.2.3',
+      });
+      publicStatuses.push(res.statusCode);
+    }
+    expect(publicStatuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(publicStatuses.slice(60)).toEqual([429, 429]);
+    expect(
+      (
+        await ctx.app.http.inject({
+          method: 'GET',
+          url: '/api/v1/branch/public/tickets/guess',
+          remoteAddress: '10.1.2.3',
+        })
+      ).json(),
+    ).toMatchObject({
+      error: { code: 'RATE_LIMITED' },
+    });
+  });
+});
