@@ -451,3 +451,21 @@ describe('opening hours', () => {
     expect(audit.rows[0].n).toBe(1);
   });
 });
+
+describe('two counters at once', () => {
+  it('never call the same ticket (SKIP LOCKED)', async () => {
+    const [a, b] = await Promise.all([
+      api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {}),
+      api('POST', `/branch/counters/${counters[2]}/call-next`, teller, {}),
+    ]);
+    const first = a?.body.ticket as { id: string; counterNumber: number };
+    const second = b?.body.ticket as { id: string; counterNumber: number };
+    expect(first.id).not.toBe(second.id);
+    expect([first.counterNumber, second.counterNumber].sort()).toEqual([1, 2]);
+    const { rows } = await ctx.pool.query(
+      `SELECT counter_id FROM branch_tickets WHERE id = ANY($1::uuid[]) AND status = 'called' ORDER BY counter_id`,
+      [[first.id, second.id]],
+    );
+    expect(rows.map((r) => r.counter_id).sort()).toEqual([counters[1], counters[2]].sort());
+  });
+});

@@ -709,23 +709,23 @@ export function createBranchService(deps: BranchServiceDeps) {
   }
 
   async function callNextIn(tx: Tx, c: CounterRow, serviceIds: string[], tellerId: string | null) {
-    const picked = await one<{ id: string }>(
-      tx,
-      sql`SELECT t.id FROM branch_tickets t
-          WHERE t.branch_id = ${c.branch_id} AND t.status = 'waiting'
-            AND ((t.counter_id IS NULL AND t.service_id = ANY(${pgArray(serviceIds)}::uuid[])) OR t.counter_id = ${c.id})
-          ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC,
-            array_position(${pgArray(serviceIds)}::uuid[], t.service_id), t.issued_at, t.id
-          LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    );
-    if (!picked) return null;
     const now = clock.now();
-    const t = (await one<TicketRow>(
+    // Pick and call in one statement: the pick's row lock (SKIP LOCKED) carries into the update.
+    const t = await one<TicketRow>(
       tx,
-      sql`UPDATE branch_tickets SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
-        called_at = ${now}, first_called_at = coalesce(first_called_at, ${now}) WHERE id = ${picked.id}
-        RETURNING *, ${c.number}::int AS counter_number`,
-    )) as TicketRow;
+      sql`WITH picked AS (
+            SELECT t.id FROM branch_tickets t
+            WHERE t.branch_id = ${c.branch_id} AND t.status = 'waiting'
+              AND ((t.counter_id IS NULL AND t.service_id = ANY(${pgArray(serviceIds)}::uuid[])) OR t.counter_id = ${c.id})
+            ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC,
+              array_position(${pgArray(serviceIds)}::uuid[], t.service_id), t.issued_at, t.id
+            LIMIT 1 FOR UPDATE SKIP LOCKED)
+          UPDATE branch_tickets u SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
+            called_at = ${now}, first_called_at = coalesce(u.first_called_at, ${now})
+          FROM picked WHERE u.id = picked.id
+          RETURNING u.*, ${c.number}::int AS counter_number`,
+    );
+    if (!t) return null;
     await publishTicket(tx, BRANCH_EVENTS.called, t, tellerId);
     return t;
   }
