@@ -496,6 +496,7 @@ async function main() {
           await service.finishService(actor, ticket.id);
           finishMs.push(performance.now() - f0);
         } catch (error) {
+          calledAt.delete(counterId);
           failed(error);
         }
       }
