@@ -11,6 +11,7 @@ import {
   createAnalyticsService,
   registerAnalyticsListeners,
 } from './modules/analytics/index.ts';
+import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modules/branch/index.ts';
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createWebchatService,
@@ -143,6 +144,8 @@ export async function buildApp(deps: AppDeps) {
   });
   const knowledge = createKnowledgeService({ db, ids, clock, events, audit });
 
+  const branch = createBranchService({ db, ids, clock, events, audit, customers, coreBanking });
+
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
     log,
@@ -219,6 +222,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(analyticsRoutes({ analytics, audit }));
       await api.register(surveysRoutes({ surveys }));
       await api.register(knowledgeRoutes({ knowledge }));
+      await api.register(branchRoutes({ branch }));
+      await api.register(branchRealtimeRoutes({ events, branch }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -292,6 +297,12 @@ export async function buildApp(deps: AppDeps) {
     if (published > 0) log.info({ published }, 'scheduled articles published');
   });
 
+  // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
+  jobs.define('branch_appointments', async () => {
+    const missed = await branch.markMissedAppointments();
+    if (missed > 0) log.info({ missed }, 'branch appointments missed');
+  });
+
   let started = false;
   async function start() {
     if (started) return;
@@ -304,6 +315,7 @@ export async function buildApp(deps: AppDeps) {
           '17 * * * * banyan_maintenance',
           '* * * * * conversations_minutely',
           '* * * * * knowledge_minutely',
+          '*/5 * * * * branch_appointments',
         ].join('\n'),
       });
       router.start();
@@ -348,6 +360,7 @@ export async function buildApp(deps: AppDeps) {
     analytics,
     surveys,
     knowledge,
+    branch,
     start,
     stop,
   };

@@ -16,6 +16,7 @@ import { translate } from './platform/i18n.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { TOKEN_SCOPES } from './platform/rbac.ts';
 import { migrateAll, openDatabase } from './runtime.ts';
+import { demoDeviceUrls } from './seed/branch.ts';
 import { demoSignIns, seedDemoBank } from './seed/seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -234,6 +235,10 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
       lines.push('', '  Demo sign-ins (username / password — roles):');
       for (const s of demoSignIns())
         lines.push(`    ${s.username.padEnd(18)} ${s.password.padEnd(18)} ${s.roles.join(', ')}`);
+    }
+    if (demoDeviceUrls.length > 0) {
+      lines.push('', '  Demo branch devices (open on the kiosk / TV / tablet; tokens are shown only now):');
+      for (const line of demoDeviceUrls) lines.push(`    ${line.replace('/lobby/', `${url}/lobby/`)}`);
     }
     lines.push('', '  Press Ctrl-C to stop.', '');
     process.stdout.write(`${lines.join('\n')}\n`);

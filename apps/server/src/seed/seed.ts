@@ -1,5 +1,6 @@
 import type { BanyanApp } from '../app.ts';
 import { seedAnalyticsHistory } from './analytics.ts';
+import { seedBranchLobby } from './branch.ts';
 import { seedDemoCases } from './cases.ts';
 import {
   DEMO_BRANCHES,
@@ -97,6 +98,7 @@ export async function seedDemoBank(
   });
   await seedDemoCases(app);
   await seedAnalyticsHistory(app, onProgress);
+  await seedBranchLobby(app, branchIdByCode);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { type ReactNode, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { hasAnyPermission, useCurrentUser, useMe } from '../features/auth/api.ts';
@@ -46,9 +46,49 @@ function SectionPage({ section }: { section: Section }) {
   );
 }
 
+// Branch lobby devices and the customer's phone page: no staff sign-in (device token / ticket token).
+const lazyPage = (load: () => Promise<{ default: ComponentType }>) => {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Page />
+    </Suspense>
+  );
+};
+
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/survey', element: <SurveyPage /> },
+  {
+    path: '/lobby/kiosk',
+    element: lazyPage(() =>
+      import('../features/branch/pages/kiosk-page.tsx').then((m) => ({ default: m.KioskPage })),
+    ),
+  },
+  {
+    path: '/lobby/display',
+    element: lazyPage(() =>
+      import('../features/branch/pages/display-page.tsx').then((m) => ({ default: m.DisplayPage })),
+    ),
+  },
+  {
+    path: '/lobby/pad',
+    element: lazyPage(() =>
+      import('../features/branch/pages/pad-page.tsx').then((m) => ({ default: m.PadPage })),
+    ),
+  },
+  {
+    path: '/book',
+    element: lazyPage(() =>
+      import('../features/branch/pages/book-page.tsx').then((m) => ({ default: m.BookPage })),
+    ),
+  },
+  {
+    path: '/q/:token',
+    element: lazyPage(() =>
+      import('../features/branch/pages/track-page.tsx').then((m) => ({ default: m.TrackPage })),
+    ),
+  },
   {
     path: '/',
     element: (

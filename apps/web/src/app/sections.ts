@@ -1,7 +1,9 @@
 import {
+  IconArmchair,
   IconBook,
   IconBuilding,
   IconBuildingBank,
+  IconBuildingStore,
   IconCertificate,
   IconChartBar,
   IconClockHour4,
@@ -270,6 +272,26 @@ export const SECTIONS: readonly Section[] = [
     permissions: ['reports.view'],
     page: lazy(() =>
       import('../features/analytics/pages/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })),
+    ),
+  },
+  {
+    path: 'branch/counter',
+    labelKey: 'branch.nav.counter',
+    descriptionKey: 'branch.nav.counterDescription',
+    icon: IconBuildingStore,
+    permissions: ['branch.counter'],
+    page: lazy(() =>
+      import('../features/branch/pages/counter-page.tsx').then((m) => ({ default: m.CounterPage })),
+    ),
+  },
+  {
+    path: 'branch/lobby',
+    labelKey: 'branch.nav.lobby',
+    descriptionKey: 'branch.nav.lobbyDescription',
+    icon: IconArmchair,
+    permissions: ['branch.lobby'],
+    page: lazy(() =>
+      import('../features/branch/pages/lobby-page.tsx').then((m) => ({ default: m.LobbyPage })),
     ),
   },
 ];

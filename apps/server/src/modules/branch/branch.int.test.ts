@@ -1,0 +1,471 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
+
+let ctx: TestContext;
+let admin: Session;
+let manager: Session;
+let teller: Session;
+let otherTeller: Session;
+let agent: Session;
+let branchId: string;
+let otherBranchId: string;
+const svc: Record<string, string> = {};
+const counters: Record<number, string> = {};
+let kioskToken: string;
+let displayToken: string;
+let padToken: string;
+let otherKioskToken: string;
+
+type Json = Record<string, unknown>;
+const api = async (
+  method: string,
+  url: string,
+  session?: Session | null,
+  payload?: unknown,
+  headers = {},
+) => {
+  const res = await ctx.app.http.inject({
+    method: method as 'GET',
+    url: `/api/v1${url}`,
+    headers: { ...(session ? as(session) : {}), ...headers },
+    ...(payload !== undefined ? { payload: payload as Json } : {}),
+  });
+  return {
+    status: res.statusCode,
+    body: (res.body ? res.json() : null) as Json & { error?: { code: string } },
+  };
+};
+const device = (token: string) => ({ 'x-device-token': token });
+const issue = (body: Json, token = kioskToken) =>
+  api('POST', '/branch/device/tickets', null, body, device(token));
+const names = (en: string) => ({ en, 'zh-CN': en, vi: en });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const b = await ctx.app.staff.createBranch(null, {
+    code: 'T01',
+    name: 'Hoàn Kiếm',
+    city: 'Hà Nội',
+    country: 'VN',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+  const o = await ctx.app.staff.createBranch(null, {
+    code: 'T02',
+    name: 'Pudong',
+    city: 'Shanghai',
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+  });
+  branchId = b.id;
+  otherBranchId = o.id;
+  admin = await signInAs(ctx, { username: 'admin.b', roles: ['admin'] });
+  manager = await signInAs(ctx, { username: 'lobby.b', roles: ['lobby_manager'], branchId });
+  teller = await signInAs(ctx, { username: 'teller.b', roles: ['branch_teller'], branchId });
+  otherTeller = await signInAs(ctx, {
+    username: 'teller.o',
+    roles: ['branch_teller'],
+    branchId: otherBranchId,
+  });
+  agent = await signInAs(ctx, { username: 'agent.b', roles: ['agent'] });
+  for (const [code, letter, self] of [
+    ['cash', 'A', false],
+    ['loans', 'B', false],
+    ['deposit_machine', 'S', true],
+  ] as const) {
+    const r = await api('POST', `/branch/branches/${branchId}/services`, manager, {
+      code,
+      names: names(code),
+      letter,
+      waitThresholdMinutes: 10,
+      lineThreshold: 3,
+      slotCapacity: code === 'loans' ? 1 : 0,
+      isSelfService: self,
+    });
+    expect(r.status).toBe(201);
+    svc[code] = r.body.id as string;
+  }
+  for (const [n, services] of [
+    [1, [svc.cash]],
+    [2, [svc.loans, svc.cash]],
+  ] as const) {
+    const r = await api('POST', `/branch/branches/${branchId}/counters`, manager, {
+      number: n,
+      serviceIds: services,
+    });
+    expect(r.status).toBe(201);
+    counters[n] = r.body.id as string;
+  }
+  const reg = async (kind: string, counterId?: string, target = branchId, who = manager) => {
+    const r = await api('POST', `/branch/branches/${target}/devices`, who, { kind, name: kind, counterId });
+    expect(r.status).toBe(201);
+    return (r.body as { token: string }).token;
+  };
+  kioskToken = await reg('kiosk');
+  displayToken = await reg('display');
+  padToken = await reg('pad', counters[1]);
+  otherKioskToken = await reg('kiosk', undefined, otherBranchId, admin);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('setup', () => {
+  it('stores only the hash of a device token and audits the registration', async () => {
+    const { rows } = await ctx.pool.query('SELECT token_hash FROM branch_devices');
+    expect(rows.every((r) => !String(r.token_hash).startsWith('bdt_'))).toBe(true);
+    const audit = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'branch.device_registered'`,
+    );
+    expect(audit.rows[0].n).toBe(4);
+  });
+
+  it('refuses a duplicate letter, another branch, and a teller', async () => {
+    const dup = await api('POST', `/branch/branches/${branchId}/services`, manager, {
+      code: 'cash2',
+      names: names('x'),
+      letter: 'A',
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error?.code).toBe('BRANCH_SERVICE_EXISTS');
+    const other = await api('POST', `/branch/branches/${otherBranchId}/services`, manager, {
+      code: 'x',
+      names: names('x'),
+      letter: 'X',
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.error?.code).toBe('BRANCH_FORBIDDEN');
+    const byTeller = await api('POST', `/branch/branches/${branchId}/counters`, teller, {
+      number: 9,
+      serviceIds: [svc.cash],
+    });
+    expect(byTeller.status).toBe(403);
+    const bad = await api('POST', `/branch/branches/${branchId}/services`, manager, {
+      code: 'Bad Code',
+      names: names('x'),
+      letter: 'a',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('kiosk', () => {
+  it('needs a registered kiosk token', async () => {
+    expect((await issue({ serviceId: svc.cash }, 'bdt_nope')).status).toBe(401);
+    expect((await issue({ serviceId: svc.cash }, displayToken)).body.error?.code).toBe('BRANCH_DEVICE_KIND');
+    const staff = await api('POST', '/branch/device/tickets', teller, { serviceId: svc.cash });
+    expect(staff.status).toBe(401);
+    // A kiosk of another branch cannot issue this branch's service.
+    expect((await issue({ serviceId: svc.cash }, otherKioskToken)).body.error?.code).toBe(
+      'BRANCH_SERVICE_NOT_FOUND',
+    );
+  });
+
+  it('numbers tickets per branch, day and letter, never twice under concurrency', async () => {
+    const issued = await Promise.all(Array.from({ length: 12 }, () => issue({ serviceId: svc.loans })));
+    const numbers = issued.map((r) => (r.body.ticket as { number: string }).number);
+    expect(new Set(numbers).size).toBe(12);
+    expect(numbers.sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `B${String(i + 1).padStart(3, '0')}`),
+    );
+    await ctx.pool.query(`UPDATE branch_tickets SET status = 'no_show' WHERE service_id = $1`, [svc.loans]);
+  });
+
+  it('issues a VIP ticket for an identified VIP customer, with people ahead and an estimate', async () => {
+    const vip = await ctx.app.customers.createCustomer({
+      customerNo: 'C7000001',
+      fullName: 'Trần Thị VIP',
+      phones: ['0912 000 111'],
+      vipTier: 'gold',
+    });
+    const normal = await issue({ serviceId: svc.cash });
+    expect(normal.status).toBe(201);
+    expect(normal.body.peopleAhead).toBe(0);
+    const v = await issue({ serviceId: svc.cash, phone: '0912000111' });
+    expect(v.status).toBe(201);
+    const ticket = v.body.ticket as { priority: number; customerId: string; number: string };
+    expect(ticket.priority).toBe(3);
+    expect(ticket.customerId).toBe(vip.id);
+    expect(v.body.identified).toBe(true);
+    expect(v.body.peopleAhead).toBe(0);
+    expect(String(v.body.trackPath)).toMatch(/^\/q\//);
+    const legal = await issue({ serviceId: svc.cash, priorityGroup: 'elderly' });
+    expect((legal.body.ticket as { priority: number }).priority).toBe(2);
+    expect(legal.body.peopleAhead).toBe(1);
+    const events = await ctx.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.issued'`);
+    expect(events.rows[0].n).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('counter', () => {
+  it('calls by priority, refuses a closed counter, a foreign service and another branch', async () => {
+    expect(
+      (await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {})).body.error?.code,
+    ).toBe('BRANCH_COUNTER_CLOSED');
+    expect((await api('POST', `/branch/counters/${counters[1]}/open`, otherTeller)).status).toBe(403);
+    expect((await api('POST', `/branch/counters/${counters[1]}/open`, agent)).status).toBe(403);
+    expect((await api('POST', `/branch/counters/${counters[1]}/open`, teller)).status).toBe(200);
+    const wrong = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {
+      serviceId: svc.loans,
+    });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error?.code).toBe('BRANCH_SERVICE_NOT_SERVED');
+    const first = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
+    expect(first.status).toBe(200);
+    const t = first.body.ticket as { id: string; priority: number; status: string; counterNumber: number };
+    expect(t.priority).toBe(3);
+    expect(t.status).toBe('called');
+    expect(t.counterNumber).toBe(1);
+    // Busy until this one is done.
+    expect(
+      (await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {})).body.error?.code,
+    ).toBe('BRANCH_COUNTER_BUSY');
+    expect((await api('POST', `/branch/tickets/${t.id}/start`, otherTeller)).status).toBe(403);
+    expect((await api('POST', `/branch/tickets/${t.id}/start`, teller)).body.status).toBe('serving');
+    ctx.clock.advance(240_000);
+    const done = await api('POST', `/branch/tickets/${t.id}/finish`, teller, {
+      notes: 'Opened savings account',
+    });
+    expect(done.body.status).toBe('served');
+    const served = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'ticket.served'`);
+    expect(served.rows[0].payload).toMatchObject({
+      serviceSeconds: 240,
+      serviceId: svc.cash,
+      counterNumber: 1,
+    });
+  });
+
+  it('shows the display state to display devices and the visit on the customer timeline', async () => {
+    const d = await api('GET', '/branch/device/display', null, undefined, device(displayToken));
+    expect(d.status).toBe(200);
+    expect((d.body.calls as unknown[]).length).toBe(1);
+    expect((await api('GET', '/branch/device/display', null, undefined, device(kioskToken))).status).toBe(
+      403,
+    );
+    const { rows } = await ctx.pool.query(`SELECT customer_id FROM branch_tickets WHERE priority = 3`);
+    const visits = await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, teller);
+    expect(visits.status).toBe(200);
+    expect(visits.body.items).toMatchObject([
+      { status: 'served', notes: 'Opened savings account', tellerName: 'teller.b' },
+    ]);
+    expect((await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, manager)).status).toBe(403);
+  });
+
+  it('takes one feedback per ticket from the counter pad', async () => {
+    const pad = await api('GET', '/branch/device/pad', null, undefined, device(padToken));
+    const ticket = pad.body.ticket as { id: string };
+    expect(ticket).toBeTruthy();
+    const ok = await api(
+      'POST',
+      '/branch/device/feedback',
+      null,
+      { ticketId: ticket.id, rating: 5, reasons: ['friendly'] },
+      device(padToken),
+    );
+    expect(ok.status).toBe(201);
+    const again = await api(
+      'POST',
+      '/branch/device/feedback',
+      null,
+      { ticketId: ticket.id, rating: 1 },
+      device(padToken),
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('BRANCH_FEEDBACK_EXISTS');
+    const bad = await api(
+      'POST',
+      '/branch/device/feedback',
+      null,
+      { ticketId: ticket.id, rating: 9 },
+      device(padToken),
+    );
+    expect(bad.status).toBe(400);
+    const { rows } = await ctx.pool.query('SELECT rating, reasons, teller_id FROM branch_feedback');
+    expect(rows).toEqual([{ rating: 5, reasons: ['friendly'], teller_id: teller.userId }]);
+    expect(
+      (await api('GET', '/branch/device/pad', null, undefined, device(padToken))).body.ticket,
+    ).toBeNull();
+  });
+
+  it('recalls, refuses an early no-show, then records it', async () => {
+    const call = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
+    const t = call.body.ticket as { id: string; priority: number };
+    expect(t.priority).toBe(2);
+    const early = await api('POST', `/branch/tickets/${t.id}/no-show`, teller);
+    expect(early.body.error?.code).toBe('BRANCH_RECALLS_REMAINING');
+    await api('POST', `/branch/tickets/${t.id}/recall`, teller);
+    expect((await api('POST', `/branch/tickets/${t.id}/recall`, teller)).body.recalls).toBe(2);
+    expect((await api('POST', `/branch/tickets/${t.id}/no-show`, teller)).body.status).toBe('no_show');
+  });
+
+  it('transfers keeping the issue time, and parks and resumes', async () => {
+    const call = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
+    const t = call.body.ticket as { id: string; issuedAt: string };
+    const moved = await api('POST', `/branch/tickets/${t.id}/transfer`, teller, { serviceId: svc.loans });
+    expect(moved.body).toMatchObject({ status: 'waiting', serviceId: svc.loans, issuedAt: t.issuedAt });
+    await issue({ serviceId: svc.loans });
+    await api('POST', `/branch/counters/${counters[2]}/open`, teller);
+    const next = await api('POST', `/branch/counters/${counters[2]}/call-next`, teller, {});
+    expect((next.body.ticket as { id: string }).id).toBe(t.id);
+    expect((await api('POST', `/branch/tickets/${t.id}/park`, teller)).body.status).toBe('parked');
+    expect((await api('POST', `/branch/tickets/${t.id}/resume`, teller)).body.status).toBe('serving');
+    await api('POST', `/branch/tickets/${t.id}/finish`, teller, {});
+    const ev = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'ticket.transferred'`);
+    expect(ev.rows[0].payload).toMatchObject({ fromServiceId: svc.cash, toServiceId: svc.loans });
+  });
+});
+
+describe('lobby manager', () => {
+  it('shows the numbers, alerts past a threshold, and acts (audited)', async () => {
+    for (let i = 0; i < 4; i++) await issue({ serviceId: svc.cash });
+    const board = await api('GET', `/branch/branches/${branchId}/lobby`, manager);
+    expect(board.status).toBe(200);
+    const cash = (
+      board.body.services as Array<{ service: { id: string }; waiting: number; alert: string | null }>
+    ).find((s) => s.service.id === svc.cash);
+    expect(cash).toMatchObject({ waiting: 4, alert: 'line' });
+    expect((await api('GET', `/branch/branches/${branchId}/lobby`, teller)).status).toBe(403);
+    expect((await api('GET', `/branch/branches/${otherBranchId}/lobby`, manager)).status).toBe(403);
+    ctx.clock.advance(11 * 60_000);
+    const later = await api('GET', `/branch/branches/${branchId}/lobby`, manager);
+    expect(
+      (later.body.services as Array<{ service: { id: string }; alert: string | null }>).find(
+        (s) => s.service.id === svc.cash,
+      )?.alert,
+    ).toBe('wait');
+    const flex = await api('POST', '/branch/lobby/flexible-counter', manager, {
+      counterId: counters[2],
+      serviceId: svc.cash,
+    });
+    expect(flex.body).toMatchObject({ isFlexible: true, serviceIds: [svc.cash, svc.loans] });
+    const move = await api('POST', '/branch/lobby/move-tickets', manager, {
+      fromServiceId: svc.cash,
+      toServiceId: svc.deposit_machine,
+      count: 2,
+    });
+    expect(move.body).toEqual({ moved: 2 });
+    const { rows } = await ctx.pool.query(
+      `SELECT action FROM audit_log WHERE action IN ('branch.flexible_counter_opened', 'branch.tickets_moved') ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['branch.flexible_counter_opened', 'branch.tickets_moved']);
+    const self = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_tickets WHERE status = 'self_service'`,
+    );
+    expect(self.rows[0].n).toBe(2);
+  });
+});
+
+describe('appointments', () => {
+  it('books within capacity, checks in with the code for a priority ticket, records no-shows', async () => {
+    ctx.clock.set('2026-05-04T01:00:00Z'); // 08:00 in Hà Nội, a Monday
+    const slots = await api(
+      'GET',
+      `/branch/public/branches/${branchId}/slots?serviceId=${svc.loans}&date=2026-05-04`,
+      null,
+    );
+    const items = slots.body.items as Array<{ start: string; remaining: number }>;
+    expect(items.length).toBeGreaterThan(4);
+    const slot = items[0] as { start: string };
+    const book = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: 'Lê Văn Hẹn',
+      phone: '0987654321',
+    });
+    expect(book.status).toBe(201);
+    const full = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: 'Second',
+    });
+    expect(full.body.error?.code).toBe('BRANCH_SLOT_FULL');
+    const booked = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'appointment.booked'`);
+    expect(booked.rows[0].payload).toMatchObject({ phone: '+84987654321' });
+    const checkIn = await api(
+      'POST',
+      '/branch/device/check-in',
+      null,
+      { code: book.body.code },
+      device(kioskToken),
+    );
+    expect(checkIn.status).toBe(201);
+    expect((checkIn.body.ticket as { priority: number }).priority).toBe(1);
+    expect(
+      (await api('POST', '/branch/device/check-in', null, { code: book.body.code }, device(kioskToken)))
+        .status,
+    ).toBe(404);
+    const second = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: (items[1] as { start: string }).start,
+      name: 'Missing',
+    });
+    expect(second.status).toBe(201);
+    ctx.clock.advance(3 * 3_600_000);
+    expect(await ctx.app.branch.markMissedAppointments()).toBe(1);
+    const missed = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'appointment.missed'`,
+    );
+    expect(missed.rows[0].n).toBe(1);
+  });
+});
+
+describe('phone page', () => {
+  it('shows position without personal data, for an unguessable token only', async () => {
+    const t = await issue({ serviceId: svc.loans });
+    const path = String(t.body.trackPath);
+    const view = await api('GET', `/branch/public/tickets/${path.slice(3)}`, null);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ status: 'waiting', branchName: 'Hoàn Kiếm' });
+    expect(view.body).not.toHaveProperty('customerId');
+    expect((await api('GET', '/branch/public/tickets/guess', null)).status).toBe(404);
+  });
+});
+
+describe('opening hours', () => {
+  it('issues tickets only inside the branch hours, in its own time zone (audited settings)', async () => {
+    const set = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      weekly: { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']] },
+    });
+    expect(set.status).toBe(200);
+    expect(
+      (await api('PATCH', `/branch/branches/${branchId}/settings`, teller, { ticker: 'x' })).status,
+    ).toBe(403);
+    const bad = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      weekly: { '1': [['8am', '5pm']] },
+    });
+    expect(bad.status).toBe(400);
+    ctx.clock.set('2026-05-04T10:30:00Z'); // Monday 17:30 in Hà Nội: closed
+    const closed = await issue({ serviceId: svc.cash });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    expect((await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken))).body.isOpen).toBe(
+      false,
+    );
+    ctx.clock.set('2026-05-05T02:00:00Z'); // Tuesday 09:00 in Hà Nội: open, numbering restarts
+    const open = await issue({ serviceId: svc.cash });
+    expect(open.status).toBe(201);
+    expect((open.body.ticket as { number: string }).number).toBe('A001');
+    const audit = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'branch.settings_updated'`,
+    );
+    expect(audit.rows[0].n).toBe(1);
+  });
+});
+
+describe('two counters at once', () => {
+  it('never call the same ticket (SKIP LOCKED)', async () => {
+    const [a, b] = await Promise.all([
+      api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {}),
+      api('POST', `/branch/counters/${counters[2]}/call-next`, teller, {}),
+    ]);
+    const first = a?.body.ticket as { id: string; counterNumber: number };
+    const second = b?.body.ticket as { id: string; counterNumber: number };
+    expect(first.id).not.toBe(second.id);
+    expect([first.counterNumber, second.counterNumber].sort()).toEqual([1, 2]);
+    const { rows } = await ctx.pool.query(
+      `SELECT counter_id FROM branch_tickets WHERE id = ANY($1::uuid[]) AND status = 'called' ORDER BY counter_id`,
+      [[first.id, second.id]],
+    );
+    expect(rows.map((r) => r.counter_id).sort()).toEqual([counters[1], counters[2]].sort());
+  });
+});
