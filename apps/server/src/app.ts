@@ -26,6 +26,13 @@ import {
 } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
 import {
+  createEmailSender,
+  createMailbox,
+  createNotificationsService,
+  loadDkim,
+  notificationsRoutes,
+} from './modules/notifications/index.ts';
+import {
   calendarRoutes,
   createRouter,
   createRoutingCalendars,
@@ -113,6 +120,27 @@ export async function buildApp(deps: AppDeps) {
     attachments,
     routing,
   });
+  // One outbound pipeline for every customer notification (SMTP relay, or the local mailbox).
+  const emailSender = createEmailSender({
+    db,
+    ids,
+    clock,
+    smtpUrl: config.smtpUrl,
+    dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
+  });
+  const notifications = createNotificationsService({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    log,
+    customers,
+    email: emailSender,
+    mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
+    bankTimeZone: config.bankTimeZone,
+  });
+  const mailbox = createMailbox({ db, audit });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -184,6 +212,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(webchatRealtimeRoutes({ events, webchat, conversations, live, ephemeral }));
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
+      await api.register(notificationsRoutes({ notifications, mailbox }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -261,12 +290,14 @@ export async function buildApp(deps: AppDeps) {
         crontab: ['17 * * * * banyan_maintenance', '* * * * * conversations_minutely'].join('\n'),
       });
       router.start();
+      notifications.start();
     }
   }
   async function stop() {
     await http.close();
     await router.stop();
     await jobs.stop();
+    await notifications.stop();
     await ephemeral.stop();
     await events.stop();
   }
@@ -295,6 +326,8 @@ export async function buildApp(deps: AppDeps) {
     router,
     webchat,
     secrets,
+    notifications,
+    mailbox,
     start,
     stop,
   };

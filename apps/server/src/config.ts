@@ -29,6 +29,17 @@ export interface Config {
   trustProxy: boolean;
   /** Run background workers (event dispatch, jobs) in this process. */
   runWorkers: boolean;
+  /** Outbound SMTP relay (`smtp://user:pass@host:587`); none: mail goes to the local mailbox. */
+  smtpUrl: string | null;
+  /** The From of notifications: display name and address. */
+  mailFromName: string;
+  mailFromAddress: string;
+  /** DKIM signing of outbound mail when all three are set (key file in PEM). */
+  dkimDomain: string | null;
+  dkimSelector: string | null;
+  dkimKeyFile: string | null;
+  /** The bank's time zone: quiet hours for customers whose own zone is unknown. */
+  bankTimeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -101,8 +112,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool('TRUST_PROXY', false),
     deskGraceSeconds: int('DESK_GRACE_SECONDS', 60, 15, 3600),
     outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
+    smtpUrl: env.BANYAN_SMTP_URL || null,
+    mailFromName: env.BANYAN_MAIL_FROM_NAME || 'Banyan Bank',
+    mailFromAddress: env.BANYAN_MAIL_FROM || 'no-reply@bank.example',
+    dkimDomain: env.BANYAN_DKIM_DOMAIN || null,
+    dkimSelector: env.BANYAN_DKIM_SELECTOR || null,
+    dkimKeyFile: env.BANYAN_DKIM_KEY_FILE || null,
+    bankTimeZone: env.BANYAN_TIME_ZONE || 'Asia/Ho_Chi_Minh',
     ...overrides,
   };
+  if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
+    problems.push('BANYAN_SMTP_URL must start with smtp:// or smtps://');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.bankTimeZone });
+  } catch {
+    problems.push(`BANYAN_TIME_ZONE must be an IANA time zone (got "${config.bankTimeZone}")`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
