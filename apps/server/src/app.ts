@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
+import { createEmailChannel, createInboundSmtp } from './modules/channels/email/index.ts';
 import {
   createWebchatService,
   webchatAssetRoutes,
@@ -141,6 +142,19 @@ export async function buildApp(deps: AppDeps) {
     bankTimeZone: config.bankTimeZone,
   });
   const mailbox = createMailbox({ db, audit });
+  // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
+  const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
+  const inboundSmtp = createInboundSmtp({
+    email: emailChannel,
+    log,
+    options: {
+      port: config.smtpInboundPort ?? 0,
+      host: config.smtpInboundHost,
+      maxBytes: config.smtpInboundMaxBytes,
+      tlsCertFile: config.smtpTlsCertFile,
+      tlsKeyFile: config.smtpTlsKeyFile,
+    },
+  });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -291,6 +305,12 @@ export async function buildApp(deps: AppDeps) {
       });
       router.start();
       notifications.start();
+      if (config.smtpInboundPort !== null) {
+        // A port taken by another process must not keep the contact center from starting.
+        await inboundSmtp
+          .start()
+          .catch((error) => log.error({ err: error }, 'inbound SMTP server not started'));
+      }
     }
   }
   async function stop() {
@@ -298,6 +318,7 @@ export async function buildApp(deps: AppDeps) {
     await router.stop();
     await jobs.stop();
     await notifications.stop();
+    await inboundSmtp.stop();
     await ephemeral.stop();
     await events.stop();
   }
@@ -328,6 +349,8 @@ export async function buildApp(deps: AppDeps) {
     secrets,
     notifications,
     mailbox,
+    emailChannel,
+    inboundSmtp,
     start,
     stop,
   };

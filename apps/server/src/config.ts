@@ -40,6 +40,14 @@ export interface Config {
   dkimKeyFile: string | null;
   /** The bank's time zone: quiet hours for customers whose own zone is unknown. */
   bankTimeZone: string;
+  /** Built-in SMTP server for inbound mail (0 = a free port; null = off). 2525 by default. */
+  smtpInboundPort: number | null;
+  smtpInboundHost: string;
+  /** Larger inbound mail is refused at SMTP time with 552. */
+  smtpInboundMaxBytes: number;
+  /** STARTTLS on the inbound server only when both PEM files are set. */
+  smtpTlsCertFile: string | null;
+  smtpTlsKeyFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +127,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dkimSelector: env.BANYAN_DKIM_SELECTOR || null,
     dkimKeyFile: env.BANYAN_DKIM_KEY_FILE || null,
     bankTimeZone: env.BANYAN_TIME_ZONE || 'Asia/Ho_Chi_Minh',
+    smtpInboundPort:
+      env.BANYAN_SMTP_INBOUND_PORT === 'off' ? null : int('BANYAN_SMTP_INBOUND_PORT', 2525, 0, 65535),
+    smtpInboundHost: env.BANYAN_SMTP_INBOUND_HOST || '127.0.0.1',
+    smtpInboundMaxBytes: int('BANYAN_SMTP_MAX_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    smtpTlsCertFile: env.BANYAN_SMTP_TLS_CERT || null,
+    smtpTlsKeyFile: env.BANYAN_SMTP_TLS_KEY || null,
     ...overrides,
   };
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {

@@ -1,0 +1,12 @@
+/** The email channel's public surface. */
+
+export {
+  classifyMail,
+  collapseQuoted,
+  sanitizeEmailHtml,
+  signReplyToken,
+  verifyReplyToken,
+} from './email.inbound.ts';
+export { emailAddresses, emailMessages } from './email.schema.ts';
+export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
+export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
