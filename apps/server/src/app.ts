@@ -6,7 +6,11 @@ import websocket from '@fastify/websocket';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Config } from './config.ts';
-import { createEmailChannel, createInboundSmtp } from './modules/channels/email/index.ts';
+import {
+  createEmailChannel,
+  createInboundSmtp,
+  registerEmailListeners,
+} from './modules/channels/email/index.ts';
 import {
   createWebchatService,
   webchatAssetRoutes,
@@ -144,6 +148,7 @@ export async function buildApp(deps: AppDeps) {
   const mailbox = createMailbox({ db, audit });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
+  registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   const inboundSmtp = createInboundSmtp({
     email: emailChannel,
     log,

@@ -58,7 +58,7 @@ export const NotificationStatus = Type.Union([
 
 export const Notification = Type.Object({
   id: Uuid,
-  customerId: Uuid,
+  customerId: Nullable(Uuid),
   purpose: NotificationPurpose,
   templateKey: Type.String(),
   locale: Locale,

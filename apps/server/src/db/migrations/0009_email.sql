@@ -13,7 +13,9 @@ CREATE TABLE "mailbox_messages" (
 --> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" uuid PRIMARY KEY NOT NULL,
-	"customer_id" uuid NOT NULL,
+	"customer_id" uuid,
+	"conversation_id" uuid,
+	"email" jsonb,
 	"purpose" text NOT NULL,
 	"template_key" text NOT NULL,
 	"locale" text NOT NULL,

@@ -24,6 +24,10 @@ export interface OutboundEmail {
   html?: string;
   inReplyTo?: string;
   references?: string[];
+  /** Where the customer's answer goes (the address with a reply token). */
+  replyTo?: string;
+  /** Our own headers, e.g. `Auto-Submitted` for notifications (none for a person's reply). */
+  autoSubmitted?: boolean;
   notificationId?: string | null;
 }
 
@@ -77,8 +81,10 @@ function mailOptions(message: OutboundEmail, date: Date): SendMailOptions {
     html: message.html,
     inReplyTo: message.inReplyTo,
     references: message.references,
-    // The bank's own headers: replies to notifications are not robots, notifications are.
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    replyTo: message.replyTo,
+    // RFC 3834: notifications are machine-made (so auto-responders do not answer them); an
+    // agent's reply is a person's mail and carries no such header.
+    headers: message.autoSubmitted === false ? {} : { 'Auto-Submitted': 'auto-generated' },
   };
 }
 

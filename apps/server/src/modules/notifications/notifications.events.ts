@@ -9,7 +9,8 @@ export const NOTIFICATION_EVENTS = {
 
 export interface NotificationStatusPayload {
   notificationId: string;
-  customerId: string;
+  customerId: string | null;
+  conversationId: string | null;
   purpose: string;
   templateKey: string;
   channel: 'email' | 'sms' | null;

@@ -21,9 +21,15 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Null for a reply to someone who is not (yet) a known customer. */
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    /** The conversation a reply belongs to (agent replies by email). */
+    conversationId: uuid('conversation_id'),
+    /**
+     * A composed email (an agent's reply) instead of a template: subject, text, and the threading
+     * and copy headers `{ subject, text, inReplyTo, references, replyTo, cc, bcc }`.
+     */
+    email: jsonb('email'),
     purpose: text('purpose').notNull(),
     templateKey: text('template_key').notNull(),
     locale: text('locale').notNull(),

@@ -40,9 +40,21 @@ export interface QueueNotificationInput {
   locale?: Locale;
 }
 
+/** A composed email (an agent's reply), sent through the same pipeline as notifications. */
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+  inReplyTo?: string;
+  references?: string[];
+  replyTo?: string;
+  cc?: string[];
+  bcc?: string[];
+}
+
 export interface Notification {
   id: string;
-  customerId: string;
+  customerId: string | null;
+  conversationId: string | null;
   purpose: Purpose;
   templateKey: string;
   locale: Locale;
@@ -65,7 +77,9 @@ export interface SmsSender {
 
 interface Row {
   id: string;
-  customer_id: string;
+  customer_id: string | null;
+  conversation_id: string | null;
+  email: ComposedEmail | null;
   purpose: Purpose;
   template_key: string;
   locale: Locale;
@@ -85,6 +99,7 @@ interface Row {
 const toNotification = (r: Row): Notification => ({
   id: r.id,
   customerId: r.customer_id,
+  conversationId: r.conversation_id,
   purpose: r.purpose,
   templateKey: r.template_key,
   locale: r.locale,
@@ -143,6 +158,7 @@ export function createNotificationsService(deps: {
     return {
       notificationId: n.id,
       customerId: n.customerId,
+      conversationId: n.conversationId,
       purpose: n.purpose,
       templateKey: n.templateKey,
       channel: n.channel,
@@ -217,6 +233,49 @@ export function createNotificationsService(deps: {
     return { notification, duplicate: false };
   }
 
+  /**
+   * Queues a composed email (an agent's reply) in the caller's transaction. `messageId` is the
+   * identity it will carry on every attempt (the caller has already filed it for threading).
+   */
+  async function queueEmail(
+    tx: DbOrTx,
+    input: {
+      conversationId: string;
+      customerId: string | null;
+      to: string;
+      locale: Locale;
+      email: ComposedEmail;
+      messageId: string;
+      idempotencyKey: string;
+    },
+  ): Promise<{ notification: Notification; duplicate: boolean }> {
+    const existing = await findByKey(tx, input.idempotencyKey);
+    if (existing) return { notification: existing, duplicate: true };
+    const now = clock.now();
+    const inserted = await tx.execute(sql`INSERT INTO notifications
+        (id, customer_id, conversation_id, email, purpose, template_key, locale, params, channel, recipient, status,
+         next_attempt_at, provider_message_id, idempotency_key, created_at, updated_at)
+      VALUES (${ids.uuid()}, ${input.customerId}, ${input.conversationId}, ${JSON.stringify(input.email)}::jsonb,
+        'service', 'conversation_reply', ${input.locale}, '{}'::jsonb, 'email', ${input.to}, 'queued', ${now},
+        ${input.messageId}, ${input.idempotencyKey}, ${now}, ${now})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
+    const row = inserted.rows[0] as unknown as Row | undefined;
+    if (!row)
+      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
+    const notification = toNotification(row);
+    await events.publish(tx, {
+      type: NOTIFICATION_EVENTS.queued,
+      payload: payloadOf(notification),
+      audience,
+    });
+    return { notification, duplicate: false };
+  }
+
+  /** A new identity for a composed email, under the sender's domain. */
+  function newMessageId(): string {
+    return messageIdFor(ids.uuid(), mailFrom.address);
+  }
+
   async function findByKey(tx: DbOrTx, key: string): Promise<Notification | null> {
     const result = await tx.execute(sql`SELECT * FROM notifications WHERE idempotency_key = ${key}`);
     const row = result.rows[0] as unknown as Row | undefined;
@@ -258,6 +317,23 @@ export function createNotificationsService(deps: {
   }
 
   async function deliver(row: Row): Promise<void> {
+    if (row.email) {
+      await email.send({
+        messageId: row.provider_message_id,
+        from: mailFrom,
+        to: [row.recipient as string],
+        cc: row.email.cc,
+        bcc: row.email.bcc,
+        subject: row.email.subject,
+        text: row.email.text,
+        inReplyTo: row.email.inReplyTo,
+        references: row.email.references,
+        replyTo: row.email.replyTo,
+        autoSubmitted: false,
+        notificationId: row.id,
+      });
+      return;
+    }
     const text = renderTemplate(row.template_key, row.locale, row.params);
     if (row.channel === 'email') {
       await email.send({
@@ -372,7 +448,18 @@ export function createNotificationsService(deps: {
     email.close();
   }
 
-  return { queueNotification, getNotification, listForCustomer, processDue, markDelivered, start, stop };
+  return {
+    queueNotification,
+    queueEmail,
+    newMessageId,
+    mailFrom,
+    getNotification,
+    listForCustomer,
+    processDue,
+    markDelivered,
+    start,
+    stop,
+  };
 }
 
 function errorCode(error: unknown): string {

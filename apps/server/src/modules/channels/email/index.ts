@@ -7,6 +7,7 @@ export {
   signReplyToken,
   verifyReplyToken,
 } from './email.inbound.ts';
+export { registerEmailListeners } from './email.listeners.ts';
 export { emailAddresses, emailMessages } from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
 export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
