@@ -8,6 +8,7 @@ import {
   DEMO_USERS,
   seedDemoCustomers,
 } from './demo-bank.ts';
+import { seedDemoEmail } from './email.ts';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
@@ -91,6 +92,7 @@ export async function seedDemoBank(
     branchIdByCode,
     onProgress: (n: number, total: number) => onProgress('customers', n, total),
   });
+  await seedDemoEmail(app);
   return true;
 }
 
