@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import {
   createEmailChannel,
   createInboundSmtp,
+  emailRoutes,
   registerEmailListeners,
 } from './modules/channels/email/index.ts';
 import {
@@ -232,6 +233,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(conversationLiveRoutes({ conversations, live, consults }));
       await api.register(realtime);
       await api.register(notificationsRoutes({ notifications, mailbox }));
+      await api.register(emailRoutes({ email: emailChannel }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },

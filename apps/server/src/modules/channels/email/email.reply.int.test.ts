@@ -1,6 +1,6 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/harness.ts';
+import { as, createTestContext, signInAs, type TestContext } from '../../../../test/harness.ts';
 import { startSmtpSink } from '../../../../test/smtp-sink.ts';
 
 let ctx: TestContext;
@@ -98,6 +98,30 @@ describe('agent replies by email', () => {
       await ctx.pool.query("SELECT conversation_id FROM email_messages WHERE message_id = '<q-2@example.cn>'")
     ).rows[0].conversation_id;
     expect(threaded).toBe(conversationId);
+
+    // The desk's view: the assignee's supervisor reads it, another agent gets 404.
+    const supervisor = await signInAs(ctx, { username: 'email.sup', roles: ['supervisor'] });
+    const other = await signInAs(ctx, { username: 'email.other', roles: ['agent'] });
+    const thread = await ctx.app.http.inject({
+      method: 'GET',
+      url: `/api/v1/conversations/${conversationId}/email`,
+      headers: as(supervisor),
+    });
+    expect(thread.statusCode).toBe(200);
+    expect(
+      thread.json().items.map((m: { direction: string; subject: string }) => [m.direction, m.subject]),
+    ).toEqual([
+      ['in', '信用卡额度'],
+      ['out', 'Re: 信用卡额度'],
+      ['in', '谢谢'],
+    ]);
+    const refused = await ctx.app.http.inject({
+      method: 'GET',
+      url: `/api/v1/conversations/${conversationId}/email`,
+      headers: as(other),
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('CONVERSATION_NOT_FOUND');
 
     // Dispatching again sends nothing more.
     await ctx.app.events.dispatchPending();

@@ -6,6 +6,7 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Ids } from '../../../platform/ids.ts';
 import type { Logger } from '../../../platform/logger.ts';
+import { type Actor, hasPermission, requirePermission } from '../../../platform/rbac.ts';
 import {
   type AttachmentsService,
   type ConversationsService,
@@ -232,24 +233,44 @@ export function createEmailChannel(deps: {
     return { ...result, outcome, conversationId };
   }
 
-  /** The email header of a conversation's messages (subject, addresses, sanitized HTML), oldest first. */
-  async function listEmails(conversationId: string) {
+  /**
+   * The email headers of a conversation's mails, oldest first, for the desk: the assignee, or a
+   * supervisor; anyone else gets 404 as for the conversation itself (no probing).
+   */
+  async function getEmailThread(actor: Actor, conversationId: string) {
+    requirePermission(actor, 'desk.use');
+    const c = await conversations.getConversation(conversationId);
+    const isAssignee =
+      c.assignee_id === actor.userId || (await conversations.isAssignedInRouting(c.id, actor.userId));
+    if (!isAssignee && !hasPermission(actor, 'supervisor.view'))
+      throw new AppError('CONVERSATION_NOT_FOUND', 404);
     const result =
-      await db.execute(sql`SELECT direction, message_id, kind, from_address, to_addresses, cc_addresses,
-        subject, html, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at`);
-    return result.rows as unknown as {
-      direction: 'in' | 'out';
-      message_id: string;
-      from_address: string;
-      to_addresses: string[];
-      cc_addresses: string[];
-      subject: string;
-      html: string | null;
-      created_at: Date;
-    }[];
+      await db.execute(sql`SELECT direction, message_id, from_address, to_addresses, cc_addresses,
+        subject, html, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at, id`);
+    return (
+      result.rows as unknown as {
+        direction: 'in' | 'out';
+        message_id: string;
+        from_address: string;
+        to_addresses: string[];
+        cc_addresses: string[];
+        subject: string;
+        html: string | null;
+        created_at: Date;
+      }[]
+    ).map((r) => ({
+      direction: r.direction,
+      messageId: r.message_id,
+      from: r.from_address,
+      to: r.to_addresses,
+      cc: r.cc_addresses,
+      subject: r.subject,
+      html: r.html,
+      at: new Date(r.created_at).toISOString(),
+    }));
   }
 
-  return { ingest, addAddress, isKnownRecipient, replyAddress, listEmails, findAddress };
+  return { ingest, addAddress, isKnownRecipient, replyAddress, getEmailThread, findAddress };
 }
 
 export type EmailChannel = ReturnType<typeof createEmailChannel>;

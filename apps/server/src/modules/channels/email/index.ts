@@ -8,6 +8,7 @@ export {
   verifyReplyToken,
 } from './email.inbound.ts';
 export { registerEmailListeners } from './email.listeners.ts';
+export { emailRoutes } from './email.routes.ts';
 export { emailAddresses, emailMessages } from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
 export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
