@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
+import type { EmailThread as EmailThreadSchema } from '../../../../../packages/contracts/src/email.ts';
 import type {
   MailboxList as MailboxListSchema,
   MailboxMessage as MailboxMessageSchema,
@@ -28,5 +29,16 @@ export function useMailboxMessage(id: string | null) {
     queryKey: ['mailbox', id],
     queryFn: () => api<MailboxMessage>(`/admin/mailbox/${id}`),
     enabled: id !== null,
+  });
+}
+
+export type EmailThread = Static<typeof EmailThreadSchema>;
+export type EmailHeader = EmailThread['items'][number];
+
+/** An email conversation's mails: subject, addresses and sanitized HTML (refreshed with the thread). */
+export function useEmailThread(conversationId: string, messageCount: number) {
+  return useQuery({
+    queryKey: ['email-thread', conversationId, messageCount],
+    queryFn: () => api<EmailThread>(`/conversations/${conversationId}/email`),
   });
 }
