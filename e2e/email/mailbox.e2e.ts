@@ -13,18 +13,19 @@ describe('administrator reads the demo mailbox', () => {
   beforeAll(async () => {
     const admin = await apiSession(demo.admin.username, demo.admin.password);
     await admin.request('PATCH', '/me/preferences', { locale: 'en', theme: 'light' });
-    // The worker sends within a second or two of start; wait for the three demo emails (bounded).
-    await expect
-      .poll(async () => (await admin.request<{ items: unknown[] }>('GET', '/admin/mailbox')).items.length, {
-        timeout: 30_000,
-      })
-      .toBeGreaterThanOrEqual(3);
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
   });
   afterAll(() => browser?.close());
 
   it('lists the sent notifications and opens one in the side panel', async () => {
+    const admin = await apiSession(demo.admin.username, demo.admin.password);
+    // The worker sends within a second or two of start; wait for the three demo emails (bounded).
+    await expect
+      .poll(async () => (await admin.request<{ items: unknown[] }>('GET', '/admin/mailbox')).items.length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(3);
     await signIn(page, demo.admin.username, demo.admin.password);
     await page
       .getByRole('navigation', { name: 'Main navigation' })
