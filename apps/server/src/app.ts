@@ -14,6 +14,12 @@ import {
 import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modules/branch/index.ts';
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
+  createEmailChannel,
+  createInboundSmtp,
+  emailRoutes,
+  registerEmailListeners,
+} from './modules/channels/email/index.ts';
+import {
   createWebchatService,
   webchatAssetRoutes,
   webchatDemoRoutes,
@@ -33,6 +39,13 @@ import {
 } from './modules/conversations/index.ts';
 import { createCustomersService, createDemoCoreBanking, customersRoutes } from './modules/customers/index.ts';
 import { createKnowledgeService, helpCenterRoutes, knowledgeRoutes } from './modules/knowledge/index.ts';
+import {
+  createEmailSender,
+  createMailbox,
+  createNotificationsService,
+  loadDkim,
+  notificationsRoutes,
+} from './modules/notifications/index.ts';
 import {
   calendarRoutes,
   createRouter,
@@ -145,6 +158,41 @@ export async function buildApp(deps: AppDeps) {
   const knowledge = createKnowledgeService({ db, ids, clock, events, audit });
 
   const branch = createBranchService({ db, ids, clock, events, audit, customers, coreBanking });
+  // One outbound pipeline for every customer notification (SMTP relay, or the local mailbox).
+  const emailSender = createEmailSender({
+    db,
+    ids,
+    clock,
+    smtpUrl: config.smtpUrl,
+    dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
+  });
+  const notifications = createNotificationsService({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    log,
+    customers,
+    email: emailSender,
+    mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
+    bankTimeZone: config.bankTimeZone,
+  });
+  const mailbox = createMailbox({ db, audit });
+  // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
+  const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
+  registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
+  const inboundSmtp = createInboundSmtp({
+    email: emailChannel,
+    log,
+    options: {
+      port: config.smtpInboundPort ?? 0,
+      host: config.smtpInboundHost,
+      maxBytes: config.smtpInboundMaxBytes,
+      tlsCertFile: config.smtpTlsCertFile,
+      tlsKeyFile: config.smtpTlsKeyFile,
+    },
+  });
 
   const secure = config.publicUrl.startsWith('https://');
   const http = await createHttp({
@@ -224,6 +272,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));
+      await api.register(notificationsRoutes({ notifications, mailbox }));
+      await api.register(emailRoutes({ email: emailChannel }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -320,6 +370,13 @@ export async function buildApp(deps: AppDeps) {
       });
       router.start();
       sla.startScanner();
+      notifications.start();
+      if (config.smtpInboundPort !== null) {
+        // A port taken by another process must not keep the contact center from starting.
+        await inboundSmtp
+          .start()
+          .catch((error) => log.error({ err: error }, 'inbound SMTP server not started'));
+      }
     }
   }
   async function stop() {
@@ -327,6 +384,8 @@ export async function buildApp(deps: AppDeps) {
     await router.stop();
     sla.stopScanner();
     await jobs.stop();
+    await notifications.stop();
+    await inboundSmtp.stop();
     await ephemeral.stop();
     await events.stop();
   }
@@ -361,6 +420,10 @@ export async function buildApp(deps: AppDeps) {
     surveys,
     knowledge,
     branch,
+    notifications,
+    mailbox,
+    emailChannel,
+    inboundSmtp,
     start,
     stop,
   };

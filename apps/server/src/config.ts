@@ -29,6 +29,25 @@ export interface Config {
   trustProxy: boolean;
   /** Run background workers (event dispatch, jobs) in this process. */
   runWorkers: boolean;
+  /** Outbound SMTP relay (`smtp://user:pass@host:587`); none: mail goes to the local mailbox. */
+  smtpUrl: string | null;
+  /** The From of notifications: display name and address. */
+  mailFromName: string;
+  mailFromAddress: string;
+  /** DKIM signing of outbound mail when all three are set (key file in PEM). */
+  dkimDomain: string | null;
+  dkimSelector: string | null;
+  dkimKeyFile: string | null;
+  /** The bank's time zone: quiet hours for customers whose own zone is unknown. */
+  bankTimeZone: string;
+  /** Built-in SMTP server for inbound mail (0 = a free port; null = off). 2525 by default. */
+  smtpInboundPort: number | null;
+  smtpInboundHost: string;
+  /** Larger inbound mail is refused at SMTP time with 552. */
+  smtpInboundMaxBytes: number;
+  /** STARTTLS on the inbound server only when both PEM files are set. */
+  smtpTlsCertFile: string | null;
+  smtpTlsKeyFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -101,8 +120,29 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool('TRUST_PROXY', false),
     deskGraceSeconds: int('DESK_GRACE_SECONDS', 60, 15, 3600),
     outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
+    smtpUrl: env.BANYAN_SMTP_URL || null,
+    mailFromName: env.BANYAN_MAIL_FROM_NAME || 'Banyan Bank',
+    mailFromAddress: env.BANYAN_MAIL_FROM || 'no-reply@bank.example',
+    dkimDomain: env.BANYAN_DKIM_DOMAIN || null,
+    dkimSelector: env.BANYAN_DKIM_SELECTOR || null,
+    dkimKeyFile: env.BANYAN_DKIM_KEY_FILE || null,
+    bankTimeZone: env.BANYAN_TIME_ZONE || 'Asia/Ho_Chi_Minh',
+    smtpInboundPort:
+      env.BANYAN_SMTP_INBOUND_PORT === 'off' ? null : int('BANYAN_SMTP_INBOUND_PORT', 2525, 0, 65535),
+    smtpInboundHost: env.BANYAN_SMTP_INBOUND_HOST || '127.0.0.1',
+    smtpInboundMaxBytes: int('BANYAN_SMTP_MAX_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    smtpTlsCertFile: env.BANYAN_SMTP_TLS_CERT || null,
+    smtpTlsKeyFile: env.BANYAN_SMTP_TLS_KEY || null,
     ...overrides,
   };
+  if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
+    problems.push('BANYAN_SMTP_URL must start with smtp:// or smtps://');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.bankTimeZone });
+  } catch {
+    problems.push(`BANYAN_TIME_ZONE must be an IANA time zone (got "${config.bankTimeZone}")`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -11,6 +11,7 @@ import {
   DEMO_USERS,
   seedDemoCustomers,
 } from './demo-bank.ts';
+import { seedDemoEmail } from './email.ts';
 import { seedKnowledge } from './knowledge.ts';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -99,6 +100,7 @@ export async function seedDemoBank(
   await seedDemoCases(app);
   await seedAnalyticsHistory(app, onProgress);
   await seedBranchLobby(app, branchIdByCode);
+  await seedDemoEmail(app);
   return true;
 }
 

@@ -14,6 +14,7 @@ import {
   IconKey,
   IconListSearch,
   IconListTree,
+  IconMail,
   IconMessageChatbot,
   IconMessages,
   IconSettings,
@@ -212,6 +213,17 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/admin/pages/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
+    ),
+  },
+  {
+    path: 'admin/mailbox',
+    labelKey: 'mailbox.nav',
+    descriptionKey: 'mailbox.navDescription',
+    icon: IconMail,
+    permissions: ['staff.manage'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/email/pages/mailbox-page.tsx').then((m) => ({ default: m.MailboxPage })),
     ),
   },
   {

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { CreateCaseButton } from '../../cases/components/create-case-button.tsx';
+import { EmailHeaders } from '../../email/components/email-headers.tsx';
 import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
 import { useAgentTypingSignal, useCustomerTyping, useLeaveConsult, useMarkRead } from '../live.ts';
 import { reasonOptions } from '../model.ts';
@@ -121,6 +122,9 @@ export function ConversationView({
           </Group>
         </Group>
       </Group>
+      {conversation.channel === 'email' && (
+        <EmailHeaders conversationId={conversation.id} messageCount={messages.length} />
+      )}
       <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }}>
         {/* Focusable, so a keyboard alone can scroll a long transcript (WCAG 2.1.1; axe scrollable-region-focusable). */}
         <ScrollArea

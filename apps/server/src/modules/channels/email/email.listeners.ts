@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Events } from '../../../platform/events.ts';
+import type { Locale } from '../../../platform/i18n.ts';
+import type { Ids } from '../../../platform/ids.ts';
+import { CONVERSATION_EVENTS, type MessageCreatedPayload } from '../../conversations/index.ts';
+import type { NotificationsService } from '../../notifications/index.ts';
+import type { EmailChannel } from './email.service.ts';
+
+/** A text[] parameter (drizzle would spread a JS array into a list). */
+const textArray = (values: string[]) =>
+  sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+/**
+ * An agent's text message in an email conversation goes out as a threaded email: In-Reply-To the
+ * customer's last mail, References the whole thread, Reply-To carrying the signed reply token, from
+ * the address the customer wrote to. Filed and queued in the handler's transaction, which also marks
+ * the event handled: exactly one email per message, sent (and retried) by the notifications worker.
+ */
+export function registerEmailListeners(deps: {
+  events: Events;
+  email: EmailChannel;
+  notifications: NotificationsService;
+  ids: Ids;
+  clock: Clock;
+}) {
+  const { events, email, notifications, ids, clock } = deps;
+  events.on(CONVERSATION_EVENTS.messageCreated, 'email.agent_reply', async (event, tx) => {
+    const payload = event.payload as MessageCreatedPayload;
+    if (payload.authorType !== 'agent' || payload.kind !== 'text' || payload.internal) return;
+    const found =
+      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body
+      FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+      WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
+    const row = found.rows[0] as
+      | {
+          channel: string;
+          customer_id: string | null;
+          contact_email: string | null;
+          language: Locale;
+          topic: string | null;
+          body: string;
+        }
+      | undefined;
+    if (row?.channel !== 'email' || !row.contact_email) return;
+    const thread =
+      await tx.execute(sql`SELECT direction, message_id, to_addresses, subject FROM email_messages
+      WHERE conversation_id = ${payload.conversationId} ORDER BY created_at`);
+    const mails = thread.rows as {
+      direction: string;
+      message_id: string;
+      to_addresses: string[];
+      subject: string;
+    }[];
+    const lastIn = [...mails].reverse().find((m) => m.direction === 'in');
+    // Answer from the bank address the customer wrote to.
+    let ours: string | null = null;
+    for (const address of lastIn?.to_addresses ?? []) {
+      const known = await email.findAddress(address);
+      if (known) {
+        ours = known.address;
+        break;
+      }
+    }
+    const baseSubject = (lastIn?.subject || row.topic || '').replace(
+      /^(re|aw|sv|回复|答复|trả lời)\s*[:：]\s*/i,
+      '',
+    );
+    const subject = `Re: ${baseSubject}`.trim();
+    const messageId = notifications.newMessageId();
+    await tx.execute(sql`INSERT INTO email_messages
+        (id, direction, message_id, conversation_id, kind, from_address, to_addresses, subject, in_reply_to, "references", created_at)
+      VALUES (${ids.uuid()}, 'out', ${messageId}, ${payload.conversationId}, 'message',
+        ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${subject}, ${lastIn?.message_id ?? null},
+        ${textArray(mails.map((m) => m.message_id))}, ${clock.now()})
+      ON CONFLICT (message_id) DO NOTHING`);
+    await notifications.queueEmail(tx, {
+      conversationId: payload.conversationId,
+      customerId: row.customer_id,
+      to: row.contact_email,
+      locale: row.language,
+      messageId,
+      idempotencyKey: `reply:${payload.messageId}`,
+      email: {
+        subject,
+        text: row.body,
+        inReplyTo: lastIn?.message_id,
+        references: mails.map((m) => m.message_id).slice(-20),
+        replyTo: ours ? await email.replyAddress(ours, payload.conversationId) : undefined,
+      },
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { queues as routingQueues } from '../../routing/routing.schema.ts';
+
+/**
+ * The bank's receiving addresses (`support@bank.example`) and the queue their mail lands in.
+ */
+export const emailAddresses = pgTable(
+  'email_addresses',
+  {
+    id: uuid('id').primaryKey(),
+    address: text('address').notNull(),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => routingQueues.id),
+    displayName: text('display_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('email_addresses_address_key').on(t.address),
+    check('email_addresses_address_check', sql`${t.address} = lower(${t.address})`),
+  ],
+);
+
+/**
+ * Every email in or out, by Message-ID: the threading index (In-Reply-To / References are looked
+ * up here) and the duplicate guard (a Message-ID is ingested once).
+ */
+export const emailMessages = pgTable(
+  'email_messages',
+  {
+    id: uuid('id').primaryKey(),
+    direction: text('direction').notNull(),
+    messageId: text('message_id').notNull(),
+    conversationId: uuid('conversation_id'),
+    /** message | auto_reply | bounce: robots' mail is kept but never answered. */
+    kind: text('kind').notNull(),
+    fromAddress: text('from_address').notNull(),
+    toAddresses: text('to_addresses').array().notNull(),
+    ccAddresses: text('cc_addresses').array().notNull().default(sql`'{}'::text[]`),
+    subject: text('subject').notNull(),
+    inReplyTo: text('in_reply_to'),
+    references: text('references').array().notNull().default(sql`'{}'::text[]`),
+    /** The sanitized HTML part for display (scripts, remote images and styles removed). */
+    html: text('html'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('email_messages_message_id_key').on(t.messageId),
+    index('email_messages_conversation_idx').on(t.conversationId),
+    check('email_messages_direction_check', sql`${t.direction} IN ('in', 'out')`),
+    check('email_messages_kind_check', sql`${t.kind} IN ('message', 'auto_reply', 'bounce')`),
+  ],
+);

@@ -1,0 +1,14 @@
+/** The email channel's public surface. */
+
+export {
+  classifyMail,
+  collapseQuoted,
+  sanitizeEmailHtml,
+  signReplyToken,
+  verifyReplyToken,
+} from './email.inbound.ts';
+export { registerEmailListeners } from './email.listeners.ts';
+export { emailRoutes } from './email.routes.ts';
+export { emailAddresses, emailMessages } from './email.schema.ts';
+export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
+export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';

@@ -1,0 +1,472 @@
+import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Audit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, DbOrTx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Events } from '../../platform/events.ts';
+import { isLocale, type Locale } from '../../platform/i18n.ts';
+import type { Ids } from '../../platform/ids.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { type Actor, requirePermission } from '../../platform/rbac.ts';
+import type { CustomersService } from '../customers/index.ts';
+import { type EmailSender, messageIdFor } from './notifications.email.ts';
+import { NOTIFICATION_EVENTS, type NotificationStatusPayload } from './notifications.events.ts';
+import './notifications.messages.ts';
+import {
+  type Channel,
+  chooseChannel,
+  earliestSendTime,
+  MAX_ATTEMPTS,
+  PURPOSES,
+  type Purpose,
+  retryDelayMs,
+  timeZoneOf,
+} from './notifications.policy.ts';
+import { renderTemplate, requiredParams, TEMPLATES } from './notifications.templates.ts';
+
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'suppressed';
+
+export interface QueueNotificationInput {
+  customerId: string;
+  purpose: Purpose;
+  templateKey: string;
+  params: Record<string, string>;
+  /** Unique per intended message (`case:123:status:resolved`): queuing it again returns the first. */
+  idempotencyKey: string;
+  /** The caller's (or customer's stated) preference; used when the customer is reachable there. */
+  preferredChannel?: Channel;
+  /** Defaults to the customer's preferred language. */
+  locale?: Locale;
+}
+
+/** A composed email (an agent's reply), sent through the same pipeline as notifications. */
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+  inReplyTo?: string;
+  references?: string[];
+  replyTo?: string;
+  cc?: string[];
+  bcc?: string[];
+}
+
+export interface Notification {
+  id: string;
+  customerId: string | null;
+  conversationId: string | null;
+  purpose: Purpose;
+  templateKey: string;
+  locale: Locale;
+  channel: Channel | null;
+  recipient: string | null;
+  status: NotificationStatus;
+  reason: string | null;
+  attempts: number;
+  nextAttemptAt: Date;
+  providerMessageId: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+/** An SMS gateway (the SMPP client of channels/sms); absent, SMS is not a candidate channel. */
+export interface SmsSender {
+  send(message: { id: string; to: string; text: string }): Promise<{ providerMessageId: string }>;
+}
+
+interface Row {
+  id: string;
+  customer_id: string | null;
+  conversation_id: string | null;
+  email: ComposedEmail | null;
+  purpose: Purpose;
+  template_key: string;
+  locale: Locale;
+  params: Record<string, string>;
+  channel: Channel | null;
+  recipient: string | null;
+  status: NotificationStatus;
+  reason: string | null;
+  attempts: number;
+  next_attempt_at: Date;
+  provider_message_id: string;
+  created_at: Date;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+}
+
+const toNotification = (r: Row): Notification => ({
+  id: r.id,
+  customerId: r.customer_id,
+  conversationId: r.conversation_id,
+  purpose: r.purpose,
+  templateKey: r.template_key,
+  locale: r.locale,
+  channel: r.channel,
+  recipient: r.recipient,
+  status: r.status,
+  reason: r.reason,
+  attempts: Number(r.attempts),
+  nextAttemptAt: new Date(r.next_attempt_at),
+  providerMessageId: r.provider_message_id,
+  createdAt: new Date(r.created_at),
+  sentAt: r.sent_at ? new Date(r.sent_at) : null,
+  deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+});
+
+/** How long a worker owns a claimed notification before another may retry it (same identity). */
+const LEASE_MS = 60_000;
+
+/** SMTP replies 5xx are permanent (RFC 5321 §4.2.1): retrying would not help. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function createNotificationsService(deps: {
+  db: Db;
+  ids: Ids;
+  clock: Clock;
+  events: Events;
+  audit: Audit;
+  log: Logger;
+  customers: CustomersService;
+  email: EmailSender;
+  sms?: SmsSender | null;
+  mailFrom: { name: string; address: string };
+  bankTimeZone: string;
+}) {
+  const { db, ids, clock, events, log, customers, email, mailFrom, bankTimeZone } = deps;
+  const sms = deps.sms ?? null;
+
+  function validate(input: QueueNotificationInput): void {
+    if (!PURPOSES.includes(input.purpose)) throw new AppError('NOTIFICATION_PURPOSE_INVALID', 400);
+    if (!TEMPLATES[input.templateKey]) throw new AppError('NOTIFICATION_TEMPLATE_UNKNOWN', 400);
+    for (const param of requiredParams(input.templateKey)) {
+      if (typeof input.params[param] !== 'string' || input.params[param] === '')
+        throw new AppError('NOTIFICATION_PARAM_MISSING', 400, undefined, { param });
+    }
+    if (!input.idempotencyKey || input.idempotencyKey.length > 200)
+      throw new AppError('VALIDATION_FAILED', 400, 'idempotencyKey');
+  }
+
+  function payloadOf(
+    n: Notification,
+    extra: Partial<NotificationStatusPayload> = {},
+  ): NotificationStatusPayload {
+    return {
+      notificationId: n.id,
+      customerId: n.customerId,
+      conversationId: n.conversationId,
+      purpose: n.purpose,
+      templateKey: n.templateKey,
+      channel: n.channel,
+      status: n.status === 'sending' ? 'queued' : n.status,
+      attempts: n.attempts,
+      reason: n.reason,
+      ...extra,
+    };
+  }
+
+  const audience = { permissions: ['customers.read'] };
+
+  /**
+   * Queues a notification in the caller's transaction: it exists iff the caller's change commits.
+   * Returns the stored notification (the first one when the idempotency key was seen before).
+   */
+  async function queueNotification(
+    tx: DbOrTx,
+    input: QueueNotificationInput,
+  ): Promise<{ notification: Notification; duplicate: boolean }> {
+    validate(input);
+    const existing = await findByKey(tx, input.idempotencyKey);
+    if (existing) return { notification: existing, duplicate: true };
+    const customer = await customers.getCustomer(input.customerId);
+    const primary = (kind: 'email' | 'phone') =>
+      customer.identities
+        .filter((i) => i.kind === kind)
+        .sort(
+          (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || Number(b.isVerified) - Number(a.isVerified),
+        )[0]?.value ?? null;
+    const phone = primary('phone');
+    const choice = chooseChannel(
+      input.purpose,
+      {
+        email: primary('email'),
+        phone: sms ? phone : null,
+        marketingEmail: customer.marketingEmail,
+        marketingSms: customer.marketingSms,
+      },
+      input.preferredChannel,
+    );
+    const locale = input.locale && isLocale(input.locale) ? input.locale : customer.preferredLanguage;
+    const now = clock.now();
+    const id = ids.uuid();
+    const nextAttemptAt = choice.channel
+      ? earliestSendTime(now, choice.channel, input.purpose, timeZoneOf(phone, bankTimeZone))
+      : now;
+    const status: NotificationStatus = choice.channel ? 'queued' : 'suppressed';
+    const inserted = await tx.execute(sql`INSERT INTO notifications
+        (id, customer_id, purpose, template_key, locale, params, channel, recipient, status, reason,
+         next_attempt_at, provider_message_id, idempotency_key, created_at, updated_at)
+      VALUES (${id}, ${customer.id}, ${input.purpose}, ${input.templateKey}, ${locale},
+        ${JSON.stringify(input.params)}::jsonb, ${choice.channel}, ${choice.channel ? choice.recipient : null},
+        ${status}, ${choice.channel ? null : choice.reason}, ${nextAttemptAt},
+        ${messageIdFor(id, mailFrom.address)}, ${input.idempotencyKey}, ${now}, ${now})
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING *`);
+    const row = inserted.rows[0] as unknown as Row | undefined;
+    if (!row) {
+      // A concurrent caller queued the same key first.
+      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
+    }
+    const notification = toNotification(row);
+    await events.publish(tx, {
+      type: status === 'suppressed' ? NOTIFICATION_EVENTS.suppressed : NOTIFICATION_EVENTS.queued,
+      payload: payloadOf(
+        notification,
+        nextAttemptAt.getTime() > now.getTime() ? { notBefore: nextAttemptAt.toISOString() } : {},
+      ),
+      audience,
+    });
+    return { notification, duplicate: false };
+  }
+
+  /**
+   * Queues a composed email (an agent's reply) in the caller's transaction. `messageId` is the
+   * identity it will carry on every attempt (the caller has already filed it for threading).
+   */
+  async function queueEmail(
+    tx: DbOrTx,
+    input: {
+      conversationId: string;
+      customerId: string | null;
+      to: string;
+      locale: Locale;
+      email: ComposedEmail;
+      messageId: string;
+      idempotencyKey: string;
+    },
+  ): Promise<{ notification: Notification; duplicate: boolean }> {
+    const existing = await findByKey(tx, input.idempotencyKey);
+    if (existing) return { notification: existing, duplicate: true };
+    const now = clock.now();
+    const inserted = await tx.execute(sql`INSERT INTO notifications
+        (id, customer_id, conversation_id, email, purpose, template_key, locale, params, channel, recipient, status,
+         next_attempt_at, provider_message_id, idempotency_key, created_at, updated_at)
+      VALUES (${ids.uuid()}, ${input.customerId}, ${input.conversationId}, ${JSON.stringify(input.email)}::jsonb,
+        'service', 'conversation_reply', ${input.locale}, '{}'::jsonb, 'email', ${input.to}, 'queued', ${now},
+        ${input.messageId}, ${input.idempotencyKey}, ${now}, ${now})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
+    const row = inserted.rows[0] as unknown as Row | undefined;
+    if (!row)
+      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
+    const notification = toNotification(row);
+    await events.publish(tx, {
+      type: NOTIFICATION_EVENTS.queued,
+      payload: payloadOf(notification),
+      audience,
+    });
+    return { notification, duplicate: false };
+  }
+
+  /** A new identity for a composed email, under the sender's domain. */
+  function newMessageId(): string {
+    return messageIdFor(ids.uuid(), mailFrom.address);
+  }
+
+  async function findByKey(tx: DbOrTx, key: string): Promise<Notification | null> {
+    const result = await tx.execute(sql`SELECT * FROM notifications WHERE idempotency_key = ${key}`);
+    const row = result.rows[0] as unknown as Row | undefined;
+    return row ? toNotification(row) : null;
+  }
+
+  async function getNotification(id: string): Promise<Notification> {
+    const result = await db.execute(sql`SELECT * FROM notifications WHERE id = ${id}`);
+    const row = result.rows[0] as unknown as Row | undefined;
+    if (!row) throw new AppError('NOTIFICATION_NOT_FOUND', 404);
+    return toNotification(row);
+  }
+
+  /** A customer's notifications, newest first (staff with customers.read). */
+  async function listForCustomer(actor: Actor, customerId: string, limit = 50): Promise<Notification[]> {
+    requirePermission(actor, 'customers.read');
+    const result = await db.execute(sql`SELECT * FROM notifications WHERE customer_id = ${customerId}
+      ORDER BY created_at DESC, id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`);
+    return (result.rows as unknown as Row[]).map(toNotification);
+  }
+
+  /**
+   * Claims due notifications under row lock (SKIP LOCKED: workers never take the same row), marks
+   * them `sending` with a lease, and counts the attempt before anything leaves the building.
+   */
+  async function claimDue(limit: number): Promise<Row[]> {
+    const now = clock.now();
+    const result = await db.execute(sql`UPDATE notifications n
+        SET status = 'sending', attempts = n.attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS)},
+            updated_at = ${now}
+      WHERE n.id IN (
+        SELECT id FROM notifications
+         WHERE status IN ('queued', 'sending') AND next_attempt_at <= ${now}
+           AND (locked_until IS NULL OR locked_until < ${now})
+         ORDER BY next_attempt_at LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED)
+      RETURNING n.*`);
+    return result.rows as unknown as Row[];
+  }
+
+  async function deliver(row: Row): Promise<void> {
+    if (row.email) {
+      await email.send({
+        messageId: row.provider_message_id,
+        from: mailFrom,
+        to: [row.recipient as string],
+        cc: row.email.cc,
+        bcc: row.email.bcc,
+        subject: row.email.subject,
+        text: row.email.text,
+        inReplyTo: row.email.inReplyTo,
+        references: row.email.references,
+        replyTo: row.email.replyTo,
+        autoSubmitted: false,
+        notificationId: row.id,
+      });
+      return;
+    }
+    const text = renderTemplate(row.template_key, row.locale, row.params);
+    if (row.channel === 'email') {
+      await email.send({
+        messageId: row.provider_message_id,
+        from: mailFrom,
+        to: [row.recipient as string],
+        subject: text.subject,
+        text: text.body,
+        notificationId: row.id,
+      });
+    } else if (row.channel === 'sms') {
+      if (!sms) throw Object.assign(new Error('no SMS gateway'), { responseCode: 550 });
+      await sms.send({ id: row.provider_message_id, to: row.recipient as string, text: text.sms });
+    }
+  }
+
+  /** The outcome of one attempt, under the row's lock, only if this worker still holds the claim. */
+  async function settle(row: Row, outcome: { ok: true } | { ok: false; error: unknown }): Promise<void> {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const locked = await tx.execute(sql`SELECT * FROM notifications
+        WHERE id = ${row.id} AND status = 'sending' AND attempts = ${row.attempts} FOR UPDATE`);
+      if (!locked.rows[0]) return;
+      let status: NotificationStatus;
+      let reason: string | null = null;
+      let next = now;
+      if (outcome.ok) status = 'sent';
+      else if (isPermanent(outcome.error) || Number(row.attempts) >= MAX_ATTEMPTS) {
+        status = 'failed';
+        reason = isPermanent(outcome.error) ? 'RELAY_REJECTED' : 'RETRIES_EXHAUSTED';
+      } else {
+        status = 'queued';
+        next = new Date(now.getTime() + retryDelayMs(Number(row.attempts), randomInt(1000) / 1000));
+      }
+      const lastError = outcome.ok ? null : errorCode(outcome.error);
+      const updated = await tx.execute(sql`UPDATE notifications
+          SET status = ${status}, reason = ${reason}, next_attempt_at = ${next}, locked_until = NULL,
+              last_error = ${lastError}, sent_at = ${status === 'sent' ? now : null}, updated_at = ${now}
+        WHERE id = ${row.id} RETURNING *`);
+      const notification = toNotification(updated.rows[0] as unknown as Row);
+      if (status === 'sent' || status === 'failed') {
+        await events.publish(tx, {
+          type: status === 'sent' ? NOTIFICATION_EVENTS.sent : NOTIFICATION_EVENTS.failed,
+          payload: payloadOf(notification),
+          audience,
+        });
+      }
+      if (!outcome.ok)
+        log.warn(
+          { notificationId: row.id, attempts: row.attempts, status, error: lastError },
+          'notification attempt failed',
+        );
+    });
+  }
+
+  /** Sends what is due, at most `limit`; returns how many were attempted. */
+  async function processDue(limit = 20): Promise<{ attempted: number; sent: number }> {
+    const claimed = await claimDue(limit);
+    let sent = 0;
+    await Promise.all(
+      claimed.map(async (row) => {
+        try {
+          await deliver(row);
+          sent++;
+          await settle(row, { ok: true });
+        } catch (error) {
+          await settle(row, { ok: false, error });
+        }
+      }),
+    );
+    return { attempted: claimed.length, sent };
+  }
+
+  /** A provider's delivery report (SMS receipt, DSN) for the message it knows by our identity. */
+  async function markDelivered(providerMessageId: string): Promise<Notification | null> {
+    return db.transaction(async (tx) => {
+      const now = clock.now();
+      const updated =
+        await tx.execute(sql`UPDATE notifications SET status = 'delivered', delivered_at = ${now},
+          updated_at = ${now}
+        WHERE provider_message_id = ${providerMessageId} AND status = 'sent' RETURNING *`);
+      const row = updated.rows[0] as unknown as Row | undefined;
+      if (!row) return null;
+      const notification = toNotification(row);
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.delivered,
+        payload: payloadOf(notification),
+        audience,
+      });
+      return notification;
+    });
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  /** Polls every `intervalMs` (the partial index keeps an idle poll cheap). */
+  function start(intervalMs = 1000): void {
+    if (timer) return;
+    timer = setInterval(() => {
+      if (running) return;
+      running = processDue()
+        .catch((error) => log.error({ err: error }, 'notification worker failed'))
+        .finally(() => {
+          running = null;
+        });
+    }, intervalMs);
+  }
+  async function stop(): Promise<void> {
+    if (timer) clearInterval(timer);
+    timer = null;
+    await running;
+    email.close();
+  }
+
+  return {
+    queueNotification,
+    queueEmail,
+    newMessageId,
+    mailFrom,
+    getNotification,
+    listForCustomer,
+    processDue,
+    markDelivered,
+    start,
+    stop,
+  };
+}
+
+function errorCode(error: unknown): string {
+  const e = error as { responseCode?: number; code?: string };
+  if (typeof e.responseCode === 'number') return `SMTP_${e.responseCode}`;
+  if (typeof e.code === 'string') return e.code.slice(0, 40);
+  return 'SEND_FAILED';
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -1,0 +1,77 @@
+import { type Static, Type } from 'typebox';
+import { IsoDateTime, Locale, Nullable, Uuid } from './common.ts';
+
+export const MailboxSummary = Type.Object({
+  id: Uuid,
+  messageId: Type.String(),
+  from: Type.String(),
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  createdAt: IsoDateTime,
+});
+export type MailboxSummary = Static<typeof MailboxSummary>;
+
+export const MailboxList = Type.Object({
+  items: Type.Array(MailboxSummary),
+  nextBefore: Nullable(Uuid),
+});
+export type MailboxList = Static<typeof MailboxList>;
+
+export const MailboxQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    before: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type MailboxQuery = Static<typeof MailboxQuery>;
+
+export const MailboxMessage = Type.Object({
+  id: Uuid,
+  messageId: Type.String(),
+  from: Type.String(),
+  to: Type.Array(Type.String()),
+  cc: Type.Array(Type.String()),
+  subject: Type.String(),
+  text: Type.String(),
+  headers: Type.String(),
+  notificationId: Nullable(Uuid),
+  createdAt: IsoDateTime,
+});
+export type MailboxMessage = Static<typeof MailboxMessage>;
+
+export const NotificationChannel = Type.Union([Type.Literal('email'), Type.Literal('sms')]);
+export const NotificationPurpose = Type.Union([
+  Type.Literal('transactional'),
+  Type.Literal('service'),
+  Type.Literal('survey'),
+  Type.Literal('marketing'),
+]);
+export const NotificationStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('sending'),
+  Type.Literal('sent'),
+  Type.Literal('delivered'),
+  Type.Literal('failed'),
+  Type.Literal('suppressed'),
+]);
+
+export const Notification = Type.Object({
+  id: Uuid,
+  customerId: Nullable(Uuid),
+  purpose: NotificationPurpose,
+  templateKey: Type.String(),
+  locale: Locale,
+  channel: Nullable(NotificationChannel),
+  status: NotificationStatus,
+  reason: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  nextAttemptAt: IsoDateTime,
+  createdAt: IsoDateTime,
+  sentAt: Nullable(IsoDateTime),
+  deliveredAt: Nullable(IsoDateTime),
+});
+export type Notification = Static<typeof Notification>;
+
+export const NotificationList = Type.Object({ items: Type.Array(Notification) });
+export type NotificationList = Static<typeof NotificationList>;
