@@ -14,6 +14,8 @@ export const CONVERSATION_EVENTS = {
   /** A verified identity arrived after the chat began: the conversation now belongs to a known customer. */
   customerLinked: 'conversation.customer_linked',
   messageCreated: 'conversation.message_created',
+  /** An agent's text in a conversation whose channel adapter delivers it (email, SMS); internal. */
+  outboundMessage: 'conversation.outbound_message',
   /** One side read up to a seq (read receipts). */
   read: 'conversation.read',
   consultJoined: 'conversation.consult_joined',
@@ -39,6 +41,12 @@ export interface MessageCreatedPayload {
   kind: 'text' | 'attachment' | 'note' | 'event';
   /** Notes never reach the customer's stream. */
   internal: boolean;
+}
+
+export interface OutboundMessagePayload {
+  conversationId: string;
+  messageId: string;
+  channel: string;
 }
 
 export interface ReadPayload {

@@ -11,6 +11,7 @@ import {
   CONVERSATION_EVENTS,
   type ConversationStepPayload,
   type MessageCreatedPayload,
+  type OutboundMessagePayload,
 } from './conversations.events.ts';
 import type { ContactReasons } from './conversations.reasons.ts';
 import type { ConversationStatus } from './conversations.schema.ts';
@@ -415,6 +416,14 @@ export function createConversationsService(deps: {
         },
         audience,
       });
+      // A channel whose adapter must deliver the agent's words itself (email, SMS) gets its own,
+      // internal event: chat messages — the hot path — never wake a durable handler.
+      if (c.channel !== 'chat' && message.authorType === 'agent' && message.kind === 'text') {
+        await events.publish<OutboundMessagePayload>(tx, {
+          type: CONVERSATION_EVENTS.outboundMessage,
+          payload: { conversationId: c.id, messageId: message.id, channel: c.channel },
+        });
+      }
       return { message, duplicate: false };
     });
   }

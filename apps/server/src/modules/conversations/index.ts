@@ -28,6 +28,7 @@ export {
   type ConsultPayload,
   type ConversationStepPayload,
   type MessageCreatedPayload,
+  type OutboundMessagePayload,
   type ReadPayload,
 } from './conversations.events.ts';
 export { conversationLiveRoutes } from './conversations.live.routes.ts';

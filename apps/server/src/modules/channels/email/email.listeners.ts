@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Events } from '../../../platform/events.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import type { Ids } from '../../../platform/ids.ts';
-import { CONVERSATION_EVENTS, type MessageCreatedPayload } from '../../conversations/index.ts';
+import { CONVERSATION_EVENTS, type OutboundMessagePayload } from '../../conversations/index.ts';
 import type { NotificationsService } from '../../notifications/index.ts';
 import type { EmailChannel } from './email.service.ts';
 
@@ -25,9 +25,9 @@ export function registerEmailListeners(deps: {
   clock: Clock;
 }) {
   const { events, email, notifications, ids, clock } = deps;
-  events.on(CONVERSATION_EVENTS.messageCreated, 'email.agent_reply', async (event, tx) => {
-    const payload = event.payload as MessageCreatedPayload;
-    if (payload.authorType !== 'agent' || payload.kind !== 'text' || payload.internal) return;
+  events.on(CONVERSATION_EVENTS.outboundMessage, 'email.agent_reply', async (event, tx) => {
+    const payload = event.payload as OutboundMessagePayload;
+    if (payload.channel !== 'email') return;
     const found =
       await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
