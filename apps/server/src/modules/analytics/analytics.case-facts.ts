@@ -41,6 +41,8 @@ export const TICKET_FACT_EVENT_TYPES = [
  */
 export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
   const p = event.payload as CaseEventPayload & { regulatoryDueAt?: string | null };
+  // Every fact event carries the case's fields; anything else (a malformed payload) is not a case fact.
+  if (!p.caseId || !p.type || !p.createdAt || !p.at) return;
   const pos = event.position;
   const fresh = sql`analytics_case_facts.last_position < ${pos}`;
   const resolved = event.type === CASE_EVENTS.resolved;
@@ -48,8 +50,8 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
   const reopened = event.type === CASE_EVENTS.reopened;
   await tx.execute(sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
       team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
-    VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId}, ${p.product}, ${p.channel},
-      ${p.teamId}, ${p.ownerId}, ${p.firstOwnerId}, ${p.customerId},
+    VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId ?? null}, ${p.product ?? null},
+      ${p.channel ?? null}, ${p.teamId ?? null}, ${p.ownerId ?? null}, ${p.firstOwnerId ?? null}, ${p.customerId ?? null},
       (SELECT conversation_id FROM case_conversations WHERE case_id = ${p.caseId} ORDER BY linked_at LIMIT 1),
       ${p.createdAt}, ${p.regulatoryDueAt ?? null}, ${pos})
     ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
@@ -81,6 +83,7 @@ const seconds = (v: number | null | undefined) => (typeof v === 'number' ? Math.
  */
 export async function applyTicketEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
   const p = event.payload as TicketEventPayload;
+  if (!p.ticketId || !p.branchId || !p.serviceId || !p.issuedAt) return;
   const pos = event.position;
   const noShow =
     event.type === BRANCH_EVENTS.noShow
@@ -92,8 +95,9 @@ export async function applyTicketEvent(tx: DbOrTx, event: FactEvent): Promise<vo
   await tx.execute(sql`INSERT INTO analytics_ticket_facts (ticket_id, branch_id, service_id, counter_id, teller_id,
       customer_id, issued_at, called_at, started_at, finished_at, wait_seconds, service_seconds, no_show, transfers,
       recalls, last_position)
-    VALUES (${p.ticketId}, ${p.branchId}, ${p.serviceId}, ${p.counterId}, ${p.tellerId}, ${p.customerId},
-      ${p.issuedAt}, ${p.calledAt}, ${p.startedAt}, ${p.finishedAt}, ${seconds(p.waitSeconds)},
+    VALUES (${p.ticketId}, ${p.branchId}, ${p.serviceId}, ${p.counterId ?? null}, ${p.tellerId ?? null},
+      ${p.customerId ?? null}, ${p.issuedAt}, ${p.calledAt ?? null}, ${p.startedAt ?? null}, ${p.finishedAt ?? null},
+      ${seconds(p.waitSeconds)},
       ${seconds(p.serviceSeconds)}, ${event.type === BRANCH_EVENTS.noShow}, ${transferred}, ${p.recalls ?? 0}, ${pos})
     ON CONFLICT (ticket_id) DO UPDATE SET service_id = EXCLUDED.service_id,
       counter_id = coalesce(EXCLUDED.counter_id, analytics_ticket_facts.counter_id),
