@@ -11,6 +11,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import {
+  applyBranchFeedbackEvent,
   applyCaseEvent,
   applyTicketEvent,
   CASE_FACT_EVENT_TYPES,
@@ -128,6 +129,7 @@ afterAll(async () => ctx?.close());
 describe('branch ticket facts', () => {
   let padToken: string;
   let kioskToken: string;
+  let cashCounterId: string;
 
   it('follows tickets through the real lobby: wait, service, no-show, pad feedback', async () => {
     const service = await api('POST', `/branch/branches/${branchId}/services`, manager, {
@@ -159,6 +161,7 @@ describe('branch ticket facts', () => {
       ).toBe(201);
     ctx.clock.advance(60_000);
     const counterId = counter.body.id as string;
+    cashCounterId = counterId;
     expect((await api('POST', `/branch/counters/${counterId}/open`, teller)).status).toBe(200);
     // First ticket: waited 60 s, served 120 s, rated 4 on the pad.
     const first = (await api('POST', `/branch/counters/${counterId}/call-next`, teller, {})).body.ticket as {
@@ -287,6 +290,26 @@ describe('branch ticket facts', () => {
     const own = (await api('GET', '/analytics/wallboard/branches', manager)).body.branches as Json[];
     expect(own.map((t) => t.branchId)).toEqual([branchId]);
     expect((await api('GET', '/analytics/wallboard/branches', teller)).status).toBe(403);
+  });
+
+  it('counts a transfer to another service on the ticket', async () => {
+    const loans = await api('POST', `/branch/branches/${branchId}/services`, manager, {
+      code: 'loans',
+      names: { en: 'Loans', 'zh-CN': '贷款', vi: 'Vay' },
+      letter: 'B',
+    });
+    const called = (await api('POST', `/branch/counters/${cashCounterId}/call-next`, teller, {})).body.ticket as {
+      id: string;
+    };
+    const moved = await api('POST', `/branch/tickets/${called.id}/transfer`, teller, { serviceId: loans.body.id });
+    expect(moved.body).toMatchObject({ status: 'waiting', serviceId: loans.body.id });
+    await settle();
+    const row = (
+      await ctx.pool.query('SELECT service_id, transfers, wait_seconds FROM analytics_ticket_facts WHERE ticket_id = $1', [
+        called.id,
+      ])
+    ).rows[0];
+    expect(row).toEqual({ service_id: loans.body.id, transfers: 1, wait_seconds: 30 });
   });
 });
 
@@ -435,13 +458,14 @@ describe('replay and rebuild', () => {
     const before = await snapshot();
     const { rows } = await ctx.pool.query(
       `SELECT id, type, payload, position, created_at FROM outbox WHERE type = ANY($1) ORDER BY position`,
-      [[...CASE_FACT_EVENT_TYPES, ...TICKET_FACT_EVENT_TYPES]],
+      [[...CASE_FACT_EVENT_TYPES, ...TICKET_FACT_EVENT_TYPES, 'feedback.submitted']],
     );
     expect(rows.length).toBeGreaterThan(20);
     await ctx.app.db.transaction(async (tx) => {
       for (const r of rows) {
         const event = { ...r, position: Number(r.position), createdAt: new Date(r.created_at) };
-        if (String(r.type).startsWith('case.')) await applyCaseEvent(tx, event);
+        if (r.type === 'feedback.submitted') await applyBranchFeedbackEvent(tx, event);
+        else if (String(r.type).startsWith('case.')) await applyCaseEvent(tx, event);
         else await applyTicketEvent(tx, event);
       }
     });
