@@ -298,16 +298,20 @@ describe('branch ticket facts', () => {
       names: { en: 'Loans', 'zh-CN': '贷款', vi: 'Vay' },
       letter: 'B',
     });
-    const called = (await api('POST', `/branch/counters/${cashCounterId}/call-next`, teller, {})).body.ticket as {
+    const called = (await api('POST', `/branch/counters/${cashCounterId}/call-next`, teller, {})).body
+      .ticket as {
       id: string;
     };
-    const moved = await api('POST', `/branch/tickets/${called.id}/transfer`, teller, { serviceId: loans.body.id });
+    const moved = await api('POST', `/branch/tickets/${called.id}/transfer`, teller, {
+      serviceId: loans.body.id,
+    });
     expect(moved.body).toMatchObject({ status: 'waiting', serviceId: loans.body.id });
     await settle();
     const row = (
-      await ctx.pool.query('SELECT service_id, transfers, wait_seconds FROM analytics_ticket_facts WHERE ticket_id = $1', [
-        called.id,
-      ])
+      await ctx.pool.query(
+        'SELECT service_id, transfers, wait_seconds FROM analytics_ticket_facts WHERE ticket_id = $1',
+        [called.id],
+      )
     ).rows[0];
     expect(row).toEqual({ service_id: loans.body.id, transfers: 1, wait_seconds: 30 });
   });
@@ -444,6 +448,36 @@ describe('case facts', () => {
     expect((await api('GET', `/analytics/reports/cases?${range(-1, 41 * 24)}`, agentA)).status).toBe(403);
     const bad = await api('GET', `/analytics/reports/cases?${range(-1, 1)}&fcrWindowDays=0`, analyst);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('a case from a conversation', () => {
+  it('keeps the conversation it came from on the case facts', async () => {
+    const queueId = crypto.randomUUID();
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels) VALUES ($1, 'facts_chat', 'Facts chat', '{chat}')`,
+      [queueId],
+    );
+    const conversation = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'vi',
+      customerId: customers[0],
+    });
+    const res = await api('POST', '/cases', agentA, {
+      type: 'inquiry',
+      subject: 'From the chat',
+      customerId: customers[0],
+      conversationId: conversation.id,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await settle();
+    const row = (
+      await ctx.pool.query('SELECT conversation_id, channel FROM analytics_case_facts WHERE case_id = $1', [
+        res.body.id,
+      ])
+    ).rows[0];
+    expect(row).toEqual({ conversation_id: conversation.id, channel: 'chat' });
   });
 });
 
