@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import {
   analyticsRoutes,
   createAnalyticsService,
+  LOBBY_BOARD_READER,
   registerAnalyticsListeners,
 } from './modules/analytics/index.ts';
 import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modules/branch/index.ts';
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDeps) {
     events,
     routing,
     teamMembers: staffModule.service.listTeamMemberIds,
+    // Analytics has checked the viewer's reach; the board holds no person, so it reads it as the system.
+    lobbyBoard: (branchId) => branch.lobbyBoard(LOBBY_BOARD_READER, branchId),
   });
   const secrets = createSecrets({ db });
   const sla = createSlaClocks({ db, ids, clock, events, log });

@@ -388,7 +388,9 @@ audit
 const analytics = program.command('analytics').description('contact facts, KPIs and reports');
 analytics
   .command('rebuild')
-  .description('rebuild the contact facts from the event log (every retained conversation event, in order)')
+  .description(
+    'rebuild the contact, case and branch ticket facts from the event log (every retained event, in order)',
+  )
   .action(async () => {
     await withApp(configFrom(), async (app) => {
       const bar = progressBar('rebuilding analytics');

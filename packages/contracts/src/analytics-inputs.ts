@@ -1,14 +1,21 @@
 /**
- * The events analytics expects from modules that land after it (cases #4, branch #6, surveys):
- * their payloads as analytics will read them. Producers publish these names with these fields
- * (more fields are fine); analytics builds case, ticket and feedback facts from them.
- * Times are ISO instants; ids are UUIDs.
+ * The events analytics consumes from other modules, and where their payloads are defined. The case
+ * and branch payloads are the producers' own contracts (`cases.ts`, `branch.ts`); re-exported here
+ * so analytics reads exactly what is published. The survey answer (`FeedbackSubmittedPayload`) is
+ * defined here because surveys publish it for analytics. Times are ISO instants; ids are UUIDs.
  */
 import { type Static, Type } from 'typebox';
+import type { FeedbackEventPayload, TicketEventPayload } from './branch.ts';
+import type { CaseEventBase, CaseStatusChangedPayload } from './cases.ts';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
+
+export type { FeedbackEventPayload, TicketEventPayload };
 
 export const ANALYTICS_INPUT_EVENTS = {
   caseCreated: 'case.created',
+  caseAssigned: 'case.assigned',
+  caseOwnerChanged: 'case.owner_changed',
+  caseUpdated: 'case.updated',
   caseResolved: 'case.resolved',
   caseReopened: 'case.reopened',
   caseClosed: 'case.closed',
@@ -16,41 +23,15 @@ export const ANALYTICS_INPUT_EVENTS = {
   ticketCalled: 'ticket.called',
   ticketServed: 'ticket.served',
   ticketNoShow: 'ticket.no_show',
+  /** Published by surveys (a `FeedbackSubmittedPayload`) and by the branch pad (a `FeedbackEventPayload`). */
   feedbackSubmitted: 'feedback.submitted',
 } as const;
 
-export const CaseEventPayload = Type.Object({
-  caseId: Uuid,
-  customerId: Nullable(Uuid),
-  /** The contact (conversation) the case came from, for FCR and drill-down. */
-  conversationId: Nullable(Uuid),
-  category: Type.String(),
-  isComplaint: Type.Boolean(),
-  ownerId: Nullable(Uuid),
-  firstOwnerId: Nullable(Uuid),
-  teamId: Nullable(Uuid),
-  branchId: Nullable(Uuid),
-  createdAt: IsoDateTime,
-  /** Regulatory or SLA due time (complaint on-time rate). */
-  dueAt: Nullable(IsoDateTime),
-  at: IsoDateTime,
-  /** Seconds inside the case's business calendar from creation to `at` (resolved/closed). */
-  businessSeconds: Type.Optional(Nullable(Type.Number())),
-  closedById: Type.Optional(Nullable(Uuid)),
-});
-export type CaseEventPayload = Static<typeof CaseEventPayload>;
-
-export const TicketEventPayload = Type.Object({
-  ticketId: Uuid,
-  branchId: Uuid,
-  serviceCode: Type.String(),
-  counterId: Nullable(Uuid),
-  tellerId: Nullable(Uuid),
-  customerId: Nullable(Uuid),
-  issuedAt: IsoDateTime,
-  at: IsoDateTime,
-});
-export type TicketEventPayload = Static<typeof TicketEventPayload>;
+/**
+ * A `case.*` payload as analytics reads it: every case event carries `CaseEventBase`; resolve, close
+ * and reopen add the status-change fields.
+ */
+export type CaseEventPayload = CaseEventBase & Partial<CaseStatusChangedPayload>;
 
 export const FeedbackSubmittedPayload = Type.Object({
   /** Where the answer came from: the chat widget, the branch pad, a survey link. */

@@ -7,6 +7,7 @@ import {
   type ConversationStepPayload,
   type MessageCreatedPayload,
 } from '../conversations/index.ts';
+import { registerCaseAndBranchListeners } from './analytics.case-facts.ts';
 import { refreshBucketOf } from './analytics.rollups.ts';
 
 type Events = ReturnType<typeof createEvents>;
@@ -156,4 +157,5 @@ export function registerAnalyticsListeners(deps: { events: Events }): void {
   deps.events.on(CONVERSATION_EVENTS.messageCreated, 'analytics.message_facts', (event, tx) =>
     applyMessageEvent(tx, event),
   );
+  registerCaseAndBranchListeners(deps);
 }

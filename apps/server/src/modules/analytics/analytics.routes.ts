@@ -10,6 +10,13 @@ import {
   Wallboard,
   WallboardQuery,
 } from '#contracts/analytics.ts';
+import {
+  BranchReport,
+  BranchReportQuery,
+  BranchWallboard,
+  CaseReport,
+  CaseReportQuery,
+} from '#contracts/analytics-outcomes.ts';
 import { ErrorResponses } from '#contracts/common.ts';
 import type { createAudit } from '../../platform/audit.ts';
 import type { App } from '../../platform/http.ts';
@@ -64,6 +71,39 @@ export function analyticsRoutes(deps: {
         },
       },
       async (request) => analytics.agentScorecards(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/reports/cases',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: CaseReportQuery,
+          response: { 200: CaseReport, ...errors },
+        },
+      },
+      async (request) => analytics.caseReport(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/reports/branches',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: BranchReportQuery,
+          response: { 200: BranchReport, ...errors },
+        },
+      },
+      async (request) => analytics.branchReport(request.actor, request.query),
+    );
+    app.get(
+      '/analytics/wallboard/branches',
+      {
+        schema: {
+          tags: ['analytics'],
+          querystring: WallboardQuery,
+          response: { 200: BranchWallboard, ...errors },
+        },
+      },
+      async (request) => analytics.branchWallboard(request.actor, request.query.timeZone),
     );
     app.get(
       '/analytics/hot-topics',

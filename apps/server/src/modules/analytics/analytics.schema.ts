@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   index,
   integer,
   pgTable,
@@ -110,4 +111,89 @@ export const hourly = pgTable(
     transfers: integer('transfers').notNull(),
   },
   (t) => [primaryKey({ columns: [t.hour, t.queueId, t.channel] })],
+);
+
+/**
+ * One row per case, built from the `case.*` events by analytics.facts.ts (guarded by `last_position`
+ * like the contact facts, so replays change nothing). Times are the events' instants; the
+ * conversation is the one the case was opened from, if any.
+ */
+export const caseFacts = pgTable(
+  'analytics_case_facts',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    type: text('type').notNull(),
+    isComplaint: boolean('is_complaint').notNull(),
+    categoryId: uuid('category_id'),
+    product: text('product'),
+    channel: text('channel'),
+    teamId: uuid('team_id'),
+    ownerId: uuid('owner_id'),
+    firstOwnerId: uuid('first_owner_id'),
+    customerId: uuid('customer_id'),
+    conversationId: uuid('conversation_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The regulatory due time (complaints; moved by a deadline extension). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The first reopening (FCR counts it as a repeat contact). */
+    firstReopenedAt: timestamp('first_reopened_at', { withTimezone: true }),
+    reopenedCount: smallint('reopened_count').notNull().default(0),
+    /** The resolution SLA's verdict at the last resolve (null: no resolution clock). */
+    resolvedOnTime: boolean('resolved_on_time'),
+    /** At the last close: whether the owner then was the first owner. */
+    closedByFirstOwner: boolean('closed_by_first_owner'),
+    lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('analytics_case_facts_created_brin').using('brin', t.createdAt),
+    index('analytics_case_facts_team_created_idx').on(t.teamId, t.createdAt),
+    index('analytics_case_facts_customer_idx').on(t.customerId),
+  ],
+);
+
+/** One row per branch ticket, from the `ticket.*` events (each carries the ticket's snapshot). */
+export const ticketFacts = pgTable(
+  'analytics_ticket_facts',
+  {
+    ticketId: uuid('ticket_id').primaryKey(),
+    branchId: uuid('branch_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    counterId: uuid('counter_id'),
+    tellerId: uuid('teller_id'),
+    customerId: uuid('customer_id'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    calledAt: timestamp('called_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Issue → first call. */
+    waitSeconds: integer('wait_seconds'),
+    /** Service start → finish. */
+    serviceSeconds: integer('service_seconds'),
+    noShow: boolean('no_show').notNull().default(false),
+    transfers: smallint('transfers').notNull().default(0),
+    recalls: smallint('recalls').notNull().default(0),
+    lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('analytics_ticket_facts_issued_brin').using('brin', t.issuedAt),
+    index('analytics_ticket_facts_branch_issued_idx').on(t.branchId, t.issuedAt),
+  ],
+);
+
+/** Branch pad answers (`feedback.submitted` with a ticket), one row per answer. */
+export const branchFeedbackFacts = pgTable(
+  'analytics_branch_feedback',
+  {
+    feedbackId: uuid('feedback_id').primaryKey(),
+    ticketId: uuid('ticket_id').notNull(),
+    branchId: uuid('branch_id').notNull(),
+    serviceId: uuid('service_id'),
+    tellerId: uuid('teller_id'),
+    rating: smallint('rating').notNull(),
+    reasons: text('reasons').array().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('analytics_branch_feedback_branch_at_idx').on(t.branchId, t.at)],
 );

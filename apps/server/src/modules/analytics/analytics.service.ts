@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from '../routing/index.ts';
+import { createOutcomeReports, type LobbyBoardReader } from './analytics.outcomes.ts';
 import { rebuildFromLog } from './analytics.rebuild.ts';
 import { ROLLUP_SHORT_ABANDON, ROLLUP_THRESHOLD } from './analytics.rollups.ts';
 import { createHotTopics } from './analytics.topics.ts';
@@ -30,9 +31,15 @@ export interface AnalyticsOptions {
   thresholdSeconds: number;
   /** Abandons at or under this wait are left out (metrics.md § Short abandon). */
   shortAbandonSeconds: number;
+  /** FCR window in days: a repeat of the same reason within it is not a first-contact resolution. */
+  fcrWindowDays: number;
 }
 
-export const DEFAULT_ANALYTICS_OPTIONS: AnalyticsOptions = { thresholdSeconds: 20, shortAbandonSeconds: 5 };
+export const DEFAULT_ANALYTICS_OPTIONS: AnalyticsOptions = {
+  thresholdSeconds: 20,
+  shortAbandonSeconds: 5,
+  fcrWindowDays: 7,
+};
 
 /** Whether the zone's offset from UTC at `at` is a whole number of hours (rollups are UTC hours). */
 function wholeHourZone(timeZone: string, at: Date): boolean {
@@ -95,6 +102,8 @@ export function createAnalyticsService(deps: {
   routing: RoutingService;
   teamMembers: (teamIds: string[]) => Promise<string[]>;
   options?: Partial<AnalyticsOptions>;
+  /** The branch lobby board (live waiting, longest wait) for the wallboard's branch tiles. */
+  lobbyBoard?: LobbyBoardReader;
 }) {
   const { db, clock, routing } = deps;
   const options = { ...DEFAULT_ANALYTICS_OPTIONS, ...deps.options };
@@ -427,7 +436,25 @@ export function createAnalyticsService(deps: {
 
   const { hotTopics } = createHotTopics({ db, clock });
 
-  return { contactReport, drillContacts, agentScorecards, wallboard, rebuild, hotTopics, options };
+  const { caseReport, branchReport, branchWallboard } = createOutcomeReports({
+    db,
+    clock,
+    fcrWindowDays: options.fcrWindowDays,
+    lobbyBoard: deps.lobbyBoard,
+  });
+
+  return {
+    contactReport,
+    drillContacts,
+    agentScorecards,
+    wallboard,
+    rebuild,
+    hotTopics,
+    caseReport,
+    branchReport,
+    branchWallboard,
+    options,
+  };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -1,5 +1,12 @@
 import './analytics.messages.ts';
 
+export {
+  applyBranchFeedbackEvent,
+  applyCaseEvent,
+  applyTicketEvent,
+  CASE_FACT_EVENT_TYPES,
+  TICKET_FACT_EVENT_TYPES,
+} from './analytics.case-facts.ts';
 export { applyFactEvent, FACT_EVENT_TYPES, registerAnalyticsListeners } from './analytics.facts.ts';
 export {
   DEFAULT_HISTORY,
@@ -8,8 +15,15 @@ export {
   simulateHistory,
 } from './analytics.history.ts';
 export * as kpi from './analytics.kpi.ts';
+export { LOBBY_BOARD_READER } from './analytics.outcomes.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
-export { contactFacts, handleSegments } from './analytics.schema.ts';
+export {
+  branchFeedbackFacts,
+  caseFacts,
+  contactFacts,
+  handleSegments,
+  ticketFacts,
+} from './analytics.schema.ts';
 export {
   type AnalyticsOptions,
   type AnalyticsService,

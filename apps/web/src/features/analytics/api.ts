@@ -6,10 +6,24 @@ import type {
   HotTopics,
   Wallboard,
 } from '../../../../../packages/contracts/src/analytics.ts';
+import type {
+  BranchReport,
+  BranchWallboard,
+  CaseReport,
+} from '../../../../../packages/contracts/src/analytics-outcomes.ts';
 import { API_BASE, api, type Query, toSearch } from '../../app/api-client.ts';
 import type { QueueList } from '../../app/contracts.ts';
 
-export type { AgentScorecards, ContactDrill, ContactReport, HotTopics, Wallboard };
+export type {
+  AgentScorecards,
+  BranchReport,
+  BranchWallboard,
+  CaseReport,
+  ContactDrill,
+  ContactReport,
+  HotTopics,
+  Wallboard,
+};
 
 export const analyticsKeys = {
   wallboard: (timeZone: string) => ['analytics', 'wallboard', timeZone] as const,
@@ -89,3 +103,37 @@ export function useHotTopics(weekStart: string, language: string) {
 /** A download link for the export (a plain GET with the session cookie). */
 export const exportUrl = (filters: ReportFilters, format: 'csv' | 'xlsx'): string =>
   `${API_BASE}/analytics/reports/contacts/export${toSearch({ ...(filters as unknown as Query), format })}`;
+
+/** Case KPIs (first owner, complaint on time, resolution time, FCR) over the report's period. */
+export function useCaseReport(filters: ReportFilters) {
+  return useQuery({
+    queryKey: ['analytics', 'cases', filters.from, filters.to, filters.timeZone] as const,
+    queryFn: () =>
+      api<CaseReport>('/analytics/reports/cases', {
+        query: { from: filters.from, to: filters.to, timeZone: filters.timeZone },
+      }),
+    retry: false,
+  });
+}
+
+/** Branch wait, service time, no-show rate and pad rating per branch over the report's period. */
+export function useBranchReport(filters: ReportFilters) {
+  return useQuery({
+    queryKey: ['analytics', 'branches', filters.from, filters.to, filters.timeZone] as const,
+    queryFn: () =>
+      api<BranchReport>('/analytics/reports/branches', {
+        query: { from: filters.from, to: filters.to, timeZone: filters.timeZone },
+      }),
+    retry: false,
+  });
+}
+
+/** The wallboard's branch tiles (a viewer without branch reach gets none: 403, not retried). */
+export function useBranchWallboard(timeZone: string) {
+  return useQuery({
+    queryKey: ['analytics', 'wallboard-branches', timeZone] as const,
+    queryFn: () => api<BranchWallboard>('/analytics/wallboard/branches', { query: { timeZone } }),
+    refetchInterval: 15_000,
+    retry: false,
+  });
+}

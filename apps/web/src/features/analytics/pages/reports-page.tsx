@@ -27,6 +27,7 @@ import {
   useScorecards,
 } from '../api.ts';
 import { Heatmap } from '../components/heatmap.tsx';
+import { OutcomesPanel } from '../components/outcomes.tsx';
 import { percent, seconds } from '../model.ts';
 
 const day = (d: Date) =>
@@ -272,6 +273,7 @@ export function ReportsPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      <OutcomesPanel filters={filters} />
     </Stack>
   );
 }

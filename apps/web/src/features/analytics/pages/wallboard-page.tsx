@@ -9,6 +9,7 @@ import { type RealtimeEvent, useRealtime } from '../../../shared/use-realtime.ts
 import { browserTimeZone } from '../../supervisor/api.ts';
 import { isBoardEvent, throttle } from '../../supervisor/model.ts';
 import { useWallboard } from '../api.ts';
+import { BranchTiles } from '../components/outcomes.tsx';
 import { AgentStates, TileRow } from '../components/wallboard-tiles.tsx';
 import { paginate } from '../model.ts';
 
@@ -110,6 +111,7 @@ export function WallboardPage() {
           ))}
         </>
       )}
+      <BranchTiles timeZone={timeZone} />
     </Stack>
   );
 }

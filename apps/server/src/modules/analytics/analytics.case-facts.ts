@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import type { CaseEventPayload, FeedbackEventPayload } from '#contracts/analytics-inputs.ts';
+import type { TicketEventPayload } from '#contracts/branch.ts';
+import type { DbOrTx } from '../../platform/db.ts';
+import type { createEvents, StoredEvent } from '../../platform/events.ts';
+import { BRANCH_EVENTS } from '../branch/branch.events.ts';
+import { CASE_EVENTS } from '../cases/cases.events.ts';
+
+type Events = ReturnType<typeof createEvents>;
+type FactEvent = Pick<StoredEvent, 'id' | 'type' | 'payload' | 'position' | 'createdAt'>;
+
+/** The case events the case facts are built from. */
+export const CASE_FACT_EVENT_TYPES = [
+  CASE_EVENTS.created,
+  CASE_EVENTS.assigned,
+  CASE_EVENTS.ownerChanged,
+  CASE_EVENTS.updated,
+  CASE_EVENTS.resolved,
+  CASE_EVENTS.reopened,
+  CASE_EVENTS.closed,
+  CASE_EVENTS.deadlineExtended,
+] as const;
+
+/** The branch ticket events the ticket facts are built from (each carries the ticket's snapshot). */
+export const TICKET_FACT_EVENT_TYPES = [
+  BRANCH_EVENTS.issued,
+  BRANCH_EVENTS.called,
+  BRANCH_EVENTS.recalled,
+  BRANCH_EVENTS.noShow,
+  BRANCH_EVENTS.serviceStarted,
+  BRANCH_EVENTS.served,
+  BRANCH_EVENTS.transferred,
+  BRANCH_EVENTS.parked,
+  BRANCH_EVENTS.moved,
+] as const;
+
+/**
+ * Applies one `case.*` event. Every event carries the case's current fields (cases.service.ts
+ * `eventBase`): the first one inserts the row, later ones refresh it; all guarded by
+ * `last_position < position`, so a replay changes nothing.
+ */
+export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
+  const p = event.payload as CaseEventPayload & { regulatoryDueAt?: string | null };
+  // Every fact event carries the case's fields; anything else (a malformed payload) is not a case fact.
+  if (!p.caseId || !p.type || !p.createdAt || !p.at) return;
+  const pos = event.position;
+  const fresh = sql`analytics_case_facts.last_position < ${pos}`;
+  const resolved = event.type === CASE_EVENTS.resolved;
+  const closed = event.type === CASE_EVENTS.closed;
+  const reopened = event.type === CASE_EVENTS.reopened;
+  await tx.execute(sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
+      team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
+    VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId ?? null}, ${p.product ?? null},
+      ${p.channel ?? null}, ${p.teamId ?? null}, ${p.ownerId ?? null}, ${p.firstOwnerId ?? null}, ${p.customerId ?? null},
+      (SELECT conversation_id FROM case_conversations WHERE case_id = ${p.caseId} ORDER BY linked_at LIMIT 1),
+      ${p.createdAt}, ${p.regulatoryDueAt ?? null}, ${pos})
+    ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
+      category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
+      team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, first_owner_id = EXCLUDED.first_owner_id,
+      customer_id = EXCLUDED.customer_id,
+      conversation_id = coalesce(analytics_case_facts.conversation_id, EXCLUDED.conversation_id),
+      due_at = coalesce(EXCLUDED.due_at, analytics_case_facts.due_at),
+      resolved_at = CASE WHEN ${resolved} THEN ${p.at}::timestamptz WHEN ${reopened} THEN NULL
+        ELSE analytics_case_facts.resolved_at END,
+      resolved_on_time = CASE WHEN ${resolved} THEN ${p.resolvedOnTime ?? null}::boolean WHEN ${reopened} THEN NULL
+        ELSE analytics_case_facts.resolved_on_time END,
+      closed_at = CASE WHEN ${closed} THEN ${p.at}::timestamptz WHEN ${reopened} THEN NULL
+        ELSE analytics_case_facts.closed_at END,
+      closed_by_first_owner = CASE WHEN ${closed} THEN ${p.closedByFirstOwner ?? null}::boolean
+        WHEN ${reopened} THEN NULL ELSE analytics_case_facts.closed_by_first_owner END,
+      reopened_count = analytics_case_facts.reopened_count + ${reopened ? 1 : 0},
+      first_reopened_at = CASE WHEN ${reopened} THEN coalesce(analytics_case_facts.first_reopened_at, ${p.at}::timestamptz)
+        ELSE analytics_case_facts.first_reopened_at END,
+      last_position = EXCLUDED.last_position
+    WHERE ${fresh}`);
+}
+
+const seconds = (v: number | null | undefined) => (typeof v === 'number' ? Math.round(v) : null);
+
+/**
+ * Applies one `ticket.*` event: the snapshot it carries replaces the row's times, a no-show marks
+ * it (a later service start clears it: the customer came after all), a transfer counts.
+ */
+export async function applyTicketEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
+  const p = event.payload as TicketEventPayload;
+  if (!p.ticketId || !p.branchId || !p.serviceId || !p.issuedAt) return;
+  const pos = event.position;
+  const noShow =
+    event.type === BRANCH_EVENTS.noShow
+      ? sql`true`
+      : event.type === BRANCH_EVENTS.serviceStarted || event.type === BRANCH_EVENTS.served
+        ? sql`false`
+        : sql`analytics_ticket_facts.no_show`;
+  const transferred = event.type === BRANCH_EVENTS.transferred ? 1 : 0;
+  await tx.execute(sql`INSERT INTO analytics_ticket_facts (ticket_id, branch_id, service_id, counter_id, teller_id,
+      customer_id, issued_at, called_at, started_at, finished_at, wait_seconds, service_seconds, no_show, transfers,
+      recalls, last_position)
+    VALUES (${p.ticketId}, ${p.branchId}, ${p.serviceId}, ${p.counterId ?? null}, ${p.tellerId ?? null},
+      ${p.customerId ?? null}, ${p.issuedAt}, ${p.calledAt ?? null}, ${p.startedAt ?? null}, ${p.finishedAt ?? null},
+      ${seconds(p.waitSeconds)},
+      ${seconds(p.serviceSeconds)}, ${event.type === BRANCH_EVENTS.noShow}, ${transferred}, ${p.recalls ?? 0}, ${pos})
+    ON CONFLICT (ticket_id) DO UPDATE SET service_id = EXCLUDED.service_id,
+      counter_id = coalesce(EXCLUDED.counter_id, analytics_ticket_facts.counter_id),
+      teller_id = coalesce(EXCLUDED.teller_id, analytics_ticket_facts.teller_id),
+      customer_id = coalesce(EXCLUDED.customer_id, analytics_ticket_facts.customer_id),
+      called_at = EXCLUDED.called_at, started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at,
+      wait_seconds = coalesce(EXCLUDED.wait_seconds, analytics_ticket_facts.wait_seconds),
+      service_seconds = EXCLUDED.service_seconds,
+      no_show = ${noShow}, transfers = analytics_ticket_facts.transfers + ${transferred},
+      recalls = EXCLUDED.recalls, last_position = EXCLUDED.last_position
+    WHERE analytics_ticket_facts.last_position < ${pos}`);
+}
+
+/**
+ * Copies a branch pad answer (`feedback.submitted` with a ticket and a rating; a survey's answer
+ * about a contact has neither and is the contact facts' business). Keyed by the feedback id.
+ */
+export async function applyBranchFeedbackEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
+  const p = event.payload as Partial<FeedbackEventPayload>;
+  if (!p.feedbackId || !p.ticketId || !p.branchId || typeof p.rating !== 'number') return;
+  await tx.execute(sql`INSERT INTO analytics_branch_feedback (feedback_id, ticket_id, branch_id, service_id, teller_id,
+      rating, reasons, at)
+    VALUES (${p.feedbackId}, ${p.ticketId}, ${p.branchId}, ${p.serviceId ?? null}, ${p.tellerId ?? null}, ${p.rating},
+      ${textArrayLiteral(p.reasons ?? [])}::text[], ${event.createdAt})
+    ON CONFLICT (feedback_id) DO NOTHING`);
+}
+
+/** A Postgres array literal for a text[] parameter. */
+const textArrayLiteral = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+/** The durable listeners for case, ticket and branch feedback facts (stable names: idempotency keys). */
+export function registerCaseAndBranchListeners(deps: { events: Events }): void {
+  for (const type of CASE_FACT_EVENT_TYPES)
+    deps.events.on(type, `analytics.case_facts_${type.split('.')[1]}`, (event, tx) =>
+      applyCaseEvent(tx, event),
+    );
+  for (const type of TICKET_FACT_EVENT_TYPES)
+    deps.events.on(type, `analytics.ticket_facts_${type.split('.')[1]}`, (event, tx) =>
+      applyTicketEvent(tx, event),
+    );
+  deps.events.on(BRANCH_EVENTS.feedbackSubmitted, 'analytics.branch_feedback', (event, tx) =>
+    applyBranchFeedbackEvent(tx, event),
+  );
+}
