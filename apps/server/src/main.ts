@@ -7,19 +7,21 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { simulateCommand } from '../../../bench/simulate/command.ts';
-import { type BanyanApp, buildApp } from './app.ts';
+import type { BanyanApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { parseImport } from './modules/knowledge/index.ts';
 import { erlangCommand } from './modules/workforce/index.ts';
 import { AppError } from './platform/errors.ts';
 import { translate } from './platform/i18n.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { TOKEN_SCOPES } from './platform/rbac.ts';
 import { migrateAll, openDatabase } from './runtime.ts';
-import { demoDeviceUrls } from './seed/branch.ts';
-import { demoSignIns, seedDemoBank } from './seed/seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+// The app and the seed are loaded when a command needs them, not at parse time: `banyan --help` and
+// argument errors answer at once instead of loading every module (jieba, PDF, mail…).
+const loadApp = () => import('./app.ts');
+const loadSeed = () => import('./seed/seed.ts');
 
 function fail(message: string): never {
   process.stderr.write(`\nbanyan: ${message}\n`);
@@ -41,6 +43,7 @@ async function withApp<T>(config: Config, work: (app: BanyanApp, log: Logger) =>
   const database = await openDatabase(config, log);
   try {
     await migrateAll(database.pool, log);
+    const { buildApp } = await loadApp();
     const app = await buildApp({ config, pool: database.pool, log });
     try {
       return await work(app, log);
@@ -90,6 +93,7 @@ function progressBar(label: string) {
 async function seedWithProgress(app: BanyanApp): Promise<boolean> {
   const bar = progressBar('seeding demo bank');
   try {
+    const { seedDemoBank } = await loadSeed();
     return await seedDemoBank(app, (step, done, total) => bar.update(done, total, step));
   } finally {
     bar.stop();
@@ -216,6 +220,7 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
   try {
     await migrateAll(database.pool, log);
     await buildFrontEndsIfNeeded(config);
+    const { buildApp } = await loadApp();
     app = await buildApp({ config, pool: database.pool, log });
     let seeded = false;
     if (config.demoMode && options.seed) seeded = await seedWithProgress(app);
@@ -231,6 +236,8 @@ async function start(options: { host?: string; port?: string; seed: boolean }) {
       `  Banyan is ready at ${url}   (${((Date.now() - startedAt) / 1000).toFixed(1)} s${seeded ? ', demo bank seeded' : ''})`,
       `  API reference: ${url}/docs`,
     ];
+    const { demoSignIns } = await loadSeed();
+    const { demoDeviceUrls } = await import('./seed/branch.ts');
     if (config.demoMode) {
       lines.push('', '  Demo sign-ins (username / password — roles):');
       for (const s of demoSignIns())
@@ -415,6 +422,7 @@ knowledgeCli
     const format = /\.zip$/i.test(file) ? 'zip' : /\.md$/i.test(file) ? 'markdown' : 'csv';
     const content = format === 'zip' ? bytes.toString('base64') : bytes.toString('utf8');
     await withApp(configFrom(), async (app) => {
+      const { parseImport } = await import('./modules/knowledge/index.ts');
       const rows = parseImport(format, content, o.locale);
       const bar = progressBar('importing');
       const result = await app.knowledge.importArticles(null, rows, (done, total) =>

@@ -113,7 +113,7 @@ describe('audit log', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 90_000); // two CLI runs, each loading the whole app: slow on a busy CI machine
 
   it('detects a deleted newest row through the chain head', async () => {
     const fresh = await createTestContext();
