@@ -203,6 +203,10 @@ describe('a teller opens a case at the counter', () => {
     expect(stored.rows).toEqual([{ channel: 'branch', branch_id: branchId }]);
     expect((await api('GET', `/cases/${caseId}`, teller)).status).toBe(200);
     expect((await api('GET', `/cases/${caseId}`, otherTeller)).status).toBe(404);
+    // The teller follows the case up under Cases · My cases, and may hand a task to a department.
+    const mine = await api('GET', '/cases?view=mine', teller);
+    expect((mine.body.items as { id: string }[]).map((c) => c.id)).toEqual([caseId]);
+    expect((await api('GET', '/case-departments', teller)).status).toBe(200);
   });
 
   it('refuses another branch, a branch case from the contact center, a conversation; stores nothing', async () => {
