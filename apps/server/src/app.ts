@@ -46,6 +46,7 @@ import {
   createNotificationsService,
   loadDkim,
   notificationsRoutes,
+  registerNotificationListeners,
 } from './modules/notifications/index.ts';
 import {
   calendarRoutes,
@@ -185,6 +186,8 @@ export async function buildApp(deps: AppDeps) {
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
+  // Case updates, survey links and appointment reminders leave through the one pipeline.
+  registerNotificationListeners({ events, notifications, customers });
   const inboundSmtp = createInboundSmtp({
     email: emailChannel,
     log,

@@ -36,6 +36,8 @@ export const CreateCase = Type.Object(
     branchId: Type.Optional(Nullable(Uuid)),
     language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
     customFields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** `branch`: opened at a counter (tellers), never with a conversation. */
+    channel: Type.Optional(Type.Literal('branch')),
   },
   { additionalProperties: false },
 );

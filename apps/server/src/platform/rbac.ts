@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'complaints.manage',
   'cases.reassign',
   'cases.admin',
+  'cases.create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +81,9 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
   },
   auditor: { 'audit.read': 'all', 'audit.verify': 'all', 'staff.read': 'all', 'reports.view': 'all' },
 };
+// Tellers open cases for the identified customer at their counter (channel `branch`); agents and
+// complaints officers create cases through desk.use / complaints.manage.
+MATRIX.branch_teller['cases.create'] = 'branch';
 
 /** Scopes an API token may carry: read/integration permissions, never token or staff management. */
 export const TOKEN_SCOPES: Permission[] = ['staff.read', 'audit.read', 'customers.read', 'reports.view'];

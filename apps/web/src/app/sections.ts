@@ -251,7 +251,7 @@ export const SECTIONS: readonly Section[] = [
     labelKey: 'cases.nav',
     descriptionKey: 'cases.navDescription',
     icon: IconFolders,
-    permissions: ['desk.use', 'backoffice.work', 'complaints.manage'],
+    permissions: ['desk.use', 'backoffice.work', 'complaints.manage', 'cases.create'],
     page: lazy(() =>
       import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
     ),

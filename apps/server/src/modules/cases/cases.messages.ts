@@ -147,3 +147,11 @@ defineMessages({
     vi: 'Có cập nhật mới cho yêu cầu {number}.',
   },
 });
+
+defineMessages({
+  CASE_CHANNEL_INVALID: {
+    en: 'A branch case is opened at a counter of your branch, without a conversation.',
+    'zh-CN': '网点工单只能在本网点柜台创建，且不关联会话。',
+    vi: 'Hồ sơ tại chi nhánh chỉ được mở tại quầy của chi nhánh bạn và không gắn với cuộc hội thoại.',
+  },
+});

@@ -420,11 +420,24 @@ export function createCasesService(deps: CasesDeps) {
       branchId?: string | null;
       language?: 'en' | 'zh-CN' | 'vi';
       customFields?: Record<string, unknown>;
+      /** `branch`: opened at a counter for the customer in front of the teller (no conversation). */
+      channel?: 'branch';
     },
   ) {
     const a = requireActor(actor);
-    if (!hasPermission(a, 'desk.use') && !hasPermission(a, 'complaints.manage'))
+    if (
+      !hasPermission(a, 'desk.use') &&
+      !hasPermission(a, 'complaints.manage') &&
+      !hasPermission(a, 'cases.create')
+    )
       requirePermission(a, 'desk.use');
+    if (input.channel === 'branch') {
+      // Only staff at a counter open branch cases, and only for their own branch.
+      requirePermission(a, 'branch.counter');
+      if (input.conversationId) throw new AppError('CASE_CHANNEL_INVALID', 400);
+      if (input.branchId && input.branchId !== a.branchId) throw new AppError('AUTH_FORBIDDEN', 403);
+      if (!a.branchId) throw new AppError('CASE_CHANNEL_INVALID', 400);
+    }
     const customFields = await validateCustomFields(input.type, input.customFields ?? {});
     const now = clock.now();
     const priority = input.priority ?? 'normal';
@@ -444,7 +457,7 @@ export function createCasesService(deps: CasesDeps) {
         customer = r.rows[0] as typeof customer;
         if (!customer) throw new AppError('CASE_CUSTOMER_NOT_FOUND', 400);
       }
-      let channel: string | null = null;
+      let channel: string | null = input.channel ?? null;
       if (input.conversationId) {
         const r = await tx.execute(sql`SELECT channel FROM conversations WHERE id = ${input.conversationId}`);
         const conv = r.rows[0] as { channel: string } | undefined;
@@ -1347,7 +1360,11 @@ export function createCasesService(deps: CasesDeps) {
   /** Departments a task can go to (every staff member creating tasks needs the list). */
   async function listDepartments(actor: Actor | null) {
     const a = requireActor(actor);
-    if (!hasPermission(a, 'desk.use') && !hasPermission(a, 'backoffice.work'))
+    if (
+      !hasPermission(a, 'desk.use') &&
+      !hasPermission(a, 'backoffice.work') &&
+      !hasPermission(a, 'cases.create')
+    )
       requirePermission(a, 'desk.use');
     const r = await db.execute(sql`SELECT id, code, name, kind FROM departments ORDER BY name`);
     return r.rows as Array<{ id: string; code: string; name: string; kind: string }>;

@@ -9,6 +9,7 @@ export {
   type OutboundEmail,
 } from './notifications.email.ts';
 export { NOTIFICATION_EVENTS, type NotificationStatusPayload } from './notifications.events.ts';
+export { registerNotificationListeners } from './notifications.listeners.ts';
 export { createMailbox, type Mailbox } from './notifications.mailbox.ts';
 export { type Channel, chooseChannel, earliestSendTime, type Purpose } from './notifications.policy.ts';
 export { notificationsRoutes } from './notifications.routes.ts';

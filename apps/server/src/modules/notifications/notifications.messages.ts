@@ -27,3 +27,32 @@ defineMessages({
     vi: 'Thư này không có trong hộp thư.',
   },
 });
+
+// What a case's customer notification says it is now (the `{status}` of template case_updated).
+defineMessages({
+  'notifications.case_status.created': {
+    en: 'received',
+    'zh-CN': '已受理',
+    vi: 'đã tiếp nhận',
+  },
+  'notifications.case_status.waiting_customer': {
+    en: 'waiting for your reply',
+    'zh-CN': '等待您的回复',
+    vi: 'đang chờ quý khách phản hồi',
+  },
+  'notifications.case_status.resolved': {
+    en: 'resolved',
+    'zh-CN': '已解决',
+    vi: 'đã giải quyết',
+  },
+  'notifications.case_status.update': {
+    en: 'updated, with a new message for you',
+    'zh-CN': '已更新，有新的留言',
+    vi: 'đã cập nhật, có tin nhắn mới cho quý khách',
+  },
+  'notifications.appointment_when': {
+    en: '{date} at {time}',
+    'zh-CN': '{date} {time}',
+    vi: '{time} ngày {date}',
+  },
+});

@@ -38,6 +38,8 @@ export interface QueueNotificationInput {
   preferredChannel?: Channel;
   /** Defaults to the customer's preferred language. */
   locale?: Locale;
+  /** Not sent before this time (a reminder ahead of an appointment, a survey after quiet hours). */
+  notBefore?: Date;
 }
 
 /** A composed email (an agent's reply), sent through the same pipeline as notifications. */
@@ -203,8 +205,9 @@ export function createNotificationsService(deps: {
     const locale = input.locale && isLocale(input.locale) ? input.locale : customer.preferredLanguage;
     const now = clock.now();
     const id = ids.uuid();
+    const from = input.notBefore && input.notBefore.getTime() > now.getTime() ? input.notBefore : now;
     const nextAttemptAt = choice.channel
-      ? earliestSendTime(now, choice.channel, input.purpose, timeZoneOf(phone, bankTimeZone))
+      ? earliestSendTime(from, choice.channel, input.purpose, timeZoneOf(phone, bankTimeZone))
       : now;
     const status: NotificationStatus = choice.channel ? 'queued' : 'suppressed';
     const inserted = await tx.execute(sql`INSERT INTO notifications

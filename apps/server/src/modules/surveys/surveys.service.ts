@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ANALYTICS_INPUT_EVENTS, type FeedbackSubmittedPayload } from '#contracts/analytics-inputs.ts';
+import type { TicketEventPayload } from '#contracts/branch.ts';
+import type { CaseStatusChangedPayload } from '#contracts/cases.ts';
 import type { CreateSurvey, PublicSurvey, Survey, SurveyAnswer } from '#contracts/surveys.ts';
 import type { createAudit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
@@ -196,26 +198,34 @@ export function createSurveysService(deps: {
     return (result.rows as unknown as DefinitionRow[]).map(toSurvey);
   }
 
+  /** The contact a survey asks about, and the rules' inputs (one per triggering event). */
+  interface Contact {
+    trigger: 'chat_closed' | 'case_resolved' | 'branch_visit';
+    /** The contact's id: the sampling decision hashes survey + this, so a replay decides alike. */
+    contactId: string;
+    customerId: string;
+    language: Language;
+    conversationId?: string | null;
+    caseId?: string | null;
+    ticketId?: string | null;
+    agentId?: string | null;
+    queueId?: string | null;
+    branchId?: string | null;
+  }
+
   /**
-   * After a chat closes: invites its customer to each active chat survey that samples this contact,
+   * Invites the contact's customer to each active survey of the trigger that samples this contact,
    * unless the customer was invited within the survey's minimum days; the link leaves after quiet
-   * hours. Runs in the closing event's handler transaction (one invitation per event and survey).
+   * hours. Runs in the triggering event's handler transaction (one invitation per event and survey).
    */
-  async function onChatClosed(event: StoredEvent, tx: Tx): Promise<void> {
-    const p = event.payload as ConversationStepPayload;
-    if (!p.customerId) return; // an anonymous visitor has no address to send a link to
-    const conversation = await tx.execute(
-      sql`SELECT language FROM conversations WHERE id = ${p.conversationId}`,
-    );
-    const language = ((conversation.rows[0] as { language: string } | undefined)?.language ??
-      'en') as Language;
+  async function invite(event: StoredEvent, tx: Tx, c: Contact): Promise<void> {
     const definitions = await tx.execute(
-      sql`SELECT * FROM survey_definitions WHERE is_active AND trigger = 'chat_closed' ORDER BY code`,
+      sql`SELECT * FROM survey_definitions WHERE is_active AND trigger = ${c.trigger} ORDER BY code`,
     );
     const now = clock.now();
     for (const d of definitions.rows as unknown as DefinitionRow[]) {
-      if (sampleOf(`${d.id}:${p.conversationId}`) >= Number(d.sampling_rate)) continue;
-      const recent = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE customer_id = ${p.customerId}
+      if (sampleOf(`${d.id}:${c.contactId}`) >= Number(d.sampling_rate)) continue;
+      const recent = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE customer_id = ${c.customerId}
         AND created_at > ${new Date(now.getTime() - d.min_days_between * 86_400_000)} LIMIT 1`);
       if (recent.rows.length > 0) continue;
       const id = ids.uuid();
@@ -223,9 +233,11 @@ export function createSurveysService(deps: {
       const expiresAt = new Date(sendAt.getTime() + d.link_valid_days * 86_400_000);
       const inserted =
         await tx.execute(sql`INSERT INTO survey_invitations (id, definition_id, source_event_id,
-          conversation_id, customer_id, agent_id, queue_id, language, send_at, expires_at, created_at)
-        VALUES (${id}, ${d.id}, ${event.id}, ${p.conversationId}, ${p.customerId}, ${p.agentId}, ${p.queueId},
-          ${language}, ${sendAt}, ${expiresAt}, ${now})
+          conversation_id, case_id, ticket_id, customer_id, agent_id, queue_id, branch_id, language, send_at,
+          expires_at, created_at)
+        VALUES (${id}, ${d.id}, ${event.id}, ${c.conversationId ?? null}, ${c.caseId ?? null},
+          ${c.ticketId ?? null}, ${c.customerId}, ${c.agentId ?? null}, ${c.queueId ?? null}, ${c.branchId ?? null},
+          ${c.language}, ${sendAt}, ${expiresAt}, ${now})
         ON CONFLICT (definition_id, source_event_id) DO NOTHING RETURNING id`);
       if (inserted.rows.length === 0) continue;
       const token = await secrets.sign(SIGNING_KEY, { inv: id, exp: expiresAt.getTime() });
@@ -233,13 +245,65 @@ export function createSurveysService(deps: {
         type: SURVEY_EVENTS.invitationQueued,
         payload: {
           invitationId: id,
-          customerId: p.customerId,
-          language,
+          customerId: c.customerId,
+          language: c.language,
           sendAt: sendAt.toISOString(),
           url: `${deps.publicUrl}/survey?token=${encodeURIComponent(token)}`,
         },
       });
     }
+  }
+
+  const languageOf = (value: string | undefined): Language =>
+    value === 'zh-CN' || value === 'vi' ? value : 'en';
+
+  /** After a chat closes (customers only: an anonymous visitor has no address to send a link to). */
+  async function onChatClosed(event: StoredEvent, tx: Tx): Promise<void> {
+    const p = event.payload as ConversationStepPayload;
+    if (!p.customerId) return;
+    const conversation = await tx.execute(
+      sql`SELECT language FROM conversations WHERE id = ${p.conversationId}`,
+    );
+    await invite(event, tx, {
+      trigger: 'chat_closed',
+      contactId: p.conversationId,
+      customerId: p.customerId,
+      language: languageOf((conversation.rows[0] as { language: string } | undefined)?.language),
+      conversationId: p.conversationId,
+      agentId: p.agentId,
+      queueId: p.queueId,
+    });
+  }
+
+  /** After a case is resolved: about its owner, in the case's language. */
+  async function onCaseResolved(event: StoredEvent, tx: Tx): Promise<void> {
+    const p = event.payload as CaseStatusChangedPayload;
+    if (!p.customerId) return;
+    const found = await tx.execute(sql`SELECT language FROM cases WHERE id = ${p.caseId}`);
+    await invite(event, tx, {
+      trigger: 'case_resolved',
+      contactId: p.caseId,
+      customerId: p.customerId,
+      language: languageOf((found.rows[0] as { language: string } | undefined)?.language),
+      caseId: p.caseId,
+      agentId: p.ownerId,
+    });
+  }
+
+  /** After an identified customer's branch visit is served: about the teller and the branch. */
+  async function onTicketServed(event: StoredEvent, tx: Tx): Promise<void> {
+    const p = event.payload as TicketEventPayload;
+    if (!p.customerId) return;
+    const found = await tx.execute(sql`SELECT preferred_language FROM customers WHERE id = ${p.customerId}`);
+    await invite(event, tx, {
+      trigger: 'branch_visit',
+      contactId: p.ticketId,
+      customerId: p.customerId,
+      language: languageOf((found.rows[0] as { preferred_language: string } | undefined)?.preferred_language),
+      ticketId: p.ticketId,
+      agentId: p.tellerId,
+      branchId: p.branchId,
+    });
   }
 
   /** The invitation behind a link: forged, tampered or expired links are one answer (not found). */
@@ -349,7 +413,7 @@ export function createSurveysService(deps: {
     });
   }
 
-  return { createSurvey, listSurveys, onChatClosed, getPublicSurvey, answer };
+  return { createSurvey, listSurveys, onChatClosed, onCaseResolved, onTicketServed, getPublicSurvey, answer };
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;
@@ -357,5 +421,11 @@ export type SurveysService = ReturnType<typeof createSurveysService>;
 export function registerSurveyListeners(deps: { events: Events; surveys: SurveysService }): void {
   deps.events.on(CONVERSATION_EVENTS.closed, 'surveys.invite_after_chat', (event, tx) =>
     deps.surveys.onChatClosed(event, tx),
+  );
+  deps.events.on('case.resolved', 'surveys.invite_after_case', (event, tx) =>
+    deps.surveys.onCaseResolved(event, tx),
+  );
+  deps.events.on('ticket.served', 'surveys.invite_after_branch_visit', (event, tx) =>
+    deps.surveys.onTicketServed(event, tx),
   );
 }

@@ -28,6 +28,7 @@ import {
   useCounterView,
   useMyCounters,
 } from '../api.ts';
+import { OpenCaseButton } from '../components/open-case-button.tsx';
 
 const COUNTER_KEY = 'banyan.branch.counter';
 
@@ -168,6 +169,9 @@ export function CounterPage() {
                     <Button variant="default" onClick={() => void run(`/branch/tickets/${current.id}/park`)}>
                       {t('branch.counter.park')}
                     </Button>
+                    {current.customerId && (
+                      <OpenCaseButton customerId={current.customerId} ticketNumber={current.number} />
+                    )}
                   </Group>
                   <Textarea
                     label={t('branch.counter.notes')}

@@ -21,7 +21,7 @@ export function CasesPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const views: View[] = [
-    ...(hasAnyPermission(me, ['desk.use']) ? (['mine'] as const) : []),
+    ...(hasAnyPermission(me, ['desk.use', 'cases.create']) ? (['mine'] as const) : []),
     ...(hasAnyPermission(me, ['supervisor.view']) ? (['team'] as const) : []),
     ...(hasAnyPermission(me, ['backoffice.work']) ? (['tasks'] as const) : []),
     ...(hasAnyPermission(me, ['complaints.manage']) ? (['complaints'] as const) : []),

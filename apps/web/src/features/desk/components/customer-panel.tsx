@@ -16,7 +16,9 @@ import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES, type Locale } from '../../../app/i18n.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
+import { BranchVisits } from '../../branch/components/branch-visits.tsx';
 import { CustomerCases } from '../../cases/components/customer-cases.tsx';
+import { CustomerNotifications } from '../../notifications/components/customer-notifications.tsx';
 import { type Customer360, useCustomer360 } from '../customer-api.ts';
 
 const VIP_COLORS: Record<string, string> = { platinum: 'grape', gold: 'yellow', silver: 'gray' };
@@ -203,6 +205,8 @@ function CustomerDetails({ data }: { data: Customer360 }) {
         </Stack>
       )}
       <CustomerCases customerId={c.id} />
+      <BranchVisits customerId={c.id} />
+      <CustomerNotifications customerId={c.id} />
     </Stack>
   );
 }
