@@ -61,7 +61,13 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'cases.reassign': 'team',
   },
   back_office: { 'backoffice.work': 'department', 'knowledge.read': 'all' },
-  branch_teller: { 'branch.counter': 'branch', 'customers.read': 'all', 'knowledge.read': 'all' },
+  branch_teller: {
+    'branch.counter': 'branch',
+    'customers.read': 'all',
+    'knowledge.read': 'all',
+    // Tellers open cases for the customers they serve (channel branch, their own branch).
+    'cases.create': 'branch',
+  },
   lobby_manager: { 'branch.lobby': 'branch', 'branch.counter': 'branch', 'knowledge.read': 'all' },
   knowledge_editor: { 'knowledge.read': 'all', 'knowledge.edit': 'all', 'knowledge.publish': 'all' },
   quality_analyst: { 'quality.evaluate': 'all', 'reports.view': 'all', 'knowledge.read': 'all' },
@@ -81,9 +87,6 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
   },
   auditor: { 'audit.read': 'all', 'audit.verify': 'all', 'staff.read': 'all', 'reports.view': 'all' },
 };
-// Tellers open cases for the identified customer at their counter (channel `branch`); agents and
-// complaints officers create cases through desk.use / complaints.manage.
-MATRIX.branch_teller['cases.create'] = 'branch';
 
 /** Scopes an API token may carry: read/integration permissions, never token or staff management. */
 export const TOKEN_SCOPES: Permission[] = ['staff.read', 'audit.read', 'customers.read', 'reports.view'];
