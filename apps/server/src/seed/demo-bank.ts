@@ -550,6 +550,18 @@ export const DEMO_USERS: readonly DemoUser[] = [
     locale: 'vi',
     skills: [],
   }),
+  // A second editor: publishing needs one who is not the author (four-eyes).
+  user({
+    username: 'editor2',
+    displayName: 'Chen Jing',
+    password: 'Banyan!review1',
+    roles: ['knowledge_editor'],
+    teamNames: ['Contact Center Support'],
+    departmentCode: 'CC',
+    branchCode: 'HO',
+    locale: 'zh-CN',
+    skills: [],
+  }),
   user({
     username: 'qa',
     displayName: 'Đinh Thị Thanh Hà',
