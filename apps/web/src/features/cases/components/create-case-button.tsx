@@ -1,12 +1,8 @@
-import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconFolderPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
-import { notifySuccess } from '../../../shared/notify.ts';
-import { SidePanel } from '../../../shared/side-panel.tsx';
-import { useContactReasons } from '../../desk/api.ts';
-import { type CreateCase, useCreateCase } from '../api.ts';
+import { NewCasePanel } from './new-case-panel.tsx';
 
 const TYPES = ['inquiry', 'service_request', 'complaint', 'incident', 'internal_request'] as const;
 
@@ -19,19 +15,8 @@ export function CreateCaseButton(props: {
   customerId: string | null;
   topic?: string | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [type, setType] = useState<CreateCase['type']>('inquiry');
-  const [subject, setSubject] = useState(props.topic ?? '');
-  const [description, setDescription] = useState('');
-  const [categoryId, setCategoryId] = useState<string | null>(null);
-  const reasons = useContactReasons();
-  const create = useCreateCase();
-  const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
-  const options = (reasons.data?.items ?? []).map((r) => ({
-    value: r.id,
-    label: r.names[lang] ?? r.names.en ?? r.id,
-  }));
   return (
     <>
       <Button
@@ -42,64 +27,15 @@ export function CreateCaseButton(props: {
       >
         {t('cases.create.button')}
       </Button>
-      <SidePanel opened={open} onClose={() => setOpen(false)} title={t('cases.create.title')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate(
-              {
-                type,
-                subject,
-                description,
-                categoryId,
-                conversationId: props.conversationId,
-                customerId: props.customerId,
-              },
-              {
-                onSuccess: (c) => {
-                  notifySuccess(t('cases.create.done', { number: c.number }));
-                  setOpen(false);
-                },
-              },
-            );
-          }}
-        >
-          <Stack gap="sm">
-            <Select
-              label={t('cases.field.type')}
-              data={TYPES.map((x) => ({ value: x, label: t(`cases.type.${x}`) }))}
-              value={type}
-              onChange={(v) => v && setType(v as CreateCase['type'])}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('cases.field.category')}
-              data={options}
-              value={categoryId}
-              onChange={setCategoryId}
-              clearable
-              searchable
-            />
-            <TextInput
-              label={t('cases.field.subject')}
-              value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
-              required
-            />
-            <Textarea
-              label={t('cases.field.description')}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              autosize
-              minRows={3}
-            />
-            {create.error && <ErrorAlert error={create.error} />}
-            <Button type="submit" loading={create.isPending} disabled={!subject.trim()}>
-              {t('cases.create.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </SidePanel>
+      <NewCasePanel
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('cases.create.title')}
+        types={TYPES}
+        initialType="inquiry"
+        initialSubject={props.topic ?? ''}
+        origin={{ conversationId: props.conversationId, customerId: props.customerId }}
+      />
     </>
   );
 }

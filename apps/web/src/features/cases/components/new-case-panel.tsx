@@ -1,0 +1,93 @@
+import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { notifySuccess } from '../../../shared/notify.ts';
+import { SidePanel } from '../../../shared/side-panel.tsx';
+import { useContactReasons } from '../../desk/api.ts';
+import { type CreateCase, useCreateCase } from '../api.ts';
+
+type CaseType = CreateCase['type'];
+
+/**
+ * The side panel that opens a case wherever a member of staff meets the customer (a chat in the
+ * desk, a visit at the counter): they pick type and category and write what it is about; where the
+ * case comes from (`origin`: customer, conversation, channel) is the caller's. The creator owns it.
+ */
+export function NewCasePanel(props: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  types: readonly CaseType[];
+  initialType: CaseType;
+  initialSubject?: string;
+  origin: Pick<CreateCase, 'customerId' | 'conversationId' | 'channel'>;
+}) {
+  const { t, i18n } = useTranslation();
+  const [type, setType] = useState<CaseType>(props.initialType);
+  const [subject, setSubject] = useState(props.initialSubject ?? '');
+  const [description, setDescription] = useState('');
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const reasons = useContactReasons();
+  const create = useCreateCase();
+  const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
+  const options = (reasons.data?.items ?? []).map((r) => ({
+    value: r.id,
+    label: r.names[lang] ?? r.names.en ?? r.id,
+  }));
+  return (
+    <SidePanel opened={props.opened} onClose={props.onClose} title={props.title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(
+            { type, subject, description, categoryId, ...props.origin },
+            {
+              onSuccess: (c) => {
+                notifySuccess(t('cases.create.done', { number: c.number }));
+                setSubject(props.initialSubject ?? '');
+                setDescription('');
+                props.onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Select
+            label={t('cases.field.type')}
+            data={props.types.map((x) => ({ value: x, label: t(`cases.type.${x}`) }))}
+            value={type}
+            onChange={(v) => v && setType(v as CaseType)}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('cases.field.category')}
+            data={options}
+            value={categoryId}
+            onChange={setCategoryId}
+            clearable
+            searchable
+          />
+          <TextInput
+            label={t('cases.field.subject')}
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+            required
+          />
+          <Textarea
+            label={t('cases.field.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={3}
+          />
+          {create.error && <ErrorAlert error={create.error} />}
+          <Button type="submit" loading={create.isPending} disabled={!subject.trim()}>
+            {t('cases.create.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </SidePanel>
+  );
+}
