@@ -6,6 +6,8 @@ export type AwayReason = (typeof AWAY_REASONS)[number];
 export interface ContactReasonItem {
   id: string;
   parentId: string | null;
+  /** Stable code (`cards`, `loans`…): the widget's topics use the top-level ones. */
+  code?: string;
   names: Record<string, string>;
   sort: number;
 }

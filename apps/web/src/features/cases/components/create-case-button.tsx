@@ -7,8 +7,9 @@ import { NewCasePanel } from './new-case-panel.tsx';
 const TYPES = ['inquiry', 'service_request', 'complaint', 'incident', 'internal_request'] as const;
 
 /**
- * "Create case" from a chat in the desk: the customer and the conversation come from the chat; the
- * agent picks type and category and writes what the case is about. The creator owns the case.
+ * "Create case" from a chat in the desk: the customer and the conversation come from the chat, and
+ * the category from the topic the customer chose in the widget; the agent picks the type and writes
+ * what the case is about. The creator owns the case.
  */
 export function CreateCaseButton(props: {
   conversationId: string;
@@ -34,6 +35,7 @@ export function CreateCaseButton(props: {
         types={TYPES}
         initialType="inquiry"
         initialSubject={props.topic ?? ''}
+        initialCategoryCode={props.topic}
         origin={{ conversationId: props.conversationId, customerId: props.customerId }}
       />
     </>

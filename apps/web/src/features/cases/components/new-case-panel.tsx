@@ -21,14 +21,21 @@ export function NewCasePanel(props: {
   types: readonly CaseType[];
   initialType: CaseType;
   initialSubject?: string;
+  /** The contact reason to preselect, by code (a chat's topic from the widget: `cards`, `loans`…). */
+  initialCategoryCode?: string | null;
   origin: Pick<CreateCase, 'customerId' | 'conversationId' | 'channel'>;
 }) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<CaseType>(props.initialType);
   const [subject, setSubject] = useState(props.initialSubject ?? '');
   const [description, setDescription] = useState('');
-  const [categoryId, setCategoryId] = useState<string | null>(null);
+  // `undefined` until the agent picks: until then the reason matching the chat's topic is proposed.
+  const [picked, setCategoryId] = useState<string | null | undefined>(undefined);
   const reasons = useContactReasons();
+  const suggested =
+    reasons.data?.items.find((r) => props.initialCategoryCode && r.code === props.initialCategoryCode)?.id ??
+    null;
+  const categoryId = picked === undefined ? suggested : picked;
   const create = useCreateCase();
   const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
   const options = (reasons.data?.items ?? []).map((r) => ({
