@@ -64,7 +64,13 @@ describe('agent', () => {
     // The user's saved language (English) wins once signed in.
     await page.getByRole('heading', { name: `Welcome, ${agent.displayName}` }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Desk', 'My account']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Desk',
+      'Cases',
+      'Knowledge',
+      'My account',
+    ]);
     await expectAccessible(page, 'agent home');
   });
 
@@ -74,7 +80,13 @@ describe('agent', () => {
     await page.getByRole('menu').waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: `欢迎，${agent.displayName}` }).waitFor();
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '座席工作台', '我的账户']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      '首页',
+      '座席工作台',
+      '工单',
+      '知识库',
+      '我的账户',
+    ]);
     expect(await page.getByText('座席代表').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'agent home (zh-CN)');
 

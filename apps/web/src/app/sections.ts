@@ -71,13 +71,13 @@ export const SECTIONS: readonly Section[] = [
     page: lazy(() => import('../features/desk/pages/desk-page.tsx').then((m) => ({ default: m.DeskPage }))),
   },
   {
-    path: 'supervisor',
-    labelKey: 'supervisor.nav',
-    descriptionKey: 'supervisor.navDescription',
-    icon: IconChartBar,
-    permissions: ['supervisor.view'],
+    path: 'cases',
+    labelKey: 'cases.nav',
+    descriptionKey: 'cases.navDescription',
+    icon: IconFolders,
+    permissions: ['desk.use', 'backoffice.work', 'complaints.manage', 'cases.create'],
     page: lazy(() =>
-      import('../features/supervisor/pages/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })),
+      import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
     ),
   },
   {
@@ -88,6 +88,66 @@ export const SECTIONS: readonly Section[] = [
     permissions: ['knowledge.read'],
     page: lazy(() =>
       import('../features/knowledge/pages/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })),
+    ),
+  },
+  {
+    path: 'branch/counter',
+    labelKey: 'branch.nav.counter',
+    descriptionKey: 'branch.nav.counterDescription',
+    icon: IconBuildingStore,
+    permissions: ['branch.counter'],
+    page: lazy(() =>
+      import('../features/branch/pages/counter-page.tsx').then((m) => ({ default: m.CounterPage })),
+    ),
+  },
+  {
+    path: 'branch/lobby',
+    labelKey: 'branch.nav.lobby',
+    descriptionKey: 'branch.nav.lobbyDescription',
+    icon: IconArmchair,
+    permissions: ['branch.lobby'],
+    page: lazy(() =>
+      import('../features/branch/pages/lobby-page.tsx').then((m) => ({ default: m.LobbyPage })),
+    ),
+  },
+  {
+    path: 'supervisor',
+    labelKey: 'supervisor.nav',
+    descriptionKey: 'supervisor.navDescription',
+    icon: IconChartBar,
+    permissions: ['supervisor.view'],
+    page: lazy(() =>
+      import('../features/supervisor/pages/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })),
+    ),
+  },
+  {
+    path: 'analytics/wallboard',
+    labelKey: 'analytics.wallboardNav',
+    descriptionKey: 'analytics.wallboardNavDescription',
+    icon: IconChartBar,
+    permissions: ['supervisor.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/wallboard-page.tsx').then((m) => ({ default: m.WallboardPage })),
+    ),
+  },
+  {
+    path: 'analytics/reports',
+    labelKey: 'analytics.reportsNav',
+    descriptionKey: 'analytics.reportsNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+    ),
+  },
+  {
+    path: 'analytics/hot-topics',
+    labelKey: 'analytics.hotNav',
+    descriptionKey: 'analytics.hotNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })),
     ),
   },
   {
@@ -244,66 +304,6 @@ export const SECTIONS: readonly Section[] = [
     permissions: [],
     page: lazy(() =>
       import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
-    ),
-  },
-  {
-    path: 'cases',
-    labelKey: 'cases.nav',
-    descriptionKey: 'cases.navDescription',
-    icon: IconFolders,
-    permissions: ['desk.use', 'backoffice.work', 'complaints.manage', 'cases.create'],
-    page: lazy(() =>
-      import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
-    ),
-  },
-  {
-    path: 'analytics/wallboard',
-    labelKey: 'analytics.wallboardNav',
-    descriptionKey: 'analytics.wallboardNavDescription',
-    icon: IconChartBar,
-    permissions: ['supervisor.view'],
-    page: lazy(() =>
-      import('../features/analytics/pages/wallboard-page.tsx').then((m) => ({ default: m.WallboardPage })),
-    ),
-  },
-  {
-    path: 'analytics/reports',
-    labelKey: 'analytics.reportsNav',
-    descriptionKey: 'analytics.reportsNavDescription',
-    icon: IconChartBar,
-    permissions: ['reports.view'],
-    page: lazy(() =>
-      import('../features/analytics/pages/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
-    ),
-  },
-  {
-    path: 'analytics/hot-topics',
-    labelKey: 'analytics.hotNav',
-    descriptionKey: 'analytics.hotNavDescription',
-    icon: IconChartBar,
-    permissions: ['reports.view'],
-    page: lazy(() =>
-      import('../features/analytics/pages/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })),
-    ),
-  },
-  {
-    path: 'branch/counter',
-    labelKey: 'branch.nav.counter',
-    descriptionKey: 'branch.nav.counterDescription',
-    icon: IconBuildingStore,
-    permissions: ['branch.counter'],
-    page: lazy(() =>
-      import('../features/branch/pages/counter-page.tsx').then((m) => ({ default: m.CounterPage })),
-    ),
-  },
-  {
-    path: 'branch/lobby',
-    labelKey: 'branch.nav.lobby',
-    descriptionKey: 'branch.nav.lobbyDescription',
-    icon: IconArmchair,
-    permissions: ['branch.lobby'],
-    page: lazy(() =>
-      import('../features/branch/pages/lobby-page.tsx').then((m) => ({ default: m.LobbyPage })),
     ),
   },
 ];
