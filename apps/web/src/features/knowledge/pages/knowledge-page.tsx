@@ -21,7 +21,7 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { API_BASE } from '../../../app/api-client.ts';
@@ -343,11 +343,7 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
   const max = Math.max(1, ...topSearches.map((s) => s.searches));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <Paper withBorder p="sm" component="section" aria-labelledby="brief-changed">
-        <Title order={2} size="h5" id="brief-changed">
-          {t('knowledge.brief.changed')}
-        </Title>
-        {changed.length === 0 && <Text c="dimmed">{t('knowledge.brief.nothing')}</Text>}
+      <BriefSection id="brief-changed" title={t('knowledge.brief.changed')} empty={changed.length === 0}>
         {changed.map((a) => (
           <Group key={a.id} gap="xs">
             <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
@@ -358,12 +354,8 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             </Badge>
           </Group>
         ))}
-      </Paper>
-      <Paper withBorder p="sm" component="section" aria-labelledby="brief-top">
-        <Title order={2} size="h5" id="brief-top">
-          {t('knowledge.brief.topSearches')}
-        </Title>
-        {topSearches.length === 0 && <Text c="dimmed">{t('knowledge.brief.nothing')}</Text>}
+      </BriefSection>
+      <BriefSection id="brief-top" title={t('knowledge.brief.topSearches')} empty={topSearches.length === 0}>
         {topSearches.map((s) => (
           <div key={s.query}>
             <Group justify="space-between">
@@ -373,12 +365,8 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             <Progress value={(s.searches / max) * 100} size="sm" aria-hidden />
           </div>
         ))}
-      </Paper>
-      <Paper withBorder p="sm" component="section" aria-labelledby="brief-gaps">
-        <Title order={2} size="h5" id="brief-gaps">
-          {t('knowledge.brief.gaps')}
-        </Title>
-        {contentGaps.length === 0 && <Text c="dimmed">{t('knowledge.brief.nothing')}</Text>}
+      </BriefSection>
+      <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
         {contentGaps.map((g) => (
           <Group key={g.query} justify="space-between">
             <Text size="sm">{g.query}</Text>
@@ -387,12 +375,12 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             </Text>
           </Group>
         ))}
-      </Paper>
-      <Paper withBorder p="sm" component="section" aria-labelledby="brief-overdue">
-        <Title order={2} size="h5" id="brief-overdue">
-          {t('knowledge.brief.overdue')}
-        </Title>
-        {reviewOverdue.length === 0 && <Text c="dimmed">{t('knowledge.brief.nothing')}</Text>}
+      </BriefSection>
+      <BriefSection
+        id="brief-overdue"
+        title={t('knowledge.brief.overdue')}
+        empty={reviewOverdue.length === 0}
+      >
         {reviewOverdue.map((a) => (
           <Group key={a.id} justify="space-between">
             <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
@@ -403,8 +391,22 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             </Text>
           </Group>
         ))}
-      </Paper>
+      </BriefSection>
     </SimpleGrid>
+  );
+}
+
+/** One panel of the morning brief: a titled section, "nothing" when it has no rows. */
+function BriefSection(props: { id: string; title: string; empty: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby={props.id}>
+      <Title order={2} size="h5" id={props.id}>
+        {props.title}
+      </Title>
+      {props.empty && <Text c="dimmed">{t('knowledge.brief.nothing')}</Text>}
+      {props.children}
+    </Paper>
   );
 }
 
