@@ -62,6 +62,23 @@ export async function screenshot(page: Page, path: string): Promise<void> {
   await page.screenshot({ path });
 }
 
+/**
+ * In an `afterEach`: when the test failed, a screenshot of every page under test
+ * (`test-results/<folder>/<test name>.<label>.png`); pages not opened yet are skipped.
+ */
+export async function screenshotsOnFailure(
+  task: { name: string; result?: { state?: string } },
+  folder: string,
+  pages: Record<string, Page | undefined>,
+): Promise<void> {
+  if (task.result?.state !== 'fail') return;
+  const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-');
+  const dir = new URL(`../test-results/${folder}/`, import.meta.url).pathname;
+  for (const [label, page] of Object.entries(pages)) {
+    if (page) await screenshot(page, `${dir}${name}.${label}.png`).catch(() => undefined);
+  }
+}
+
 /** Names unique to one run, so journeys never collide with demo data or an earlier run. */
 export function uniqueName(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;

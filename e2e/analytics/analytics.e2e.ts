@@ -12,7 +12,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
-  screenshot,
+  screenshotsOnFailure,
   signIn,
   uniqueName,
 } from '../support.ts';
@@ -44,11 +44,7 @@ describe('analytics: wallboard, reports and hot topics', () => {
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const dir = new URL('../../test-results/analytics/', import.meta.url).pathname;
-    await screenshot(page, `${dir}${task.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`).catch(() => undefined);
-  });
+  afterEach(({ task }) => screenshotsOnFailure(task, 'analytics', { page }));
   afterAll(async () => {
     if (conversationId) {
       const { items } = await agent.request<{ items: { id: string }[] }>('GET', '/contact-reasons');

@@ -10,7 +10,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
-  screenshot,
+  screenshotsOnFailure,
   signIn,
   uniqueName,
 } from '../support.ts';
@@ -40,11 +40,7 @@ describe('analytics: case and branch KPIs', () => {
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const dir = new URL('../../test-results/analytics/', import.meta.url).pathname;
-    await screenshot(page, `${dir}${task.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`).catch(() => undefined);
-  });
+  afterEach(({ task }) => screenshotsOnFailure(task, 'analytics', { page }));
   afterAll(async () => {
     await browser?.close();
   });

@@ -10,7 +10,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
-  screenshot,
+  screenshotsOnFailure,
   signIn,
 } from '../support.ts';
 
@@ -49,13 +49,7 @@ describe('a complaint from a chat, worked with the card center, answered with a 
       Page,
     ];
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-');
-    const dir = new URL('../../test-results/cases/', import.meta.url).pathname;
-    for (const [label, page] of Object.entries({ desk, cards, officer, bank }))
-      await screenshot(page, `${dir}${name}.${label}.png`).catch(() => undefined);
-  });
+  afterEach(({ task }) => screenshotsOnFailure(task, 'cases', { desk, cards, officer, bank }));
   afterAll(async () => {
     await closeLeftovers(agentApi).catch(() => undefined);
     await agentApi?.request('PUT', '/desk/state', { state: 'offline' }).catch(() => undefined);

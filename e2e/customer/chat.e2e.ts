@@ -18,7 +18,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
-  screenshot,
+  screenshotsOnFailure,
   signIn,
 } from '../support.ts';
 
@@ -80,15 +80,14 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
     bank = await customerContext.newPage();
   });
   // A failed step leaves both screens in test-results/ (ignored by git) for the CI artefacts.
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-');
-    const dir = new URL('../../test-results/chat/', import.meta.url).pathname;
-    await screenshot(desk, `${dir}${name}.desk.png`).catch(() => undefined);
-    await screenshot(secondDesk, `${dir}${name}.second-desk.png`).catch(() => undefined);
-    await screenshot(board, `${dir}${name}.supervisor.png`).catch(() => undefined);
-    await screenshot(bank, `${dir}${name}.customer.png`).catch(() => undefined);
-  });
+  afterEach(({ task }) =>
+    screenshotsOnFailure(task, 'chat', {
+      desk,
+      'second-desk': secondDesk,
+      supervisor: board,
+      customer: bank,
+    }),
+  );
   afterAll(async () => {
     // Demo agents start offline: leave both agents that way for the next journey or run.
     await agentApi?.request('PUT', '/desk/state', { state: 'offline' }).catch(() => undefined);

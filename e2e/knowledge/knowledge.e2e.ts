@@ -14,7 +14,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
-  screenshot,
+  screenshotsOnFailure,
   signIn,
   uniqueName,
 } from '../support.ts';
@@ -89,16 +89,9 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     ];
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const [name, page] of [
-      ['editor', editorPage],
-      ['reviewer', reviewerPage],
-      ['desk', desk],
-      ['help', help],
-    ] as const)
-      await screenshot(page, `test-results/knowledge/${name}.png`).catch(() => undefined);
-  });
+  afterEach(({ task }) =>
+    screenshotsOnFailure(task, 'knowledge', { editor: editorPage, reviewer: reviewerPage, desk, help }),
+  );
 
   afterAll(async () => {
     await agentApi?.request('PUT', '/desk/state', { state: 'offline' }).catch(() => undefined);
