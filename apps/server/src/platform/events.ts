@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Clock } from './clock.ts';
 import type { Db, DbOrTx, Tx } from './db.ts';
@@ -105,6 +105,19 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   /** Several events in one insert and one notify (the router's batches publish dozens at once). */
   async function publishMany<P>(tx: DbOrTx, batch: NewEvent<P>[]): Promise<DomainEvent<P>[]> {
     if (batch.length === 0) return [];
+    const { stored, ctes } = outboxCtes(batch);
+    // One round trip: the rows, and the wake-up that listeners get when the transaction commits.
+    await tx.execute(sql`WITH ${ctes} SELECT count(*) FROM outbox_notified`);
+    return stored;
+  }
+
+  /**
+   * The same write as `publishMany`, as two CTEs (`outbox_rows`, `outbox_notified`) for a caller
+   * that folds it into its own statement, to save a round trip on a hot path. The caller's
+   * statement must read `outbox_notified` (a SELECT CTE runs only when read), e.g.
+   * `WITH …, ${ctes} SELECT count(*) FROM outbox_notified`. `batch` must not be empty.
+   */
+  function outboxCtes<P>(batch: NewEvent<P>[]): { stored: DomainEvent<P>[]; ctes: SQL } {
     const now = clock.now();
     const stored: DomainEvent<P>[] = batch.map((event) => ({
       id: ids.uuid(),
@@ -114,7 +127,6 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       audience: event.audience ?? {},
       createdAt: now,
     }));
-    // One round trip: the rows, and the wake-up that listeners get when the transaction commits.
     const rows = sql.join(
       stored.map(
         (e) =>
@@ -122,10 +134,12 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       ),
       sql`, `,
     );
-    await tx.execute(sql`WITH stored AS (
+    const ctes = sql`outbox_rows AS (
         INSERT INTO outbox (id, type, payload, actor_id, audience, created_at) VALUES ${rows} RETURNING 1
-      ) SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done`);
-    return stored;
+      ), outbox_notified AS (
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM outbox_rows) AS done
+      )`;
+    return { stored, ctes };
   }
 
   /** Registers a durable handler; `name` must stay stable (it is the idempotency key). */
@@ -354,6 +368,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   return {
     publish,
     publishMany,
+    outboxCtes,
     on,
     subscribe,
     readAfter,

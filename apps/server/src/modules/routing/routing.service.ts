@@ -191,30 +191,52 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /** Best waiting contacts of a queue: the oldest few of each priority level (loose index scan). */
-  async function candidates(tx: Tx, queue: QueueRow, perLevel = CANDIDATES_PER_LEVEL): Promise<ItemRow[]> {
+  /**
+   * The queue's routing settings and its best waiting contacts, locked, in one round trip: per
+   * priority level (highest first) the oldest `perLevel` contacts no rival router holds (FOR UPDATE
+   * SKIP LOCKED inside the level's scan, so a rival's locked rows are stepped over, not counted),
+   * in order of service (priority aged by waiting time, then arrival). No row: nothing waiting, or
+   * no such queue.
+   */
+  async function lockCandidates(
+    tx: Tx,
+    queueId: string,
+    perLevel = CANDIDATES_PER_LEVEL,
+  ): Promise<{ queue: Pick<QueueRow, 'offer_timeout_seconds' | 'auto_accept'>; items: ItemRow[] }> {
     const now = clock.now();
     const result = await tx.execute(sql`
-      WITH RECURSIVE levels(priority) AS (
-        (SELECT priority FROM routing_work_items WHERE queue_id = ${queue.id} AND status = 'waiting'
+      WITH RECURSIVE q AS (
+        SELECT offer_timeout_seconds, auto_accept, aging_seconds FROM routing_queues WHERE id = ${queueId}
+      ), levels(priority) AS (
+        (SELECT priority FROM routing_work_items WHERE queue_id = ${queueId} AND status = 'waiting'
           ORDER BY priority DESC NULLS LAST LIMIT 1)
         UNION ALL
-        SELECT (SELECT w.priority FROM routing_work_items w WHERE w.queue_id = ${queue.id} AND w.status = 'waiting'
+        SELECT (SELECT w.priority FROM routing_work_items w WHERE w.queue_id = ${queueId} AND w.status = 'waiting'
                  AND w.priority < levels.priority ORDER BY w.priority DESC NULLS LAST LIMIT 1)
           FROM levels WHERE levels.priority IS NOT NULL
       )
-      SELECT * FROM routing_work_items
-       WHERE status = 'waiting' AND id IN (
-        SELECT w.id FROM levels
+      SELECT w.*, q.offer_timeout_seconds AS q_offer_timeout_seconds, q.auto_accept AS q_auto_accept
+        FROM q CROSS JOIN levels
         CROSS JOIN LATERAL (
-          SELECT id FROM routing_work_items
-           WHERE queue_id = ${queue.id} AND status = 'waiting' AND priority = levels.priority
+          SELECT * FROM routing_work_items
+           WHERE queue_id = ${queueId} AND status = 'waiting' AND priority = levels.priority
            ORDER BY enqueued_at LIMIT ${perLevel}
+           FOR UPDATE SKIP LOCKED
         ) w
-        WHERE levels.priority IS NOT NULL)
-       ORDER BY priority + floor(extract(epoch FROM (${now}::timestamptz - enqueued_at)) / ${queue.aging_seconds}) DESC,
-                enqueued_at
-       FOR UPDATE SKIP LOCKED`);
-    return result.rows as unknown as ItemRow[];
+       WHERE levels.priority IS NOT NULL
+       ORDER BY w.priority + floor(extract(epoch FROM (${now}::timestamptz - w.enqueued_at)) / q.aging_seconds) DESC,
+                w.enqueued_at`);
+    const rows = result.rows as unknown as Array<
+      ItemRow & { q_offer_timeout_seconds: number; q_auto_accept: boolean }
+    >;
+    const first = rows[0];
+    return {
+      queue: {
+        offer_timeout_seconds: first?.q_offer_timeout_seconds ?? 0,
+        auto_accept: first?.q_auto_accept ?? false,
+      },
+      items: rows,
+    };
   }
 
   /**
@@ -283,8 +305,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
    */
   async function routeBatch(queueId: string, max: number): Promise<Offer[]> {
     return db.transaction(async (tx) => {
-      const queue = await getQueue(tx, queueId);
-      const items = await candidates(tx, queue, Math.max(CANDIDATES_PER_LEVEL, max));
+      const { queue, items } = await lockCandidates(tx, queueId, Math.max(CANDIDATES_PER_LEVEL, max));
       if (items.length === 0) return [];
       const now = clock.now();
       // Contacts of a queue share its skills, except those an overflow rule widened: one agent
@@ -333,12 +354,21 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
         [...perAgent.values()].map((v) => sql`(${v.agentId}::uuid, ${v.channel}, ${v.n}::int)`),
         sql`, `,
       );
-      // One statement for the three writes (rows this transaction already holds): the contacts,
-      // the agents' load, and their idle time — offered agents rank as busy until they answer, so
-      // the next batch spreads across agents.
+      // One statement for every write (rows this transaction already holds): the contacts, the
+      // agents' load, their idle time — offered agents rank as busy until they answer, so the next
+      // batch spreads across agents — and the events. Commit without waiting for the WAL flush
+      // (decision 0006): a decision lost in a database crash leaves its contacts waiting and is
+      // made again, and any later synchronous commit that depends on it flushes it first.
       const setItems = queue.auto_accept
         ? sql`status = 'assigned', assigned_to = v.agent, assigned_at = ${now}, offered_to = NULL, offer_expires_at = NULL`
         : sql`status = 'offered', offered_to = v.agent, offer_expires_at = ${expiresAt}`;
+      const { ctes: outbox } = events.outboxCtes(
+        matches.map((m) => ({
+          type: queue.auto_accept ? ROUTING_EVENTS.assigned : ROUTING_EVENTS.offered,
+          payload: payloadOf(m.item, m.agentId, queue.auto_accept ? 'auto_accept' : undefined),
+          audience: audienceOf(m.agentId),
+        })),
+      );
       await tx.execute(sql`
         WITH items AS (
           UPDATE routing_work_items w SET ${setItems}, offer_count = offer_count + 1, version = version + 1
@@ -347,17 +377,12 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
           UPDATE routing_agent_channels c SET load = c.load + v.n
             FROM (VALUES ${loads}) AS v(user_id, channel, n) WHERE c.user_id = v.user_id AND c.channel = v.channel
             RETURNING c.user_id
-        )
-        UPDATE routing_agent_states SET idle_since = ${now}
-         WHERE user_id IN (SELECT DISTINCT v.user_id FROM (VALUES ${loads}) AS v(user_id, channel, n))`);
-      await events.publishMany(
-        tx,
-        matches.map((m) => ({
-          type: queue.auto_accept ? ROUTING_EVENTS.assigned : ROUTING_EVENTS.offered,
-          payload: payloadOf(m.item, m.agentId, queue.auto_accept ? 'auto_accept' : undefined),
-          audience: audienceOf(m.agentId),
-        })),
-      );
+        ), idle AS (
+          UPDATE routing_agent_states SET idle_since = ${now}
+           WHERE user_id IN (SELECT DISTINCT v.user_id FROM (VALUES ${loads}) AS v(user_id, channel, n))
+           RETURNING 1
+        ), ${outbox}
+        SELECT set_config('synchronous_commit', 'off', true), (SELECT count(*) FROM outbox_notified)`);
       return matches.map((m) => ({
         itemId: m.item.id,
         agentId: m.agentId,
