@@ -115,9 +115,13 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * The same write as `publishMany`, as two CTEs (`outbox_rows`, `outbox_notified`) for a caller
    * that folds it into its own statement, to save a round trip on a hot path. The caller's
    * statement must read `outbox_notified` (a SELECT CTE runs only when read), e.g.
-   * `WITH …, ${ctes} SELECT count(*) FROM outbox_notified`. `batch` must not be empty.
+   * `WITH …, ${ctes} SELECT count(*) FROM outbox_notified`. `batch` must not be empty. With `when`
+   * (a condition over the caller's CTEs), the events are written only if it holds.
    */
-  function outboxCtes<P>(batch: NewEvent<P>[]): { stored: DomainEvent<P>[]; ctes: SQL } {
+  function outboxCtes<P>(
+    batch: NewEvent<P>[],
+    options: { when?: SQL } = {},
+  ): { stored: DomainEvent<P>[]; ctes: SQL } {
     const now = clock.now();
     const stored: DomainEvent<P>[] = batch.map((event) => ({
       id: ids.uuid(),
@@ -130,12 +134,13 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     const rows = sql.join(
       stored.map(
         (e) =>
-          sql`(${e.id}::uuid, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.actorId}::uuid, ${JSON.stringify(e.audience)}::jsonb, ${e.createdAt})`,
+          sql`(${e.id}::uuid, ${e.type}::text, ${JSON.stringify(e.payload)}::jsonb, ${e.actorId}::uuid, ${JSON.stringify(e.audience)}::jsonb, ${e.createdAt}::timestamptz)`,
       ),
       sql`, `,
     );
     const ctes = sql`outbox_rows AS (
-        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at) VALUES ${rows} RETURNING 1
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+        SELECT * FROM (VALUES ${rows}) AS e WHERE ${options.when ?? sql`true`} RETURNING 1
       ), outbox_notified AS (
         SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM outbox_rows) AS done
       )`;

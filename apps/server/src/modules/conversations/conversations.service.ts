@@ -348,7 +348,19 @@ export function createConversationsService(deps: {
     if (body.length === 0 && !input.attachment && !input.attach)
       throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
     return db.transaction(async (tx) => {
-      const c = await lock(tx, input.conversationId);
+      // The conversation, locked, with who follows the thread live: consultants, and the agent
+      // routing assigned (the conversation learns it from a durable handler, which may not have
+      // run yet when the customer writes right after the accept).
+      const locked = await tx.execute(sql`SELECT c.*,
+          (SELECT array_agg(user_id) FROM conversation_participants
+            WHERE conversation_id = c.id AND left_at IS NULL) AS consultants,
+          (SELECT assigned_to FROM routing_work_items
+            WHERE kind = 'conversation' AND ref_id = c.id AND status = 'assigned' LIMIT 1) AS routed_to
+        FROM conversations c WHERE c.id = ${input.conversationId} FOR UPDATE OF c`);
+      const c = locked.rows[0] as unknown as
+        | (ConversationRow & { consultants: string[] | null; routed_to: string | null })
+        | undefined;
+      if (!c) throw new AppError('CONVERSATION_NOT_FOUND', 404);
       // Another visitor's conversation looks exactly like a missing one.
       if (input.onlyVisitor !== undefined && c.visitor_id !== input.onlyVisitor)
         throw new AppError('CONVERSATION_NOT_FOUND', 404);
@@ -365,14 +377,40 @@ export function createConversationsService(deps: {
       if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
       const attachment = input.attach ? await input.attach(tx, c.id) : input.attachment;
       const now = clock.now();
-      // The message, the conversation's next seq, and who follows the thread live, in one statement:
-      // consultants, and the agent routing assigned (the conversation learns it from a durable
-      // handler, which may not have run yet when the customer writes right after the accept).
+      const messageId = ids.uuid();
+      const audience = audienceOf(c);
+      const followers = [
+        ...(c.routed_to ? [c.routed_to] : []),
+        ...(input.mentions ?? []),
+        // Consultants follow the thread live, notes included (conversations.consults.ts).
+        ...(c.consultants ?? []),
+      ];
+      if (followers.length) audience.users = [...new Set([...(audience.users ?? []), ...followers])];
+      const kind = input.kind;
+      const { ctes: outbox } = events.outboxCtes<MessageCreatedPayload>(
+        [
+          {
+            type: CONVERSATION_EVENTS.messageCreated,
+            payload: {
+              conversationId: c.id,
+              messageId,
+              seq: c.next_seq,
+              authorType: input.authorType,
+              kind,
+              internal: kind === 'note',
+            },
+            audience,
+          },
+        ],
+        { when: sql`EXISTS (SELECT 1 FROM m)` },
+      );
+      // The message, the conversation's next seq and the event, in one statement; a retry (the
+      // client id taken) writes none of them.
       const inserted = await tx.execute(sql`
         WITH m AS (
           INSERT INTO conversation_messages
             (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
-          VALUES (${ids.uuid()}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${input.kind}, ${input.clientId},
+          VALUES (${messageId}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${kind}, ${input.clientId},
             ${maskPans(body)}, ${attachment ? JSON.stringify(attachment) : null}::jsonb,
             ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
           ON CONFLICT (conversation_id, author_type, client_id) DO NOTHING
@@ -380,42 +418,15 @@ export function createConversationsService(deps: {
         ), bumped AS (
           UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${now}
            WHERE id = ${c.id} AND EXISTS (SELECT 1 FROM m)
-        )
-        SELECT m.*,
-          (SELECT array_agg(user_id) FROM conversation_participants
-            WHERE conversation_id = ${c.id} AND left_at IS NULL) AS consultants,
-          (SELECT assigned_to FROM routing_work_items
-            WHERE kind = 'conversation' AND ref_id = ${c.id} AND status = 'assigned' LIMIT 1) AS routed_to
-        FROM m`);
-      const row = inserted.rows[0] as
-        | (MessageRow & { consultants: string[] | null; routed_to: string | null })
-        | undefined;
+        ), ${outbox}
+        SELECT m.*, (SELECT count(*) FROM outbox_notified) AS notified FROM m`);
+      const row = inserted.rows[0] as MessageRow | undefined;
       if (!row) {
         // The client id was taken: a retry (or a race with one), answered with the stored message.
         const existing = await stored();
         return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
       }
       const message = toMessage(row);
-      const audience = audienceOf(c);
-      const followers = [
-        ...(row.routed_to ? [row.routed_to] : []),
-        ...(input.mentions ?? []),
-        // Consultants follow the thread live, notes included (conversations.consults.ts).
-        ...(row.consultants ?? []),
-      ];
-      if (followers.length) audience.users = [...new Set([...(audience.users ?? []), ...followers])];
-      await events.publish<MessageCreatedPayload>(tx, {
-        type: CONVERSATION_EVENTS.messageCreated,
-        payload: {
-          conversationId: c.id,
-          messageId: message.id,
-          seq: message.seq,
-          authorType: message.authorType,
-          kind: message.kind,
-          internal: message.kind === 'note',
-        },
-        audience,
-      });
       // A channel whose adapter must deliver the agent's words itself (email, SMS) gets its own,
       // internal event: chat messages — the hot path — never wake a durable handler.
       if (c.channel !== 'chat' && message.authorType === 'agent' && message.kind === 'text') {
