@@ -87,6 +87,8 @@ export const BranchSettings = Type.Object({
   languages: Type.Array(Type.String()),
   ticker: Type.String(),
   maxRecalls: Type.Integer(),
+  /** The business calendar whose holidays close the branch (cases module), or none. */
+  calendarCode: Nullable(Type.String()),
 });
 export const UpdateBranchSettings = Type.Object(
   {
@@ -113,6 +115,7 @@ export const UpdateBranchSettings = Type.Object(
     ),
     ticker: Type.Optional(Type.String({ maxLength: 500 })),
     maxRecalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    calendarCode: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }))),
   },
   { additionalProperties: false },
 );
@@ -124,6 +127,7 @@ export const BranchSetup = Type.Object({
   counters: Type.Array(BranchCounter),
   devices: Type.Array(BranchDevice),
 });
+export const BranchCalendarOption = Type.Object({ code: Type.String(), name: Type.String() });
 export const BranchParams = Type.Object({ branchId: Uuid }, { additionalProperties: false });
 
 // ---- tickets ----
@@ -263,6 +267,11 @@ export const KioskInfo = Type.Object({
   branchName: Type.String(),
   languages: Type.Array(Type.String()),
   isOpen: Type.Boolean(),
+  /** Closed: the holiday that closes the branch today (its calendar's name for it), or null. */
+  closedReason: Nullable(Type.String()),
+  /** Closed: the next opening within 14 days, or null. */
+  opensAt: Nullable(IsoDateTime),
+  timeZone: Type.String(),
   services: Type.Array(
     Type.Object({
       id: Uuid,

@@ -469,3 +469,216 @@ describe('two counters at once', () => {
     expect(rows.map((r) => r.counter_id).sort()).toEqual([counters[1], counters[2]].sort());
   });
 });
+
+describe('call next in one statement', () => {
+  it('stores ticket.called with the same payload the other ticket events carry', async () => {
+    const { rows } = await ctx.pool.query(
+      `SELECT o.payload, t.*, c.number AS counter_number FROM outbox o
+         JOIN branch_tickets t ON t.id = (o.payload->>'ticketId')::uuid
+         JOIN branch_counters c ON c.id = t.counter_id
+       WHERE o.type = 'ticket.called' ORDER BY o.position DESC LIMIT 1`,
+    );
+    const r = rows[0];
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    expect(r.payload).toEqual({
+      ticketId: r.id,
+      branchId: r.branch_id,
+      serviceId: r.service_id,
+      number: r.number,
+      priority: r.priority,
+      customerId: r.customer_id,
+      counterId: r.counter_id,
+      counterNumber: r.counter_number,
+      tellerId: r.teller_id,
+      issuedAt: iso(r.issued_at),
+      calledAt: iso(r.called_at),
+      startedAt: null,
+      finishedAt: null,
+      waitSeconds: Math.round((r.first_called_at.getTime() - r.issued_at.getTime()) / 1000),
+      serviceSeconds: null,
+      recalls: 0,
+    });
+  });
+
+  it('gives a counter one customer even when two calls race at it', async () => {
+    // Free both counters, then put three customers in line.
+    const busy = await ctx.pool.query(
+      `SELECT id FROM branch_tickets WHERE counter_id = ANY($1::uuid[]) AND status IN ('called', 'serving')`,
+      [[counters[1], counters[2]]],
+    );
+    for (const { id } of busy.rows)
+      expect((await api('POST', `/branch/tickets/${id}/finish`, teller, {})).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await issue({ serviceId: svc.cash })).status).toBe(201);
+    const calls = await Promise.all(
+      Array.from({ length: 4 }, () => api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {})),
+    );
+    const statuses = calls.map((c) => c.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409]);
+    expect(calls.filter((c) => c.status === 409).map((c) => c.body.error?.code)).toEqual([
+      'BRANCH_COUNTER_BUSY',
+      'BRANCH_COUNTER_BUSY',
+      'BRANCH_COUNTER_BUSY',
+    ]);
+    const atCounter = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_tickets WHERE counter_id = $1 AND status IN ('called', 'serving')`,
+      [counters[1]],
+    );
+    expect(atCounter.rows[0].n).toBe(1);
+    // Nothing half-stored: one called event for the one call that succeeded.
+    const called = (calls.find((c) => c.status === 200)?.body.ticket as { id: string }).id;
+    const events = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.called' AND payload->>'counterId' = $1
+         AND payload->>'ticketId' = $2`,
+      [counters[1], called],
+    );
+    expect(events.rows[0].n).toBe(1);
+    expect((await api('POST', `/branch/tickets/${called}/finish`, teller, {})).status).toBe(200);
+  });
+
+  it('answers nobody waiting with a null ticket and an unknown counter with 404', async () => {
+    await ctx.pool.query(
+      `UPDATE branch_tickets SET status = 'self_service' WHERE branch_id = $1 AND status = 'waiting'`,
+      [branchId],
+    );
+    const none = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
+    expect(none.status).toBe(200);
+    expect(none.body.ticket).toBeNull();
+    const unknown = await api(
+      'POST',
+      '/branch/counters/00000000-0000-4000-8000-000000000001/call-next',
+      teller,
+      {},
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.code).toBe('BRANCH_COUNTER_NOT_FOUND');
+    expect((await api('POST', `/branch/counters/${counters[1]}/call-next`, otherTeller, {})).status).toBe(
+      403,
+    );
+    expect((await api('POST', `/branch/counters/${counters[1]}/call-next`, agent, {})).status).toBe(403);
+  });
+});
+
+describe('holidays from the business calendars', () => {
+  const weekdays = { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']], '3': [['08:00', '17:00']] };
+  const fullWeek = { ...weekdays, '4': [['08:00', '17:00']], '5': [['08:00', '17:00']] };
+
+  it('lists the calendars to lobby managers and administrators only', async () => {
+    const list = await api('GET', '/branch/calendars', manager);
+    expect(list.status).toBe(200);
+    expect((list.body as unknown as Array<{ code: string }>).map((c) => c.code)).toEqual(
+      expect.arrayContaining(['CN', 'VN']),
+    );
+    expect((await api('GET', '/branch/calendars', admin)).status).toBe(200);
+    expect((await api('GET', '/branch/calendars', teller)).status).toBe(403);
+    expect((await api('GET', '/branch/calendars', agent)).status).toBe(403);
+    expect((await api('GET', '/branch/calendars', null)).status).toBe(401);
+  });
+
+  it('follows a calendar chosen by the branch manager; refuses an unknown one, a teller, another branch', async () => {
+    const unknown = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      calendarCode: 'XX',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error?.code).toBe('BRANCH_CALENDAR_UNKNOWN');
+    expect(
+      (await api('PATCH', `/branch/branches/${branchId}/settings`, teller, { calendarCode: 'VN' })).status,
+    ).toBe(403);
+    expect(
+      (await api('PATCH', `/branch/branches/${otherBranchId}/settings`, manager, { calendarCode: 'CN' }))
+        .status,
+    ).toBe(403);
+    const set = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      calendarCode: 'VN',
+      weekly: weekdays,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ calendarCode: 'VN' });
+    const setup = await api('GET', `/branch/branches/${branchId}/setup`, manager);
+    expect((setup.body.settings as { calendarCode: string }).calendarCode).toBe('VN');
+  });
+
+  it('refuses a kiosk ticket on a holiday, says why and when it opens, in three languages', async () => {
+    ctx.clock.set('2026-09-02T02:00:00Z'); // Wednesday 09:00 in Hà Nội: Quốc khánh
+    const kiosk = await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken));
+    expect(kiosk.body).toMatchObject({
+      isOpen: false,
+      closedReason: 'Quốc khánh',
+      opensAt: '2026-09-07T01:00:00.000Z', // Thursday and Friday have no hours: Monday 08:00
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const messages: Record<string, string> = {};
+    for (const locale of ['en', 'zh-CN', 'vi']) {
+      const r = await api(
+        'POST',
+        '/branch/device/tickets',
+        null,
+        { serviceId: svc.cash },
+        {
+          ...device(kioskToken),
+          'accept-language': locale,
+        },
+      );
+      expect(r.status).toBe(409);
+      expect(r.body.error?.code).toBe('BRANCH_CLOSED');
+      messages[locale] = (r.body.error as unknown as { message: string }).message;
+    }
+    expect(messages.en).toBe('The branch is closed now (Quốc khánh). It opens at 2026-09-07 08:00.');
+    expect(messages['zh-CN']).toContain('2026-09-07 08:00');
+    expect(messages['zh-CN']).toContain('网点当前不营业');
+    expect(messages.vi).toContain('Chi nhánh hiện đang đóng cửa (Quốc khánh)');
+    const { rows } = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_tickets WHERE day = '2026-09-02'`,
+    );
+    expect(rows[0].n).toBe(0);
+    // The weekday after the holiday opens at 08:00 once Thursday has hours.
+    await api('PATCH', `/branch/branches/${branchId}/settings`, manager, { weekly: fullWeek });
+    const next = await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken));
+    expect(next.body.opensAt).toBe('2026-09-03T01:00:00.000Z');
+    ctx.clock.set('2026-09-03T02:00:00Z');
+    expect((await issue({ serviceId: svc.cash })).status).toBe(201);
+  });
+
+  it('offers no slots on a holiday and refuses a booking there with a clear message', async () => {
+    ctx.clock.set('2026-08-28T02:00:00Z');
+    const slots = (date: string) =>
+      api('GET', `/branch/public/branches/${branchId}/slots?serviceId=${svc.loans}&date=${date}`, null);
+    expect((await slots('2026-09-02')).body.items).toEqual([]);
+    expect(((await slots('2026-09-03')).body.items as unknown[]).length).toBeGreaterThan(0);
+    const book = await api(
+      'POST',
+      `/branch/public/branches/${branchId}/appointments`,
+      null,
+      { serviceId: svc.loans, slotStart: '2026-09-02T02:00:00.000Z', name: 'Ngày lễ' },
+      { 'accept-language': 'vi' },
+    );
+    expect(book.status).toBe(409);
+    expect(book.body.error?.code).toBe('BRANCH_CLOSED_ON_DATE');
+    expect((book.body.error as unknown as { message: string }).message).toBe(
+      'Chi nhánh đóng cửa ngày 2026-09-02 (Quốc khánh). Vui lòng chọn ngày khác.',
+    );
+    const { rows } = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_appointments WHERE name = 'Ngày lễ'`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('opens on a make-up working day of the Chinese calendar and closes on its holiday', async () => {
+    await api('PATCH', `/branch/branches/${otherBranchId}/settings`, admin, {
+      calendarCode: 'CN',
+      weekly: fullWeek,
+    });
+    const s = await api('POST', `/branch/branches/${otherBranchId}/services`, admin, {
+      code: 'cash',
+      names: names('cash'),
+      letter: 'A',
+    });
+    expect(s.status).toBe(201);
+    const issueThere = () => issue({ serviceId: s.body.id }, otherKioskToken);
+    ctx.clock.set('2026-05-04T02:00:00Z'); // Monday 10:00 in Shanghai: 劳动节
+    const closed = await issueThere();
+    expect(closed.status).toBe(409);
+    expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    ctx.clock.set('2026-05-09T02:00:00Z'); // Saturday 10:00: 劳动节调休上班, open with Monday's hours
+    expect((await issueThere()).status).toBe(201);
+  });
+});

@@ -82,9 +82,19 @@ defineMessages({
     vi: 'Chỉ có thể đánh giá lượt phục vụ đã hoàn tất tại quầy này.',
   },
   BRANCH_CLOSED: {
-    en: 'The branch is closed now.',
-    'zh-CN': '网点当前不营业。',
-    vi: 'Chi nhánh hiện đang đóng cửa.',
+    en: 'The branch is closed now ({reason}). It opens at {opensAt}.',
+    'zh-CN': '网点当前不营业（{reason}）。营业时间：{opensAt} 起。',
+    vi: 'Chi nhánh hiện đang đóng cửa ({reason}). Chi nhánh mở cửa lúc {opensAt}.',
+  },
+  BRANCH_CLOSED_ON_DATE: {
+    en: 'The branch is closed on {date} ({reason}). Please choose another day.',
+    'zh-CN': '网点在 {date} 不营业（{reason}）。请选择其他日期。',
+    vi: 'Chi nhánh đóng cửa ngày {date} ({reason}). Vui lòng chọn ngày khác.',
+  },
+  BRANCH_CALENDAR_UNKNOWN: {
+    en: 'There is no business calendar {code}.',
+    'zh-CN': '不存在工作日历 {code}。',
+    vi: 'Không có lịch làm việc {code}.',
   },
   BRANCH_SLOT_FULL: {
     en: 'This time slot is full. Please choose another.',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import {
   BookAppointment,
   BookedAppointment,
+  BranchCalendarOption,
   BranchCounter,
   BranchParams,
   BranchService,
@@ -78,6 +79,11 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       '/branch/branches/:branchId/setup',
       { schema: { tags, params: BranchParams, response: { 200: BranchSetup, ...errors } } },
       async (request) => branch.getSetup(request.actor, request.params.branchId),
+    );
+    app.get(
+      '/branch/calendars',
+      { schema: { tags, response: { 200: Type.Array(BranchCalendarOption), ...errors } } },
+      async (request) => branch.listCalendars(request.actor),
     );
     app.patch(
       '/branch/branches/:branchId/settings',

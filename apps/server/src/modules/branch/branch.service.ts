@@ -14,9 +14,16 @@ import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
-import type { Events } from '../../platform/events.ts';
+import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { type Actor, type Permission, requirePermission } from '../../platform/rbac.ts';
+import {
+  type Actor,
+  type Permission,
+  requireActor,
+  requirePermission,
+  type Scope,
+} from '../../platform/rbac.ts';
+import { type BusinessCalendar, hoursOn, openIntervals } from '../cases/index.ts';
 import type { CoreBanking, CustomersService } from '../customers/index.ts';
 import { normalisePhone } from '../customers/index.ts';
 import { baselineWait, estimateWait, formatTicketNumber, localDate, nextEwma } from './branch.estimate.ts';
@@ -142,9 +149,45 @@ export const toTicket = (r: TicketRow) => ({
 export type TicketView = ReturnType<typeof toTicket>;
 
 const TICKET_COLUMNS = sql`t.*, (SELECT c.number FROM branch_counters c WHERE c.id = t.counter_id) AS counter_number`;
+/** A timestamp as JavaScript's `toISOString()` writes it (UTC, milliseconds). */
+const isoSql = (column: ReturnType<typeof sql>) =>
+  sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * `ticketPayload` computed by PostgreSQL over a ticket row `t` with its `counter_number`, for the
+ * call that writes its event in the same statement (same fields and rounding; a test compares them).
+ */
+const TICKET_PAYLOAD_SQL = sql`jsonb_build_object(
+  'ticketId', t.id, 'branchId', t.branch_id, 'serviceId', t.service_id, 'number', t.number,
+  'priority', t.priority, 'customerId', t.customer_id, 'counterId', t.counter_id,
+  'counterNumber', t.counter_number, 'tellerId', t.teller_id, 'issuedAt', ${isoSql(sql`t.issued_at`)},
+  'calledAt', ${isoSql(sql`t.called_at`)}, 'startedAt', ${isoSql(sql`t.started_at`)},
+  'finishedAt', ${isoSql(sql`t.finished_at`)},
+  'waitSeconds', CASE WHEN t.first_called_at IS NOT NULL
+    THEN greatest(0, round(extract(epoch FROM t.first_called_at - t.issued_at)))::int END,
+  'serviceSeconds', CASE WHEN t.finished_at IS NOT NULL AND t.started_at IS NOT NULL
+    THEN greatest(0, round(extract(epoch FROM t.finished_at - t.started_at)))::int END,
+  'recalls', t.recalls)`;
 const COUNTER_COLUMNS = sql`c.*, (SELECT u.display_name FROM users u WHERE u.id = c.teller_id) AS teller_name`;
 
+/** The business calendars of the cases module (CN/VN holidays, make-up days), read through its index. */
+export interface BranchCalendars {
+  /** The calendar of a code: stored, else seeded (cached by the cases module). */
+  calendarOf(code: string): Promise<BusinessCalendar>;
+  /** The calendars a branch may follow. */
+  list(): Promise<Array<{ code: string; name: string }>>;
+}
+
+/** "Always open" (no weekly hours set) as business-calendar hours. */
+const ALL_DAY = Object.fromEntries(
+  ['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [['00:00', '24:00']]]),
+) as BusinessCalendar['weekly'];
+/** Appointment slots of a branch with no weekly hours set. */
+const SLOT_DAY = Object.fromEntries(
+  ['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [['08:00', '17:00']]]),
+) as BusinessCalendar['weekly'];
+
 export interface BranchServiceDeps {
+  calendars: BranchCalendars;
   db: Db;
   ids: Ids;
   clock: Clock;
@@ -154,8 +197,27 @@ export interface BranchServiceDeps {
   coreBanking: CoreBanking;
 }
 
+/** Reads the business calendars for the branch module (the cases module guards them with cases.admin). */
+export const BRANCH_CALENDAR_READER: Actor = {
+  kind: 'staff',
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'system:branch',
+  displayName: 'Branch lobby',
+  roles: [],
+  permissions: new Map<Permission, Scope>([['cases.admin', 'all']]),
+  teamIds: [],
+  departmentId: null,
+  branchId: null,
+  locale: 'en',
+  sessionId: null,
+  tokenId: null,
+  csrfToken: null,
+  mfaEnrollmentRequired: false,
+  ip: null,
+};
+
 export function createBranchService(deps: BranchServiceDeps) {
-  const { db, ids, clock, events, audit, customers, coreBanking } = deps;
+  const { db, ids, clock, events, audit, customers, coreBanking, calendars } = deps;
 
   // ---- access ----
   /** The actor holds `permission` for this branch: scope `all`, or their own branch. */
@@ -192,9 +254,10 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: string[] | null;
       ticker: string | null;
       max_recalls: number | null;
+      calendar_code: string | null;
     }>(
       tx,
-      sql`SELECT b.id, b.name, b.time_zone, s.weekly, s.languages, s.ticker, s.max_recalls
+      sql`SELECT b.id, b.name, b.time_zone, s.weekly, s.languages, s.ticker, s.max_recalls, s.calendar_code
           FROM branches b LEFT JOIN branch_settings s ON s.branch_id = b.id WHERE b.id = ${branchId}`,
     );
     if (!b) throw new AppError('BRANCH_NOT_FOUND', 404);
@@ -206,27 +269,75 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: b.languages ?? ['vi', 'en'],
       ticker: b.ticker ?? '',
       maxRecalls: b.max_recalls ?? 2,
+      calendarCode: b.calendar_code,
     };
   }
 
-  /** Open now by the branch's weekly hours in its own time zone; no hours set = always open. */
-  function isOpenAt(
-    settings: { weekly: Record<string, Array<[string, string]>>; timeZone: string },
-    at: Date,
-  ) {
-    if (Object.keys(settings.weekly).length === 0) return true;
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: settings.timeZone,
-      weekday: 'short',
+  type BranchInfo = Awaited<ReturnType<typeof getBranch>>;
+  const lobbyCalendars = new Map<
+    string,
+    { key: string; base: BusinessCalendar | null; calendar: BusinessCalendar }
+  >();
+  /**
+   * The branch's days as a business calendar: its own weekly hours in its time zone (none = always
+   * open; `forSlots`: 08:00–17:00), with the holidays and make-up working days of the business
+   * calendar it follows (a make-up day keeps the branch's hours of `asWeekday`). Kept per branch
+   * while neither changes, so the cases module's per-calendar interval cache works.
+   */
+  async function lobbyCalendar(branch: BranchInfo, forSlots = false): Promise<BusinessCalendar> {
+    const base = branch.calendarCode ? await calendars.calendarOf(branch.calendarCode) : null;
+    const always = Object.keys(branch.weekly).length === 0;
+    const key = `${forSlots}|${branch.timeZone}|${JSON.stringify(branch.weekly)}`;
+    const id = `${branch.branchId}|${forSlots}`;
+    const hit = lobbyCalendars.get(id);
+    if (hit && hit.key === key && hit.base === base) return hit.calendar;
+    const calendar: BusinessCalendar = {
+      timeZone: branch.timeZone,
+      weekly: always ? (forSlots ? SLOT_DAY : ALL_DAY) : (branch.weekly as BusinessCalendar['weekly']),
+      holidays: base?.holidays ?? [],
+      makeUpDays: base?.makeUpDays ?? [],
+    };
+    lobbyCalendars.set(id, { key, base, calendar });
+    return calendar;
+  }
+
+  /** Open at `at`? If not: the holiday that closes it today (if any) and when it opens next (14 days ahead). */
+  async function openingState(branch: BranchInfo, at: Date) {
+    const calendar = await lobbyCalendar(branch);
+    const open = openIntervals(calendar, at, new Date(at.getTime() + 1000));
+    if (open.some((i) => i.from.getTime() <= at.getTime()))
+      return { isOpen: true, holiday: null, opensAt: null };
+    const today = localDate(at, branch.timeZone);
+    const holiday = calendar.holidays.find((h) => h.date === today)?.name ?? null;
+    const next = openIntervals(calendar, at, new Date(at.getTime() + 14 * 86_400_000))[0];
+    return { isOpen: false, holiday, opensAt: next ? next.from : null };
+  }
+
+  /** "Opens at" as the branch's local date and time (the message shows it as is). */
+  function localDateTime(at: Date, timeZone: string) {
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    }).formatToParts(at);
-    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(
-      parts.find((p) => p.type === 'weekday')?.value ?? '',
+    }).format(at);
+    return `${localDate(at, timeZone)} ${time}`;
+  }
+
+  /** Refuses when the branch is closed now: BRANCH_CLOSED with the holiday and the next opening. */
+  async function requireOpen(branch: BranchInfo) {
+    const state = await openingState(branch, clock.now());
+    if (state.isOpen) return;
+    throw new AppError(
+      'BRANCH_CLOSED',
+      409,
+      undefined,
+      {
+        opensAt: state.opensAt ? localDateTime(state.opensAt, branch.timeZone) : '—',
+        reason: state.holiday ?? '—',
+      },
+      { holiday: state.holiday, opensAt: state.opensAt?.toISOString() ?? null },
     );
-    const hm = `${parts.find((p) => p.type === 'hour')?.value}:${parts.find((p) => p.type === 'minute')?.value}`;
-    return (settings.weekly[String(weekday)] ?? []).some(([from, to]) => hm >= from && hm < to);
   }
 
   async function getService(tx: DbOrTx, serviceId: string, branchId?: string): Promise<ServiceRow> {
@@ -321,6 +432,13 @@ export function createBranchService(deps: BranchServiceDeps) {
     };
   }
 
+  /** The business calendars a branch can follow (for the setup screen): lobby managers and administrators. */
+  async function listCalendars(actor: Actor | null) {
+    const a = requireActor(actor);
+    if (a.permissions.get('staff.manage') !== 'all') requirePermission(a, 'branch.lobby');
+    return (await calendars.list()).map((c) => ({ code: c.code, name: c.name }));
+  }
+
   async function updateSettings(actor: Actor | null, branchId: string, input: UpdateBranchSettings) {
     const who = requireSetup(actor, branchId);
     const current = await getBranch(db, branchId);
@@ -329,12 +447,16 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: input.languages ?? current.languages,
       ticker: input.ticker ?? current.ticker,
       maxRecalls: input.maxRecalls ?? current.maxRecalls,
+      calendarCode: input.calendarCode !== undefined ? input.calendarCode : current.calendarCode,
     };
+    if (next.calendarCode && !(await calendars.list()).some((c) => c.code === next.calendarCode))
+      throw new AppError('BRANCH_CALENDAR_UNKNOWN', 400, undefined, { code: next.calendarCode });
     await db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO branch_settings (branch_id, weekly, languages, ticker, max_recalls)
-        VALUES (${branchId}, ${JSON.stringify(next.weekly)}::jsonb, ${pgArray(next.languages)}::text[], ${next.ticker}, ${next.maxRecalls})
+      await tx.execute(sql`INSERT INTO branch_settings (branch_id, weekly, languages, ticker, max_recalls, calendar_code)
+        VALUES (${branchId}, ${JSON.stringify(next.weekly)}::jsonb, ${pgArray(next.languages)}::text[], ${next.ticker},
+          ${next.maxRecalls}, ${next.calendarCode})
         ON CONFLICT (branch_id) DO UPDATE SET weekly = EXCLUDED.weekly, languages = EXCLUDED.languages,
-          ticker = EXCLUDED.ticker, max_recalls = EXCLUDED.max_recalls`);
+          ticker = EXCLUDED.ticker, max_recalls = EXCLUDED.max_recalls, calendar_code = EXCLUDED.calendar_code`);
       await audit.record(tx, {
         actorId: who.userId,
         actorName: who.username,
@@ -483,6 +605,16 @@ export function createBranchService(deps: BranchServiceDeps) {
     );
   }
 
+  async function kioskOpening(branch: BranchInfo) {
+    const state = await openingState(branch, clock.now());
+    return {
+      isOpen: state.isOpen,
+      closedReason: state.holiday,
+      opensAt: state.opensAt?.toISOString() ?? null,
+      timeZone: branch.timeZone,
+    };
+  }
+
   async function kioskInfo(device: Device) {
     const branch = await getBranch(db, device.branchId);
     const services = await rows<ServiceRow & { waiting: number }>(
@@ -493,7 +625,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     return {
       branchName: branch.name,
       languages: branch.languages,
-      isOpen: isOpenAt(branch, clock.now()),
+      ...(await kioskOpening(branch)),
       services: services.map((s) => ({
         id: s.id,
         names: s.names,
@@ -570,7 +702,7 @@ export function createBranchService(deps: BranchServiceDeps) {
   ) {
     if (device.kind !== 'kiosk') throw new AppError('BRANCH_DEVICE_KIND', 403);
     const branch = await getBranch(db, device.branchId);
-    if (!isOpenAt(branch, clock.now())) throw new AppError('BRANCH_CLOSED', 409);
+    await requireOpen(branch);
     const service = await getService(db, input.serviceId, device.branchId);
     const who =
       options.customerId !== undefined
@@ -686,48 +818,75 @@ export function createBranchService(deps: BranchServiceDeps) {
    * Calls the next ticket: tickets sent to this counter first, then by priority, the counter's
    * service order and age. SKIP LOCKED lets counters call at once without waiting on each other or
    * ever calling the same ticket twice. Returns null when nobody waits (an expected outcome).
+   *
+   * One statement, one round trip, its own transaction: read the counter and check it (branch,
+   * open, serves the service, nobody at it), pick the ticket, call it, store `ticket.called` in the
+   * outbox and wake the listeners. When a check fails nothing is written and the flags say which.
+   * "Nobody at the counter" is also enforced by the unique index `branch_tickets_counter_busy_key`
+   * (two calls at the same counter racing each other: the second fails with BRANCH_COUNTER_BUSY).
+   * The display fan-out happens after commit (NOTIFY → the realtime subscriber), outside the call.
    */
   async function callNext(actor: Actor | null, counterId: string, options: { serviceId?: string } = {}) {
-    return db.transaction(async (tx) => {
-      // One round trip: the counter, locked for the call, and whether a customer is still at it.
-      const c = await one<CounterRow & { busy: boolean }>(
-        tx,
-        sql`SELECT ${COUNTER_COLUMNS}, EXISTS (SELECT 1 FROM branch_tickets t WHERE t.counter_id = c.id
-              AND t.status IN ('called', 'serving')) AS busy
-            FROM branch_counters c WHERE c.id = ${counterId} FOR UPDATE OF c`,
-      );
-      if (!c) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
-      const who = requireBranch(actor, c.branch_id, 'branch.counter');
-      if (!c.is_open) throw new AppError('BRANCH_COUNTER_CLOSED', 409);
-      if (options.serviceId && !c.service_ids.includes(options.serviceId))
-        throw new AppError('BRANCH_SERVICE_NOT_SERVED', 409);
-      if (c.busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
-      const serviceIds = options.serviceId ? [options.serviceId] : c.service_ids;
-      const next = await callNextIn(tx, c, serviceIds, who.userId);
-      return next ? toTicket(next) : null;
-    });
-  }
-
-  async function callNextIn(tx: Tx, c: CounterRow, serviceIds: string[], tellerId: string | null) {
+    const scope = requirePermission(actor, 'branch.counter');
+    const who = actor as Actor;
     const now = clock.now();
-    // Pick and call in one statement: the pick's row lock (SKIP LOCKED) carries into the update.
-    const t = await one<TicketRow>(
-      tx,
-      sql`WITH picked AS (
-            SELECT t.id FROM branch_tickets t
-            WHERE t.branch_id = ${c.branch_id} AND t.status = 'waiting'
-              AND ((t.counter_id IS NULL AND t.service_id = ANY(${pgArray(serviceIds)}::uuid[])) OR t.counter_id = ${c.id})
-            ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC,
-              array_position(${pgArray(serviceIds)}::uuid[], t.service_id), t.issued_at, t.id
-            LIMIT 1 FOR UPDATE SKIP LOCKED)
-          UPDATE branch_tickets u SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
-            called_at = ${now}, first_called_at = coalesce(u.first_called_at, ${now})
-          FROM picked WHERE u.id = picked.id
-          RETURNING u.*, ${c.number}::int AS counter_number`,
-    );
-    if (!t) return null;
-    await publishTicket(tx, BRANCH_EVENTS.called, t, tellerId);
-    return t;
+    const only = options.serviceId ?? null;
+    let r:
+      | (Partial<TicketRow> & {
+          c_branch_id: string;
+          c_is_open: boolean;
+          c_busy: boolean;
+          c_service_ids: string[];
+          stored: number;
+        })
+      | undefined;
+    try {
+      r = await one(
+        db,
+        sql`WITH c AS (
+            SELECT c.id, c.branch_id, c.number, c.service_ids, c.is_open,
+              EXISTS (SELECT 1 FROM branch_tickets b WHERE b.counter_id = c.id
+                AND b.status IN ('called', 'serving')) AS busy,
+              CASE WHEN ${only}::uuid IS NULL THEN c.service_ids ELSE ARRAY[${only}::uuid] END AS calls
+            FROM branch_counters c WHERE c.id = ${counterId}::uuid),
+          ok AS (
+            SELECT * FROM c WHERE (${scope === 'all'} OR c.branch_id = ${who.branchId}::uuid) AND c.is_open
+              AND NOT c.busy AND (${only}::uuid IS NULL OR ${only}::uuid = ANY (c.service_ids))),
+          picked AS (
+            SELECT t.id FROM ok, branch_tickets t
+            WHERE t.branch_id = ok.branch_id AND t.status = 'waiting'
+              AND ((t.counter_id IS NULL AND t.service_id = ANY (ok.calls)) OR t.counter_id = ok.id)
+            ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC, array_position(ok.calls, t.service_id),
+              t.issued_at, t.id
+            LIMIT 1 FOR UPDATE OF t SKIP LOCKED),
+          called AS (
+            UPDATE branch_tickets u SET status = 'called', counter_id = ok.id, teller_id = ${who.userId}::uuid,
+              called_at = ${now}, first_called_at = coalesce(u.first_called_at, ${now})
+            FROM picked, ok WHERE u.id = picked.id
+            RETURNING u.*, ok.number AS counter_number),
+          stored AS (${outboxInsertFrom({
+            id: ids.uuid(),
+            type: BRANCH_EVENTS.called,
+            actorId: who.userId,
+            createdAt: now,
+            payload: TICKET_PAYLOAD_SQL,
+            audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
+            from: sql`called t`,
+          })}),
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done)
+        SELECT c.branch_id AS c_branch_id, c.is_open AS c_is_open, c.busy AS c_busy,
+          c.service_ids AS c_service_ids, (SELECT count(*) FROM woke)::int AS stored, called.*
+        FROM c LEFT JOIN called ON true`,
+      );
+    } catch (error) {
+      translateUniqueViolation(error, { branch_tickets_counter_busy_key: 'BRANCH_COUNTER_BUSY' });
+    }
+    if (!r) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
+    if (scope !== 'all' && r.c_branch_id !== who.branchId) throw new AppError('BRANCH_FORBIDDEN', 403);
+    if (!r.c_is_open) throw new AppError('BRANCH_COUNTER_CLOSED', 409);
+    if (only && !r.c_service_ids.includes(only)) throw new AppError('BRANCH_SERVICE_NOT_SERVED', 409);
+    if (r.c_busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
+    return r.id ? toTicket(r as TicketRow) : null;
   }
 
   /** Loads a ticket at a counter the actor may work, locked for the change. */
@@ -1144,9 +1303,8 @@ export function createBranchService(deps: BranchServiceDeps) {
     const service = await getService(db, serviceId, branchId);
     if (service.slot_capacity <= 0) return [];
     const midnight = localMidnight(date, branch.timeZone);
-    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-    const hours =
-      branch.weekly[String(weekday)] ?? (Object.keys(branch.weekly).length ? [] : [['08:00', '17:00']]);
+    // The branch's hours that day: a holiday of its business calendar closes it, a make-up day opens it.
+    const hours = hoursOn(await lobbyCalendar(branch, true), date);
     const booked = await rows<{ slot_start: Date; n: number }>(
       db,
       sql`SELECT slot_start, count(*)::int AS n FROM branch_appointments WHERE service_id = ${serviceId}
@@ -1174,6 +1332,17 @@ export function createBranchService(deps: BranchServiceDeps) {
     const branch = await getBranch(db, branchId);
     const slotStart = new Date(input.slotStart);
     const date = localDate(slotStart, branch.timeZone);
+    const calendar = await lobbyCalendar(branch, true);
+    if (hoursOn(calendar, date).length === 0) {
+      const holiday = calendar.holidays.find((h) => h.date === date)?.name ?? null;
+      throw new AppError(
+        'BRANCH_CLOSED_ON_DATE',
+        409,
+        undefined,
+        { date, reason: holiday ?? '—' },
+        { date, holiday },
+      );
+    }
     const slots = await listSlots(branchId, input.serviceId, date);
     if (!slots.some((s) => new Date(s.start).getTime() === slotStart.getTime()))
       throw new AppError('BRANCH_SLOT_INVALID', 400);
@@ -1334,6 +1503,7 @@ export function createBranchService(deps: BranchServiceDeps) {
   return {
     requireBranch,
     getSetup,
+    listCalendars,
     updateSettings,
     createService,
     createCounter,
@@ -1347,7 +1517,6 @@ export function createBranchService(deps: BranchServiceDeps) {
     counterView,
     setCounterOpen,
     callNext,
-    callNextIn,
     recall,
     noShow,
     startService,
