@@ -525,7 +525,9 @@ describe('call next in one statement', () => {
     );
     expect(atCounter.rows[0].n).toBe(1);
     // Nothing half-stored: one called event for the one call that succeeded.
-    const called = (calls.find((c) => c.status === 200)?.body.ticket as { id: string }).id;
+    const winner = calls.find((c) => c.status === 200);
+    const called = (winner?.body.ticket as { id: string } | undefined)?.id ?? '';
+    expect(called).not.toBe('');
     const events = await ctx.pool.query(
       `SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.called' AND payload->>'counterId' = $1
          AND payload->>'ticketId' = $2`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type {
   BookAppointment,
   CreateBranchCounter,
@@ -240,6 +241,15 @@ export function createBranchService(deps: BranchServiceDeps) {
     return requireBranch(actor, branchId, 'branch.lobby');
   }
 
+  /**
+   * A hot statement as a named prepared statement: parsed and planned once per connection instead of
+   * on every call (the statement's text must not vary; everything variable is a parameter).
+   */
+  const dialect = new PgDialect();
+  async function prepared<T>(name: string, query: SQL): Promise<T[]> {
+    const q = dialect.sqlToQuery(query);
+    return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
+  }
   const rows = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> =>
     (await tx.execute(query)).rows as T[];
   const one = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T | undefined> =>
@@ -831,18 +841,17 @@ export function createBranchService(deps: BranchServiceDeps) {
     const who = actor as Actor;
     const now = clock.now();
     const only = options.serviceId ?? null;
-    let r:
-      | (Partial<TicketRow> & {
-          c_branch_id: string;
-          c_is_open: boolean;
-          c_busy: boolean;
-          c_service_ids: string[];
-          stored: number;
-        })
-      | undefined;
+    type Outcome = Partial<TicketRow> & {
+      c_branch_id: string;
+      c_is_open: boolean;
+      c_busy: boolean;
+      c_service_ids: string[];
+      stored: number;
+    };
+    let r: Outcome | undefined;
     try {
-      r = await one(
-        db,
+      r = await prepared<Outcome>(
+        'branch_call_next',
         sql`WITH c AS (
             SELECT c.id, c.branch_id, c.number, c.service_ids, c.is_open,
               EXISTS (SELECT 1 FROM branch_tickets b WHERE b.counter_id = c.id
@@ -877,7 +886,7 @@ export function createBranchService(deps: BranchServiceDeps) {
         SELECT c.branch_id AS c_branch_id, c.is_open AS c_is_open, c.busy AS c_busy,
           c.service_ids AS c_service_ids, (SELECT count(*) FROM woke)::int AS stored, called.*
         FROM c LEFT JOIN called ON true`,
-      );
+      ).then((found) => found[0]);
     } catch (error) {
       translateUniqueViolation(error, { branch_tickets_counter_busy_key: 'BRANCH_COUNTER_BUSY' });
     }
