@@ -37,6 +37,18 @@ export const CreateBranchService = Type.Object(
   { additionalProperties: false },
 );
 export type CreateBranchService = Static<typeof CreateBranchService>;
+/** Code and letter stay (tickets carry the letter); names, thresholds and slots change. */
+export const UpdateBranchService = Type.Object(
+  {
+    names: Type.Optional(CreateBranchService.properties.names),
+    waitThresholdMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
+    lineThreshold: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    slotMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240 })),
+    slotCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateBranchService = Static<typeof UpdateBranchService>;
 
 export const BranchCounter = Type.Object({
   id: Uuid,
@@ -57,6 +69,19 @@ export const CreateBranchCounter = Type.Object(
   { additionalProperties: false },
 );
 export type CreateBranchCounter = Static<typeof CreateBranchCounter>;
+/** The services a counter serves, in the order it calls them. */
+export const UpdateBranchCounter = Type.Object(
+  { serviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type UpdateBranchCounter = Static<typeof UpdateBranchCounter>;
+/** Today's staffing: the teller at a counter (null = nobody). */
+export const AssignTeller = Type.Object({ tellerId: Nullable(Uuid) }, { additionalProperties: false });
+export type AssignTeller = Static<typeof AssignTeller>;
+/** The people of a branch who can work its counters (for staffing). */
+export const BranchStaff = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, displayName: Type.String(), roles: Type.Array(Type.String()) })),
+});
 
 export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display'), Type.Literal('pad')]);
 export const BranchDevice = Type.Object({

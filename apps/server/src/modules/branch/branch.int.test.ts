@@ -684,3 +684,124 @@ describe('holidays from the business calendars', () => {
     expect((await issueThere()).status).toBe(201);
   });
 });
+
+describe('setup screens (services, counters, staffing, devices)', () => {
+  let otherManager: Session;
+  beforeAll(async () => {
+    otherManager = await signInAs(ctx, {
+      username: 'lobby.o',
+      roles: ['lobby_manager'],
+      branchId: otherBranchId,
+    });
+  });
+
+  it('edits a service: names and thresholds, never its letter; only the branch manager or an administrator', async () => {
+    const url = `/branch/services/${svc.cash}`;
+    const body = { names: { en: 'Cash', 'zh-CN': '现金', vi: 'Tiền mặt' }, waitThresholdMinutes: 12 };
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PATCH', url, who, body)).status).toBe(403);
+    expect((await api('PATCH', url, null, body)).status).toBe(401);
+    expect((await api('PATCH', url, manager, { waitThresholdMinutes: 0 })).status).toBe(400);
+    expect((await api('PATCH', url, manager, { letter: 'Z' })).status).toBe(400);
+    expect((await api('PATCH', url, manager, {})).status).toBe(400);
+    const unknown = await api(
+      'PATCH',
+      '/branch/services/00000000-0000-4000-8000-000000000002',
+      manager,
+      body,
+    );
+    expect(unknown.status).toBe(404);
+    const ok = await api('PATCH', url, manager, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      letter: 'A',
+      names: body.names,
+      waitThresholdMinutes: 12,
+      lineThreshold: 3,
+    });
+    expect((await api('PATCH', url, admin, { lineThreshold: 4 })).body).toMatchObject({ lineThreshold: 4 });
+    const audit = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'branch.service_updated'`,
+    );
+    expect(audit.rows[0].n).toBe(2);
+  });
+
+  it('sets the services of a counter in calling order', async () => {
+    const url = `/branch/counters/${counters[2]}`;
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PATCH', url, who, { serviceIds: [svc.cash] })).status).toBe(403);
+    const foreign = await api('POST', `/branch/branches/${otherBranchId}/services`, otherManager, {
+      code: 'fx',
+      names: names('fx'),
+      letter: 'F',
+    });
+    expect(foreign.status).toBe(201);
+    const cross = await api('PATCH', url, manager, { serviceIds: [svc.cash, foreign.body.id] });
+    expect(cross.status).toBe(404);
+    expect(cross.body.error?.code).toBe('BRANCH_SERVICE_NOT_FOUND');
+    expect((await api('PATCH', url, manager, { serviceIds: [] })).status).toBe(400);
+    const ok = await api('PATCH', url, manager, { serviceIds: [svc.cash, svc.loans] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.serviceIds).toEqual([svc.cash, svc.loans]);
+    const changed = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'branch.counter_changed' ORDER BY position DESC LIMIT 1`,
+    );
+    expect(changed.rows[0].payload).toMatchObject({
+      counterId: counters[2],
+      serviceIds: [svc.cash, svc.loans],
+    });
+  });
+
+  it("staffs a counter with one of the branch's tellers only", async () => {
+    const staff = await api('GET', `/branch/branches/${branchId}/staff`, manager);
+    expect(staff.status).toBe(200);
+    const people = (staff.body.items as Array<{ id: string; displayName: string }>).map((p) => p.displayName);
+    expect(people).toEqual(expect.arrayContaining(['teller.b', 'lobby.b']));
+    expect(people).not.toContain('teller.o');
+    expect(people).not.toContain('agent.b');
+    for (const who of [teller, otherManager, agent])
+      expect((await api('GET', `/branch/branches/${branchId}/staff`, who)).status).toBe(403);
+
+    const url = `/branch/counters/${counters[2]}/teller`;
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PUT', url, who, { tellerId: teller.userId })).status).toBe(403);
+    const foreign = await api('PUT', url, manager, { tellerId: otherTeller.userId });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error?.code).toBe('BRANCH_TELLER_INVALID');
+    expect((await api('PUT', url, manager, { tellerId: agent.userId })).body.error?.code).toBe(
+      'BRANCH_TELLER_INVALID',
+    );
+    const ok = await api('PUT', url, manager, { tellerId: teller.userId });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ tellerId: teller.userId, tellerName: 'teller.b' });
+    const audit = await ctx.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'branch.teller_assigned'`,
+    );
+    expect(audit.rows[0].details).toMatchObject({ tellerId: teller.userId });
+    expect((await api('PUT', url, admin, { tellerId: null })).body).toMatchObject({ tellerId: null });
+  });
+
+  it('registers a device with its token shown once, and revokes it (branch manager only)', async () => {
+    const reg = await api('POST', `/branch/branches/${branchId}/devices`, manager, {
+      kind: 'display',
+      name: 'TV 2',
+    });
+    expect(reg.status).toBe(201);
+    const token = reg.body.token as string;
+    const id = (reg.body.device as { id: string }).id;
+    expect(token).toMatch(/^bdt_/);
+    const setup = await api('GET', `/branch/branches/${branchId}/setup`, manager);
+    expect(JSON.stringify(setup.body)).not.toContain(token);
+    for (const who of [teller, otherManager, agent])
+      expect(
+        (await api('POST', `/branch/branches/${branchId}/devices`, who, { kind: 'kiosk', name: 'x' })).status,
+      ).toBe(403);
+    expect((await api('GET', '/branch/device/display', null, undefined, device(token))).status).toBe(200);
+    for (const who of [teller, otherManager, agent])
+      expect((await api('DELETE', `/branch/devices/${id}`, who)).status).toBe(403);
+    expect((await api('DELETE', `/branch/devices/${id}`, manager)).status).toBe(204);
+    const revoked = await api('GET', '/branch/device/display', null, undefined, device(token));
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error?.code).toBe('BRANCH_DEVICE_INVALID');
+  });
+});

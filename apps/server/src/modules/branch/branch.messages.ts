@@ -91,6 +91,11 @@ defineMessages({
     'zh-CN': '网点在 {date} 不营业（{reason}）。请选择其他日期。',
     vi: 'Chi nhánh đóng cửa ngày {date} ({reason}). Vui lòng chọn ngày khác.',
   },
+  BRANCH_TELLER_INVALID: {
+    en: 'Choose a teller or lobby manager of this branch.',
+    'zh-CN': '请选择本网点的柜员或大堂经理。',
+    vi: 'Vui lòng chọn giao dịch viên hoặc quản lý sảnh của chi nhánh này.',
+  },
   BRANCH_CALENDAR_UNKNOWN: {
     en: 'There is no business calendar {code}.',
     'zh-CN': '不存在工作日历 {code}。',

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  AssignTeller,
   BookAppointment,
   BookedAppointment,
   BranchCalendarOption,
@@ -8,6 +9,7 @@ import {
   BranchService,
   BranchSettings,
   BranchSetup,
+  BranchStaff,
   BranchVisits,
   CallNext,
   CallResult,
@@ -39,6 +41,8 @@ import {
   TicketNotes,
   TicketParams,
   TransferTicket,
+  UpdateBranchCounter,
+  UpdateBranchService,
   UpdateBranchSettings,
 } from '#contracts/branch.ts';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
@@ -148,6 +152,49 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
           .send(
             await branch.registerDevice(requireActor(request.actor), request.params.branchId, request.body),
           ),
+    );
+    app.patch(
+      '/branch/services/:id',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: UpdateBranchService,
+          response: { 200: BranchService, ...errors },
+        },
+      },
+      async (request) => branch.updateService(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.patch(
+      '/branch/counters/:counterId',
+      {
+        schema: {
+          tags,
+          params: CounterParams,
+          body: UpdateBranchCounter,
+          response: { 200: BranchCounter, ...errors },
+        },
+      },
+      async (request) =>
+        branch.updateCounter(requireActor(request.actor), request.params.counterId, request.body),
+    );
+    app.put(
+      '/branch/counters/:counterId/teller',
+      {
+        schema: {
+          tags,
+          params: CounterParams,
+          body: AssignTeller,
+          response: { 200: BranchCounter, ...errors },
+        },
+      },
+      async (request) =>
+        branch.assignTeller(requireActor(request.actor), request.params.counterId, request.body.tellerId),
+    );
+    app.get(
+      '/branch/branches/:branchId/staff',
+      { schema: { tags, params: BranchParams, response: { 200: BranchStaff, ...errors } } },
+      async (request) => branch.listStaff(requireActor(request.actor), request.params.branchId),
     );
     app.delete(
       '/branch/devices/:id',

@@ -9,6 +9,8 @@ import type {
   RegisterDevice,
   SubmitFeedback,
   TicketEventPayload,
+  UpdateBranchCounter,
+  UpdateBranchService,
   UpdateBranchSettings,
 } from '#contracts/branch.ts';
 import type { Audit } from '../../platform/audit.ts';
@@ -39,6 +41,9 @@ export interface Device {
   name: string;
   counterId: string | null;
 }
+
+/** The roles that work a counter (today's staffing picks among them). */
+const COUNTER_ROLES = ['branch_teller', 'lobby_manager'];
 
 /** Ticket priorities: higher is called first. */
 export const PRIORITY = { normal: 0, appointment: 1, legal: 2, vip: 3 } as const;
@@ -529,6 +534,109 @@ export function createBranchService(deps: BranchServiceDeps) {
       translateUniqueViolation(error, { branch_counters_number_key: 'BRANCH_COUNTER_EXISTS' });
     }
     return toCounter(await getCounterRow(db, id));
+  }
+
+  /** Names, thresholds and appointment slots of a service (audited); its code and letter stay. */
+  async function updateService(actor: Actor | null, serviceId: string, input: UpdateBranchService) {
+    const s = await getService(db, serviceId);
+    const who = requireSetup(actor, s.branch_id);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE branch_services SET
+          names = coalesce(${input.names ? JSON.stringify(input.names) : null}::jsonb, names),
+          wait_threshold_minutes = coalesce(${input.waitThresholdMinutes ?? null}::int, wait_threshold_minutes),
+          line_threshold = coalesce(${input.lineThreshold ?? null}::int, line_threshold),
+          slot_minutes = coalesce(${input.slotMinutes ?? null}::int, slot_minutes),
+          slot_capacity = coalesce(${input.slotCapacity ?? null}::int, slot_capacity)
+        WHERE id = ${serviceId}`);
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.service_updated',
+        targetType: 'branch_service',
+        targetId: serviceId,
+        details: { branchId: s.branch_id, fields: Object.keys(input) },
+      });
+    });
+    return toService(await getService(db, serviceId));
+  }
+
+  /** The services a counter serves, in calling order (audited; the counter's live state is kept). */
+  async function updateCounter(actor: Actor | null, counterId: string, input: UpdateBranchCounter) {
+    const c = await getCounterRow(db, counterId);
+    const who = requireSetup(actor, c.branch_id);
+    for (const serviceId of input.serviceIds) await getService(db, serviceId, c.branch_id);
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`UPDATE branch_counters SET service_ids = ${pgArray(input.serviceIds)}::uuid[] WHERE id = ${counterId}`,
+      );
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.counter_updated',
+        targetType: 'branch_counter',
+        targetId: counterId,
+        details: { branchId: c.branch_id, serviceIds: input.serviceIds, previousServiceIds: c.service_ids },
+      });
+      await events.publish(tx, {
+        type: BRANCH_EVENTS.counterChanged,
+        payload: { branchId: c.branch_id, counterId, isOpen: c.is_open, serviceIds: input.serviceIds },
+        actorId: who.userId,
+        audience: { branches: [c.branch_id] },
+      });
+    });
+    return toCounter(await getCounterRow(db, counterId));
+  }
+
+  /** Staff of the branch who can work a counter (tellers, lobby managers), for today's staffing. */
+  async function listStaff(actor: Actor | null, branchId: string) {
+    requireSetup(actor, branchId);
+    await getBranch(db, branchId);
+    const found = await rows<{ id: string; display_name: string; roles: string[] }>(
+      db,
+      sql`SELECT id, display_name, roles FROM users WHERE branch_id = ${branchId} AND status = 'active'
+            AND roles && ${pgArray(COUNTER_ROLES)}::text[] ORDER BY display_name`,
+    );
+    return { items: found.map((u) => ({ id: u.id, displayName: u.display_name, roles: u.roles })) };
+  }
+
+  /**
+   * Today's staffing: puts a teller of the branch at a counter, or nobody (audited). A counter
+   * with a customer at it keeps its teller until the customer is done.
+   */
+  async function assignTeller(actor: Actor | null, counterId: string, tellerId: string | null) {
+    await db.transaction(async (tx) => {
+      const c = await getCounterRow(tx, counterId, true);
+      const who = requireSetup(actor, c.branch_id);
+      if (tellerId) {
+        const u = await one<{ id: string }>(
+          tx,
+          sql`SELECT id FROM users WHERE id = ${tellerId} AND branch_id = ${c.branch_id} AND status = 'active'
+                AND roles && ${pgArray(COUNTER_ROLES)}::text[]`,
+        );
+        if (!u) throw new AppError('BRANCH_TELLER_INVALID', 400);
+      }
+      const busy = await one<{ id: string }>(
+        tx,
+        sql`SELECT id FROM branch_tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') LIMIT 1`,
+      );
+      if (busy && c.teller_id !== tellerId) throw new AppError('BRANCH_COUNTER_BUSY', 409);
+      await tx.execute(sql`UPDATE branch_counters SET teller_id = ${tellerId} WHERE id = ${counterId}`);
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.teller_assigned',
+        targetType: 'branch_counter',
+        targetId: counterId,
+        details: { branchId: c.branch_id, tellerId, previousTellerId: c.teller_id },
+      });
+      await events.publish(tx, {
+        type: BRANCH_EVENTS.counterChanged,
+        payload: { branchId: c.branch_id, counterId, isOpen: c.is_open, tellerId },
+        actorId: who.userId,
+        audience: { branches: [c.branch_id] },
+      });
+    });
+    return toCounter(await getCounterRow(db, counterId));
   }
 
   /** Registers a device; the token is returned once and only its SHA-256 is stored. */
@@ -1512,6 +1620,10 @@ export function createBranchService(deps: BranchServiceDeps) {
   return {
     requireBranch,
     getSetup,
+    updateService,
+    updateCounter,
+    listStaff,
+    assignTeller,
     listCalendars,
     updateSettings,
     createService,
