@@ -307,6 +307,7 @@ function ServiceForm(props: {
     <Modal
       opened
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={s ? t('branch.setup.editService') : t('branch.setup.newService')}
     >
       <Stack>
@@ -603,13 +604,14 @@ function TokenOnce(props: { token: string; kind: string; name: string; onClose: 
     <Modal
       opened
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={t('branch.setup.tokenTitle', { name: props.name })}
       size="lg"
     >
       <Stack>
         <Alert color="yellow">{t('branch.setup.tokenOnce')}</Alert>
         <Field label={t('branch.setup.deviceAddress')}>
-          <Code block data-testid="device-address">
+          <Code data-testid="device-address" style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
             {url}
           </Code>
         </Field>
