@@ -438,6 +438,9 @@ describe('opening hours', () => {
     const closed = await issue({ serviceId: svc.cash });
     expect(closed.status).toBe(409);
     expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    expect((closed.body.error as unknown as { message: string }).message).toBe(
+      'The branch is closed now. It opens at 2026-05-05 08:00.',
+    );
     expect((await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken))).body.isOpen).toBe(
       false,
     );
@@ -621,13 +624,18 @@ describe('holidays from the business calendars', () => {
         },
       );
       expect(r.status).toBe(409);
-      expect(r.body.error?.code).toBe('BRANCH_CLOSED');
+      expect(r.body.error?.code).toBe('BRANCH_HOLIDAY');
       messages[locale] = (r.body.error as unknown as { message: string }).message;
     }
-    expect(messages.en).toBe('The branch is closed now (Quốc khánh). It opens at 2026-09-07 08:00.');
-    expect(messages['zh-CN']).toContain('2026-09-07 08:00');
-    expect(messages['zh-CN']).toContain('网点当前不营业');
-    expect(messages.vi).toContain('Chi nhánh hiện đang đóng cửa (Quốc khánh)');
+    expect(messages.en).toBe(
+      'The branch is closed today for a public holiday (Quốc khánh). It opens at 2026-09-07 08:00.',
+    );
+    expect(messages['zh-CN']).toBe(
+      '今日为法定节假日（Quốc khánh），网点不营业，将于 2026-09-07 08:00 开始营业。',
+    );
+    expect(messages.vi).toBe(
+      'Hôm nay chi nhánh nghỉ lễ (Quốc khánh). Chi nhánh mở cửa lúc 2026-09-07 08:00.',
+    );
     const { rows } = await ctx.pool.query(
       `SELECT count(*)::int AS n FROM branch_tickets WHERE day = '2026-09-02'`,
     );
@@ -654,9 +662,19 @@ describe('holidays from the business calendars', () => {
       { 'accept-language': 'vi' },
     );
     expect(book.status).toBe(409);
-    expect(book.body.error?.code).toBe('BRANCH_CLOSED_ON_DATE');
+    expect(book.body.error?.code).toBe('BRANCH_HOLIDAY_ON_DATE');
     expect((book.body.error as unknown as { message: string }).message).toBe(
-      'Chi nhánh đóng cửa ngày 2026-09-02 (Quốc khánh). Vui lòng chọn ngày khác.',
+      'Chi nhánh nghỉ lễ ngày 2026-09-02 (Quốc khánh). Vui lòng chọn ngày khác.',
+    );
+    // A weekday without hours: closed, no holiday to name.
+    const sunday = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: '2026-09-06T02:00:00.000Z',
+      name: 'Chủ nhật',
+    });
+    expect(sunday.body.error?.code).toBe('BRANCH_CLOSED_ON_DATE');
+    expect((sunday.body.error as unknown as { message: string }).message).toBe(
+      'The branch is closed on 2026-09-06. Please choose another day.',
     );
     const { rows } = await ctx.pool.query(
       `SELECT count(*)::int AS n FROM branch_appointments WHERE name = 'Ngày lễ'`,
@@ -679,7 +697,10 @@ describe('holidays from the business calendars', () => {
     ctx.clock.set('2026-05-04T02:00:00Z'); // Monday 10:00 in Shanghai: 劳动节
     const closed = await issueThere();
     expect(closed.status).toBe(409);
-    expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    expect(closed.body.error?.code).toBe('BRANCH_HOLIDAY');
+    expect((closed.body.error as unknown as { details: unknown }).details).toMatchObject({
+      holiday: '劳动节',
+    });
     ctx.clock.set('2026-05-09T02:00:00Z'); // Saturday 10:00: 劳动节调休上班, open with Monday's hours
     expect((await issueThere()).status).toBe(201);
   });

@@ -339,18 +339,19 @@ export function createBranchService(deps: BranchServiceDeps) {
     return `${localDate(at, timeZone)} ${time}`;
   }
 
-  /** Refuses when the branch is closed now: BRANCH_CLOSED with the holiday and the next opening. */
+  /**
+   * Refuses when the branch is closed now with the next opening: BRANCH_CLOSED, or BRANCH_HOLIDAY
+   * naming the holiday of its calendar (as the calendar names it).
+   */
   async function requireOpen(branch: BranchInfo) {
     const state = await openingState(branch, clock.now());
     if (state.isOpen) return;
+    const opensAt = state.opensAt ? localDateTime(state.opensAt, branch.timeZone) : '—';
     throw new AppError(
-      'BRANCH_CLOSED',
+      state.holiday ? 'BRANCH_HOLIDAY' : 'BRANCH_CLOSED',
       409,
       undefined,
-      {
-        opensAt: state.opensAt ? localDateTime(state.opensAt, branch.timeZone) : '—',
-        reason: state.holiday ?? '—',
-      },
+      state.holiday ? { opensAt, holiday: state.holiday } : { opensAt },
       { holiday: state.holiday, opensAt: state.opensAt?.toISOString() ?? null },
     );
   }
@@ -1453,10 +1454,10 @@ export function createBranchService(deps: BranchServiceDeps) {
     if (hoursOn(calendar, date).length === 0) {
       const holiday = calendar.holidays.find((h) => h.date === date)?.name ?? null;
       throw new AppError(
-        'BRANCH_CLOSED_ON_DATE',
+        holiday ? 'BRANCH_HOLIDAY_ON_DATE' : 'BRANCH_CLOSED_ON_DATE',
         409,
         undefined,
-        { date, reason: holiday ?? '—' },
+        holiday ? { date, holiday } : { date },
         { date, holiday },
       );
     }
