@@ -233,6 +233,16 @@ describe('counter', () => {
       serviceId: svc.cash,
       counterNumber: 1,
     });
+    // The estimator's service time moved towards 240 s: 300 + 0.2 × (240 − 300).
+    const ewma = await ctx.pool.query('SELECT ewma_service_seconds FROM branch_services WHERE id = $1', [
+      svc.cash,
+    ]);
+    expect(ewma.rows[0].ewma_service_seconds).toBe(288);
+    // Finished once only.
+    const again = await api('POST', `/branch/tickets/${t.id}/finish`, teller, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('BRANCH_TICKET_STATE');
+    expect((await api('POST', `/branch/tickets/${t.id}/finish`, otherTeller, {})).status).toBe(403);
   });
 
   it('shows the display state to display devices and the visit on the customer timeline', async () => {

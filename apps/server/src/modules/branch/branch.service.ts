@@ -29,7 +29,7 @@ import {
 import { type BusinessCalendar, hoursOn, openIntervals } from '../cases/index.ts';
 import type { CoreBanking, CustomersService } from '../customers/index.ts';
 import { normalisePhone } from '../customers/index.ts';
-import { baselineWait, estimateWait, formatTicketNumber, localDate, nextEwma } from './branch.estimate.ts';
+import { baselineWait, EWMA_ALPHA, estimateWait, formatTicketNumber, localDate } from './branch.estimate.ts';
 import { BRANCH_EVENTS } from './branch.events.ts';
 import './branch.messages.ts';
 
@@ -1056,23 +1056,57 @@ export function createBranchService(deps: BranchServiceDeps) {
     });
   }
 
+  /**
+   * Finishes the service: like call next, one statement (one round trip): the ticket served (only
+   * if still called or serving when its row lock is taken), the service's EWMA service time moved
+   * towards this service's duration (`nextEwma`, alpha 0.2), `ticket.served` in the outbox, NOTIFY.
+   */
   async function finishService(actor: Actor | null, ticketId: string, notes?: string) {
-    return db.transaction(async (tx) => {
-      const { t, who } = await ticketForActor(tx, actor, ticketId, ['called', 'serving']);
-      const now = clock.now();
-      const startedAt = t.started_at ?? now;
-      await tx.execute(sql`UPDATE branch_tickets SET status = 'served', started_at = ${startedAt}, finished_at = ${now},
-          notes = coalesce(${notes ?? null}, notes) WHERE id = ${t.id}`);
-      const took = seconds(startedAt, now) ?? 0;
-      if (took > 0) {
-        const s = await getService(tx, t.service_id);
-        await tx.execute(sql`UPDATE branch_services SET ewma_service_seconds = ${nextEwma(s.ewma_service_seconds, took)}
-            WHERE id = ${s.id}`);
-      }
-      const updated = await getTicketRow(tx, t.id);
-      await publishTicket(tx, BRANCH_EVENTS.served, updated, who.userId);
-      return toTicket(updated);
-    });
+    const scope = requirePermission(actor, 'branch.counter');
+    const who = actor as Actor;
+    const now = clock.now();
+    type Outcome = Partial<TicketRow> & { t_branch_id: string; t_status: string };
+    const r = (
+      await prepared<Outcome>(
+        'branch_finish',
+        sql`WITH t0 AS (SELECT t.id, t.branch_id, t.status FROM branch_tickets t WHERE t.id = ${ticketId}::uuid),
+          ok AS (SELECT * FROM t0 WHERE (${scope === 'all'} OR t0.branch_id = ${who.branchId}::uuid)
+            AND t0.status IN ('called', 'serving')),
+          done AS (
+            UPDATE branch_tickets u SET status = 'served', started_at = coalesce(u.started_at, ${now}),
+              finished_at = ${now}, notes = coalesce(${notes ?? null}::text, u.notes)
+            FROM ok WHERE u.id = ok.id AND u.status IN ('called', 'serving')
+            RETURNING u.*, (SELECT c.number FROM branch_counters c WHERE c.id = u.counter_id) AS counter_number),
+          took AS (
+            SELECT service_id, greatest(0, round(extract(epoch FROM finished_at - started_at)))::float8 AS seconds
+            FROM done),
+          ewma AS (
+            UPDATE branch_services s SET ewma_service_seconds = s.ewma_service_seconds
+              + ${EWMA_ALPHA}::float8 * (took.seconds - s.ewma_service_seconds)
+            FROM took WHERE s.id = took.service_id AND took.seconds > 0 RETURNING 1),
+          stored AS (${outboxInsertFrom({
+            id: ids.uuid(),
+            type: BRANCH_EVENTS.served,
+            actorId: who.userId,
+            createdAt: now,
+            payload: TICKET_PAYLOAD_SQL,
+            audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
+            from: sql`done t`,
+          })}),
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS n)
+        SELECT t0.branch_id AS t_branch_id, t0.status AS t_status, (SELECT count(*) FROM woke)::int AS stored,
+          (SELECT count(*) FROM ewma)::int AS ewma, done.*
+        FROM t0 LEFT JOIN done ON true`,
+      )
+    )[0];
+    if (!r) throw new AppError('BRANCH_TICKET_NOT_FOUND', 404);
+    if (scope !== 'all' && r.t_branch_id !== who.branchId) throw new AppError('BRANCH_FORBIDDEN', 403);
+    if (!r.id) {
+      // Not called or serving — or finished by someone else between the read and the row lock.
+      const status = ['called', 'serving'].includes(r.t_status) ? 'served' : r.t_status;
+      throw new AppError('BRANCH_TICKET_STATE', 409, undefined, { status });
+    }
+    return toTicket(r as TicketRow);
   }
 
   /** Sends the ticket back to the line of another service or counter; it keeps its issue time. */
