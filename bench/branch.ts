@@ -2,6 +2,8 @@
  * The branch lobby under a simulated day (issue #6): 200 branches × 10 counters × 500 tickets.
  *   npm run bench:branch                       # 60 s timed phase
  *   npm run bench:branch -- --seconds 30 --workers 8
+ *   npm run bench:branch -- --branches 20 --seconds 10   # reduced scale while developing
+ *   npm run bench:branch -- --explain                    # also EXPLAIN (ANALYZE, BUFFERS) the pick
  *
  * Part 1, estimator accuracy (no database, accelerated time): a discrete-event simulation of the
  * whole day in every branch — Poisson arrivals with a lunchtime peak, 4 services with lognormal
@@ -17,7 +19,9 @@
  * tickets; 200 display WebSockets (one per branch) on the HTTP server measure call → display
  * update. Every loop is bounded by time and count.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
+import os from 'node:os';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -52,7 +56,7 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const BRANCHES = 200;
+const BRANCHES = arg('branches') ? bounded(arg('branches'), 5, 1000) : 200;
 const COUNTERS = 10;
 const TICKETS = 500;
 const SECONDS = arg('seconds') ? bounded(arg('seconds'), 10, 300) : 60;
@@ -345,6 +349,32 @@ function tellerActor(userId: string, branchId: string): Actor {
   };
 }
 
+/**
+ * Round trips per operation: every `Client.query` made inside `countTrips(…)` (BEGIN and COMMIT
+ * included) is counted against that operation, even with other loops running at the same time.
+ */
+const tripScope = new AsyncLocalStorage<{ n: number }>();
+{
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (
+    this: unknown,
+    ...args: unknown[]
+  ) {
+    const scope = tripScope.getStore();
+    if (scope) scope.n++;
+    return original.apply(this, args);
+  };
+}
+async function countTrips<T>(trips: number[], run: () => Promise<T>): Promise<T> {
+  const scope = { n: 0 };
+  try {
+    return await tripScope.run(scope, run);
+  } finally {
+    trips.push(scope.n);
+  }
+}
+const load = () => os.loadavg().map((x) => round(x, 2)) as [number, number, number];
+
 /** BENCH_BRANCH_TRACE=1: time every statement by its first words (where a call spends its time). */
 const trace = new Map<string, number[]>();
 if (process.env.BENCH_BRANCH_TRACE === '1') {
@@ -366,8 +396,41 @@ if (process.env.BENCH_BRANCH_TRACE === '1') {
   };
 }
 
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of call-next's pick at full scale, in a transaction rolled back (the
+ * same WHERE and ORDER BY as `callNext` in branch.service.ts; the partial index it should use is
+ * `branch_tickets_waiting_idx`, `WHERE status = 'waiting'`).
+ */
+async function explainPick(pool: pg.Pool, b: { id: string; counters: string[]; services: string[] }) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const calls = `{${b.services[0]},${b.services[1]}}`;
+    const plan = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+       SELECT t.id FROM branch_tickets t
+       WHERE t.branch_id = $1 AND t.status = 'waiting'
+         AND ((t.counter_id IS NULL AND t.service_id = ANY ($2::uuid[])) OR t.counter_id = $3)
+       ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC, array_position($2::uuid[], t.service_id),
+         t.issued_at, t.id
+       LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
+      [b.id, calls, b.counters[0]],
+    );
+    process.stdout.write(
+      `\n  EXPLAIN (ANALYZE, BUFFERS) of the pick:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}\n`,
+    );
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
 async function main() {
   printMachine();
+  const loadAtStart = load();
+  process.stdout.write(
+    `load average (1, 5, 15 min) at start: ${loadAtStart.join(', ')} on ${os.availableParallelism()} CPUs — figures on a busy machine are not the product's\n`,
+  );
   process.stdout.write(
     `\nPart 1: estimator, ${BRANCHES} branches × ${COUNTERS} counters × ${TICKETS} tickets, simulated\n`,
   );
@@ -461,9 +524,13 @@ async function main() {
       `  SELECT 1 round trip: p50 ${round(percentile(pingMs, 50), 2)} ms, p99 ${round(percentile(pingMs, 99), 2)} ms; ` +
         `one-row committed INSERT: p50 ${round(percentile(commitMs, 50), 2)} ms, p99 ${round(percentile(commitMs, 99), 2)} ms\n`,
     );
+    if (process.argv.includes('--explain')) await explainPick(pool, branches[0] as (typeof branches)[number]);
     const callMs: number[] = [];
     const finishMs: number[] = [];
     const issueMs: number[] = [];
+    const callTrips: number[] = [];
+    const finishTrips: number[] = [];
+    const issueTrips: number[] = [];
     const random = mulberry32(42);
     const until = performance.now() + SECONDS * 1000;
     let empty = 0;
@@ -475,17 +542,20 @@ async function main() {
         firstError = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     };
     const service = app.branch;
+    /** Counters a loop is working at (call … finish); the display wait is tracked apart in calledAt. */
+    const atCounter = new Set<string>();
     const counterLoop = async () => {
       while (performance.now() < until) {
         const b = branches[Math.floor(random() * branches.length)] as (typeof branches)[number];
         const i = Math.floor(random() * COUNTERS);
         const actor = tellerActor(b.tellers[i] as string, b.id);
         const counterId = b.counters[i] as string;
+        if (atCounter.has(counterId) || calledAt.has(counterId)) continue; // another loop is at this counter
+        atCounter.add(counterId);
         try {
-          if (calledAt.has(counterId)) continue; // another loop is at this counter
           const start = performance.now();
           calledAt.set(counterId, start);
-          const ticket = await service.callNext(actor, counterId);
+          const ticket = await countTrips(callTrips, () => service.callNext(actor, counterId));
           callMs.push(performance.now() - start);
           if (!ticket) {
             calledAt.delete(counterId);
@@ -493,11 +563,13 @@ async function main() {
             continue;
           }
           const f0 = performance.now();
-          await service.finishService(actor, ticket.id);
+          await countTrips(finishTrips, () => service.finishService(actor, ticket.id));
           finishMs.push(performance.now() - f0);
         } catch (error) {
           calledAt.delete(counterId);
           failed(error);
+        } finally {
+          atCounter.delete(counterId);
         }
       }
     };
@@ -508,20 +580,26 @@ async function main() {
         const r = random();
         const start = performance.now();
         try {
-          await service.issueTicket(device, {
-            serviceId: b.services[Math.floor(random() * 2)] as string,
-            ...(r < 0.05 ? { priorityGroup: 'elderly' as const } : {}),
-          });
+          await countTrips(issueTrips, () =>
+            service.issueTicket(device, {
+              serviceId: b.services[Math.floor(random() * 2)] as string,
+              ...(r < 0.05 ? { priorityGroup: 'elderly' as const } : {}),
+            }),
+          );
           issueMs.push(performance.now() - start);
         } catch (error) {
           failed(error);
         }
       }
     };
-    process.stdout.write(`  timed phase: ${WORKERS} counter loops + 1 kiosk loop for ${SECONDS} s…\n`);
+    const loadBefore = load();
+    process.stdout.write(
+      `  timed phase: ${WORKERS} counter loops + 1 kiosk loop for ${SECONDS} s (load average now ${loadBefore.join(', ')})…\n`,
+    );
     const phaseStart = performance.now();
     await Promise.all([...Array.from({ length: WORKERS }, counterLoop), kioskLoop()]);
     const phaseS = (performance.now() - phaseStart) / 1000;
+    const loadAfter = load();
     // Late display events: wait up to 5 s for the last ones.
     for (let waited = 0; calledAt.size > 0 && waited < 5000; waited += 100)
       await new Promise((r) => setTimeout(r, 100));
@@ -535,12 +613,16 @@ async function main() {
     });
     const call = stats(callMs);
     const display = stats(displayMs);
-    printTable('Latencies (ms)', [
-      { step: 'call next (service, SKIP LOCKED)', ...call },
-      { step: 'finish', ...stats(finishMs) },
-      { step: 'issue ticket (kiosk)', ...stats(issueMs) },
-      { step: 'call → display socket', ...display },
+    const trips = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : 0);
+    printTable('Latencies (ms) and database round trips per operation', [
+      { step: 'call next (one statement)', ...call, trips: trips(callTrips) },
+      { step: 'finish', ...stats(finishMs), trips: trips(finishTrips) },
+      { step: 'issue ticket (kiosk)', ...stats(issueMs), trips: trips(issueTrips) },
+      { step: 'call → display socket', ...display, trips: '-' },
     ]);
+    process.stdout.write(
+      `  load average (1, 5, 15 min): ${loadBefore.join(', ')} before the timed phase, ${loadAfter.join(', ')} after, on ${os.availableParallelism()} CPUs\n`,
+    );
     process.stdout.write(
       `  ${round(callMs.length / phaseS)} calls/s, ${empty} calls found nobody, ${errors} errors, ${missed} display updates not seen within 5 s${firstError ? ` (first error: ${firstError})` : ''}\n`,
     );
@@ -573,6 +655,8 @@ async function main() {
       },
       accuracy,
       loaded: counts,
+      loadAverage: { start: loadAtStart, beforeTimedPhase: loadBefore, afterTimedPhase: loadAfter },
+      roundTrips: { callNext: trips(callTrips), finish: trips(finishTrips), issue: trips(issueTrips) },
       callNextMs: call,
       finishMs: stats(finishMs),
       issueMs: stats(issueMs),

@@ -23,6 +23,7 @@ describe('branch lobby', () => {
   let pad: Page;
   const tokens: Record<string, string> = {};
   let branchCode = '';
+  let vipCustomerId = '';
   const password = 'Banyan!e2e-branch3';
   const manager = { username: uniqueName('lobby.e2e'), displayName: 'Đỗ Minh Quân', password };
   const tellerUser = { username: uniqueName('teller.e2e'), displayName: 'Lý Thu Trang', password };
@@ -147,6 +148,19 @@ describe('branch lobby', () => {
     await teller.getByRole('button', { name: 'Call next' }).click();
     await expect.poll(() => teller.getByTestId('counter-ticket').textContent()).toBe('A002');
     await expectAccessible(teller, 'counter');
+    // The identified VIP customer: her visit (and later its rating) is on her timeline.
+    const api = await apiSession(tellerUser.username, password);
+    const mine = await api.request<{ items: Array<{ id: string; number: number }> }>(
+      'GET',
+      '/branch/counters',
+    );
+    const at3 = mine.items.find((c) => c.number === 3)?.id as string;
+    const view = await api.request<{ current: { customerId: string | null } | null }>(
+      'GET',
+      `/branch/counters/${at3}`,
+    );
+    vipCustomerId = view.current?.customerId ?? '';
+    expect(vipCustomerId).not.toBe('');
 
     await expect.poll(() => display.getByTestId('display-latest').textContent()).toContain('A002');
     await expect
@@ -174,6 +188,15 @@ describe('branch lobby', () => {
       headers: { 'x-device-token': tokens.pad as string },
     });
     expect(((await padState.json()) as { ticket: unknown }).ticket).toBeNull();
+    // …and the rating is stored with the visit, on the customer's timeline.
+    const api = await apiSession(tellerUser.username, password);
+    const visits = await api.request<{
+      items: Array<{ number: string; rating: number | null; notes: string }>;
+    }>('GET', `/customers/${vipCustomerId}/branch-visits`);
+    expect(visits.items.find((v) => v.number === 'A002')).toMatchObject({
+      rating: 5,
+      notes: 'Withdrawal, VIP',
+    });
   });
 
   it('updates the lobby numbers and raises the line alert past its threshold', async () => {

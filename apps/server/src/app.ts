@@ -12,7 +12,12 @@ import {
   LOBBY_BOARD_READER,
   registerAnalyticsListeners,
 } from './modules/analytics/index.ts';
-import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modules/branch/index.ts';
+import {
+  BRANCH_CALENDAR_READER,
+  branchRealtimeRoutes,
+  branchRoutes,
+  createBranchService,
+} from './modules/branch/index.ts';
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createEmailChannel,
@@ -161,7 +166,17 @@ export async function buildApp(deps: AppDeps) {
   });
   const knowledge = createKnowledgeService({ db, ids, clock, events, audit });
 
-  const branch = createBranchService({ db, ids, clock, events, audit, customers, coreBanking });
+  const branch = createBranchService({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    customers,
+    coreBanking,
+    // Holidays close a branch: the business calendars of the cases module (stored, else the seeded CN/VN).
+    calendars: { calendarOf: sla.calendarOf, list: () => cases.listCalendars(BRANCH_CALENDAR_READER) },
+  });
   // One outbound pipeline for every customer notification (SMTP relay, or the local mailbox).
   const emailSender = createEmailSender({
     db,

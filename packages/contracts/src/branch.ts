@@ -37,6 +37,18 @@ export const CreateBranchService = Type.Object(
   { additionalProperties: false },
 );
 export type CreateBranchService = Static<typeof CreateBranchService>;
+/** Code and letter stay (tickets carry the letter); names, thresholds and slots change. */
+export const UpdateBranchService = Type.Object(
+  {
+    names: Type.Optional(CreateBranchService.properties.names),
+    waitThresholdMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
+    lineThreshold: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    slotMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240 })),
+    slotCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateBranchService = Static<typeof UpdateBranchService>;
 
 export const BranchCounter = Type.Object({
   id: Uuid,
@@ -57,6 +69,19 @@ export const CreateBranchCounter = Type.Object(
   { additionalProperties: false },
 );
 export type CreateBranchCounter = Static<typeof CreateBranchCounter>;
+/** The services a counter serves, in the order it calls them. */
+export const UpdateBranchCounter = Type.Object(
+  { serviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type UpdateBranchCounter = Static<typeof UpdateBranchCounter>;
+/** Today's staffing: the teller at a counter (null = nobody). */
+export const AssignTeller = Type.Object({ tellerId: Nullable(Uuid) }, { additionalProperties: false });
+export type AssignTeller = Static<typeof AssignTeller>;
+/** The people of a branch who can work its counters (for staffing). */
+export const BranchStaff = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, displayName: Type.String(), roles: Type.Array(Type.String()) })),
+});
 
 export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display'), Type.Literal('pad')]);
 export const BranchDevice = Type.Object({
@@ -87,6 +112,8 @@ export const BranchSettings = Type.Object({
   languages: Type.Array(Type.String()),
   ticker: Type.String(),
   maxRecalls: Type.Integer(),
+  /** The business calendar whose holidays close the branch (cases module), or none. */
+  calendarCode: Nullable(Type.String()),
 });
 export const UpdateBranchSettings = Type.Object(
   {
@@ -113,6 +140,7 @@ export const UpdateBranchSettings = Type.Object(
     ),
     ticker: Type.Optional(Type.String({ maxLength: 500 })),
     maxRecalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    calendarCode: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }))),
   },
   { additionalProperties: false },
 );
@@ -124,6 +152,7 @@ export const BranchSetup = Type.Object({
   counters: Type.Array(BranchCounter),
   devices: Type.Array(BranchDevice),
 });
+export const BranchCalendarOption = Type.Object({ code: Type.String(), name: Type.String() });
 export const BranchParams = Type.Object({ branchId: Uuid }, { additionalProperties: false });
 
 // ---- tickets ----
@@ -263,6 +292,11 @@ export const KioskInfo = Type.Object({
   branchName: Type.String(),
   languages: Type.Array(Type.String()),
   isOpen: Type.Boolean(),
+  /** Closed: the holiday that closes the branch today (its calendar's name for it), or null. */
+  closedReason: Nullable(Type.String()),
+  /** Closed: the next opening within 14 days, or null. */
+  opensAt: Nullable(IsoDateTime),
+  timeZone: Type.String(),
   services: Type.Array(
     Type.Object({
       id: Uuid,

@@ -48,6 +48,26 @@ const FOLLOW_BATCH = 500;
 /** Events a dispatcher pass looks at. */
 const DISPATCH_BATCH = 100;
 
+/**
+ * For a publisher that writes its change and its event in one statement (one round trip, e.g. the
+ * branch's call-next): an `INSERT … SELECT` storing one event per row of `from` (payload and
+ * audience are SQL over that row), to use as a data-modifying CTE. Wake the listeners in the same
+ * statement with `SELECT pg_notify(CHANNEL, '')` over its result, as `publishMany` does.
+ */
+export function outboxInsertFrom(event: {
+  id: string;
+  type: string;
+  actorId: string | null;
+  createdAt: Date;
+  payload: SQL;
+  audience: SQL;
+  from: SQL;
+}): SQL {
+  return sql`INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+    SELECT ${event.id}::uuid, ${event.type}, ${event.payload}, ${event.actorId}::uuid, ${event.audience},
+      ${event.createdAt} FROM ${event.from} RETURNING 1`;
+}
+
 export const compareCursor = (a: Cursor, b: Cursor): number => {
   const ta = BigInt(a.txid);
   const tb = BigInt(b.txid);

@@ -111,6 +111,16 @@ export const SECTIONS: readonly Section[] = [
     ),
   },
   {
+    path: 'branch/setup',
+    labelKey: 'branch.nav.setup',
+    descriptionKey: 'branch.nav.setupDescription',
+    icon: IconSettings,
+    permissions: ['branch.lobby', 'staff.manage'],
+    page: lazy(() =>
+      import('../features/branch/pages/setup-page.tsx').then((m) => ({ default: m.SetupPage })),
+    ),
+  },
+  {
     path: 'supervisor',
     labelKey: 'supervisor.nav',
     descriptionKey: 'supervisor.navDescription',

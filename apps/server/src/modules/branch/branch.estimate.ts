@@ -30,7 +30,10 @@ export function estimateWait(input: EstimateInput): number {
 }
 
 /** Exponentially weighted moving average; alpha 0.2 reacts within ~5 customers. */
-export function nextEwma(previous: number, sample: number, alpha = 0.2): number {
+/** The weight of the newest service time in the EWMA (also used by finish's SQL). */
+export const EWMA_ALPHA = 0.2;
+
+export function nextEwma(previous: number, sample: number, alpha = EWMA_ALPHA): number {
   return previous + alpha * (sample - previous);
 }
 

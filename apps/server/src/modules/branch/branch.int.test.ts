@@ -233,6 +233,16 @@ describe('counter', () => {
       serviceId: svc.cash,
       counterNumber: 1,
     });
+    // The estimator's service time moved towards 240 s: 300 + 0.2 × (240 − 300).
+    const ewma = await ctx.pool.query('SELECT ewma_service_seconds FROM branch_services WHERE id = $1', [
+      svc.cash,
+    ]);
+    expect(ewma.rows[0].ewma_service_seconds).toBe(288);
+    // Finished once only.
+    const again = await api('POST', `/branch/tickets/${t.id}/finish`, teller, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('BRANCH_TICKET_STATE');
+    expect((await api('POST', `/branch/tickets/${t.id}/finish`, otherTeller, {})).status).toBe(403);
   });
 
   it('shows the display state to display devices and the visit on the customer timeline', async () => {
@@ -438,6 +448,9 @@ describe('opening hours', () => {
     const closed = await issue({ serviceId: svc.cash });
     expect(closed.status).toBe(409);
     expect(closed.body.error?.code).toBe('BRANCH_CLOSED');
+    expect((closed.body.error as unknown as { message: string }).message).toBe(
+      'The branch is closed now. It opens at 2026-05-05 08:00.',
+    );
     expect((await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken))).body.isOpen).toBe(
       false,
     );
@@ -467,5 +480,359 @@ describe('two counters at once', () => {
       [[first.id, second.id]],
     );
     expect(rows.map((r) => r.counter_id).sort()).toEqual([counters[1], counters[2]].sort());
+  });
+});
+
+describe('call next in one statement', () => {
+  it('stores ticket.called with the same payload the other ticket events carry', async () => {
+    const { rows } = await ctx.pool.query(
+      `SELECT o.payload, t.*, c.number AS counter_number FROM outbox o
+         JOIN branch_tickets t ON t.id = (o.payload->>'ticketId')::uuid
+         JOIN branch_counters c ON c.id = t.counter_id
+       WHERE o.type = 'ticket.called' ORDER BY o.position DESC LIMIT 1`,
+    );
+    const r = rows[0];
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    expect(r.payload).toEqual({
+      ticketId: r.id,
+      branchId: r.branch_id,
+      serviceId: r.service_id,
+      number: r.number,
+      priority: r.priority,
+      customerId: r.customer_id,
+      counterId: r.counter_id,
+      counterNumber: r.counter_number,
+      tellerId: r.teller_id,
+      issuedAt: iso(r.issued_at),
+      calledAt: iso(r.called_at),
+      startedAt: null,
+      finishedAt: null,
+      waitSeconds: Math.round((r.first_called_at.getTime() - r.issued_at.getTime()) / 1000),
+      serviceSeconds: null,
+      recalls: 0,
+    });
+  });
+
+  it('gives a counter one customer even when two calls race at it', async () => {
+    // Free both counters, then put three customers in line.
+    const busy = await ctx.pool.query(
+      `SELECT id FROM branch_tickets WHERE counter_id = ANY($1::uuid[]) AND status IN ('called', 'serving')`,
+      [[counters[1], counters[2]]],
+    );
+    for (const { id } of busy.rows)
+      expect((await api('POST', `/branch/tickets/${id}/finish`, teller, {})).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await issue({ serviceId: svc.cash })).status).toBe(201);
+    const calls = await Promise.all(
+      Array.from({ length: 4 }, () => api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {})),
+    );
+    const statuses = calls.map((c) => c.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409]);
+    expect(calls.filter((c) => c.status === 409).map((c) => c.body.error?.code)).toEqual([
+      'BRANCH_COUNTER_BUSY',
+      'BRANCH_COUNTER_BUSY',
+      'BRANCH_COUNTER_BUSY',
+    ]);
+    const atCounter = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_tickets WHERE counter_id = $1 AND status IN ('called', 'serving')`,
+      [counters[1]],
+    );
+    expect(atCounter.rows[0].n).toBe(1);
+    // Nothing half-stored: one called event for the one call that succeeded.
+    const winner = calls.find((c) => c.status === 200);
+    const called = (winner?.body.ticket as { id: string } | undefined)?.id ?? '';
+    expect(called).not.toBe('');
+    const events = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.called' AND payload->>'counterId' = $1
+         AND payload->>'ticketId' = $2`,
+      [counters[1], called],
+    );
+    expect(events.rows[0].n).toBe(1);
+    expect((await api('POST', `/branch/tickets/${called}/finish`, teller, {})).status).toBe(200);
+  });
+
+  it('answers nobody waiting with a null ticket and an unknown counter with 404', async () => {
+    await ctx.pool.query(
+      `UPDATE branch_tickets SET status = 'self_service' WHERE branch_id = $1 AND status = 'waiting'`,
+      [branchId],
+    );
+    const none = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
+    expect(none.status).toBe(200);
+    expect(none.body.ticket).toBeNull();
+    const unknown = await api(
+      'POST',
+      '/branch/counters/00000000-0000-4000-8000-000000000001/call-next',
+      teller,
+      {},
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.code).toBe('BRANCH_COUNTER_NOT_FOUND');
+    expect((await api('POST', `/branch/counters/${counters[1]}/call-next`, otherTeller, {})).status).toBe(
+      403,
+    );
+    expect((await api('POST', `/branch/counters/${counters[1]}/call-next`, agent, {})).status).toBe(403);
+  });
+});
+
+describe('holidays from the business calendars', () => {
+  const weekdays = { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']], '3': [['08:00', '17:00']] };
+  const fullWeek = { ...weekdays, '4': [['08:00', '17:00']], '5': [['08:00', '17:00']] };
+
+  it('lists the calendars to lobby managers and administrators only', async () => {
+    const list = await api('GET', '/branch/calendars', manager);
+    expect(list.status).toBe(200);
+    expect((list.body as unknown as Array<{ code: string }>).map((c) => c.code)).toEqual(
+      expect.arrayContaining(['CN', 'VN']),
+    );
+    expect((await api('GET', '/branch/calendars', admin)).status).toBe(200);
+    expect((await api('GET', '/branch/calendars', teller)).status).toBe(403);
+    expect((await api('GET', '/branch/calendars', agent)).status).toBe(403);
+    expect((await api('GET', '/branch/calendars', null)).status).toBe(401);
+  });
+
+  it('follows a calendar chosen by the branch manager; refuses an unknown one, a teller, another branch', async () => {
+    const unknown = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      calendarCode: 'XX',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error?.code).toBe('BRANCH_CALENDAR_UNKNOWN');
+    expect(
+      (await api('PATCH', `/branch/branches/${branchId}/settings`, teller, { calendarCode: 'VN' })).status,
+    ).toBe(403);
+    expect(
+      (await api('PATCH', `/branch/branches/${otherBranchId}/settings`, manager, { calendarCode: 'CN' }))
+        .status,
+    ).toBe(403);
+    const set = await api('PATCH', `/branch/branches/${branchId}/settings`, manager, {
+      calendarCode: 'VN',
+      weekly: weekdays,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ calendarCode: 'VN' });
+    const setup = await api('GET', `/branch/branches/${branchId}/setup`, manager);
+    expect((setup.body.settings as { calendarCode: string }).calendarCode).toBe('VN');
+  });
+
+  it('refuses a kiosk ticket on a holiday, says why and when it opens, in three languages', async () => {
+    ctx.clock.set('2026-09-02T02:00:00Z'); // Wednesday 09:00 in Hà Nội: Quốc khánh
+    const kiosk = await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken));
+    expect(kiosk.body).toMatchObject({
+      isOpen: false,
+      closedReason: 'Quốc khánh',
+      opensAt: '2026-09-07T01:00:00.000Z', // Thursday and Friday have no hours: Monday 08:00
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const messages: Record<string, string> = {};
+    for (const locale of ['en', 'zh-CN', 'vi']) {
+      const r = await api(
+        'POST',
+        '/branch/device/tickets',
+        null,
+        { serviceId: svc.cash },
+        {
+          ...device(kioskToken),
+          'accept-language': locale,
+        },
+      );
+      expect(r.status).toBe(409);
+      expect(r.body.error?.code).toBe('BRANCH_HOLIDAY');
+      messages[locale] = (r.body.error as unknown as { message: string }).message;
+    }
+    expect(messages.en).toBe(
+      'The branch is closed today for a public holiday (Quốc khánh). It opens at 2026-09-07 08:00.',
+    );
+    expect(messages['zh-CN']).toBe(
+      '今日为法定节假日（Quốc khánh），网点不营业，将于 2026-09-07 08:00 开始营业。',
+    );
+    expect(messages.vi).toBe(
+      'Hôm nay chi nhánh nghỉ lễ (Quốc khánh). Chi nhánh mở cửa lúc 2026-09-07 08:00.',
+    );
+    const { rows } = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_tickets WHERE day = '2026-09-02'`,
+    );
+    expect(rows[0].n).toBe(0);
+    // The weekday after the holiday opens at 08:00 once Thursday has hours.
+    await api('PATCH', `/branch/branches/${branchId}/settings`, manager, { weekly: fullWeek });
+    const next = await api('GET', '/branch/device/kiosk', null, undefined, device(kioskToken));
+    expect(next.body.opensAt).toBe('2026-09-03T01:00:00.000Z');
+    ctx.clock.set('2026-09-03T02:00:00Z');
+    expect((await issue({ serviceId: svc.cash })).status).toBe(201);
+  });
+
+  it('offers no slots on a holiday and refuses a booking there with a clear message', async () => {
+    ctx.clock.set('2026-08-28T02:00:00Z');
+    const slots = (date: string) =>
+      api('GET', `/branch/public/branches/${branchId}/slots?serviceId=${svc.loans}&date=${date}`, null);
+    expect((await slots('2026-09-02')).body.items).toEqual([]);
+    expect(((await slots('2026-09-03')).body.items as unknown[]).length).toBeGreaterThan(0);
+    const book = await api(
+      'POST',
+      `/branch/public/branches/${branchId}/appointments`,
+      null,
+      { serviceId: svc.loans, slotStart: '2026-09-02T02:00:00.000Z', name: 'Ngày lễ' },
+      { 'accept-language': 'vi' },
+    );
+    expect(book.status).toBe(409);
+    expect(book.body.error?.code).toBe('BRANCH_HOLIDAY_ON_DATE');
+    expect((book.body.error as unknown as { message: string }).message).toBe(
+      'Chi nhánh nghỉ lễ ngày 2026-09-02 (Quốc khánh). Vui lòng chọn ngày khác.',
+    );
+    // A weekday without hours: closed, no holiday to name.
+    const sunday = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: '2026-09-06T02:00:00.000Z',
+      name: 'Chủ nhật',
+    });
+    expect(sunday.body.error?.code).toBe('BRANCH_CLOSED_ON_DATE');
+    expect((sunday.body.error as unknown as { message: string }).message).toBe(
+      'The branch is closed on 2026-09-06. Please choose another day.',
+    );
+    const { rows } = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM branch_appointments WHERE name = 'Ngày lễ'`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('opens on a make-up working day of the Chinese calendar and closes on its holiday', async () => {
+    await api('PATCH', `/branch/branches/${otherBranchId}/settings`, admin, {
+      calendarCode: 'CN',
+      weekly: fullWeek,
+    });
+    const s = await api('POST', `/branch/branches/${otherBranchId}/services`, admin, {
+      code: 'cash',
+      names: names('cash'),
+      letter: 'A',
+    });
+    expect(s.status).toBe(201);
+    const issueThere = () => issue({ serviceId: s.body.id }, otherKioskToken);
+    ctx.clock.set('2026-05-04T02:00:00Z'); // Monday 10:00 in Shanghai: 劳动节
+    const closed = await issueThere();
+    expect(closed.status).toBe(409);
+    expect(closed.body.error?.code).toBe('BRANCH_HOLIDAY');
+    expect((closed.body.error as unknown as { details: unknown }).details).toMatchObject({
+      holiday: '劳动节',
+    });
+    ctx.clock.set('2026-05-09T02:00:00Z'); // Saturday 10:00: 劳动节调休上班, open with Monday's hours
+    expect((await issueThere()).status).toBe(201);
+  });
+});
+
+describe('setup screens (services, counters, staffing, devices)', () => {
+  let otherManager: Session;
+  beforeAll(async () => {
+    otherManager = await signInAs(ctx, {
+      username: 'lobby.o',
+      roles: ['lobby_manager'],
+      branchId: otherBranchId,
+    });
+  });
+
+  it('edits a service: names and thresholds, never its letter; only the branch manager or an administrator', async () => {
+    const url = `/branch/services/${svc.cash}`;
+    const body = { names: { en: 'Cash', 'zh-CN': '现金', vi: 'Tiền mặt' }, waitThresholdMinutes: 12 };
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PATCH', url, who, body)).status).toBe(403);
+    expect((await api('PATCH', url, null, body)).status).toBe(401);
+    expect((await api('PATCH', url, manager, { waitThresholdMinutes: 0 })).status).toBe(400);
+    expect((await api('PATCH', url, manager, { letter: 'Z' })).status).toBe(400);
+    expect((await api('PATCH', url, manager, {})).status).toBe(400);
+    const unknown = await api(
+      'PATCH',
+      '/branch/services/00000000-0000-4000-8000-000000000002',
+      manager,
+      body,
+    );
+    expect(unknown.status).toBe(404);
+    const ok = await api('PATCH', url, manager, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      letter: 'A',
+      names: body.names,
+      waitThresholdMinutes: 12,
+      lineThreshold: 3,
+    });
+    expect((await api('PATCH', url, admin, { lineThreshold: 4 })).body).toMatchObject({ lineThreshold: 4 });
+    const audit = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'branch.service_updated'`,
+    );
+    expect(audit.rows[0].n).toBe(2);
+  });
+
+  it('sets the services of a counter in calling order', async () => {
+    const url = `/branch/counters/${counters[2]}`;
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PATCH', url, who, { serviceIds: [svc.cash] })).status).toBe(403);
+    const foreign = await api('POST', `/branch/branches/${otherBranchId}/services`, otherManager, {
+      code: 'fx',
+      names: names('fx'),
+      letter: 'F',
+    });
+    expect(foreign.status).toBe(201);
+    const cross = await api('PATCH', url, manager, { serviceIds: [svc.cash, foreign.body.id] });
+    expect(cross.status).toBe(404);
+    expect(cross.body.error?.code).toBe('BRANCH_SERVICE_NOT_FOUND');
+    expect((await api('PATCH', url, manager, { serviceIds: [] })).status).toBe(400);
+    const ok = await api('PATCH', url, manager, { serviceIds: [svc.cash, svc.loans] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.serviceIds).toEqual([svc.cash, svc.loans]);
+    const changed = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'branch.counter_changed' ORDER BY position DESC LIMIT 1`,
+    );
+    expect(changed.rows[0].payload).toMatchObject({
+      counterId: counters[2],
+      serviceIds: [svc.cash, svc.loans],
+    });
+  });
+
+  it("staffs a counter with one of the branch's tellers only", async () => {
+    const staff = await api('GET', `/branch/branches/${branchId}/staff`, manager);
+    expect(staff.status).toBe(200);
+    const people = (staff.body.items as Array<{ id: string; displayName: string }>).map((p) => p.displayName);
+    expect(people).toEqual(expect.arrayContaining(['teller.b', 'lobby.b']));
+    expect(people).not.toContain('teller.o');
+    expect(people).not.toContain('agent.b');
+    for (const who of [teller, otherManager, agent])
+      expect((await api('GET', `/branch/branches/${branchId}/staff`, who)).status).toBe(403);
+
+    const url = `/branch/counters/${counters[2]}/teller`;
+    for (const who of [teller, otherManager, agent])
+      expect((await api('PUT', url, who, { tellerId: teller.userId })).status).toBe(403);
+    const foreign = await api('PUT', url, manager, { tellerId: otherTeller.userId });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error?.code).toBe('BRANCH_TELLER_INVALID');
+    expect((await api('PUT', url, manager, { tellerId: agent.userId })).body.error?.code).toBe(
+      'BRANCH_TELLER_INVALID',
+    );
+    const ok = await api('PUT', url, manager, { tellerId: teller.userId });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ tellerId: teller.userId, tellerName: 'teller.b' });
+    const audit = await ctx.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'branch.teller_assigned'`,
+    );
+    expect(audit.rows[0].details).toMatchObject({ tellerId: teller.userId });
+    expect((await api('PUT', url, admin, { tellerId: null })).body).toMatchObject({ tellerId: null });
+  });
+
+  it('registers a device with its token shown once, and revokes it (branch manager only)', async () => {
+    const reg = await api('POST', `/branch/branches/${branchId}/devices`, manager, {
+      kind: 'display',
+      name: 'TV 2',
+    });
+    expect(reg.status).toBe(201);
+    const token = reg.body.token as string;
+    const id = (reg.body.device as { id: string }).id;
+    expect(token).toMatch(/^bdt_/);
+    const setup = await api('GET', `/branch/branches/${branchId}/setup`, manager);
+    expect(JSON.stringify(setup.body)).not.toContain(token);
+    for (const who of [teller, otherManager, agent])
+      expect(
+        (await api('POST', `/branch/branches/${branchId}/devices`, who, { kind: 'kiosk', name: 'x' })).status,
+      ).toBe(403);
+    expect((await api('GET', '/branch/device/display', null, undefined, device(token))).status).toBe(200);
+    for (const who of [teller, otherManager, agent])
+      expect((await api('DELETE', `/branch/devices/${id}`, who)).status).toBe(403);
+    expect((await api('DELETE', `/branch/devices/${id}`, manager)).status).toBe(204);
+    const revoked = await api('GET', '/branch/device/display', null, undefined, device(token));
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error?.code).toBe('BRANCH_DEVICE_INVALID');
   });
 });

@@ -82,9 +82,34 @@ defineMessages({
     vi: 'Chỉ có thể đánh giá lượt phục vụ đã hoàn tất tại quầy này.',
   },
   BRANCH_CLOSED: {
-    en: 'The branch is closed now.',
-    'zh-CN': '网点当前不营业。',
-    vi: 'Chi nhánh hiện đang đóng cửa.',
+    en: 'The branch is closed now. It opens at {opensAt}.',
+    'zh-CN': '网点当前不营业，将于 {opensAt} 开始营业。',
+    vi: 'Chi nhánh hiện đang đóng cửa. Chi nhánh mở cửa lúc {opensAt}.',
+  },
+  BRANCH_HOLIDAY: {
+    en: 'The branch is closed today for a public holiday ({holiday}). It opens at {opensAt}.',
+    'zh-CN': '今日为法定节假日（{holiday}），网点不营业，将于 {opensAt} 开始营业。',
+    vi: 'Hôm nay chi nhánh nghỉ lễ ({holiday}). Chi nhánh mở cửa lúc {opensAt}.',
+  },
+  BRANCH_CLOSED_ON_DATE: {
+    en: 'The branch is closed on {date}. Please choose another day.',
+    'zh-CN': '网点在 {date} 不营业。请选择其他日期。',
+    vi: 'Chi nhánh đóng cửa ngày {date}. Vui lòng chọn ngày khác.',
+  },
+  BRANCH_HOLIDAY_ON_DATE: {
+    en: 'The branch is closed on {date} for a public holiday ({holiday}). Please choose another day.',
+    'zh-CN': '{date} 为法定节假日（{holiday}），网点不营业。请选择其他日期。',
+    vi: 'Chi nhánh nghỉ lễ ngày {date} ({holiday}). Vui lòng chọn ngày khác.',
+  },
+  BRANCH_TELLER_INVALID: {
+    en: 'Choose a teller or lobby manager of this branch.',
+    'zh-CN': '请选择本网点的柜员或大堂经理。',
+    vi: 'Vui lòng chọn giao dịch viên hoặc quản lý sảnh của chi nhánh này.',
+  },
+  BRANCH_CALENDAR_UNKNOWN: {
+    en: 'There is no business calendar {code}.',
+    'zh-CN': '不存在工作日历 {code}。',
+    vi: 'Không có lịch làm việc {code}.',
   },
   BRANCH_SLOT_FULL: {
     en: 'This time slot is full. Please choose another.',

@@ -1,12 +1,15 @@
 import { Type } from 'typebox';
 import {
+  AssignTeller,
   BookAppointment,
   BookedAppointment,
+  BranchCalendarOption,
   BranchCounter,
   BranchParams,
   BranchService,
   BranchSettings,
   BranchSetup,
+  BranchStaff,
   BranchVisits,
   CallNext,
   CallResult,
@@ -38,6 +41,8 @@ import {
   TicketNotes,
   TicketParams,
   TransferTicket,
+  UpdateBranchCounter,
+  UpdateBranchService,
   UpdateBranchSettings,
 } from '#contracts/branch.ts';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
@@ -78,6 +83,11 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       '/branch/branches/:branchId/setup',
       { schema: { tags, params: BranchParams, response: { 200: BranchSetup, ...errors } } },
       async (request) => branch.getSetup(request.actor, request.params.branchId),
+    );
+    app.get(
+      '/branch/calendars',
+      { schema: { tags, response: { 200: Type.Array(BranchCalendarOption), ...errors } } },
+      async (request) => branch.listCalendars(request.actor),
     );
     app.patch(
       '/branch/branches/:branchId/settings',
@@ -142,6 +152,49 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
           .send(
             await branch.registerDevice(requireActor(request.actor), request.params.branchId, request.body),
           ),
+    );
+    app.patch(
+      '/branch/services/:id',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: UpdateBranchService,
+          response: { 200: BranchService, ...errors },
+        },
+      },
+      async (request) => branch.updateService(requireActor(request.actor), request.params.id, request.body),
+    );
+    app.patch(
+      '/branch/counters/:counterId',
+      {
+        schema: {
+          tags,
+          params: CounterParams,
+          body: UpdateBranchCounter,
+          response: { 200: BranchCounter, ...errors },
+        },
+      },
+      async (request) =>
+        branch.updateCounter(requireActor(request.actor), request.params.counterId, request.body),
+    );
+    app.put(
+      '/branch/counters/:counterId/teller',
+      {
+        schema: {
+          tags,
+          params: CounterParams,
+          body: AssignTeller,
+          response: { 200: BranchCounter, ...errors },
+        },
+      },
+      async (request) =>
+        branch.assignTeller(requireActor(request.actor), request.params.counterId, request.body.tellerId),
+    );
+    app.get(
+      '/branch/branches/:branchId/staff',
+      { schema: { tags, params: BranchParams, response: { 200: BranchStaff, ...errors } } },
+      async (request) => branch.listStaff(requireActor(request.actor), request.params.branchId),
     );
     app.delete(
       '/branch/devices/:id',

@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { branches, users } from '../staff/staff.schema.ts';
@@ -34,6 +35,8 @@ export const branchSettings = pgTable('branch_settings', {
   ticker: text('ticker').notNull().default(''),
   /** A called ticket becomes a no-show when the teller marks it after this many recalls. */
   maxRecalls: smallint('max_recalls').notNull().default(2),
+  /** The business calendar (cases module: CN / VN holidays, make-up days) whose holidays close the branch. */
+  calendarCode: text('calendar_code'),
 });
 
 /** A service the lobby offers (cash, loans, FX…): a ticket letter and its wait/line thresholds. */
@@ -173,6 +176,10 @@ export const branchTickets = pgTable(
     index('branch_tickets_service_day_idx').on(t.serviceId, t.day, t.status),
     // A counter's current, parked and last served tickets.
     index('branch_tickets_counter_idx').on(t.counterId, t.status).where(sql`${t.counterId} IS NOT NULL`),
+    // One customer at a counter: at most one called or serving ticket per counter (call-next relies on it).
+    uniqueIndex('branch_tickets_counter_busy_key')
+      .on(t.counterId)
+      .where(sql`${t.status} IN ('called', 'serving')`),
     index('branch_tickets_customer_idx').on(t.customerId, t.issuedAt).where(sql`${t.customerId} IS NOT NULL`),
     index('branch_tickets_day_idx').on(t.branchId, t.day, t.status),
   ],

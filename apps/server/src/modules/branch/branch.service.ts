@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type {
   BookAppointment,
   CreateBranchCounter,
@@ -8,18 +9,27 @@ import type {
   RegisterDevice,
   SubmitFeedback,
   TicketEventPayload,
+  UpdateBranchCounter,
+  UpdateBranchService,
   UpdateBranchSettings,
 } from '#contracts/branch.ts';
 import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
-import type { Events } from '../../platform/events.ts';
+import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { type Actor, type Permission, requirePermission } from '../../platform/rbac.ts';
+import {
+  type Actor,
+  type Permission,
+  requireActor,
+  requirePermission,
+  type Scope,
+} from '../../platform/rbac.ts';
+import { type BusinessCalendar, hoursOn, openIntervals } from '../cases/index.ts';
 import type { CoreBanking, CustomersService } from '../customers/index.ts';
 import { normalisePhone } from '../customers/index.ts';
-import { baselineWait, estimateWait, formatTicketNumber, localDate, nextEwma } from './branch.estimate.ts';
+import { baselineWait, EWMA_ALPHA, estimateWait, formatTicketNumber, localDate } from './branch.estimate.ts';
 import { BRANCH_EVENTS } from './branch.events.ts';
 import './branch.messages.ts';
 
@@ -31,6 +41,9 @@ export interface Device {
   name: string;
   counterId: string | null;
 }
+
+/** The roles that work a counter (today's staffing picks among them). */
+const COUNTER_ROLES = ['branch_teller', 'lobby_manager'];
 
 /** Ticket priorities: higher is called first. */
 export const PRIORITY = { normal: 0, appointment: 1, legal: 2, vip: 3 } as const;
@@ -142,9 +155,45 @@ export const toTicket = (r: TicketRow) => ({
 export type TicketView = ReturnType<typeof toTicket>;
 
 const TICKET_COLUMNS = sql`t.*, (SELECT c.number FROM branch_counters c WHERE c.id = t.counter_id) AS counter_number`;
+/** A timestamp as JavaScript's `toISOString()` writes it (UTC, milliseconds). */
+const isoSql = (column: ReturnType<typeof sql>) =>
+  sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * `ticketPayload` computed by PostgreSQL over a ticket row `t` with its `counter_number`, for the
+ * call that writes its event in the same statement (same fields and rounding; a test compares them).
+ */
+const TICKET_PAYLOAD_SQL = sql`jsonb_build_object(
+  'ticketId', t.id, 'branchId', t.branch_id, 'serviceId', t.service_id, 'number', t.number,
+  'priority', t.priority, 'customerId', t.customer_id, 'counterId', t.counter_id,
+  'counterNumber', t.counter_number, 'tellerId', t.teller_id, 'issuedAt', ${isoSql(sql`t.issued_at`)},
+  'calledAt', ${isoSql(sql`t.called_at`)}, 'startedAt', ${isoSql(sql`t.started_at`)},
+  'finishedAt', ${isoSql(sql`t.finished_at`)},
+  'waitSeconds', CASE WHEN t.first_called_at IS NOT NULL
+    THEN greatest(0, round(extract(epoch FROM t.first_called_at - t.issued_at)))::int END,
+  'serviceSeconds', CASE WHEN t.finished_at IS NOT NULL AND t.started_at IS NOT NULL
+    THEN greatest(0, round(extract(epoch FROM t.finished_at - t.started_at)))::int END,
+  'recalls', t.recalls)`;
 const COUNTER_COLUMNS = sql`c.*, (SELECT u.display_name FROM users u WHERE u.id = c.teller_id) AS teller_name`;
 
+/** The business calendars of the cases module (CN/VN holidays, make-up days), read through its index. */
+export interface BranchCalendars {
+  /** The calendar of a code: stored, else seeded (cached by the cases module). */
+  calendarOf(code: string): Promise<BusinessCalendar>;
+  /** The calendars a branch may follow. */
+  list(): Promise<Array<{ code: string; name: string }>>;
+}
+
+/** "Always open" (no weekly hours set) as business-calendar hours. */
+const ALL_DAY = Object.fromEntries(
+  ['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [['00:00', '24:00']]]),
+) as BusinessCalendar['weekly'];
+/** Appointment slots of a branch with no weekly hours set. */
+const SLOT_DAY = Object.fromEntries(
+  ['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [['08:00', '17:00']]]),
+) as BusinessCalendar['weekly'];
+
 export interface BranchServiceDeps {
+  calendars: BranchCalendars;
   db: Db;
   ids: Ids;
   clock: Clock;
@@ -154,8 +203,27 @@ export interface BranchServiceDeps {
   coreBanking: CoreBanking;
 }
 
+/** Reads the business calendars for the branch module (the cases module guards them with cases.admin). */
+export const BRANCH_CALENDAR_READER: Actor = {
+  kind: 'staff',
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'system:branch',
+  displayName: 'Branch lobby',
+  roles: [],
+  permissions: new Map<Permission, Scope>([['cases.admin', 'all']]),
+  teamIds: [],
+  departmentId: null,
+  branchId: null,
+  locale: 'en',
+  sessionId: null,
+  tokenId: null,
+  csrfToken: null,
+  mfaEnrollmentRequired: false,
+  ip: null,
+};
+
 export function createBranchService(deps: BranchServiceDeps) {
-  const { db, ids, clock, events, audit, customers, coreBanking } = deps;
+  const { db, ids, clock, events, audit, customers, coreBanking, calendars } = deps;
 
   // ---- access ----
   /** The actor holds `permission` for this branch: scope `all`, or their own branch. */
@@ -178,6 +246,15 @@ export function createBranchService(deps: BranchServiceDeps) {
     return requireBranch(actor, branchId, 'branch.lobby');
   }
 
+  /**
+   * A hot statement as a named prepared statement: parsed and planned once per connection instead of
+   * on every call (the statement's text must not vary; everything variable is a parameter).
+   */
+  const dialect = new PgDialect();
+  async function prepared<T>(name: string, query: SQL): Promise<T[]> {
+    const q = dialect.sqlToQuery(query);
+    return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
+  }
   const rows = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> =>
     (await tx.execute(query)).rows as T[];
   const one = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T | undefined> =>
@@ -192,9 +269,10 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: string[] | null;
       ticker: string | null;
       max_recalls: number | null;
+      calendar_code: string | null;
     }>(
       tx,
-      sql`SELECT b.id, b.name, b.time_zone, s.weekly, s.languages, s.ticker, s.max_recalls
+      sql`SELECT b.id, b.name, b.time_zone, s.weekly, s.languages, s.ticker, s.max_recalls, s.calendar_code
           FROM branches b LEFT JOIN branch_settings s ON s.branch_id = b.id WHERE b.id = ${branchId}`,
     );
     if (!b) throw new AppError('BRANCH_NOT_FOUND', 404);
@@ -206,27 +284,76 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: b.languages ?? ['vi', 'en'],
       ticker: b.ticker ?? '',
       maxRecalls: b.max_recalls ?? 2,
+      calendarCode: b.calendar_code,
     };
   }
 
-  /** Open now by the branch's weekly hours in its own time zone; no hours set = always open. */
-  function isOpenAt(
-    settings: { weekly: Record<string, Array<[string, string]>>; timeZone: string },
-    at: Date,
-  ) {
-    if (Object.keys(settings.weekly).length === 0) return true;
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: settings.timeZone,
-      weekday: 'short',
+  type BranchInfo = Awaited<ReturnType<typeof getBranch>>;
+  const lobbyCalendars = new Map<
+    string,
+    { key: string; base: BusinessCalendar | null; calendar: BusinessCalendar }
+  >();
+  /**
+   * The branch's days as a business calendar: its own weekly hours in its time zone (none = always
+   * open; `forSlots`: 08:00–17:00), with the holidays and make-up working days of the business
+   * calendar it follows (a make-up day keeps the branch's hours of `asWeekday`). Kept per branch
+   * while neither changes, so the cases module's per-calendar interval cache works.
+   */
+  async function lobbyCalendar(branch: BranchInfo, forSlots = false): Promise<BusinessCalendar> {
+    const base = branch.calendarCode ? await calendars.calendarOf(branch.calendarCode) : null;
+    const always = Object.keys(branch.weekly).length === 0;
+    const key = `${forSlots}|${branch.timeZone}|${JSON.stringify(branch.weekly)}`;
+    const id = `${branch.branchId}|${forSlots}`;
+    const hit = lobbyCalendars.get(id);
+    if (hit && hit.key === key && hit.base === base) return hit.calendar;
+    const calendar: BusinessCalendar = {
+      timeZone: branch.timeZone,
+      weekly: always ? (forSlots ? SLOT_DAY : ALL_DAY) : (branch.weekly as BusinessCalendar['weekly']),
+      holidays: base?.holidays ?? [],
+      makeUpDays: base?.makeUpDays ?? [],
+    };
+    lobbyCalendars.set(id, { key, base, calendar });
+    return calendar;
+  }
+
+  /** Open at `at`? If not: the holiday that closes it today (if any) and when it opens next (14 days ahead). */
+  async function openingState(branch: BranchInfo, at: Date) {
+    const calendar = await lobbyCalendar(branch);
+    const open = openIntervals(calendar, at, new Date(at.getTime() + 1000));
+    if (open.some((i) => i.from.getTime() <= at.getTime()))
+      return { isOpen: true, holiday: null, opensAt: null };
+    const today = localDate(at, branch.timeZone);
+    const holiday = calendar.holidays.find((h) => h.date === today)?.name ?? null;
+    const next = openIntervals(calendar, at, new Date(at.getTime() + 14 * 86_400_000))[0];
+    return { isOpen: false, holiday, opensAt: next ? next.from : null };
+  }
+
+  /** "Opens at" as the branch's local date and time (the message shows it as is). */
+  function localDateTime(at: Date, timeZone: string) {
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    }).formatToParts(at);
-    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(
-      parts.find((p) => p.type === 'weekday')?.value ?? '',
+    }).format(at);
+    return `${localDate(at, timeZone)} ${time}`;
+  }
+
+  /**
+   * Refuses when the branch is closed now with the next opening: BRANCH_CLOSED, or BRANCH_HOLIDAY
+   * naming the holiday of its calendar (as the calendar names it).
+   */
+  async function requireOpen(branch: BranchInfo) {
+    const state = await openingState(branch, clock.now());
+    if (state.isOpen) return;
+    const opensAt = state.opensAt ? localDateTime(state.opensAt, branch.timeZone) : '—';
+    throw new AppError(
+      state.holiday ? 'BRANCH_HOLIDAY' : 'BRANCH_CLOSED',
+      409,
+      undefined,
+      state.holiday ? { opensAt, holiday: state.holiday } : { opensAt },
+      { holiday: state.holiday, opensAt: state.opensAt?.toISOString() ?? null },
     );
-    const hm = `${parts.find((p) => p.type === 'hour')?.value}:${parts.find((p) => p.type === 'minute')?.value}`;
-    return (settings.weekly[String(weekday)] ?? []).some(([from, to]) => hm >= from && hm < to);
   }
 
   async function getService(tx: DbOrTx, serviceId: string, branchId?: string): Promise<ServiceRow> {
@@ -321,6 +448,13 @@ export function createBranchService(deps: BranchServiceDeps) {
     };
   }
 
+  /** The business calendars a branch can follow (for the setup screen): lobby managers and administrators. */
+  async function listCalendars(actor: Actor | null) {
+    const a = requireActor(actor);
+    if (a.permissions.get('staff.manage') !== 'all') requirePermission(a, 'branch.lobby');
+    return (await calendars.list()).map((c) => ({ code: c.code, name: c.name }));
+  }
+
   async function updateSettings(actor: Actor | null, branchId: string, input: UpdateBranchSettings) {
     const who = requireSetup(actor, branchId);
     const current = await getBranch(db, branchId);
@@ -329,12 +463,16 @@ export function createBranchService(deps: BranchServiceDeps) {
       languages: input.languages ?? current.languages,
       ticker: input.ticker ?? current.ticker,
       maxRecalls: input.maxRecalls ?? current.maxRecalls,
+      calendarCode: input.calendarCode !== undefined ? input.calendarCode : current.calendarCode,
     };
+    if (next.calendarCode && !(await calendars.list()).some((c) => c.code === next.calendarCode))
+      throw new AppError('BRANCH_CALENDAR_UNKNOWN', 400, undefined, { code: next.calendarCode });
     await db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO branch_settings (branch_id, weekly, languages, ticker, max_recalls)
-        VALUES (${branchId}, ${JSON.stringify(next.weekly)}::jsonb, ${pgArray(next.languages)}::text[], ${next.ticker}, ${next.maxRecalls})
+      await tx.execute(sql`INSERT INTO branch_settings (branch_id, weekly, languages, ticker, max_recalls, calendar_code)
+        VALUES (${branchId}, ${JSON.stringify(next.weekly)}::jsonb, ${pgArray(next.languages)}::text[], ${next.ticker},
+          ${next.maxRecalls}, ${next.calendarCode})
         ON CONFLICT (branch_id) DO UPDATE SET weekly = EXCLUDED.weekly, languages = EXCLUDED.languages,
-          ticker = EXCLUDED.ticker, max_recalls = EXCLUDED.max_recalls`);
+          ticker = EXCLUDED.ticker, max_recalls = EXCLUDED.max_recalls, calendar_code = EXCLUDED.calendar_code`);
       await audit.record(tx, {
         actorId: who.userId,
         actorName: who.username,
@@ -397,6 +535,109 @@ export function createBranchService(deps: BranchServiceDeps) {
       translateUniqueViolation(error, { branch_counters_number_key: 'BRANCH_COUNTER_EXISTS' });
     }
     return toCounter(await getCounterRow(db, id));
+  }
+
+  /** Names, thresholds and appointment slots of a service (audited); its code and letter stay. */
+  async function updateService(actor: Actor | null, serviceId: string, input: UpdateBranchService) {
+    const s = await getService(db, serviceId);
+    const who = requireSetup(actor, s.branch_id);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE branch_services SET
+          names = coalesce(${input.names ? JSON.stringify(input.names) : null}::jsonb, names),
+          wait_threshold_minutes = coalesce(${input.waitThresholdMinutes ?? null}::int, wait_threshold_minutes),
+          line_threshold = coalesce(${input.lineThreshold ?? null}::int, line_threshold),
+          slot_minutes = coalesce(${input.slotMinutes ?? null}::int, slot_minutes),
+          slot_capacity = coalesce(${input.slotCapacity ?? null}::int, slot_capacity)
+        WHERE id = ${serviceId}`);
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.service_updated',
+        targetType: 'branch_service',
+        targetId: serviceId,
+        details: { branchId: s.branch_id, fields: Object.keys(input) },
+      });
+    });
+    return toService(await getService(db, serviceId));
+  }
+
+  /** The services a counter serves, in calling order (audited; the counter's live state is kept). */
+  async function updateCounter(actor: Actor | null, counterId: string, input: UpdateBranchCounter) {
+    const c = await getCounterRow(db, counterId);
+    const who = requireSetup(actor, c.branch_id);
+    for (const serviceId of input.serviceIds) await getService(db, serviceId, c.branch_id);
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`UPDATE branch_counters SET service_ids = ${pgArray(input.serviceIds)}::uuid[] WHERE id = ${counterId}`,
+      );
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.counter_updated',
+        targetType: 'branch_counter',
+        targetId: counterId,
+        details: { branchId: c.branch_id, serviceIds: input.serviceIds, previousServiceIds: c.service_ids },
+      });
+      await events.publish(tx, {
+        type: BRANCH_EVENTS.counterChanged,
+        payload: { branchId: c.branch_id, counterId, isOpen: c.is_open, serviceIds: input.serviceIds },
+        actorId: who.userId,
+        audience: { branches: [c.branch_id] },
+      });
+    });
+    return toCounter(await getCounterRow(db, counterId));
+  }
+
+  /** Staff of the branch who can work a counter (tellers, lobby managers), for today's staffing. */
+  async function listStaff(actor: Actor | null, branchId: string) {
+    requireSetup(actor, branchId);
+    await getBranch(db, branchId);
+    const found = await rows<{ id: string; display_name: string; roles: string[] }>(
+      db,
+      sql`SELECT id, display_name, roles FROM users WHERE branch_id = ${branchId} AND status = 'active'
+            AND roles && ${pgArray(COUNTER_ROLES)}::text[] ORDER BY display_name`,
+    );
+    return { items: found.map((u) => ({ id: u.id, displayName: u.display_name, roles: u.roles })) };
+  }
+
+  /**
+   * Today's staffing: puts a teller of the branch at a counter, or nobody (audited). A counter
+   * with a customer at it keeps its teller until the customer is done.
+   */
+  async function assignTeller(actor: Actor | null, counterId: string, tellerId: string | null) {
+    await db.transaction(async (tx) => {
+      const c = await getCounterRow(tx, counterId, true);
+      const who = requireSetup(actor, c.branch_id);
+      if (tellerId) {
+        const u = await one<{ id: string }>(
+          tx,
+          sql`SELECT id FROM users WHERE id = ${tellerId} AND branch_id = ${c.branch_id} AND status = 'active'
+                AND roles && ${pgArray(COUNTER_ROLES)}::text[]`,
+        );
+        if (!u) throw new AppError('BRANCH_TELLER_INVALID', 400);
+      }
+      const busy = await one<{ id: string }>(
+        tx,
+        sql`SELECT id FROM branch_tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') LIMIT 1`,
+      );
+      if (busy && c.teller_id !== tellerId) throw new AppError('BRANCH_COUNTER_BUSY', 409);
+      await tx.execute(sql`UPDATE branch_counters SET teller_id = ${tellerId} WHERE id = ${counterId}`);
+      await audit.record(tx, {
+        actorId: who.userId,
+        actorName: who.username,
+        action: 'branch.teller_assigned',
+        targetType: 'branch_counter',
+        targetId: counterId,
+        details: { branchId: c.branch_id, tellerId, previousTellerId: c.teller_id },
+      });
+      await events.publish(tx, {
+        type: BRANCH_EVENTS.counterChanged,
+        payload: { branchId: c.branch_id, counterId, isOpen: c.is_open, tellerId },
+        actorId: who.userId,
+        audience: { branches: [c.branch_id] },
+      });
+    });
+    return toCounter(await getCounterRow(db, counterId));
   }
 
   /** Registers a device; the token is returned once and only its SHA-256 is stored. */
@@ -483,6 +724,16 @@ export function createBranchService(deps: BranchServiceDeps) {
     );
   }
 
+  async function kioskOpening(branch: BranchInfo) {
+    const state = await openingState(branch, clock.now());
+    return {
+      isOpen: state.isOpen,
+      closedReason: state.holiday,
+      opensAt: state.opensAt?.toISOString() ?? null,
+      timeZone: branch.timeZone,
+    };
+  }
+
   async function kioskInfo(device: Device) {
     const branch = await getBranch(db, device.branchId);
     const services = await rows<ServiceRow & { waiting: number }>(
@@ -493,7 +744,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     return {
       branchName: branch.name,
       languages: branch.languages,
-      isOpen: isOpenAt(branch, clock.now()),
+      ...(await kioskOpening(branch)),
       services: services.map((s) => ({
         id: s.id,
         names: s.names,
@@ -570,7 +821,7 @@ export function createBranchService(deps: BranchServiceDeps) {
   ) {
     if (device.kind !== 'kiosk') throw new AppError('BRANCH_DEVICE_KIND', 403);
     const branch = await getBranch(db, device.branchId);
-    if (!isOpenAt(branch, clock.now())) throw new AppError('BRANCH_CLOSED', 409);
+    await requireOpen(branch);
     const service = await getService(db, input.serviceId, device.branchId);
     const who =
       options.customerId !== undefined
@@ -686,48 +937,74 @@ export function createBranchService(deps: BranchServiceDeps) {
    * Calls the next ticket: tickets sent to this counter first, then by priority, the counter's
    * service order and age. SKIP LOCKED lets counters call at once without waiting on each other or
    * ever calling the same ticket twice. Returns null when nobody waits (an expected outcome).
+   *
+   * One statement, one round trip, its own transaction: read the counter and check it (branch,
+   * open, serves the service, nobody at it), pick the ticket, call it, store `ticket.called` in the
+   * outbox and wake the listeners. When a check fails nothing is written and the flags say which.
+   * "Nobody at the counter" is also enforced by the unique index `branch_tickets_counter_busy_key`
+   * (two calls at the same counter racing each other: the second fails with BRANCH_COUNTER_BUSY).
+   * The display fan-out happens after commit (NOTIFY → the realtime subscriber), outside the call.
    */
   async function callNext(actor: Actor | null, counterId: string, options: { serviceId?: string } = {}) {
-    return db.transaction(async (tx) => {
-      // One round trip: the counter, locked for the call, and whether a customer is still at it.
-      const c = await one<CounterRow & { busy: boolean }>(
-        tx,
-        sql`SELECT ${COUNTER_COLUMNS}, EXISTS (SELECT 1 FROM branch_tickets t WHERE t.counter_id = c.id
-              AND t.status IN ('called', 'serving')) AS busy
-            FROM branch_counters c WHERE c.id = ${counterId} FOR UPDATE OF c`,
-      );
-      if (!c) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
-      const who = requireBranch(actor, c.branch_id, 'branch.counter');
-      if (!c.is_open) throw new AppError('BRANCH_COUNTER_CLOSED', 409);
-      if (options.serviceId && !c.service_ids.includes(options.serviceId))
-        throw new AppError('BRANCH_SERVICE_NOT_SERVED', 409);
-      if (c.busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
-      const serviceIds = options.serviceId ? [options.serviceId] : c.service_ids;
-      const next = await callNextIn(tx, c, serviceIds, who.userId);
-      return next ? toTicket(next) : null;
-    });
-  }
-
-  async function callNextIn(tx: Tx, c: CounterRow, serviceIds: string[], tellerId: string | null) {
+    const scope = requirePermission(actor, 'branch.counter');
+    const who = actor as Actor;
     const now = clock.now();
-    // Pick and call in one statement: the pick's row lock (SKIP LOCKED) carries into the update.
-    const t = await one<TicketRow>(
-      tx,
-      sql`WITH picked AS (
-            SELECT t.id FROM branch_tickets t
-            WHERE t.branch_id = ${c.branch_id} AND t.status = 'waiting'
-              AND ((t.counter_id IS NULL AND t.service_id = ANY(${pgArray(serviceIds)}::uuid[])) OR t.counter_id = ${c.id})
-            ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC,
-              array_position(${pgArray(serviceIds)}::uuid[], t.service_id), t.issued_at, t.id
-            LIMIT 1 FOR UPDATE SKIP LOCKED)
-          UPDATE branch_tickets u SET status = 'called', counter_id = ${c.id}, teller_id = ${tellerId},
-            called_at = ${now}, first_called_at = coalesce(u.first_called_at, ${now})
-          FROM picked WHERE u.id = picked.id
-          RETURNING u.*, ${c.number}::int AS counter_number`,
-    );
-    if (!t) return null;
-    await publishTicket(tx, BRANCH_EVENTS.called, t, tellerId);
-    return t;
+    const only = options.serviceId ?? null;
+    type Outcome = Partial<TicketRow> & {
+      c_branch_id: string;
+      c_is_open: boolean;
+      c_busy: boolean;
+      c_service_ids: string[];
+      stored: number;
+    };
+    let r: Outcome | undefined;
+    try {
+      r = await prepared<Outcome>(
+        'branch_call_next',
+        sql`WITH c AS (
+            SELECT c.id, c.branch_id, c.number, c.service_ids, c.is_open,
+              EXISTS (SELECT 1 FROM branch_tickets b WHERE b.counter_id = c.id
+                AND b.status IN ('called', 'serving')) AS busy,
+              CASE WHEN ${only}::uuid IS NULL THEN c.service_ids ELSE ARRAY[${only}::uuid] END AS calls
+            FROM branch_counters c WHERE c.id = ${counterId}::uuid),
+          ok AS (
+            SELECT * FROM c WHERE (${scope === 'all'} OR c.branch_id = ${who.branchId}::uuid) AND c.is_open
+              AND NOT c.busy AND (${only}::uuid IS NULL OR ${only}::uuid = ANY (c.service_ids))),
+          picked AS (
+            SELECT t.id FROM ok, branch_tickets t
+            WHERE t.branch_id = ok.branch_id AND t.status = 'waiting'
+              AND ((t.counter_id IS NULL AND t.service_id = ANY (ok.calls)) OR t.counter_id = ok.id)
+            ORDER BY (t.counter_id IS NOT NULL) DESC, t.priority DESC, array_position(ok.calls, t.service_id),
+              t.issued_at, t.id
+            LIMIT 1 FOR UPDATE OF t SKIP LOCKED),
+          called AS (
+            UPDATE branch_tickets u SET status = 'called', counter_id = ok.id, teller_id = ${who.userId}::uuid,
+              called_at = ${now}, first_called_at = coalesce(u.first_called_at, ${now})
+            FROM picked, ok WHERE u.id = picked.id
+            RETURNING u.*, ok.number AS counter_number),
+          stored AS (${outboxInsertFrom({
+            id: ids.uuid(),
+            type: BRANCH_EVENTS.called,
+            actorId: who.userId,
+            createdAt: now,
+            payload: TICKET_PAYLOAD_SQL,
+            audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
+            from: sql`called t`,
+          })}),
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done)
+        SELECT c.branch_id AS c_branch_id, c.is_open AS c_is_open, c.busy AS c_busy,
+          c.service_ids AS c_service_ids, (SELECT count(*) FROM woke)::int AS stored, called.*
+        FROM c LEFT JOIN called ON true`,
+      ).then((found) => found[0]);
+    } catch (error) {
+      translateUniqueViolation(error, { branch_tickets_counter_busy_key: 'BRANCH_COUNTER_BUSY' });
+    }
+    if (!r) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
+    if (scope !== 'all' && r.c_branch_id !== who.branchId) throw new AppError('BRANCH_FORBIDDEN', 403);
+    if (!r.c_is_open) throw new AppError('BRANCH_COUNTER_CLOSED', 409);
+    if (only && !r.c_service_ids.includes(only)) throw new AppError('BRANCH_SERVICE_NOT_SERVED', 409);
+    if (r.c_busy) throw new AppError('BRANCH_COUNTER_BUSY', 409);
+    return r.id ? toTicket(r as TicketRow) : null;
   }
 
   /** Loads a ticket at a counter the actor may work, locked for the change. */
@@ -779,23 +1056,57 @@ export function createBranchService(deps: BranchServiceDeps) {
     });
   }
 
+  /**
+   * Finishes the service: like call next, one statement (one round trip): the ticket served (only
+   * if still called or serving when its row lock is taken), the service's EWMA service time moved
+   * towards this service's duration (`nextEwma`, alpha 0.2), `ticket.served` in the outbox, NOTIFY.
+   */
   async function finishService(actor: Actor | null, ticketId: string, notes?: string) {
-    return db.transaction(async (tx) => {
-      const { t, who } = await ticketForActor(tx, actor, ticketId, ['called', 'serving']);
-      const now = clock.now();
-      const startedAt = t.started_at ?? now;
-      await tx.execute(sql`UPDATE branch_tickets SET status = 'served', started_at = ${startedAt}, finished_at = ${now},
-          notes = coalesce(${notes ?? null}, notes) WHERE id = ${t.id}`);
-      const took = seconds(startedAt, now) ?? 0;
-      if (took > 0) {
-        const s = await getService(tx, t.service_id);
-        await tx.execute(sql`UPDATE branch_services SET ewma_service_seconds = ${nextEwma(s.ewma_service_seconds, took)}
-            WHERE id = ${s.id}`);
-      }
-      const updated = await getTicketRow(tx, t.id);
-      await publishTicket(tx, BRANCH_EVENTS.served, updated, who.userId);
-      return toTicket(updated);
-    });
+    const scope = requirePermission(actor, 'branch.counter');
+    const who = actor as Actor;
+    const now = clock.now();
+    type Outcome = Partial<TicketRow> & { t_branch_id: string; t_status: string };
+    const r = (
+      await prepared<Outcome>(
+        'branch_finish',
+        sql`WITH t0 AS (SELECT t.id, t.branch_id, t.status FROM branch_tickets t WHERE t.id = ${ticketId}::uuid),
+          ok AS (SELECT * FROM t0 WHERE (${scope === 'all'} OR t0.branch_id = ${who.branchId}::uuid)
+            AND t0.status IN ('called', 'serving')),
+          done AS (
+            UPDATE branch_tickets u SET status = 'served', started_at = coalesce(u.started_at, ${now}),
+              finished_at = ${now}, notes = coalesce(${notes ?? null}::text, u.notes)
+            FROM ok WHERE u.id = ok.id AND u.status IN ('called', 'serving')
+            RETURNING u.*, (SELECT c.number FROM branch_counters c WHERE c.id = u.counter_id) AS counter_number),
+          took AS (
+            SELECT service_id, greatest(0, round(extract(epoch FROM finished_at - started_at)))::float8 AS seconds
+            FROM done),
+          ewma AS (
+            UPDATE branch_services s SET ewma_service_seconds = s.ewma_service_seconds
+              + ${EWMA_ALPHA}::float8 * (took.seconds - s.ewma_service_seconds)
+            FROM took WHERE s.id = took.service_id AND took.seconds > 0 RETURNING 1),
+          stored AS (${outboxInsertFrom({
+            id: ids.uuid(),
+            type: BRANCH_EVENTS.served,
+            actorId: who.userId,
+            createdAt: now,
+            payload: TICKET_PAYLOAD_SQL,
+            audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
+            from: sql`done t`,
+          })}),
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS n)
+        SELECT t0.branch_id AS t_branch_id, t0.status AS t_status, (SELECT count(*) FROM woke)::int AS stored,
+          (SELECT count(*) FROM ewma)::int AS ewma, done.*
+        FROM t0 LEFT JOIN done ON true`,
+      )
+    )[0];
+    if (!r) throw new AppError('BRANCH_TICKET_NOT_FOUND', 404);
+    if (scope !== 'all' && r.t_branch_id !== who.branchId) throw new AppError('BRANCH_FORBIDDEN', 403);
+    if (!r.id) {
+      // Not called or serving — or finished by someone else between the read and the row lock.
+      const status = ['called', 'serving'].includes(r.t_status) ? 'served' : r.t_status;
+      throw new AppError('BRANCH_TICKET_STATE', 409, undefined, { status });
+    }
+    return toTicket(r as TicketRow);
   }
 
   /** Sends the ticket back to the line of another service or counter; it keeps its issue time. */
@@ -1144,9 +1455,8 @@ export function createBranchService(deps: BranchServiceDeps) {
     const service = await getService(db, serviceId, branchId);
     if (service.slot_capacity <= 0) return [];
     const midnight = localMidnight(date, branch.timeZone);
-    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-    const hours =
-      branch.weekly[String(weekday)] ?? (Object.keys(branch.weekly).length ? [] : [['08:00', '17:00']]);
+    // The branch's hours that day: a holiday of its business calendar closes it, a make-up day opens it.
+    const hours = hoursOn(await lobbyCalendar(branch, true), date);
     const booked = await rows<{ slot_start: Date; n: number }>(
       db,
       sql`SELECT slot_start, count(*)::int AS n FROM branch_appointments WHERE service_id = ${serviceId}
@@ -1174,6 +1484,17 @@ export function createBranchService(deps: BranchServiceDeps) {
     const branch = await getBranch(db, branchId);
     const slotStart = new Date(input.slotStart);
     const date = localDate(slotStart, branch.timeZone);
+    const calendar = await lobbyCalendar(branch, true);
+    if (hoursOn(calendar, date).length === 0) {
+      const holiday = calendar.holidays.find((h) => h.date === date)?.name ?? null;
+      throw new AppError(
+        holiday ? 'BRANCH_HOLIDAY_ON_DATE' : 'BRANCH_CLOSED_ON_DATE',
+        409,
+        undefined,
+        holiday ? { date, holiday } : { date },
+        { date, holiday },
+      );
+    }
     const slots = await listSlots(branchId, input.serviceId, date);
     if (!slots.some((s) => new Date(s.start).getTime() === slotStart.getTime()))
       throw new AppError('BRANCH_SLOT_INVALID', 400);
@@ -1334,6 +1655,11 @@ export function createBranchService(deps: BranchServiceDeps) {
   return {
     requireBranch,
     getSetup,
+    updateService,
+    updateCounter,
+    listStaff,
+    assignTeller,
+    listCalendars,
     updateSettings,
     createService,
     createCounter,
@@ -1347,7 +1673,6 @@ export function createBranchService(deps: BranchServiceDeps) {
     counterView,
     setCounterOpen,
     callNext,
-    callNextIn,
     recall,
     noShow,
     startService,

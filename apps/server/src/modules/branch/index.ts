@@ -4,6 +4,8 @@ export { BRANCH_EVENTS, isBranchEvent } from './branch.events.ts';
 export { branchRealtimeRoutes } from './branch.realtime.ts';
 export { branchRoutes } from './branch.routes.ts';
 export {
+  BRANCH_CALENDAR_READER,
+  type BranchCalendars,
   type BranchService,
   createBranchService,
   type Device,

@@ -44,10 +44,10 @@ export function KioskPage() {
           right={<BigLanguagePicker />}
         />
         <Box p="xl">
-          {step.kind === 'services' && info.data && (
+          {step.kind === 'services' && info.data && !info.data.isOpen && <ClosedScreen info={info.data} />}
+          {step.kind === 'services' && info.data?.isOpen && (
             <Stack gap="lg">
               <Title order={2}>{t('branch.kiosk.chooseService')}</Title>
-              {!info.data.isOpen && <Text c="red">{t('branch.kiosk.closed')}</Text>}
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
                 {info.data.services
                   .filter((s) => !s.isSelfService)
@@ -94,6 +94,34 @@ export function KioskPage() {
         </Box>
       </Box>
     </DeviceGate>
+  );
+}
+
+/** The branch is closed: why (a holiday of its calendar) and when it opens, in the branch's time. */
+function ClosedScreen({ info }: { info: KioskInfo }) {
+  const { t, i18n } = useTranslation();
+  const opensAt = info.opensAt
+    ? new Intl.DateTimeFormat(i18n.language, {
+        timeZone: info.timeZone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(info.opensAt))
+    : null;
+  return (
+    <Center mih="60vh">
+      <Stack gap="lg" align="center" data-testid="kiosk-closed">
+        <Title order={1} fz={56}>
+          {info.closedReason ? t('branch.kiosk.closedToday') : t('branch.kiosk.closedNow')}
+        </Title>
+        {info.closedReason && <Text fz={32}>{info.closedReason}</Text>}
+        <Text fz={32} fw={600}>
+          {opensAt ? t('branch.kiosk.opensAt', { time: opensAt }) : t('branch.kiosk.opensUnknown')}
+        </Text>
+      </Stack>
+    </Center>
   );
 }
 

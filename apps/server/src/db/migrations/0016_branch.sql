@@ -1,0 +1,2 @@
+ALTER TABLE "branch_settings" ADD COLUMN "calendar_code" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "branch_tickets_counter_busy_key" ON "branch_tickets" USING btree ("counter_id") WHERE "branch_tickets"."status" IN ('called', 'serving');
