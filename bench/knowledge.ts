@@ -439,7 +439,7 @@ async function main() {
 
     if (count < ids.size + PER_LOCALE * LOCALES.length) {
       const t0 = performance.now();
-      await loadSynthetic(pool, ids.size + PER_LOCALE * LOCALES.length - count);
+      await loadSynthetic(pool, Math.ceil((ids.size + PER_LOCALE * LOCALES.length - count) / LOCALES.length));
       results.loadSeconds = round((performance.now() - t0) / 1000, 1);
       count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
       process.stdout.write(`loaded: ${count} articles in ${results.loadSeconds} s\n`);

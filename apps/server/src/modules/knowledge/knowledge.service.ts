@@ -103,7 +103,7 @@ const day = (value: Date | string | null) =>
   value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /** Most query terms a search uses: a 5,000-character paste costs no more than a sentence. */
-const MAX_QUERY_TERMS = 24;
+const MAX_QUERY_TERMS = 12;
 /** Most candidates one search ranks: title/tag matches first, then any matches (see `search`). */
 const TITLE_CANDIDATES = 100;
 const BODY_CANDIDATES = 100;
@@ -791,14 +791,24 @@ export function createKnowledgeService(deps: {
     return groups;
   }
 
-  async function expandSynonyms(queryTerms: string[]): Promise<string[][]> {
+  /**
+   * The synonym groups the query meets: for each, the query terms of the phrase it contains and the
+   * group's other phrases, which stand in for those terms (the rest of the query still applies).
+   */
+  async function expandSynonyms(
+    queryTerms: string[],
+  ): Promise<Array<{ covers: string[]; others: string[][] }>> {
     const have = new Set(queryTerms);
-    const extra: string[][] = [];
+    const out: Array<{ covers: string[]; others: string[][] }> = [];
     for (const analysed of await synonymGroups()) {
-      if (!analysed.some((phrase) => phrase.every((t) => have.has(t)))) continue;
-      for (const phrase of analysed) if (!phrase.every((t) => have.has(t))) extra.push(phrase);
+      const met = analysed.filter((phrase) => phrase.every((t) => have.has(t)));
+      if (met.length === 0) continue;
+      out.push({
+        covers: [...new Set(met.flat())],
+        others: analysed.filter((phrase) => !phrase.every((t) => have.has(t))),
+      });
     }
-    return extra;
+    return out;
   }
 
   /** Close spellings, from the published lexicon, of Latin terms that no article contains. */
@@ -838,10 +848,22 @@ export function createKnowledgeService(deps: {
       const alternatives = (t: string) => [t, ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;
       const phrase = (p: string[]) => `(${p.map(lexeme).join(' & ')})`;
-      // All terms first (precise), then any term (recall); synonyms count as an alternative of the whole.
-      const all = `(${queryTerms.map(termQuery).join(' & ')})${synonyms.map((p) => ` | ${phrase(p)}`).join('')}`;
-      const any = [...queryTerms.map(termQuery), ...synonyms.map(phrase)].join(' | ');
-      const highlightTerms = new Set([...queryTerms, ...[...fixes.values()].flat(), ...synonyms.flat()]);
+      // All terms first (precise), then any term (recall). A synonym group stands in for the words
+      // of the query it matched (信用卡 年费 → (信用卡 | credit & card | thẻ & tín & dụng) & 年费), so
+      // the rest of the query still narrows the matches.
+      const covered = new Set(synonyms.flatMap((g) => g.covers));
+      const all = [
+        ...queryTerms.filter((t) => !covered.has(t)).map(termQuery),
+        ...synonyms.map((g) => `(${[phrase(g.covers), ...g.others.map(phrase)].join(' | ')})`),
+      ].join(' & ');
+      const any = [...queryTerms.map(termQuery), ...synonyms.flatMap((g) => g.others.map(phrase))].join(
+        ' | ',
+      );
+      const highlightTerms = new Set([
+        ...queryTerms,
+        ...[...fixes.values()].flat(),
+        ...synonyms.flatMap((g) => g.others.flat()),
+      ]);
       const isPublic = actor === null;
       const audiences = actor && !actor.permissions.has('knowledge.edit') ? audiencesOf(actor) : null;
       const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
@@ -854,8 +876,11 @@ export function createKnowledgeService(deps: {
         clock.now(),
         limit,
       ];
+      // The locale is written into the statement (one of three known values), so the planner
+      // can use that locale's partial indexes; one named statement per locale.
+      const locale = input.locale && isLocale(input.locale) ? input.locale : null;
       const filters = `a.status = 'published'
-               AND ($1::text IS NULL OR a.locale = $1)
+               ${locale ? `AND a.locale = '${locale}'` : ''} AND ($1::text IS NULL OR a.locale = $1)
                AND ($2::uuid[] IS NULL OR a.category_id = ANY($2::uuid[]))
                AND ($3::text IS NULL OR $3 = ANY(a.products))
                AND ($4::text IS NULL OR a.visibility = $4)
@@ -869,7 +894,7 @@ export function createKnowledgeService(deps: {
       // A named statement: each connection plans it once.
       const run = (tsquery: string, exclude: string[]) =>
         pool.query({
-          name: 'knowledge_search',
+          name: `knowledge_search_${locale ?? 'all'}`,
           text: `WITH candidates AS (
                (SELECT a.id FROM knowledge_articles a WHERE a.title_doc @@ CAST($8 AS tsquery) AND ${filters}
                 LIMIT ${TITLE_CANDIDATES})
