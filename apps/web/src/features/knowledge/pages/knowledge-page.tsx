@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Divider,
   FileInput,
   Group,
@@ -28,6 +29,7 @@ import { API_BASE } from '../../../app/api-client.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { useRealtime } from '../../../shared/use-realtime.ts';
 import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
 import {
   type Article,
@@ -51,7 +53,10 @@ import {
   useUpdateArticle,
   useVersions,
 } from '../api.ts';
+import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
+import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
+import { applyKnowledgeEvent } from '../live.ts';
 
 const LOCALES = ['en', 'zh-CN', 'vi'] as const;
 type Locale = (typeof LOCALES)[number];
@@ -86,9 +91,12 @@ export function KnowledgePage() {
     }
     setParams(merged, { replace: true });
   };
+  // Editors and owners hear of articles past their review-by date here too (the desk has its own socket).
+  useRealtime(applyKnowledgeEvent, isEditor);
 
   return (
     <Stack gap="sm">
+      {isEditor && <KnowledgeWhatsNew />}
       <PageHeader
         title={t('knowledge.title')}
         description={t('knowledge.description')}
@@ -243,7 +251,12 @@ function ArticlesTab({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
   const [locale, setLocale] = useState<string | null>(null);
-  const articles = useArticles({ ...(status ? { status } : {}), ...(locale ? { locale } : {}) });
+  const [isOverdueOnly, setOverdueOnly] = useState(false);
+  const articles = useArticles({
+    ...(status ? { status } : {}),
+    ...(locale ? { locale } : {}),
+    ...(isOverdueOnly ? { isReviewOverdue: true } : {}),
+  });
   return (
     <Stack gap="sm">
       <Group gap="xs">
@@ -265,6 +278,12 @@ function ArticlesTab({ onOpen }: { onOpen: (id: string) => void }) {
           onChange={setLocale}
           clearable
           w={150}
+        />
+        <Checkbox
+          label={t('knowledge.article.overdueOnly')}
+          checked={isOverdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+          mt="lg"
         />
       </Group>
       <ErrorAlert error={articles.error} />
@@ -442,11 +461,7 @@ function ManageTab() {
         <Title order={2} size="h5" id="manage-menu">
           {t('knowledge.manage.menu')}
         </Title>
-        <ul>
-          {categoryOptions(categories.data ?? [], i18n.language).map((c) => (
-            <li key={c.value}>{c.label}</li>
-          ))}
-        </ul>
+        <CategoryTree categories={categories.data ?? []} />
         <form
           onSubmit={(event) => {
             event.preventDefault();
