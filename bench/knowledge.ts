@@ -407,7 +407,10 @@ async function main() {
   );
   const dataDir = options?.database ? null : await makeDataDir();
   let embedded: EmbeddedPostgres | null = null;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void embedded?.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void Promise.resolve(embedded?.stop()).finally(() => process.exit(130));
+    });
   if (dataDir) embedded = await startEmbeddedPostgres({ dataDir, log, database: 'bench' });
   const url = embedded?.url ?? (options?.database as string);
   const pool = createPool(url, 20);
