@@ -7,6 +7,7 @@ import {
   Divider,
   FileInput,
   Group,
+  Loader,
   MultiSelect,
   Paper,
   Progress,
@@ -22,7 +23,7 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { API_BASE } from '../../../app/api-client.ts';
@@ -57,6 +58,9 @@ import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
 import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
 import { applyKnowledgeEvent } from '../live.ts';
+
+// The rich-text editor (TipTap) is a chunk of its own: only editors writing an article load it.
+const RichBodyEditor = lazy(() => import('../components/rich-body-editor.tsx'));
 
 const LOCALES = ['en', 'zh-CN', 'vi'] as const;
 type Locale = (typeof LOCALES)[number];
@@ -970,15 +974,9 @@ function EditorForm({
           maxLength={300}
         />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea
-            label={t('knowledge.editor.body')}
-            description={t('knowledge.editor.bodyHelp')}
-            value={bodyHtml}
-            onChange={(event) => setBodyHtml(event.currentTarget.value)}
-            autosize
-            minRows={10}
-            styles={{ input: { fontFamily: 'monospace' } }}
-          />
+          <Suspense fallback={<Loader size="sm" aria-label={t('knowledge.editor.loading')} />}>
+            <RichBodyEditor value={bodyHtml} onChange={setBodyHtml} />
+          </Suspense>
           <Paper withBorder p="sm" component="section" aria-label={t('knowledge.editor.preview')}>
             <Text size="xs" c="dimmed">
               {t('knowledge.editor.preview')}
