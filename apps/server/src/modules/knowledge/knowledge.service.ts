@@ -896,15 +896,22 @@ export function createKnowledgeService(deps: {
       // title match is never crowded out by thousands of body matches. Only published rows are in
       // the (partial) indexes. Snippets are made in Node for the returned page only.
       // A named statement: each connection plans it once.
-      const run = (tsquery: string, exclude: string[]) =>
+      // The any-term fill-up takes its candidates from titles and tags only: the union of every
+      // term's postings over whole texts is the most expensive read there is (tens of thousands of
+      // rows for a customer's sentence), and a text that matches only some words adds little.
+      const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
         pool.query({
-          name: `knowledge_search_${locale ?? 'all'}`,
+          name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
           text: `WITH candidates AS (
                (SELECT a.id FROM knowledge_articles a WHERE a.title_doc @@ CAST($8 AS tsquery) AND ${filters}
-                LIMIT ${TITLE_CANDIDATES})
+                LIMIT ${TITLE_CANDIDATES})${
+                  isAnyTerm
+                    ? ''
+                    : `
                UNION
                (SELECT a.id FROM knowledge_articles a WHERE a.search_doc @@ CAST($8 AS tsquery) AND ${filters}
-                LIMIT ${BODY_CANDIDATES}))
+                LIMIT ${BODY_CANDIDATES})`
+                })
            SELECT a.id, a.group_id, a.locale, a.title, a.body_html, a.answer, a.category_id, a.visibility,
              ts_rank('{0.05, 0.2, 0.5, 1.0}', a.search_doc, CAST($8 AS tsquery), 1)
                * (0.85 + 0.15 / (1 + extract(epoch FROM ($6::timestamptz - a.published_at)) / 31536000.0))
@@ -920,6 +927,7 @@ export function createKnowledgeService(deps: {
         const loose = await run(
           any,
           rows.map((r) => r.id),
+          true,
         );
         rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
       }
