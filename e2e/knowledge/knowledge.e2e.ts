@@ -25,7 +25,8 @@ const run = Date.now().toString(36);
 // A made-up card name, unique per run, so only this run's article answers the customer.
 const cardName = `Sen Vàng ${run}`;
 const title = `Mất thẻ tín dụng ${cardName} khi ở nước ngoài`;
-const body = `<h2>Khóa thẻ ngay</h2><p>Nếu mất thẻ tín dụng ${cardName} ở nước ngoài, hãy khóa thẻ trên ứng dụng hoặc gọi +84 24 3900 1234.</p>`;
+const heading = 'Khóa thẻ ngay';
+const paragraph = `Nếu mất thẻ tín dụng ${cardName} ở nước ngoài, hãy khóa thẻ trên ứng dụng hoặc gọi +84 24 3900 1234.`;
 const answer = `Quý khách vui lòng khóa thẻ ${cardName} ngay trên ứng dụng hoặc gọi +84 24 3900 1234; thẻ mới được gửi tới nước ngoài trong 5 ngày.`;
 const zhTitle = `在境外丢失 ${cardName} 金莲花信用卡`;
 const CONDITION_MS = 20_000;
@@ -109,11 +110,17 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await form.getByLabel('Visibility').click();
     await editorPage.getByRole('option', { name: 'Public' }).click();
     await form.getByLabel('Title').fill(title);
-    await form.getByLabel('Body (HTML)').fill(body);
+    // The rich-text editor (its own chunk): a heading, then a paragraph, through the toolbar.
+    const bodyBox = form.getByRole('textbox', { name: 'Body', exact: true });
+    await bodyBox.click();
+    await form.getByRole('button', { name: 'Heading', exact: true }).click();
+    await bodyBox.pressSequentially(heading);
+    await bodyBox.press('Enter');
+    await bodyBox.pressSequentially(paragraph);
     await form.getByLabel('Public answer').fill(answer);
-    await expect
-      .poll(() => form.getByRole('region', { name: 'Preview' }).textContent())
-      .toContain('Khóa thẻ ngay');
+    const preview = form.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.getByRole('heading', { name: heading }).count()).toBe(1);
+    await expect.poll(() => preview.textContent()).toContain(paragraph);
     await form.getByRole('button', { name: 'Save draft' }).click();
     await editorPage.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => editorPage.getByText('Another editor must review this change.').count()).toBe(1);

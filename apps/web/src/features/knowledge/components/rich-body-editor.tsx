@@ -89,7 +89,9 @@ export default function RichBodyEditor(props: { value: string; onChange: (html: 
     ],
     content: props.value,
     immediatelyRender: false,
-    editorProps: { attributes: { 'aria-label': t('knowledge.editor.bodyRich'), 'aria-multiline': 'true' } },
+    editorProps: {
+      attributes: { role: 'textbox', 'aria-label': t('knowledge.editor.bodyRich'), 'aria-multiline': 'true' },
+    },
     onUpdate: ({ editor: e }) => props.onChange(e.getHTML()),
   });
 
