@@ -1231,4 +1231,336 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['xác minh', 'định danh', 'quy trình nội bộ'],
     },
   },
+  {
+    key: 'card-activation',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Activating a new or replacement card',
+      body:
+        p(
+          'A new card arrives inactive, so that a card lost in the post cannot be used. Activate it before the first payment:',
+        ) +
+        ol(
+          'In the app: Cards → select the new card → Activate, then confirm with your OTP.',
+          'Or at any Banyan Bank ATM: insert the card and set a new PIN — the card is active at once.',
+          'Or at a branch, with your ID card.',
+        ) +
+        p(
+          'A replacement card has a new number: update it wherever you pay by card automatically (electricity, phone, subscriptions). The old card stops working as soon as the new one is activated.',
+        ),
+      answer:
+        'Please activate the card in the app (Cards → Activate, confirmed with OTP) or set a new PIN at any of our ATMs. A replacement card has a new number, so update your automatic payments.',
+      tags: ['activate card', 'new card', 'replacement card'],
+    },
+    'zh-CN': {
+      title: '新卡或补发卡如何激活',
+      body:
+        p('新卡寄到时处于未激活状态，以免邮寄途中丢失被人盗用。首次消费前请先激活：') +
+        ol(
+          '手机银行：银行卡 → 选择新卡 → 激活，输入验证码确认。',
+          '或在任一 Banyan 银行 ATM 插卡设置新密码，卡片即时激活。',
+          '或携带身份证件到网点办理。',
+        ) +
+        p(
+          '补发卡的卡号与原卡不同，请到自动扣款的地方（电费、话费、会员订阅等）更新卡号。新卡激活后，原卡立即停用。',
+        ),
+      answer:
+        '请在手机银行“银行卡 → 激活”并用验证码确认，或在本行任一 ATM 设置新密码即可激活。补发卡卡号已变更，请及时更新自动扣款的卡号。',
+      tags: ['激活', '新卡', '补发卡'],
+    },
+    vi: {
+      title: 'Kích hoạt thẻ mới hoặc thẻ cấp lại',
+      body:
+        p(
+          'Thẻ mới được giao ở trạng thái chưa kích hoạt để tránh bị dùng nếu thất lạc khi chuyển phát. Quý khách kích hoạt thẻ trước lần thanh toán đầu tiên:',
+        ) +
+        ol(
+          'Trên ứng dụng: Thẻ → chọn thẻ mới → Kích hoạt, xác nhận bằng mã OTP.',
+          'Hoặc tại bất kỳ ATM nào của Banyan Bank: đưa thẻ vào và đặt mã PIN mới, thẻ hoạt động ngay.',
+          'Hoặc tại quầy giao dịch, mang theo CCCD.',
+        ) +
+        p(
+          'Thẻ cấp lại có số thẻ mới: quý khách nhớ cập nhật ở những nơi trừ tiền tự động (tiền điện, cước điện thoại, các gói đăng ký). Thẻ cũ ngừng hoạt động ngay khi thẻ mới được kích hoạt.',
+        ),
+      answer:
+        'Quý khách kích hoạt thẻ trên ứng dụng (Thẻ → Kích hoạt, xác nhận OTP) hoặc đặt mã PIN mới tại ATM của Banyan Bank. Thẻ cấp lại có số mới, quý khách vui lòng cập nhật các dịch vụ thanh toán tự động.',
+      tags: ['kích hoạt thẻ', 'thẻ mới', 'cấp lại thẻ'],
+    },
+  },
+  {
+    key: 'contactless',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Contactless payments: limits and turning them off',
+      body:
+        p(
+          'Tap your card or phone on the terminal to pay. Payments up to 1,000,000 VND need no PIN; above that the terminal asks for the PIN.',
+        ) +
+        p(
+          'For your safety, after five contactless payments in a row without a PIN, the next payment asks for the PIN once.',
+        ) +
+        p(
+          'You can turn contactless off or lower the no-PIN amount in the app: Cards → Settings → Contactless. The change applies within a minute.',
+        ),
+      answer:
+        'Contactless payments up to 1,000,000 VND need no PIN; above that, or after five in a row, the terminal asks for it. You can turn contactless off in the app under Cards → Settings → Contactless.',
+      tags: ['contactless', 'tap to pay', 'no PIN'],
+    },
+    'zh-CN': {
+      title: '非接触式支付（闪付）：限额与关闭方法',
+      body:
+        p('将银行卡或手机靠近收款机即可付款。100 万越南盾以内免输密码，超过则需输入密码。') +
+        p('为保障安全，连续五笔免密支付后，下一笔会要求输入一次密码。') +
+        p('您可以在手机银行“银行卡 → 设置 → 闪付”中关闭闪付或调低免密金额，一分钟内生效。'),
+      answer:
+        '闪付 100 万越南盾以内免密，超过限额或连续五笔免密后需输入密码。如需关闭，请在手机银行“银行卡 → 设置 → 闪付”中操作。',
+      tags: ['闪付', '免密支付', '非接触'],
+    },
+    vi: {
+      title: 'Thanh toán không tiếp xúc: hạn mức và cách tắt',
+      body:
+        p(
+          'Quý khách chạm thẻ hoặc điện thoại vào máy POS để thanh toán. Giao dịch đến 1.000.000 VND không cần nhập mã PIN; trên mức này máy sẽ yêu cầu PIN.',
+        ) +
+        p(
+          'Để an toàn, sau năm giao dịch không tiếp xúc liên tiếp không nhập PIN, giao dịch kế tiếp sẽ yêu cầu nhập PIN một lần.',
+        ) +
+        p(
+          'Quý khách có thể tắt tính năng không tiếp xúc hoặc giảm hạn mức không cần PIN trên ứng dụng: Thẻ → Cài đặt → Không tiếp xúc. Thay đổi có hiệu lực trong vòng một phút.',
+        ),
+      answer:
+        'Giao dịch chạm thẻ đến 1.000.000 VND không cần PIN; trên mức này hoặc sau năm lần liên tiếp, máy sẽ yêu cầu PIN. Quý khách có thể tắt tính năng này trên ứng dụng tại Thẻ → Cài đặt → Không tiếp xúc.',
+      tags: ['không tiếp xúc', 'chạm thẻ', 'thanh toán không cần PIN'],
+    },
+  },
+  {
+    key: 'update-details',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Updating your phone number, address or ID card',
+      body:
+        h('In the app') +
+        p(
+          'Profile → Personal details: change your address and email at once. A new chip ID card can be updated by scanning it with the phone (NFC) and a face check.',
+        ) +
+        h('At a branch') +
+        p(
+          'A new phone number must be changed at a branch, with your ID card, because the OTP for every payment goes to it. The change takes effect the same day; until then OTPs go to the old number.',
+        ) +
+        p('We never ask you to update your details through a link in an SMS or email.'),
+      answer:
+        'You can change your address and email, and scan a new chip ID card, in the app under Profile → Personal details. A new phone number is changed at a branch with your ID card, the same day.',
+      tags: ['update phone number', 'change address', 'ID card', 'personal details'],
+    },
+    'zh-CN': {
+      title: '更新手机号、地址或身份证件',
+      body:
+        h('在手机银行办理') +
+        p(
+          '“我的 → 个人信息”中可直接修改地址和邮箱。换发新的芯片身份证后，可用手机 NFC 读取证件并进行人脸核验完成更新。',
+        ) +
+        h('到网点办理') +
+        p(
+          '更换手机号须本人携带身份证件到网点办理，因为每笔支付的验证码都发送到该号码。当天生效，生效前验证码仍发送到原号码。',
+        ) +
+        p('本行绝不会通过短信或邮件中的链接要求您更新个人信息。'),
+      answer:
+        '地址和邮箱可在手机银行“我的 → 个人信息”中修改，新的芯片身份证也可在手机银行读取更新。更换手机号需本人携带身份证件到网点办理，当天生效。',
+      tags: ['更换手机号', '修改地址', '身份证', '个人信息'],
+    },
+    vi: {
+      title: 'Cập nhật số điện thoại, địa chỉ hoặc CCCD',
+      body:
+        h('Trên ứng dụng') +
+        p(
+          'Cá nhân → Thông tin cá nhân: đổi địa chỉ và email ngay lập tức. Khi có CCCD gắn chip mới, quý khách quét thẻ bằng điện thoại (NFC) và xác thực khuôn mặt để cập nhật.',
+        ) +
+        h('Tại quầy giao dịch') +
+        p(
+          'Đổi số điện thoại phải thực hiện tại quầy, mang theo CCCD, vì mã OTP của mọi giao dịch đều gửi về số này. Thay đổi có hiệu lực trong ngày; trước đó OTP vẫn gửi về số cũ.',
+        ) +
+        p(
+          'Ngân hàng không bao giờ yêu cầu quý khách cập nhật thông tin qua đường link trong tin nhắn hay email.',
+        ),
+      answer:
+        'Quý khách đổi địa chỉ, email và cập nhật CCCD gắn chip trên ứng dụng tại Cá nhân → Thông tin cá nhân. Riêng số điện thoại cần đổi tại quầy giao dịch, mang theo CCCD, có hiệu lực trong ngày.',
+      tags: ['đổi số điện thoại', 'cập nhật CCCD', 'thông tin cá nhân'],
+    },
+  },
+  {
+    key: 'qr-payment',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Paying and receiving money by QR code',
+      body:
+        p(
+          'In the app, tap Scan QR and point the camera at a VietQR code: the account and often the amount are filled in for you. Check the name shown before you confirm with your OTP or fingerprint.',
+        ) +
+        p(
+          'To receive money, open Accounts → My QR: anyone can scan it with any Vietnamese banking app. QR payments are free and count towards your daily transfer limit.',
+        ) +
+        p(
+          'A QR code sent to you by a stranger that "refunds" or "releases" money is a scam: scanning a code only ever pays out.',
+        ),
+      answer:
+        'Tap Scan QR in the app, check the recipient name and confirm. To receive money, share Accounts → My QR. QR payments are free and count towards your daily transfer limit.',
+      tags: ['QR code', 'VietQR', 'scan to pay'],
+    },
+    'zh-CN': {
+      title: '扫码付款与收款',
+      body:
+        p(
+          '在手机银行点击“扫一扫”，对准 VietQR 二维码，收款账户（通常还有金额）会自动填好。确认前请核对显示的收款人姓名，再用验证码或指纹确认。',
+        ) +
+        p(
+          '收款时打开“账户 → 我的收款码”，对方用任何越南银行的 App 都能扫码转账。扫码支付免手续费，计入每日转账限额。',
+        ) +
+        p('陌生人发来的所谓“退款码”“解冻码”都是诈骗：扫码只会付出，不会收到钱。'),
+      answer:
+        '在手机银行点“扫一扫”，核对收款人姓名后确认即可付款；收款请出示“账户 → 我的收款码”。扫码支付免费，计入每日转账限额。',
+      tags: ['二维码', '扫码支付', '收款码'],
+    },
+    vi: {
+      title: 'Thanh toán và nhận tiền bằng mã QR',
+      body:
+        p(
+          'Trên ứng dụng, chọn Quét QR và đưa camera vào mã VietQR: số tài khoản, thường cả số tiền, được điền sẵn. Quý khách kiểm tra tên người nhận trước khi xác nhận bằng OTP hoặc vân tay.',
+        ) +
+        p(
+          'Để nhận tiền, mở Tài khoản → QR của tôi: người chuyển quét bằng ứng dụng của bất kỳ ngân hàng nào tại Việt Nam. Thanh toán QR miễn phí và tính vào hạn mức chuyển tiền trong ngày.',
+        ) +
+        p(
+          'Người lạ gửi mã QR để "hoàn tiền" hay "mở khóa tiền" là lừa đảo: quét mã chỉ có thể chuyển tiền đi.',
+        ),
+      answer:
+        'Quý khách chọn Quét QR trên ứng dụng, kiểm tra tên người nhận rồi xác nhận. Để nhận tiền, gửi mã tại Tài khoản → QR của tôi. Thanh toán QR miễn phí và tính vào hạn mức chuyển tiền trong ngày.',
+      tags: ['mã QR', 'VietQR', 'quét mã thanh toán'],
+    },
+  },
+  {
+    key: 'home-loan',
+    category: 'loans',
+    products: ['mortgage'],
+    visibility: 'public',
+    en: {
+      title: 'Home loans: how much, how long, what to bring',
+      body:
+        ul(
+          'Up to 70% of the value of the home, for up to 25 years.',
+          'Fixed rate of 7.5% a year for the first 12 months, then the reference rate plus 3.5%.',
+          'The home you buy is the security; the loan is paid out to the seller.',
+        ) +
+        h('Documents') +
+        ol(
+          'ID card of the borrowers (and spouse).',
+          'Proof of income for the last 6 months: payslips or bank statements.',
+          'The purchase agreement and the land-use right certificate of the home.',
+        ) +
+        p(
+          'An advisor calls you within one working day after an application in the app; the decision usually takes 5 working days.',
+        ),
+      answer:
+        'We lend up to 70% of the home value for up to 25 years, at 7.5% fixed for the first year. Bring your ID card, 6 months of income proof and the purchase agreement; the decision takes about 5 working days.',
+      tags: ['home loan', 'mortgage', 'buy a house'],
+    },
+    'zh-CN': {
+      title: '住房贷款：额度、期限与所需材料',
+      body:
+        ul(
+          '最高可贷房产价值的 70%，期限最长 25 年。',
+          '前 12 个月固定年利率 7.5%，之后为基准利率加 3.5%。',
+          '以所购房产作抵押，贷款直接划付给卖方。',
+        ) +
+        h('所需材料') +
+        ol(
+          '借款人（及配偶）身份证件。',
+          '近 6 个月收入证明：工资单或银行流水。',
+          '购房合同及房产的土地使用权证。',
+        ) +
+        p('在手机银行提交申请后，客户经理会在一个工作日内与您联系，审批一般需要 5 个工作日。'),
+      answer:
+        '住房贷款最高可贷房产价值的 70%，期限最长 25 年，首年固定年利率 7.5%。请准备身份证件、近 6 个月收入证明和购房合同，审批约需 5 个工作日。',
+      tags: ['房贷', '住房贷款', '按揭'],
+    },
+    vi: {
+      title: 'Vay mua nhà: vay bao nhiêu, bao lâu, cần giấy tờ gì',
+      body:
+        ul(
+          'Vay tối đa 70% giá trị căn nhà, thời hạn đến 25 năm.',
+          'Lãi suất cố định 7,5%/năm trong 12 tháng đầu, sau đó bằng lãi suất cơ sở cộng 3,5%.',
+          'Tài sản bảo đảm là chính căn nhà mua; tiền vay được giải ngân thẳng cho bên bán.',
+        ) +
+        h('Hồ sơ cần chuẩn bị') +
+        ol(
+          'CCCD của người vay (và vợ/chồng).',
+          'Chứng minh thu nhập 6 tháng gần nhất: bảng lương hoặc sao kê tài khoản.',
+          'Hợp đồng mua bán và giấy chứng nhận quyền sử dụng đất của căn nhà.',
+        ) +
+        p(
+          'Sau khi quý khách đăng ký trên ứng dụng, chuyên viên tư vấn sẽ gọi lại trong một ngày làm việc; thời gian phê duyệt thường là 5 ngày làm việc.',
+        ),
+      answer:
+        'Ngân hàng cho vay mua nhà tối đa 70% giá trị căn nhà, thời hạn đến 25 năm, lãi suất cố định 7,5%/năm trong năm đầu. Quý khách chuẩn bị CCCD, chứng minh thu nhập 6 tháng và hợp đồng mua bán; phê duyệt khoảng 5 ngày làm việc.',
+      tags: ['vay mua nhà', 'vay thế chấp', 'mua nhà trả góp'],
+    },
+  },
+  {
+    key: 'card-dispute',
+    category: 'complaints',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'A card payment you do not recognise or that was charged twice',
+      body:
+        p(
+          'First lock the card in the app if you think someone else used it. Then open the transaction in the app and tap Dispute, or call 1900 1234.',
+        ) +
+        ul(
+          'Charged twice, or goods never delivered: tell us within 60 days of the statement date.',
+          'We ask the merchant’s bank for the money back through the card scheme; this takes up to 45 working days.',
+          'For a credit card, the disputed amount is set aside: you do not pay interest on it while we investigate.',
+        ),
+      answer:
+        'Please lock the card if you suspect fraud, then tap Dispute on the transaction in the app or call 1900 1234. Tell us within 60 days of the statement; recovering the money through the card scheme takes up to 45 working days.',
+      tags: ['dispute', 'chargeback', 'charged twice', 'unknown transaction'],
+    },
+    'zh-CN': {
+      title: '不认识的刷卡交易或重复扣款',
+      body:
+        p(
+          '如怀疑卡片被他人盗刷，请先在手机银行锁卡。然后在手机银行打开该笔交易，点击“交易争议”，或致电 1900 1234。',
+        ) +
+        ul(
+          '重复扣款或付款后未收到商品：请在账单日起 60 天内提出。',
+          '我们会通过卡组织向商户银行追回款项，最长需 45 个工作日。',
+          '信用卡的争议金额在调查期间暂不计息。',
+        ),
+      answer:
+        '如怀疑盗刷请先锁卡，然后在手机银行该笔交易中点击“交易争议”或致电 1900 1234。请在账单日起 60 天内提出，通过卡组织追回款项最长需 45 个工作日。',
+      tags: ['交易争议', '重复扣款', '盗刷', '退单'],
+    },
+    vi: {
+      title: 'Giao dịch thẻ lạ hoặc bị trừ tiền hai lần',
+      body:
+        p(
+          'Nếu nghi ngờ có người khác dùng thẻ, quý khách khóa thẻ ngay trên ứng dụng. Sau đó mở giao dịch trên ứng dụng và chọn Khiếu nại giao dịch, hoặc gọi 1900 1234.',
+        ) +
+        ul(
+          'Bị trừ tiền hai lần hoặc đã thanh toán mà không nhận được hàng: báo trong vòng 60 ngày kể từ ngày sao kê.',
+          'Ngân hàng đề nghị ngân hàng của đơn vị bán hàng hoàn tiền qua tổ chức thẻ; thời gian tối đa 45 ngày làm việc.',
+          'Với thẻ tín dụng, số tiền đang khiếu nại không bị tính lãi trong thời gian xử lý.',
+        ),
+      answer:
+        'Quý khách khóa thẻ nếu nghi ngờ gian lận, sau đó chọn Khiếu nại giao dịch trên ứng dụng hoặc gọi 1900 1234. Vui lòng báo trong vòng 60 ngày kể từ ngày sao kê; việc hoàn tiền qua tổ chức thẻ mất tối đa 45 ngày làm việc.',
+      tags: ['khiếu nại giao dịch', 'trừ tiền hai lần', 'giao dịch lạ'],
+    },
+  },
 ];
