@@ -219,4 +219,51 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await help.goto(`/help/zh-CN/search?q=${encodeURIComponent(`金莲花信用卡丢失 ${run}`)}`);
     await expect.poll(() => help.getByRole('link', { name: zhTitle }).count()).toBe(1);
   });
+  it('an editor keeps the menu: adds a category, renames it in three languages, reorders and moves it', async () => {
+    type Cat = { id: string; parentId: string | null; position: number; names: Record<string, string> };
+    const categories = async () =>
+      (await editorApi.request<{ items: Cat[] }>('GET', '/knowledge/categories')).items;
+    const name = `Gift cards ${run}`;
+    await editorPage.goto('/knowledge?tab=manage');
+    const menu = editorPage.getByRole('region', { name: 'Menu (categories)' });
+    await menu.getByLabel('Name in English').fill(name);
+    await menu.getByLabel('Name in 简体中文').fill(`礼品卡 ${run}`);
+    await menu.getByLabel('Name in Tiếng Việt').fill(`Thẻ quà tặng ${run}`);
+    await menu.getByRole('button', { name: 'Add category' }).click();
+    const created = await until('the new category', async () =>
+      (await categories()).find((c) => c.names.en === name),
+    );
+    const tree = menu.getByRole('list', { name: 'Menu (categories)' });
+    await tree.getByRole('button', { name: `Edit ${name}` }).click();
+    const renamed = `Gift and prepaid cards ${run}`;
+    await menu.getByLabel('Name in English').first().fill(renamed);
+    await menu.getByLabel('Name in Tiếng Việt').first().fill(`Thẻ quà tặng và trả trước ${run}`);
+    await menu.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => (await categories()).find((c) => c.id === created.id)?.names)
+      .toMatchObject({ en: renamed, 'zh-CN': `礼品卡 ${run}`, vi: `Thẻ quà tặng và trả trước ${run}` });
+
+    // Up one place among the top-level categories.
+    const order = async () =>
+      (await categories())
+        .filter((c) => c.parentId === null)
+        .sort((a, b) => a.position - b.position)
+        .map((c) => c.id);
+    const before = await order();
+    const at = before.indexOf(created.id);
+    expect(at).toBeGreaterThan(0);
+    await tree.getByRole('button', { name: `Move ${renamed} up` }).click();
+    await expect.poll(async () => (await order()).indexOf(created.id)).toBe(at - 1);
+
+    // Under Cards.
+    const cards = (await categories()).find((c) => c.names.en === 'Cards' && c.parentId === null) as Cat;
+    await tree.getByRole('button', { name: `Edit ${renamed}` }).click();
+    await menu.getByLabel('Parent category').first().click();
+    await editorPage.getByRole('option', { name: 'Cards', exact: true }).click();
+    await menu.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => (await categories()).find((c) => c.id === created.id)?.parentId)
+      .toBe(cards.id);
+    await expectAccessible(editorPage, 'knowledge menu editor');
+  });
 });
