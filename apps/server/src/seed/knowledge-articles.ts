@@ -1563,4 +1563,210 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['khiếu nại giao dịch', 'trừ tiền hai lần', 'giao dịch lạ'],
     },
   },
+  {
+    key: 'card-installment',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Paying a credit card purchase in instalments',
+      body:
+        p(
+          'Any credit card purchase of 3,000,000 VND or more can be split into 3, 6, 9 or 12 monthly instalments, within 30 days of the purchase.',
+        ) +
+        ul(
+          '0% interest at partner shops (electronics, airlines, hospitals) — the list is in the app.',
+          'Elsewhere a one-off conversion fee of 1.5% of the amount for 3 months, 3% for 6 months, 4.5% for 9 or 12 months.',
+          'Each instalment appears on your statement and is part of the minimum payment.',
+        ) +
+        p(
+          'In the app: Cards → Transactions → choose the purchase → Pay in instalments. Paying off early costs 2% of the remaining amount.',
+        ),
+      answer:
+        'Purchases of 3,000,000 VND or more can be split into 3–12 monthly instalments within 30 days: 0% at partner shops, otherwise a one-off fee of 1.5–4.5%. In the app: Cards → Transactions → Pay in instalments.',
+      tags: ['instalments', 'installment plan', '0% interest', 'credit card'],
+    },
+    'zh-CN': {
+      title: '信用卡消费分期付款',
+      body:
+        p('单笔 300 万越南盾及以上的信用卡消费，可在消费后 30 天内申请分 3、6、9 或 12 期按月还款。') +
+        ul(
+          '在合作商户（电器、航空公司、医院等）0 利率，商户名单见手机银行。',
+          '其他商户一次性收取分期手续费：3 期为金额的 1.5%，6 期 3%，9 期或 12 期 4.5%。',
+          '每期金额计入当期账单，属于最低还款额的一部分。',
+        ) +
+        p('手机银行操作：银行卡 → 交易明细 → 选择该笔消费 → 分期付款。提前结清收取剩余本金的 2%。'),
+      answer:
+        '单笔 300 万越南盾及以上的消费可在 30 天内申请分 3 至 12 期：合作商户 0 利率，其他商户一次性收取 1.5%–4.5% 手续费。请在手机银行“银行卡 → 交易明细 → 分期付款”中办理。',
+      tags: ['分期', '信用卡分期', '0 利率'],
+    },
+    vi: {
+      title: 'Trả góp giao dịch thẻ tín dụng',
+      body:
+        p(
+          'Mỗi giao dịch thẻ tín dụng từ 3.000.000 VND có thể chuyển thành trả góp 3, 6, 9 hoặc 12 tháng, trong vòng 30 ngày kể từ ngày giao dịch.',
+        ) +
+        ul(
+          'Lãi suất 0% tại các đơn vị liên kết (điện máy, hãng hàng không, bệnh viện) — danh sách có trên ứng dụng.',
+          'Ở nơi khác, phí chuyển đổi một lần: 1,5% số tiền cho kỳ hạn 3 tháng, 3% cho 6 tháng, 4,5% cho 9 hoặc 12 tháng.',
+          'Mỗi kỳ trả góp được ghi vào sao kê và nằm trong số tiền thanh toán tối thiểu.',
+        ) +
+        p(
+          'Trên ứng dụng: Thẻ → Giao dịch → chọn giao dịch → Trả góp. Tất toán trước hạn mất phí 2% số tiền còn lại.',
+        ),
+      answer:
+        'Giao dịch từ 3.000.000 VND có thể chuyển trả góp 3–12 tháng trong vòng 30 ngày: 0% tại đơn vị liên kết, nơi khác phí một lần 1,5–4,5%. Quý khách thực hiện trên ứng dụng tại Thẻ → Giao dịch → Trả góp.',
+      tags: ['trả góp', 'trả góp 0%', 'thẻ tín dụng'],
+    },
+  },
+  {
+    key: 'dormant-account',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'An account unused for a long time (dormant account)',
+      body:
+        p(
+          'An account with no transaction made by you for 12 months becomes dormant: it still receives money and earns interest, but you cannot send money or pay from it, and its cards stop working.',
+        ) +
+        p(
+          'To reactivate it, come to any branch with your ID card; it works again at once. After 5 years dormant with a zero balance, we close the account and write to you first.',
+        ),
+      answer:
+        'After 12 months without a transaction of yours the account becomes dormant: money still comes in, but you cannot pay from it. Bring your ID card to any branch and it is reactivated at once.',
+      tags: ['dormant account', 'inactive account', 'reactivate account'],
+    },
+    'zh-CN': {
+      title: '长期未使用的账户（休眠账户）',
+      body:
+        p(
+          '账户连续 12 个月没有本人发起的交易即转为休眠：仍可收款并计息，但不能转出或付款，关联的银行卡也会停用。',
+        ) +
+        p(
+          '如需激活，请本人携带身份证件到任一网点办理，即时恢复使用。休眠满 5 年且余额为零的账户，本行会先书面通知您再予以销户。',
+        ),
+      answer:
+        '账户 12 个月无本人交易即转为休眠，可以收款但不能转出或付款。请携带身份证件到任一网点，即可当场激活。',
+      tags: ['休眠账户', '久悬账户', '账户激活'],
+    },
+    vi: {
+      title: 'Tài khoản lâu không sử dụng (tài khoản ngủ)',
+      body:
+        p(
+          'Tài khoản không có giao dịch do quý khách thực hiện trong 12 tháng sẽ chuyển sang trạng thái ngủ: vẫn nhận được tiền và hưởng lãi, nhưng không thể chuyển tiền hay thanh toán, thẻ liên kết cũng ngừng hoạt động.',
+        ) +
+        p(
+          'Để kích hoạt lại, quý khách mang CCCD đến bất kỳ quầy giao dịch nào, tài khoản hoạt động lại ngay. Tài khoản ngủ quá 5 năm và số dư bằng 0 sẽ bị đóng, ngân hàng sẽ gửi thông báo trước.',
+        ),
+      answer:
+        'Tài khoản không phát sinh giao dịch của quý khách trong 12 tháng sẽ chuyển sang trạng thái ngủ: vẫn nhận tiền nhưng không chuyển đi được. Quý khách mang CCCD đến quầy giao dịch để kích hoạt lại ngay.',
+      tags: ['tài khoản ngủ', 'tài khoản không hoạt động', 'mở lại tài khoản'],
+    },
+  },
+  {
+    key: 'fx-travel-cash',
+    category: 'fx',
+    products: ['fx'],
+    visibility: 'public',
+    en: {
+      title: 'Buying foreign currency cash for a trip',
+      body:
+        p('You can buy US dollars, euros, yen, won, baht and yuan in cash at branches for travel abroad.') +
+        ol(
+          'Bring your ID card or passport, your ticket and your visa (if the country needs one).',
+          'Up to the equivalent of 5,000 USD per trip without further papers; more needs proof of the purpose (study, medical treatment).',
+          'Order in the app a day ahead for amounts over 2,000 USD or for currencies other than USD and EUR.',
+        ) +
+        p(
+          'The rate is the branch’s cash selling rate of the moment. You may carry up to 5,000 USD out of Vietnam without declaring it at customs.',
+        ),
+      answer:
+        'Bring your ID card or passport, ticket and visa to a branch; up to 5,000 USD per trip needs no further papers. Order a day ahead in the app for larger amounts or currencies other than USD and EUR.',
+      tags: ['buy foreign currency', 'travel money', 'cash USD'],
+    },
+    'zh-CN': {
+      title: '出国旅行购买外币现钞',
+      body:
+        p('出境旅行可在网点购买美元、欧元、日元、韩元、泰铢和人民币现钞。') +
+        ol(
+          '携带身份证或护照、机票及签证（如目的地需要）。',
+          '每次出行等值 5,000 美元以内无需其他材料；超过需提供用途证明（留学、就医等）。',
+          '2,000 美元以上或美元、欧元以外的币种，请提前一天在手机银行预约。',
+        ) +
+        p('按网点当时的现钞卖出价兑换。出境时携带不超过 5,000 美元现金无需向海关申报。'),
+      answer:
+        '请携带身份证或护照、机票和签证到网点办理，每次出行等值 5,000 美元以内无需其他材料。金额较大或非美元、欧元币种请提前一天在手机银行预约。',
+      tags: ['购汇', '外币现钞', '出国换汇'],
+    },
+    vi: {
+      title: 'Mua ngoại tệ tiền mặt khi đi du lịch nước ngoài',
+      body:
+        p(
+          'Quý khách có thể mua đô la Mỹ, euro, yên, won, baht và nhân dân tệ tiền mặt tại quầy giao dịch khi ra nước ngoài.',
+        ) +
+        ol(
+          'Mang theo CCCD hoặc hộ chiếu, vé máy bay và thị thực (nếu nước đến yêu cầu).',
+          'Tối đa tương đương 5.000 USD mỗi chuyến không cần giấy tờ khác; nhiều hơn cần chứng minh mục đích (du học, chữa bệnh).',
+          'Số tiền trên 2.000 USD hoặc ngoại tệ khác USD, EUR vui lòng đặt trước một ngày trên ứng dụng.',
+        ) +
+        p(
+          'Tỷ giá là giá bán tiền mặt của quầy tại thời điểm giao dịch. Quý khách được mang tối đa 5.000 USD ra khỏi Việt Nam mà không phải khai báo hải quan.',
+        ),
+      answer:
+        'Quý khách mang CCCD hoặc hộ chiếu, vé máy bay và thị thực đến quầy giao dịch; tối đa 5.000 USD mỗi chuyến không cần giấy tờ khác. Số tiền lớn hoặc ngoại tệ khác USD, EUR vui lòng đặt trước một ngày trên ứng dụng.',
+      tags: ['mua ngoại tệ', 'đổi tiền đi du lịch', 'đô la tiền mặt'],
+    },
+  },
+  {
+    key: 'scheduled-transfer',
+    category: 'transfers',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Scheduled and recurring transfers',
+      body:
+        p(
+          'In the app, Transfer → Schedule: choose a date, or repeat weekly or monthly (rent, tuition, sending money to family). Confirm once with your OTP; each transfer then goes out on its own at 7:00.',
+        ) +
+        ul(
+          'If the balance is short that morning, we try again at 12:00 and 17:00, then skip that time and tell you.',
+          'Change or stop a schedule under Transfer → Scheduled, up to the evening before.',
+          'Scheduled transfers count towards the daily limit of the day they go out.',
+        ),
+      answer:
+        'Set it up in the app under Transfer → Schedule (one date, weekly or monthly) and confirm once with OTP; transfers go out at 7:00. You can change or stop it under Transfer → Scheduled until the evening before.',
+      tags: ['scheduled transfer', 'recurring transfer', 'standing order'],
+    },
+    'zh-CN': {
+      title: '预约转账与定期转账',
+      body:
+        p(
+          '在手机银行“转账 → 预约转账”中选择日期，或设置每周、每月重复（房租、学费、给家人汇款）。用验证码确认一次后，每笔转账都会在当天 7:00 自动发出。',
+        ) +
+        ul(
+          '当天早上余额不足时，会在 12:00 和 17:00 再试，仍不足则跳过本次并通知您。',
+          '最晚在前一天晚上，可在“转账 → 已预约”中修改或取消。',
+          '预约转账计入发出当天的每日转账限额。',
+        ),
+      answer:
+        '请在手机银行“转账 → 预约转账”中设置日期或每周、每月重复，用验证码确认一次即可，转账于当天 7:00 发出。前一天晚上之前都可以在“转账 → 已预约”中修改或取消。',
+      tags: ['预约转账', '定期转账', '自动转账'],
+    },
+    vi: {
+      title: 'Chuyển tiền đặt lịch và định kỳ',
+      body:
+        p(
+          'Trên ứng dụng, chọn Chuyển tiền → Đặt lịch: chọn một ngày, hoặc lặp lại hằng tuần, hằng tháng (tiền nhà, học phí, gửi tiền cho gia đình). Xác nhận một lần bằng OTP; mỗi lệnh sẽ tự động chuyển lúc 7:00.',
+        ) +
+        ul(
+          'Nếu sáng hôm đó số dư không đủ, hệ thống thử lại lúc 12:00 và 17:00, sau đó bỏ qua lần này và báo cho quý khách.',
+          'Sửa hoặc hủy lịch tại Chuyển tiền → Lệnh đã đặt, chậm nhất vào tối hôm trước.',
+          'Lệnh đặt lịch tính vào hạn mức chuyển tiền của ngày thực hiện.',
+        ),
+      answer:
+        'Quý khách vào Chuyển tiền → Đặt lịch trên ứng dụng (một ngày, hằng tuần hoặc hằng tháng) và xác nhận một lần bằng OTP; lệnh được chuyển lúc 7:00. Có thể sửa hoặc hủy tại Chuyển tiền → Lệnh đã đặt đến tối hôm trước.',
+      tags: ['chuyển tiền định kỳ', 'đặt lịch chuyển tiền', 'chuyển khoản tự động'],
+    },
+  },
 ];
