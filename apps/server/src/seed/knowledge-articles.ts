@@ -1769,4 +1769,213 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['chuyển tiền định kỳ', 'đặt lịch chuyển tiền', 'chuyển khoản tự động'],
     },
   },
+  {
+    key: 'overdraft',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Overdraft on a salary account',
+      body:
+        p(
+          'If your salary has been paid into a Banyan Bank account for at least 6 months, you can spend beyond your balance up to twice your monthly salary (at most 100 million VND), without collateral.',
+        ) +
+        ul(
+          'Interest of 14% a year only on the amount you actually use, for the days you use it.',
+          'The overdraft is repaid automatically from your next salary.',
+          'It is reviewed every 12 months; if the salary stops coming in, the overdraft ends and the balance used becomes due within 30 days.',
+        ) +
+        p('Apply in the app under Loans → Overdraft; the answer comes within one working day.'),
+      answer:
+        'With your salary paid here for 6 months, you can overdraw up to twice your monthly salary (max 100 million VND) at 14% a year on the amount used. Apply in the app under Loans → Overdraft.',
+      tags: ['overdraft', 'salary account', 'spend beyond balance'],
+    },
+    'zh-CN': {
+      title: '工资账户透支',
+      body:
+        p(
+          '工资在 Banyan 银行账户代发满 6 个月的客户，可在余额之外透支，额度最高为月工资的两倍（不超过 1 亿越南盾），无需抵押。',
+        ) +
+        ul(
+          '只对实际使用的金额按实际天数计息，年利率 14%。',
+          '下次工资入账时自动归还透支款。',
+          '每 12 个月复审一次；工资停发后透支额度终止，已用金额须在 30 天内还清。',
+        ) +
+        p('请在手机银行“贷款 → 透支”中申请，一个工作日内答复。'),
+      answer:
+        '工资在本行代发满 6 个月即可申请透支，额度最高为月工资的两倍（不超过 1 亿越南盾），按实际使用金额计息，年利率 14%。请在手机银行“贷款 → 透支”中申请。',
+      tags: ['透支', '工资卡', '工资账户'],
+    },
+    vi: {
+      title: 'Thấu chi tài khoản nhận lương',
+      body:
+        p(
+          'Khách hàng nhận lương qua tài khoản Banyan Bank từ 6 tháng trở lên có thể chi tiêu vượt số dư, tối đa hai lần lương tháng (không quá 100 triệu VND), không cần tài sản bảo đảm.',
+        ) +
+        ul(
+          'Lãi suất 14%/năm, chỉ tính trên số tiền thực dùng và số ngày thực dùng.',
+          'Khoản thấu chi được tự động trả từ kỳ lương tiếp theo.',
+          'Hạn mức được xem xét lại mỗi 12 tháng; nếu ngừng nhận lương, thấu chi chấm dứt và số đã dùng phải trả trong 30 ngày.',
+        ) +
+        p('Quý khách đăng ký trên ứng dụng tại Khoản vay → Thấu chi; có kết quả trong một ngày làm việc.'),
+      answer:
+        'Nhận lương qua Banyan Bank từ 6 tháng, quý khách được thấu chi tối đa hai lần lương tháng (không quá 100 triệu VND), lãi 14%/năm trên số tiền thực dùng. Đăng ký trên ứng dụng tại Khoản vay → Thấu chi.',
+      tags: ['thấu chi', 'tài khoản lương', 'chi tiêu vượt số dư'],
+    },
+  },
+  {
+    key: 'late-loan-payment',
+    category: 'loans',
+    products: ['personal_loan', 'mortgage'],
+    visibility: 'public',
+    en: {
+      title: 'A loan payment was missed or paid late',
+      body:
+        p('If an instalment is not paid on its due date:') +
+        ol(
+          'From the next day, late interest of 150% of the loan rate applies to the overdue amount only.',
+          'We remind you by SMS and in the app on days 1, 5 and 10.',
+          'After 10 days the late payment is reported to the National Credit Information Centre (CIC), which other banks see when you apply for credit.',
+        ) +
+        p(
+          'If you expect difficulty paying, call 1900 1234 before the due date: we can move the date or restructure the loan once a year.',
+        ),
+      answer:
+        'A late instalment costs late interest of 150% of the loan rate on the overdue amount, and after 10 days it is reported to the CIC. If you expect difficulty, call 1900 1234 before the due date to move it.',
+      tags: ['late payment', 'missed instalment', 'CIC', 'overdue loan'],
+    },
+    'zh-CN': {
+      title: '贷款逾期或漏还怎么办',
+      body:
+        p('若某期还款未在到期日还清：') +
+        ol(
+          '自次日起，仅就逾期金额按贷款利率的 150% 计收逾期利息。',
+          '第 1、5、10 天我们会通过短信和手机银行提醒您。',
+          '逾期超过 10 天将报送国家征信中心（CIC），其他银行审批贷款时可以看到。',
+        ) +
+        p('如预计还款困难，请在到期日前致电 1900 1234：每年可申请一次调整还款日或重新安排还款计划。'),
+      answer:
+        '逾期金额按贷款利率的 150% 计收逾期利息，逾期超过 10 天会报送国家征信中心。如预计还款困难，请在到期日前致电 1900 1234 申请调整。',
+      tags: ['逾期', '还款逾期', '征信'],
+    },
+    vi: {
+      title: 'Chậm trả hoặc quên trả một kỳ khoản vay',
+      body:
+        p('Nếu một kỳ trả nợ không được thanh toán đúng hạn:') +
+        ol(
+          'Từ ngày hôm sau, lãi quá hạn bằng 150% lãi suất khoản vay, chỉ tính trên số tiền quá hạn.',
+          'Ngân hàng nhắc quý khách qua SMS và trên ứng dụng vào ngày thứ 1, 5 và 10.',
+          'Quá 10 ngày, khoản chậm trả được báo lên Trung tâm Thông tin tín dụng Quốc gia (CIC), các ngân hàng khác sẽ thấy khi quý khách vay vốn.',
+        ) +
+        p(
+          'Nếu dự kiến khó khăn trong việc trả nợ, quý khách gọi 1900 1234 trước ngày đến hạn: mỗi năm có thể đổi ngày trả hoặc cơ cấu lại khoản vay một lần.',
+        ),
+      answer:
+        'Kỳ trả nợ chậm sẽ chịu lãi quá hạn bằng 150% lãi suất khoản vay trên số tiền quá hạn, quá 10 ngày sẽ bị báo lên CIC. Nếu dự kiến khó khăn, quý khách vui lòng gọi 1900 1234 trước ngày đến hạn.',
+      tags: ['trả nợ chậm', 'nợ quá hạn', 'CIC'],
+    },
+  },
+  {
+    key: 'receive-remittance',
+    category: 'fx',
+    products: ['fx', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Receiving money from abroad',
+      body:
+        p('Give the sender these details:') +
+        ul(
+          'Your full name exactly as on your ID card, and your account number.',
+          'Bank: Banyan Bank, SWIFT code BANYVNVX, address 12 Tràng Tiền, Hoàn Kiếm, Hà Nội.',
+        ) +
+        p(
+          'Money in USD, EUR, JPY or AUD arrives in 1–2 working days. You can keep it in a foreign currency account or have it converted to VND at the transfer buying rate on arrival. Receiving is free; the sender’s and intermediary banks may take their own fees.',
+        ),
+      answer:
+        'Give the sender your full name as on your ID card, your account number and our SWIFT code BANYVNVX. The money arrives in 1–2 working days; receiving it is free.',
+      tags: ['receive money from abroad', 'remittance', 'SWIFT code', 'incoming transfer'],
+    },
+    'zh-CN': {
+      title: '接收境外汇款',
+      body:
+        p('请把以下信息提供给汇款人：') +
+        ul(
+          '收款人全名（与身份证件一致）和账号。',
+          '银行：Banyan Bank，SWIFT 代码 BANYVNVX，地址 12 Tràng Tiền, Hoàn Kiếm, Hà Nội。',
+        ) +
+        p(
+          '美元、欧元、日元、澳元汇款 1 至 2 个工作日到账。可存入外币账户，也可在到账时按汇买价兑换成越南盾。本行收款免费，汇出行和中转行可能另收费用。',
+        ),
+      answer:
+        '请向汇款人提供与证件一致的全名、账号以及本行 SWIFT 代码 BANYVNVX。汇款 1 至 2 个工作日到账，本行收款免费。',
+      tags: ['境外汇款', '收汇', 'SWIFT 代码'],
+    },
+    vi: {
+      title: 'Nhận tiền từ nước ngoài',
+      body:
+        p('Quý khách cung cấp cho người gửi các thông tin sau:') +
+        ul(
+          'Họ tên đầy đủ đúng như trên CCCD và số tài khoản.',
+          'Ngân hàng: Banyan Bank, mã SWIFT BANYVNVX, địa chỉ 12 Tràng Tiền, Hoàn Kiếm, Hà Nội.',
+        ) +
+        p(
+          'Tiền bằng USD, EUR, JPY hoặc AUD về tài khoản trong 1–2 ngày làm việc. Quý khách có thể giữ trong tài khoản ngoại tệ hoặc quy đổi sang VND theo tỷ giá mua chuyển khoản khi tiền về. Ngân hàng không thu phí nhận; ngân hàng gửi và ngân hàng trung gian có thể thu phí riêng.',
+        ),
+      answer:
+        'Quý khách cung cấp cho người gửi họ tên đúng như CCCD, số tài khoản và mã SWIFT BANYVNVX. Tiền về trong 1–2 ngày làm việc, ngân hàng không thu phí nhận.',
+      tags: ['nhận tiền nước ngoài', 'kiều hối', 'mã SWIFT'],
+    },
+  },
+  {
+    key: 'balance-certificate',
+    category: 'accounts',
+    products: ['current_account', 'savings'],
+    visibility: 'public',
+    en: {
+      title: 'Balance certificate and stamped statements (for a visa or study abroad)',
+      body:
+        p(
+          'Embassies and schools often ask for a bank confirmation of your balance. Order it in the app (Accounts → Certificates) or at a branch:',
+        ) +
+        ul(
+          'Balance certificate in English or Vietnamese, for one or more accounts or deposits: 100,000 VND per copy.',
+          'Stamped account statement for up to 12 months: 50,000 VND per copy.',
+          'Ready the next working day at the branch you choose, or delivered by post in 3 days.',
+        ) +
+        p('The amount certified can be frozen until a date you choose, if the embassy requires it.'),
+      answer:
+        'Order a balance certificate (100,000 VND a copy, English or Vietnamese) or a stamped statement (50,000 VND) in the app under Accounts → Certificates or at a branch; it is ready the next working day.',
+      tags: ['balance certificate', 'bank confirmation', 'visa', 'statement'],
+    },
+    'zh-CN': {
+      title: '存款证明与盖章流水（办签证、留学）',
+      body:
+        p('使馆和学校常要求提供银行存款证明。可在手机银行“账户 → 证明”或网点申请：') +
+        ul(
+          '存款证明（英文或越南文），可包含一个或多个账户、定期存款：每份 10 万越南盾。',
+          '最长 12 个月的盖章账户流水：每份 5 万越南盾。',
+          '下一个工作日可在指定网点领取，或 3 天内邮寄到家。',
+        ) +
+        p('如使馆要求，证明金额可冻结至您指定的日期。'),
+      answer:
+        '存款证明每份 10 万越南盾（英文或越南文），盖章流水每份 5 万越南盾，可在手机银行“账户 → 证明”或网点申请，下一个工作日即可领取。',
+      tags: ['存款证明', '银行流水', '签证'],
+    },
+    vi: {
+      title: 'Xác nhận số dư và sao kê có đóng dấu (xin thị thực, du học)',
+      body:
+        p(
+          'Đại sứ quán và trường học thường yêu cầu giấy xác nhận số dư của ngân hàng. Quý khách đăng ký trên ứng dụng (Tài khoản → Giấy xác nhận) hoặc tại quầy giao dịch:',
+        ) +
+        ul(
+          'Xác nhận số dư bằng tiếng Anh hoặc tiếng Việt, cho một hoặc nhiều tài khoản, sổ tiết kiệm: 100.000 VND mỗi bản.',
+          'Sao kê tài khoản có đóng dấu, tối đa 12 tháng: 50.000 VND mỗi bản.',
+          'Nhận tại quầy đã chọn vào ngày làm việc tiếp theo, hoặc gửi bưu điện trong 3 ngày.',
+        ) +
+        p('Nếu đại sứ quán yêu cầu, số tiền được xác nhận có thể phong tỏa đến ngày quý khách chọn.'),
+      answer:
+        'Quý khách đăng ký xác nhận số dư (100.000 VND mỗi bản, tiếng Anh hoặc tiếng Việt) hoặc sao kê có đóng dấu (50.000 VND) trên ứng dụng tại Tài khoản → Giấy xác nhận hoặc tại quầy; nhận vào ngày làm việc tiếp theo.',
+      tags: ['xác nhận số dư', 'sao kê có dấu', 'xin visa'],
+    },
+  },
 ];
