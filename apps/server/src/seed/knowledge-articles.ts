@@ -1978,4 +1978,216 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['xác nhận số dư', 'sao kê có dấu', 'xin visa'],
     },
   },
+  {
+    key: 'biometric-login',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Fingerprint or face login, and moving the app to a new phone',
+      body:
+        p(
+          'Turn on fingerprint or face login under Settings → Security → Biometric login, confirming with your password. Payments above 10 million VND a day also ask for a face check against your ID card, as the State Bank requires.',
+        ) +
+        h('New phone') +
+        ol(
+          'Install the app on the new phone and sign in with your username and password.',
+          'Confirm with the OTP sent to your registered phone number, then with a face check.',
+          'The old phone is signed out at once: the app works on one phone at a time.',
+        ),
+      answer:
+        'Turn on biometric login under Settings → Security. On a new phone, sign in with your password, confirm with OTP and a face check; the old phone is signed out automatically.',
+      tags: ['fingerprint login', 'face ID', 'new phone', 'biometrics'],
+    },
+    'zh-CN': {
+      title: '指纹或面容登录，以及换手机后如何使用手机银行',
+      body:
+        p(
+          '在“设置 → 安全 → 生物识别登录”中输入密码即可开启指纹或面容登录。按国家银行规定，单日累计支付超过 1000 万越南盾时，还需与身份证件进行人脸比对。',
+        ) +
+        h('更换新手机') +
+        ol(
+          '在新手机上安装手机银行，用用户名和密码登录。',
+          '输入发送到预留手机号的验证码，再完成人脸核验。',
+          '旧手机会立即退出登录：手机银行同一时间只能在一部手机上使用。',
+        ),
+      answer:
+        '在“设置 → 安全”中开启生物识别登录。换新手机时用密码登录，再通过验证码和人脸核验确认，旧手机会自动退出。',
+      tags: ['指纹登录', '面容登录', '换手机'],
+    },
+    vi: {
+      title: 'Đăng nhập bằng vân tay, khuôn mặt và chuyển ứng dụng sang điện thoại mới',
+      body:
+        p(
+          'Quý khách bật đăng nhập bằng vân tay hoặc khuôn mặt tại Cài đặt → Bảo mật → Đăng nhập sinh trắc học, xác nhận bằng mật khẩu. Theo quy định của Ngân hàng Nhà nước, giao dịch trên 10 triệu VND/ngày cần xác thực khuôn mặt khớp với CCCD.',
+        ) +
+        h('Đổi điện thoại mới') +
+        ol(
+          'Cài ứng dụng trên điện thoại mới và đăng nhập bằng tên đăng nhập, mật khẩu.',
+          'Nhập mã OTP gửi về số điện thoại đã đăng ký, sau đó xác thực khuôn mặt.',
+          'Điện thoại cũ bị đăng xuất ngay: ứng dụng chỉ hoạt động trên một điện thoại tại một thời điểm.',
+        ),
+      answer:
+        'Quý khách bật đăng nhập sinh trắc học tại Cài đặt → Bảo mật. Khi đổi điện thoại, đăng nhập bằng mật khẩu, xác nhận OTP và khuôn mặt; điện thoại cũ sẽ tự động đăng xuất.',
+      tags: ['đăng nhập vân tay', 'xác thực khuôn mặt', 'đổi điện thoại'],
+    },
+  },
+  {
+    key: 'transfer-pending',
+    category: 'transfers',
+    products: ['mobile_app', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Money left my account but the recipient has not received it',
+      body:
+        p(
+          'Fast transfers (NAPAS 247) to another bank usually arrive within seconds. Sometimes the receiving bank does not answer in time and the transfer shows as Processing.',
+        ) +
+        ul(
+          'Processing transfers are settled automatically by the end of the next working day: either the money reaches the recipient or it comes back to you.',
+          'Send the recipient the transaction reference from the app (Transfer → History) so their bank can trace it.',
+          'If nothing has happened after 2 working days, tap Report a problem on the transaction or call 1900 1234.',
+        ),
+      answer:
+        'A transfer shown as Processing is settled automatically by the end of the next working day: it reaches the recipient or comes back to you. After 2 working days, report it from the transaction or call 1900 1234.',
+      tags: ['transfer not received', 'pending transfer', 'NAPAS 247'],
+    },
+    'zh-CN': {
+      title: '钱已扣款但对方没收到',
+      body:
+        p('跨行快速转账（NAPAS 247）通常几秒到账。偶尔收款行未及时响应，交易会显示为“处理中”。') +
+        ul(
+          '处理中的转账最迟在下一个工作日结束前自动处理完毕：要么到达收款人账户，要么退回您的账户。',
+          '可把手机银行“转账 → 记录”中的交易参考号发给收款人，方便其开户行查询。',
+          '两个工作日后仍无结果，请在该笔交易中点击“问题反馈”或致电 1900 1234。',
+        ),
+      answer:
+        '显示“处理中”的转账会在下一个工作日结束前自动处理：到账或退回。两个工作日后仍无结果，请在该交易中点击“问题反馈”或致电 1900 1234。',
+      tags: ['转账未到账', '转账处理中', '已扣款'],
+    },
+    vi: {
+      title: 'Tài khoản đã bị trừ tiền nhưng người nhận chưa nhận được',
+      body:
+        p(
+          'Chuyển tiền nhanh liên ngân hàng (NAPAS 247) thường đến trong vài giây. Đôi khi ngân hàng nhận không phản hồi kịp, giao dịch hiển thị Đang xử lý.',
+        ) +
+        ul(
+          'Giao dịch đang xử lý được tự động hoàn tất chậm nhất cuối ngày làm việc tiếp theo: tiền đến người nhận hoặc hoàn lại cho quý khách.',
+          'Quý khách gửi mã giao dịch (Chuyển tiền → Lịch sử) cho người nhận để ngân hàng bên đó tra soát.',
+          'Sau 2 ngày làm việc vẫn chưa có kết quả, chọn Báo lỗi giao dịch trên ứng dụng hoặc gọi 1900 1234.',
+        ),
+      answer:
+        'Giao dịch Đang xử lý sẽ được tự động hoàn tất chậm nhất cuối ngày làm việc tiếp theo: tiền đến người nhận hoặc hoàn về tài khoản của quý khách. Sau 2 ngày làm việc, quý khách báo lỗi trên giao dịch hoặc gọi 1900 1234.',
+      tags: ['chuyển tiền chưa đến', 'giao dịch đang xử lý', 'đã trừ tiền'],
+    },
+  },
+  {
+    key: 'deceased-customer',
+    category: 'accounts',
+    products: ['current_account', 'savings'],
+    visibility: 'public',
+    en: {
+      title: 'When an account holder has died',
+      body:
+        p(
+          'Please tell us as soon as you can, at any branch or on 1900 1234: we stop the cards and the app at once so that nobody can use them. Incoming money, such as a pension, is still accepted.',
+        ) +
+        h('To receive the money') +
+        ol(
+          'The death certificate.',
+          'A notarised inheritance document (the agreement of the heirs or the court decision).',
+          'The ID cards of the heirs.',
+        ) +
+        p(
+          'Payment is made to the heirs within 5 working days of receiving complete documents. Staff at the branch will help you with the list.',
+        ),
+      answer:
+        'Our condolences. Please tell us at a branch or on 1900 1234 and we will stop the cards at once. The heirs receive the money with the death certificate, a notarised inheritance document and their ID cards, within 5 working days.',
+      tags: ['deceased customer', 'inheritance', 'bereavement'],
+    },
+    'zh-CN': {
+      title: '账户持有人身故后如何处理',
+      body:
+        p(
+          '请尽快到任一网点或致电 1900 1234 告知我们：我们会立即停用其银行卡和手机银行，防止被他人使用。养老金等入账款项仍可正常入账。',
+        ) +
+        h('继承人领取款项') +
+        ol('死亡证明。', '经公证的继承文件（继承人协议或法院判决）。', '各继承人的身份证件。') +
+        p('材料齐全后 5 个工作日内向继承人支付。网点工作人员会协助您准备材料。'),
+      answer:
+        '深表哀悼。请到网点或致电 1900 1234 告知，我们会立即停用银行卡。继承人凭死亡证明、经公证的继承文件和身份证件办理，材料齐全后 5 个工作日内支付。',
+      tags: ['身故', '继承', '遗产'],
+    },
+    vi: {
+      title: 'Khi chủ tài khoản qua đời',
+      body:
+        p(
+          'Gia đình vui lòng báo cho ngân hàng sớm nhất có thể, tại quầy giao dịch hoặc qua số 1900 1234: ngân hàng sẽ khóa ngay thẻ và ứng dụng để không ai sử dụng được. Các khoản tiền đến như lương hưu vẫn được ghi có bình thường.',
+        ) +
+        h('Để nhận tiền thừa kế') +
+        ol(
+          'Giấy chứng tử.',
+          'Văn bản thừa kế có công chứng (văn bản thỏa thuận của những người thừa kế hoặc bản án của tòa án).',
+          'CCCD của những người thừa kế.',
+        ) +
+        p(
+          'Ngân hàng chi trả cho người thừa kế trong 5 ngày làm việc kể từ khi nhận đủ hồ sơ. Nhân viên tại quầy sẽ hướng dẫn gia đình chuẩn bị giấy tờ.',
+        ),
+      answer:
+        'Ngân hàng xin chia buồn cùng gia đình. Vui lòng báo tại quầy hoặc qua số 1900 1234 để ngân hàng khóa thẻ ngay. Người thừa kế nhận tiền với giấy chứng tử, văn bản thừa kế có công chứng và CCCD, trong 5 ngày làm việc.',
+      tags: ['chủ tài khoản qua đời', 'thừa kế', 'giấy chứng tử'],
+    },
+  },
+  {
+    key: 'insurance-cancel',
+    category: 'complaints',
+    products: [],
+    visibility: 'public',
+    en: {
+      title: 'Cancelling insurance bought at the bank (21-day cooling-off period)',
+      body:
+        p(
+          'Buying insurance is never a condition for a loan, a card or a deposit. If you bought a life or health insurance policy at a branch or in the app, you may cancel it within 21 days of receiving the policy and get back everything you paid, minus a medical check fee if there was one.',
+        ) +
+        p(
+          'To cancel, send the cancellation form with your ID card to the insurer, or hand it in at the branch where you signed; the refund reaches your account within 15 days. After 21 days, the surrender value of the policy applies.',
+        ) +
+        p(
+          'If you were told the insurance was required, or it was sold as a savings deposit, make a complaint: we investigate every such case.',
+        ),
+      answer:
+        'You can cancel insurance bought at the bank within 21 days of receiving the policy and get a full refund within 15 days. Insurance is never a condition for a loan or card — if you were told otherwise, please make a complaint.',
+      tags: ['cancel insurance', 'cooling-off period', 'bancassurance', 'refund'],
+    },
+    'zh-CN': {
+      title: '退保：在银行购买的保险（21 天犹豫期）',
+      body:
+        p(
+          '购买保险绝不是办理贷款、银行卡或存款的前提条件。在网点或手机银行购买的人寿险、健康险，可在收到保单后 21 天内撤销，全额退还已交保费（如有体检费则扣除）。',
+        ) +
+        p(
+          '撤销时请将撤单申请表连同身份证件交给保险公司，或交到当初签约的网点，退款在 15 天内到账。超过 21 天按保单现金价值退保。',
+        ) +
+        p('如果有人告诉您必须买保险，或把保险说成是存款，请提出投诉：每一起我们都会调查。'),
+      answer:
+        '在银行购买的保险可在收到保单后 21 天内撤销并全额退款，15 天内到账。购买保险绝不是贷款或办卡的条件，如有人这样要求，请向我们投诉。',
+      tags: ['退保', '犹豫期', '银保'],
+    },
+    vi: {
+      title: 'Hủy hợp đồng bảo hiểm mua tại ngân hàng (21 ngày cân nhắc)',
+      body:
+        p(
+          'Mua bảo hiểm không bao giờ là điều kiện để được vay vốn, mở thẻ hay gửi tiết kiệm. Nếu quý khách đã mua bảo hiểm nhân thọ hoặc sức khỏe tại quầy hay trên ứng dụng, quý khách được hủy hợp đồng trong 21 ngày kể từ khi nhận hợp đồng và được hoàn lại toàn bộ phí đã đóng (trừ phí khám sức khỏe nếu có).',
+        ) +
+        p(
+          'Để hủy, quý khách gửi đơn yêu cầu hủy kèm CCCD cho công ty bảo hiểm hoặc nộp tại quầy đã ký hợp đồng; tiền hoàn về tài khoản trong 15 ngày. Sau 21 ngày, áp dụng giá trị hoàn lại của hợp đồng.',
+        ) +
+        p(
+          'Nếu quý khách được cho biết mua bảo hiểm là bắt buộc, hoặc được giới thiệu bảo hiểm như một khoản tiền gửi, xin hãy khiếu nại: ngân hàng điều tra mọi trường hợp như vậy.',
+        ),
+      answer:
+        'Quý khách được hủy bảo hiểm mua tại ngân hàng trong 21 ngày kể từ khi nhận hợp đồng và được hoàn toàn bộ phí trong 15 ngày. Mua bảo hiểm không phải điều kiện để vay hay mở thẻ — nếu được yêu cầu như vậy, quý khách vui lòng khiếu nại.',
+      tags: ['hủy bảo hiểm', '21 ngày cân nhắc', 'bảo hiểm ngân hàng'],
+    },
+  },
 ];
