@@ -2190,4 +2190,196 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['hủy bảo hiểm', '21 ngày cân nhắc', 'bảo hiểm ngân hàng'],
     },
   },
+  {
+    key: 'card-annual-fee',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Credit card annual fee and how to have it waived',
+      body:
+        `<table><thead><tr><th>Card</th><th>Annual fee</th><th>Waived when you spend in the year</th></tr></thead><tbody><tr><td>Classic</td><td>300,000 VND</td><td>36 million VND</td></tr><tr><td>Gold</td><td>600,000 VND</td><td>60 million VND</td></tr><tr><td>Platinum</td><td>1,500,000 VND</td><td>150 million VND</td></tr></tbody></table>` +
+        p(
+          'The fee is charged on the card’s anniversary month. If you reached the spending amount in the 12 months before, it is not charged; if it was charged and you reach the amount within the following 60 days, it is refunded automatically.',
+        ),
+      answer:
+        'The annual fee is 300,000 VND (Classic), 600,000 VND (Gold) or 1,500,000 VND (Platinum), waived when you spend 36, 60 or 150 million VND in the year. It is charged in the card’s anniversary month.',
+      tags: ['annual fee', 'credit card fee', 'fee waiver'],
+    },
+    'zh-CN': {
+      title: '信用卡年费及减免条件',
+      body:
+        `<table><thead><tr><th>卡种</th><th>年费</th><th>年内消费满以下金额免年费</th></tr></thead><tbody><tr><td>普卡</td><td>30 万越南盾</td><td>3600 万越南盾</td></tr><tr><td>金卡</td><td>60 万越南盾</td><td>6000 万越南盾</td></tr><tr><td>白金卡</td><td>150 万越南盾</td><td>1.5 亿越南盾</td></tr></tbody></table>` +
+        p(
+          '年费在开卡周年月收取。前 12 个月消费达标则不收取；已收取的，如在之后 60 天内消费达标，将自动退还。',
+        ),
+      answer:
+        '信用卡年费：普卡 30 万、金卡 60 万、白金卡 150 万越南盾；年内消费分别满 3600 万、6000 万、1.5 亿越南盾即可免年费。年费在开卡周年月收取。',
+      tags: ['年费', '信用卡年费', '免年费'],
+    },
+    vi: {
+      title: 'Phí thường niên thẻ tín dụng và điều kiện miễn phí',
+      body:
+        `<table><thead><tr><th>Hạng thẻ</th><th>Phí thường niên</th><th>Miễn phí khi chi tiêu trong năm đạt</th></tr></thead><tbody><tr><td>Chuẩn</td><td>300.000 VND</td><td>36 triệu VND</td></tr><tr><td>Vàng</td><td>600.000 VND</td><td>60 triệu VND</td></tr><tr><td>Bạch kim</td><td>1.500.000 VND</td><td>150 triệu VND</td></tr></tbody></table>` +
+        p(
+          'Phí được thu vào tháng kỷ niệm mở thẻ. Nếu trong 12 tháng trước đó quý khách chi tiêu đạt mức trên thì không bị thu phí; nếu đã thu mà quý khách đạt mức chi tiêu trong 60 ngày tiếp theo, phí được hoàn tự động.',
+        ),
+      answer:
+        'Phí thường niên là 300.000 VND (thẻ Chuẩn), 600.000 VND (Vàng) hoặc 1.500.000 VND (Bạch kim), được miễn khi chi tiêu trong năm đạt 36, 60 hoặc 150 triệu VND. Phí thu vào tháng kỷ niệm mở thẻ.',
+      tags: ['phí thường niên', 'phí thẻ tín dụng', 'miễn phí thường niên'],
+    },
+  },
+  {
+    key: 'online-card-payment',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Paying online with your card: turning it on and the confirmation code',
+      body:
+        p(
+          'Online payments are off on a new debit card. Turn them on in the app under Cards → Settings → Online payments, and set a monthly online limit if you wish.',
+        ) +
+        p(
+          'When you pay on a website, we ask you to confirm in the app or with a one-time code sent by SMS (3-D Secure). The message always names the shop and the amount: if they are not what you are buying, do not confirm and lock the card.',
+        ) +
+        p(
+          'A payment declined online with "authentication failed" usually means the code was typed late (it lasts 5 minutes) or the shop does not support 3-D Secure.',
+        ),
+      answer:
+        'Turn on online payments in the app under Cards → Settings → Online payments. Each online payment is confirmed in the app or with an SMS code that names the shop and amount — never confirm one you do not recognise.',
+      tags: ['online payment', '3-D Secure', 'pay online', 'e-commerce'],
+    },
+    'zh-CN': {
+      title: '银行卡网上支付：开通方法与验证码',
+      body:
+        p(
+          '新借记卡默认关闭网上支付。请在手机银行“银行卡 → 设置 → 网上支付”中开通，并可设置每月网上支付限额。',
+        ) +
+        p(
+          '在网站付款时，需要在手机银行中确认，或输入短信发送的一次性验证码（3-D Secure）。提示中会写明商户和金额：如与您购买的不符，请勿确认并立即锁卡。',
+        ) +
+        p('网上支付提示“验证失败”，通常是验证码输入超时（有效期 5 分钟）或商户不支持 3-D Secure。'),
+      answer:
+        '请在手机银行“银行卡 → 设置 → 网上支付”中开通。每笔网上支付都需在手机银行或用短信验证码确认，提示中会写明商户和金额，不认识的交易切勿确认。',
+      tags: ['网上支付', '3-D Secure', '网购'],
+    },
+    vi: {
+      title: 'Thanh toán trực tuyến bằng thẻ: cách bật và mã xác thực',
+      body:
+        p(
+          'Thẻ ghi nợ mới chưa bật thanh toán trực tuyến. Quý khách bật trên ứng dụng tại Thẻ → Cài đặt → Thanh toán trực tuyến, có thể đặt hạn mức trực tuyến hằng tháng.',
+        ) +
+        p(
+          'Khi thanh toán trên website, quý khách xác nhận trên ứng dụng hoặc nhập mã dùng một lần gửi qua SMS (3-D Secure). Tin nhắn luôn ghi tên cửa hàng và số tiền: nếu không đúng với món quý khách đang mua, tuyệt đối không xác nhận và khóa thẻ ngay.',
+        ) +
+        p(
+          'Giao dịch trực tuyến bị từ chối với lỗi "xác thực không thành công" thường do nhập mã quá thời gian (mã có hiệu lực 5 phút) hoặc cửa hàng không hỗ trợ 3-D Secure.',
+        ),
+      answer:
+        'Quý khách bật thanh toán trực tuyến trên ứng dụng tại Thẻ → Cài đặt → Thanh toán trực tuyến. Mỗi giao dịch được xác nhận trên ứng dụng hoặc bằng mã SMS ghi rõ cửa hàng và số tiền — không xác nhận giao dịch lạ.',
+      tags: ['thanh toán trực tuyến', 'mua hàng online', '3-D Secure'],
+    },
+  },
+  {
+    key: 'bill-payment',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Paying electricity, water, phone and internet bills',
+      body:
+        p(
+          'In the app, Payments → Bills: choose the provider and enter your customer code (printed on the bill). The amount due is shown before you confirm. Bill payments are free.',
+        ) +
+        p(
+          'Turn on Automatic payment for a bill and we pay it on the day it is issued, up to a maximum you set. You get a notice each time, and an SMS if the balance was not enough.',
+        ),
+      answer:
+        'Pay bills in the app under Payments → Bills with the customer code on your bill; it is free. Turn on Automatic payment to have each new bill paid on the day it is issued, up to a limit you choose.',
+      tags: ['pay bills', 'electricity bill', 'automatic payment'],
+    },
+    'zh-CN': {
+      title: '缴纳电费、水费、话费和网费',
+      body:
+        p('在手机银行“缴费 → 账单”中选择服务商，输入账单上的客户编号，确认前会显示应缴金额。缴费免手续费。') +
+        p(
+          '开通“自动缴费”后，新账单出账当天即自动支付，金额不超过您设置的上限。每次扣款都会通知您，余额不足时会发短信提醒。',
+        ),
+      answer:
+        '请在手机银行“缴费 → 账单”中输入账单上的客户编号缴费，免手续费。开通“自动缴费”后，每期账单出账当天自动支付，不超过您设定的上限。',
+      tags: ['缴费', '电费', '自动缴费'],
+    },
+    vi: {
+      title: 'Thanh toán hóa đơn điện, nước, điện thoại, internet',
+      body:
+        p(
+          'Trên ứng dụng, chọn Thanh toán → Hóa đơn: chọn nhà cung cấp và nhập mã khách hàng (in trên hóa đơn). Số tiền cần trả hiện ra trước khi quý khách xác nhận. Thanh toán hóa đơn miễn phí.',
+        ) +
+        p(
+          'Bật Thanh toán tự động cho một hóa đơn, ngân hàng sẽ trả ngay trong ngày hóa đơn phát hành, tối đa đến mức quý khách đặt. Mỗi lần trả quý khách đều nhận thông báo, và tin nhắn SMS nếu số dư không đủ.',
+        ),
+      answer:
+        'Quý khách thanh toán hóa đơn trên ứng dụng tại Thanh toán → Hóa đơn bằng mã khách hàng in trên hóa đơn, miễn phí. Bật Thanh toán tự động để hóa đơn mới được trả ngay trong ngày phát hành, trong hạn mức quý khách chọn.',
+      tags: ['thanh toán hóa đơn', 'tiền điện', 'thanh toán tự động'],
+    },
+  },
+  {
+    key: 'cash-deposit-machine',
+    category: 'accounts',
+    products: ['current_account', 'debit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Depositing cash at a cash deposit machine',
+      body:
+        p(
+          'Banyan Bank ATMs marked "Deposit" accept cash 24 hours a day, into your own account or anyone’s account at our bank. The money is available at once.',
+        ) +
+        ol(
+          'Insert your card and PIN, or choose Deposit without card and enter the account number.',
+          'Put in up to 100 notes of 10,000 to 500,000 VND, smoothed flat.',
+          'Check the amount counted on the screen, then confirm. Take the receipt.',
+        ) +
+        p(
+          'Up to 50 million VND per deposit, free of charge. If the machine kept your notes without crediting them, call 1900 1234 with the receipt: we count the machine and credit you within 2 working days.',
+        ),
+      answer:
+        'Our ATMs marked "Deposit" take cash 24/7, up to 50 million VND a time, free, and the money is available at once. If notes were kept but not credited, call 1900 1234 with the receipt; we settle it within 2 working days.',
+      tags: ['cash deposit', 'deposit machine', 'CDM'],
+    },
+    'zh-CN': {
+      title: '在存款机上存现金',
+      body:
+        p('标有“存款”的 Banyan 银行 ATM 24 小时可存现，可存入本人账户或本行任何账户，款项即时到账。') +
+        ol(
+          '插卡输入密码，或选择“无卡存款”并输入账号。',
+          '放入不超过 100 张面额 1 万至 50 万越南盾的钞票，请抚平。',
+          '核对屏幕上的清点金额后确认，并取回凭条。',
+        ) +
+        p(
+          '每笔最多 5000 万越南盾，免手续费。如钞票被收入却未入账，请持凭条致电 1900 1234：我们清点机器后 2 个工作日内为您入账。',
+        ),
+      answer:
+        '标有“存款”的本行 ATM 24 小时可存现，每笔最多 5000 万越南盾，免费、即时到账。如钞票被收入未入账，请持凭条致电 1900 1234，2 个工作日内处理。',
+      tags: ['存现', '存款机', '现金存款'],
+    },
+    vi: {
+      title: 'Nộp tiền mặt tại máy gửi tiền tự động',
+      body:
+        p(
+          'Các ATM Banyan Bank có biểu tượng "Nộp tiền" nhận tiền mặt 24 giờ, vào tài khoản của quý khách hoặc tài khoản bất kỳ tại ngân hàng. Tiền được ghi có ngay.',
+        ) +
+        ol(
+          'Đưa thẻ vào và nhập PIN, hoặc chọn Nộp tiền không cần thẻ và nhập số tài khoản.',
+          'Đưa vào tối đa 100 tờ mệnh giá từ 10.000 đến 500.000 VND, vuốt phẳng.',
+          'Kiểm tra số tiền máy đếm trên màn hình rồi xác nhận. Nhận biên lai.',
+        ) +
+        p(
+          'Tối đa 50 triệu VND mỗi lần, miễn phí. Nếu máy đã nhận tiền mà không ghi có, quý khách gọi 1900 1234 kèm biên lai: ngân hàng kiểm đếm máy và ghi có trong 2 ngày làm việc.',
+        ),
+      answer:
+        'ATM có biểu tượng "Nộp tiền" nhận tiền mặt 24/7, tối đa 50 triệu VND mỗi lần, miễn phí, tiền vào tài khoản ngay. Nếu máy nhận tiền mà không ghi có, quý khách gọi 1900 1234 kèm biên lai, ngân hàng xử lý trong 2 ngày làm việc.',
+      tags: ['nộp tiền mặt', 'máy gửi tiền', 'CDM'],
+    },
+  },
 ];
