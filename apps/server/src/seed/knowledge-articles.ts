@@ -2382,4 +2382,205 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['nộp tiền mặt', 'máy gửi tiền', 'CDM'],
     },
   },
+  {
+    key: 'car-loan',
+    category: 'loans',
+    products: ['car_loan'],
+    visibility: 'public',
+    en: {
+      title: 'Car loans for a new or used car',
+      body:
+        ul(
+          'New cars: up to 80% of the price, for up to 8 years.',
+          'Used cars up to 5 years old: up to 70% of the valuation, for up to 6 years.',
+          'Rate fixed at 8.2% a year for the first 12 months, then the reference rate plus 3.8%.',
+          'The car is the security: the bank keeps the original registration certificate until the loan is repaid.',
+        ) +
+        p(
+          'Bring your ID card, proof of income and the dealer’s quotation or sales contract. Most applications are decided within 2 working days, and the money is paid to the seller.',
+        ),
+      answer:
+        'We finance up to 80% of a new car for up to 8 years (70% of a used car for up to 6), at 8.2% fixed for the first year. Bring your ID card, proof of income and the quotation; the decision takes about 2 working days.',
+      tags: ['car loan', 'auto loan', 'buy a car'],
+    },
+    'zh-CN': {
+      title: '新车与二手车汽车贷款',
+      body:
+        ul(
+          '新车：最高贷车价的 80%，期限最长 8 年。',
+          '车龄 5 年以内的二手车：最高贷评估价的 70%，期限最长 6 年。',
+          '前 12 个月固定年利率 8.2%，之后为基准利率加 3.8%。',
+          '以所购车辆作抵押，贷款结清前由银行保管车辆登记证原件。',
+        ) +
+        p(
+          '请携带身份证件、收入证明及经销商报价单或购车合同。大多数申请 2 个工作日内审批完毕，贷款直接付给卖方。',
+        ),
+      answer:
+        '新车最高贷 80%、期限最长 8 年，二手车最高贷 70%、最长 6 年，首年固定年利率 8.2%。请准备身份证件、收入证明和报价单，约 2 个工作日审批。',
+      tags: ['车贷', '汽车贷款', '买车'],
+    },
+    vi: {
+      title: 'Vay mua ô tô mới và ô tô đã qua sử dụng',
+      body:
+        ul(
+          'Xe mới: vay tối đa 80% giá xe, thời hạn đến 8 năm.',
+          'Xe đã qua sử dụng không quá 5 năm: vay tối đa 70% giá định giá, thời hạn đến 6 năm.',
+          'Lãi suất cố định 8,2%/năm trong 12 tháng đầu, sau đó bằng lãi suất cơ sở cộng 3,8%.',
+          'Tài sản bảo đảm là chính chiếc xe: ngân hàng giữ bản gốc giấy đăng ký xe đến khi trả hết nợ.',
+        ) +
+        p(
+          'Quý khách mang CCCD, giấy tờ chứng minh thu nhập và báo giá hoặc hợp đồng mua bán của đại lý. Phần lớn hồ sơ được phê duyệt trong 2 ngày làm việc, tiền vay chuyển thẳng cho bên bán.',
+        ),
+      answer:
+        'Ngân hàng cho vay tối đa 80% giá xe mới trong 8 năm (70% xe cũ, tối đa 6 năm), lãi suất cố định 8,2%/năm năm đầu. Quý khách chuẩn bị CCCD, chứng minh thu nhập và báo giá xe; phê duyệt khoảng 2 ngày làm việc.',
+      tags: ['vay mua ô tô', 'vay mua xe', 'trả góp ô tô'],
+    },
+  },
+  {
+    key: 'fx-account',
+    category: 'fx',
+    products: ['fx', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Opening a foreign currency account',
+      body:
+        p(
+          'You can hold US dollars, euros, yen, Australian dollars and more in a foreign currency account next to your VND account. Open it in the app under Accounts → Open → Foreign currency; it is free and has no minimum balance.',
+        ) +
+        ul(
+          'Money can come in from abroad, from your own VND account (by buying currency with a purpose allowed by law, such as study or treatment abroad), or as cash at a branch.',
+          'You can send it abroad for allowed purposes, withdraw it as cash at a branch, or sell it for VND at any time.',
+        ) +
+        p('Foreign currency accounts earn no interest, by State Bank rules.'),
+      answer:
+        'Open a foreign currency account free in the app under Accounts → Open → Foreign currency. It receives money from abroad and cash, can be sold for VND at any time, and earns no interest by State Bank rules.',
+      tags: ['foreign currency account', 'USD account', 'dollar account'],
+    },
+    'zh-CN': {
+      title: '开立外币账户',
+      body:
+        p(
+          '您可以在越南盾账户之外开立外币账户，持有美元、欧元、日元、澳元等。请在手机银行“账户 → 开户 → 外币账户”中办理，免费且无最低余额要求。',
+        ) +
+        ul(
+          '资金可来自境外汇款、用本人越南盾账户按法律允许的用途（如留学、出国就医）购汇，或在网点存入现钞。',
+          '可按允许用途汇往境外、在网点提取现钞，或随时结汇成越南盾。',
+        ) +
+        p('根据国家银行规定，外币活期账户不计利息。'),
+      answer:
+        '请在手机银行“账户 → 开户 → 外币账户”免费开立。外币账户可接收境外汇款和现钞，随时可结汇成越南盾；按国家银行规定不计利息。',
+      tags: ['外币账户', '美元账户', '开户'],
+    },
+    vi: {
+      title: 'Mở tài khoản ngoại tệ',
+      body:
+        p(
+          'Quý khách có thể giữ đô la Mỹ, euro, yên, đô la Úc và các ngoại tệ khác trong tài khoản ngoại tệ, bên cạnh tài khoản VND. Mở trên ứng dụng tại Tài khoản → Mở mới → Ngoại tệ, miễn phí và không yêu cầu số dư tối thiểu.',
+        ) +
+        ul(
+          'Tiền vào tài khoản từ nước ngoài chuyển về, từ tài khoản VND của chính quý khách (mua ngoại tệ cho mục đích pháp luật cho phép như du học, chữa bệnh) hoặc nộp tiền mặt tại quầy.',
+          'Quý khách có thể chuyển ra nước ngoài cho mục đích được phép, rút tiền mặt tại quầy hoặc bán lấy VND bất cứ lúc nào.',
+        ) +
+        p('Theo quy định của Ngân hàng Nhà nước, tài khoản ngoại tệ không được trả lãi.'),
+      answer:
+        'Quý khách mở tài khoản ngoại tệ miễn phí trên ứng dụng tại Tài khoản → Mở mới → Ngoại tệ. Tài khoản nhận tiền từ nước ngoài và tiền mặt, bán lấy VND bất cứ lúc nào, và không được trả lãi theo quy định.',
+      tags: ['tài khoản ngoại tệ', 'tài khoản đô la', 'mở tài khoản USD'],
+    },
+  },
+  {
+    key: 'sms-alerts',
+    category: 'fees',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Balance change alerts: SMS or app notifications',
+      body:
+        p('Every movement on your account can be announced to you, in one of two ways:') +
+        ul(
+          'App notifications: free, instant, with the full details of the transaction.',
+          'SMS alerts: 11,000 VND a month per phone number, charged on the first day of the month.',
+        ) +
+        p(
+          'Switch under Settings → Notifications. Many customers keep app notifications only and turn SMS off to save the fee; OTP codes for payments still come by SMS either way.',
+        ),
+      answer:
+        'Balance alerts in the app are free; SMS alerts cost 11,000 VND a month per phone number. Change them under Settings → Notifications — OTP codes still arrive by SMS either way.',
+      tags: ['SMS banking', 'balance alert', 'SMS fee', 'notifications'],
+    },
+    'zh-CN': {
+      title: '余额变动提醒：短信或 App 推送',
+      body:
+        p('账户的每一笔变动都可以通知您，方式有两种：') +
+        ul(
+          'App 推送：免费、即时，包含交易完整信息。',
+          '短信提醒：每个手机号每月 11,000 越南盾，每月 1 日扣收。',
+        ) +
+        p(
+          '可在“设置 → 通知”中切换。很多客户只保留 App 推送、关闭短信以节省费用；无论如何，支付验证码仍通过短信发送。',
+        ),
+      answer:
+        'App 推送的余额变动提醒免费；短信提醒每个手机号每月 11,000 越南盾。可在“设置 → 通知”中修改，支付验证码仍会通过短信发送。',
+      tags: ['短信提醒', '余额变动', '短信费'],
+    },
+    vi: {
+      title: 'Thông báo biến động số dư: SMS hay thông báo trên ứng dụng',
+      body:
+        p('Mọi biến động trên tài khoản đều có thể được báo cho quý khách theo một trong hai cách:') +
+        ul(
+          'Thông báo trên ứng dụng: miễn phí, tức thì, đầy đủ chi tiết giao dịch.',
+          'Tin nhắn SMS: 11.000 VND mỗi tháng cho mỗi số điện thoại, thu vào ngày đầu tháng.',
+        ) +
+        p(
+          'Quý khách đổi tại Cài đặt → Thông báo. Nhiều khách hàng chỉ giữ thông báo trên ứng dụng và tắt SMS để tiết kiệm phí; mã OTP thanh toán vẫn gửi qua SMS như bình thường.',
+        ),
+      answer:
+        'Thông báo biến động số dư trên ứng dụng miễn phí; SMS có phí 11.000 VND/tháng cho mỗi số điện thoại. Quý khách đổi tại Cài đặt → Thông báo — mã OTP vẫn gửi qua SMS.',
+      tags: ['SMS banking', 'biến động số dư', 'phí tin nhắn'],
+    },
+  },
+  {
+    key: 'card-renewal',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Expiring, damaged or worn card: getting a new one',
+      body:
+        p(
+          'About 30 days before a card expires, we send the new one to your registered address; it keeps the same number, with a new expiry date and security code. Activate it before the old one expires at the end of its month.',
+        ) +
+        p(
+          'If the chip or magnetic strip is damaged, or the card is bent, order a replacement in the app under Cards → Replace card: free once a year, then 50,000 VND. It arrives in 5 working days, or can be collected at a branch in 2.',
+        ),
+      answer:
+        'Expiring cards are renewed automatically and sent about 30 days ahead, with the same number. For a damaged card, order a replacement in the app under Cards → Replace card: free once a year, then 50,000 VND; it arrives in 5 working days.',
+      tags: ['card expiry', 'damaged card', 'card renewal', 'replace card'],
+    },
+    'zh-CN': {
+      title: '银行卡到期、损坏或磨损如何换新卡',
+      body:
+        p(
+          '卡片到期前约 30 天，我们会把新卡寄到您的预留地址；卡号不变，有效期和安全码更新。请在旧卡到期月底前激活新卡。',
+        ) +
+        p(
+          '芯片或磁条损坏、卡片弯折时，可在手机银行“银行卡 → 换卡”中申请：每年首次免费，之后每次 5 万越南盾。5 个工作日寄达，或 2 个工作日后到网点领取。',
+        ),
+      answer:
+        '到期卡会在到期前约 30 天自动换新并寄出，卡号不变。卡片损坏请在手机银行“银行卡 → 换卡”申请：每年首次免费，之后 5 万越南盾，5 个工作日寄达。',
+      tags: ['换卡', '卡片到期', '卡片损坏'],
+    },
+    vi: {
+      title: 'Thẻ sắp hết hạn, bị hỏng hoặc mòn: đổi thẻ mới',
+      body:
+        p(
+          'Khoảng 30 ngày trước khi thẻ hết hạn, ngân hàng gửi thẻ mới đến địa chỉ đã đăng ký; số thẻ giữ nguyên, ngày hết hạn và mã bảo mật mới. Quý khách kích hoạt thẻ mới trước khi thẻ cũ hết hạn vào cuối tháng.',
+        ) +
+        p(
+          'Nếu chip hoặc dải từ bị hỏng, thẻ bị cong gãy, quý khách đề nghị đổi thẻ trên ứng dụng tại Thẻ → Đổi thẻ: miễn phí một lần mỗi năm, sau đó 50.000 VND. Thẻ được giao trong 5 ngày làm việc, hoặc nhận tại quầy sau 2 ngày.',
+        ),
+      answer:
+        'Thẻ sắp hết hạn được tự động gia hạn và gửi trước khoảng 30 ngày, giữ nguyên số thẻ. Thẻ bị hỏng, quý khách đổi trên ứng dụng tại Thẻ → Đổi thẻ: miễn phí một lần mỗi năm, sau đó 50.000 VND, giao trong 5 ngày làm việc.',
+      tags: ['thẻ hết hạn', 'thẻ bị hỏng', 'đổi thẻ'],
+    },
+  },
 ];
