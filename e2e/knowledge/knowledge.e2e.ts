@@ -25,7 +25,8 @@ const run = Date.now().toString(36);
 // A made-up card name, unique per run, so only this run's article answers the customer.
 const cardName = `Sen Vàng ${run}`;
 const title = `Mất thẻ tín dụng ${cardName} khi ở nước ngoài`;
-const body = `<h2>Khóa thẻ ngay</h2><p>Nếu mất thẻ tín dụng ${cardName} ở nước ngoài, hãy khóa thẻ trên ứng dụng hoặc gọi +84 24 3900 1234.</p>`;
+const heading = 'Khóa thẻ ngay';
+const paragraph = `Nếu mất thẻ tín dụng ${cardName} ở nước ngoài, hãy khóa thẻ trên ứng dụng hoặc gọi +84 24 3900 1234.`;
 const answer = `Quý khách vui lòng khóa thẻ ${cardName} ngay trên ứng dụng hoặc gọi +84 24 3900 1234; thẻ mới được gửi tới nước ngoài trong 5 ngày.`;
 const zhTitle = `在境外丢失 ${cardName} 金莲花信用卡`;
 const CONDITION_MS = 20_000;
@@ -109,11 +110,17 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await form.getByLabel('Visibility').click();
     await editorPage.getByRole('option', { name: 'Public' }).click();
     await form.getByLabel('Title').fill(title);
-    await form.getByLabel('Body (HTML)').fill(body);
+    // The rich-text editor (its own chunk): a heading, then a paragraph, through the toolbar.
+    const bodyBox = form.getByRole('textbox', { name: 'Body', exact: true });
+    await bodyBox.click();
+    await form.getByRole('button', { name: 'Heading', exact: true }).click();
+    await bodyBox.pressSequentially(heading);
+    await bodyBox.press('Enter');
+    await bodyBox.pressSequentially(paragraph);
     await form.getByLabel('Public answer').fill(answer);
-    await expect
-      .poll(() => form.getByRole('region', { name: 'Preview' }).textContent())
-      .toContain('Khóa thẻ ngay');
+    const preview = form.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.getByRole('heading', { name: heading }).count()).toBe(1);
+    await expect.poll(() => preview.textContent()).toContain(paragraph);
     await form.getByRole('button', { name: 'Save draft' }).click();
     await editorPage.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => editorPage.getByText('Another editor must review this change.').count()).toBe(1);
@@ -211,5 +218,52 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
 
     await help.goto(`/help/zh-CN/search?q=${encodeURIComponent(`金莲花信用卡丢失 ${run}`)}`);
     await expect.poll(() => help.getByRole('link', { name: zhTitle }).count()).toBe(1);
+  });
+  it('an editor keeps the menu: adds a category, renames it in three languages, reorders and moves it', async () => {
+    type Cat = { id: string; parentId: string | null; position: number; names: Record<string, string> };
+    const categories = async () =>
+      (await editorApi.request<{ items: Cat[] }>('GET', '/knowledge/categories')).items;
+    const name = `Gift cards ${run}`;
+    await editorPage.goto('/knowledge?tab=manage');
+    const menu = editorPage.getByRole('region', { name: 'Menu (categories)' });
+    await menu.getByLabel('Name in English').fill(name);
+    await menu.getByLabel('Name in 简体中文').fill(`礼品卡 ${run}`);
+    await menu.getByLabel('Name in Tiếng Việt').fill(`Thẻ quà tặng ${run}`);
+    await menu.getByRole('button', { name: 'Add category' }).click();
+    const created = await until('the new category', async () =>
+      (await categories()).find((c) => c.names.en === name),
+    );
+    const tree = menu.getByRole('list', { name: 'Menu (categories)' });
+    await tree.getByRole('button', { name: `Edit ${name}` }).click();
+    const renamed = `Gift and prepaid cards ${run}`;
+    await menu.getByLabel('Name in English').first().fill(renamed);
+    await menu.getByLabel('Name in Tiếng Việt').first().fill(`Thẻ quà tặng và trả trước ${run}`);
+    await menu.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => (await categories()).find((c) => c.id === created.id)?.names)
+      .toMatchObject({ en: renamed, 'zh-CN': `礼品卡 ${run}`, vi: `Thẻ quà tặng và trả trước ${run}` });
+
+    // Up one place among the top-level categories.
+    const order = async () =>
+      (await categories())
+        .filter((c) => c.parentId === null)
+        .sort((a, b) => a.position - b.position)
+        .map((c) => c.id);
+    const before = await order();
+    const at = before.indexOf(created.id);
+    expect(at).toBeGreaterThan(0);
+    await tree.getByRole('button', { name: `Move ${renamed} up` }).click();
+    await expect.poll(async () => (await order()).indexOf(created.id)).toBe(at - 1);
+
+    // Under Cards.
+    const cards = (await categories()).find((c) => c.names.en === 'Cards' && c.parentId === null) as Cat;
+    await tree.getByRole('button', { name: `Edit ${renamed}` }).click();
+    await menu.getByLabel('Parent category').first().click();
+    await editorPage.getByRole('option', { name: 'Cards', exact: true }).click();
+    await menu.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => (await categories()).find((c) => c.id === created.id)?.parentId)
+      .toBe(cards.id);
+    await expectAccessible(editorPage, 'knowledge menu editor');
   });
 });

@@ -368,6 +368,12 @@ export async function buildApp(deps: AppDeps) {
     if (published > 0) log.info({ published }, 'scheduled articles published');
   });
 
+  // Every morning (06:05 UTC): articles past their review-by date are flagged to owners and editors.
+  jobs.define('knowledge_daily', async () => {
+    const flagged = await knowledge.flagOverdueReviews();
+    if (flagged > 0) log.info({ flagged }, 'knowledge reviews overdue');
+  });
+
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
   jobs.define('branch_appointments', async () => {
     const missed = await branch.markMissedAppointments();
@@ -386,6 +392,7 @@ export async function buildApp(deps: AppDeps) {
           '17 * * * * banyan_maintenance',
           '* * * * * conversations_minutely',
           '* * * * * knowledge_minutely',
+          '5 6 * * * knowledge_daily',
           '*/5 * * * * branch_appointments',
         ].join('\n'),
       });

@@ -211,6 +211,22 @@ export const MorningBrief = Type.Object({
 });
 export type MorningBrief = Static<typeof MorningBrief>;
 
+/**
+ * `knowledge.review_overdue` (staff WebSocket, to the owner and `knowledge.edit` holders): an
+ * article passed its review-by date; the daily job raises it once per review-by date.
+ */
+export const ReviewOverduePayload = Type.Object({
+  articleId: Uuid,
+  groupId: Uuid,
+  locale: Type.String(),
+  title: Type.String(),
+  version: Type.Integer(),
+  categoryId: Nullable(Uuid),
+  reviewBy: Type.String(),
+  ownerId: Nullable(Uuid),
+});
+export type ReviewOverduePayload = Static<typeof ReviewOverduePayload>;
+
 export const ExportQuery = Type.Object({ locale: Type.Optional(Locale) }, strict);
 export const ImportBody = Type.Object(
   {

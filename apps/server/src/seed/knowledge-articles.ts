@@ -1231,4 +1231,1356 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['xác minh', 'định danh', 'quy trình nội bộ'],
     },
   },
+  {
+    key: 'card-activation',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Activating a new or replacement card',
+      body:
+        p(
+          'A new card arrives inactive, so that a card lost in the post cannot be used. Activate it before the first payment:',
+        ) +
+        ol(
+          'In the app: Cards → select the new card → Activate, then confirm with your OTP.',
+          'Or at any Banyan Bank ATM: insert the card and set a new PIN — the card is active at once.',
+          'Or at a branch, with your ID card.',
+        ) +
+        p(
+          'A replacement card has a new number: update it wherever you pay by card automatically (electricity, phone, subscriptions). The old card stops working as soon as the new one is activated.',
+        ),
+      answer:
+        'Please activate the card in the app (Cards → Activate, confirmed with OTP) or set a new PIN at any of our ATMs. A replacement card has a new number, so update your automatic payments.',
+      tags: ['activate card', 'new card', 'replacement card'],
+    },
+    'zh-CN': {
+      title: '新卡或补发卡如何激活',
+      body:
+        p('新卡寄到时处于未激活状态，以免邮寄途中丢失被人盗用。首次消费前请先激活：') +
+        ol(
+          '手机银行：银行卡 → 选择新卡 → 激活，输入验证码确认。',
+          '或在任一 Banyan 银行 ATM 插卡设置新密码，卡片即时激活。',
+          '或携带身份证件到网点办理。',
+        ) +
+        p(
+          '补发卡的卡号与原卡不同，请到自动扣款的地方（电费、话费、会员订阅等）更新卡号。新卡激活后，原卡立即停用。',
+        ),
+      answer:
+        '请在手机银行“银行卡 → 激活”并用验证码确认，或在本行任一 ATM 设置新密码即可激活。补发卡卡号已变更，请及时更新自动扣款的卡号。',
+      tags: ['激活', '新卡', '补发卡'],
+    },
+    vi: {
+      title: 'Kích hoạt thẻ mới hoặc thẻ cấp lại',
+      body:
+        p(
+          'Thẻ mới được giao ở trạng thái chưa kích hoạt để tránh bị dùng nếu thất lạc khi chuyển phát. Quý khách kích hoạt thẻ trước lần thanh toán đầu tiên:',
+        ) +
+        ol(
+          'Trên ứng dụng: Thẻ → chọn thẻ mới → Kích hoạt, xác nhận bằng mã OTP.',
+          'Hoặc tại bất kỳ ATM nào của Banyan Bank: đưa thẻ vào và đặt mã PIN mới, thẻ hoạt động ngay.',
+          'Hoặc tại quầy giao dịch, mang theo CCCD.',
+        ) +
+        p(
+          'Thẻ cấp lại có số thẻ mới: quý khách nhớ cập nhật ở những nơi trừ tiền tự động (tiền điện, cước điện thoại, các gói đăng ký). Thẻ cũ ngừng hoạt động ngay khi thẻ mới được kích hoạt.',
+        ),
+      answer:
+        'Quý khách kích hoạt thẻ trên ứng dụng (Thẻ → Kích hoạt, xác nhận OTP) hoặc đặt mã PIN mới tại ATM của Banyan Bank. Thẻ cấp lại có số mới, quý khách vui lòng cập nhật các dịch vụ thanh toán tự động.',
+      tags: ['kích hoạt thẻ', 'thẻ mới', 'cấp lại thẻ'],
+    },
+  },
+  {
+    key: 'contactless',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Contactless payments: limits and turning them off',
+      body:
+        p(
+          'Tap your card or phone on the terminal to pay. Payments up to 1,000,000 VND need no PIN; above that the terminal asks for the PIN.',
+        ) +
+        p(
+          'For your safety, after five contactless payments in a row without a PIN, the next payment asks for the PIN once.',
+        ) +
+        p(
+          'You can turn contactless off or lower the no-PIN amount in the app: Cards → Settings → Contactless. The change applies within a minute.',
+        ),
+      answer:
+        'Contactless payments up to 1,000,000 VND need no PIN; above that, or after five in a row, the terminal asks for it. You can turn contactless off in the app under Cards → Settings → Contactless.',
+      tags: ['contactless', 'tap to pay', 'no PIN'],
+    },
+    'zh-CN': {
+      title: '非接触式支付（闪付）：限额与关闭方法',
+      body:
+        p('将银行卡或手机靠近收款机即可付款。100 万越南盾以内免输密码，超过则需输入密码。') +
+        p('为保障安全，连续五笔免密支付后，下一笔会要求输入一次密码。') +
+        p('您可以在手机银行“银行卡 → 设置 → 闪付”中关闭闪付或调低免密金额，一分钟内生效。'),
+      answer:
+        '闪付 100 万越南盾以内免密，超过限额或连续五笔免密后需输入密码。如需关闭，请在手机银行“银行卡 → 设置 → 闪付”中操作。',
+      tags: ['闪付', '免密支付', '非接触'],
+    },
+    vi: {
+      title: 'Thanh toán không tiếp xúc: hạn mức và cách tắt',
+      body:
+        p(
+          'Quý khách chạm thẻ hoặc điện thoại vào máy POS để thanh toán. Giao dịch đến 1.000.000 VND không cần nhập mã PIN; trên mức này máy sẽ yêu cầu PIN.',
+        ) +
+        p(
+          'Để an toàn, sau năm giao dịch không tiếp xúc liên tiếp không nhập PIN, giao dịch kế tiếp sẽ yêu cầu nhập PIN một lần.',
+        ) +
+        p(
+          'Quý khách có thể tắt tính năng không tiếp xúc hoặc giảm hạn mức không cần PIN trên ứng dụng: Thẻ → Cài đặt → Không tiếp xúc. Thay đổi có hiệu lực trong vòng một phút.',
+        ),
+      answer:
+        'Giao dịch chạm thẻ đến 1.000.000 VND không cần PIN; trên mức này hoặc sau năm lần liên tiếp, máy sẽ yêu cầu PIN. Quý khách có thể tắt tính năng này trên ứng dụng tại Thẻ → Cài đặt → Không tiếp xúc.',
+      tags: ['không tiếp xúc', 'chạm thẻ', 'thanh toán không cần PIN'],
+    },
+  },
+  {
+    key: 'update-details',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Updating your phone number, address or ID card',
+      body:
+        h('In the app') +
+        p(
+          'Profile → Personal details: change your address and email at once. A new chip ID card can be updated by scanning it with the phone (NFC) and a face check.',
+        ) +
+        h('At a branch') +
+        p(
+          'A new phone number must be changed at a branch, with your ID card, because the OTP for every payment goes to it. The change takes effect the same day; until then OTPs go to the old number.',
+        ) +
+        p('We never ask you to update your details through a link in an SMS or email.'),
+      answer:
+        'You can change your address and email, and scan a new chip ID card, in the app under Profile → Personal details. A new phone number is changed at a branch with your ID card, the same day.',
+      tags: ['update phone number', 'change address', 'ID card', 'personal details'],
+    },
+    'zh-CN': {
+      title: '更新手机号、地址或身份证件',
+      body:
+        h('在手机银行办理') +
+        p(
+          '“我的 → 个人信息”中可直接修改地址和邮箱。换发新的芯片身份证后，可用手机 NFC 读取证件并进行人脸核验完成更新。',
+        ) +
+        h('到网点办理') +
+        p(
+          '更换手机号须本人携带身份证件到网点办理，因为每笔支付的验证码都发送到该号码。当天生效，生效前验证码仍发送到原号码。',
+        ) +
+        p('本行绝不会通过短信或邮件中的链接要求您更新个人信息。'),
+      answer:
+        '地址和邮箱可在手机银行“我的 → 个人信息”中修改，新的芯片身份证也可在手机银行读取更新。更换手机号需本人携带身份证件到网点办理，当天生效。',
+      tags: ['更换手机号', '修改地址', '身份证', '个人信息'],
+    },
+    vi: {
+      title: 'Cập nhật số điện thoại, địa chỉ hoặc CCCD',
+      body:
+        h('Trên ứng dụng') +
+        p(
+          'Cá nhân → Thông tin cá nhân: đổi địa chỉ và email ngay lập tức. Khi có CCCD gắn chip mới, quý khách quét thẻ bằng điện thoại (NFC) và xác thực khuôn mặt để cập nhật.',
+        ) +
+        h('Tại quầy giao dịch') +
+        p(
+          'Đổi số điện thoại phải thực hiện tại quầy, mang theo CCCD, vì mã OTP của mọi giao dịch đều gửi về số này. Thay đổi có hiệu lực trong ngày; trước đó OTP vẫn gửi về số cũ.',
+        ) +
+        p(
+          'Ngân hàng không bao giờ yêu cầu quý khách cập nhật thông tin qua đường link trong tin nhắn hay email.',
+        ),
+      answer:
+        'Quý khách đổi địa chỉ, email và cập nhật CCCD gắn chip trên ứng dụng tại Cá nhân → Thông tin cá nhân. Riêng số điện thoại cần đổi tại quầy giao dịch, mang theo CCCD, có hiệu lực trong ngày.',
+      tags: ['đổi số điện thoại', 'cập nhật CCCD', 'thông tin cá nhân'],
+    },
+  },
+  {
+    key: 'qr-payment',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Paying and receiving money by QR code',
+      body:
+        p(
+          'In the app, tap Scan QR and point the camera at a VietQR code: the account and often the amount are filled in for you. Check the name shown before you confirm with your OTP or fingerprint.',
+        ) +
+        p(
+          'To receive money, open Accounts → My QR: anyone can scan it with any Vietnamese banking app. QR payments are free and count towards your daily transfer limit.',
+        ) +
+        p(
+          'A QR code sent to you by a stranger that "refunds" or "releases" money is a scam: scanning a code only ever pays out.',
+        ),
+      answer:
+        'Tap Scan QR in the app, check the recipient name and confirm. To receive money, share Accounts → My QR. QR payments are free and count towards your daily transfer limit.',
+      tags: ['QR code', 'VietQR', 'scan to pay'],
+    },
+    'zh-CN': {
+      title: '扫码付款与收款',
+      body:
+        p(
+          '在手机银行点击“扫一扫”，对准 VietQR 二维码，收款账户（通常还有金额）会自动填好。确认前请核对显示的收款人姓名，再用验证码或指纹确认。',
+        ) +
+        p(
+          '收款时打开“账户 → 我的收款码”，对方用任何越南银行的 App 都能扫码转账。扫码支付免手续费，计入每日转账限额。',
+        ) +
+        p('陌生人发来的所谓“退款码”“解冻码”都是诈骗：扫码只会付出，不会收到钱。'),
+      answer:
+        '在手机银行点“扫一扫”，核对收款人姓名后确认即可付款；收款请出示“账户 → 我的收款码”。扫码支付免费，计入每日转账限额。',
+      tags: ['二维码', '扫码支付', '收款码'],
+    },
+    vi: {
+      title: 'Thanh toán và nhận tiền bằng mã QR',
+      body:
+        p(
+          'Trên ứng dụng, chọn Quét QR và đưa camera vào mã VietQR: số tài khoản, thường cả số tiền, được điền sẵn. Quý khách kiểm tra tên người nhận trước khi xác nhận bằng OTP hoặc vân tay.',
+        ) +
+        p(
+          'Để nhận tiền, mở Tài khoản → QR của tôi: người chuyển quét bằng ứng dụng của bất kỳ ngân hàng nào tại Việt Nam. Thanh toán QR miễn phí và tính vào hạn mức chuyển tiền trong ngày.',
+        ) +
+        p(
+          'Người lạ gửi mã QR để "hoàn tiền" hay "mở khóa tiền" là lừa đảo: quét mã chỉ có thể chuyển tiền đi.',
+        ),
+      answer:
+        'Quý khách chọn Quét QR trên ứng dụng, kiểm tra tên người nhận rồi xác nhận. Để nhận tiền, gửi mã tại Tài khoản → QR của tôi. Thanh toán QR miễn phí và tính vào hạn mức chuyển tiền trong ngày.',
+      tags: ['mã QR', 'VietQR', 'quét mã thanh toán'],
+    },
+  },
+  {
+    key: 'home-loan',
+    category: 'loans',
+    products: ['mortgage'],
+    visibility: 'public',
+    en: {
+      title: 'Home loans: how much, how long, what to bring',
+      body:
+        ul(
+          'Up to 70% of the value of the home, for up to 25 years.',
+          'Fixed rate of 7.5% a year for the first 12 months, then the reference rate plus 3.5%.',
+          'The home you buy is the security; the loan is paid out to the seller.',
+        ) +
+        h('Documents') +
+        ol(
+          'ID card of the borrowers (and spouse).',
+          'Proof of income for the last 6 months: payslips or bank statements.',
+          'The purchase agreement and the land-use right certificate of the home.',
+        ) +
+        p(
+          'An advisor calls you within one working day after an application in the app; the decision usually takes 5 working days.',
+        ),
+      answer:
+        'We lend up to 70% of the home value for up to 25 years, at 7.5% fixed for the first year. Bring your ID card, 6 months of income proof and the purchase agreement; the decision takes about 5 working days.',
+      tags: ['home loan', 'mortgage', 'buy a house'],
+    },
+    'zh-CN': {
+      title: '住房贷款：额度、期限与所需材料',
+      body:
+        ul(
+          '最高可贷房产价值的 70%，期限最长 25 年。',
+          '前 12 个月固定年利率 7.5%，之后为基准利率加 3.5%。',
+          '以所购房产作抵押，贷款直接划付给卖方。',
+        ) +
+        h('所需材料') +
+        ol(
+          '借款人（及配偶）身份证件。',
+          '近 6 个月收入证明：工资单或银行流水。',
+          '购房合同及房产的土地使用权证。',
+        ) +
+        p('在手机银行提交申请后，客户经理会在一个工作日内与您联系，审批一般需要 5 个工作日。'),
+      answer:
+        '住房贷款最高可贷房产价值的 70%，期限最长 25 年，首年固定年利率 7.5%。请准备身份证件、近 6 个月收入证明和购房合同，审批约需 5 个工作日。',
+      tags: ['房贷', '住房贷款', '按揭'],
+    },
+    vi: {
+      title: 'Vay mua nhà: vay bao nhiêu, bao lâu, cần giấy tờ gì',
+      body:
+        ul(
+          'Vay tối đa 70% giá trị căn nhà, thời hạn đến 25 năm.',
+          'Lãi suất cố định 7,5%/năm trong 12 tháng đầu, sau đó bằng lãi suất cơ sở cộng 3,5%.',
+          'Tài sản bảo đảm là chính căn nhà mua; tiền vay được giải ngân thẳng cho bên bán.',
+        ) +
+        h('Hồ sơ cần chuẩn bị') +
+        ol(
+          'CCCD của người vay (và vợ/chồng).',
+          'Chứng minh thu nhập 6 tháng gần nhất: bảng lương hoặc sao kê tài khoản.',
+          'Hợp đồng mua bán và giấy chứng nhận quyền sử dụng đất của căn nhà.',
+        ) +
+        p(
+          'Sau khi quý khách đăng ký trên ứng dụng, chuyên viên tư vấn sẽ gọi lại trong một ngày làm việc; thời gian phê duyệt thường là 5 ngày làm việc.',
+        ),
+      answer:
+        'Ngân hàng cho vay mua nhà tối đa 70% giá trị căn nhà, thời hạn đến 25 năm, lãi suất cố định 7,5%/năm trong năm đầu. Quý khách chuẩn bị CCCD, chứng minh thu nhập 6 tháng và hợp đồng mua bán; phê duyệt khoảng 5 ngày làm việc.',
+      tags: ['vay mua nhà', 'vay thế chấp', 'mua nhà trả góp'],
+    },
+  },
+  {
+    key: 'card-dispute',
+    category: 'complaints',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'A card payment you do not recognise or that was charged twice',
+      body:
+        p(
+          'First lock the card in the app if you think someone else used it. Then open the transaction in the app and tap Dispute, or call 1900 1234.',
+        ) +
+        ul(
+          'Charged twice, or goods never delivered: tell us within 60 days of the statement date.',
+          'We ask the merchant’s bank for the money back through the card scheme; this takes up to 45 working days.',
+          'For a credit card, the disputed amount is set aside: you do not pay interest on it while we investigate.',
+        ),
+      answer:
+        'Please lock the card if you suspect fraud, then tap Dispute on the transaction in the app or call 1900 1234. Tell us within 60 days of the statement; recovering the money through the card scheme takes up to 45 working days.',
+      tags: ['dispute', 'chargeback', 'charged twice', 'unknown transaction'],
+    },
+    'zh-CN': {
+      title: '不认识的刷卡交易或重复扣款',
+      body:
+        p(
+          '如怀疑卡片被他人盗刷，请先在手机银行锁卡。然后在手机银行打开该笔交易，点击“交易争议”，或致电 1900 1234。',
+        ) +
+        ul(
+          '重复扣款或付款后未收到商品：请在账单日起 60 天内提出。',
+          '我们会通过卡组织向商户银行追回款项，最长需 45 个工作日。',
+          '信用卡的争议金额在调查期间暂不计息。',
+        ),
+      answer:
+        '如怀疑盗刷请先锁卡，然后在手机银行该笔交易中点击“交易争议”或致电 1900 1234。请在账单日起 60 天内提出，通过卡组织追回款项最长需 45 个工作日。',
+      tags: ['交易争议', '重复扣款', '盗刷', '退单'],
+    },
+    vi: {
+      title: 'Giao dịch thẻ lạ hoặc bị trừ tiền hai lần',
+      body:
+        p(
+          'Nếu nghi ngờ có người khác dùng thẻ, quý khách khóa thẻ ngay trên ứng dụng. Sau đó mở giao dịch trên ứng dụng và chọn Khiếu nại giao dịch, hoặc gọi 1900 1234.',
+        ) +
+        ul(
+          'Bị trừ tiền hai lần hoặc đã thanh toán mà không nhận được hàng: báo trong vòng 60 ngày kể từ ngày sao kê.',
+          'Ngân hàng đề nghị ngân hàng của đơn vị bán hàng hoàn tiền qua tổ chức thẻ; thời gian tối đa 45 ngày làm việc.',
+          'Với thẻ tín dụng, số tiền đang khiếu nại không bị tính lãi trong thời gian xử lý.',
+        ),
+      answer:
+        'Quý khách khóa thẻ nếu nghi ngờ gian lận, sau đó chọn Khiếu nại giao dịch trên ứng dụng hoặc gọi 1900 1234. Vui lòng báo trong vòng 60 ngày kể từ ngày sao kê; việc hoàn tiền qua tổ chức thẻ mất tối đa 45 ngày làm việc.',
+      tags: ['khiếu nại giao dịch', 'trừ tiền hai lần', 'giao dịch lạ'],
+    },
+  },
+  {
+    key: 'card-installment',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Paying a credit card purchase in instalments',
+      body:
+        p(
+          'Any credit card purchase of 3,000,000 VND or more can be split into 3, 6, 9 or 12 monthly instalments, within 30 days of the purchase.',
+        ) +
+        ul(
+          '0% interest at partner shops (electronics, airlines, hospitals) — the list is in the app.',
+          'Elsewhere a one-off conversion fee of 1.5% of the amount for 3 months, 3% for 6 months, 4.5% for 9 or 12 months.',
+          'Each instalment appears on your statement and is part of the minimum payment.',
+        ) +
+        p(
+          'In the app: Cards → Transactions → choose the purchase → Pay in instalments. Paying off early costs 2% of the remaining amount.',
+        ),
+      answer:
+        'Purchases of 3,000,000 VND or more can be split into 3–12 monthly instalments within 30 days: 0% at partner shops, otherwise a one-off fee of 1.5–4.5%. In the app: Cards → Transactions → Pay in instalments.',
+      tags: ['instalments', 'installment plan', '0% interest', 'credit card'],
+    },
+    'zh-CN': {
+      title: '信用卡消费分期付款',
+      body:
+        p('单笔 300 万越南盾及以上的信用卡消费，可在消费后 30 天内申请分 3、6、9 或 12 期按月还款。') +
+        ul(
+          '在合作商户（电器、航空公司、医院等）0 利率，商户名单见手机银行。',
+          '其他商户一次性收取分期手续费：3 期为金额的 1.5%，6 期 3%，9 期或 12 期 4.5%。',
+          '每期金额计入当期账单，属于最低还款额的一部分。',
+        ) +
+        p('手机银行操作：银行卡 → 交易明细 → 选择该笔消费 → 分期付款。提前结清收取剩余本金的 2%。'),
+      answer:
+        '单笔 300 万越南盾及以上的消费可在 30 天内申请分 3 至 12 期：合作商户 0 利率，其他商户一次性收取 1.5%–4.5% 手续费。请在手机银行“银行卡 → 交易明细 → 分期付款”中办理。',
+      tags: ['分期', '信用卡分期', '0 利率'],
+    },
+    vi: {
+      title: 'Trả góp giao dịch thẻ tín dụng',
+      body:
+        p(
+          'Mỗi giao dịch thẻ tín dụng từ 3.000.000 VND có thể chuyển thành trả góp 3, 6, 9 hoặc 12 tháng, trong vòng 30 ngày kể từ ngày giao dịch.',
+        ) +
+        ul(
+          'Lãi suất 0% tại các đơn vị liên kết (điện máy, hãng hàng không, bệnh viện) — danh sách có trên ứng dụng.',
+          'Ở nơi khác, phí chuyển đổi một lần: 1,5% số tiền cho kỳ hạn 3 tháng, 3% cho 6 tháng, 4,5% cho 9 hoặc 12 tháng.',
+          'Mỗi kỳ trả góp được ghi vào sao kê và nằm trong số tiền thanh toán tối thiểu.',
+        ) +
+        p(
+          'Trên ứng dụng: Thẻ → Giao dịch → chọn giao dịch → Trả góp. Tất toán trước hạn mất phí 2% số tiền còn lại.',
+        ),
+      answer:
+        'Giao dịch từ 3.000.000 VND có thể chuyển trả góp 3–12 tháng trong vòng 30 ngày: 0% tại đơn vị liên kết, nơi khác phí một lần 1,5–4,5%. Quý khách thực hiện trên ứng dụng tại Thẻ → Giao dịch → Trả góp.',
+      tags: ['trả góp', 'trả góp 0%', 'thẻ tín dụng'],
+    },
+  },
+  {
+    key: 'dormant-account',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'An account unused for a long time (dormant account)',
+      body:
+        p(
+          'An account with no transaction made by you for 12 months becomes dormant: it still receives money and earns interest, but you cannot send money or pay from it, and its cards stop working.',
+        ) +
+        p(
+          'To reactivate it, come to any branch with your ID card; it works again at once. After 5 years dormant with a zero balance, we close the account and write to you first.',
+        ),
+      answer:
+        'After 12 months without a transaction of yours the account becomes dormant: money still comes in, but you cannot pay from it. Bring your ID card to any branch and it is reactivated at once.',
+      tags: ['dormant account', 'inactive account', 'reactivate account'],
+    },
+    'zh-CN': {
+      title: '长期未使用的账户（休眠账户）',
+      body:
+        p(
+          '账户连续 12 个月没有本人发起的交易即转为休眠：仍可收款并计息，但不能转出或付款，关联的银行卡也会停用。',
+        ) +
+        p(
+          '如需激活，请本人携带身份证件到任一网点办理，即时恢复使用。休眠满 5 年且余额为零的账户，本行会先书面通知您再予以销户。',
+        ),
+      answer:
+        '账户 12 个月无本人交易即转为休眠，可以收款但不能转出或付款。请携带身份证件到任一网点，即可当场激活。',
+      tags: ['休眠账户', '久悬账户', '账户激活'],
+    },
+    vi: {
+      title: 'Tài khoản lâu không sử dụng (tài khoản ngủ)',
+      body:
+        p(
+          'Tài khoản không có giao dịch do quý khách thực hiện trong 12 tháng sẽ chuyển sang trạng thái ngủ: vẫn nhận được tiền và hưởng lãi, nhưng không thể chuyển tiền hay thanh toán, thẻ liên kết cũng ngừng hoạt động.',
+        ) +
+        p(
+          'Để kích hoạt lại, quý khách mang CCCD đến bất kỳ quầy giao dịch nào, tài khoản hoạt động lại ngay. Tài khoản ngủ quá 5 năm và số dư bằng 0 sẽ bị đóng, ngân hàng sẽ gửi thông báo trước.',
+        ),
+      answer:
+        'Tài khoản không phát sinh giao dịch của quý khách trong 12 tháng sẽ chuyển sang trạng thái ngủ: vẫn nhận tiền nhưng không chuyển đi được. Quý khách mang CCCD đến quầy giao dịch để kích hoạt lại ngay.',
+      tags: ['tài khoản ngủ', 'tài khoản không hoạt động', 'mở lại tài khoản'],
+    },
+  },
+  {
+    key: 'fx-travel-cash',
+    category: 'fx',
+    products: ['fx'],
+    visibility: 'public',
+    en: {
+      title: 'Buying foreign currency cash for a trip',
+      body:
+        p('You can buy US dollars, euros, yen, won, baht and yuan in cash at branches for travel abroad.') +
+        ol(
+          'Bring your ID card or passport, your ticket and your visa (if the country needs one).',
+          'Up to the equivalent of 5,000 USD per trip without further papers; more needs proof of the purpose (study, medical treatment).',
+          'Order in the app a day ahead for amounts over 2,000 USD or for currencies other than USD and EUR.',
+        ) +
+        p(
+          'The rate is the branch’s cash selling rate of the moment. You may carry up to 5,000 USD out of Vietnam without declaring it at customs.',
+        ),
+      answer:
+        'Bring your ID card or passport, ticket and visa to a branch; up to 5,000 USD per trip needs no further papers. Order a day ahead in the app for larger amounts or currencies other than USD and EUR.',
+      tags: ['buy foreign currency', 'travel money', 'cash USD'],
+    },
+    'zh-CN': {
+      title: '出国旅行购买外币现钞',
+      body:
+        p('出境旅行可在网点购买美元、欧元、日元、韩元、泰铢和人民币现钞。') +
+        ol(
+          '携带身份证或护照、机票及签证（如目的地需要）。',
+          '每次出行等值 5,000 美元以内无需其他材料；超过需提供用途证明（留学、就医等）。',
+          '2,000 美元以上或美元、欧元以外的币种，请提前一天在手机银行预约。',
+        ) +
+        p('按网点当时的现钞卖出价兑换。出境时携带不超过 5,000 美元现金无需向海关申报。'),
+      answer:
+        '请携带身份证或护照、机票和签证到网点办理，每次出行等值 5,000 美元以内无需其他材料。金额较大或非美元、欧元币种请提前一天在手机银行预约。',
+      tags: ['购汇', '外币现钞', '出国换汇'],
+    },
+    vi: {
+      title: 'Mua ngoại tệ tiền mặt khi đi du lịch nước ngoài',
+      body:
+        p(
+          'Quý khách có thể mua đô la Mỹ, euro, yên, won, baht và nhân dân tệ tiền mặt tại quầy giao dịch khi ra nước ngoài.',
+        ) +
+        ol(
+          'Mang theo CCCD hoặc hộ chiếu, vé máy bay và thị thực (nếu nước đến yêu cầu).',
+          'Tối đa tương đương 5.000 USD mỗi chuyến không cần giấy tờ khác; nhiều hơn cần chứng minh mục đích (du học, chữa bệnh).',
+          'Số tiền trên 2.000 USD hoặc ngoại tệ khác USD, EUR vui lòng đặt trước một ngày trên ứng dụng.',
+        ) +
+        p(
+          'Tỷ giá là giá bán tiền mặt của quầy tại thời điểm giao dịch. Quý khách được mang tối đa 5.000 USD ra khỏi Việt Nam mà không phải khai báo hải quan.',
+        ),
+      answer:
+        'Quý khách mang CCCD hoặc hộ chiếu, vé máy bay và thị thực đến quầy giao dịch; tối đa 5.000 USD mỗi chuyến không cần giấy tờ khác. Số tiền lớn hoặc ngoại tệ khác USD, EUR vui lòng đặt trước một ngày trên ứng dụng.',
+      tags: ['mua ngoại tệ', 'đổi tiền đi du lịch', 'đô la tiền mặt'],
+    },
+  },
+  {
+    key: 'scheduled-transfer',
+    category: 'transfers',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Scheduled and recurring transfers',
+      body:
+        p(
+          'In the app, Transfer → Schedule: choose a date, or repeat weekly or monthly (rent, tuition, sending money to family). Confirm once with your OTP; each transfer then goes out on its own at 7:00.',
+        ) +
+        ul(
+          'If the balance is short that morning, we try again at 12:00 and 17:00, then skip that time and tell you.',
+          'Change or stop a schedule under Transfer → Scheduled, up to the evening before.',
+          'Scheduled transfers count towards the daily limit of the day they go out.',
+        ),
+      answer:
+        'Set it up in the app under Transfer → Schedule (one date, weekly or monthly) and confirm once with OTP; transfers go out at 7:00. You can change or stop it under Transfer → Scheduled until the evening before.',
+      tags: ['scheduled transfer', 'recurring transfer', 'standing order'],
+    },
+    'zh-CN': {
+      title: '预约转账与定期转账',
+      body:
+        p(
+          '在手机银行“转账 → 预约转账”中选择日期，或设置每周、每月重复（房租、学费、给家人汇款）。用验证码确认一次后，每笔转账都会在当天 7:00 自动发出。',
+        ) +
+        ul(
+          '当天早上余额不足时，会在 12:00 和 17:00 再试，仍不足则跳过本次并通知您。',
+          '最晚在前一天晚上，可在“转账 → 已预约”中修改或取消。',
+          '预约转账计入发出当天的每日转账限额。',
+        ),
+      answer:
+        '请在手机银行“转账 → 预约转账”中设置日期或每周、每月重复，用验证码确认一次即可，转账于当天 7:00 发出。前一天晚上之前都可以在“转账 → 已预约”中修改或取消。',
+      tags: ['预约转账', '定期转账', '自动转账'],
+    },
+    vi: {
+      title: 'Chuyển tiền đặt lịch và định kỳ',
+      body:
+        p(
+          'Trên ứng dụng, chọn Chuyển tiền → Đặt lịch: chọn một ngày, hoặc lặp lại hằng tuần, hằng tháng (tiền nhà, học phí, gửi tiền cho gia đình). Xác nhận một lần bằng OTP; mỗi lệnh sẽ tự động chuyển lúc 7:00.',
+        ) +
+        ul(
+          'Nếu sáng hôm đó số dư không đủ, hệ thống thử lại lúc 12:00 và 17:00, sau đó bỏ qua lần này và báo cho quý khách.',
+          'Sửa hoặc hủy lịch tại Chuyển tiền → Lệnh đã đặt, chậm nhất vào tối hôm trước.',
+          'Lệnh đặt lịch tính vào hạn mức chuyển tiền của ngày thực hiện.',
+        ),
+      answer:
+        'Quý khách vào Chuyển tiền → Đặt lịch trên ứng dụng (một ngày, hằng tuần hoặc hằng tháng) và xác nhận một lần bằng OTP; lệnh được chuyển lúc 7:00. Có thể sửa hoặc hủy tại Chuyển tiền → Lệnh đã đặt đến tối hôm trước.',
+      tags: ['chuyển tiền định kỳ', 'đặt lịch chuyển tiền', 'chuyển khoản tự động'],
+    },
+  },
+  {
+    key: 'overdraft',
+    category: 'accounts',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Overdraft on a salary account',
+      body:
+        p(
+          'If your salary has been paid into a Banyan Bank account for at least 6 months, you can spend beyond your balance up to twice your monthly salary (at most 100 million VND), without collateral.',
+        ) +
+        ul(
+          'Interest of 14% a year only on the amount you actually use, for the days you use it.',
+          'The overdraft is repaid automatically from your next salary.',
+          'It is reviewed every 12 months; if the salary stops coming in, the overdraft ends and the balance used becomes due within 30 days.',
+        ) +
+        p('Apply in the app under Loans → Overdraft; the answer comes within one working day.'),
+      answer:
+        'With your salary paid here for 6 months, you can overdraw up to twice your monthly salary (max 100 million VND) at 14% a year on the amount used. Apply in the app under Loans → Overdraft.',
+      tags: ['overdraft', 'salary account', 'spend beyond balance'],
+    },
+    'zh-CN': {
+      title: '工资账户透支',
+      body:
+        p(
+          '工资在 Banyan 银行账户代发满 6 个月的客户，可在余额之外透支，额度最高为月工资的两倍（不超过 1 亿越南盾），无需抵押。',
+        ) +
+        ul(
+          '只对实际使用的金额按实际天数计息，年利率 14%。',
+          '下次工资入账时自动归还透支款。',
+          '每 12 个月复审一次；工资停发后透支额度终止，已用金额须在 30 天内还清。',
+        ) +
+        p('请在手机银行“贷款 → 透支”中申请，一个工作日内答复。'),
+      answer:
+        '工资在本行代发满 6 个月即可申请透支，额度最高为月工资的两倍（不超过 1 亿越南盾），按实际使用金额计息，年利率 14%。请在手机银行“贷款 → 透支”中申请。',
+      tags: ['透支', '工资卡', '工资账户'],
+    },
+    vi: {
+      title: 'Thấu chi tài khoản nhận lương',
+      body:
+        p(
+          'Khách hàng nhận lương qua tài khoản Banyan Bank từ 6 tháng trở lên có thể chi tiêu vượt số dư, tối đa hai lần lương tháng (không quá 100 triệu VND), không cần tài sản bảo đảm.',
+        ) +
+        ul(
+          'Lãi suất 14%/năm, chỉ tính trên số tiền thực dùng và số ngày thực dùng.',
+          'Khoản thấu chi được tự động trả từ kỳ lương tiếp theo.',
+          'Hạn mức được xem xét lại mỗi 12 tháng; nếu ngừng nhận lương, thấu chi chấm dứt và số đã dùng phải trả trong 30 ngày.',
+        ) +
+        p('Quý khách đăng ký trên ứng dụng tại Khoản vay → Thấu chi; có kết quả trong một ngày làm việc.'),
+      answer:
+        'Nhận lương qua Banyan Bank từ 6 tháng, quý khách được thấu chi tối đa hai lần lương tháng (không quá 100 triệu VND), lãi 14%/năm trên số tiền thực dùng. Đăng ký trên ứng dụng tại Khoản vay → Thấu chi.',
+      tags: ['thấu chi', 'tài khoản lương', 'chi tiêu vượt số dư'],
+    },
+  },
+  {
+    key: 'late-loan-payment',
+    category: 'loans',
+    products: ['personal_loan', 'mortgage'],
+    visibility: 'public',
+    en: {
+      title: 'A loan payment was missed or paid late',
+      body:
+        p('If an instalment is not paid on its due date:') +
+        ol(
+          'From the next day, late interest of 150% of the loan rate applies to the overdue amount only.',
+          'We remind you by SMS and in the app on days 1, 5 and 10.',
+          'After 10 days the late payment is reported to the National Credit Information Centre (CIC), which other banks see when you apply for credit.',
+        ) +
+        p(
+          'If you expect difficulty paying, call 1900 1234 before the due date: we can move the date or restructure the loan once a year.',
+        ),
+      answer:
+        'A late instalment costs late interest of 150% of the loan rate on the overdue amount, and after 10 days it is reported to the CIC. If you expect difficulty, call 1900 1234 before the due date to move it.',
+      tags: ['late payment', 'missed instalment', 'CIC', 'overdue loan'],
+    },
+    'zh-CN': {
+      title: '贷款逾期或漏还怎么办',
+      body:
+        p('若某期还款未在到期日还清：') +
+        ol(
+          '自次日起，仅就逾期金额按贷款利率的 150% 计收逾期利息。',
+          '第 1、5、10 天我们会通过短信和手机银行提醒您。',
+          '逾期超过 10 天将报送国家征信中心（CIC），其他银行审批贷款时可以看到。',
+        ) +
+        p('如预计还款困难，请在到期日前致电 1900 1234：每年可申请一次调整还款日或重新安排还款计划。'),
+      answer:
+        '逾期金额按贷款利率的 150% 计收逾期利息，逾期超过 10 天会报送国家征信中心。如预计还款困难，请在到期日前致电 1900 1234 申请调整。',
+      tags: ['逾期', '还款逾期', '征信'],
+    },
+    vi: {
+      title: 'Chậm trả hoặc quên trả một kỳ khoản vay',
+      body:
+        p('Nếu một kỳ trả nợ không được thanh toán đúng hạn:') +
+        ol(
+          'Từ ngày hôm sau, lãi quá hạn bằng 150% lãi suất khoản vay, chỉ tính trên số tiền quá hạn.',
+          'Ngân hàng nhắc quý khách qua SMS và trên ứng dụng vào ngày thứ 1, 5 và 10.',
+          'Quá 10 ngày, khoản chậm trả được báo lên Trung tâm Thông tin tín dụng Quốc gia (CIC), các ngân hàng khác sẽ thấy khi quý khách vay vốn.',
+        ) +
+        p(
+          'Nếu dự kiến khó khăn trong việc trả nợ, quý khách gọi 1900 1234 trước ngày đến hạn: mỗi năm có thể đổi ngày trả hoặc cơ cấu lại khoản vay một lần.',
+        ),
+      answer:
+        'Kỳ trả nợ chậm sẽ chịu lãi quá hạn bằng 150% lãi suất khoản vay trên số tiền quá hạn, quá 10 ngày sẽ bị báo lên CIC. Nếu dự kiến khó khăn, quý khách vui lòng gọi 1900 1234 trước ngày đến hạn.',
+      tags: ['trả nợ chậm', 'nợ quá hạn', 'CIC'],
+    },
+  },
+  {
+    key: 'receive-remittance',
+    category: 'fx',
+    products: ['fx', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Receiving money from abroad',
+      body:
+        p('Give the sender these details:') +
+        ul(
+          'Your full name exactly as on your ID card, and your account number.',
+          'Bank: Banyan Bank, SWIFT code BANYVNVX, address 12 Tràng Tiền, Hoàn Kiếm, Hà Nội.',
+        ) +
+        p(
+          'Money in USD, EUR, JPY or AUD arrives in 1–2 working days. You can keep it in a foreign currency account or have it converted to VND at the transfer buying rate on arrival. Receiving is free; the sender’s and intermediary banks may take their own fees.',
+        ),
+      answer:
+        'Give the sender your full name as on your ID card, your account number and our SWIFT code BANYVNVX. The money arrives in 1–2 working days; receiving it is free.',
+      tags: ['receive money from abroad', 'remittance', 'SWIFT code', 'incoming transfer'],
+    },
+    'zh-CN': {
+      title: '接收境外汇款',
+      body:
+        p('请把以下信息提供给汇款人：') +
+        ul(
+          '收款人全名（与身份证件一致）和账号。',
+          '银行：Banyan Bank，SWIFT 代码 BANYVNVX，地址 12 Tràng Tiền, Hoàn Kiếm, Hà Nội。',
+        ) +
+        p(
+          '美元、欧元、日元、澳元汇款 1 至 2 个工作日到账。可存入外币账户，也可在到账时按汇买价兑换成越南盾。本行收款免费，汇出行和中转行可能另收费用。',
+        ),
+      answer:
+        '请向汇款人提供与证件一致的全名、账号以及本行 SWIFT 代码 BANYVNVX。汇款 1 至 2 个工作日到账，本行收款免费。',
+      tags: ['境外汇款', '收汇', 'SWIFT 代码'],
+    },
+    vi: {
+      title: 'Nhận tiền từ nước ngoài',
+      body:
+        p('Quý khách cung cấp cho người gửi các thông tin sau:') +
+        ul(
+          'Họ tên đầy đủ đúng như trên CCCD và số tài khoản.',
+          'Ngân hàng: Banyan Bank, mã SWIFT BANYVNVX, địa chỉ 12 Tràng Tiền, Hoàn Kiếm, Hà Nội.',
+        ) +
+        p(
+          'Tiền bằng USD, EUR, JPY hoặc AUD về tài khoản trong 1–2 ngày làm việc. Quý khách có thể giữ trong tài khoản ngoại tệ hoặc quy đổi sang VND theo tỷ giá mua chuyển khoản khi tiền về. Ngân hàng không thu phí nhận; ngân hàng gửi và ngân hàng trung gian có thể thu phí riêng.',
+        ),
+      answer:
+        'Quý khách cung cấp cho người gửi họ tên đúng như CCCD, số tài khoản và mã SWIFT BANYVNVX. Tiền về trong 1–2 ngày làm việc, ngân hàng không thu phí nhận.',
+      tags: ['nhận tiền nước ngoài', 'kiều hối', 'mã SWIFT'],
+    },
+  },
+  {
+    key: 'balance-certificate',
+    category: 'accounts',
+    products: ['current_account', 'savings'],
+    visibility: 'public',
+    en: {
+      title: 'Balance certificate and stamped statements (for a visa or study abroad)',
+      body:
+        p(
+          'Embassies and schools often ask for a bank confirmation of your balance. Order it in the app (Accounts → Certificates) or at a branch:',
+        ) +
+        ul(
+          'Balance certificate in English or Vietnamese, for one or more accounts or deposits: 100,000 VND per copy.',
+          'Stamped account statement for up to 12 months: 50,000 VND per copy.',
+          'Ready the next working day at the branch you choose, or delivered by post in 3 days.',
+        ) +
+        p('The amount certified can be frozen until a date you choose, if the embassy requires it.'),
+      answer:
+        'Order a balance certificate (100,000 VND a copy, English or Vietnamese) or a stamped statement (50,000 VND) in the app under Accounts → Certificates or at a branch; it is ready the next working day.',
+      tags: ['balance certificate', 'bank confirmation', 'visa', 'statement'],
+    },
+    'zh-CN': {
+      title: '存款证明与盖章流水（办签证、留学）',
+      body:
+        p('使馆和学校常要求提供银行存款证明。可在手机银行“账户 → 证明”或网点申请：') +
+        ul(
+          '存款证明（英文或越南文），可包含一个或多个账户、定期存款：每份 10 万越南盾。',
+          '最长 12 个月的盖章账户流水：每份 5 万越南盾。',
+          '下一个工作日可在指定网点领取，或 3 天内邮寄到家。',
+        ) +
+        p('如使馆要求，证明金额可冻结至您指定的日期。'),
+      answer:
+        '存款证明每份 10 万越南盾（英文或越南文），盖章流水每份 5 万越南盾，可在手机银行“账户 → 证明”或网点申请，下一个工作日即可领取。',
+      tags: ['存款证明', '银行流水', '签证'],
+    },
+    vi: {
+      title: 'Xác nhận số dư và sao kê có đóng dấu (xin thị thực, du học)',
+      body:
+        p(
+          'Đại sứ quán và trường học thường yêu cầu giấy xác nhận số dư của ngân hàng. Quý khách đăng ký trên ứng dụng (Tài khoản → Giấy xác nhận) hoặc tại quầy giao dịch:',
+        ) +
+        ul(
+          'Xác nhận số dư bằng tiếng Anh hoặc tiếng Việt, cho một hoặc nhiều tài khoản, sổ tiết kiệm: 100.000 VND mỗi bản.',
+          'Sao kê tài khoản có đóng dấu, tối đa 12 tháng: 50.000 VND mỗi bản.',
+          'Nhận tại quầy đã chọn vào ngày làm việc tiếp theo, hoặc gửi bưu điện trong 3 ngày.',
+        ) +
+        p('Nếu đại sứ quán yêu cầu, số tiền được xác nhận có thể phong tỏa đến ngày quý khách chọn.'),
+      answer:
+        'Quý khách đăng ký xác nhận số dư (100.000 VND mỗi bản, tiếng Anh hoặc tiếng Việt) hoặc sao kê có đóng dấu (50.000 VND) trên ứng dụng tại Tài khoản → Giấy xác nhận hoặc tại quầy; nhận vào ngày làm việc tiếp theo.',
+      tags: ['xác nhận số dư', 'sao kê có dấu', 'xin visa'],
+    },
+  },
+  {
+    key: 'biometric-login',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Fingerprint or face login, and moving the app to a new phone',
+      body:
+        p(
+          'Turn on fingerprint or face login under Settings → Security → Biometric login, confirming with your password. Payments above 10 million VND a day also ask for a face check against your ID card, as the State Bank requires.',
+        ) +
+        h('New phone') +
+        ol(
+          'Install the app on the new phone and sign in with your username and password.',
+          'Confirm with the OTP sent to your registered phone number, then with a face check.',
+          'The old phone is signed out at once: the app works on one phone at a time.',
+        ),
+      answer:
+        'Turn on biometric login under Settings → Security. On a new phone, sign in with your password, confirm with OTP and a face check; the old phone is signed out automatically.',
+      tags: ['fingerprint login', 'face ID', 'new phone', 'biometrics'],
+    },
+    'zh-CN': {
+      title: '指纹或面容登录，以及换手机后如何使用手机银行',
+      body:
+        p(
+          '在“设置 → 安全 → 生物识别登录”中输入密码即可开启指纹或面容登录。按国家银行规定，单日累计支付超过 1000 万越南盾时，还需与身份证件进行人脸比对。',
+        ) +
+        h('更换新手机') +
+        ol(
+          '在新手机上安装手机银行，用用户名和密码登录。',
+          '输入发送到预留手机号的验证码，再完成人脸核验。',
+          '旧手机会立即退出登录：手机银行同一时间只能在一部手机上使用。',
+        ),
+      answer:
+        '在“设置 → 安全”中开启生物识别登录。换新手机时用密码登录，再通过验证码和人脸核验确认，旧手机会自动退出。',
+      tags: ['指纹登录', '面容登录', '换手机'],
+    },
+    vi: {
+      title: 'Đăng nhập bằng vân tay, khuôn mặt và chuyển ứng dụng sang điện thoại mới',
+      body:
+        p(
+          'Quý khách bật đăng nhập bằng vân tay hoặc khuôn mặt tại Cài đặt → Bảo mật → Đăng nhập sinh trắc học, xác nhận bằng mật khẩu. Theo quy định của Ngân hàng Nhà nước, giao dịch trên 10 triệu VND/ngày cần xác thực khuôn mặt khớp với CCCD.',
+        ) +
+        h('Đổi điện thoại mới') +
+        ol(
+          'Cài ứng dụng trên điện thoại mới và đăng nhập bằng tên đăng nhập, mật khẩu.',
+          'Nhập mã OTP gửi về số điện thoại đã đăng ký, sau đó xác thực khuôn mặt.',
+          'Điện thoại cũ bị đăng xuất ngay: ứng dụng chỉ hoạt động trên một điện thoại tại một thời điểm.',
+        ),
+      answer:
+        'Quý khách bật đăng nhập sinh trắc học tại Cài đặt → Bảo mật. Khi đổi điện thoại, đăng nhập bằng mật khẩu, xác nhận OTP và khuôn mặt; điện thoại cũ sẽ tự động đăng xuất.',
+      tags: ['đăng nhập vân tay', 'xác thực khuôn mặt', 'đổi điện thoại'],
+    },
+  },
+  {
+    key: 'transfer-pending',
+    category: 'transfers',
+    products: ['mobile_app', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Money left my account but the recipient has not received it',
+      body:
+        p(
+          'Fast transfers (NAPAS 247) to another bank usually arrive within seconds. Sometimes the receiving bank does not answer in time and the transfer shows as Processing.',
+        ) +
+        ul(
+          'Processing transfers are settled automatically by the end of the next working day: either the money reaches the recipient or it comes back to you.',
+          'Send the recipient the transaction reference from the app (Transfer → History) so their bank can trace it.',
+          'If nothing has happened after 2 working days, tap Report a problem on the transaction or call 1900 1234.',
+        ),
+      answer:
+        'A transfer shown as Processing is settled automatically by the end of the next working day: it reaches the recipient or comes back to you. After 2 working days, report it from the transaction or call 1900 1234.',
+      tags: ['transfer not received', 'pending transfer', 'NAPAS 247'],
+    },
+    'zh-CN': {
+      title: '钱已扣款但对方没收到',
+      body:
+        p('跨行快速转账（NAPAS 247）通常几秒到账。偶尔收款行未及时响应，交易会显示为“处理中”。') +
+        ul(
+          '处理中的转账最迟在下一个工作日结束前自动处理完毕：要么到达收款人账户，要么退回您的账户。',
+          '可把手机银行“转账 → 记录”中的交易参考号发给收款人，方便其开户行查询。',
+          '两个工作日后仍无结果，请在该笔交易中点击“问题反馈”或致电 1900 1234。',
+        ),
+      answer:
+        '显示“处理中”的转账会在下一个工作日结束前自动处理：到账或退回。两个工作日后仍无结果，请在该交易中点击“问题反馈”或致电 1900 1234。',
+      tags: ['转账未到账', '转账处理中', '已扣款'],
+    },
+    vi: {
+      title: 'Tài khoản đã bị trừ tiền nhưng người nhận chưa nhận được',
+      body:
+        p(
+          'Chuyển tiền nhanh liên ngân hàng (NAPAS 247) thường đến trong vài giây. Đôi khi ngân hàng nhận không phản hồi kịp, giao dịch hiển thị Đang xử lý.',
+        ) +
+        ul(
+          'Giao dịch đang xử lý được tự động hoàn tất chậm nhất cuối ngày làm việc tiếp theo: tiền đến người nhận hoặc hoàn lại cho quý khách.',
+          'Quý khách gửi mã giao dịch (Chuyển tiền → Lịch sử) cho người nhận để ngân hàng bên đó tra soát.',
+          'Sau 2 ngày làm việc vẫn chưa có kết quả, chọn Báo lỗi giao dịch trên ứng dụng hoặc gọi 1900 1234.',
+        ),
+      answer:
+        'Giao dịch Đang xử lý sẽ được tự động hoàn tất chậm nhất cuối ngày làm việc tiếp theo: tiền đến người nhận hoặc hoàn về tài khoản của quý khách. Sau 2 ngày làm việc, quý khách báo lỗi trên giao dịch hoặc gọi 1900 1234.',
+      tags: ['chuyển tiền chưa đến', 'giao dịch đang xử lý', 'đã trừ tiền'],
+    },
+  },
+  {
+    key: 'deceased-customer',
+    category: 'accounts',
+    products: ['current_account', 'savings'],
+    visibility: 'public',
+    en: {
+      title: 'When an account holder has died',
+      body:
+        p(
+          'Please tell us as soon as you can, at any branch or on 1900 1234: we stop the cards and the app at once so that nobody can use them. Incoming money, such as a pension, is still accepted.',
+        ) +
+        h('To receive the money') +
+        ol(
+          'The death certificate.',
+          'A notarised inheritance document (the agreement of the heirs or the court decision).',
+          'The ID cards of the heirs.',
+        ) +
+        p(
+          'Payment is made to the heirs within 5 working days of receiving complete documents. Staff at the branch will help you with the list.',
+        ),
+      answer:
+        'Our condolences. Please tell us at a branch or on 1900 1234 and we will stop the cards at once. The heirs receive the money with the death certificate, a notarised inheritance document and their ID cards, within 5 working days.',
+      tags: ['deceased customer', 'inheritance', 'bereavement'],
+    },
+    'zh-CN': {
+      title: '账户持有人身故后如何处理',
+      body:
+        p(
+          '请尽快到任一网点或致电 1900 1234 告知我们：我们会立即停用其银行卡和手机银行，防止被他人使用。养老金等入账款项仍可正常入账。',
+        ) +
+        h('继承人领取款项') +
+        ol('死亡证明。', '经公证的继承文件（继承人协议或法院判决）。', '各继承人的身份证件。') +
+        p('材料齐全后 5 个工作日内向继承人支付。网点工作人员会协助您准备材料。'),
+      answer:
+        '深表哀悼。请到网点或致电 1900 1234 告知，我们会立即停用银行卡。继承人凭死亡证明、经公证的继承文件和身份证件办理，材料齐全后 5 个工作日内支付。',
+      tags: ['身故', '继承', '遗产'],
+    },
+    vi: {
+      title: 'Khi chủ tài khoản qua đời',
+      body:
+        p(
+          'Gia đình vui lòng báo cho ngân hàng sớm nhất có thể, tại quầy giao dịch hoặc qua số 1900 1234: ngân hàng sẽ khóa ngay thẻ và ứng dụng để không ai sử dụng được. Các khoản tiền đến như lương hưu vẫn được ghi có bình thường.',
+        ) +
+        h('Để nhận tiền thừa kế') +
+        ol(
+          'Giấy chứng tử.',
+          'Văn bản thừa kế có công chứng (văn bản thỏa thuận của những người thừa kế hoặc bản án của tòa án).',
+          'CCCD của những người thừa kế.',
+        ) +
+        p(
+          'Ngân hàng chi trả cho người thừa kế trong 5 ngày làm việc kể từ khi nhận đủ hồ sơ. Nhân viên tại quầy sẽ hướng dẫn gia đình chuẩn bị giấy tờ.',
+        ),
+      answer:
+        'Ngân hàng xin chia buồn cùng gia đình. Vui lòng báo tại quầy hoặc qua số 1900 1234 để ngân hàng khóa thẻ ngay. Người thừa kế nhận tiền với giấy chứng tử, văn bản thừa kế có công chứng và CCCD, trong 5 ngày làm việc.',
+      tags: ['chủ tài khoản qua đời', 'thừa kế', 'giấy chứng tử'],
+    },
+  },
+  {
+    key: 'insurance-cancel',
+    category: 'complaints',
+    products: [],
+    visibility: 'public',
+    en: {
+      title: 'Cancelling insurance bought at the bank (21-day cooling-off period)',
+      body:
+        p(
+          'Buying insurance is never a condition for a loan, a card or a deposit. If you bought a life or health insurance policy at a branch or in the app, you may cancel it within 21 days of receiving the policy and get back everything you paid, minus a medical check fee if there was one.',
+        ) +
+        p(
+          'To cancel, send the cancellation form with your ID card to the insurer, or hand it in at the branch where you signed; the refund reaches your account within 15 days. After 21 days, the surrender value of the policy applies.',
+        ) +
+        p(
+          'If you were told the insurance was required, or it was sold as a savings deposit, make a complaint: we investigate every such case.',
+        ),
+      answer:
+        'You can cancel insurance bought at the bank within 21 days of receiving the policy and get a full refund within 15 days. Insurance is never a condition for a loan or card — if you were told otherwise, please make a complaint.',
+      tags: ['cancel insurance', 'cooling-off period', 'bancassurance', 'refund'],
+    },
+    'zh-CN': {
+      title: '退保：在银行购买的保险（21 天犹豫期）',
+      body:
+        p(
+          '购买保险绝不是办理贷款、银行卡或存款的前提条件。在网点或手机银行购买的人寿险、健康险，可在收到保单后 21 天内撤销，全额退还已交保费（如有体检费则扣除）。',
+        ) +
+        p(
+          '撤销时请将撤单申请表连同身份证件交给保险公司，或交到当初签约的网点，退款在 15 天内到账。超过 21 天按保单现金价值退保。',
+        ) +
+        p('如果有人告诉您必须买保险，或把保险说成是存款，请提出投诉：每一起我们都会调查。'),
+      answer:
+        '在银行购买的保险可在收到保单后 21 天内撤销并全额退款，15 天内到账。购买保险绝不是贷款或办卡的条件，如有人这样要求，请向我们投诉。',
+      tags: ['退保', '犹豫期', '银保'],
+    },
+    vi: {
+      title: 'Hủy hợp đồng bảo hiểm mua tại ngân hàng (21 ngày cân nhắc)',
+      body:
+        p(
+          'Mua bảo hiểm không bao giờ là điều kiện để được vay vốn, mở thẻ hay gửi tiết kiệm. Nếu quý khách đã mua bảo hiểm nhân thọ hoặc sức khỏe tại quầy hay trên ứng dụng, quý khách được hủy hợp đồng trong 21 ngày kể từ khi nhận hợp đồng và được hoàn lại toàn bộ phí đã đóng (trừ phí khám sức khỏe nếu có).',
+        ) +
+        p(
+          'Để hủy, quý khách gửi đơn yêu cầu hủy kèm CCCD cho công ty bảo hiểm hoặc nộp tại quầy đã ký hợp đồng; tiền hoàn về tài khoản trong 15 ngày. Sau 21 ngày, áp dụng giá trị hoàn lại của hợp đồng.',
+        ) +
+        p(
+          'Nếu quý khách được cho biết mua bảo hiểm là bắt buộc, hoặc được giới thiệu bảo hiểm như một khoản tiền gửi, xin hãy khiếu nại: ngân hàng điều tra mọi trường hợp như vậy.',
+        ),
+      answer:
+        'Quý khách được hủy bảo hiểm mua tại ngân hàng trong 21 ngày kể từ khi nhận hợp đồng và được hoàn toàn bộ phí trong 15 ngày. Mua bảo hiểm không phải điều kiện để vay hay mở thẻ — nếu được yêu cầu như vậy, quý khách vui lòng khiếu nại.',
+      tags: ['hủy bảo hiểm', '21 ngày cân nhắc', 'bảo hiểm ngân hàng'],
+    },
+  },
+  {
+    key: 'card-annual-fee',
+    category: 'cards_credit',
+    products: ['credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Credit card annual fee and how to have it waived',
+      body:
+        `<table><thead><tr><th>Card</th><th>Annual fee</th><th>Waived when you spend in the year</th></tr></thead><tbody><tr><td>Classic</td><td>300,000 VND</td><td>36 million VND</td></tr><tr><td>Gold</td><td>600,000 VND</td><td>60 million VND</td></tr><tr><td>Platinum</td><td>1,500,000 VND</td><td>150 million VND</td></tr></tbody></table>` +
+        p(
+          'The fee is charged on the card’s anniversary month. If you reached the spending amount in the 12 months before, it is not charged; if it was charged and you reach the amount within the following 60 days, it is refunded automatically.',
+        ),
+      answer:
+        'The annual fee is 300,000 VND (Classic), 600,000 VND (Gold) or 1,500,000 VND (Platinum), waived when you spend 36, 60 or 150 million VND in the year. It is charged in the card’s anniversary month.',
+      tags: ['annual fee', 'credit card fee', 'fee waiver'],
+    },
+    'zh-CN': {
+      title: '信用卡年费及减免条件',
+      body:
+        `<table><thead><tr><th>卡种</th><th>年费</th><th>年内消费满以下金额免年费</th></tr></thead><tbody><tr><td>普卡</td><td>30 万越南盾</td><td>3600 万越南盾</td></tr><tr><td>金卡</td><td>60 万越南盾</td><td>6000 万越南盾</td></tr><tr><td>白金卡</td><td>150 万越南盾</td><td>1.5 亿越南盾</td></tr></tbody></table>` +
+        p(
+          '年费在开卡周年月收取。前 12 个月消费达标则不收取；已收取的，如在之后 60 天内消费达标，将自动退还。',
+        ),
+      answer:
+        '信用卡年费：普卡 30 万、金卡 60 万、白金卡 150 万越南盾；年内消费分别满 3600 万、6000 万、1.5 亿越南盾即可免年费。年费在开卡周年月收取。',
+      tags: ['年费', '信用卡年费', '免年费'],
+    },
+    vi: {
+      title: 'Phí thường niên thẻ tín dụng và điều kiện miễn phí',
+      body:
+        `<table><thead><tr><th>Hạng thẻ</th><th>Phí thường niên</th><th>Miễn phí khi chi tiêu trong năm đạt</th></tr></thead><tbody><tr><td>Chuẩn</td><td>300.000 VND</td><td>36 triệu VND</td></tr><tr><td>Vàng</td><td>600.000 VND</td><td>60 triệu VND</td></tr><tr><td>Bạch kim</td><td>1.500.000 VND</td><td>150 triệu VND</td></tr></tbody></table>` +
+        p(
+          'Phí được thu vào tháng kỷ niệm mở thẻ. Nếu trong 12 tháng trước đó quý khách chi tiêu đạt mức trên thì không bị thu phí; nếu đã thu mà quý khách đạt mức chi tiêu trong 60 ngày tiếp theo, phí được hoàn tự động.',
+        ),
+      answer:
+        'Phí thường niên là 300.000 VND (thẻ Chuẩn), 600.000 VND (Vàng) hoặc 1.500.000 VND (Bạch kim), được miễn khi chi tiêu trong năm đạt 36, 60 hoặc 150 triệu VND. Phí thu vào tháng kỷ niệm mở thẻ.',
+      tags: ['phí thường niên', 'phí thẻ tín dụng', 'miễn phí thường niên'],
+    },
+  },
+  {
+    key: 'online-card-payment',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Paying online with your card: turning it on and the confirmation code',
+      body:
+        p(
+          'Online payments are off on a new debit card. Turn them on in the app under Cards → Settings → Online payments, and set a monthly online limit if you wish.',
+        ) +
+        p(
+          'When you pay on a website, we ask you to confirm in the app or with a one-time code sent by SMS (3-D Secure). The message always names the shop and the amount: if they are not what you are buying, do not confirm and lock the card.',
+        ) +
+        p(
+          'A payment declined online with "authentication failed" usually means the code was typed late (it lasts 5 minutes) or the shop does not support 3-D Secure.',
+        ),
+      answer:
+        'Turn on online payments in the app under Cards → Settings → Online payments. Each online payment is confirmed in the app or with an SMS code that names the shop and amount — never confirm one you do not recognise.',
+      tags: ['online payment', '3-D Secure', 'pay online', 'e-commerce'],
+    },
+    'zh-CN': {
+      title: '银行卡网上支付：开通方法与验证码',
+      body:
+        p(
+          '新借记卡默认关闭网上支付。请在手机银行“银行卡 → 设置 → 网上支付”中开通，并可设置每月网上支付限额。',
+        ) +
+        p(
+          '在网站付款时，需要在手机银行中确认，或输入短信发送的一次性验证码（3-D Secure）。提示中会写明商户和金额：如与您购买的不符，请勿确认并立即锁卡。',
+        ) +
+        p('网上支付提示“验证失败”，通常是验证码输入超时（有效期 5 分钟）或商户不支持 3-D Secure。'),
+      answer:
+        '请在手机银行“银行卡 → 设置 → 网上支付”中开通。每笔网上支付都需在手机银行或用短信验证码确认，提示中会写明商户和金额，不认识的交易切勿确认。',
+      tags: ['网上支付', '3-D Secure', '网购'],
+    },
+    vi: {
+      title: 'Thanh toán trực tuyến bằng thẻ: cách bật và mã xác thực',
+      body:
+        p(
+          'Thẻ ghi nợ mới chưa bật thanh toán trực tuyến. Quý khách bật trên ứng dụng tại Thẻ → Cài đặt → Thanh toán trực tuyến, có thể đặt hạn mức trực tuyến hằng tháng.',
+        ) +
+        p(
+          'Khi thanh toán trên website, quý khách xác nhận trên ứng dụng hoặc nhập mã dùng một lần gửi qua SMS (3-D Secure). Tin nhắn luôn ghi tên cửa hàng và số tiền: nếu không đúng với món quý khách đang mua, tuyệt đối không xác nhận và khóa thẻ ngay.',
+        ) +
+        p(
+          'Giao dịch trực tuyến bị từ chối với lỗi "xác thực không thành công" thường do nhập mã quá thời gian (mã có hiệu lực 5 phút) hoặc cửa hàng không hỗ trợ 3-D Secure.',
+        ),
+      answer:
+        'Quý khách bật thanh toán trực tuyến trên ứng dụng tại Thẻ → Cài đặt → Thanh toán trực tuyến. Mỗi giao dịch được xác nhận trên ứng dụng hoặc bằng mã SMS ghi rõ cửa hàng và số tiền — không xác nhận giao dịch lạ.',
+      tags: ['thanh toán trực tuyến', 'mua hàng online', '3-D Secure'],
+    },
+  },
+  {
+    key: 'bill-payment',
+    category: 'ebanking',
+    products: ['mobile_app'],
+    visibility: 'public',
+    en: {
+      title: 'Paying electricity, water, phone and internet bills',
+      body:
+        p(
+          'In the app, Payments → Bills: choose the provider and enter your customer code (printed on the bill). The amount due is shown before you confirm. Bill payments are free.',
+        ) +
+        p(
+          'Turn on Automatic payment for a bill and we pay it on the day it is issued, up to a maximum you set. You get a notice each time, and an SMS if the balance was not enough.',
+        ),
+      answer:
+        'Pay bills in the app under Payments → Bills with the customer code on your bill; it is free. Turn on Automatic payment to have each new bill paid on the day it is issued, up to a limit you choose.',
+      tags: ['pay bills', 'electricity bill', 'automatic payment'],
+    },
+    'zh-CN': {
+      title: '缴纳电费、水费、话费和网费',
+      body:
+        p('在手机银行“缴费 → 账单”中选择服务商，输入账单上的客户编号，确认前会显示应缴金额。缴费免手续费。') +
+        p(
+          '开通“自动缴费”后，新账单出账当天即自动支付，金额不超过您设置的上限。每次扣款都会通知您，余额不足时会发短信提醒。',
+        ),
+      answer:
+        '请在手机银行“缴费 → 账单”中输入账单上的客户编号缴费，免手续费。开通“自动缴费”后，每期账单出账当天自动支付，不超过您设定的上限。',
+      tags: ['缴费', '电费', '自动缴费'],
+    },
+    vi: {
+      title: 'Thanh toán hóa đơn điện, nước, điện thoại, internet',
+      body:
+        p(
+          'Trên ứng dụng, chọn Thanh toán → Hóa đơn: chọn nhà cung cấp và nhập mã khách hàng (in trên hóa đơn). Số tiền cần trả hiện ra trước khi quý khách xác nhận. Thanh toán hóa đơn miễn phí.',
+        ) +
+        p(
+          'Bật Thanh toán tự động cho một hóa đơn, ngân hàng sẽ trả ngay trong ngày hóa đơn phát hành, tối đa đến mức quý khách đặt. Mỗi lần trả quý khách đều nhận thông báo, và tin nhắn SMS nếu số dư không đủ.',
+        ),
+      answer:
+        'Quý khách thanh toán hóa đơn trên ứng dụng tại Thanh toán → Hóa đơn bằng mã khách hàng in trên hóa đơn, miễn phí. Bật Thanh toán tự động để hóa đơn mới được trả ngay trong ngày phát hành, trong hạn mức quý khách chọn.',
+      tags: ['thanh toán hóa đơn', 'tiền điện', 'thanh toán tự động'],
+    },
+  },
+  {
+    key: 'cash-deposit-machine',
+    category: 'accounts',
+    products: ['current_account', 'debit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Depositing cash at a cash deposit machine',
+      body:
+        p(
+          'Banyan Bank ATMs marked "Deposit" accept cash 24 hours a day, into your own account or anyone’s account at our bank. The money is available at once.',
+        ) +
+        ol(
+          'Insert your card and PIN, or choose Deposit without card and enter the account number.',
+          'Put in up to 100 notes of 10,000 to 500,000 VND, smoothed flat.',
+          'Check the amount counted on the screen, then confirm. Take the receipt.',
+        ) +
+        p(
+          'Up to 50 million VND per deposit, free of charge. If the machine kept your notes without crediting them, call 1900 1234 with the receipt: we count the machine and credit you within 2 working days.',
+        ),
+      answer:
+        'Our ATMs marked "Deposit" take cash 24/7, up to 50 million VND a time, free, and the money is available at once. If notes were kept but not credited, call 1900 1234 with the receipt; we settle it within 2 working days.',
+      tags: ['cash deposit', 'deposit machine', 'CDM'],
+    },
+    'zh-CN': {
+      title: '在存款机上存现金',
+      body:
+        p('标有“存款”的 Banyan 银行 ATM 24 小时可存现，可存入本人账户或本行任何账户，款项即时到账。') +
+        ol(
+          '插卡输入密码，或选择“无卡存款”并输入账号。',
+          '放入不超过 100 张面额 1 万至 50 万越南盾的钞票，请抚平。',
+          '核对屏幕上的清点金额后确认，并取回凭条。',
+        ) +
+        p(
+          '每笔最多 5000 万越南盾，免手续费。如钞票被收入却未入账，请持凭条致电 1900 1234：我们清点机器后 2 个工作日内为您入账。',
+        ),
+      answer:
+        '标有“存款”的本行 ATM 24 小时可存现，每笔最多 5000 万越南盾，免费、即时到账。如钞票被收入未入账，请持凭条致电 1900 1234，2 个工作日内处理。',
+      tags: ['存现', '存款机', '现金存款'],
+    },
+    vi: {
+      title: 'Nộp tiền mặt tại máy gửi tiền tự động',
+      body:
+        p(
+          'Các ATM Banyan Bank có biểu tượng "Nộp tiền" nhận tiền mặt 24 giờ, vào tài khoản của quý khách hoặc tài khoản bất kỳ tại ngân hàng. Tiền được ghi có ngay.',
+        ) +
+        ol(
+          'Đưa thẻ vào và nhập PIN, hoặc chọn Nộp tiền không cần thẻ và nhập số tài khoản.',
+          'Đưa vào tối đa 100 tờ mệnh giá từ 10.000 đến 500.000 VND, vuốt phẳng.',
+          'Kiểm tra số tiền máy đếm trên màn hình rồi xác nhận. Nhận biên lai.',
+        ) +
+        p(
+          'Tối đa 50 triệu VND mỗi lần, miễn phí. Nếu máy đã nhận tiền mà không ghi có, quý khách gọi 1900 1234 kèm biên lai: ngân hàng kiểm đếm máy và ghi có trong 2 ngày làm việc.',
+        ),
+      answer:
+        'ATM có biểu tượng "Nộp tiền" nhận tiền mặt 24/7, tối đa 50 triệu VND mỗi lần, miễn phí, tiền vào tài khoản ngay. Nếu máy nhận tiền mà không ghi có, quý khách gọi 1900 1234 kèm biên lai, ngân hàng xử lý trong 2 ngày làm việc.',
+      tags: ['nộp tiền mặt', 'máy gửi tiền', 'CDM'],
+    },
+  },
+  {
+    key: 'car-loan',
+    category: 'loans',
+    products: ['car_loan'],
+    visibility: 'public',
+    en: {
+      title: 'Car loans for a new or used car',
+      body:
+        ul(
+          'New cars: up to 80% of the price, for up to 8 years.',
+          'Used cars up to 5 years old: up to 70% of the valuation, for up to 6 years.',
+          'Rate fixed at 8.2% a year for the first 12 months, then the reference rate plus 3.8%.',
+          'The car is the security: the bank keeps the original registration certificate until the loan is repaid.',
+        ) +
+        p(
+          'Bring your ID card, proof of income and the dealer’s quotation or sales contract. Most applications are decided within 2 working days, and the money is paid to the seller.',
+        ),
+      answer:
+        'We finance up to 80% of a new car for up to 8 years (70% of a used car for up to 6), at 8.2% fixed for the first year. Bring your ID card, proof of income and the quotation; the decision takes about 2 working days.',
+      tags: ['car loan', 'auto loan', 'buy a car'],
+    },
+    'zh-CN': {
+      title: '新车与二手车汽车贷款',
+      body:
+        ul(
+          '新车：最高贷车价的 80%，期限最长 8 年。',
+          '车龄 5 年以内的二手车：最高贷评估价的 70%，期限最长 6 年。',
+          '前 12 个月固定年利率 8.2%，之后为基准利率加 3.8%。',
+          '以所购车辆作抵押，贷款结清前由银行保管车辆登记证原件。',
+        ) +
+        p(
+          '请携带身份证件、收入证明及经销商报价单或购车合同。大多数申请 2 个工作日内审批完毕，贷款直接付给卖方。',
+        ),
+      answer:
+        '新车最高贷 80%、期限最长 8 年，二手车最高贷 70%、最长 6 年，首年固定年利率 8.2%。请准备身份证件、收入证明和报价单，约 2 个工作日审批。',
+      tags: ['车贷', '汽车贷款', '买车'],
+    },
+    vi: {
+      title: 'Vay mua ô tô mới và ô tô đã qua sử dụng',
+      body:
+        ul(
+          'Xe mới: vay tối đa 80% giá xe, thời hạn đến 8 năm.',
+          'Xe đã qua sử dụng không quá 5 năm: vay tối đa 70% giá định giá, thời hạn đến 6 năm.',
+          'Lãi suất cố định 8,2%/năm trong 12 tháng đầu, sau đó bằng lãi suất cơ sở cộng 3,8%.',
+          'Tài sản bảo đảm là chính chiếc xe: ngân hàng giữ bản gốc giấy đăng ký xe đến khi trả hết nợ.',
+        ) +
+        p(
+          'Quý khách mang CCCD, giấy tờ chứng minh thu nhập và báo giá hoặc hợp đồng mua bán của đại lý. Phần lớn hồ sơ được phê duyệt trong 2 ngày làm việc, tiền vay chuyển thẳng cho bên bán.',
+        ),
+      answer:
+        'Ngân hàng cho vay tối đa 80% giá xe mới trong 8 năm (70% xe cũ, tối đa 6 năm), lãi suất cố định 8,2%/năm năm đầu. Quý khách chuẩn bị CCCD, chứng minh thu nhập và báo giá xe; phê duyệt khoảng 2 ngày làm việc.',
+      tags: ['vay mua ô tô', 'vay mua xe', 'trả góp ô tô'],
+    },
+  },
+  {
+    key: 'fx-account',
+    category: 'fx',
+    products: ['fx', 'current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Opening a foreign currency account',
+      body:
+        p(
+          'You can hold US dollars, euros, yen, Australian dollars and more in a foreign currency account next to your VND account. Open it in the app under Accounts → Open → Foreign currency; it is free and has no minimum balance.',
+        ) +
+        ul(
+          'Money can come in from abroad, from your own VND account (by buying currency with a purpose allowed by law, such as study or treatment abroad), or as cash at a branch.',
+          'You can send it abroad for allowed purposes, withdraw it as cash at a branch, or sell it for VND at any time.',
+        ) +
+        p('Foreign currency accounts earn no interest, by State Bank rules.'),
+      answer:
+        'Open a foreign currency account free in the app under Accounts → Open → Foreign currency. It receives money from abroad and cash, can be sold for VND at any time, and earns no interest by State Bank rules.',
+      tags: ['foreign currency account', 'USD account', 'dollar account'],
+    },
+    'zh-CN': {
+      title: '开立外币账户',
+      body:
+        p(
+          '您可以在越南盾账户之外开立外币账户，持有美元、欧元、日元、澳元等。请在手机银行“账户 → 开户 → 外币账户”中办理，免费且无最低余额要求。',
+        ) +
+        ul(
+          '资金可来自境外汇款、用本人越南盾账户按法律允许的用途（如留学、出国就医）购汇，或在网点存入现钞。',
+          '可按允许用途汇往境外、在网点提取现钞，或随时结汇成越南盾。',
+        ) +
+        p('根据国家银行规定，外币活期账户不计利息。'),
+      answer:
+        '请在手机银行“账户 → 开户 → 外币账户”免费开立。外币账户可接收境外汇款和现钞，随时可结汇成越南盾；按国家银行规定不计利息。',
+      tags: ['外币账户', '美元账户', '开户'],
+    },
+    vi: {
+      title: 'Mở tài khoản ngoại tệ',
+      body:
+        p(
+          'Quý khách có thể giữ đô la Mỹ, euro, yên, đô la Úc và các ngoại tệ khác trong tài khoản ngoại tệ, bên cạnh tài khoản VND. Mở trên ứng dụng tại Tài khoản → Mở mới → Ngoại tệ, miễn phí và không yêu cầu số dư tối thiểu.',
+        ) +
+        ul(
+          'Tiền vào tài khoản từ nước ngoài chuyển về, từ tài khoản VND của chính quý khách (mua ngoại tệ cho mục đích pháp luật cho phép như du học, chữa bệnh) hoặc nộp tiền mặt tại quầy.',
+          'Quý khách có thể chuyển ra nước ngoài cho mục đích được phép, rút tiền mặt tại quầy hoặc bán lấy VND bất cứ lúc nào.',
+        ) +
+        p('Theo quy định của Ngân hàng Nhà nước, tài khoản ngoại tệ không được trả lãi.'),
+      answer:
+        'Quý khách mở tài khoản ngoại tệ miễn phí trên ứng dụng tại Tài khoản → Mở mới → Ngoại tệ. Tài khoản nhận tiền từ nước ngoài và tiền mặt, bán lấy VND bất cứ lúc nào, và không được trả lãi theo quy định.',
+      tags: ['tài khoản ngoại tệ', 'tài khoản đô la', 'mở tài khoản USD'],
+    },
+  },
+  {
+    key: 'sms-alerts',
+    category: 'fees',
+    products: ['current_account'],
+    visibility: 'public',
+    en: {
+      title: 'Balance change alerts: SMS or app notifications',
+      body:
+        p('Every movement on your account can be announced to you, in one of two ways:') +
+        ul(
+          'App notifications: free, instant, with the full details of the transaction.',
+          'SMS alerts: 11,000 VND a month per phone number, charged on the first day of the month.',
+        ) +
+        p(
+          'Switch under Settings → Notifications. Many customers keep app notifications only and turn SMS off to save the fee; OTP codes for payments still come by SMS either way.',
+        ),
+      answer:
+        'Balance alerts in the app are free; SMS alerts cost 11,000 VND a month per phone number. Change them under Settings → Notifications — OTP codes still arrive by SMS either way.',
+      tags: ['SMS banking', 'balance alert', 'SMS fee', 'notifications'],
+    },
+    'zh-CN': {
+      title: '余额变动提醒：短信或 App 推送',
+      body:
+        p('账户的每一笔变动都可以通知您，方式有两种：') +
+        ul(
+          'App 推送：免费、即时，包含交易完整信息。',
+          '短信提醒：每个手机号每月 11,000 越南盾，每月 1 日扣收。',
+        ) +
+        p(
+          '可在“设置 → 通知”中切换。很多客户只保留 App 推送、关闭短信以节省费用；无论如何，支付验证码仍通过短信发送。',
+        ),
+      answer:
+        'App 推送的余额变动提醒免费；短信提醒每个手机号每月 11,000 越南盾。可在“设置 → 通知”中修改，支付验证码仍会通过短信发送。',
+      tags: ['短信提醒', '余额变动', '短信费'],
+    },
+    vi: {
+      title: 'Thông báo biến động số dư: SMS hay thông báo trên ứng dụng',
+      body:
+        p('Mọi biến động trên tài khoản đều có thể được báo cho quý khách theo một trong hai cách:') +
+        ul(
+          'Thông báo trên ứng dụng: miễn phí, tức thì, đầy đủ chi tiết giao dịch.',
+          'Tin nhắn SMS: 11.000 VND mỗi tháng cho mỗi số điện thoại, thu vào ngày đầu tháng.',
+        ) +
+        p(
+          'Quý khách đổi tại Cài đặt → Thông báo. Nhiều khách hàng chỉ giữ thông báo trên ứng dụng và tắt SMS để tiết kiệm phí; mã OTP thanh toán vẫn gửi qua SMS như bình thường.',
+        ),
+      answer:
+        'Thông báo biến động số dư trên ứng dụng miễn phí; SMS có phí 11.000 VND/tháng cho mỗi số điện thoại. Quý khách đổi tại Cài đặt → Thông báo — mã OTP vẫn gửi qua SMS.',
+      tags: ['SMS banking', 'biến động số dư', 'phí tin nhắn'],
+    },
+  },
+  {
+    key: 'card-renewal',
+    category: 'cards',
+    products: ['debit_card', 'credit_card'],
+    visibility: 'public',
+    en: {
+      title: 'Expiring, damaged or worn card: getting a new one',
+      body:
+        p(
+          'About 30 days before a card expires, we send the new one to your registered address; it keeps the same number, with a new expiry date and security code. Activate it before the old one expires at the end of its month.',
+        ) +
+        p(
+          'If the chip or magnetic strip is damaged, or the card is bent, order a replacement in the app under Cards → Replace card: free once a year, then 50,000 VND. It arrives in 5 working days, or can be collected at a branch in 2.',
+        ),
+      answer:
+        'Expiring cards are renewed automatically and sent about 30 days ahead, with the same number. For a damaged card, order a replacement in the app under Cards → Replace card: free once a year, then 50,000 VND; it arrives in 5 working days.',
+      tags: ['card expiry', 'damaged card', 'card renewal', 'replace card'],
+    },
+    'zh-CN': {
+      title: '银行卡到期、损坏或磨损如何换新卡',
+      body:
+        p(
+          '卡片到期前约 30 天，我们会把新卡寄到您的预留地址；卡号不变，有效期和安全码更新。请在旧卡到期月底前激活新卡。',
+        ) +
+        p(
+          '芯片或磁条损坏、卡片弯折时，可在手机银行“银行卡 → 换卡”中申请：每年首次免费，之后每次 5 万越南盾。5 个工作日寄达，或 2 个工作日后到网点领取。',
+        ),
+      answer:
+        '到期卡会在到期前约 30 天自动换新并寄出，卡号不变。卡片损坏请在手机银行“银行卡 → 换卡”申请：每年首次免费，之后 5 万越南盾，5 个工作日寄达。',
+      tags: ['换卡', '卡片到期', '卡片损坏'],
+    },
+    vi: {
+      title: 'Thẻ sắp hết hạn, bị hỏng hoặc mòn: đổi thẻ mới',
+      body:
+        p(
+          'Khoảng 30 ngày trước khi thẻ hết hạn, ngân hàng gửi thẻ mới đến địa chỉ đã đăng ký; số thẻ giữ nguyên, ngày hết hạn và mã bảo mật mới. Quý khách kích hoạt thẻ mới trước khi thẻ cũ hết hạn vào cuối tháng.',
+        ) +
+        p(
+          'Nếu chip hoặc dải từ bị hỏng, thẻ bị cong gãy, quý khách đề nghị đổi thẻ trên ứng dụng tại Thẻ → Đổi thẻ: miễn phí một lần mỗi năm, sau đó 50.000 VND. Thẻ được giao trong 5 ngày làm việc, hoặc nhận tại quầy sau 2 ngày.',
+        ),
+      answer:
+        'Thẻ sắp hết hạn được tự động gia hạn và gửi trước khoảng 30 ngày, giữ nguyên số thẻ. Thẻ bị hỏng, quý khách đổi trên ứng dụng tại Thẻ → Đổi thẻ: miễn phí một lần mỗi năm, sau đó 50.000 VND, giao trong 5 ngày làm việc.',
+      tags: ['thẻ hết hạn', 'thẻ bị hỏng', 'đổi thẻ'],
+    },
+  },
 ];

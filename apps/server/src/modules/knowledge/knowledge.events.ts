@@ -5,6 +5,7 @@ export const KNOWLEDGE_EVENTS = {
   published: 'knowledge.article_published',
   archived: 'knowledge.article_archived',
   feedbackGiven: 'knowledge.feedback_given',
+  reviewOverdue: 'knowledge.review_overdue',
 } as const;
 
 export interface ArticleEventPayload {
@@ -15,3 +16,6 @@ export interface ArticleEventPayload {
   version: number;
   categoryId: string | null;
 }
+
+/** `knowledge.review_overdue` (contract in packages/contracts): to the article's owner and the editors. */
+export type { ReviewOverduePayload } from '#contracts/knowledge.ts';

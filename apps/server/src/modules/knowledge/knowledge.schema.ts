@@ -52,6 +52,8 @@ export const knowledgeArticles = pgTable(
     products: text('products').array().notNull().default(sql`'{}'`),
     ownerId: uuid('owner_id'),
     reviewBy: date('review_by'),
+    /** The review-by date the daily job last flagged (a new date is flagged again once it passes). */
+    reviewFlaggedFor: date('review_flagged_for'),
     latestVersion: integer('latest_version').notNull(),
     publishedVersion: integer('published_version'),
     /** When an approved revision goes live (scheduled publishing); null = not scheduled. */
@@ -62,6 +64,11 @@ export const knowledgeArticles = pgTable(
     answer: text('answer').notNull(),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     searchDoc: tsvector('search_doc'),
+    /**
+     * The title and tags part (weights A, B) of the search document, kept by PostgreSQL: small and
+     * with its own index, so a search takes its best candidates from titles before bodies.
+     */
+    titleDoc: tsvector('title_doc').generatedAlwaysAs(sql`ts_filter(search_doc, '{a,b}')`),
     views: integer('views').notNull().default(0),
     helpful: integer('helpful').notNull().default(0),
     notHelpful: integer('not_helpful').notNull().default(0),
@@ -69,7 +76,32 @@ export const knowledgeArticles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('knowledge_articles_search_idx').using('gin', t.searchDoc),
+    // Only published articles are searched: partial indexes (the planner never needs the status
+    // index to narrow a search), without a pending list (publishing is rare, searching constant).
+    index('knowledge_articles_search_idx')
+      .using('gin', t.searchDoc)
+      .with({ fastupdate: false })
+      .where(sql`status = 'published'`),
+    index('knowledge_articles_title_search_idx')
+      .using('gin', t.titleDoc)
+      .with({ fastupdate: false })
+      .where(sql`status = 'published'`),
+    // One pair per locale: a search in one language (the desk, the help center, suggestions)
+    // reads only that language's postings, not three times as many to throw two thirds away.
+    ...(['en', 'zh-CN', 'vi'] as const).flatMap((locale) => {
+      const name = locale.replace('-', '_').toLowerCase();
+      const where = sql.raw(`status = 'published' AND locale = '${locale}'`);
+      return [
+        index(`knowledge_articles_search_${name}_idx`)
+          .using('gin', t.searchDoc)
+          .with({ fastupdate: false })
+          .where(where),
+        index(`knowledge_articles_title_search_${name}_idx`)
+          .using('gin', t.titleDoc)
+          .with({ fastupdate: false })
+          .where(where),
+      ];
+    }),
     index('knowledge_articles_group_idx').on(t.groupId),
     index('knowledge_articles_status_idx').on(t.status, t.locale),
     index('knowledge_articles_publish_at_idx').on(t.publishAt).where(sql`publish_at IS NOT NULL`),

@@ -8,7 +8,7 @@ import type { Events } from '../../platform/events.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
-import { KNOWLEDGE_EVENTS } from './knowledge.events.ts';
+import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.ts';
 import { sanitizeBody } from './knowledge.html.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
 import { highlight, htmlToText, lexeme, terms } from './knowledge.text.ts';
@@ -103,9 +103,10 @@ const day = (value: Date | string | null) =>
   value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /** Most query terms a search uses: a 5,000-character paste costs no more than a sentence. */
-const MAX_QUERY_TERMS = 24;
-/** Most matching articles one search ranks (see `search`). */
-const MATCH_CAP = 500;
+const MAX_QUERY_TERMS = 12;
+/** Most candidates one search ranks: title/tag matches first, then any matches (see `search`). */
+const TITLE_CANDIDATES = 100;
+const BODY_CANDIDATES = 100;
 /** Fewer all-terms results than this (or than the limit) and the search fills up with any-term ones. */
 const MIN_STRICT_RESULTS = 5;
 /** Synonym groups are read at most this often per process (editors' changes apply within it). */
@@ -646,6 +647,50 @@ export function createKnowledgeService(deps: {
     return published;
   }
 
+  /**
+   * Flags articles past their review-by date to their owner and the editors (the daily job;
+   * idempotent): one `knowledge.review_overdue` per article and review-by date, so a moved date is
+   * flagged again once it passes, and a second run the same day raises nothing.
+   */
+  async function flagOverdueReviews(): Promise<number> {
+    const today = clock.now().toISOString().slice(0, 10);
+    return db.transaction(async (tx) => {
+      const due = await tx.execute(sql`UPDATE knowledge_articles SET review_flagged_for = review_by
+        WHERE status <> 'archived' AND review_by < ${today}::date
+          AND review_flagged_for IS DISTINCT FROM review_by
+        RETURNING id, group_id, locale, title, latest_version, category_id, owner_id, review_by::text AS review_by`);
+      const rows = due.rows as Array<{
+        id: string;
+        group_id: string;
+        locale: string;
+        title: string;
+        latest_version: number;
+        category_id: string | null;
+        owner_id: string | null;
+        review_by: string;
+      }>;
+      for (const r of rows) {
+        const payload: ReviewOverduePayload = {
+          articleId: r.id,
+          groupId: r.group_id,
+          locale: r.locale,
+          title: r.title,
+          version: r.latest_version,
+          categoryId: r.category_id,
+          reviewBy: r.review_by,
+          ownerId: r.owner_id,
+        };
+        await events.publish(tx, {
+          type: KNOWLEDGE_EVENTS.reviewOverdue,
+          actorId: null,
+          payload,
+          audience: { ...(r.owner_id ? { users: [r.owner_id] } : {}), permissions: ['knowledge.edit'] },
+        });
+      }
+      return rows.length;
+    });
+  }
+
   async function archive(actor: Actor, id: string) {
     requirePermission(actor, 'knowledge.publish');
     await db.transaction(async (tx) => {
@@ -746,14 +791,24 @@ export function createKnowledgeService(deps: {
     return groups;
   }
 
-  async function expandSynonyms(queryTerms: string[]): Promise<string[][]> {
+  /**
+   * The synonym groups the query meets: for each, the query terms of the phrase it contains and the
+   * group's other phrases, which stand in for those terms (the rest of the query still applies).
+   */
+  async function expandSynonyms(
+    queryTerms: string[],
+  ): Promise<Array<{ covers: string[]; others: string[][] }>> {
     const have = new Set(queryTerms);
-    const extra: string[][] = [];
+    const out: Array<{ covers: string[]; others: string[][] }> = [];
     for (const analysed of await synonymGroups()) {
-      if (!analysed.some((phrase) => phrase.every((t) => have.has(t)))) continue;
-      for (const phrase of analysed) if (!phrase.every((t) => have.has(t))) extra.push(phrase);
+      const met = analysed.filter((phrase) => phrase.every((t) => have.has(t)));
+      if (met.length === 0) continue;
+      out.push({
+        covers: [...new Set(met.flat())],
+        others: analysed.filter((phrase) => !phrase.every((t) => have.has(t))),
+      });
     }
-    return extra;
+    return out;
   }
 
   /** Close spellings, from the published lexicon, of Latin terms that no article contains. */
@@ -763,13 +818,28 @@ export function createKnowledgeService(deps: {
     if (latin.length === 0) return out;
     const result = await pool.query({
       name: 'knowledge_corrections',
-      text: `SELECT q.t, l.term FROM unnest($1::text[]) AS q(t)
-       CROSS JOIN LATERAL (SELECT term FROM knowledge_lexemes WHERE term % q.t ORDER BY term <-> q.t LIMIT 2) l
-       WHERE NOT EXISTS (SELECT 1 FROM knowledge_lexemes e WHERE e.term = q.t)`,
+      // Known terms through the primary key (a range, which the trigram index cannot answer: for
+      // `=` the planner takes the GiST index at 100× the cost), then the two nearest lexicon terms
+      // of each unknown one through the GiST trigram index.
+      text: `WITH missing AS (SELECT q.t FROM unnest($1::text[]) AS q(t)
+         WHERE NOT EXISTS (SELECT 1 FROM knowledge_lexemes e WHERE e.term >= q.t AND e.term <= q.t))
+       SELECT m.t, l.term FROM missing m
+       CROSS JOIN LATERAL (SELECT term FROM knowledge_lexemes WHERE term % m.t ORDER BY term <-> m.t LIMIT 2) l`,
       values: [latin],
     });
     for (const r of result.rows) out.set(r.t, [...(out.get(r.t) ?? []), r.term]);
     return out;
+  }
+
+  /** A category and every category below it (the search's category filter). */
+  async function categorySubtree(id: string): Promise<string[]> {
+    const result = await pool.query({
+      name: 'knowledge_category_subtree',
+      text: `WITH RECURSIVE d AS (SELECT id FROM knowledge_categories WHERE id = $1
+        UNION ALL SELECT c.id FROM knowledge_categories c JOIN d ON c.parent_id = d.id) SELECT id FROM d`,
+      values: [id],
+    });
+    return result.rows.map((r) => r.id as string);
   }
 
   async function search(actor: Actor | null, input: SearchInput) {
@@ -782,42 +852,71 @@ export function createKnowledgeService(deps: {
       const alternatives = (t: string) => [t, ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;
       const phrase = (p: string[]) => `(${p.map(lexeme).join(' & ')})`;
-      // All terms first (precise), then any term (recall); synonyms count as an alternative of the whole.
-      const all = `(${queryTerms.map(termQuery).join(' & ')})${synonyms.map((p) => ` | ${phrase(p)}`).join('')}`;
-      const any = [...queryTerms.map(termQuery), ...synonyms.map(phrase)].join(' | ');
-      const highlightTerms = new Set([...queryTerms, ...[...fixes.values()].flat(), ...synonyms.flat()]);
+      // All terms first (precise), then any term (recall). A synonym group stands in for the words
+      // of the query it matched (信用卡 年费 → (信用卡 | credit & card | thẻ & tín & dụng) & 年费), so
+      // the rest of the query still narrows the matches.
+      const covered = new Set(synonyms.flatMap((g) => g.covers));
+      const all = [
+        ...queryTerms.filter((t) => !covered.has(t)).map(termQuery),
+        ...synonyms.map((g) => `(${[phrase(g.covers), ...g.others.map(phrase)].join(' | ')})`),
+      ].join(' & ');
+      const any = [...queryTerms.map(termQuery), ...synonyms.flatMap((g) => g.others.map(phrase))].join(
+        ' | ',
+      );
+      const highlightTerms = new Set([
+        ...queryTerms,
+        ...[...fixes.values()].flat(),
+        ...synonyms.flatMap((g) => g.others.flat()),
+      ]);
       const isPublic = actor === null;
       const audiences = actor && !actor.permissions.has('knowledge.edit') ? audiencesOf(actor) : null;
+      const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
       const params = [
         input.locale ?? null,
-        input.categoryId ?? null,
+        categoryIds,
         input.product ?? null,
         isPublic ? 'public' : (input.visibility ?? null),
         audiences,
         clock.now(),
         limit,
       ];
-      // Ranking reads every matched row's document: the candidates are capped (MATCH_CAP, taken in
-      // index order) so a query of common words costs the same at 150,000 articles as at 1,500.
-      // A named statement: each connection plans it once (planning this query costs more than
-      // running it on a small base).
-      const run = (tsquery: string, exclude: string[]) =>
+      // The locale is written into the statement (one of three known values), so the planner
+      // can use that locale's partial indexes; one named statement per locale.
+      const locale = input.locale && isLocale(input.locale) ? input.locale : null;
+      const filters = `a.status = 'published'
+               ${locale ? `AND a.locale = '${locale}'` : ''} AND ($1::text IS NULL OR a.locale = $1)
+               AND ($2::uuid[] IS NULL OR a.category_id = ANY($2::uuid[]))
+               AND ($3::text IS NULL OR $3 = ANY(a.products))
+               AND ($4::text IS NULL OR a.visibility = $4)
+               AND ($5::text[] IS NULL OR cardinality(a.audience) = 0 OR a.audience && $5::text[])
+               AND NOT (a.id = ANY($9::uuid[]))`;
+      // Ranking reads each candidate's whole document, so few are ranked: up to TITLE_CANDIDATES
+      // whose title or tags match (the small title index) and up to BODY_CANDIDATES more from the
+      // whole text, both taken in index order — the cost no longer grows with the base, and a
+      // title match is never crowded out by thousands of body matches. Only published rows are in
+      // the (partial) indexes. Snippets are made in Node for the returned page only.
+      // A named statement: each connection plans it once.
+      // The any-term fill-up takes its candidates from titles and tags only: the union of every
+      // term's postings over whole texts is the most expensive read there is (tens of thousands of
+      // rows for a customer's sentence), and a text that matches only some words adds little.
+      const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
         pool.query({
-          name: 'knowledge_search',
-          text: `SELECT id, group_id, locale, title, body_html, answer, category_id, visibility,
-             ts_rank('{0.05, 0.2, 0.5, 1.0}', search_doc, q, 1)
-               * (0.85 + 0.15 / (1 + extract(epoch FROM ($6::timestamptz - published_at)) / 31536000.0))
-               * (1 + ln(1 + views + 3 * helpful) / 30) AS score
-           FROM (SELECT * FROM knowledge_articles, CAST($8 AS tsquery) AS q
-             WHERE status = 'published' AND search_doc @@ q
-               AND ($1::text IS NULL OR locale = $1)
-               AND ($2::uuid IS NULL OR category_id IN (WITH RECURSIVE d AS (SELECT id FROM knowledge_categories WHERE id = $2
-                 UNION ALL SELECT c.id FROM knowledge_categories c JOIN d ON c.parent_id = d.id) SELECT id FROM d))
-               AND ($3::text IS NULL OR $3 = ANY(products))
-               AND ($4::text IS NULL OR visibility = $4)
-               AND ($5::text[] IS NULL OR cardinality(audience) = 0 OR audience && $5::text[])
-               AND NOT (id = ANY($9::uuid[]))
-             LIMIT ${MATCH_CAP}) AS candidates
+          name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
+          text: `WITH candidates AS (
+               (SELECT a.id FROM knowledge_articles a WHERE a.title_doc @@ CAST($8 AS tsquery) AND ${filters}
+                LIMIT ${TITLE_CANDIDATES})${
+                  isAnyTerm
+                    ? ''
+                    : `
+               UNION
+               (SELECT a.id FROM knowledge_articles a WHERE a.search_doc @@ CAST($8 AS tsquery) AND ${filters}
+                LIMIT ${BODY_CANDIDATES})`
+                })
+           SELECT a.id, a.group_id, a.locale, a.title, a.body_html, a.answer, a.category_id, a.visibility,
+             ts_rank('{0.05, 0.2, 0.5, 1.0}', a.search_doc, CAST($8 AS tsquery), 1)
+               * (0.85 + 0.15 / (1 + extract(epoch FROM ($6::timestamptz - a.published_at)) / 31536000.0))
+               * (1 + ln(1 + a.views + 3 * a.helpful) / 30) AS score
+           FROM candidates c JOIN knowledge_articles a ON a.id = c.id
            ORDER BY score DESC LIMIT $7`,
           values: [...params, tsquery, exclude],
         });
@@ -828,6 +927,7 @@ export function createKnowledgeService(deps: {
         const loose = await run(
           any,
           rows.map((r) => r.id),
+          true,
         );
         rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
       }
@@ -1118,6 +1218,7 @@ export function createKnowledgeService(deps: {
     approve,
     reject,
     publishDue,
+    flagOverdueReviews,
     publishAsSystem,
     archive,
     listVersions,

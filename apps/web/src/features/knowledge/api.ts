@@ -57,11 +57,34 @@ export function useCreateCategory() {
   });
 }
 
-export function useArticles(filters: { status?: string; locale?: string }, enabled = true) {
+export function useUpdateCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      parentId?: string | null;
+      position?: number;
+      names?: { en: string; 'zh-CN': string; vi: string };
+    }) => api<null>(`/knowledge/categories/${id}`, { method: 'PATCH', body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.categories }),
+  });
+}
+
+export function useArticles(
+  filters: { status?: string; locale?: string; isReviewOverdue?: boolean },
+  enabled = true,
+) {
   return useQuery({
     queryKey: knowledgeKeys.articles(filters),
     queryFn: async () =>
-      (await api<Static<typeof ArticleListSchema>>('/knowledge/articles', { query: filters })).items,
+      (
+        await api<Static<typeof ArticleListSchema>>('/knowledge/articles', {
+          query: { ...filters, isReviewOverdue: filters.isReviewOverdue ? 'true' : undefined },
+        })
+      ).items,
     enabled,
   });
 }

@@ -7,15 +7,30 @@ export interface PublishedNotice {
   title: string;
 }
 
+/** An article past its review-by date, announced to its owner and the editors (knowledge.review_overdue). */
+export interface ReviewOverdueNotice {
+  articleId: string;
+  locale: string;
+  title: string;
+  reviewBy: string;
+}
+
 type Listener<T> = (value: T) => void;
 const published = new Set<Listener<PublishedNotice>>();
+const overdue = new Set<Listener<ReviewOverdueNotice>>();
 const inserts = new Set<Listener<{ conversationId: string; text: string }>>();
 
 /** The desk passes every staff WebSocket event here (one socket serves the whole desk). */
 export function applyKnowledgeEvent(event: RealtimeEvent): void {
-  if (event.type !== 'knowledge.article_published') return;
-  const data = event.data as PublishedNotice;
-  for (const listener of published) listener(data);
+  if (event.type === 'knowledge.article_published')
+    for (const listener of published) listener(event.data as PublishedNotice);
+  if (event.type === 'knowledge.review_overdue')
+    for (const listener of overdue) listener(event.data as ReviewOverdueNotice);
+}
+
+export function onReviewOverdue(listener: Listener<ReviewOverdueNotice>): () => void {
+  overdue.add(listener);
+  return () => overdue.delete(listener);
 }
 
 export function onArticlePublished(listener: Listener<PublishedNotice>): () => void {

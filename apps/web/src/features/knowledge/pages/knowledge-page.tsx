@@ -3,9 +3,11 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Divider,
   FileInput,
   Group,
+  Loader,
   MultiSelect,
   Paper,
   Progress,
@@ -21,13 +23,14 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { API_BASE } from '../../../app/api-client.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { useRealtime } from '../../../shared/use-realtime.ts';
 import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
 import {
   type Article,
@@ -51,7 +54,13 @@ import {
   useUpdateArticle,
   useVersions,
 } from '../api.ts';
+import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
+import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
+import { applyKnowledgeEvent } from '../live.ts';
+
+// The rich-text editor (TipTap) is a chunk of its own: only editors writing an article load it.
+const RichBodyEditor = lazy(() => import('../components/rich-body-editor.tsx'));
 
 const LOCALES = ['en', 'zh-CN', 'vi'] as const;
 type Locale = (typeof LOCALES)[number];
@@ -86,9 +95,12 @@ export function KnowledgePage() {
     }
     setParams(merged, { replace: true });
   };
+  // Editors and owners hear of articles past their review-by date here too (the desk has its own socket).
+  useRealtime(applyKnowledgeEvent, isEditor);
 
   return (
     <Stack gap="sm">
+      {isEditor && <KnowledgeWhatsNew />}
       <PageHeader
         title={t('knowledge.title')}
         description={t('knowledge.description')}
@@ -243,7 +255,12 @@ function ArticlesTab({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
   const [locale, setLocale] = useState<string | null>(null);
-  const articles = useArticles({ ...(status ? { status } : {}), ...(locale ? { locale } : {}) });
+  const [isOverdueOnly, setOverdueOnly] = useState(false);
+  const articles = useArticles({
+    ...(status ? { status } : {}),
+    ...(locale ? { locale } : {}),
+    ...(isOverdueOnly ? { isReviewOverdue: true } : {}),
+  });
   return (
     <Stack gap="sm">
       <Group gap="xs">
@@ -265,6 +282,12 @@ function ArticlesTab({ onOpen }: { onOpen: (id: string) => void }) {
           onChange={setLocale}
           clearable
           w={150}
+        />
+        <Checkbox
+          label={t('knowledge.article.overdueOnly')}
+          checked={isOverdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+          mt="lg"
         />
       </Group>
       <ErrorAlert error={articles.error} />
@@ -442,11 +465,7 @@ function ManageTab() {
         <Title order={2} size="h5" id="manage-menu">
           {t('knowledge.manage.menu')}
         </Title>
-        <ul>
-          {categoryOptions(categories.data ?? [], i18n.language).map((c) => (
-            <li key={c.value}>{c.label}</li>
-          ))}
-        </ul>
+        <CategoryTree categories={categories.data ?? []} />
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -955,15 +974,9 @@ function EditorForm({
           maxLength={300}
         />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea
-            label={t('knowledge.editor.body')}
-            description={t('knowledge.editor.bodyHelp')}
-            value={bodyHtml}
-            onChange={(event) => setBodyHtml(event.currentTarget.value)}
-            autosize
-            minRows={10}
-            styles={{ input: { fontFamily: 'monospace' } }}
-          />
+          <Suspense fallback={<Loader size="sm" aria-label={t('knowledge.editor.loading')} />}>
+            <RichBodyEditor value={bodyHtml} onChange={setBodyHtml} />
+          </Suspense>
           <Paper withBorder p="sm" component="section" aria-label={t('knowledge.editor.preview')}>
             <Text size="xs" c="dimmed">
               {t('knowledge.editor.preview')}
