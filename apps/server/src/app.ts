@@ -353,6 +353,12 @@ export async function buildApp(deps: AppDeps) {
     if (published > 0) log.info({ published }, 'scheduled articles published');
   });
 
+  // Every minute: customer messages copied for hot topics in one batch (no handler per chat message).
+  jobs.define('analytics_minutely', async () => {
+    const { copied } = await analytics.syncMessages();
+    if (copied > 0) log.info({ copied }, 'customer messages copied for hot topics');
+  });
+
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
   jobs.define('branch_appointments', async () => {
     const missed = await branch.markMissedAppointments();
@@ -371,6 +377,7 @@ export async function buildApp(deps: AppDeps) {
           '17 * * * * banyan_maintenance',
           '* * * * * conversations_minutely',
           '* * * * * knowledge_minutely',
+          '* * * * * analytics_minutely',
           '*/5 * * * * branch_appointments',
         ].join('\n'),
       });

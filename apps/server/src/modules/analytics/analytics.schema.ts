@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -72,7 +73,9 @@ export const handleSegments = pgTable(
 
 /**
  * Customers' own text messages (already masked for card numbers by conversations), copied for
- * mining hot topics; one row per message, read by week.
+ * mining hot topics by a batched job that follows the event log (analytics.message-copies.ts), not
+ * by a handler per message; one row per message, read by week. `phrases` and `suggestion` are filled
+ * once per message when it is tokenised (null: not yet), so a weekly report only counts in SQL.
  */
 export const messageFacts = pgTable(
   'analytics_message_facts',
@@ -82,9 +85,24 @@ export const messageFacts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     language: text('language').notNull(),
     body: text('body').notNull(),
+    phrases: text('phrases').array(),
+    suggestion: boolean('suggestion'),
   },
-  (t) => [index('analytics_message_facts_at_brin').using('brin', t.at)],
+  (t) => [
+    index('analytics_message_facts_at_brin').using('brin', t.at),
+    index('analytics_message_facts_untokenised_idx').on(t.messageId).where(sql`phrases IS NULL`),
+  ],
 );
+
+/**
+ * Where a batched job that follows the event log has got to: the commit-safe cursor (txid, position)
+ * of the last event it consumed (platform/events.ts reads in the same order).
+ */
+export const cursors = pgTable('analytics_cursors', {
+  name: text('name').primaryKey(),
+  txid: text('txid').notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+});
 
 /**
  * Hourly rollups of the contact facts per queue and channel (a contact without a queue under the

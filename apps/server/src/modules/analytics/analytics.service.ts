@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from '../routing/index.ts';
+import { syncMessageFacts } from './analytics.message-copies.ts';
 import { createOutcomeReports, type LobbyBoardReader } from './analytics.outcomes.ts';
 import { rebuildFromLog } from './analytics.rebuild.ts';
 import { ROLLUP_SHORT_ABANDON, ROLLUP_THRESHOLD } from './analytics.rollups.ts';
@@ -436,6 +437,9 @@ export function createAnalyticsService(deps: {
 
   const { hotTopics } = createHotTopics({ db, clock });
 
+  /** The minutely job: copy the customer messages published since the last run, tokenise new copies. */
+  const syncMessages = () => syncMessageFacts(db);
+
   const { caseReport, branchReport, branchWallboard } = createOutcomeReports({
     db,
     clock,
@@ -450,6 +454,7 @@ export function createAnalyticsService(deps: {
     wallboard,
     rebuild,
     hotTopics,
+    syncMessages,
     caseReport,
     branchReport,
     branchWallboard,

@@ -72,28 +72,48 @@ describe('hot topics', () => {
     expect((await get(agent, '/api/v1/analytics/hot-topics')).statusCode).toBe(403);
   });
 
-  it('copy a customer’s text messages (masked), never notes or the agent’s', async () => {
+  it('copy a customer’s text messages (masked) in a batch job, never the agent’s, and tokenise them once', async () => {
     const queue = (await ctx.pool.query(`SELECT id FROM routing_queues WHERE code = 'chat_zh'`)).rows[0].id;
     const { id } = await ctx.app.conversations.startConversation({
       channel: 'chat',
       queueId: queue,
       language: 'zh-CN',
     });
-    await ctx.app.conversations.postMessage({
-      conversationId: id,
-      authorType: 'customer',
-      authorId: null,
-      clientId: 'c-1',
-      kind: 'text',
-      body: '我的卡 4111 1111 1111 1111 被锁了',
-    });
+    const post = (authorType: 'customer' | 'agent', clientId: string, body: string) =>
+      ctx.app.conversations.postMessage({
+        conversationId: id,
+        authorType,
+        authorId: null,
+        clientId,
+        kind: 'text',
+        body,
+      });
+    await post('customer', 'c-1', '我的卡 4111 1111 1111 1111 被锁了，无法转账');
+    await post('agent', 'a-1', '您好，我来帮您解锁');
     for (let i = 0; i < 3; i++) await ctx.app.events.dispatchPending();
+    // A chat message wakes no analytics handler: nothing is copied until the job runs.
+    const handled = await ctx.pool.query(
+      `SELECT h.handler FROM event_handled h JOIN outbox o ON o.id = h.event_id
+        WHERE o.type = 'conversation.message_created' AND h.handler LIKE 'analytics.%'`,
+    );
+    expect(handled.rows).toEqual([]);
+    const before = await ctx.pool.query('SELECT 1 FROM analytics_message_facts WHERE conversation_id = $1', [
+      id,
+    ]);
+    expect(before.rows).toHaveLength(0);
+
+    const first = await ctx.app.analytics.syncMessages();
+    expect(first.copied).toBe(1);
     const { rows } = await ctx.pool.query(
-      'SELECT language, body FROM analytics_message_facts WHERE conversation_id = $1',
+      'SELECT language, body, phrases, suggestion FROM analytics_message_facts WHERE conversation_id = $1',
       [id],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].language).toBe('zh-CN');
     expect(rows[0].body).not.toContain('4111 1111 1111 1111');
+    expect(rows[0].phrases).toContain('无法转账');
+    expect(rows[0].suggestion).toBe(false);
+    // The cursor moved on: a second run copies and tokenises nothing.
+    expect(await ctx.app.analytics.syncMessages()).toEqual({ copied: 0, tokenised: 0 });
   });
 });
