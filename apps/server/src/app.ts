@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import {
   analyticsRoutes,
   createAnalyticsService,
+  createReportSchedules,
   LOBBY_BOARD_READER,
   registerAnalyticsListeners,
 } from './modules/analytics/index.ts';
@@ -183,6 +184,15 @@ export async function buildApp(deps: AppDeps) {
     bankTimeZone: config.bankTimeZone,
   });
   const mailbox = createMailbox({ db, audit });
+  // Scheduled reports: PDFs queued to their recipients through the same pipeline.
+  const reportSchedules = createReportSchedules({
+    db,
+    clock,
+    ids,
+    audit,
+    contactReport: analytics.contactReport,
+    mailer: notifications,
+  });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
@@ -273,7 +283,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(
         casesRoutes({ cases, secrets, clock, publicUrl: config.publicUrl, bankName: 'Banyan Bank' }),
       );
-      await api.register(analyticsRoutes({ analytics, audit }));
+      await api.register(analyticsRoutes({ analytics, audit, schedules: reportSchedules }));
       await api.register(surveysRoutes({ surveys }));
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
@@ -357,6 +367,8 @@ export async function buildApp(deps: AppDeps) {
   jobs.define('analytics_minutely', async () => {
     const { copied } = await analytics.syncMessages();
     if (copied > 0) log.info({ copied }, 'customer messages copied for hot topics');
+    const reports = await reportSchedules.runDue();
+    if (reports > 0) log.info({ reports }, 'scheduled reports queued');
   });
 
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
@@ -430,6 +442,7 @@ export async function buildApp(deps: AppDeps) {
     cases,
     sla,
     analytics,
+    reportSchedules,
     surveys,
     knowledge,
     branch,

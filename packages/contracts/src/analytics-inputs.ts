@@ -31,7 +31,14 @@ export const ANALYTICS_INPUT_EVENTS = {
  * A `case.*` payload as analytics reads it: every case event carries `CaseEventBase`; resolve, close
  * and reopen add the status-change fields.
  */
-export type CaseEventPayload = CaseEventBase & Partial<CaseStatusChangedPayload>;
+export type CaseEventPayload = CaseEventBase &
+  Partial<CaseStatusChangedPayload> & {
+    /**
+     * On `case.resolved`: seconds from creation to resolution within the case's business hours (the
+     * cases module's SLA calendar). Optional: added by cases; older events lack it.
+     */
+    resolutionBusinessSeconds?: number;
+  };
 
 export const FeedbackSubmittedPayload = Type.Object({
   /** Where the answer came from: the chat widget, the branch pad, a survey link. */

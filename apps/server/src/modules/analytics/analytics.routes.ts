@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import {
   AgentScorecards,
   ContactDrill,
@@ -17,10 +18,17 @@ import {
   CaseReport,
   CaseReportQuery,
 } from '#contracts/analytics-outcomes.ts';
-import { ErrorResponses } from '#contracts/common.ts';
+import {
+  CreateReportSchedule,
+  ReportRun,
+  ReportSchedule,
+  ReportScheduleList,
+} from '#contracts/analytics-schedules.ts';
+import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import type { createAudit } from '../../platform/audit.ts';
 import type { App } from '../../platform/http.ts';
 import { reportToCsv, reportToXlsx } from './analytics.export.ts';
+import type { ReportSchedules } from './analytics.schedules.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 
 const errors = ErrorResponses;
@@ -29,9 +37,46 @@ const errors = ErrorResponses;
 export function analyticsRoutes(deps: {
   analytics: AnalyticsService;
   audit: ReturnType<typeof createAudit>;
+  schedules: ReportSchedules;
 }) {
-  const { analytics, audit } = deps;
+  const { analytics, audit, schedules } = deps;
   return async (app: App) => {
+    app.get(
+      '/analytics/schedules',
+      { schema: { tags: ['analytics'], response: { 200: ReportScheduleList, ...errors } } },
+      async (request) => ({ items: await schedules.listSchedules(request.actor) }),
+    );
+    app.post(
+      '/analytics/schedules',
+      {
+        schema: {
+          tags: ['analytics'],
+          body: CreateReportSchedule,
+          response: { 201: ReportSchedule, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await schedules.createSchedule(request.actor, request.body)),
+    );
+    app.get(
+      '/analytics/schedules/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 200: ReportSchedule, ...errors } } },
+      async (request) => schedules.getSchedule(request.actor, request.params.id),
+    );
+    app.delete(
+      '/analytics/schedules/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await schedules.deleteSchedule(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/analytics/schedules/:id/send',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 201: ReportRun, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await schedules.sendNow(request.actor, request.params.id)),
+    );
     app.get(
       '/analytics/wallboard',
       {

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -160,6 +162,8 @@ export const caseFacts = pgTable(
     reopenedCount: smallint('reopened_count').notNull().default(0),
     /** The resolution SLA's verdict at the last resolve (null: no resolution clock). */
     resolvedOnTime: boolean('resolved_on_time'),
+    /** Business seconds created → resolved, as the cases module counted them (its calendars); null when not sent. */
+    resolutionBusinessSeconds: integer('resolution_business_seconds'),
     /** At the last close: whether the owner then was the first owner. */
     closedByFirstOwner: boolean('closed_by_first_owner'),
     lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
@@ -214,4 +218,53 @@ export const branchFeedbackFacts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('analytics_branch_feedback_branch_at_idx').on(t.branchId, t.at)],
+);
+
+/**
+ * Scheduled reports: a contact report's filters, mailed as PDF daily / weekly / monthly. `team_id`
+ * is the team a team-scoped supervisor's schedule is bound to (its reach); `next_run_at` is when
+ * the minutely job renders it next (local 06:00 after the period ends).
+ */
+export const reportSchedules = pgTable(
+  'analytics_report_schedules',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').notNull(),
+    period: text('period').notNull(),
+    recipients: text('recipients').array().notNull(),
+    language: text('language').notNull(),
+    timeZone: text('time_zone').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    teamId: uuid('team_id'),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('analytics_report_schedules_due_idx').on(t.nextRunAt),
+    check('analytics_report_schedules_period_check', sql`${t.period} IN ('daily', 'weekly', 'monthly')`),
+  ],
+);
+
+/** One row per rendering of a schedule (by the job or "send now"), with what became of it. */
+export const reportRuns = pgTable(
+  'analytics_report_runs',
+  {
+    id: uuid('id').primaryKey(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
+    periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
+    recipients: integer('recipients').notNull(),
+    pdfBytes: integer('pdf_bytes'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('analytics_report_runs_schedule_idx').on(t.scheduleId, t.createdAt),
+    check('analytics_report_runs_status_check', sql`${t.status} IN ('queued', 'failed')`),
+  ],
 );

@@ -17,6 +17,7 @@ export {
 export * as kpi from './analytics.kpi.ts';
 export { LOBBY_BOARD_READER } from './analytics.outcomes.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
+export { createReportSchedules, type ReportSchedules } from './analytics.schedules.ts';
 export {
   branchFeedbackFacts,
   caseFacts,

@@ -1,0 +1,1 @@
+ALTER TABLE "analytics_case_facts" ADD COLUMN "resolution_business_seconds" integer;
