@@ -151,6 +151,16 @@ export const SECTIONS: readonly Section[] = [
     ),
   },
   {
+    path: 'analytics/schedules',
+    labelKey: 'analytics.schedulesNav',
+    descriptionKey: 'analytics.schedulesNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/schedules-page.tsx').then((m) => ({ default: m.SchedulesPage })),
+    ),
+  },
+  {
     path: 'admin/users',
     labelKey: 'nav.users',
     descriptionKey: 'nav.usersDescription',

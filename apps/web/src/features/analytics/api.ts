@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgentScorecards,
   ContactDrill,
@@ -11,6 +11,12 @@ import type {
   BranchWallboard,
   CaseReport,
 } from '../../../../../packages/contracts/src/analytics-outcomes.ts';
+import type {
+  CreateReportSchedule,
+  ReportRun,
+  ReportSchedule,
+  ReportScheduleList,
+} from '../../../../../packages/contracts/src/analytics-schedules.ts';
 import { API_BASE, api, type Query, toSearch } from '../../app/api-client.ts';
 import type { QueueList } from '../../app/contracts.ts';
 
@@ -135,5 +141,43 @@ export function useBranchWallboard(timeZone: string) {
     queryFn: () => api<BranchWallboard>('/analytics/wallboard/branches', { query: { timeZone } }),
     refetchInterval: 15_000,
     retry: false,
+  });
+}
+
+export type { CreateReportSchedule, ReportRun, ReportSchedule };
+
+const schedulesKey = ['analytics', 'schedules'] as const;
+
+/** Scheduled reports the viewer may see (their own and their teams'; all for center-wide roles). */
+export function useSchedules() {
+  return useQuery({
+    queryKey: schedulesKey,
+    queryFn: () => api<ReportScheduleList>('/analytics/schedules'),
+  });
+}
+
+export function useCreateSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: CreateReportSchedule) =>
+      api<ReportSchedule>('/analytics/schedules', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export function useSendScheduleNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<ReportRun>(`/analytics/schedules/${id}/send`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export function useDeleteSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/analytics/schedules/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
   });
 }
