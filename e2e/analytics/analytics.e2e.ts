@@ -150,10 +150,8 @@ describe('analytics: wallboard, reports and hot topics', () => {
   });
 
   it('schedules the report and sends it now: the PDF mail reaches Admin · Mailbox', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: '定时报表' })
-      .click();
+    // The main navigation is labelled in Chinese now: find the link in any navigation landmark.
+    await page.getByRole('navigation').getByRole('link', { name: '定时报表', exact: true }).click();
     await page.getByRole('heading', { name: '定时报表', level: 1 }).waitFor();
     const name = uniqueName('每周中文聊天');
     const form = page.getByRole('form', { name: '新建定时报表' });

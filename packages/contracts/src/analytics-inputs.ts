@@ -25,7 +25,21 @@ export const ANALYTICS_INPUT_EVENTS = {
   ticketNoShow: 'ticket.no_show',
   /** Published by surveys (a `FeedbackSubmittedPayload`) and by the branch pad (a `FeedbackEventPayload`). */
   feedbackSubmitted: 'feedback.submitted',
+  /** Published by routing (`routing.events.ts`): an agent's ready state, for occupancy and utilization. */
+  agentStateChanged: 'routing.agent_state_changed',
 } as const;
+
+/**
+ * `routing.agent_state_changed` as analytics reads it (routing's `AgentStatePayload`): the agent's
+ * state from `since` until their next change. Handling contacts happens while `available`.
+ */
+export const AgentStateChangedPayload = Type.Object({
+  userId: Uuid,
+  state: Type.Union([Type.Literal('available'), Type.Literal('away'), Type.Literal('offline')]),
+  reason: Nullable(Type.String()),
+  since: IsoDateTime,
+});
+export type AgentStateChangedPayload = Static<typeof AgentStateChangedPayload>;
 
 /**
  * A `case.*` payload as analytics reads it: every case event carries `CaseEventBase`; resolve, close

@@ -106,6 +106,12 @@ export const AgentScorecards = Type.Object({
       ratings: Type.Integer(),
       transfersOut: Type.Integer(),
       contactsPerDay: Nullable(Type.Number()),
+      /** Seconds signed in (any state but offline) within the period, from routing's state changes. */
+      staffedSeconds: Type.Integer(),
+      /** Busy (handling at least one contact) ÷ available time (metrics.md § Agents). */
+      occupancy: Nullable(Type.Number()),
+      /** Busy ÷ signed-in time, away included. */
+      utilization: Nullable(Type.Number()),
     }),
   ),
 });

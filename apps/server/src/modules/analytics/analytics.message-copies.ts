@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { CONVERSATION_EVENTS } from '../conversations/index.ts';
-import { tokeniseMany } from './analytics.tokenise.ts';
+import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
 
 /**
  * Customer messages for hot topics, off the chat hot path: a chat message wakes no analytics
@@ -68,7 +68,8 @@ export async function copyCustomerMessages(db: Db): Promise<number> {
 
 /**
  * Tokenises every copied message that is not yet (simulated history and the rebuild insert
- * untokenised rows too); returns how many. Selecting the next batch overlaps segmenting this one.
+ * untokenised rows too); returns how many. A three-stage pipeline: while the database writes one
+ * batch's phrases, the next batch is segmented (worker threads) and the one after it is read.
  */
 export async function tokenisePending(db: Db, onProgress?: (done: number) => void): Promise<number> {
   type Row = { message_id: string; language: string; body: string };
@@ -77,14 +78,7 @@ export async function tokenisePending(db: Db, onProgress?: (done: number) => voi
       await db.execute(sql`SELECT message_id, language, body FROM analytics_message_facts
         WHERE phrases IS NULL AND message_id > ${after}::uuid ORDER BY message_id LIMIT ${TOKENISE_BATCH}`)
     ).rows as Row[];
-  let done = 0;
-  let rows = await next('00000000-0000-0000-0000-000000000000');
-  while (rows.length > 0) {
-    const last = (rows.at(-1) as Row).message_id;
-    const [tokens, following] = await Promise.all([
-      tokeniseMany(rows.map((r) => ({ text: r.body, language: r.language }))),
-      rows.length < TOKENISE_BATCH ? Promise.resolve([] as Row[]) : next(last),
-    ]);
+  const write = async (rows: Row[], tokens: Tokens[]) => {
     const values = rows.map((r, i) => ({
       id: r.message_id,
       p: tokens[i]?.phrases,
@@ -93,10 +87,34 @@ export async function tokenisePending(db: Db, onProgress?: (done: number) => voi
     await db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
       FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, p text[], s boolean)
       WHERE m.message_id = v.id`);
-    done += rows.length;
-    onProgress?.(done);
+  };
+  let done = 0;
+  // The write in flight settles to its error (or null), so a failure surfaces where it is awaited.
+  let writing: Promise<unknown> = Promise.resolve(null);
+  const settle = async () => {
+    const error = await writing;
+    if (error) throw error;
+  };
+  let rows = await next('00000000-0000-0000-0000-000000000000');
+  while (rows.length > 0) {
+    const last = (rows.at(-1) as Row).message_id;
+    const [tokens, following] = await Promise.all([
+      tokeniseMany(rows.map((r) => ({ text: r.body, language: r.language }))),
+      rows.length < TOKENISE_BATCH ? Promise.resolve([] as Row[]) : next(last),
+    ]);
+    await settle();
+    const batch = rows;
+    writing = write(batch, tokens).then(
+      () => {
+        done += batch.length;
+        onProgress?.(done);
+        return null;
+      },
+      (error: unknown) => error,
+    );
     rows = following;
   }
+  await settle();
   return done;
 }
 

@@ -75,8 +75,15 @@ export async function rebuildFromLog(
       ON CONFLICT (message_id) DO NOTHING`);
     await refreshRollups(tx, null, null);
     const other = await replayCaseAndBranchEvents(tx);
+    // Agent states are insert-only rows keyed by event id: copied straight from the log.
+    await tx.execute(sql`TRUNCATE analytics_agent_state_facts`);
+    const states =
+      await tx.execute(sql`INSERT INTO analytics_agent_state_facts (event_id, agent_id, state, reason, since)
+      SELECT id, (payload->>'userId')::uuid, payload->>'state', payload->>'reason', (payload->>'since')::timestamptz
+        FROM outbox WHERE type = ${ANALYTICS_INPUT_EVENTS.agentStateChanged}
+          AND payload->>'userId' IS NOT NULL AND payload->>'state' IS NOT NULL AND payload->>'since' IS NOT NULL`);
     onProgress?.(steps, steps);
-    return { events: total + other };
+    return { events: total + other + (states.rowCount ?? 0) };
   });
 }
 

@@ -268,3 +268,19 @@ export const reportRuns = pgTable(
     check('analytics_report_runs_status_check', sql`${t.status} IN ('queued', 'failed')`),
   ],
 );
+
+/**
+ * Agents' ready states from `routing.agent_state_changed`, one row per change (keyed by event id):
+ * a state lasts from `since` until the agent's next row. Occupancy and utilization read it.
+ */
+export const agentStateFacts = pgTable(
+  'analytics_agent_state_facts',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    agentId: uuid('agent_id').notNull(),
+    state: text('state').notNull(),
+    reason: text('reason'),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('analytics_agent_state_facts_agent_since_idx').on(t.agentId, t.since)],
+);

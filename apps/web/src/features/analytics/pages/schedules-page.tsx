@@ -211,7 +211,7 @@ function ScheduleCard({ schedule: s }: { schedule: ReportSchedule }) {
                   {day(r.periodFrom)} – {day(new Date(new Date(r.periodTo).getTime() - 1).toISOString())}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={r.status === 'queued' ? 'teal' : 'red'} variant="light">
+                  <Badge color={r.status === 'queued' ? 'banyan' : 'red'} variant="light" tt="none">
                     {t(`analytics.schedules.runStatus.${r.status}`)}
                   </Badge>
                 </Table.Td>
