@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import {
   analyticsRoutes,
   createAnalyticsService,
+  createBusinessUnits,
   createReportSchedules,
   LOBBY_BOARD_READER,
   registerAnalyticsListeners,
@@ -193,6 +194,15 @@ export async function buildApp(deps: AppDeps) {
     contactReport: analytics.contactReport,
     mailer: notifications,
   });
+  // Business units: the weekly hot-topic report, as PDF, to each unit.
+  const businessUnits = createBusinessUnits({
+    db,
+    clock,
+    ids,
+    audit,
+    hotTopics: analytics.hotTopics,
+    mailer: notifications,
+  });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
@@ -283,7 +293,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(
         casesRoutes({ cases, secrets, clock, publicUrl: config.publicUrl, bankName: 'Banyan Bank' }),
       );
-      await api.register(analyticsRoutes({ analytics, audit, schedules: reportSchedules }));
+      await api.register(
+        analyticsRoutes({ analytics, audit, schedules: reportSchedules, units: businessUnits }),
+      );
       await api.register(surveysRoutes({ surveys }));
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
@@ -371,6 +383,12 @@ export async function buildApp(deps: AppDeps) {
     if (reports > 0) log.info({ reports }, 'scheduled reports queued');
   });
 
+  // Mondays 07:00 (the server's zone): the weekly hot-topic report to each business unit.
+  jobs.define('analytics_weekly', async () => {
+    const queued = await businessUnits.sendWeeklyHotTopics();
+    log.info({ queued }, 'weekly hot-topic reports queued');
+  });
+
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
   jobs.define('branch_appointments', async () => {
     const missed = await branch.markMissedAppointments();
@@ -390,6 +408,7 @@ export async function buildApp(deps: AppDeps) {
           '* * * * * conversations_minutely',
           '* * * * * knowledge_minutely',
           '* * * * * analytics_minutely',
+          '0 7 * * 1 analytics_weekly',
           '*/5 * * * * branch_appointments',
         ].join('\n'),
       });
@@ -443,6 +462,7 @@ export async function buildApp(deps: AppDeps) {
     sla,
     analytics,
     reportSchedules,
+    businessUnits,
     surveys,
     knowledge,
     branch,

@@ -74,3 +74,29 @@ export type ReportSchedule = Static<typeof ReportSchedule>;
 
 export const ReportScheduleList = Type.Object({ items: Type.Array(ReportSchedule) });
 export type ReportScheduleList = Static<typeof ReportScheduleList>;
+
+/** A business unit that receives the weekly hot-topic report for the contact reasons it follows. */
+export const CreateBusinessUnit = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    language: Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')]),
+    /** Contact reasons it subscribes to (their topics come first in its report). */
+    reasonIds: Type.Array(Uuid, { maxItems: 100 }),
+  },
+  strict,
+);
+export type CreateBusinessUnit = Static<typeof CreateBusinessUnit>;
+
+export const BusinessUnit = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  language: Type.String(),
+  reasonIds: Type.Array(Uuid),
+  createdAt: IsoDateTime,
+});
+export type BusinessUnit = Static<typeof BusinessUnit>;
+
+export const BusinessUnitList = Type.Object({ items: Type.Array(BusinessUnit) });
+export type BusinessUnitList = Static<typeof BusinessUnitList>;

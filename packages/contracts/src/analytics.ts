@@ -177,6 +177,8 @@ export const HotTopics = Type.Object({
     Type.Object({
       kind: Type.Union([Type.Literal('reason'), Type.Literal('phrase')]),
       topic: Type.String(),
+      /** The contact reason, for a `reason` item (business units subscribe to reasons). */
+      reasonId: Type.Optional(Uuid),
       language: Nullable(Type.String()),
       thisWeek: Type.Integer(),
       lastWeek: Type.Integer(),

@@ -304,3 +304,124 @@ function drawByQueue(
     page.drawText(String(q.answered), { x: x + 360, y, size: 8.5, font });
   }
 }
+
+const HOT_LABELS: Record<
+  Locale,
+  Record<
+    'title' | 'week' | 'topic' | 'thisWeek' | 'lastWeek' | 'change' | 'rising' | 'yours' | 'none',
+    string
+  >
+> = {
+  en: {
+    title: 'Weekly hot topics',
+    week: 'Week from',
+    topic: 'Topic',
+    thisWeek: 'This week',
+    lastWeek: 'Last week',
+    change: 'Change',
+    rising: 'rising',
+    yours: 'Your topics',
+    none: 'Nothing this week.',
+  },
+  'zh-CN': {
+    title: '每周热点话题',
+    week: '统计周起始',
+    topic: '话题',
+    thisWeek: '本周',
+    lastWeek: '上周',
+    change: '变化',
+    rising: '上升',
+    yours: '您关注的话题',
+    none: '本周无数据。',
+  },
+  vi: {
+    title: 'Chủ đề nổi bật trong tuần',
+    week: 'Tuần từ',
+    topic: 'Chủ đề',
+    thisWeek: 'Tuần này',
+    lastWeek: 'Tuần trước',
+    change: 'Thay đổi',
+    rising: 'tăng',
+    yours: 'Chủ đề của đơn vị',
+    none: 'Không có dữ liệu tuần này.',
+  },
+};
+
+export const hotTopicLabels = (locale: Locale) => HOT_LABELS[locale];
+
+export interface HotTopicsPdfInput {
+  unitName: string;
+  weekStart: string;
+  /** The unit's own topics first, then the rest; at most 40 rows are drawn. */
+  items: {
+    topic: string;
+    thisWeek: number;
+    lastWeek: number;
+    change: number | null;
+    rising: boolean;
+    own: boolean;
+  }[];
+  locale: Locale;
+}
+
+/** The weekly hot-topic report of one business unit: a table with bars, rising topics flagged. */
+export async function renderHotTopicsPdf(input: HotTopicsPdfInput): Promise<Uint8Array> {
+  const l = HOT_LABELS[input.locale];
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(`${l.title} · ${input.unitName}`);
+  doc.setLanguage(input.locale);
+  const font = await doc.embedFont(fontFile(), { subset: true });
+  const page = doc.addPage([595.28, 841.89]);
+  const text = (s: string, x: number, y: number, size = 9, color = rgb(0, 0, 0)) =>
+    page.drawText(s, { x, y, size, font, color });
+  text(`${l.title} · ${input.unitName}`, 48, 800, 16);
+  text(`${l.week} ${dateIn(input.weekStart, input.locale, 'UTC')}`, 48, 780, 9, GREY);
+  let y = 750;
+  const cols = { topic: 48, bar: 250, thisWeek: 400, lastWeek: 450, change: 500 };
+  text(l.topic, cols.topic, y, 8, GREY);
+  text(l.thisWeek, cols.thisWeek, y, 8, GREY);
+  text(l.lastWeek, cols.lastWeek, y, 8, GREY);
+  text(l.change, cols.change, y, 8, GREY);
+  y -= 6;
+  page.drawLine({ start: { x: 48, y }, end: { x: 547, y }, thickness: 0.5, color: LIGHT });
+  if (input.items.length === 0) text(l.none, 48, y - 16, 9);
+  const max = Math.max(1, ...input.items.map((i) => Math.max(i.thisWeek, i.lastWeek)));
+  let shownOwnHeader = false;
+  for (const item of input.items.slice(0, 40)) {
+    if (item.own && !shownOwnHeader) {
+      shownOwnHeader = true;
+      y -= 14;
+      text(l.yours, 48, y, 9, BLUE);
+    }
+    y -= 16;
+    if (y < 50) break;
+    text(item.topic.slice(0, 30), cols.topic, y, 9);
+    if (item.rising) {
+      page.drawRectangle({
+        x: cols.topic + 160,
+        y: y - 2,
+        width: 34,
+        height: 11,
+        color: rgb(0.85, 0.2, 0.2),
+      });
+      text(l.rising, cols.topic + 163, y, 7, rgb(1, 1, 1));
+    }
+    page.drawRectangle({
+      x: cols.bar,
+      y: y + 4,
+      width: (item.lastWeek / max) * 140,
+      height: 4,
+      color: LIGHT,
+    });
+    page.drawRectangle({ x: cols.bar, y: y - 1, width: (item.thisWeek / max) * 140, height: 4, color: BLUE });
+    text(String(item.thisWeek), cols.thisWeek, y);
+    text(String(item.lastWeek), cols.lastWeek, y);
+    text(
+      item.change === null ? '—' : `${item.change >= 0 ? '+' : ''}${(item.change * 100).toFixed(0)} %`,
+      cols.change,
+      y,
+    );
+  }
+  return doc.save();
+}

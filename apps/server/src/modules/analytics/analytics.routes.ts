@@ -19,6 +19,9 @@ import {
   CaseReportQuery,
 } from '#contracts/analytics-outcomes.ts';
 import {
+  BusinessUnit,
+  BusinessUnitList,
+  CreateBusinessUnit,
   CreateReportSchedule,
   ReportRun,
   ReportSchedule,
@@ -30,6 +33,7 @@ import type { App } from '../../platform/http.ts';
 import { reportToCsv, reportToXlsx } from './analytics.export.ts';
 import type { ReportSchedules } from './analytics.schedules.ts';
 import type { AnalyticsService } from './analytics.service.ts';
+import type { BusinessUnits } from './analytics.units.ts';
 
 const errors = ErrorResponses;
 
@@ -38,9 +42,30 @@ export function analyticsRoutes(deps: {
   analytics: AnalyticsService;
   audit: ReturnType<typeof createAudit>;
   schedules: ReportSchedules;
+  units: BusinessUnits;
 }) {
-  const { analytics, audit, schedules } = deps;
+  const { analytics, audit, schedules, units } = deps;
   return async (app: App) => {
+    app.get(
+      '/analytics/business-units',
+      { schema: { tags: ['analytics'], response: { 200: BusinessUnitList, ...errors } } },
+      async (request) => ({ items: await units.listUnits(request.actor) }),
+    );
+    app.post(
+      '/analytics/business-units',
+      {
+        schema: { tags: ['analytics'], body: CreateBusinessUnit, response: { 201: BusinessUnit, ...errors } },
+      },
+      async (request, reply) => reply.code(201).send(await units.createUnit(request.actor, request.body)),
+    );
+    app.delete(
+      '/analytics/business-units/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await units.deleteUnit(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
     app.get(
       '/analytics/schedules',
       { schema: { tags: ['analytics'], response: { 200: ReportScheduleList, ...errors } } },

@@ -151,7 +151,7 @@ const toRun = (r: RunRow): ReportRun => ({
  * The schedule's report runs as the system with the reach of the person who saved it: a team
  * supervisor's schedule is bound to one of their teams (checked when saved), so it never shows more.
  */
-const SCHEDULE_READER: Actor = {
+export const SCHEDULE_READER: Actor = {
   kind: 'staff',
   userId: '00000000-0000-0000-0000-000000000000',
   username: 'system.reports',

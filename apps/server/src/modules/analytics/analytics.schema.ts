@@ -284,3 +284,24 @@ export const agentStateFacts = pgTable(
   },
   (t) => [index('analytics_agent_state_facts_agent_since_idx').on(t.agentId, t.since)],
 );
+
+/** Business units (name, email, language) that receive the weekly hot-topic report. */
+export const businessUnits = pgTable('analytics_business_units', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  language: text('language').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** The contact reasons a business unit follows. */
+export const businessUnitTopics = pgTable(
+  'analytics_business_unit_topics',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'cascade' }),
+    reasonId: uuid('reason_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.reasonId] })],
+);

@@ -38,13 +38,13 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
     const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
     const language = q.language ?? 'en';
 
-    const reasons = await db.execute(sql`SELECT r.code, r.names,
+    const reasons = await db.execute(sql`SELECT r.id, r.code, r.names,
         count(*) FILTER (WHERE f.offered_at >= ${weekStart})::int AS this_week,
         count(*) FILTER (WHERE f.offered_at < ${weekStart})::int AS last_week,
         (array_agg(f.conversation_id ORDER BY f.offered_at DESC) FILTER (WHERE f.offered_at >= ${weekStart}))[1:${EXAMPLES}] AS examples
       FROM analytics_contact_facts f JOIN contact_reasons r ON r.id = f.reason_id
       WHERE f.offered_at >= ${lastStart} AND f.offered_at < ${weekEnd}
-      GROUP BY r.code, r.names`);
+      GROUP BY r.id, r.code, r.names`);
 
     // Phrases, per language of the conversation; only the chosen language's when one is asked for.
     // Messages are tokenised once (analytics.message-copies.ts): bring the copies up to date, then count.
@@ -81,6 +81,7 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
 
     const items: HotTopics['items'] = [];
     for (const r of reasons.rows as {
+      id: string;
       code: string;
       names: Record<string, string>;
       this_week: number;
@@ -91,6 +92,7 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
       items.push({
         kind: 'reason',
         topic: r.names[language] ?? r.names.en ?? r.code,
+        reasonId: r.id,
         language: null,
         thisWeek: r.this_week,
         lastWeek: r.last_week,

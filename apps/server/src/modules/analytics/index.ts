@@ -31,3 +31,4 @@ export {
   createAnalyticsService,
   DEFAULT_ANALYTICS_OPTIONS,
 } from './analytics.service.ts';
+export { type BusinessUnits, createBusinessUnits } from './analytics.units.ts';
