@@ -179,4 +179,21 @@ describe('analytics: wallboard, reports and hot topics', () => {
       )
       .toBe(2);
   });
+
+  it('subscribes a business unit to the app topic for the weekly hot-topic report', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '业务部门', exact: true }).click();
+    await page.getByRole('heading', { name: '业务部门', level: 1 }).waitFor();
+    const name = uniqueName('电子银行部');
+    const form = page.getByRole('form', { name: '新建业务部门' });
+    await form.getByRole('textbox', { name: '名称' }).fill(name);
+    await form.getByRole('textbox', { name: '电子邮件' }).fill('ebank@demo-bank.example');
+    await form.getByLabel('关注的接触原因').click();
+    await page.getByRole('option', { name: '手机银行App' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: '保存' }).click();
+    const row = page.getByRole('region', { name: '业务部门' }).getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('手机银行App');
+    await expectAccessible(page, 'business units (zh-CN)');
+  });
 });

@@ -12,6 +12,9 @@ import type {
   CaseReport,
 } from '../../../../../packages/contracts/src/analytics-outcomes.ts';
 import type {
+  BusinessUnit,
+  BusinessUnitList,
+  CreateBusinessUnit,
   CreateReportSchedule,
   ReportRun,
   ReportSchedule,
@@ -179,5 +182,48 @@ export function useDeleteSchedule() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/analytics/schedules/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export type { BusinessUnit, CreateBusinessUnit };
+
+const unitsKey = ['analytics', 'business-units'] as const;
+
+/** Business units and the contact reasons they follow (center-wide report viewers only). */
+export function useBusinessUnits() {
+  return useQuery({
+    queryKey: unitsKey,
+    queryFn: () => api<BusinessUnitList>('/analytics/business-units'),
+    retry: false,
+  });
+}
+
+export function useCreateBusinessUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: CreateBusinessUnit) =>
+      api<BusinessUnit>('/analytics/business-units', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+  });
+}
+
+export function useDeleteBusinessUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/analytics/business-units/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+  });
+}
+
+/** Contact reasons to subscribe a unit to (the wrap-up list). */
+export function useReasonOptions(language: string) {
+  return useQuery({
+    queryKey: ['contact-reasons'],
+    queryFn: () =>
+      api<{ items: { id: string; code?: string; names: Record<string, string> }[] }>('/contact-reasons'),
+    staleTime: 5 * 60_000,
+    select: (data) =>
+      data.items.map((r) => ({ value: r.id, label: r.names[language] ?? r.names.en ?? r.code ?? r.id })),
   });
 }
