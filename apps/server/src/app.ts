@@ -10,6 +10,7 @@ import {
   analyticsRoutes,
   createAnalyticsService,
   createBusinessUnits,
+  createMorningBrief,
   createReportSchedules,
   LOBBY_BOARD_READER,
   registerAnalyticsListeners,
@@ -193,6 +194,13 @@ export async function buildApp(deps: AppDeps) {
     audit,
     contactReport: analytics.contactReport,
     mailer: notifications,
+  });
+  // Team leads: yesterday's hot and hard topics, every morning.
+  const morningBrief = createMorningBrief({
+    db,
+    clock,
+    mailer: notifications,
+    timeZone: config.bankTimeZone,
   });
   // Business units: the weekly hot-topic report, as PDF, to each unit.
   const businessUnits = createBusinessUnits({
@@ -389,6 +397,12 @@ export async function buildApp(deps: AppDeps) {
     log.info({ queued }, 'weekly hot-topic reports queued');
   });
 
+  // Daily 06:00 (the server's zone): the morning brief of yesterday's hot and hard topics to team leads.
+  jobs.define('analytics_morning_brief', async () => {
+    const queued = await morningBrief.sendMorningBrief();
+    log.info({ queued }, 'morning briefs queued');
+  });
+
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
   jobs.define('branch_appointments', async () => {
     const missed = await branch.markMissedAppointments();
@@ -409,6 +423,7 @@ export async function buildApp(deps: AppDeps) {
           '* * * * * knowledge_minutely',
           '* * * * * analytics_minutely',
           '0 7 * * 1 analytics_weekly',
+          '0 6 * * * analytics_morning_brief',
           '*/5 * * * * branch_appointments',
         ].join('\n'),
       });
@@ -463,6 +478,7 @@ export async function buildApp(deps: AppDeps) {
     analytics,
     reportSchedules,
     businessUnits,
+    morningBrief,
     surveys,
     knowledge,
     branch,

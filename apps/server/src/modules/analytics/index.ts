@@ -1,5 +1,6 @@
 import './analytics.messages.ts';
 
+export { createMorningBrief, type MorningBrief } from './analytics.brief.ts';
 export {
   applyBranchFeedbackEvent,
   applyCaseEvent,
