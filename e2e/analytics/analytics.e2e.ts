@@ -1,6 +1,7 @@
 // The supervisor's numbers: on a demo bank with a simulated month (the demo seed writes it, with an
 // app incident in the last days), the wallboard moves as a new chat is answered, a report filtered to
-// one queue draws its chart and exports XLSX, and the weekly hot topics show the incident rising, in Chinese.
+// one queue draws its chart and exports XLSX, the weekly hot topics show the incident rising, in Chinese,
+// and a scheduled report saved on its screen is sent now and reaches the mailbox.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +147,53 @@ describe('analytics: wallboard, reports and hot topics', () => {
     expect(await phrase.textContent()).toContain('上升');
     await page.getByRole('region', { name: '客户建议' }).waitFor();
     await expectAccessible(page, 'hot topics (zh-CN)');
+  });
+
+  it('schedules the report and sends it now: the PDF mail reaches Admin · Mailbox', async () => {
+    // The main navigation is labelled in Chinese now: find the link in any navigation landmark.
+    await page.getByRole('navigation').getByRole('link', { name: '定时报表', exact: true }).click();
+    await page.getByRole('heading', { name: '定时报表', level: 1 }).waitFor();
+    const name = uniqueName('每周中文聊天');
+    const form = page.getByRole('form', { name: '新建定时报表' });
+    await form.getByRole('textbox', { name: '名称' }).fill(name);
+    await form.getByRole('textbox', { name: '收件人' }).fill('ops@demo-bank.example, head@demo-bank.example');
+    await form.getByRole('button', { name: '保存' }).click();
+    const card = page.getByRole('region', { name });
+    await card.waitFor();
+    await card.getByText('尚未发送。').waitFor();
+    await card.getByRole('button', { name: '立即发送' }).click();
+    await card.getByText('已加入发件箱').waitFor();
+    await expectAccessible(page, 'scheduled reports (zh-CN)');
+    // The notification worker delivers it to the local mailbox, which Admin · Mailbox lists.
+    const admin = await apiSession(demo.admin.username, demo.admin.password);
+    await expect
+      .poll(
+        async () =>
+          (
+            await admin.request<{ items: { subject: string; to: string[] }[] }>(
+              'GET',
+              '/admin/mailbox?limit=100',
+            )
+          ).items.filter((m) => m.subject.startsWith(name)).length,
+        { timeout: CONDITION_MS, interval: 500 },
+      )
+      .toBe(2);
+  });
+
+  it('subscribes a business unit to the app topic for the weekly hot-topic report', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '业务部门', exact: true }).click();
+    await page.getByRole('heading', { name: '业务部门', level: 1 }).waitFor();
+    const name = uniqueName('电子银行部');
+    const form = page.getByRole('form', { name: '新建业务部门' });
+    await form.getByRole('textbox', { name: '名称' }).fill(name);
+    await form.getByRole('textbox', { name: '电子邮件' }).fill('ebank@demo-bank.example');
+    await form.getByLabel('关注的接触原因').click();
+    await page.getByRole('option', { name: '手机银行App' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: '保存' }).click();
+    const row = page.getByRole('region', { name: '业务部门' }).getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('手机银行App');
+    await expectAccessible(page, 'business units (zh-CN)');
   });
 });

@@ -9,6 +9,9 @@ import type { Config } from './config.ts';
 import {
   analyticsRoutes,
   createAnalyticsService,
+  createBusinessUnits,
+  createMorningBrief,
+  createReportSchedules,
   LOBBY_BOARD_READER,
   registerAnalyticsListeners,
 } from './modules/analytics/index.ts';
@@ -198,6 +201,31 @@ export async function buildApp(deps: AppDeps) {
     bankTimeZone: config.bankTimeZone,
   });
   const mailbox = createMailbox({ db, audit });
+  // Scheduled reports: PDFs queued to their recipients through the same pipeline.
+  const reportSchedules = createReportSchedules({
+    db,
+    clock,
+    ids,
+    audit,
+    contactReport: analytics.contactReport,
+    mailer: notifications,
+  });
+  // Team leads: yesterday's hot and hard topics, every morning.
+  const morningBrief = createMorningBrief({
+    db,
+    clock,
+    mailer: notifications,
+    timeZone: config.bankTimeZone,
+  });
+  // Business units: the weekly hot-topic report, as PDF, to each unit.
+  const businessUnits = createBusinessUnits({
+    db,
+    clock,
+    ids,
+    audit,
+    hotTopics: analytics.hotTopics,
+    mailer: notifications,
+  });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
@@ -288,7 +316,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(
         casesRoutes({ cases, secrets, clock, publicUrl: config.publicUrl, bankName: 'Banyan Bank' }),
       );
-      await api.register(analyticsRoutes({ analytics, audit }));
+      await api.register(
+        analyticsRoutes({ analytics, audit, schedules: reportSchedules, units: businessUnits }),
+      );
       await api.register(surveysRoutes({ surveys }));
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
@@ -374,6 +404,26 @@ export async function buildApp(deps: AppDeps) {
     if (flagged > 0) log.info({ flagged }, 'knowledge reviews overdue');
   });
 
+  // Every minute: customer messages copied for hot topics in one batch (no handler per chat message).
+  jobs.define('analytics_minutely', async () => {
+    const { copied } = await analytics.syncMessages();
+    if (copied > 0) log.info({ copied }, 'customer messages copied for hot topics');
+    const reports = await reportSchedules.runDue();
+    if (reports > 0) log.info({ reports }, 'scheduled reports queued');
+  });
+
+  // Mondays 07:00 (the server's zone): the weekly hot-topic report to each business unit.
+  jobs.define('analytics_weekly', async () => {
+    const queued = await businessUnits.sendWeeklyHotTopics();
+    log.info({ queued }, 'weekly hot-topic reports queued');
+  });
+
+  // Daily 06:00 (the server's zone): the morning brief of yesterday's hot and hard topics to team leads.
+  jobs.define('analytics_morning_brief', async () => {
+    const queued = await morningBrief.sendMorningBrief();
+    log.info({ queued }, 'morning briefs queued');
+  });
+
   // Every five minutes: appointments not checked in 30 minutes after their slot are no-shows.
   jobs.define('branch_appointments', async () => {
     const missed = await branch.markMissedAppointments();
@@ -393,6 +443,9 @@ export async function buildApp(deps: AppDeps) {
           '* * * * * conversations_minutely',
           '* * * * * knowledge_minutely',
           '5 6 * * * knowledge_daily',
+          '* * * * * analytics_minutely',
+          '0 7 * * 1 analytics_weekly',
+          '0 6 * * * analytics_morning_brief',
           '*/5 * * * * branch_appointments',
         ].join('\n'),
       });
@@ -445,6 +498,9 @@ export async function buildApp(deps: AppDeps) {
     cases,
     sla,
     analytics,
+    reportSchedules,
+    businessUnits,
+    morningBrief,
     surveys,
     knowledge,
     branch,

@@ -25,13 +25,34 @@ export const ANALYTICS_INPUT_EVENTS = {
   ticketNoShow: 'ticket.no_show',
   /** Published by surveys (a `FeedbackSubmittedPayload`) and by the branch pad (a `FeedbackEventPayload`). */
   feedbackSubmitted: 'feedback.submitted',
+  /** Published by routing (`routing.events.ts`): an agent's ready state, for occupancy and utilization. */
+  agentStateChanged: 'routing.agent_state_changed',
 } as const;
+
+/**
+ * `routing.agent_state_changed` as analytics reads it (routing's `AgentStatePayload`): the agent's
+ * state from `since` until their next change. Handling contacts happens while `available`.
+ */
+export const AgentStateChangedPayload = Type.Object({
+  userId: Uuid,
+  state: Type.Union([Type.Literal('available'), Type.Literal('away'), Type.Literal('offline')]),
+  reason: Nullable(Type.String()),
+  since: IsoDateTime,
+});
+export type AgentStateChangedPayload = Static<typeof AgentStateChangedPayload>;
 
 /**
  * A `case.*` payload as analytics reads it: every case event carries `CaseEventBase`; resolve, close
  * and reopen add the status-change fields.
  */
-export type CaseEventPayload = CaseEventBase & Partial<CaseStatusChangedPayload>;
+export type CaseEventPayload = CaseEventBase &
+  Partial<CaseStatusChangedPayload> & {
+    /**
+     * On `case.resolved`: seconds from creation to resolution within the case's business hours (the
+     * cases module's SLA calendar). Optional: added by cases; older events lack it.
+     */
+    resolutionBusinessSeconds?: number;
+  };
 
 export const FeedbackSubmittedPayload = Type.Object({
   /** Where the answer came from: the chat widget, the branch pad, a survey link. */

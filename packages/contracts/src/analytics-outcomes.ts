@@ -36,6 +36,13 @@ export const CaseReport = Type.Object({
   complaintsResolved: Type.Integer(),
   /** Mean calendar hours created → resolved, over cases resolved in the period. */
   averageResolutionHours: Nullable(Type.Number()),
+  /**
+   * Mean business hours created → resolved (the case's calendar, as the cases module counted them),
+   * over the cases resolved in the period whose `case.resolved` carried the figure.
+   */
+  averageBusinessResolutionHours: Nullable(Type.Number()),
+  /** How many resolved cases that mean is over (older events lack the figure). */
+  businessResolutionCases: Type.Integer(),
   /** First-contact resolution over contacts and cases of the period whose window has ended. */
   fcr: Nullable(Type.Number()),
   /** Contacts (conversations with a reason, cases not from a conversation) FCR was computed over. */

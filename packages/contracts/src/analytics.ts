@@ -106,6 +106,12 @@ export const AgentScorecards = Type.Object({
       ratings: Type.Integer(),
       transfersOut: Type.Integer(),
       contactsPerDay: Nullable(Type.Number()),
+      /** Seconds signed in (any state but offline) within the period, from routing's state changes. */
+      staffedSeconds: Type.Integer(),
+      /** Busy (handling at least one contact) ÷ available time (metrics.md § Agents). */
+      occupancy: Nullable(Type.Number()),
+      /** Busy ÷ signed-in time, away included. */
+      utilization: Nullable(Type.Number()),
     }),
   ),
 });
@@ -171,6 +177,8 @@ export const HotTopics = Type.Object({
     Type.Object({
       kind: Type.Union([Type.Literal('reason'), Type.Literal('phrase')]),
       topic: Type.String(),
+      /** The contact reason, for a `reason` item (business units subscribe to reasons). */
+      reasonId: Type.Optional(Uuid),
       language: Nullable(Type.String()),
       thisWeek: Type.Integer(),
       lastWeek: Type.Integer(),

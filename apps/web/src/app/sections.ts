@@ -161,6 +161,29 @@ export const SECTIONS: readonly Section[] = [
     ),
   },
   {
+    path: 'analytics/schedules',
+    labelKey: 'analytics.schedulesNav',
+    descriptionKey: 'analytics.schedulesNavDescription',
+    icon: IconChartBar,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/schedules-page.tsx').then((m) => ({ default: m.SchedulesPage })),
+    ),
+  },
+  {
+    path: 'analytics/business-units',
+    labelKey: 'analytics.unitsNav',
+    descriptionKey: 'analytics.unitsNavDescription',
+    icon: IconChartBar,
+    // Center-wide report viewers; a team supervisor would see the screen refuse (403).
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/analytics/pages/business-units-page.tsx').then((m) => ({
+        default: m.BusinessUnitsPage,
+      })),
+    ),
+  },
+  {
     path: 'admin/users',
     labelKey: 'nav.users',
     descriptionKey: 'nav.usersDescription',

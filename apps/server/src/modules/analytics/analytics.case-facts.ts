@@ -48,6 +48,10 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
   const resolved = event.type === CASE_EVENTS.resolved;
   const closed = event.type === CASE_EVENTS.closed;
   const reopened = event.type === CASE_EVENTS.reopened;
+  const businessSeconds =
+    typeof p.resolutionBusinessSeconds === 'number' && Number.isFinite(p.resolutionBusinessSeconds)
+      ? Math.max(0, Math.round(p.resolutionBusinessSeconds))
+      : null;
   await tx.execute(sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
       team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
     VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId ?? null}, ${p.product ?? null},
@@ -64,6 +68,8 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
         ELSE analytics_case_facts.resolved_at END,
       resolved_on_time = CASE WHEN ${resolved} THEN ${p.resolvedOnTime ?? null}::boolean WHEN ${reopened} THEN NULL
         ELSE analytics_case_facts.resolved_on_time END,
+      resolution_business_seconds = CASE WHEN ${resolved} THEN ${businessSeconds}::int WHEN ${reopened} THEN NULL
+        ELSE analytics_case_facts.resolution_business_seconds END,
       closed_at = CASE WHEN ${closed} THEN ${p.at}::timestamptz WHEN ${reopened} THEN NULL
         ELSE analytics_case_facts.closed_at END,
       closed_by_first_owner = CASE WHEN ${closed} THEN ${p.closedByFirstOwner ?? null}::boolean

@@ -1,12 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { ANALYTICS_INPUT_EVENTS } from '#contracts/analytics-inputs.ts';
+import { type AgentStateChangedPayload, ANALYTICS_INPUT_EVENTS } from '#contracts/analytics-inputs.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { createEvents, StoredEvent } from '../../platform/events.ts';
-import {
-  CONVERSATION_EVENTS,
-  type ConversationStepPayload,
-  type MessageCreatedPayload,
-} from '../conversations/index.ts';
+import { CONVERSATION_EVENTS, type ConversationStepPayload } from '../conversations/index.ts';
 import { registerCaseAndBranchListeners } from './analytics.case-facts.ts';
 import { refreshBucketOf } from './analytics.rollups.ts';
 
@@ -138,24 +134,28 @@ async function endSegments(tx: DbOrTx, p: StepPayload): Promise<void> {
     WHERE conversation_id = ${p.conversationId} AND ended_at IS NULL AND started_at <= ${p.at}::timestamptz`);
 }
 
-/** Copies a customer's text message for hot topics (notes, agents and bots are not the customer). */
-export async function applyMessageEvent(tx: DbOrTx, event: Pick<StoredEvent, 'payload'>): Promise<void> {
-  const p = event.payload as MessageCreatedPayload;
-  if (p.authorType !== 'customer' || p.kind !== 'text' || p.internal) return;
-  await tx.execute(sql`INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
-    SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
-      FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
-     WHERE m.id = ${p.messageId} AND m.body <> ''
-    ON CONFLICT (message_id) DO NOTHING`);
+/** Records an agent's state change (insert-only, keyed by event id: a replay changes nothing). */
+export async function applyAgentStateEvent(
+  tx: DbOrTx,
+  event: Pick<StoredEvent, 'id' | 'payload'>,
+): Promise<void> {
+  const p = event.payload as Partial<AgentStateChangedPayload>;
+  if (!p.userId || !p.state || !p.since) return;
+  await tx.execute(sql`INSERT INTO analytics_agent_state_facts (event_id, agent_id, state, reason, since)
+    VALUES (${event.id}, ${p.userId}, ${p.state}, ${p.reason ?? null}, ${p.since}) ON CONFLICT (event_id) DO NOTHING`);
 }
 
-/** The durable listeners: one per event type, each name a stable idempotency key. */
+/**
+ * The durable listeners: one per event type, each name a stable idempotency key. Customer messages
+ * have none on purpose (a chat message must not wake analytics): analytics.message-copies.ts
+ * copies them in batches.
+ */
 export function registerAnalyticsListeners(deps: { events: Events }): void {
   for (const type of FACT_EVENT_TYPES) {
     deps.events.on(type, `analytics.facts_${type.split('.')[1]}`, (event, tx) => applyFactEvent(tx, event));
   }
-  deps.events.on(CONVERSATION_EVENTS.messageCreated, 'analytics.message_facts', (event, tx) =>
-    applyMessageEvent(tx, event),
+  deps.events.on(ANALYTICS_INPUT_EVENTS.agentStateChanged, 'analytics.agent_states', (event, tx) =>
+    applyAgentStateEvent(tx, event),
   );
   registerCaseAndBranchListeners(deps);
 }

@@ -99,6 +99,12 @@ beforeAll(async () => {
   ctx.clock.advance(3_000);
   await ctx.app.conversations.close({ conversationId: third.id, by: 'customer' });
   await settle();
+  // B was away for the last 100 s of the story (signed in, not available), and is back now.
+  ctx.clock.advance(-100_000);
+  await ctx.app.routing.setAgentState(agentB.userId, 'away', 'break');
+  ctx.clock.advance(100_000);
+  await ctx.app.routing.setAgentState(agentB.userId, 'available');
+  await settle();
 });
 afterAll(async () => ctx?.close());
 
@@ -136,6 +142,11 @@ describe('contact facts', () => {
   it('applying an event again changes nothing, and a rebuild from the log gives the same rows', async () => {
     const before = await facts();
     const beforeSegments = await segments();
+    const states = async () =>
+      (await ctx.pool.query('SELECT * FROM analytics_agent_state_facts ORDER BY since, event_id')).rows;
+    const beforeStates = await states();
+    // Both agents' first state (available) and B's away and back: from routing's own events.
+    expect(beforeStates.map((r) => r.state)).toEqual(['available', 'available', 'away', 'available']);
     const { rows } = await ctx.pool.query(
       `SELECT position, id, type, payload FROM outbox WHERE type LIKE 'conversation.%' ORDER BY position`,
     );
@@ -154,6 +165,7 @@ describe('contact facts', () => {
     expect(await rollups()).toEqual(beforeRollups);
     expect(await facts()).toEqual(before);
     expect(await segments()).toEqual(beforeSegments);
+    expect(await states()).toEqual(beforeStates);
   });
 });
 
@@ -211,6 +223,14 @@ describe('reports', () => {
     );
     expect(byName['an.agent.a']).toMatchObject({ handled: 1, ahtSeconds: 240, transfersOut: 1, ratings: 0 });
     expect(byName['an.agent.b']).toMatchObject({ handled: 1, ahtSeconds: 210, transfersOut: 0, csat: 1 });
+    // Occupancy and utilization from routing's state changes: both agents available since the start
+    // (503 s ago), A busy 240 s, B 210 s; B was away for the last 100 s (signed in, not available).
+    expect(byName['an.agent.a']).toMatchObject({ staffedSeconds: 503 });
+    expect(byName['an.agent.a'].occupancy).toBeCloseTo(240 / 503, 6);
+    expect(byName['an.agent.a'].utilization).toBeCloseTo(240 / 503, 6);
+    expect(byName['an.agent.b']).toMatchObject({ staffedSeconds: 503 });
+    expect(byName['an.agent.b'].occupancy).toBeCloseTo(210 / 403, 6);
+    expect(byName['an.agent.b'].utilization).toBeCloseTo(210 / 503, 6);
     // Another team's supervisor sees no one of this team, and may not ask for them.
     expect((await get(otherLead, `/api/v1/analytics/reports/agents?${period()}`)).json().items).toEqual([]);
     const forbidden = await get(

@@ -6,6 +6,7 @@ import {
   asa,
   binomialUpperTail,
   branchTimes,
+  businessResolutionHours,
   businessSeconds,
   calendarResolutionHours,
   ces,
@@ -152,6 +153,9 @@ describe('case KPIs', () => {
     const hours = { 1: [540, 1020], 2: [540, 1020], 3: [540, 1020], 4: [540, 1020], 5: [540, 1020] } as const;
     expect(businessSeconds(friday, monday, hours as never)).toBe(7200);
     expect(calendarResolutionHours([{ createdAt: friday, resolvedAt: monday }])).toBe(66);
+    // The same case on the business clock (2 h, as cases counted it) next to one of 5 h: 3.5 h.
+    expect(businessResolutionHours([7200, 18_000])).toBe(3.5);
+    expect(businessResolutionHours([])).toBeNull();
   });
 });
 

@@ -217,6 +217,14 @@ export function calendarResolutionHours(
   return mean(cases.map((c) => (c.resolvedAt - c.createdAt) / 3_600_000));
 }
 
+/**
+ * Mean business resolution time in hours: the business seconds from creation to resolution as the
+ * cases module counted them on its calendar (`resolutionBusinessSeconds` of `case.resolved`).
+ */
+export function businessResolutionHours(businessSeconds: readonly number[]): number | null {
+  return mean(businessSeconds.map((s) => s / 3600));
+}
+
 /** Business opening hours as [start, end) minutes after local midnight, per ISO weekday (1 = Monday). */
 export type WeekHours = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, [number, number]>>;
 

@@ -452,6 +452,32 @@ describe('case facts', () => {
 });
 
 describe('a case from a conversation', () => {
+  it('reports the business resolution time next to the calendar one when case.resolved carries it', async () => {
+    const before = await api('GET', `/analytics/reports/cases?${range(-1, 41 * 24)}`, analyst);
+    expect(before.body).toMatchObject({ averageBusinessResolutionHours: null, businessResolutionCases: 0 });
+    // A recorded fixture: cases adds `resolutionBusinessSeconds` to `case.resolved` (same release).
+    const last = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'case.resolved' AND payload->>'caseId' = $1 ORDER BY position DESC LIMIT 1`,
+      [caseIds.onTime],
+    );
+    await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publish(tx, {
+        type: 'case.resolved',
+        payload: { ...last.rows[0].payload, resolutionBusinessSeconds: 9000.4 },
+        audience: {},
+      }),
+    );
+    await settle();
+    const row = await ctx.pool.query(
+      'SELECT resolution_business_seconds FROM analytics_case_facts WHERE case_id = $1',
+      [caseIds.onTime],
+    );
+    expect(row.rows[0].resolution_business_seconds).toBe(9000);
+    const after = await api('GET', `/analytics/reports/cases?${range(-1, 41 * 24)}`, analyst);
+    expect(after.body).toMatchObject({ averageBusinessResolutionHours: 2.5, businessResolutionCases: 1 });
+    expect(after.body.averageResolutionHours).toBeCloseTo((30 + 4 + 960) / 3, 10);
+  });
+
   it('keeps the conversation it came from on the case facts', async () => {
     const queueId = crypto.randomUUID();
     await ctx.pool.query(

@@ -28,6 +28,20 @@ export type LobbyBoardReader = (branchId: string) => Promise<{
   services: { waiting: number; longestWaitSeconds: number; servedToday: number }[];
 }>;
 
+/** Average business resolution time over the resolved cases whose event carried the figure. */
+function businessResolution(resolved: Record<string, unknown>[]): {
+  averageBusinessResolutionHours: number | null;
+  businessResolutionCases: number;
+} {
+  const seconds = resolved
+    .map((r) => r.resolution_business_seconds)
+    .filter((v): v is number => typeof v === 'number');
+  return {
+    averageBusinessResolutionHours: kpi.businessResolutionHours(seconds),
+    businessResolutionCases: seconds.length,
+  };
+}
+
 const ms = (v: unknown): number | null =>
   v === null || v === undefined ? null : new Date(v as string).getTime();
 
@@ -77,7 +91,7 @@ export function createOutcomeReports(deps: {
     const [cases, contacts] = await Promise.all([
       db.execute(sql`SELECT c.case_id, c.is_complaint, c.category_id, c.owner_id, c.first_owner_id, c.customer_id,
           c.conversation_id, c.created_at, c.due_at, c.resolved_at, c.closed_at, c.first_reopened_at,
-          c.reopened_count, c.resolved_on_time, f.reason_id AS conversation_reason
+          c.reopened_count, c.resolved_on_time, c.resolution_business_seconds, f.reason_id AS conversation_reason
         FROM analytics_case_facts c LEFT JOIN analytics_contact_facts f ON f.conversation_id = c.conversation_id
         WHERE ${teamFilter} AND ((c.created_at >= ${from} AND c.created_at < ${windowEnd})
           OR (c.resolved_at >= ${from} AND c.resolved_at < ${to}) OR (c.closed_at >= ${from} AND c.closed_at < ${to})
@@ -153,6 +167,7 @@ export function createOutcomeReports(deps: {
           resolvedAt: ms(r.resolved_at) as number,
         })),
       ),
+      ...businessResolution(resolved),
       fcr: kpi.fcr(
         fcrContacts.filter((c) => c.at >= from.getTime()),
         now,

@@ -48,6 +48,10 @@ export async function rebuildFromLog(
     const count = await tx.execute(sql`SELECT count(*)::int AS n FROM rebuild_events`);
     const total = (count.rows[0] as { n: number }).n;
     await tx.execute(sql`TRUNCATE analytics_contact_facts, analytics_handle_segments`);
+    // A bulk load: the secondary indexes are built once at the end rather than kept up row by row
+    // (TRUNCATE already holds the tables exclusively until commit, so no reader sees them missing).
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    const indexes = await dropSecondaryIndexes(tx, ['analytics_contact_facts', 'analytics_handle_segments']);
     const steps = CHUNKS.length + 1;
     onProgress?.(0, steps);
     for (const [i, digit] of CHUNKS.entries()) {
@@ -59,6 +63,7 @@ export async function rebuildFromLog(
       await foldChunk(tx, range);
       onProgress?.(i + 1, steps);
     }
+    for (const definition of indexes) await tx.execute(sql.raw(definition));
     // Message copies are insert-only and kept (they may hold history no event describes).
     await tx.execute(sql`INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
       SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
@@ -70,8 +75,15 @@ export async function rebuildFromLog(
       ON CONFLICT (message_id) DO NOTHING`);
     await refreshRollups(tx, null, null);
     const other = await replayCaseAndBranchEvents(tx);
+    // Agent states are insert-only rows keyed by event id: copied straight from the log.
+    await tx.execute(sql`TRUNCATE analytics_agent_state_facts`);
+    const states =
+      await tx.execute(sql`INSERT INTO analytics_agent_state_facts (event_id, agent_id, state, reason, since)
+      SELECT id, (payload->>'userId')::uuid, payload->>'state', payload->>'reason', (payload->>'since')::timestamptz
+        FROM outbox WHERE type = ${ANALYTICS_INPUT_EVENTS.agentStateChanged}
+          AND payload->>'userId' IS NOT NULL AND payload->>'state' IS NOT NULL AND payload->>'since' IS NOT NULL`);
     onProgress?.(steps, steps);
-    return { events: total + other };
+    return { events: total + other + (states.rowCount ?? 0) };
   });
 }
 
@@ -88,33 +100,50 @@ async function foldChunk(tx: DbOrTx, range: ReturnType<typeof sql>): Promise<voi
   };
   await tx.execute(sql`
     WITH ev AS (
-      SELECT cid, position, type, payload, (payload->>'at')::timestamptz AS at FROM rebuild_events
+      SELECT cid, position, type, payload, lpad(position::text, 19, '0') AS k FROM rebuild_events
        WHERE ${range} AND type <> ${CONVERSATION_EVENTS.messageCreated}
          AND (type <> ${t.feedback} OR (payload->>'kind' = 'csat' AND payload->>'score' IS NOT NULL))
-    ), folded AS (
+    ), agg AS (
+      -- First and last values without ordered aggregates (which sort once per aggregate and
+      -- conversation): each value is keyed by its zero-padded position, min() is the first, max() the
+      -- last; '' keeps a NULL value a candidate, and nullif() gives it back.
       SELECT cid,
-        (array_agg(payload->>'channel' ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS channel,
-        (array_agg((payload->>'customerId')::uuid ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS customer_id,
+        min(k || coalesce(payload->>'channel', '')) FILTER (WHERE type = ${t.queued}) AS channel,
+        min(k || coalesce(payload->>'customerId', '')) FILTER (WHERE type = ${t.queued}) AS customer_id,
         min(position) FILTER (WHERE type = ${t.queued}) AS first_queued,
-        (array_agg(at ORDER BY position) FILTER (WHERE type = ${t.queued}))[1] AS offered_at,
-        (array_agg(CASE WHEN type = ${t.queued} THEN (payload->>'queueId')::uuid ELSE (payload->>'toQueueId')::uuid END
-           ORDER BY position DESC) FILTER (WHERE type = ${t.queued} OR (type = ${t.transferred} AND payload->>'toQueueId' IS NOT NULL)))[1] AS queue_id,
+        min(k || coalesce(payload->>'at', '')) FILTER (WHERE type = ${t.queued}) AS offered_at,
+        max(k || coalesce(CASE WHEN type = ${t.queued} THEN payload->>'queueId' ELSE payload->>'toQueueId' END, ''))
+          FILTER (WHERE type = ${t.queued} OR (type = ${t.transferred} AND payload->>'toQueueId' IS NOT NULL)) AS queue_id,
         min(position) FILTER (WHERE type = ${t.assigned}) AS first_assigned,
-        (array_agg(at ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS answered_at,
-        (array_agg(round((payload->>'waitSeconds')::numeric)::int ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS answer_wait,
-        (array_agg((payload->>'agentId')::uuid ORDER BY position) FILTER (WHERE type = ${t.assigned}))[1] AS first_agent_id,
-        (array_agg((payload->>'agentId')::uuid ORDER BY position DESC) FILTER (WHERE (type = ${t.assigned} OR type = ${t.transferred}) AND payload->>'agentId' IS NOT NULL))[1] AS agent_id,
+        min(k || coalesce(payload->>'at', '')) FILTER (WHERE type = ${t.assigned}) AS answered_at,
+        min(k || coalesce(round((payload->>'waitSeconds')::numeric)::text, '')) FILTER (WHERE type = ${t.assigned}) AS answer_wait,
+        min(k || coalesce(payload->>'agentId', '')) FILTER (WHERE type = ${t.assigned}) AS first_agent_id,
+        max(k || (payload->>'agentId')) FILTER (WHERE (type = ${t.assigned} OR type = ${t.transferred}) AND payload->>'agentId' IS NOT NULL) AS agent_id,
         count(*) FILTER (WHERE type = ${t.transferred})::int AS transfers,
-        (array_agg(position ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_pos,
-        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_at,
-        (array_agg(round((payload->>'waitSeconds')::numeric)::int ORDER BY position DESC) FILTER (WHERE type = ${t.abandoned}))[1] AS abandon_wait,
-        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.wrapped}))[1] AS wrapped_at,
-        (array_agg(at ORDER BY position DESC) FILTER (WHERE type = ${t.closed} OR type = ${t.abandoned}))[1] AS closed_at,
+        max(position) FILTER (WHERE type = ${t.abandoned}) AS abandon_pos,
+        max(k || coalesce(payload->>'at', '')) FILTER (WHERE type = ${t.abandoned}) AS abandon_at,
+        max(k || coalesce(round((payload->>'waitSeconds')::numeric)::text, '')) FILTER (WHERE type = ${t.abandoned}) AS abandon_wait,
+        max(k || coalesce(payload->>'at', '')) FILTER (WHERE type = ${t.wrapped}) AS wrapped_at,
+        max(k || coalesce(payload->>'at', '')) FILTER (WHERE type = ${t.closed} OR type = ${t.abandoned}) AS closed_at,
         bool_or(type = ${t.closed}) AS was_closed,
-        (array_agg(coalesce(payload->>'rating', payload->>'score')::int ORDER BY position DESC)
-          FILTER (WHERE type = ${t.rated} OR type = ${t.feedback}))[1] AS rating,
+        max(k || coalesce(coalesce(payload->>'rating', payload->>'score')::int::text, ''))
+          FILTER (WHERE type = ${t.rated} OR type = ${t.feedback}) AS rating,
         max(position) AS last_position
       FROM ev GROUP BY cid
+    ), folded AS (
+      SELECT cid, nullif(substr(channel, 20), '') AS channel, nullif(substr(customer_id, 20), '')::uuid AS customer_id,
+        first_queued, nullif(substr(offered_at, 20), '')::timestamptz AS offered_at,
+        nullif(substr(queue_id, 20), '')::uuid AS queue_id, first_assigned,
+        nullif(substr(answered_at, 20), '')::timestamptz AS answered_at,
+        nullif(substr(answer_wait, 20), '')::int AS answer_wait,
+        nullif(substr(first_agent_id, 20), '')::uuid AS first_agent_id,
+        nullif(substr(agent_id, 20), '')::uuid AS agent_id, transfers, abandon_pos,
+        nullif(substr(abandon_at, 20), '')::timestamptz AS abandon_at,
+        nullif(substr(abandon_wait, 20), '')::int AS abandon_wait,
+        nullif(substr(wrapped_at, 20), '')::timestamptz AS wrapped_at,
+        nullif(substr(closed_at, 20), '')::timestamptz AS closed_at, was_closed,
+        nullif(substr(rating, 20), '')::int AS rating, last_position
+      FROM agg
     )
     INSERT INTO analytics_contact_facts (conversation_id, channel, queue_id, agent_id, first_agent_id, customer_id, reason_id,
       offered_at, answered_at, abandoned_at, wrapped_at, closed_at, wait_seconds, handle_seconds, transfers, rating, last_position)
@@ -134,16 +163,34 @@ async function foldChunk(tx: DbOrTx, range: ReturnType<typeof sql>): Promise<voi
     FROM folded f
     CROSS JOIN LATERAL (SELECT CASE WHEN f.first_assigned > f.first_queued THEN f.answered_at END AS answered_at) a
     WHERE f.first_queued IS NOT NULL`);
+  // Each segment ends at the first transfer, abandon or close after it (the same zero-padded key).
   await tx.execute(sql`
     INSERT INTO analytics_handle_segments (event_id, conversation_id, agent_id, started_at, ended_at)
     SELECT s.id, s.cid, (s.payload->>'agentId')::uuid, (s.payload->>'at')::timestamptz,
-      (SELECT (b.payload->>'at')::timestamptz FROM rebuild_events b
-        WHERE b.cid = s.cid AND b.position > s.position
-          AND b.type IN (${t.transferred}, ${t.abandoned}, ${t.closed})
-        ORDER BY b.position LIMIT 1)
-    FROM rebuild_events s
-    WHERE ${range} AND s.type IN (${t.assigned}, ${t.transferred}) AND s.payload->>'agentId' IS NOT NULL
+      nullif(substr(s.next_end, 20), '')::timestamptz
+    FROM (
+      SELECT id, cid, type, payload,
+        min(CASE WHEN type IN (${t.transferred}, ${t.abandoned}, ${t.closed})
+              THEN lpad(position::text, 19, '0') || coalesce(payload->>'at', '') END)
+          OVER (PARTITION BY cid ORDER BY position ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_end
+      FROM rebuild_events
+      WHERE ${range} AND type IN (${t.assigned}, ${t.transferred}, ${t.abandoned}, ${t.closed})
+    ) s
+    WHERE s.type IN (${t.assigned}, ${t.transferred}) AND s.payload->>'agentId' IS NOT NULL
       AND EXISTS (SELECT 1 FROM analytics_contact_facts f WHERE f.conversation_id = s.cid)`);
+}
+
+/** Drops the tables' indexes other than their primary keys; returns their definitions. */
+async function dropSecondaryIndexes(tx: DbOrTx, tables: string[]): Promise<string[]> {
+  const found = await tx.execute(sql`SELECT i.indexname, i.indexdef FROM pg_indexes i
+    WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join(
+      tables.map((t) => sql`${t}`),
+      sql`, `,
+    )})
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`);
+  const rows = found.rows as { indexname: string; indexdef: string }[];
+  for (const r of rows) await tx.execute(sql`DROP INDEX ${sql.identifier(r.indexname)}`);
+  return rows.map((r) => r.indexdef);
 }
 
 /** Page size of the case/ticket replay (keyset on position). */

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import {
   AgentScorecards,
   ContactDrill,
@@ -17,11 +18,22 @@ import {
   CaseReport,
   CaseReportQuery,
 } from '#contracts/analytics-outcomes.ts';
-import { ErrorResponses } from '#contracts/common.ts';
+import {
+  BusinessUnit,
+  BusinessUnitList,
+  CreateBusinessUnit,
+  CreateReportSchedule,
+  ReportRun,
+  ReportSchedule,
+  ReportScheduleList,
+} from '#contracts/analytics-schedules.ts';
+import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import type { createAudit } from '../../platform/audit.ts';
 import type { App } from '../../platform/http.ts';
 import { reportToCsv, reportToXlsx } from './analytics.export.ts';
+import type { ReportSchedules } from './analytics.schedules.ts';
 import type { AnalyticsService } from './analytics.service.ts';
+import type { BusinessUnits } from './analytics.units.ts';
 
 const errors = ErrorResponses;
 
@@ -29,9 +41,67 @@ const errors = ErrorResponses;
 export function analyticsRoutes(deps: {
   analytics: AnalyticsService;
   audit: ReturnType<typeof createAudit>;
+  schedules: ReportSchedules;
+  units: BusinessUnits;
 }) {
-  const { analytics, audit } = deps;
+  const { analytics, audit, schedules, units } = deps;
   return async (app: App) => {
+    app.get(
+      '/analytics/business-units',
+      { schema: { tags: ['analytics'], response: { 200: BusinessUnitList, ...errors } } },
+      async (request) => ({ items: await units.listUnits(request.actor) }),
+    );
+    app.post(
+      '/analytics/business-units',
+      {
+        schema: { tags: ['analytics'], body: CreateBusinessUnit, response: { 201: BusinessUnit, ...errors } },
+      },
+      async (request, reply) => reply.code(201).send(await units.createUnit(request.actor, request.body)),
+    );
+    app.delete(
+      '/analytics/business-units/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await units.deleteUnit(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/analytics/schedules',
+      { schema: { tags: ['analytics'], response: { 200: ReportScheduleList, ...errors } } },
+      async (request) => ({ items: await schedules.listSchedules(request.actor) }),
+    );
+    app.post(
+      '/analytics/schedules',
+      {
+        schema: {
+          tags: ['analytics'],
+          body: CreateReportSchedule,
+          response: { 201: ReportSchedule, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await schedules.createSchedule(request.actor, request.body)),
+    );
+    app.get(
+      '/analytics/schedules/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 200: ReportSchedule, ...errors } } },
+      async (request) => schedules.getSchedule(request.actor, request.params.id),
+    );
+    app.delete(
+      '/analytics/schedules/:id',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await schedules.deleteSchedule(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/analytics/schedules/:id/send',
+      { schema: { tags: ['analytics'], params: IdParams, response: { 201: ReportRun, ...errors } } },
+      async (request, reply) =>
+        reply.code(201).send(await schedules.sendNow(request.actor, request.params.id)),
+    );
     app.get(
       '/analytics/wallboard',
       {

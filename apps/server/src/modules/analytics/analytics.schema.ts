@@ -1,8 +1,11 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -72,7 +75,9 @@ export const handleSegments = pgTable(
 
 /**
  * Customers' own text messages (already masked for card numbers by conversations), copied for
- * mining hot topics; one row per message, read by week.
+ * mining hot topics by a batched job that follows the event log (analytics.message-copies.ts), not
+ * by a handler per message; one row per message, read by week. `phrases` and `suggestion` are filled
+ * once per message when it is tokenised (null: not yet), so a weekly report only counts in SQL.
  */
 export const messageFacts = pgTable(
   'analytics_message_facts',
@@ -82,9 +87,24 @@ export const messageFacts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     language: text('language').notNull(),
     body: text('body').notNull(),
+    phrases: text('phrases').array(),
+    suggestion: boolean('suggestion'),
   },
-  (t) => [index('analytics_message_facts_at_brin').using('brin', t.at)],
+  (t) => [
+    index('analytics_message_facts_at_brin').using('brin', t.at),
+    index('analytics_message_facts_untokenised_idx').on(t.messageId).where(sql`phrases IS NULL`),
+  ],
 );
+
+/**
+ * Where a batched job that follows the event log has got to: the commit-safe cursor (txid, position)
+ * of the last event it consumed (platform/events.ts reads in the same order).
+ */
+export const cursors = pgTable('analytics_cursors', {
+  name: text('name').primaryKey(),
+  txid: text('txid').notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+});
 
 /**
  * Hourly rollups of the contact facts per queue and channel (a contact without a queue under the
@@ -142,6 +162,8 @@ export const caseFacts = pgTable(
     reopenedCount: smallint('reopened_count').notNull().default(0),
     /** The resolution SLA's verdict at the last resolve (null: no resolution clock). */
     resolvedOnTime: boolean('resolved_on_time'),
+    /** Business seconds created → resolved, as the cases module counted them (its calendars); null when not sent. */
+    resolutionBusinessSeconds: integer('resolution_business_seconds'),
     /** At the last close: whether the owner then was the first owner. */
     closedByFirstOwner: boolean('closed_by_first_owner'),
     lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
@@ -196,4 +218,90 @@ export const branchFeedbackFacts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('analytics_branch_feedback_branch_at_idx').on(t.branchId, t.at)],
+);
+
+/**
+ * Scheduled reports: a contact report's filters, mailed as PDF daily / weekly / monthly. `team_id`
+ * is the team a team-scoped supervisor's schedule is bound to (its reach); `next_run_at` is when
+ * the minutely job renders it next (local 06:00 after the period ends).
+ */
+export const reportSchedules = pgTable(
+  'analytics_report_schedules',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').notNull(),
+    period: text('period').notNull(),
+    recipients: text('recipients').array().notNull(),
+    language: text('language').notNull(),
+    timeZone: text('time_zone').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    teamId: uuid('team_id'),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('analytics_report_schedules_due_idx').on(t.nextRunAt),
+    check('analytics_report_schedules_period_check', sql`${t.period} IN ('daily', 'weekly', 'monthly')`),
+  ],
+);
+
+/** One row per rendering of a schedule (by the job or "send now"), with what became of it. */
+export const reportRuns = pgTable(
+  'analytics_report_runs',
+  {
+    id: uuid('id').primaryKey(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
+    periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
+    recipients: integer('recipients').notNull(),
+    pdfBytes: integer('pdf_bytes'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('analytics_report_runs_schedule_idx').on(t.scheduleId, t.createdAt),
+    check('analytics_report_runs_status_check', sql`${t.status} IN ('queued', 'failed')`),
+  ],
+);
+
+/**
+ * Agents' ready states from `routing.agent_state_changed`, one row per change (keyed by event id):
+ * a state lasts from `since` until the agent's next row. Occupancy and utilization read it.
+ */
+export const agentStateFacts = pgTable(
+  'analytics_agent_state_facts',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    agentId: uuid('agent_id').notNull(),
+    state: text('state').notNull(),
+    reason: text('reason'),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('analytics_agent_state_facts_agent_since_idx').on(t.agentId, t.since)],
+);
+
+/** Business units (name, email, language) that receive the weekly hot-topic report. */
+export const businessUnits = pgTable('analytics_business_units', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  language: text('language').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** The contact reasons a business unit follows. */
+export const businessUnitTopics = pgTable(
+  'analytics_business_unit_topics',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'cascade' }),
+    reasonId: uuid('reason_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.reasonId] })],
 );

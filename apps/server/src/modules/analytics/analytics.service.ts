@@ -14,6 +14,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from '../routing/index.ts';
+import * as kpi from './analytics.kpi.ts';
+import { syncMessageFacts } from './analytics.message-copies.ts';
 import { createOutcomeReports, type LobbyBoardReader } from './analytics.outcomes.ts';
 import { rebuildFromLog } from './analytics.rebuild.ts';
 import { ROLLUP_SHORT_ABANDON, ROLLUP_THRESHOLD } from './analytics.rollups.ts';
@@ -357,18 +359,78 @@ export function createAnalyticsService(deps: {
         count(DISTINCT (seg.started_at AT TIME ZONE ${tz})::date)::int AS days
       FROM seg JOIN users u ON u.id = seg.agent_id
       GROUP BY 1, 2 ORDER BY 3 DESC, 2`);
+    const rows = result.rows as Record<string, unknown>[];
+    const time = await agentTime(
+      rows.map((r) => r.agent_id as string),
+      from,
+      to,
+    );
     return {
-      items: (result.rows as Record<string, unknown>[]).map((r) => ({
-        agentId: r.agent_id as string,
-        displayName: r.display_name as string,
-        handled: Number(r.handled),
-        ahtSeconds: r.aht === null ? null : Number(r.aht),
-        csat: ratio(Number(r.good), Number(r.ratings)),
-        ratings: Number(r.ratings),
-        transfersOut: Number(r.transfers_out),
-        contactsPerDay: ratio(Number(r.handled), Number(r.days)),
-      })),
+      items: rows.map((r) => {
+        const t = time.get(r.agent_id as string) ?? { staffed: 0, available: 0, busy: 0 };
+        return {
+          agentId: r.agent_id as string,
+          displayName: r.display_name as string,
+          handled: Number(r.handled),
+          ahtSeconds: r.aht === null ? null : Number(r.aht),
+          csat: ratio(Number(r.good), Number(r.ratings)),
+          ratings: Number(r.ratings),
+          transfersOut: Number(r.transfers_out),
+          contactsPerDay: ratio(Number(r.handled), Number(r.days)),
+          staffedSeconds: Math.round(t.staffed),
+          occupancy: kpi.occupancy(t.busy, t.available),
+          utilization: kpi.utilization(t.busy, t.staffed),
+        };
+      }),
     };
+  }
+
+  /**
+   * Per agent over [from, min(to, now)): seconds signed in (not offline) and available, from their
+   * state changes (a state lasts until the next; the one before `from` counts from `from`), and busy
+   * seconds: the union of their handle segments (concurrent chats count once), clipped to the period.
+   */
+  async function agentTime(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, { staffed: number; available: number; busy: number }>> {
+    const out = new Map<string, { staffed: number; available: number; busy: number }>();
+    if (agentIds.length === 0) return out;
+    const end = new Date(Math.min(to.getTime(), clock.now().getTime()));
+    const ids = textArray(agentIds);
+    const [states, busy] = await Promise.all([
+      db.execute(sql`
+        WITH st AS (
+          SELECT agent_id, state, since,
+            coalesce(lead(since) OVER (PARTITION BY agent_id ORDER BY since, event_id), ${end}::timestamptz) AS until
+          FROM analytics_agent_state_facts WHERE agent_id::text = ANY(${ids}) AND since < ${end}
+        ), clipped AS (
+          SELECT agent_id, state, extract(epoch FROM least(until, ${end}::timestamptz) - greatest(since, ${from}::timestamptz)) AS s
+          FROM st WHERE until > ${from}
+        )
+        SELECT agent_id, coalesce(sum(s) FILTER (WHERE state <> 'offline' AND s > 0), 0) AS staffed,
+          coalesce(sum(s) FILTER (WHERE state = 'available' AND s > 0), 0) AS available
+        FROM clipped GROUP BY agent_id`),
+      db.execute(sql`
+        SELECT agent_id, sum(extract(epoch FROM upper(r) - lower(r))) AS busy FROM (
+          SELECT s.agent_id, unnest(range_agg(tstzrange(greatest(s.started_at, ${from}::timestamptz),
+              least(coalesce(s.ended_at, f.closed_at, ${end}::timestamptz), ${end}::timestamptz)))) AS r
+          FROM analytics_handle_segments s JOIN analytics_contact_facts f ON f.conversation_id = s.conversation_id
+          WHERE s.agent_id::text = ANY(${ids}) AND s.started_at < ${end}
+            AND s.started_at >= ${new Date(from.getTime() - 86_400_000)}
+            AND coalesce(s.ended_at, f.closed_at, ${end}::timestamptz) > greatest(s.started_at, ${from}::timestamptz)
+          GROUP BY s.agent_id) x
+        GROUP BY agent_id`),
+    ]);
+    for (const r of states.rows as { agent_id: string; staffed: string; available: string }[])
+      out.set(r.agent_id, { staffed: Number(r.staffed), available: Number(r.available), busy: 0 });
+    for (const r of busy.rows as { agent_id: string; busy: string }[]) {
+      const t = out.get(r.agent_id) ?? { staffed: 0, available: 0, busy: 0 };
+      t.busy = Number(r.busy);
+      out.set(r.agent_id, t);
+    }
+    return out;
   }
 
   /**
@@ -436,6 +498,9 @@ export function createAnalyticsService(deps: {
 
   const { hotTopics } = createHotTopics({ db, clock });
 
+  /** The minutely job: copy the customer messages published since the last run, tokenise new copies. */
+  const syncMessages = () => syncMessageFacts(db);
+
   const { caseReport, branchReport, branchWallboard } = createOutcomeReports({
     db,
     clock,
@@ -450,6 +515,7 @@ export function createAnalyticsService(deps: {
     wallboard,
     rebuild,
     hotTopics,
+    syncMessages,
     caseReport,
     branchReport,
     branchWallboard,

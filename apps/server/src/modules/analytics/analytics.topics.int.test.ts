@@ -1,4 +1,5 @@
 // Hot topics over a simulated fortnight with an incident, and customer messages copied from chat.
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
 import { simulateHistory } from './analytics.history.ts';
@@ -72,28 +73,117 @@ describe('hot topics', () => {
     expect((await get(agent, '/api/v1/analytics/hot-topics')).statusCode).toBe(403);
   });
 
-  it('copy a customer’s text messages (masked), never notes or the agent’s', async () => {
+  it('copy a customer’s text messages (masked) in a batch job, never the agent’s, and tokenise them once', async () => {
     const queue = (await ctx.pool.query(`SELECT id FROM routing_queues WHERE code = 'chat_zh'`)).rows[0].id;
     const { id } = await ctx.app.conversations.startConversation({
       channel: 'chat',
       queueId: queue,
       language: 'zh-CN',
     });
-    await ctx.app.conversations.postMessage({
-      conversationId: id,
-      authorType: 'customer',
-      authorId: null,
-      clientId: 'c-1',
-      kind: 'text',
-      body: '我的卡 4111 1111 1111 1111 被锁了',
-    });
+    const post = (authorType: 'customer' | 'agent', clientId: string, body: string) =>
+      ctx.app.conversations.postMessage({
+        conversationId: id,
+        authorType,
+        authorId: null,
+        clientId,
+        kind: 'text',
+        body,
+      });
+    await post('customer', 'c-1', '我的卡 4111 1111 1111 1111 被锁了，无法转账');
+    await post('agent', 'a-1', '您好，我来帮您解锁');
     for (let i = 0; i < 3; i++) await ctx.app.events.dispatchPending();
+    // A chat message wakes no analytics handler: nothing is copied until the job runs.
+    const handled = await ctx.pool.query(
+      `SELECT h.handler FROM event_handled h JOIN outbox o ON o.id = h.event_id
+        WHERE o.type = 'conversation.message_created' AND h.handler LIKE 'analytics.%'`,
+    );
+    expect(handled.rows).toEqual([]);
+    const before = await ctx.pool.query('SELECT 1 FROM analytics_message_facts WHERE conversation_id = $1', [
+      id,
+    ]);
+    expect(before.rows).toHaveLength(0);
+
+    const first = await ctx.app.analytics.syncMessages();
+    expect(first.copied).toBe(1);
     const { rows } = await ctx.pool.query(
-      'SELECT language, body FROM analytics_message_facts WHERE conversation_id = $1',
+      'SELECT language, body, phrases, suggestion FROM analytics_message_facts WHERE conversation_id = $1',
       [id],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].language).toBe('zh-CN');
     expect(rows[0].body).not.toContain('4111 1111 1111 1111');
+    expect(rows[0].phrases).toContain('无法转账');
+    expect(rows[0].suggestion).toBe(false);
+    // The cursor moved on: a second run copies and tokenises nothing.
+    expect(await ctx.app.analytics.syncMessages()).toEqual({ copied: 0, tokenised: 0 });
+  });
+
+  it('go weekly as PDF to the business units, each unit’s topics first, once a week', async () => {
+    const lead = await signInAs(ctx, { username: 'ht.lead', roles: ['supervisor'] });
+    const reason = async (code: string) =>
+      (await ctx.pool.query('SELECT id FROM contact_reasons WHERE code = $1', [code])).rows[0].id as string;
+    const app = await reason('ebanking.app');
+    const post = (session: Session, body: unknown, lang?: string) =>
+      ctx.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/analytics/business-units',
+        headers: { ...as(session), ...(lang ? { 'accept-language': lang } : {}) },
+        payload: body as Record<string, unknown>,
+      });
+    const unit = { name: '电子银行部', email: 'Ebank@Bank.example', language: 'zh-CN', reasonIds: [app] };
+    // Only the center-wide report viewers manage units; bad input is refused and nothing stored.
+    expect((await post(agent, unit)).statusCode).toBe(403);
+    expect((await post(lead, unit)).statusCode).toBe(403);
+    const badEmail = await post(analyst, { ...unit, email: 'nobody' }, 'zh-CN');
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.json().error.code).toBe('ANALYTICS_INVALID_RECIPIENT');
+    expect(badEmail.json().error.message).toContain('不是有效的电子邮件地址');
+    const unknown = await post(analyst, { ...unit, reasonIds: [crypto.randomUUID()] });
+    expect(unknown.json().error.code).toBe('ANALYTICS_UNKNOWN_TOPIC');
+    expect((await ctx.pool.query('SELECT 1 FROM analytics_business_units')).rows).toEqual([]);
+
+    const created = await post(analyst, unit);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ email: 'ebank@bank.example', reasonIds: [app] });
+    const loans = await post(analyst, {
+      name: 'Phòng cho vay',
+      email: 'loans@bank.example',
+      language: 'vi',
+      reasonIds: [await reason('loans.rates')],
+    });
+    expect(loans.statusCode).toBe(201);
+    expect((await get(analyst, '/api/v1/analytics/business-units')).json().items).toHaveLength(2);
+    expect((await get(lead, '/api/v1/analytics/business-units')).statusCode).toBe(403);
+
+    expect(await ctx.app.businessUnits.sendWeeklyHotTopics()).toBe(2);
+    // The same week again: nothing new is queued.
+    expect(await ctx.app.businessUnits.sendWeeklyHotTopics()).toBe(0);
+    const mail = await ctx.pool.query(
+      `SELECT recipient, locale, email FROM notifications WHERE template_key = 'hot_topics_weekly' ORDER BY recipient`,
+    );
+    expect(mail.rows.map((r) => r.recipient)).toEqual(['ebank@bank.example', 'loans@bank.example']);
+    const ebank = mail.rows[0];
+    expect(ebank.locale).toBe('zh-CN');
+    expect(ebank.email.subject).toContain('每周热点话题 · 电子银行部');
+    // Its own topic is rising this week, and its email says so.
+    expect(ebank.email.text).toContain('上升: 手机银行App');
+    expect(mail.rows[1].email.text).not.toContain('tăng:');
+    const pdf = Buffer.from(ebank.email.attachments[0].contentBase64, 'base64');
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getTitle()).toBe('每周热点话题 · 电子银行部');
+    expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
+
+    const del = await ctx.app.http.inject({
+      method: 'DELETE',
+      url: `/api/v1/analytics/business-units/${loans.json().id}`,
+      headers: as(analyst),
+    });
+    expect(del.statusCode).toBe(204);
+    const again = await ctx.app.http.inject({
+      method: 'DELETE',
+      url: `/api/v1/analytics/business-units/${loans.json().id}`,
+      headers: as(analyst),
+    });
+    expect(again.statusCode).toBe(404);
   });
 });

@@ -4,14 +4,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { risingTest } from './analytics.kpi.ts';
-import { isSuggestion, phrasesOf, withoutSubsumed } from './analytics.phrases.ts';
+import { copyCustomerMessages, tokenisePending } from './analytics.message-copies.ts';
+import { withoutSubsumed } from './analytics.phrases.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Phrases with fewer uses this week are noise, whatever their change. */
 const MIN_PHRASE_COUNT = 5;
 const MAX_PHRASES = 30;
 const EXAMPLES = 3;
-const BATCH = 20_000;
 
 interface Tally {
   thisWeek: number;
@@ -38,66 +38,50 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
     const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
     const language = q.language ?? 'en';
 
-    const reasons = await db.execute(sql`SELECT r.code, r.names,
+    const reasons = await db.execute(sql`SELECT r.id, r.code, r.names,
         count(*) FILTER (WHERE f.offered_at >= ${weekStart})::int AS this_week,
         count(*) FILTER (WHERE f.offered_at < ${weekStart})::int AS last_week,
         (array_agg(f.conversation_id ORDER BY f.offered_at DESC) FILTER (WHERE f.offered_at >= ${weekStart}))[1:${EXAMPLES}] AS examples
       FROM analytics_contact_facts f JOIN contact_reasons r ON r.id = f.reason_id
       WHERE f.offered_at >= ${lastStart} AND f.offered_at < ${weekEnd}
-      GROUP BY r.code, r.names`);
+      GROUP BY r.id, r.code, r.names`);
 
     // Phrases, per language of the conversation; only the chosen language's when one is asked for.
+    // Messages are tokenised once (analytics.message-copies.ts): bring the copies up to date, then count.
+    await copyCustomerMessages(db);
+    await tokenisePending(db, onProgress);
+    const inLanguage = q.language ? sql`AND m.language = ${q.language}` : sql``;
+    const counted = await db.execute(sql`SELECT m.language, phrase,
+        count(*) FILTER (WHERE m.at >= ${weekStart})::int AS this_week,
+        count(*) FILTER (WHERE m.at < ${weekStart})::int AS last_week
+      FROM analytics_message_facts m CROSS JOIN LATERAL unnest(m.phrases) AS phrase
+      WHERE m.at >= ${lastStart} AND m.at < ${weekEnd} ${inLanguage}
+      GROUP BY m.language, phrase
+      HAVING count(*) FILTER (WHERE m.at >= ${weekStart}) >= ${MIN_PHRASE_COUNT}`);
     const tallies = new Map<string, Map<string, Tally>>();
-    const suggestions: HotTopics['suggestions'] = [];
-    let cursor: { at: Date; id: string } = { at: lastStart, id: '00000000-0000-0000-0000-000000000000' };
-    let done = 0;
-    for (;;) {
-      const batch =
-        await db.execute(sql`SELECT message_id, conversation_id, at, language, body FROM analytics_message_facts
-        WHERE (at, message_id) > (${cursor.at}, ${cursor.id}::uuid) AND at < ${weekEnd}
-          ${q.language ? sql`AND language = ${q.language}` : sql``}
-        ORDER BY at, message_id LIMIT ${BATCH}`);
-      const rows = batch.rows as {
-        message_id: string;
-        conversation_id: string;
-        at: string;
-        language: string;
-        body: string;
-      }[];
-      if (rows.length === 0) break;
-      for (const m of rows) {
-        const isThisWeek = new Date(m.at) >= weekStart;
-        let byPhrase = tallies.get(m.language);
-        if (!byPhrase) {
-          byPhrase = new Map();
-          tallies.set(m.language, byPhrase);
-        }
-        for (const phrase of phrasesOf(m.body, m.language)) {
-          let t = byPhrase.get(phrase);
-          if (!t) {
-            t = { thisWeek: 0, lastWeek: 0, examples: [] };
-            byPhrase.set(phrase, t);
-          }
-          if (isThisWeek) {
-            t.thisWeek++;
-            if (t.examples.length < EXAMPLES && !t.examples.includes(m.conversation_id))
-              t.examples.push(m.conversation_id);
-          } else t.lastWeek++;
-        }
-        if (isThisWeek && isSuggestion(m.body)) {
-          suggestions.unshift({ conversationId: m.conversation_id, text: m.body });
-          if (suggestions.length > 20) suggestions.pop();
-        }
+    for (const r of counted.rows as {
+      language: string;
+      phrase: string;
+      this_week: number;
+      last_week: number;
+    }[]) {
+      let byPhrase = tallies.get(r.language);
+      if (!byPhrase) {
+        byPhrase = new Map();
+        tallies.set(r.language, byPhrase);
       }
-      const last = rows.at(-1) as (typeof rows)[number];
-      cursor = { at: new Date(last.at), id: last.message_id };
-      done += rows.length;
-      onProgress?.(done);
-      if (rows.length < BATCH) break;
+      byPhrase.set(r.phrase, { thisWeek: r.this_week, lastWeek: r.last_week, examples: [] });
     }
+    const suggested = await db.execute(sql`SELECT m.conversation_id, m.body FROM analytics_message_facts m
+      WHERE m.suggestion AND m.at >= ${weekStart} AND m.at < ${weekEnd} ${inLanguage}
+      ORDER BY m.at DESC, m.message_id DESC LIMIT 10`);
+    const suggestions: HotTopics['suggestions'] = (
+      suggested.rows as { conversation_id: string; body: string }[]
+    ).map((r) => ({ conversationId: r.conversation_id, text: r.body }));
 
     const items: HotTopics['items'] = [];
     for (const r of reasons.rows as {
+      id: string;
       code: string;
       names: Record<string, string>;
       this_week: number;
@@ -108,6 +92,7 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
       items.push({
         kind: 'reason',
         topic: r.names[language] ?? r.names.en ?? r.code,
+        reasonId: r.id,
         language: null,
         thisWeek: r.this_week,
         lastWeek: r.last_week,
@@ -137,11 +122,31 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
       Number(b.rising) - Number(a.rising) || b.thisWeek - a.thisWeek;
     phrases.sort(order);
     items.sort(order);
+    const shown = phrases.slice(0, MAX_PHRASES);
+    await addPhraseExamples(shown, weekStart, weekEnd);
     return {
       weekStart: weekStart.toISOString(),
-      items: [...items, ...phrases.slice(0, MAX_PHRASES)].sort(order),
-      suggestions: suggestions.slice(0, 10),
+      items: [...items, ...shown].sort(order),
+      suggestions,
     };
+  }
+
+  /** The latest conversations of this week using each shown phrase (at most EXAMPLES, distinct). */
+  async function addPhraseExamples(shown: HotTopics['items'], weekStart: Date, weekEnd: Date): Promise<void> {
+    if (shown.length === 0) return;
+    const wanted = sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(shown.map((i) => i.topic))}::jsonb))`;
+    const found = await db.execute(sql`SELECT m.language, phrase,
+        (array_agg(m.conversation_id ORDER BY m.at DESC))[1:${EXAMPLES * 4}] AS examples
+      FROM analytics_message_facts m CROSS JOIN LATERAL unnest(m.phrases) AS phrase
+      WHERE m.at >= ${weekStart} AND m.at < ${weekEnd} AND m.phrases && ${wanted} AND phrase = ANY(${wanted})
+      GROUP BY m.language, phrase`);
+    const byKey = new Map(
+      (found.rows as { language: string; phrase: string; examples: string[] }[]).map((r) => [
+        `${r.language}\u0000${r.phrase}`,
+        [...new Set(r.examples)].slice(0, EXAMPLES),
+      ]),
+    );
+    for (const item of shown) item.examples = byKey.get(`${item.language}\u0000${item.topic}`) ?? [];
   }
 
   return { hotTopics };

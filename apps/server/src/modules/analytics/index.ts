@@ -1,5 +1,6 @@
 import './analytics.messages.ts';
 
+export { createMorningBrief, type MorningBrief } from './analytics.brief.ts';
 export {
   applyBranchFeedbackEvent,
   applyCaseEvent,
@@ -17,6 +18,7 @@ export {
 export * as kpi from './analytics.kpi.ts';
 export { LOBBY_BOARD_READER } from './analytics.outcomes.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
+export { createReportSchedules, type ReportSchedules } from './analytics.schedules.ts';
 export {
   branchFeedbackFacts,
   caseFacts,
@@ -30,3 +32,4 @@ export {
   createAnalyticsService,
   DEFAULT_ANALYTICS_OPTIONS,
 } from './analytics.service.ts';
+export { type BusinessUnits, createBusinessUnits } from './analytics.units.ts';

@@ -26,6 +26,7 @@ export interface OutboundEmail {
   references?: string[];
   /** Where the customer's answer goes (the address with a reply token). */
   replyTo?: string;
+  attachments?: Array<{ filename: string; contentType: string; contentBase64: string }>;
   /** Our own headers, e.g. `Auto-Submitted` for notifications (none for a person's reply). */
   autoSubmitted?: boolean;
   notificationId?: string | null;
@@ -82,6 +83,12 @@ function mailOptions(message: OutboundEmail, date: Date): SendMailOptions {
     inReplyTo: message.inReplyTo,
     references: message.references,
     replyTo: message.replyTo,
+    attachments: message.attachments?.map((a) => ({
+      filename: headerSafe(a.filename),
+      contentType: a.contentType,
+      content: a.contentBase64,
+      encoding: 'base64',
+    })),
     // RFC 3834: notifications are machine-made (so auto-responders do not answer them); an
     // agent's reply is a person's mail and carries no such header.
     headers: message.autoSubmitted === false ? {} : { 'Auto-Submitted': 'auto-generated' },

@@ -51,6 +51,8 @@ export interface ComposedEmail {
   replyTo?: string;
   cc?: string[];
   bcc?: string[];
+  /** Files sent with the email (a scheduled report's PDF), base64 in the queued row. */
+  attachments?: Array<{ filename: string; contentType: string; contentBase64: string }>;
 }
 
 export interface Notification {
@@ -243,8 +245,11 @@ export function createNotificationsService(deps: {
   async function queueEmail(
     tx: DbOrTx,
     input: {
-      conversationId: string;
+      /** Null for mail to staff (a scheduled report), which belongs to no conversation. */
+      conversationId: string | null;
       customerId: string | null;
+      /** The row's template key (default `conversation_reply`): what kind of composed email it is. */
+      templateKey?: string;
       to: string;
       locale: Locale;
       email: ComposedEmail;
@@ -259,7 +264,7 @@ export function createNotificationsService(deps: {
         (id, customer_id, conversation_id, email, purpose, template_key, locale, params, channel, recipient, status,
          next_attempt_at, provider_message_id, idempotency_key, created_at, updated_at)
       VALUES (${ids.uuid()}, ${input.customerId}, ${input.conversationId}, ${JSON.stringify(input.email)}::jsonb,
-        'service', 'conversation_reply', ${input.locale}, '{}'::jsonb, 'email', ${input.to}, 'queued', ${now},
+        'service', ${input.templateKey ?? 'conversation_reply'}, ${input.locale}, '{}'::jsonb, 'email', ${input.to}, 'queued', ${now},
         ${input.messageId}, ${input.idempotencyKey}, ${now}, ${now})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
     const row = inserted.rows[0] as unknown as Row | undefined;
@@ -332,6 +337,7 @@ export function createNotificationsService(deps: {
         inReplyTo: row.email.inReplyTo,
         references: row.email.references,
         replyTo: row.email.replyTo,
+        attachments: row.email.attachments,
         autoSubmitted: false,
         notificationId: row.id,
       });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgentScorecards,
   ContactDrill,
@@ -11,6 +11,15 @@ import type {
   BranchWallboard,
   CaseReport,
 } from '../../../../../packages/contracts/src/analytics-outcomes.ts';
+import type {
+  BusinessUnit,
+  BusinessUnitList,
+  CreateBusinessUnit,
+  CreateReportSchedule,
+  ReportRun,
+  ReportSchedule,
+  ReportScheduleList,
+} from '../../../../../packages/contracts/src/analytics-schedules.ts';
 import { API_BASE, api, type Query, toSearch } from '../../app/api-client.ts';
 import type { QueueList } from '../../app/contracts.ts';
 
@@ -135,5 +144,86 @@ export function useBranchWallboard(timeZone: string) {
     queryFn: () => api<BranchWallboard>('/analytics/wallboard/branches', { query: { timeZone } }),
     refetchInterval: 15_000,
     retry: false,
+  });
+}
+
+export type { CreateReportSchedule, ReportRun, ReportSchedule };
+
+const schedulesKey = ['analytics', 'schedules'] as const;
+
+/** Scheduled reports the viewer may see (their own and their teams'; all for center-wide roles). */
+export function useSchedules() {
+  return useQuery({
+    queryKey: schedulesKey,
+    queryFn: () => api<ReportScheduleList>('/analytics/schedules'),
+  });
+}
+
+export function useCreateSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: CreateReportSchedule) =>
+      api<ReportSchedule>('/analytics/schedules', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export function useSendScheduleNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<ReportRun>(`/analytics/schedules/${id}/send`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export function useDeleteSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/analytics/schedules/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export type { BusinessUnit, CreateBusinessUnit };
+
+const unitsKey = ['analytics', 'business-units'] as const;
+
+/** Business units and the contact reasons they follow (center-wide report viewers only). */
+export function useBusinessUnits() {
+  return useQuery({
+    queryKey: unitsKey,
+    queryFn: () => api<BusinessUnitList>('/analytics/business-units'),
+    retry: false,
+  });
+}
+
+export function useCreateBusinessUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: CreateBusinessUnit) =>
+      api<BusinessUnit>('/analytics/business-units', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+  });
+}
+
+export function useDeleteBusinessUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/analytics/business-units/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+  });
+}
+
+/** Contact reasons to subscribe a unit to (the wrap-up list). */
+export function useReasonOptions(language: string) {
+  return useQuery({
+    queryKey: ['contact-reasons'],
+    queryFn: () =>
+      api<{ items: { id: string; code?: string; names: Record<string, string> }[] }>('/contact-reasons'),
+    staleTime: 5 * 60_000,
+    select: (data) =>
+      data.items.map((r) => ({ value: r.id, label: r.names[language] ?? r.names.en ?? r.code ?? r.id })),
   });
 }

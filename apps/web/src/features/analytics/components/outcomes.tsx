@@ -52,7 +52,7 @@ export function OutcomesPanel({ filters }: { filters: ReportFilters }) {
           <Title order={2} size="h5" mb="xs">
             {t('analytics.outcomes.casesTitle')}
           </Title>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
+          <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xs">
             <Figure label={t('analytics.outcomes.created')} value={c.created} />
             <Figure
               label={t('analytics.outcomes.fcr')}
@@ -66,6 +66,11 @@ export function OutcomesPanel({ filters }: { filters: ReportFilters }) {
               hint={t('analytics.outcomes.complaintsResolved', { count: c.complaintsResolved })}
             />
             <Figure label={t('analytics.outcomes.resolution')} value={hours(c.averageResolutionHours)} />
+            <Figure
+              label={t('analytics.outcomes.resolutionBusiness')}
+              value={hours(c.averageBusinessResolutionHours)}
+              hint={t('analytics.outcomes.resolutionBusinessHint', { count: c.businessResolutionCases })}
+            />
             <Figure label={t('analytics.outcomes.reopened')} value={c.reopened} />
           </SimpleGrid>
         </Paper>

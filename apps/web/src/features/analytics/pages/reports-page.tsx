@@ -257,6 +257,8 @@ export function ReportsPage() {
               <Table.Th>{t('analytics.kpi.csat')}</Table.Th>
               <Table.Th>{t('analytics.scorecards.transfersOut')}</Table.Th>
               <Table.Th>{t('analytics.scorecards.perDay')}</Table.Th>
+              <Table.Th>{t('analytics.scorecards.occupancy')}</Table.Th>
+              <Table.Th>{t('analytics.scorecards.utilization')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -268,6 +270,8 @@ export function ReportsPage() {
                 <Table.Td>{percent(a.csat)}</Table.Td>
                 <Table.Td>{a.transfersOut}</Table.Td>
                 <Table.Td>{a.contactsPerDay === null ? '—' : a.contactsPerDay.toFixed(1)}</Table.Td>
+                <Table.Td>{percent(a.occupancy)}</Table.Td>
+                <Table.Td>{percent(a.utilization)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

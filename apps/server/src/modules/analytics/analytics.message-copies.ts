@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { CONVERSATION_EVENTS } from '../conversations/index.ts';
+import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
+
+/**
+ * Customer messages for hot topics, off the chat hot path: a chat message wakes no analytics
+ * handler. A batched job (every minute, and before each hot-topic report) follows the event log
+ * from its own commit-safe cursor, copies the customer's text messages named by
+ * `conversation.message_created` from the conversations module's tables in one statement per batch,
+ * then tokenises every copy not yet tokenised — once per message, on worker threads when the batch
+ * is large — so the weekly report only counts phrases in SQL.
+ */
+
+const CURSOR = 'message_copies';
+/** Events per copy statement. */
+const COPY_BATCH = 10_000;
+/** Messages per tokenise round (select, segment, one UPDATE). */
+const TOKENISE_BATCH = 10_000;
+
+/** Copies the customer messages published since the cursor; returns how many were copied. */
+export async function copyCustomerMessages(db: Db): Promise<number> {
+  await db.execute(
+    sql`INSERT INTO analytics_cursors (name, txid, position) VALUES (${CURSOR}, '0', 0) ON CONFLICT (name) DO NOTHING`,
+  );
+  let copied = 0;
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      // Locked: two processes running the job take turns instead of copying the same batch twice.
+      const at = (
+        await tx.execute(sql`SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR} FOR UPDATE`)
+      ).rows[0] as { txid: string; position: number | string };
+      const result = await tx.execute(sql`
+        WITH ev AS (
+          SELECT txid, position, payload FROM outbox
+           WHERE (txid, position) > (${at.txid}::xid8, ${Number(at.position)}::bigint)
+             AND txid < pg_snapshot_xmin(pg_current_snapshot())
+             AND type = ${CONVERSATION_EVENTS.messageCreated}
+           ORDER BY txid, position LIMIT ${COPY_BATCH}
+        ), copied AS (
+          INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
+          SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
+            FROM ev
+            JOIN conversation_messages m ON m.id = (ev.payload->>'messageId')::uuid
+            JOIN conversations c ON c.id = m.conversation_id
+           WHERE ev.payload->>'authorType' = 'customer' AND ev.payload->>'kind' = 'text'
+             AND NOT coalesce((ev.payload->>'internal')::boolean, false) AND m.body <> ''
+          ON CONFLICT (message_id) DO NOTHING RETURNING 1
+        ), last AS (SELECT txid, position FROM ev ORDER BY txid DESC, position DESC LIMIT 1)
+        SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM copied)::int AS copied,
+          (SELECT txid::text FROM last) AS txid, (SELECT position FROM last) AS position`);
+      const row = result.rows[0] as {
+        events: number;
+        copied: number;
+        txid: string | null;
+        position: string | null;
+      };
+      if (row.events > 0) {
+        await tx.execute(sql`UPDATE analytics_cursors SET txid = ${row.txid}, position = ${Number(row.position)}
+          WHERE name = ${CURSOR}`);
+      }
+      return row;
+    });
+    copied += step.copied;
+    if (step.events < COPY_BATCH) return copied;
+  }
+}
+
+/**
+ * Tokenises every copied message that is not yet (simulated history and the rebuild insert
+ * untokenised rows too); returns how many. A three-stage pipeline: while the database writes one
+ * batch's phrases, the next batch is segmented (worker threads) and the one after it is read.
+ */
+export async function tokenisePending(db: Db, onProgress?: (done: number) => void): Promise<number> {
+  type Row = { message_id: string; language: string; body: string };
+  const next = async (after: string) =>
+    (
+      await db.execute(sql`SELECT message_id, language, body FROM analytics_message_facts
+        WHERE phrases IS NULL AND message_id > ${after}::uuid ORDER BY message_id LIMIT ${TOKENISE_BATCH}`)
+    ).rows as Row[];
+  const write = async (rows: Row[], tokens: Tokens[]) => {
+    const values = rows.map((r, i) => ({
+      id: r.message_id,
+      p: tokens[i]?.phrases,
+      s: tokens[i]?.suggestion,
+    }));
+    await db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
+      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, p text[], s boolean)
+      WHERE m.message_id = v.id`);
+  };
+  let done = 0;
+  // The write in flight settles to its error (or null), so a failure surfaces where it is awaited.
+  let writing: Promise<unknown> = Promise.resolve(null);
+  const settle = async () => {
+    const error = await writing;
+    if (error) throw error;
+  };
+  let rows = await next('00000000-0000-0000-0000-000000000000');
+  while (rows.length > 0) {
+    const last = (rows.at(-1) as Row).message_id;
+    const [tokens, following] = await Promise.all([
+      tokeniseMany(rows.map((r) => ({ text: r.body, language: r.language }))),
+      rows.length < TOKENISE_BATCH ? Promise.resolve([] as Row[]) : next(last),
+    ]);
+    await settle();
+    const batch = rows;
+    writing = write(batch, tokens).then(
+      () => {
+        done += batch.length;
+        onProgress?.(done);
+        return null;
+      },
+      (error: unknown) => error,
+    );
+    rows = following;
+  }
+  await settle();
+  return done;
+}
+
+/** The job: copy, then tokenise. */
+export async function syncMessageFacts(db: Db): Promise<{ copied: number; tokenised: number }> {
+  const copied = await copyCustomerMessages(db);
+  const tokenised = await tokenisePending(db);
+  return { copied, tokenised };
+}
