@@ -16,6 +16,7 @@ import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modul
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createEmailChannel,
+  createImapReaders,
   createInboundSmtp,
   emailRoutes,
   registerEmailListeners,
@@ -188,6 +189,14 @@ export async function buildApp(deps: AppDeps) {
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
   registerNotificationListeners({ events, notifications, customers });
+  // IMAP mailboxes (Exchange or any IMAP server): one IDLE reader per mailbox, same filing as SMTP.
+  const imapReaders = createImapReaders({
+    db,
+    clock,
+    log,
+    email: emailChannel,
+    mailboxes: config.imapMailboxes,
+  });
   const inboundSmtp = createInboundSmtp({
     email: emailChannel,
     log,
@@ -383,6 +392,7 @@ export async function buildApp(deps: AppDeps) {
           .start()
           .catch((error) => log.error({ err: error }, 'inbound SMTP server not started'));
       }
+      imapReaders.start();
     }
   }
   async function stop() {
@@ -392,6 +402,7 @@ export async function buildApp(deps: AppDeps) {
     await jobs.stop();
     await notifications.stop();
     await inboundSmtp.stop();
+    await imapReaders.stop();
     await ephemeral.stop();
     await events.stop();
   }
@@ -430,6 +441,7 @@ export async function buildApp(deps: AppDeps) {
     mailbox,
     emailChannel,
     inboundSmtp,
+    imapReaders,
     start,
     stop,
   };

@@ -1,5 +1,6 @@
 /** The email channel's public surface. */
 
+export { createImapReaders, type ImapReaders, imapBackoffMs } from './email.imap.ts';
 export {
   classifyMail,
   collapseQuoted,
