@@ -185,7 +185,16 @@ export async function buildApp(deps: AppDeps) {
   });
   const mailbox = createMailbox({ db, audit });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
-  const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
+  const emailChannel = createEmailChannel({
+    db,
+    ids,
+    clock,
+    log,
+    conversations,
+    customers,
+    attachments,
+    mailAuth: { timeoutMs: config.mailAuthDnsTimeoutMs },
+  });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
   registerNotificationListeners({ events, notifications, customers });

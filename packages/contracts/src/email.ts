@@ -10,6 +10,8 @@ export const EmailHeader = Type.Object({
   subject: Type.String(),
   /** Sanitized HTML (inert); show it in a sandboxed frame. */
   html: Nullable(Type.String()),
+  /** SPF / DKIM / DMARC of an inbound mail (RFC 8601 words: pass, fail, softfail, neutral, none, temperror, permerror, policy); null for our own. */
+  auth: Nullable(Type.Object({ spf: Type.String(), dkim: Type.String(), dmarc: Type.String() })),
   at: IsoDateTime,
 });
 export type EmailHeader = Static<typeof EmailHeader>;

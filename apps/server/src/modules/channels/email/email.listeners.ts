@@ -44,13 +44,14 @@ export function registerEmailListeners(deps: {
       | undefined;
     if (row?.channel !== 'email' || !row.contact_email) return;
     const thread =
-      await tx.execute(sql`SELECT direction, message_id, to_addresses, subject FROM email_messages
+      await tx.execute(sql`SELECT direction, message_id, to_addresses, subject, "references" FROM email_messages
       WHERE conversation_id = ${payload.conversationId} ORDER BY created_at`);
     const mails = thread.rows as {
       direction: string;
       message_id: string;
       to_addresses: string[];
       subject: string;
+      references: string[];
     }[];
     const lastIn = [...mails].reverse().find((m) => m.direction === 'in');
     // Answer from the bank address the customer wrote to.
@@ -68,11 +69,15 @@ export function registerEmailListeners(deps: {
     );
     const subject = `Re: ${baseSubject}`.trim();
     const messageId = notifications.newMessageId();
+    // RFC 5322 §3.6.4: the parent's References, then the thread's own Message-IDs; when long, the
+    // first (the thread's root) and the newest are kept.
+    const chain = [...new Set([...(lastIn?.references ?? []), ...mails.map((m) => m.message_id)])];
+    const references = chain.length > 20 ? [chain[0] as string, ...chain.slice(-19)] : chain;
     await tx.execute(sql`INSERT INTO email_messages
         (id, direction, message_id, conversation_id, kind, from_address, to_addresses, subject, in_reply_to, "references", created_at)
       VALUES (${ids.uuid()}, 'out', ${messageId}, ${payload.conversationId}, 'message',
         ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${subject}, ${lastIn?.message_id ?? null},
-        ${textArray(mails.map((m) => m.message_id))}, ${clock.now()})
+        ${textArray(references)}, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING`);
     await notifications.queueEmail(tx, {
       conversationId: payload.conversationId,
@@ -85,7 +90,7 @@ export function registerEmailListeners(deps: {
         subject,
         text: row.body,
         inReplyTo: lastIn?.message_id,
-        references: mails.map((m) => m.message_id).slice(-20),
+        references,
         replyTo: ours ? await email.replyAddress(ours, payload.conversationId) : undefined,
       },
     });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { DNSResolver } from 'mailauth';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -13,6 +14,7 @@ import {
   MAX_MESSAGE_LENGTH,
 } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
+import { checkMailAuth, type MailAuthPeer, type MailAuthResult } from './email.auth.ts';
 import {
   classifyMail,
   collapseQuoted,
@@ -34,6 +36,7 @@ export interface IngestResult {
   conversationId: string | null;
   /** Attachments refused by content sniffing (type not allowed), by file name. */
   refusedAttachments: string[];
+  auth: MailAuthResult;
 }
 
 interface AddressRow {
@@ -67,8 +70,11 @@ export function createEmailChannel(deps: {
   conversations: ConversationsService;
   customers: CustomersService;
   attachments: AttachmentsService;
+  /** SPF/DKIM/DMARC: the bound on one mail's DNS time, and (tests) a resolver instead of the system's. */
+  mailAuth?: { timeoutMs: number; resolver?: DNSResolver };
 }) {
   const { db, ids, clock, log, conversations, customers, attachments } = deps;
+  const mailAuth = deps.mailAuth ?? { timeoutMs: 3000 };
   let replyKey: Buffer | null = null;
 
   async function key(): Promise<Buffer> {
@@ -125,8 +131,16 @@ export function createEmailChannel(deps: {
   }
 
   /** Parses and files one inbound mail. Idempotent by Message-ID. */
-  async function ingest(input: { raw: Buffer; envelopeTo: string[] }): Promise<IngestResult> {
-    const mail = await simpleParser(input.raw, { skipHtmlToText: false });
+  async function ingest(input: {
+    raw: Buffer;
+    envelopeTo: string[];
+    peer?: MailAuthPeer;
+  }): Promise<IngestResult> {
+    // Parsing and the SPF/DKIM/DMARC check (DNS, bounded) run side by side.
+    const [mail, auth] = await Promise.all([
+      simpleParser(input.raw, { skipHtmlToText: false }),
+      checkMailAuth(input.raw, input.peer ?? {}, mailAuth),
+    ]);
     const messageId =
       mail.messageId ?? `<sha256.${createHash('sha256').update(input.raw).digest('hex')}@banyan.invalid>`;
     const from = mail.from?.value[0]?.address?.toLowerCase() ?? '';
@@ -157,14 +171,15 @@ export function createEmailChannel(deps: {
       messageId,
       conversationId: null,
       refusedAttachments: [],
+      auth,
     };
 
     // The Message-ID is claimed first: a second delivery (a retrying MTA, a duplicate forward) stops here.
     const claimed = await db.execute(sql`INSERT INTO email_messages
-        (id, direction, message_id, kind, from_address, to_addresses, cc_addresses, subject, in_reply_to, "references", html, created_at)
+        (id, direction, message_id, kind, from_address, to_addresses, cc_addresses, subject, in_reply_to, "references", html, auth, created_at)
       VALUES (${ids.uuid()}, 'in', ${messageId}, ${kind}, ${from}, ${textArray(to)}, ${textArray(cc)}, ${subject},
         ${messageIds(mail.inReplyTo)[0] ?? null}, ${textArray(messageIds(mail.references))},
-        ${typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null}, ${clock.now()})
+        ${typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null}, ${JSON.stringify(auth)}::jsonb, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING RETURNING id`);
     if (claimed.rows.length === 0) return { ...result, outcome: 'duplicate' };
     // Robots are kept for the record and never answered or queued.
@@ -246,7 +261,7 @@ export function createEmailChannel(deps: {
       throw new AppError('CONVERSATION_NOT_FOUND', 404);
     const result =
       await db.execute(sql`SELECT direction, message_id, from_address, to_addresses, cc_addresses,
-        subject, html, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at, id`);
+        subject, html, auth, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at, id`);
     return (
       result.rows as unknown as {
         direction: 'in' | 'out';
@@ -256,6 +271,7 @@ export function createEmailChannel(deps: {
         cc_addresses: string[];
         subject: string;
         html: string | null;
+        auth: MailAuthResult | null;
         created_at: Date;
       }[]
     ).map((r) => ({
@@ -266,6 +282,7 @@ export function createEmailChannel(deps: {
       cc: r.cc_addresses,
       subject: r.subject,
       html: r.html,
+      auth: r.auth,
       at: new Date(r.created_at).toISOString(),
     }));
   }
