@@ -21,9 +21,10 @@ const message = Buffer.from(
 );
 
 async function signed(): Promise<Buffer> {
+  // mailauth's typings want top-level signing fields; the code reads `signatureData`.
   const { signatures } = await dkimSign(message, {
     signatureData: [{ signingDomain: 'example.vn', selector: 's1', privateKey: pem }],
-  });
+  } as unknown as Parameters<typeof dkimSign>[1]);
   return Buffer.concat([Buffer.from(signatures), message]);
 }
 
