@@ -16,6 +16,7 @@ import { branchRealtimeRoutes, branchRoutes, createBranchService } from './modul
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createEmailChannel,
+  createEmailSuppressions,
   createImapReaders,
   createInboundSmtp,
   emailRoutes,
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps) {
     smtpUrl: config.smtpUrl,
     dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
   });
+  const emailSuppressions = createEmailSuppressions({ db, clock, audit });
   const notifications = createNotificationsService({
     db,
     ids,
@@ -182,6 +184,7 @@ export async function buildApp(deps: AppDeps) {
     email: emailSender,
     mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
     bankTimeZone: config.bankTimeZone,
+    suppressions: emailSuppressions,
   });
   const mailbox = createMailbox({ db, audit });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
@@ -194,6 +197,7 @@ export async function buildApp(deps: AppDeps) {
     customers,
     attachments,
     mailAuth: { timeoutMs: config.mailAuthDnsTimeoutMs },
+    bounces: { notifications, suppressions: emailSuppressions },
   });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
@@ -297,7 +301,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));
       await api.register(notificationsRoutes({ notifications, mailbox }));
-      await api.register(emailRoutes({ email: emailChannel }));
+      await api.register(emailRoutes({ email: emailChannel, suppressions: emailSuppressions }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -449,6 +453,7 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     mailbox,
     emailChannel,
+    emailSuppressions,
     inboundSmtp,
     imapReaders,
     start,

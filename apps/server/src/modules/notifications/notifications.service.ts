@@ -138,9 +138,12 @@ export function createNotificationsService(deps: {
   sms?: SmsSender | null;
   mailFrom: { name: string; address: string };
   bankTimeZone: string;
+  /** The email suppression list (hard bounces), asked before every email is sent. */
+  suppressions?: { isSuppressed(address: string): Promise<boolean> } | null;
 }) {
   const { db, ids, clock, events, log, customers, email, mailFrom, bankTimeZone } = deps;
   const sms = deps.sms ?? null;
+  const suppressions = deps.suppressions ?? null;
 
   function validate(input: QueueNotificationInput): void {
     if (!PURPOSES.includes(input.purpose)) throw new AppError('NOTIFICATION_PURPOSE_INVALID', 400);
@@ -398,6 +401,7 @@ export function createNotificationsService(deps: {
     let sent = 0;
     await Promise.all(
       claimed.map(async (row) => {
+        if (await settleIfSuppressed(row)) return;
         try {
           await deliver(row);
           sent++;
@@ -427,6 +431,56 @@ export function createNotificationsService(deps: {
         audience,
       });
       return notification;
+    });
+  }
+
+  /**
+   * An email to an address on the suppression list is not sent: stored as `suppressed`
+   * (`SUPPRESSED`) under the claim, like the consent check at queue time.
+   */
+  async function settleIfSuppressed(row: Row): Promise<boolean> {
+    if (!suppressions || row.channel !== 'email' || !row.recipient) return false;
+    if (!(await suppressions.isSuppressed(row.recipient))) return false;
+    await db.transaction(async (tx) => {
+      const now = clock.now();
+      const updated = await tx.execute(sql`UPDATE notifications
+          SET status = 'suppressed', reason = 'SUPPRESSED', locked_until = NULL, updated_at = ${now}
+        WHERE id = ${row.id} AND status = 'sending' AND attempts = ${row.attempts} RETURNING *`);
+      const settled = updated.rows[0] as unknown as Row | undefined;
+      if (!settled) return;
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.suppressed,
+        payload: payloadOf(toNotification(settled)),
+        audience,
+      });
+    });
+    return true;
+  }
+
+  /**
+   * A DSN for our email (by its Message-ID): the notification fails with reason `BOUNCED` and the
+   * RFC 3463 status as its last error. Returns it (with the recipient) or null when unknown.
+   */
+  async function markBounced(
+    providerMessageId: string,
+    bounce: { status: string; diagnostic: string | null },
+  ): Promise<{ notification: Notification; recipient: string | null } | null> {
+    return db.transaction(async (tx) => {
+      const now = clock.now();
+      const updated = await tx.execute(sql`UPDATE notifications
+          SET status = 'failed', reason = 'BOUNCED', last_error = ${`DSN_${bounce.status}`}, updated_at = ${now}
+        WHERE provider_message_id = ${providerMessageId} AND status IN ('sent', 'delivered', 'sending', 'queued')
+        RETURNING *`);
+      const row = updated.rows[0] as unknown as Row | undefined;
+      if (!row) return null;
+      const notification = toNotification(row);
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.failed,
+        payload: payloadOf(notification),
+        audience,
+      });
+      log.info({ notificationId: row.id, status: bounce.status }, 'notification bounced');
+      return { notification, recipient: row.recipient };
     });
   }
 
@@ -460,6 +514,7 @@ export function createNotificationsService(deps: {
     listForCustomer,
     processDue,
     markDelivered,
+    markBounced,
     start,
     stop,
   };

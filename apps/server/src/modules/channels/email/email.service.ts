@@ -14,18 +14,21 @@ import {
   MAX_MESSAGE_LENGTH,
 } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
+import type { NotificationsService } from '../../notifications/index.ts';
 import { checkMailAuth, type MailAuthPeer, type MailAuthResult } from './email.auth.ts';
 import {
   classifyMail,
   collapseQuoted,
   type MailKind,
   messageIds,
+  parseDsn,
   sanitizeEmailHtml,
   signReplyToken,
   splitPlusAddress,
   verifyReplyToken,
 } from './email.inbound.ts';
 import './email.messages.ts';
+import type { EmailSuppressions } from './email.suppression.ts';
 
 export type IngestOutcome = 'created' | 'threaded' | 'duplicate' | 'ignored';
 
@@ -70,6 +73,11 @@ export function createEmailChannel(deps: {
   conversations: ConversationsService;
   customers: CustomersService;
   attachments: AttachmentsService;
+  /** Bounces for our mail fail their notification; hard ones put the address on the suppression list. */
+  bounces?: {
+    notifications: Pick<NotificationsService, 'markBounced'>;
+    suppressions: EmailSuppressions;
+  };
   /** SPF/DKIM/DMARC: the bound on one mail's DNS time, and (tests) a resolver instead of the system's. */
   mailAuth?: { timeoutMs: number; resolver?: DNSResolver };
 }) {
@@ -182,6 +190,7 @@ export function createEmailChannel(deps: {
         ${typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null}, ${JSON.stringify(auth)}::jsonb, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING RETURNING id`);
     if (claimed.rows.length === 0) return { ...result, outcome: 'duplicate' };
+    if (kind === 'bounce') await fileBounce(mail);
     // Robots are kept for the record and never answered or queued.
     if (kind !== 'message') {
       log.info({ kind }, 'automatic email not queued');
@@ -246,6 +255,43 @@ export function createEmailChannel(deps: {
       }
     }
     return { ...result, outcome, conversationId };
+  }
+
+  /**
+   * A DSN for one of our mails: each failed recipient fails the notification (reason `BOUNCED`);
+   * a permanent failure (5.x.x) puts the address on the suppression list. Delays (4.x.x) are kept
+   * on record only: the relay is still trying.
+   */
+  async function fileBounce(mail: ParsedMail): Promise<void> {
+    if (!deps.bounces) return;
+    const part = (types: string[]) => {
+      const found = mail.attachments.find((a) => types.includes(a.contentType.toLowerCase()));
+      return found ? found.content.toString('utf8') : null;
+    };
+    const dsn = parseDsn({
+      // mailparser inlines a `message/delivery-status` part into the text; the fields are read from there.
+      deliveryStatus:
+        part(['message/delivery-status', 'message/global-delivery-status']) ?? mail.text ?? null,
+      returned: part(['text/rfc822-headers', 'message/rfc822', 'message/global', 'message/global-headers']),
+    });
+    const original = dsn.originalMessageId ?? messageIds(mail.inReplyTo)[0] ?? null;
+    if (!original) return;
+    for (const recipient of dsn.recipients) {
+      if (recipient.action !== 'failed' && !recipient.status.startsWith('5')) continue;
+      const bounced = await deps.bounces.notifications.markBounced(original, {
+        status: recipient.status,
+        diagnostic: recipient.diagnostic,
+      });
+      if (!bounced) continue;
+      if (recipient.status.startsWith('5')) {
+        await deps.bounces.suppressions.suppress(db, {
+          // The address the DSN names (a CC can bounce while the To does not).
+          address: recipient.address,
+          reason: `${recipient.status}${recipient.diagnostic ? ` ${recipient.diagnostic}` : ''}`,
+          notificationId: bounced.notification.id,
+        });
+      }
+    }
   }
 
   /**

@@ -13,3 +13,4 @@ export { emailRoutes } from './email.routes.ts';
 export { emailAddresses, emailMessages } from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
 export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
+export { createEmailSuppressions, type EmailSuppressions } from './email.suppression.ts';
