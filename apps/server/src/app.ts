@@ -19,6 +19,7 @@ import {
   createEmailSuppressions,
   createImapReaders,
   createInboundSmtp,
+  createMailParser,
   emailRoutes,
   registerEmailListeners,
 } from './modules/channels/email/index.ts';
@@ -188,6 +189,8 @@ export async function buildApp(deps: AppDeps) {
   });
   const mailbox = createMailbox({ db, audit });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
+  // mailparser in worker threads: a 1 MB mail's decoding never stalls other mailboxes or requests.
+  const mailParser = createMailParser();
   const emailChannel = createEmailChannel({
     db,
     ids,
@@ -198,6 +201,7 @@ export async function buildApp(deps: AppDeps) {
     attachments,
     mailAuth: { timeoutMs: config.mailAuthDnsTimeoutMs },
     bounces: { notifications, suppressions: emailSuppressions },
+    parser: mailParser,
   });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
@@ -416,6 +420,7 @@ export async function buildApp(deps: AppDeps) {
     await notifications.stop();
     await inboundSmtp.stop();
     await imapReaders.stop();
+    await mailParser.close();
     await ephemeral.stop();
     await events.stop();
   }

@@ -28,6 +28,7 @@ import {
   verifyReplyToken,
 } from './email.inbound.ts';
 import './email.messages.ts';
+import type { MailParser } from './email.parse.ts';
 import type { EmailSuppressions } from './email.suppression.ts';
 
 export type IngestOutcome = 'created' | 'threaded' | 'duplicate' | 'ignored';
@@ -78,6 +79,8 @@ export function createEmailChannel(deps: {
     notifications: Pick<NotificationsService, 'markBounced'>;
     suppressions: EmailSuppressions;
   };
+  /** Parses off the event loop (worker threads); inline when absent. */
+  parser?: MailParser;
   /** SPF/DKIM/DMARC: the bound on one mail's DNS time, and (tests) a resolver instead of the system's. */
   mailAuth?: { timeoutMs: number; resolver?: DNSResolver };
 }) {
@@ -146,7 +149,7 @@ export function createEmailChannel(deps: {
   }): Promise<IngestResult> {
     // Parsing and the SPF/DKIM/DMARC check (DNS, bounded) run side by side.
     const [mail, auth] = await Promise.all([
-      simpleParser(input.raw, { skipHtmlToText: false }),
+      deps.parser ? deps.parser.parse(input.raw) : simpleParser(input.raw, { skipHtmlToText: false }),
       checkMailAuth(input.raw, input.peer ?? {}, mailAuth),
     ]);
     const messageId =

@@ -9,6 +9,7 @@ export {
   verifyReplyToken,
 } from './email.inbound.ts';
 export { registerEmailListeners } from './email.listeners.ts';
+export { createMailParser, type MailParser } from './email.parse.ts';
 export { emailRoutes } from './email.routes.ts';
 export { emailAddresses, emailMessages } from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
