@@ -45,11 +45,14 @@ const { values: args } = parseArgs({
     inbound: { type: 'string', default: '200' },
     outbound: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '4' },
+    // Worker threads parsing mail; 0 parses on the main thread (to compare). Default: CPUs − 1.
+    'parse-workers': { type: 'string' },
   },
 });
 const INBOUND = bounded(args.inbound, 1, 5000);
 const OUTBOUND = bounded(args.outbound, 1, 20000);
 const CONNECTIONS = bounded(args.connections, 1, 16);
+const PARSE_WORKERS = args['parse-workers'] === undefined ? null : bounded(args['parse-workers'], 0, 16);
 const DEADLINE_MS = 240_000;
 
 // A 1 MB PDF (sniffed as application/pdf by the attachments service).
@@ -86,6 +89,7 @@ async function main() {
         smtpInboundPort: 0,
         smtpUrl: sink.url,
         webDistDir: '/nonexistent',
+        emailParseWorkers: PARSE_WORKERS,
       },
     );
     const running = await buildApp({ config, pool, log: quiet });
@@ -328,8 +332,10 @@ async function main() {
       },
     ]);
     process.stdout.write(`load average (1/5/15 min) before: ${loadBefore}, after: ${loadAfter}\n`);
+    process.stdout.write(`parse workers: ${PARSE_WORKERS ?? 'auto (CPUs − 1, at most 4)'}\n`);
     await writeResults('email', {
       connections: CONNECTIONS,
+      parseWorkers: PARSE_WORKERS ?? 'auto',
       load: { before: loadBefore, after: loadAfter },
       inbound,
       outbound,

@@ -190,7 +190,7 @@ export async function buildApp(deps: AppDeps) {
   const mailbox = createMailbox({ db, audit });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
   // mailparser in worker threads: a 1 MB mail's decoding never stalls other mailboxes or requests.
-  const mailParser = createMailParser();
+  const mailParser = createMailParser({ size: config.emailParseWorkers ?? undefined });
   const emailChannel = createEmailChannel({
     db,
     ids,

@@ -50,6 +50,8 @@ export interface Config {
   smtpTlsKeyFile: string | null;
   /** IMAP mailboxes read with IDLE (`BANYAN_IMAP_MAILBOXES`, JSON); each has its own reader loop. */
   imapMailboxes: ImapMailboxConfig[];
+  /** Worker threads parsing inbound mail (0 = parse on the main thread; null = CPUs − 1, at most 4). */
+  emailParseWorkers: number | null;
   /** Bound on the DNS time of one inbound mail's SPF/DKIM/DMARC check (then `temperror`). */
   mailAuthDnsTimeoutMs: number;
 }
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpTlsCertFile: env.BANYAN_SMTP_TLS_CERT || null,
     smtpTlsKeyFile: env.BANYAN_SMTP_TLS_KEY || null,
     imapMailboxes: parseImapMailboxes(env, problems),
+    emailParseWorkers: env.BANYAN_EMAIL_PARSE_WORKERS ? int('BANYAN_EMAIL_PARSE_WORKERS', 1, 0, 16) : null,
     mailAuthDnsTimeoutMs: int('BANYAN_MAIL_AUTH_DNS_TIMEOUT_MS', 3000, 100, 60_000),
     ...overrides,
   };
