@@ -442,6 +442,7 @@ export async function buildApp(deps: AppDeps) {
     routing,
     calendars,
     conversations,
+    attachments,
     live,
     consults,
     reasons,

@@ -29,6 +29,8 @@ export interface OutboundEmail {
   /** Our own headers, e.g. `Auto-Submitted` for notifications (none for a person's reply). */
   autoSubmitted?: boolean;
   notificationId?: string | null;
+  /** Files sent with an agent's reply (already content-sniffed and size-limited when uploaded). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface EmailSender {
@@ -82,6 +84,11 @@ function mailOptions(message: OutboundEmail, date: Date): SendMailOptions {
     inReplyTo: message.inReplyTo,
     references: message.references,
     replyTo: message.replyTo,
+    attachments: message.attachments?.map((a) => ({
+      filename: headerSafe(a.filename),
+      contentType: a.contentType,
+      content: a.content,
+    })),
     // RFC 3834: notifications are machine-made (so auto-responders do not answer them); an
     // agent's reply is a person's mail and carries no such header.
     headers: message.autoSubmitted === false ? {} : { 'Auto-Submitted': 'auto-generated' },

@@ -51,6 +51,8 @@ export interface ComposedEmail {
   replyTo?: string;
   cc?: string[];
   bcc?: string[];
+  /** Files of the conversation (`conversation_attachments`) sent with the reply, read at send time. */
+  attachmentIds?: string[];
 }
 
 export interface Notification {
@@ -337,6 +339,7 @@ export function createNotificationsService(deps: {
         replyTo: row.email.replyTo,
         autoSubmitted: false,
         notificationId: row.id,
+        attachments: await replyAttachments(row),
       });
       return;
     }
@@ -431,6 +434,27 @@ export function createNotificationsService(deps: {
         audience,
       });
       return notification;
+    });
+  }
+
+  /** The files of a composed reply, from its own conversation only. */
+  async function replyAttachments(
+    row: Row,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }[] | undefined> {
+    const wanted = row.email?.attachmentIds ?? [];
+    if (wanted.length === 0 || !row.conversation_id) return undefined;
+    const result = await db.execute(sql`SELECT id, file_name, content_type, data FROM conversation_attachments
+      WHERE conversation_id = ${row.conversation_id}
+        AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))::uuid[])`);
+    const byId = new Map(
+      (result.rows as { id: string; file_name: string; content_type: string; data: Buffer }[]).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    return wanted.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ filename: r.file_name, contentType: r.content_type, content: r.data }] : [];
     });
   }
 

@@ -29,7 +29,7 @@ export function registerEmailListeners(deps: {
     const payload = event.payload as OutboundMessagePayload;
     if (payload.channel !== 'email') return;
     const found =
-      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body
+      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body, m.seq
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
       WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
     const row = found.rows[0] as
@@ -40,6 +40,7 @@ export function registerEmailListeners(deps: {
           language: Locale;
           topic: string | null;
           body: string;
+          seq: number;
         }
       | undefined;
     if (row?.channel !== 'email' || !row.contact_email) return;
@@ -79,6 +80,15 @@ export function registerEmailListeners(deps: {
         ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${subject}, ${lastIn?.message_id ?? null},
         ${textArray(references)}, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING`);
+    // The files the agent attached since their previous reply go with this one (attach, then write).
+    const files = await tx.execute(sql`SELECT m.attachment->>'id' AS id FROM conversation_messages m
+      WHERE m.conversation_id = ${payload.conversationId} AND m.kind = 'attachment' AND m.author_type = 'agent'
+        AND m.seq < ${row.seq}
+        AND m.seq > COALESCE((SELECT max(p.seq) FROM conversation_messages p
+          WHERE p.conversation_id = ${payload.conversationId} AND p.kind = 'text' AND p.author_type = 'agent'
+            AND p.seq < ${row.seq}), 0)
+      ORDER BY m.seq`);
+    const attachmentIds = (files.rows as { id: string | null }[]).flatMap((f) => (f.id ? [f.id] : []));
     await notifications.queueEmail(tx, {
       conversationId: payload.conversationId,
       customerId: row.customer_id,
@@ -91,6 +101,7 @@ export function registerEmailListeners(deps: {
         text: row.body,
         inReplyTo: lastIn?.message_id,
         references,
+        ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
         replyTo: ours ? await email.replyAddress(ours, payload.conversationId) : undefined,
       },
     });
