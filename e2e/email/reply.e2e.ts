@@ -1,6 +1,7 @@
 // The email journey (issue #8): a customer's mail, sent by swaks (Debian) to the built-in SMTP
 // server, becomes an email conversation in the Vietnamese email queue; agent.hanoi gets the offer
-// on the desk, accepts, sees the sender checks (SPF / DKIM / DMARC badges) and replies in Chinese;
+// on the desk, accepts, sees the sender checks (SPF / DKIM / DMARC badges), attaches a PDF and
+// replies in Chinese;
 // the reply reaches the test mailbox (the embedded demo's local mailbox, Admin · Mailbox) threaded:
 // In-Reply-To is the customer's Message-ID. Needs swaks and the server's SMTP port
 // (`BANYAN_E2E_SMTP_PORT`, set by e2e/run.mjs; 2525 against a server already running).
@@ -28,8 +29,10 @@ const subject = `Hỏi về phí thường niên ${run}`;
 const customerMessageId = `<e2e-${run}@example.vn>`;
 const reply = `您好，年费已为您免除。(${run})`;
 const CONDITION_MS = 30_000;
+const fileName = `bieu-phi-${run}.pdf`;
+const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20)]);
 
-describe('email: swaks → email queue → agent replies in Chinese → threaded in the mailbox', () => {
+describe('email: swaks → email queue → agent replies in Chinese with a PDF → threaded in the mailbox', () => {
   let browser: Browser;
   let agentApi: ApiSession;
   let vipApi: ApiSession;
@@ -102,7 +105,12 @@ describe('email: swaks → email queue → agent replies in Chinese → threaded
     await expectAccessible(desk, 'desk with an email conversation');
   });
 
-  it('the agent replies in Chinese and the reply reaches the mailbox threaded', async () => {
+  it('the agent attaches a PDF, replies in Chinese, and the reply reaches the mailbox threaded', async () => {
+    // Attach first, then write: the files attached since the last reply go out with the next one.
+    const chooser = desk.waitForEvent('filechooser');
+    await desk.getByRole('button', { name: 'Attach' }).click();
+    await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf });
+    await transcript().getByText(fileName).first().waitFor({ timeout: CONDITION_MS });
     const box = desk.getByLabel('Reply to the customer');
     await box.fill(reply);
     await box.press('Control+Enter');
