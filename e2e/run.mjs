@@ -75,10 +75,11 @@ async function buildWeb() {
 // `npm run test:e2e -- e2e/customer` runs only the journeys whose path contains one of the filters.
 const filters = process.argv.slice(2);
 
-function runVitest(baseUrl) {
+function runVitest(baseUrl, smtpPort) {
   return run('node_modules/vitest/vitest.mjs', ['run', '--config', 'e2e/vitest.config.ts', ...filters], {
     ...process.env,
     BANYAN_E2E_BASE_URL: baseUrl,
+    ...(smtpPort ? { BANYAN_E2E_SMTP_PORT: String(smtpPort) } : {}),
   });
 }
 
@@ -92,7 +93,13 @@ async function main() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'banyan-e2e-'));
-  const env = { ...process.env, ...(dataDir ? { BANYAN_DATA_DIR: dataDir } : {}) };
+  // The built-in SMTP server on a free port too: never another checkout's server on 2525.
+  const smtpPort = await freePort();
+  const env = {
+    ...process.env,
+    BANYAN_SMTP_INBOUND_PORT: String(smtpPort),
+    ...(dataDir ? { BANYAN_DATA_DIR: dataDir } : {}),
+  };
   console.log(`e2e: starting Banyan on ${baseUrl} (${dataDir ? `data in ${dataDir}` : 'DATABASE_URL'})`);
   const server = spawn(process.execPath, [join(root, 'bin/banyan.mjs'), 'start', '--port', String(port)], {
     cwd: root,
@@ -105,7 +112,7 @@ async function main() {
 
   try {
     await waitForReady(baseUrl, server);
-    return await runVitest(baseUrl);
+    return await runVitest(baseUrl, smtpPort);
   } finally {
     await stop(server);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,10 @@ import {
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createEmailChannel,
+  createEmailSuppressions,
+  createImapReaders,
   createInboundSmtp,
+  createMailParser,
   emailRoutes,
   registerEmailListeners,
 } from './modules/channels/email/index.ts';
@@ -188,6 +191,7 @@ export async function buildApp(deps: AppDeps) {
     smtpUrl: config.smtpUrl,
     dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
   });
+  const emailSuppressions = createEmailSuppressions({ db, clock, audit });
   const notifications = createNotificationsService({
     db,
     ids,
@@ -199,6 +203,7 @@ export async function buildApp(deps: AppDeps) {
     email: emailSender,
     mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
     bankTimeZone: config.bankTimeZone,
+    suppressions: emailSuppressions,
   });
   const mailbox = createMailbox({ db, audit });
   // Scheduled reports: PDFs queued to their recipients through the same pipeline.
@@ -227,10 +232,31 @@ export async function buildApp(deps: AppDeps) {
     mailer: notifications,
   });
   // Inbound email: the built-in SMTP server files mail as conversations with channel `email`.
-  const emailChannel = createEmailChannel({ db, ids, clock, log, conversations, customers, attachments });
+  // mailparser in worker threads: a 1 MB mail's decoding never stalls other mailboxes or requests.
+  const mailParser = createMailParser({ size: config.emailParseWorkers ?? undefined });
+  const emailChannel = createEmailChannel({
+    db,
+    ids,
+    clock,
+    log,
+    conversations,
+    customers,
+    attachments,
+    mailAuth: { timeoutMs: config.mailAuthDnsTimeoutMs },
+    bounces: { notifications, suppressions: emailSuppressions },
+    parser: mailParser,
+  });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
   registerNotificationListeners({ events, notifications, customers });
+  // IMAP mailboxes (Exchange or any IMAP server): one IDLE reader per mailbox, same filing as SMTP.
+  const imapReaders = createImapReaders({
+    db,
+    clock,
+    log,
+    email: emailChannel,
+    mailboxes: config.imapMailboxes,
+  });
   const inboundSmtp = createInboundSmtp({
     email: emailChannel,
     log,
@@ -324,7 +350,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));
       await api.register(notificationsRoutes({ notifications, mailbox }));
-      await api.register(emailRoutes({ email: emailChannel }));
+      await api.register(emailRoutes({ email: emailChannel, suppressions: emailSuppressions }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -458,6 +484,7 @@ export async function buildApp(deps: AppDeps) {
           .start()
           .catch((error) => log.error({ err: error }, 'inbound SMTP server not started'));
       }
+      imapReaders.start();
     }
   }
   async function stop() {
@@ -467,6 +494,8 @@ export async function buildApp(deps: AppDeps) {
     await jobs.stop();
     await notifications.stop();
     await inboundSmtp.stop();
+    await imapReaders.stop();
+    await mailParser.close();
     await ephemeral.stop();
     await events.stop();
   }
@@ -488,6 +517,7 @@ export async function buildApp(deps: AppDeps) {
     routing,
     calendars,
     conversations,
+    attachments,
     live,
     consults,
     reasons,
@@ -507,7 +537,9 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     mailbox,
     emailChannel,
+    emailSuppressions,
     inboundSmtp,
+    imapReaders,
     start,
     stop,
   };

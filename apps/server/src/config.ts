@@ -48,6 +48,27 @@ export interface Config {
   /** STARTTLS on the inbound server only when both PEM files are set. */
   smtpTlsCertFile: string | null;
   smtpTlsKeyFile: string | null;
+  /** IMAP mailboxes read with IDLE (`BANYAN_IMAP_MAILBOXES`, JSON); each has its own reader loop. */
+  imapMailboxes: ImapMailboxConfig[];
+  /** Worker threads parsing inbound mail (0 = parse on the main thread; null = CPUs − 1, at most 4). */
+  emailParseWorkers: number | null;
+  /** Bound on the DNS time of one inbound mail's SPF/DKIM/DMARC check (then `temperror`). */
+  mailAuthDnsTimeoutMs: number;
+}
+
+export interface ImapMailboxConfig {
+  /** Stable name: the key of its resume point (last UID) in `email_imap_state`. */
+  name: string;
+  host: string;
+  port: number;
+  /** Implicit TLS (993); otherwise STARTTLS when the server offers it. */
+  tls: boolean;
+  user: string;
+  /** From the environment variable named by `passwordEnv` (never in the JSON itself). */
+  password: string;
+  folder: string;
+  /** The bank's address this mailbox receives for (`support@bank.example`): its queue. */
+  address: string;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +154,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpInboundMaxBytes: int('BANYAN_SMTP_MAX_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     smtpTlsCertFile: env.BANYAN_SMTP_TLS_CERT || null,
     smtpTlsKeyFile: env.BANYAN_SMTP_TLS_KEY || null,
+    imapMailboxes: parseImapMailboxes(env, problems),
+    emailParseWorkers: env.BANYAN_EMAIL_PARSE_WORKERS ? int('BANYAN_EMAIL_PARSE_WORKERS', 1, 0, 16) : null,
+    mailAuthDnsTimeoutMs: int('BANYAN_MAIL_AUTH_DNS_TIMEOUT_MS', 3000, 100, 60_000),
     ...overrides,
   };
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
@@ -145,4 +169,66 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `BANYAN_IMAP_MAILBOXES='[{"name":"support","host":"imap.bank.example","port":993,"tls":true,
+ * "user":"support","passwordEnv":"BANYAN_IMAP_SUPPORT_PASSWORD","folder":"INBOX",
+ * "address":"support@bank.example"}]'`: the secret stays in its own variable (or secret store).
+ */
+function parseImapMailboxes(env: Env, problems: string[]): ImapMailboxConfig[] {
+  const raw = env.BANYAN_IMAP_MAILBOXES;
+  if (!raw) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    problems.push('BANYAN_IMAP_MAILBOXES must be a JSON array');
+    return [];
+  }
+  if (!Array.isArray(list)) {
+    problems.push('BANYAN_IMAP_MAILBOXES must be a JSON array');
+    return [];
+  }
+  const out: ImapMailboxConfig[] = [];
+  for (const [i, item] of list.entries()) {
+    const m = (item ?? {}) as Record<string, unknown>;
+    const str = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : null);
+    const name = str('name');
+    const host = str('host');
+    const user = str('user');
+    const address = str('address');
+    const passwordEnv = str('passwordEnv');
+    const port = m.port === undefined ? (m.tls === false ? 143 : 993) : Number(m.port);
+    if (!name || !/^[a-z0-9_-]{1,64}$/i.test(name) || !host || !user || !address || !passwordEnv) {
+      problems.push(
+        `BANYAN_IMAP_MAILBOXES[${i}] needs name (letters, digits, - or _), host, user, address and passwordEnv`,
+      );
+      continue;
+    }
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      problems.push(`BANYAN_IMAP_MAILBOXES[${i}].port must be a port number`);
+      continue;
+    }
+    const password = env[passwordEnv];
+    if (!password) {
+      problems.push(`BANYAN_IMAP_MAILBOXES[${i}]: ${passwordEnv} is not set`);
+      continue;
+    }
+    if (out.some((o) => o.name === name)) {
+      problems.push(`BANYAN_IMAP_MAILBOXES: the name "${name}" is used twice`);
+      continue;
+    }
+    out.push({
+      name,
+      host,
+      port,
+      tls: m.tls !== false,
+      user,
+      password,
+      folder: str('folder') ?? 'INBOX',
+      address: address.toLowerCase(),
+    });
+  }
+  return out;
 }

@@ -35,6 +35,10 @@ export const MailboxMessage = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   headers: Type.String(),
+  /** The files the message carries (name, sniffed type, bytes). */
+  attachments: Type.Array(
+    Type.Object({ filename: Type.String(), contentType: Type.String(), size: Type.Integer() }),
+  ),
   notificationId: Nullable(Uuid),
   createdAt: IsoDateTime,
 });

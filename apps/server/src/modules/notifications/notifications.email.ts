@@ -26,10 +26,12 @@ export interface OutboundEmail {
   references?: string[];
   /** Where the customer's answer goes (the address with a reply token). */
   replyTo?: string;
-  attachments?: Array<{ filename: string; contentType: string; contentBase64: string }>;
   /** Our own headers, e.g. `Auto-Submitted` for notifications (none for a person's reply). */
   autoSubmitted?: boolean;
   notificationId?: string | null;
+  /** Files sent with the email: an agent's reply's uploads (content-sniffed and size-limited when
+   * uploaded), a scheduled report's PDF. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface EmailSender {
@@ -86,8 +88,7 @@ function mailOptions(message: OutboundEmail, date: Date): SendMailOptions {
     attachments: message.attachments?.map((a) => ({
       filename: headerSafe(a.filename),
       contentType: a.contentType,
-      content: a.contentBase64,
-      encoding: 'base64',
+      content: a.content,
     })),
     // RFC 3834: notifications are machine-made (so auto-responders do not answer them); an
     // agent's reply is a person's mail and carries no such header.

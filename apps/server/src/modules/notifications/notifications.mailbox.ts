@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import type { Audit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -18,6 +19,8 @@ export interface MailboxMessage extends MailboxSummary {
   text: string;
   /** The header block of the stored message, as a relay would have received it. */
   headers: string;
+  /** The files it carries (an agent's reply with attachments). */
+  attachments: { filename: string; contentType: string; size: number }[];
   notificationId: string | null;
 }
 
@@ -87,6 +90,7 @@ export function createMailbox(deps: { db: Db; audit: Audit }) {
       subject: r.subject,
       text: r.text_body,
       headers: headerEnd >= 0 ? r.raw.slice(0, headerEnd) : r.raw,
+      attachments: await mailboxAttachments(r.raw),
       notificationId: r.notification_id,
       createdAt: new Date(r.created_at),
     };
@@ -96,3 +100,13 @@ export function createMailbox(deps: { db: Db; audit: Audit }) {
 }
 
 export type Mailbox = ReturnType<typeof createMailbox>;
+
+/** The files of a stored message, for the admin's view (names and sizes, not the bytes). */
+async function mailboxAttachments(raw: string) {
+  const parsed = await simpleParser(raw);
+  return parsed.attachments.map((a) => ({
+    filename: a.filename ?? '',
+    contentType: a.contentType,
+    size: a.size,
+  }));
+}

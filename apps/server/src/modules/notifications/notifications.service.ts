@@ -53,6 +53,8 @@ export interface ComposedEmail {
   bcc?: string[];
   /** Files sent with the email (a scheduled report's PDF), base64 in the queued row. */
   attachments?: Array<{ filename: string; contentType: string; contentBase64: string }>;
+  /** Files of the conversation (`conversation_attachments`) sent with the reply, read at send time. */
+  attachmentIds?: string[];
 }
 
 export interface Notification {
@@ -140,9 +142,12 @@ export function createNotificationsService(deps: {
   sms?: SmsSender | null;
   mailFrom: { name: string; address: string };
   bankTimeZone: string;
+  /** The email suppression list (hard bounces), asked before every email is sent. */
+  suppressions?: { isSuppressed(address: string): Promise<boolean> } | null;
 }) {
   const { db, ids, clock, events, log, customers, email, mailFrom, bankTimeZone } = deps;
   const sms = deps.sms ?? null;
+  const suppressions = deps.suppressions ?? null;
 
   function validate(input: QueueNotificationInput): void {
     if (!PURPOSES.includes(input.purpose)) throw new AppError('NOTIFICATION_PURPOSE_INVALID', 400);
@@ -337,9 +342,9 @@ export function createNotificationsService(deps: {
         inReplyTo: row.email.inReplyTo,
         references: row.email.references,
         replyTo: row.email.replyTo,
-        attachments: row.email.attachments,
         autoSubmitted: false,
         notificationId: row.id,
+        attachments: await emailAttachments(row),
       });
       return;
     }
@@ -404,6 +409,7 @@ export function createNotificationsService(deps: {
     let sent = 0;
     await Promise.all(
       claimed.map(async (row) => {
+        if (await settleIfSuppressed(row)) return;
         try {
           await deliver(row);
           sent++;
@@ -433,6 +439,90 @@ export function createNotificationsService(deps: {
         audience,
       });
       return notification;
+    });
+  }
+
+  /** The files of a composed reply, from its own conversation only. */
+  /** A composed email's files: those queued with it (base64), then the conversation's it names. */
+  async function emailAttachments(
+    row: Row,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }[] | undefined> {
+    const inline = (row.email?.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    }));
+    const files = [...inline, ...((await replyAttachments(row)) ?? [])];
+    return files.length > 0 ? files : undefined;
+  }
+
+  async function replyAttachments(
+    row: Row,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }[] | undefined> {
+    const wanted = row.email?.attachmentIds ?? [];
+    if (wanted.length === 0 || !row.conversation_id) return undefined;
+    const result = await db.execute(sql`SELECT id, file_name, content_type, data FROM conversation_attachments
+      WHERE conversation_id = ${row.conversation_id}
+        AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))::uuid[])`);
+    const byId = new Map(
+      (result.rows as { id: string; file_name: string; content_type: string; data: Buffer }[]).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    return wanted.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ filename: r.file_name, contentType: r.content_type, content: r.data }] : [];
+    });
+  }
+
+  /**
+   * An email to an address on the suppression list is not sent: stored as `suppressed`
+   * (`SUPPRESSED`) under the claim, like the consent check at queue time.
+   */
+  async function settleIfSuppressed(row: Row): Promise<boolean> {
+    if (!suppressions || row.channel !== 'email' || !row.recipient) return false;
+    if (!(await suppressions.isSuppressed(row.recipient))) return false;
+    await db.transaction(async (tx) => {
+      const now = clock.now();
+      const updated = await tx.execute(sql`UPDATE notifications
+          SET status = 'suppressed', reason = 'SUPPRESSED', locked_until = NULL, updated_at = ${now}
+        WHERE id = ${row.id} AND status = 'sending' AND attempts = ${row.attempts} RETURNING *`);
+      const settled = updated.rows[0] as unknown as Row | undefined;
+      if (!settled) return;
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.suppressed,
+        payload: payloadOf(toNotification(settled)),
+        audience,
+      });
+    });
+    return true;
+  }
+
+  /**
+   * A DSN for our email (by its Message-ID): the notification fails with reason `BOUNCED` and the
+   * RFC 3463 status as its last error. Returns it (with the recipient) or null when unknown.
+   */
+  async function markBounced(
+    providerMessageId: string,
+    bounce: { status: string; diagnostic: string | null },
+  ): Promise<{ notification: Notification; recipient: string | null } | null> {
+    return db.transaction(async (tx) => {
+      const now = clock.now();
+      const updated = await tx.execute(sql`UPDATE notifications
+          SET status = 'failed', reason = 'BOUNCED', last_error = ${`DSN_${bounce.status}`}, updated_at = ${now}
+        WHERE provider_message_id = ${providerMessageId} AND status IN ('sent', 'delivered', 'sending', 'queued')
+        RETURNING *`);
+      const row = updated.rows[0] as unknown as Row | undefined;
+      if (!row) return null;
+      const notification = toNotification(row);
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.failed,
+        payload: payloadOf(notification),
+        audience,
+      });
+      log.info({ notificationId: row.id, status: bounce.status }, 'notification bounced');
+      return { notification, recipient: row.recipient };
     });
   }
 
@@ -466,6 +556,7 @@ export function createNotificationsService(deps: {
     listForCustomer,
     processDue,
     markDelivered,
+    markBounced,
     start,
     stop,
   };

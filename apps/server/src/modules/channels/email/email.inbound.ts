@@ -165,3 +165,53 @@ export function messageIds(value: string | string[] | undefined): string[] {
   const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
   return [...text.matchAll(/<[^<>\s]+>/g)].map((m) => m[0]);
 }
+
+export interface DsnRecipient {
+  address: string;
+  /** RFC 3463 status, `5.1.1`. */
+  status: string;
+  action: string;
+  diagnostic: string | null;
+}
+
+export interface Dsn {
+  /** The Message-ID of our mail that bounced (from the returned headers). */
+  originalMessageId: string | null;
+  recipients: DsnRecipient[];
+}
+
+/**
+ * Reads an RFC 3464 delivery status notification: the per-recipient fields of its
+ * `message/delivery-status` part and the Message-ID in the returned message or headers.
+ */
+export function parseDsn(parts: { deliveryStatus: string | null; returned: string | null }): Dsn {
+  const recipients: DsnRecipient[] = [];
+  const unfolded = (parts.deliveryStatus ?? '').replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ');
+  for (const block of unfolded.split(/\n\s*\n/)) {
+    const field = (name: string) => {
+      const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(block);
+      return match ? (match[1] as string).trim() : null;
+    };
+    const final = field('Final-Recipient') ?? field('Original-Recipient');
+    const status = field('Status');
+    if (!final || !status) continue;
+    const address = final
+      .replace(/^[a-z0-9-]+;\s*/i, '')
+      .replace(/^<|>$/g, '')
+      .trim()
+      .toLowerCase();
+    const code = /^([245])\.\d{1,3}\.\d{1,3}/.exec(status)?.[0];
+    if (!address || !code) continue;
+    recipients.push({
+      address,
+      status: code,
+      action: (field('Action') ?? '').toLowerCase(),
+      diagnostic: field('Diagnostic-Code')?.slice(0, 300) ?? null,
+    });
+  }
+  const returned = (parts.returned ?? '').replace(/\r\n/g, '\n');
+  const headerEnd = returned.indexOf('\n\n');
+  const headers = (headerEnd >= 0 ? returned.slice(0, headerEnd) : returned).replace(/\n[ \t]+/g, ' ');
+  const originalMessageId = /^Message-ID:\s*(<[^<>\s]+>)/im.exec(headers)?.[1] ?? null;
+  return { originalMessageId, recipients };
+}

@@ -29,7 +29,7 @@ export function registerEmailListeners(deps: {
     const payload = event.payload as OutboundMessagePayload;
     if (payload.channel !== 'email') return;
     const found =
-      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body
+      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body, m.seq
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
       WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
     const row = found.rows[0] as
@@ -40,17 +40,19 @@ export function registerEmailListeners(deps: {
           language: Locale;
           topic: string | null;
           body: string;
+          seq: number;
         }
       | undefined;
     if (row?.channel !== 'email' || !row.contact_email) return;
     const thread =
-      await tx.execute(sql`SELECT direction, message_id, to_addresses, subject FROM email_messages
+      await tx.execute(sql`SELECT direction, message_id, to_addresses, subject, "references" FROM email_messages
       WHERE conversation_id = ${payload.conversationId} ORDER BY created_at`);
     const mails = thread.rows as {
       direction: string;
       message_id: string;
       to_addresses: string[];
       subject: string;
+      references: string[];
     }[];
     const lastIn = [...mails].reverse().find((m) => m.direction === 'in');
     // Answer from the bank address the customer wrote to.
@@ -68,12 +70,25 @@ export function registerEmailListeners(deps: {
     );
     const subject = `Re: ${baseSubject}`.trim();
     const messageId = notifications.newMessageId();
+    // RFC 5322 §3.6.4: the parent's References, then the thread's own Message-IDs; when long, the
+    // first (the thread's root) and the newest are kept.
+    const chain = [...new Set([...(lastIn?.references ?? []), ...mails.map((m) => m.message_id)])];
+    const references = chain.length > 20 ? [chain[0] as string, ...chain.slice(-19)] : chain;
     await tx.execute(sql`INSERT INTO email_messages
         (id, direction, message_id, conversation_id, kind, from_address, to_addresses, subject, in_reply_to, "references", created_at)
       VALUES (${ids.uuid()}, 'out', ${messageId}, ${payload.conversationId}, 'message',
         ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${subject}, ${lastIn?.message_id ?? null},
-        ${textArray(mails.map((m) => m.message_id))}, ${clock.now()})
+        ${textArray(references)}, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING`);
+    // The files the agent attached since their previous reply go with this one (attach, then write).
+    const files = await tx.execute(sql`SELECT m.attachment->>'id' AS id FROM conversation_messages m
+      WHERE m.conversation_id = ${payload.conversationId} AND m.kind = 'attachment' AND m.author_type = 'agent'
+        AND m.seq < ${row.seq}
+        AND m.seq > COALESCE((SELECT max(p.seq) FROM conversation_messages p
+          WHERE p.conversation_id = ${payload.conversationId} AND p.kind = 'text' AND p.author_type = 'agent'
+            AND p.seq < ${row.seq}), 0)
+      ORDER BY m.seq`);
+    const attachmentIds = (files.rows as { id: string | null }[]).flatMap((f) => (f.id ? [f.id] : []));
     await notifications.queueEmail(tx, {
       conversationId: payload.conversationId,
       customerId: row.customer_id,
@@ -85,7 +100,8 @@ export function registerEmailListeners(deps: {
         subject,
         text: row.body,
         inReplyTo: lastIn?.message_id,
-        references: mails.map((m) => m.message_id).slice(-20),
+        references,
+        ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
         replyTo: ours ? await email.replyAddress(ours, payload.conversationId) : undefined,
       },
     });

@@ -128,4 +128,59 @@ describe('agent replies by email', () => {
     await ctx.app.notifications.processDue();
     expect(sink.received).toHaveLength(1);
   });
+
+  it('send the files the agent attached before the reply with it, once', async () => {
+    await customerSends({
+      from: 'Le Anh <anh.le@example.vn>',
+      to: 'support@bank.example',
+      subject: 'Xin sao kê',
+      text: 'Gửi tôi sao kê tháng 10.',
+      messageId: '<att-1@example.vn>',
+    });
+    const conversationId = (
+      await ctx.pool.query(
+        "SELECT conversation_id FROM email_messages WHERE message_id = '<att-1@example.vn>'",
+      )
+    ).rows[0].conversation_id as string;
+    const agent = await ctx.app.staff.createUser(null, {
+      username: 'email.agent2',
+      displayName: 'Agent',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+    });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20)]);
+    await ctx.app.attachments.storeAttachment({
+      conversationId,
+      uploaderType: 'agent',
+      uploaderId: agent.id,
+      clientId: 'att-f1',
+      fileName: 'sao-ke-10.pdf',
+      data: pdf,
+    });
+    const before = sink.received.length;
+    for (const [clientId, body] of [
+      ['att-a1', '您好，附件是您的对账单。'],
+      ['att-a2', 'Không có tệp nào ở thư này.'],
+    ]) {
+      await ctx.app.conversations.postMessage({
+        conversationId,
+        authorType: 'agent',
+        authorId: agent.id,
+        clientId: clientId as string,
+        kind: 'text',
+        body: body as string,
+      });
+    }
+    await ctx.app.events.dispatchPending();
+    await ctx.app.events.dispatchPending();
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 2, sent: 2 });
+    const mails = sink.received.slice(before).map((m) => m.parsed);
+    const withFile = mails.find((m) => m.text?.includes('附件'));
+    const without = mails.find((m) => m.text?.includes('Không có tệp'));
+    expect(withFile?.attachments.map((a) => [a.filename, a.contentType, a.content.equals(pdf)])).toEqual([
+      ['sao-ke-10.pdf', 'application/pdf', true],
+    ]);
+    expect(withFile?.inReplyTo).toBe('<att-1@example.vn>');
+    expect(without?.attachments).toEqual([]);
+  });
 });

@@ -1,12 +1,19 @@
+import { Type } from 'typebox';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
-import { EmailThread } from '#contracts/email.ts';
+import {
+  EmailSuppressionList,
+  EmailSuppressionParams,
+  EmailSuppressionQuery,
+  EmailThread,
+} from '#contracts/email.ts';
 import type { App } from '../../../platform/http.ts';
 import { requireActor } from '../../../platform/rbac.ts';
 import type { EmailChannel } from './email.service.ts';
+import type { EmailSuppressions } from './email.suppression.ts';
 
 /** The desk's view of an email conversation's mails (subject, addresses, sanitized HTML). */
-export function emailRoutes(deps: { email: EmailChannel }) {
-  const { email } = deps;
+export function emailRoutes(deps: { email: EmailChannel; suppressions: EmailSuppressions }) {
+  const { email, suppressions } = deps;
   return async (app: App) => {
     app.get(
       '/conversations/:id/email',
@@ -14,6 +21,37 @@ export function emailRoutes(deps: { email: EmailChannel }) {
       async (request) => ({
         items: await email.getEmailThread(requireActor(request.actor), request.params.id),
       }),
+    );
+    // The suppression list (hard bounces): admins read it and take an address off it.
+    app.get(
+      '/admin/email/suppressions',
+      {
+        schema: {
+          tags: ['admin'],
+          querystring: EmailSuppressionQuery,
+          response: { 200: EmailSuppressionList, ...ErrorResponses },
+        },
+      },
+      async (request) => ({
+        items: (await suppressions.listSuppressions(requireActor(request.actor), request.query)).map((s) => ({
+          ...s,
+          createdAt: s.createdAt.toISOString(),
+        })),
+      }),
+    );
+    app.delete(
+      '/admin/email/suppressions/:address',
+      {
+        schema: {
+          tags: ['admin'],
+          params: EmailSuppressionParams,
+          response: { 204: Type.Null(), ...ErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        await suppressions.removeSuppression(requireActor(request.actor), request.params.address);
+        return reply.code(204).send(null);
+      },
     );
   };
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { queues as routingQueues } from '../../routing/routing.schema.ts';
 
 /**
@@ -43,6 +53,8 @@ export const emailMessages = pgTable(
     references: text('references').array().notNull().default(sql`'{}'::text[]`),
     /** The sanitized HTML part for display (scripts, remote images and styles removed). */
     html: text('html'),
+    /** SPF / DKIM / DMARC results of an inbound mail (`mailauth`): `{ spf, dkim, dmarc }`, each a result word. */
+    auth: jsonb('auth'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -51,4 +63,32 @@ export const emailMessages = pgTable(
     check('email_messages_direction_check', sql`${t.direction} IN ('in', 'out')`),
     check('email_messages_kind_check', sql`${t.kind} IN ('message', 'auto_reply', 'bounce')`),
   ],
+);
+
+/**
+ * Where each IMAP mailbox's reader resumes: the last UID filed under the folder's UIDVALIDITY.
+ * Advanced only after a mail is filed, so a restart neither loses nor doubles mail (and a second
+ * filing would stop at the Message-ID claim anyway).
+ */
+export const emailImapState = pgTable('email_imap_state', {
+  mailbox: text('mailbox').primaryKey(),
+  uidValidity: text('uid_validity').notNull(),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Addresses our mail must not go to: a hard bounce (RFC 3464 5.x.x) for one of our messages puts
+ * the recipient here; the notifications pipeline stores such mail as `suppressed` (`SUPPRESSED`).
+ */
+export const emailSuppressions = pgTable(
+  'email_suppressions',
+  {
+    address: text('address').primaryKey(),
+    reason: text('reason').notNull(),
+    /** The notification whose bounce put it here (null when added by hand). */
+    notificationId: uuid('notification_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('email_suppressions_address_check', sql`${t.address} = lower(${t.address})`)],
 );

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { DNSResolver } from 'mailauth';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -13,17 +14,22 @@ import {
   MAX_MESSAGE_LENGTH,
 } from '../../conversations/index.ts';
 import type { CustomersService } from '../../customers/index.ts';
+import type { NotificationsService } from '../../notifications/index.ts';
+import { checkMailAuth, type MailAuthPeer, type MailAuthResult } from './email.auth.ts';
 import {
   classifyMail,
   collapseQuoted,
   type MailKind,
   messageIds,
+  parseDsn,
   sanitizeEmailHtml,
   signReplyToken,
   splitPlusAddress,
   verifyReplyToken,
 } from './email.inbound.ts';
 import './email.messages.ts';
+import type { MailParser } from './email.parse.ts';
+import type { EmailSuppressions } from './email.suppression.ts';
 
 export type IngestOutcome = 'created' | 'threaded' | 'duplicate' | 'ignored';
 
@@ -34,6 +40,7 @@ export interface IngestResult {
   conversationId: string | null;
   /** Attachments refused by content sniffing (type not allowed), by file name. */
   refusedAttachments: string[];
+  auth: MailAuthResult;
 }
 
 interface AddressRow {
@@ -67,8 +74,18 @@ export function createEmailChannel(deps: {
   conversations: ConversationsService;
   customers: CustomersService;
   attachments: AttachmentsService;
+  /** Bounces for our mail fail their notification; hard ones put the address on the suppression list. */
+  bounces?: {
+    notifications: Pick<NotificationsService, 'markBounced'>;
+    suppressions: EmailSuppressions;
+  };
+  /** Parses off the event loop (worker threads); inline when absent. */
+  parser?: MailParser;
+  /** SPF/DKIM/DMARC: the bound on one mail's DNS time, and (tests) a resolver instead of the system's. */
+  mailAuth?: { timeoutMs: number; resolver?: DNSResolver };
 }) {
   const { db, ids, clock, log, conversations, customers, attachments } = deps;
+  const mailAuth = deps.mailAuth ?? { timeoutMs: 3000 };
   let replyKey: Buffer | null = null;
 
   async function key(): Promise<Buffer> {
@@ -125,8 +142,16 @@ export function createEmailChannel(deps: {
   }
 
   /** Parses and files one inbound mail. Idempotent by Message-ID. */
-  async function ingest(input: { raw: Buffer; envelopeTo: string[] }): Promise<IngestResult> {
-    const mail = await simpleParser(input.raw, { skipHtmlToText: false });
+  async function ingest(input: {
+    raw: Buffer;
+    envelopeTo: string[];
+    peer?: MailAuthPeer;
+  }): Promise<IngestResult> {
+    // Parsing and the SPF/DKIM/DMARC check (DNS, bounded) run side by side.
+    const [mail, auth] = await Promise.all([
+      deps.parser ? deps.parser.parse(input.raw) : simpleParser(input.raw, { skipHtmlToText: false }),
+      checkMailAuth(input.raw, input.peer ?? {}, mailAuth),
+    ]);
     const messageId =
       mail.messageId ?? `<sha256.${createHash('sha256').update(input.raw).digest('hex')}@banyan.invalid>`;
     const from = mail.from?.value[0]?.address?.toLowerCase() ?? '';
@@ -157,16 +182,18 @@ export function createEmailChannel(deps: {
       messageId,
       conversationId: null,
       refusedAttachments: [],
+      auth,
     };
 
     // The Message-ID is claimed first: a second delivery (a retrying MTA, a duplicate forward) stops here.
     const claimed = await db.execute(sql`INSERT INTO email_messages
-        (id, direction, message_id, kind, from_address, to_addresses, cc_addresses, subject, in_reply_to, "references", html, created_at)
+        (id, direction, message_id, kind, from_address, to_addresses, cc_addresses, subject, in_reply_to, "references", html, auth, created_at)
       VALUES (${ids.uuid()}, 'in', ${messageId}, ${kind}, ${from}, ${textArray(to)}, ${textArray(cc)}, ${subject},
         ${messageIds(mail.inReplyTo)[0] ?? null}, ${textArray(messageIds(mail.references))},
-        ${typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null}, ${clock.now()})
+        ${typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null}, ${JSON.stringify(auth)}::jsonb, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING RETURNING id`);
     if (claimed.rows.length === 0) return { ...result, outcome: 'duplicate' };
+    if (kind === 'bounce') await fileBounce(mail);
     // Robots are kept for the record and never answered or queued.
     if (kind !== 'message') {
       log.info({ kind }, 'automatic email not queued');
@@ -234,6 +261,43 @@ export function createEmailChannel(deps: {
   }
 
   /**
+   * A DSN for one of our mails: each failed recipient fails the notification (reason `BOUNCED`);
+   * a permanent failure (5.x.x) puts the address on the suppression list. Delays (4.x.x) are kept
+   * on record only: the relay is still trying.
+   */
+  async function fileBounce(mail: ParsedMail): Promise<void> {
+    if (!deps.bounces) return;
+    const part = (types: string[]) => {
+      const found = mail.attachments.find((a) => types.includes(a.contentType.toLowerCase()));
+      return found ? found.content.toString('utf8') : null;
+    };
+    const dsn = parseDsn({
+      // mailparser inlines a `message/delivery-status` part into the text; the fields are read from there.
+      deliveryStatus:
+        part(['message/delivery-status', 'message/global-delivery-status']) ?? mail.text ?? null,
+      returned: part(['text/rfc822-headers', 'message/rfc822', 'message/global', 'message/global-headers']),
+    });
+    const original = dsn.originalMessageId ?? messageIds(mail.inReplyTo)[0] ?? null;
+    if (!original) return;
+    for (const recipient of dsn.recipients) {
+      if (recipient.action !== 'failed' && !recipient.status.startsWith('5')) continue;
+      const bounced = await deps.bounces.notifications.markBounced(original, {
+        status: recipient.status,
+        diagnostic: recipient.diagnostic,
+      });
+      if (!bounced) continue;
+      if (recipient.status.startsWith('5')) {
+        await deps.bounces.suppressions.suppress(db, {
+          // The address the DSN names (a CC can bounce while the To does not).
+          address: recipient.address,
+          reason: `${recipient.status}${recipient.diagnostic ? ` ${recipient.diagnostic}` : ''}`,
+          notificationId: bounced.notification.id,
+        });
+      }
+    }
+  }
+
+  /**
    * The email headers of a conversation's mails, oldest first, for the desk: the assignee, or a
    * supervisor; anyone else gets 404 as for the conversation itself (no probing).
    */
@@ -246,7 +310,7 @@ export function createEmailChannel(deps: {
       throw new AppError('CONVERSATION_NOT_FOUND', 404);
     const result =
       await db.execute(sql`SELECT direction, message_id, from_address, to_addresses, cc_addresses,
-        subject, html, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at, id`);
+        subject, html, auth, created_at FROM email_messages WHERE conversation_id = ${conversationId} ORDER BY created_at, id`);
     return (
       result.rows as unknown as {
         direction: 'in' | 'out';
@@ -256,6 +320,7 @@ export function createEmailChannel(deps: {
         cc_addresses: string[];
         subject: string;
         html: string | null;
+        auth: MailAuthResult | null;
         created_at: Date;
       }[]
     ).map((r) => ({
@@ -266,6 +331,7 @@ export function createEmailChannel(deps: {
       cc: r.cc_addresses,
       subject: r.subject,
       html: r.html,
+      auth: r.auth,
       at: new Date(r.created_at).toISOString(),
     }));
   }

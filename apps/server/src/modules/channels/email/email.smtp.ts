@@ -55,7 +55,15 @@ export function createInboundSmtp(deps: { email: EmailChannel; log: Logger; opti
           );
         }
         email
-          .ingest({ raw: Buffer.concat(chunks), envelopeTo: session.envelope.rcptTo.map((r) => r.address) })
+          .ingest({
+            raw: Buffer.concat(chunks),
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            peer: {
+              ip: session.remoteAddress.replace(/^::ffff:/, ''),
+              helo: session.hostNameAppearsAs,
+              sender: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            },
+          })
           .then((result) => {
             log.info(
               { outcome: result.outcome, kind: result.kind, conversationId: result.conversationId },

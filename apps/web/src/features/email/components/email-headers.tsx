@@ -31,6 +31,48 @@ export function EmailHeaders({
   );
 }
 
+type AuthResults = NonNullable<EmailHeader['auth']>;
+
+const AUTH_COLOR: Record<string, string> = {
+  pass: 'green',
+  fail: 'red',
+  softfail: 'orange',
+  permerror: 'red',
+  temperror: 'yellow',
+  neutral: 'gray',
+  none: 'gray',
+  policy: 'orange',
+};
+
+/**
+ * SPF, DKIM and DMARC of an inbound mail as three badges: green when it passed, red when it
+ * failed (the sender may be forged), yellow when DNS could not be asked.
+ */
+function AuthBadges({ auth }: { auth: AuthResults }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap" aria-label={t('emailThread.auth.title')} role="group">
+      {(['spf', 'dkim', 'dmarc'] as const).map((mechanism) => {
+        const result = auth[mechanism];
+        const label = t(`emailThread.auth.result.${result}`, { defaultValue: result });
+        return (
+          <Badge
+            key={mechanism}
+            size="xs"
+            variant="light"
+            color={AUTH_COLOR[result] ?? 'gray'}
+            title={t('emailThread.auth.hint', { mechanism: mechanism.toUpperCase(), result: label })}
+            data-testid={`email-auth-${mechanism}`}
+            data-result={result}
+          >
+            {mechanism.toUpperCase()} {label}
+          </Badge>
+        );
+      })}
+    </Group>
+  );
+}
+
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 function EmailCard({ mail }: { mail: EmailHeader }) {
@@ -51,9 +93,12 @@ function EmailCard({ mail }: { mail: EmailHeader }) {
           </Text>
         </Group>
       </Group>
-      <Text size="xs">
-        {t('emailThread.from')}: {mail.from}
-      </Text>
+      <Group gap={4} wrap="wrap">
+        <Text size="xs">
+          {t('emailThread.from')}: {mail.from}
+        </Text>
+        {mail.auth && <AuthBadges auth={mail.auth} />}
+      </Group>
       <Text size="xs">
         {t('emailThread.to')}: {mail.to.join(', ')}
       </Text>
