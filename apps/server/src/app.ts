@@ -182,9 +182,10 @@ export async function buildApp(deps: AppDeps) {
     dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
   });
   // SMS: an SMPP bind (BANYAN_SMPP_URL, or the built-in simulator in the demo) or an HTTP gateway.
-  const smsSimulator = config.smsSimulator
-    ? createSmscSimulator({ port: config.smsSimulatorPort, receiptDelayMs: 500 })
-    : null;
+  const smsSimulator =
+    config.smsSimulator && !config.smppUrl && !config.smsGatewayUrl
+      ? createSmscSimulator({ port: config.smsSimulatorPort, receiptDelayMs: 500 })
+      : null;
   const smppUrl = config.smppUrl
     ? new URL(config.smppUrl)
     : smsSimulator

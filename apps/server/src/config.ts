@@ -162,10 +162,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smsDefaultCountry: env.BANYAN_SMS_DEFAULT_COUNTRY || 'VN',
     smsGatewayUrl: env.BANYAN_SMS_GATEWAY_URL || null,
     smsGatewaySecret: env.BANYAN_SMS_GATEWAY_SECRET || null,
-    smsSimulator: bool(
-      'BANYAN_SMS_SIMULATOR',
-      demoMode && !env.BANYAN_SMPP_URL && !env.BANYAN_SMS_GATEWAY_URL,
-    ),
+    smsSimulator: false,
     smsSimulatorPort: int('BANYAN_SMS_SIMULATOR_PORT', 2775, 0, 65535),
     ...overrides,
   };

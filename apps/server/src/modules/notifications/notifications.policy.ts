@@ -26,7 +26,8 @@ export type ChannelChoice =
  */
 export function chooseChannel(purpose: Purpose, to: Reachability, preferred?: Channel): ChannelChoice {
   const allowed = (channel: Channel): boolean => {
-    if (channel === 'sms' && to.smsOptedOut && (purpose === 'marketing' || purpose === 'survey')) return false;
+    if (channel === 'sms' && to.smsOptedOut && (purpose === 'marketing' || purpose === 'survey'))
+      return false;
     if (purpose !== 'marketing') return true;
     return channel === 'email' ? to.marketingEmail : to.marketingSms;
   };

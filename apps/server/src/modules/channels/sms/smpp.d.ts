@@ -31,7 +31,10 @@ declare module 'smpp' {
   }
 
   export function connect(options: { host: string; port: number }): Session;
-  export function createServer(options: Record<string, unknown>, listener: (session: Session) => void): Server;
+  export function createServer(
+    options: Record<string, unknown>,
+    listener: (session: Session) => void,
+  ): Server;
 
   const smpp: {
     PDU: typeof PDU;

@@ -1,5 +1,5 @@
-import { GSM7_BASIC, GSM7_EXTENDED, type SmsEncoding, splitSms } from '#contracts/sms.ts';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { GSM7_BASIC, GSM7_EXTENDED, type SmsEncoding, splitSms } from '#contracts/sms.ts';
 
 export { isGsm7, type SmsEncoding, splitSms, stripVietnamese } from '#contracts/sms.ts';
 
@@ -71,7 +71,8 @@ export function parseUdh(bytes: Buffer): {
     const iei = header[i] as number;
     const len = header[i + 1] as number;
     const data = header.subarray(i + 2, i + 2 + len);
-    if (iei === 0x00 && len === 3) concat = { ref: data[0] as number, total: data[1] as number, seq: data[2] as number };
+    if (iei === 0x00 && len === 3)
+      concat = { ref: data[0] as number, total: data[1] as number, seq: data[2] as number };
     if (iei === 0x08 && len === 4)
       concat = { ref: data.readUInt16BE(0), total: data[2] as number, seq: data[3] as number };
     i += 2 + len;
@@ -89,7 +90,10 @@ export interface EncodedSms {
 }
 
 /** Encodes a message for submit_sm: GSM-7 when every character has a septet, else UCS-2. */
-export function encodeSms(text: string, options: { stripDiacritics?: boolean; concatRef: number }): EncodedSms {
+export function encodeSms(
+  text: string,
+  options: { stripDiacritics?: boolean; concatRef: number },
+): EncodedSms {
   const split = splitSms(text, { stripDiacritics: options.stripDiacritics });
   const encode = split.encoding === 'gsm7' ? encodeGsm7 : encodeUcs2;
   const total = split.parts.length;
@@ -183,10 +187,12 @@ export function sanitizeSenderId(raw: string): { value: string; ton: number; npi
 export function toE164(raw: string, defaultCountry: CountryCode = 'VN'): string | null {
   if (typeof raw !== 'string' || raw.length > 40) return null;
   const text = raw.normalize('NFKC').trim();
+  const national = parsePhoneNumberFromString(text, defaultCountry);
+  if (national?.isValid()) return national.number;
   // SMSCs often send international numbers without the plus (TON 1).
-  const candidate = /^\d{10,15}$/.test(text) && !text.startsWith('0') ? `+${text}` : text;
-  const parsed =
-    parsePhoneNumberFromString(candidate, defaultCountry) ?? parsePhoneNumberFromString(text, defaultCountry);
-  if (!parsed?.isValid()) return null;
-  return parsed.number;
+  if (/^[1-9]\d{9,14}$/.test(text)) {
+    const international = parsePhoneNumberFromString(`+${text}`);
+    if (international?.isValid()) return international.number;
+  }
+  return null;
 }

@@ -18,7 +18,13 @@ export function registerSmsListeners(deps: { events: Events; notifications: Noti
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
       WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
     const row = found.rows[0] as
-      | { channel: string; customer_id: string | null; contact_phone: string | null; language: Locale; body: string }
+      | {
+          channel: string;
+          customer_id: string | null;
+          contact_phone: string | null;
+          language: Locale;
+          body: string;
+        }
       | undefined;
     if (row?.channel !== 'sms' || !row.contact_phone) return;
     await notifications.queueText(tx, {

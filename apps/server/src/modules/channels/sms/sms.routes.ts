@@ -1,6 +1,6 @@
+import { Type } from 'typebox';
 import { ErrorResponses } from '#contracts/common.ts';
 import { SmsGatewayInbound, SmsGatewayReport, SmsOutboxList, SmsOutboxQuery } from '#contracts/sms.ts';
-import { Type } from 'typebox';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { App } from '../../../platform/http.ts';

@@ -28,7 +28,9 @@ import './sms.messages.ts';
 import { type Pdu, type SmppClient, SmppInDoubtError, SmppRejectedError } from './sms.smpp.ts';
 
 /** How a message leaves: an SMPP bind, or a provider's HTTP API. */
-export type SmsTransport = { kind: 'smpp'; client: SmppClient } | { kind: 'http'; gateway: HttpGatewayTransport };
+export type SmsTransport =
+  | { kind: 'smpp'; client: SmppClient }
+  | { kind: 'http'; gateway: HttpGatewayTransport };
 
 export interface SmsConfig {
   /** The sender ID (alphanumeric, ≤ 11) or number customers see. */
@@ -238,9 +240,7 @@ export function createSmsChannel(deps: {
         // Re-encoded from the stored text, encoding and reference: byte for byte the first attempt's.
         const encoded = encodeSms(message.text, { concatRef: message.concat_ref });
         await Promise.all(
-          todo.map((p) =>
-            submitPart(message, p, encoded.parts[p.part_no - 1] as Buffer, encoded.dataCoding),
-          ),
+          todo.map((p) => submitPart(message, p, encoded.parts[p.part_no - 1] as Buffer, encoded.dataCoding)),
         );
       } else {
         await db.execute(sql`UPDATE sms_parts SET status = 'submitting', attempts = attempts + 1
@@ -288,17 +288,19 @@ export function createSmsChannel(deps: {
       await tx.execute(sql`UPDATE sms_parts SET status = ${delivered ? 'delivered' : 'failed'},
           receipt_at = ${now}, error = ${delivered ? null : `SMSC_${input.stat}`}
         WHERE sms_id = ${part.sms_id} AND ${input.wholeMessage ? sql`true` : sql`part_no = ${part.part_no}`}`);
-      const states = await tx.execute(sql`SELECT m.status AS message_status, m.ref,
-          count(*) FILTER (WHERE p.status = 'delivered')::int AS delivered,
-          count(*) FILTER (WHERE p.status = 'failed')::int AS failed, count(*)::int AS total
-        FROM sms_messages m JOIN sms_parts p ON p.sms_id = m.id WHERE m.id = ${part.sms_id}
-        GROUP BY m.status, m.ref FOR UPDATE OF m`);
-      const s = states.rows[0] as {
-        message_status: string;
-        ref: string;
-        delivered: number;
-        failed: number;
-        total: number;
+      // The message row is the lock: receipts of two parts settle one after the other.
+      const locked = await tx.execute(
+        sql`SELECT status, ref FROM sms_messages WHERE id = ${part.sms_id} FOR UPDATE`,
+      );
+      const m = locked.rows[0] as { status: string; ref: string };
+      const counts = await tx.execute(sql`SELECT
+          count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+          count(*) FILTER (WHERE status = 'failed')::int AS failed, count(*)::int AS total
+        FROM sms_parts WHERE sms_id = ${part.sms_id}`);
+      const s = {
+        message_status: m.status,
+        ref: m.ref,
+        ...(counts.rows[0] as { delivered: number; failed: number; total: number }),
       };
       if (s.message_status === 'delivered' || s.message_status === 'failed') return null;
       if (s.failed > 0) {
@@ -339,7 +341,8 @@ export function createSmsChannel(deps: {
     }
     const from = String(pdu.source_addr ?? '');
     const to = String(pdu.destination_addr ?? '');
-    const concatIe = typeof sm === 'object' ? sm.udh?.find((ie) => ie[0] === 0x00 || ie[0] === 0x08) : undefined;
+    const concatIe =
+      typeof sm === 'object' ? sm.udh?.find((ie) => ie[0] === 0x00 || ie[0] === 0x08) : undefined;
     let full = text;
     let ref = createHash('sha256').update(`${from}|${to}|${text}|${clock.now().toISOString().slice(0, 16)}`);
     if (concatIe) {
@@ -353,7 +356,10 @@ export function createSmsChannel(deps: {
       reassembly.set(key, entry);
       if (entry.parts.size < entry.total) return;
       reassembly.delete(key);
-      full = [...entry.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('');
+      full = [...entry.parts.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, t]) => t)
+        .join('');
       ref = createHash('sha256').update(`${from}|${to}|${full}|${clock.now().toISOString().slice(0, 16)}`);
     }
     // Forget incomplete long texts after ten minutes.

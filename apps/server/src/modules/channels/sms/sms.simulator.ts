@@ -59,7 +59,9 @@ export function createSmscSimulator(options: SmscSimulatorOptions = {}) {
   let bindCount = 0;
 
   const dedupeKey = (s: Omit<SimulatedSubmit, 'messageId' | 'at'>) =>
-    [s.source, s.destination, s.userRef ?? `t:${s.text}`, s.concat?.ref ?? '-', s.concat?.seq ?? '-'].join('|');
+    [s.source, s.destination, s.userRef ?? `t:${s.text}`, s.concat?.ref ?? '-', s.concat?.seq ?? '-'].join(
+      '|',
+    );
 
   function stamp(at: Date): string {
     const p = (n: number) => String(n).padStart(2, '0');
@@ -105,6 +107,8 @@ export function createSmscSimulator(options: SmscSimulatorOptions = {}) {
     session.socket.on('close', () => {
       sessions.delete(session);
       bound.delete(session);
+      // Responses held for a closed connection can never be sent.
+      for (let i = held.length - 1; i >= 0; i--) if (held[i]?.session === session) held.splice(i, 1);
     });
     session.on('error', () => undefined);
     const bind = (pdu: PDU) => {
@@ -208,10 +212,16 @@ export function createSmscSimulator(options: SmscSimulatorOptions = {}) {
     holdResponses(on: boolean): void {
       holdResponses = on;
     },
-    releaseResponses(): void {
-      for (const h of held.splice(0)) h.session.send(h.pdu.response({ message_id: h.messageId }));
+    /** Answers the first `n` held submits (all when omitted). */
+    releaseResponses(n?: number): void {
+      for (const h of held.splice(0, n ?? held.length))
+        h.session.send(h.pdu.response({ message_id: h.messageId }));
     },
     heldCount: () => held.length,
+    /** Receipts for this destination (as submitted, no +) say UNDELIV. */
+    markUndeliverable(destination: string): void {
+      undeliverable.add(destination);
+    },
     /** A customer's text to the bank (split and UCS-2 encoded as a handset would). */
     async sendMo(input: { from: string; to: string; text: string }): Promise<number> {
       const encoded = encodeSms(input.text, { concatRef: counter & 0xff });
