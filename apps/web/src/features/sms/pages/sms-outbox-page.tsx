@@ -1,0 +1,84 @@
+import { Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { useFormatters } from '../../../shared/format.ts';
+import { PageHeader } from '../../../shared/page-header.tsx';
+import { type SmsOutboxItem, useSmsOutbox } from '../api.ts';
+
+const STATUS_COLORS: Record<string, string> = {
+  pending: 'gray',
+  submitted: 'blue',
+  delivered: 'green',
+  failed: 'red',
+  received: 'grape',
+};
+
+/**
+ * Admin · SMS outbox: every text Banyan sent (with its delivery receipt status) or received, newest
+ * first. In the demo the built-in SMSC simulator answers with receipts, so each notification shows
+ * its way to "delivered".
+ */
+export function SmsOutboxPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const outbox = useSmsOutbox();
+  const items: SmsOutboxItem[] = outbox.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack>
+      <PageHeader title={t('sms.outbox.title')} description={t('sms.outbox.description')} />
+      <ErrorAlert error={outbox.error} />
+      {outbox.isPending ? (
+        <Loader aria-label={t('sms.outbox.loading')} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('sms.outbox.empty')}</Text>
+      ) : (
+        <Table striped aria-label={t('sms.outbox.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sms.outbox.at')}</Table.Th>
+              <Table.Th>{t('sms.outbox.direction')}</Table.Th>
+              <Table.Th>{t('sms.outbox.phone')}</Table.Th>
+              <Table.Th>{t('sms.outbox.text')}</Table.Th>
+              <Table.Th>{t('sms.outbox.encoding')}</Table.Th>
+              <Table.Th>{t('sms.outbox.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>{dateTime(item.createdAt)}</Table.Td>
+                <Table.Td>{t(`sms.outbox.directions.${item.direction}`)}</Table.Td>
+                <Table.Td>{item.phone}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap', maxWidth: 420 }}>{item.text}</Table.Td>
+                <Table.Td>
+                  {t(`sms.encoding.${item.encoding}`)} · {t('sms.outbox.segments', { count: item.segments })}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATUS_COLORS[item.status] ?? 'gray'}>
+                    {t(`sms.status.${item.status}`)}
+                  </Badge>
+                  {item.error && (
+                    <Text size="xs" c="red">
+                      {item.error}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {outbox.hasNextPage && (
+        <Group>
+          <Button
+            variant="default"
+            loading={outbox.isFetchingNextPage}
+            onClick={() => outbox.fetchNextPage()}
+          >
+            {t('sms.outbox.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
