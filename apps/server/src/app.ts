@@ -368,7 +368,14 @@ export async function buildApp(deps: AppDeps) {
       await api.register(branchRealtimeRoutes({ events, branch }));
       await api.register(notificationsRoutes({ notifications, mailbox }));
       await api.register(emailRoutes({ email: emailChannel }));
-      await api.register(smsRoutes({ sms: smsChannel, gatewaySecret: config.smsGatewaySecret, clock }));
+      await api.register(
+        smsRoutes({
+          sms: smsChannel,
+          gatewaySecret: config.smsGatewaySecret,
+          clock,
+          simulator: smsSimulator,
+        }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },

@@ -64,7 +64,7 @@ export interface Config {
   /** A provider's HTTP API instead of SMPP: outbound POST URL and the shared HMAC secret. */
   smsGatewayUrl: string | null;
   smsGatewaySecret: string | null;
-  /** Start the built-in SMSC simulator on 127.0.0.1 and bind to it (the demo; on with no SMSC in demo mode). */
+  /** Start the built-in SMSC simulator on 127.0.0.1 and bind to it (the demo; on with no SMSC in demo mode); port 0 = a free port. */
   smsSimulator: boolean;
   smsSimulatorPort: number;
 }
@@ -163,7 +163,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smsGatewayUrl: env.BANYAN_SMS_GATEWAY_URL || null,
     smsGatewaySecret: env.BANYAN_SMS_GATEWAY_SECRET || null,
     smsSimulator: false,
-    smsSimulatorPort: int('BANYAN_SMS_SIMULATOR_PORT', 2775, 0, 65535),
+    smsSimulatorPort: int('BANYAN_SMS_SIMULATOR_PORT', 0, 0, 65535),
     ...overrides,
   };
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {

@@ -149,3 +149,14 @@ export const SmsGatewayReport = Type.Object({
   error: Type.Optional(Type.String({ maxLength: 100 })),
 });
 export type SmsGatewayReport = Static<typeof SmsGatewayReport>;
+
+/** Admin (demo only): a customer's text played through the built-in SMSC simulator. */
+export const SmsSimulateInbound = Type.Object(
+  {
+    from: Type.String({ minLength: 1, maxLength: 32 }),
+    to: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    text: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type SmsSimulateInbound = Static<typeof SmsSimulateInbound>;

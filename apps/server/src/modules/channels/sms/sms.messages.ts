@@ -26,6 +26,11 @@ defineMessages({
     'zh-CN': '未配置 HTTP 短信网关。',
     vi: 'Chưa cấu hình cổng SMS qua HTTP.',
   },
+  SMS_SIMULATOR_OFF: {
+    en: 'The built-in SMS simulator is not running (a real SMSC is configured).',
+    'zh-CN': '内置短信模拟器未运行（已配置真实的短信中心）。',
+    vi: 'Trình mô phỏng SMS tích hợp không chạy (đã cấu hình SMSC thật).',
+  },
   SMS_OPTED_OUT: {
     en: 'The customer has opted out of these text messages.',
     'zh-CN': '客户已退订此类短信。',

@@ -1,12 +1,20 @@
 import { Type } from 'typebox';
 import { ErrorResponses } from '#contracts/common.ts';
-import { SmsGatewayInbound, SmsGatewayReport, SmsOutboxList, SmsOutboxQuery } from '#contracts/sms.ts';
+import {
+  SmsGatewayInbound,
+  SmsGatewayReport,
+  SmsOutboxList,
+  SmsOutboxQuery,
+  SmsSimulateInbound,
+} from '#contracts/sms.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { App } from '../../../platform/http.ts';
-import { requireActor } from '../../../platform/rbac.ts';
+import { requireActor, requirePermission } from '../../../platform/rbac.ts';
+import { toE164 } from './sms.codec.ts';
 import { SIGNATURE_HEADER, verifySignature } from './sms.gateway.ts';
 import type { SmsChannel } from './sms.service.ts';
+import type { SmscSimulator } from './sms.simulator.ts';
 
 const Accepted = Type.Object({ outcome: Type.String() });
 
@@ -14,9 +22,39 @@ const Accepted = Type.Object({ outcome: Type.String() });
  * Admin · SMS outbox, and the HTTP gateway's two signed webhooks (a customer's text, a delivery
  * report). The webhooks keep the raw body: the signature is over the exact bytes the provider sent.
  */
-export function smsRoutes(deps: { sms: SmsChannel | null; gatewaySecret: string | null; clock: Clock }) {
-  const { sms, gatewaySecret, clock } = deps;
+export function smsRoutes(deps: {
+  sms: SmsChannel | null;
+  gatewaySecret: string | null;
+  clock: Clock;
+  /** The demo's built-in SMSC: lets an administrator play a customer texting the bank. */
+  simulator: SmscSimulator | null;
+}) {
+  const { sms, gatewaySecret, clock, simulator } = deps;
   return async (app: App) => {
+    app.post(
+      '/admin/sms/simulate-inbound',
+      {
+        schema: {
+          tags: ['admin'],
+          body: SmsSimulateInbound,
+          response: { 200: Accepted, ...ErrorResponses },
+        },
+      },
+      async (request) => {
+        requirePermission(requireActor(request.actor), 'staff.manage');
+        if (!simulator || !sms) throw new AppError('SMS_SIMULATOR_OFF', 404);
+        const from = toE164(request.body.from, 'VN');
+        if (!from) throw new AppError('SMS_PHONE_INVALID', 400);
+        // Through the simulator's deliver_sm, exactly as a real SMSC would hand it over.
+        const status = await simulator.sendMo({
+          from,
+          to: request.body.to ?? '8088',
+          text: request.body.text,
+        });
+        return { outcome: status === 0 ? 'delivered' : `smpp_status_${status}` };
+      },
+    );
+
     app.get(
       '/admin/sms',
       {
