@@ -63,7 +63,7 @@ function load() {
   };
 }
 
-async function smppOnly() {
+async function smppOnly(rate: number) {
   const smsc = createSmscSimulator({ receiptDelayMs: 5 });
   const port = await smsc.start();
   const receipts = new Set<string>();
@@ -85,7 +85,7 @@ async function smppOnly() {
   const submits: Promise<void>[] = [];
   // Offered at a steady rate (an open loop): message i leaves at start + i / RATE.
   for (let i = 0; i < MESSAGES && performance.now() - start < DEADLINE_MS; i++) {
-    const due = start + (i * 1000) / RATE;
+    const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     let sentAt = 0;
@@ -235,7 +235,9 @@ async function main() {
       .map((l) => round(l, 2))
       .join(' ')}\n`,
   );
-  const smpp = await smppOnly();
+  const smpp = await smppOnly(RATE);
+  // The same messages offered as fast as the window allows: the client's capacity with window 10.
+  const capacity = await smppOnly(1_000_000);
   printTable(`SMPP client → SMSC simulator (window ${WINDOW}, offered ${RATE}/s)`, [
     {
       offered: smpp.offered,
@@ -248,6 +250,18 @@ async function main() {
       'receipts matched %': smpp.receiptsMatchedPercent,
       'load 1m': smpp.loadAverage1m,
       'process CPU %': smpp.processCpuPercent,
+    },
+  ]);
+  printTable(`SMPP capacity: the same messages offered at once (window ${WINDOW})`, [
+    {
+      accepted: capacity.accepted,
+      seconds: capacity.seconds,
+      'submit_sm/s': capacity.perSecond,
+      'p50 ms': capacity.p50Ms,
+      'p99 ms': capacity.p99Ms,
+      'receipts matched %': capacity.receiptsMatchedPercent,
+      'load 1m': capacity.loadAverage1m,
+      'process CPU %': capacity.processCpuPercent,
     },
   ]);
   const full = PIPELINE > 0 ? await pipeline() : null;
@@ -266,7 +280,17 @@ async function main() {
       },
     ]);
   const checks = [
-    check('submit_sm per second (window 10)', smpp.perSecond, 'min', Math.min(200, RATE), '/s'),
+    // Kept up with the offered rate: everything accepted, the last response within 1 s of the last offer.
+    check(
+      `offered ${RATE} submit_sm/s, backlog at the end`,
+      smpp.accepted < smpp.offered
+        ? Number.POSITIVE_INFINITY
+        : round(smpp.seconds - (smpp.offered - 1) / RATE, 2),
+      'max',
+      1,
+      's',
+    ),
+    check(`submit_sm per second, window ${WINDOW} (capacity)`, capacity.perSecond, 'min', 200, '/s'),
     check('SMPP receipts matched', smpp.receiptsMatchedPercent, 'min', 100, '%'),
   ];
   if (full) {
@@ -274,7 +298,14 @@ async function main() {
     checks.push(check('pipeline receipts matched', full.receiptsMatchedPercent, 'min', 100, '%'));
   }
   printChecks(checks);
-  await writeResults('sms', { messages: MESSAGES, rate: RATE, window: WINDOW, smpp, pipeline: full });
+  await writeResults('sms', {
+    messages: MESSAGES,
+    rate: RATE,
+    window: WINDOW,
+    smpp,
+    capacity,
+    pipeline: full,
+  });
 }
 
 main().then(
