@@ -172,6 +172,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (config.smppUrl && !/^smpp:\/\/[^/:]+(:\d+)?\/?$/.test(config.smppUrl)) {
     problems.push('BANYAN_SMPP_URL must look like smpp://host:2775');
   }
+  if (!/^[A-Z]{2}$/.test(config.smsDefaultCountry)) {
+    problems.push('BANYAN_SMS_DEFAULT_COUNTRY must be an ISO 3166 alpha-2 code such as VN');
+  }
   if (config.smsGatewayUrl && (!/^https?:\/\//.test(config.smsGatewayUrl) || !config.smsGatewaySecret)) {
     problems.push('BANYAN_SMS_GATEWAY_URL must be an http(s) URL and needs BANYAN_SMS_GATEWAY_SECRET');
   }
