@@ -166,6 +166,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smsSimulatorPort: int('BANYAN_SMS_SIMULATOR_PORT', 0, 0, 65535),
     ...overrides,
   };
+  // The demo's SMSC: on in demo mode unless a real SMSC or gateway is configured.
+  config.smsSimulator =
+    overrides.smsSimulator ??
+    bool('BANYAN_SMS_SIMULATOR', config.demoMode && !config.smppUrl && !config.smsGatewayUrl);
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
     problems.push('BANYAN_SMTP_URL must start with smtp:// or smtps://');
   }
