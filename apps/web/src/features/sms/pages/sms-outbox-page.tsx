@@ -5,14 +5,6 @@ import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { type SmsOutboxItem, useSmsOutbox } from '../api.ts';
 
-const STATUS_COLORS: Record<string, string> = {
-  pending: 'gray',
-  submitted: 'blue',
-  delivered: 'green',
-  failed: 'red',
-  received: 'grape',
-};
-
 /**
  * Admin · SMS outbox: every text Banyan sent (with its delivery receipt status) or received, newest
  * first. In the demo the built-in SMSC simulator answers with receipts, so each notification shows
@@ -54,11 +46,12 @@ export function SmsOutboxPage() {
                   {t(`sms.encoding.${item.encoding}`)} · {t('sms.outbox.segments', { count: item.segments })}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATUS_COLORS[item.status] ?? 'gray'}>
+                  {/* Only the theme's green passes 4.5:1 on its tint; the others use the text colour. */}
+                  <Badge variant={item.status === 'delivered' ? 'light' : 'default'}>
                     {t(`sms.status.${item.status}`)}
                   </Badge>
                   {item.error && (
-                    <Text size="xs" c="red">
+                    <Text size="xs" c="red.9">
                       {item.error}
                     </Text>
                   )}
