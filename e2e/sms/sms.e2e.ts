@@ -136,13 +136,13 @@ describe('SMS: a case update delivered to the phone, and a text answered from th
       .getByRole('link', { name: 'SMS outbox' })
       .click();
     await admin.getByRole('heading', { name: 'SMS outbox', level: 1 }).waitFor();
-    const row = admin.getByRole('row', { name: new RegExp(escape(reply)) });
+    const row = admin.getByRole('row', { name: new RegExp(escapeRegExp(reply)) });
     await row.getByText('Delivered').waitFor({ timeout: 15_000 });
     await expectAccessible(admin, 'admin: sms outbox');
   });
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A demo customer with a Vietnamese phone and no email: case updates reach them by SMS. */
 async function phoneOnlyCustomer(api: ApiSession) {
