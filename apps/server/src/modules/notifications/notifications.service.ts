@@ -482,9 +482,11 @@ export function createNotificationsService(deps: {
   /**
    * A provider's delivery report (SMS receipt, DSN) for the message it knows by our identity. A
    * receipt can overtake the worker's own `sent` (the SMSC answers within the send): `sending` counts.
+   * In the caller's transaction when given (the SMS channel settles its own rows in the same one).
    */
-  async function markDelivered(providerMessageId: string): Promise<Notification | null> {
-    return db.transaction(async (tx) => {
+  async function markDelivered(providerMessageId: string, inTx?: DbOrTx): Promise<Notification | null> {
+    const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
+    return run(async (tx) => {
       const now = clock.now();
       const updated =
         await tx.execute(sql`UPDATE notifications SET status = 'delivered', delivered_at = ${now},
@@ -503,8 +505,13 @@ export function createNotificationsService(deps: {
   }
 
   /** A provider's final failure report (SMS receipt UNDELIV/EXPIRED/REJECTD, a bounce). */
-  async function markFailed(providerMessageId: string, reason: string): Promise<Notification | null> {
-    return db.transaction(async (tx) => {
+  async function markFailed(
+    providerMessageId: string,
+    reason: string,
+    inTx?: DbOrTx,
+  ): Promise<Notification | null> {
+    const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
+    return run(async (tx) => {
       const now = clock.now();
       const updated = await tx.execute(sql`UPDATE notifications SET status = 'failed', reason = ${reason},
           locked_until = NULL, updated_at = ${now}

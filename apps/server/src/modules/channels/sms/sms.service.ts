@@ -284,7 +284,7 @@ export function createSmsChannel(deps: {
     }
     stats.receiptsMatched++;
     const delivered = input.stat === 'DELIVRD';
-    const outcome = await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE sms_parts SET status = ${delivered ? 'delivered' : 'failed'},
           receipt_at = ${now}, error = ${delivered ? null : `SMSC_${input.stat}`}
         WHERE sms_id = ${part.sms_id} AND ${input.wholeMessage ? sql`true` : sql`part_no = ${part.part_no}`}`);
@@ -302,21 +302,18 @@ export function createSmsChannel(deps: {
         ref: m.ref,
         ...(counts.rows[0] as { delivered: number; failed: number; total: number }),
       };
-      if (s.message_status === 'delivered' || s.message_status === 'failed') return null;
+      if (s.message_status === 'delivered' || s.message_status === 'failed') return;
+      // The notification follows in the same transaction: the timeline never disagrees with the outbox.
       if (s.failed > 0) {
         await tx.execute(sql`UPDATE sms_messages SET status = 'failed', error = ${`SMSC_${input.stat}`}
           WHERE id = ${part.sms_id}`);
-        return { ref: s.ref, delivered: false };
-      }
-      if (s.delivered === s.total) {
+        await deps.notifications().markFailed(s.ref, 'SMS_UNDELIVERED', tx);
+      } else if (s.delivered === s.total) {
         await tx.execute(sql`UPDATE sms_messages SET status = 'delivered', delivered_at = ${now}
           WHERE id = ${part.sms_id}`);
-        return { ref: s.ref, delivered: true };
+        await deps.notifications().markDelivered(s.ref, tx);
       }
-      return null;
     });
-    if (outcome?.delivered) await deps.notifications().markDelivered(outcome.ref);
-    else if (outcome) await deps.notifications().markFailed(outcome.ref, 'SMS_UNDELIVERED');
     return delivered ? 'delivered' : 'failed';
   }
 
