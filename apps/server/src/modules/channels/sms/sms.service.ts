@@ -184,11 +184,12 @@ export function createSmsChannel(deps: {
       user_message_reference: part.user_ref,
     };
     for (let attempt = 1; ; attempt++) {
+      // An SMSC down for longer fails this attempt before anything is marked as leaving.
+      await client.waitBound(config.rebindWaitMs);
       // Persisted before it leaves: a crash from here on finds the part in doubt, never forgotten.
       await db.execute(sql`UPDATE sms_parts SET status = 'submitting', attempts = attempts + 1
         WHERE sms_id = ${part.sms_id} AND part_no = ${part.part_no}`);
       try {
-        await client.waitBound(config.rebindWaitMs);
         const smscId = await client.submit(params);
         await db.execute(sql`UPDATE sms_parts SET status = 'submitted', smsc_message_id = ${smscId},
             submitted_at = ${clock.now()}, error = NULL
