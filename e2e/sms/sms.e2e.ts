@@ -97,10 +97,22 @@ describe('SMS: a case update delivered to the phone, and a text answered from th
     await desk.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await desk.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
     await desk.getByRole('menuitem', { name: 'Available', exact: true }).click();
-    await adminApi.request('POST', '/admin/sms/simulate-inbound', {
-      from: customer.phone,
-      text: 'Cảm ơn, tôi đã dùng thẻ được rồi. Cho hỏi hạn mức rút tiền?',
-    });
+    // The administrator plays the customer on the demo's SMSC simulator (Admin · SMS outbox).
+    await signIn(admin, demo.admin.username, demo.admin.password);
+    await admin
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'SMS outbox' })
+      .click();
+    await admin.getByRole('heading', { name: 'SMS outbox', level: 1 }).waitFor();
+    await admin.getByRole('textbox', { name: 'Customer phone' }).fill(customer.phone);
+    await admin
+      .getByRole('textbox', { name: 'Text' })
+      .fill('Cảm ơn, tôi đã dùng thẻ được rồi. Cho hỏi hạn mức rút tiền?');
+    await admin.getByRole('button', { name: 'Send as the customer' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: 'Delivered to Banyan by the SMSC simulator.' })
+      .waitFor();
     const offers = desk.getByRole('region', { name: 'Offers' });
     await offers.getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 });
     await desk.getByRole('heading', { name: customer.fullName, level: 2 }).waitFor();
@@ -130,12 +142,7 @@ describe('SMS: a case update delivered to the phone, and a text answered from th
       )
       .toBe('delivered');
 
-    await signIn(admin, demo.admin.username, demo.admin.password);
-    await admin
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'SMS outbox' })
-      .click();
-    await admin.getByRole('heading', { name: 'SMS outbox', level: 1 }).waitFor();
+    // The outbox refreshes itself every few seconds.
     const row = admin.getByRole('row', { name: new RegExp(escapeRegExp(reply)) });
     await row.getByText('Delivered').waitFor({ timeout: 15_000 });
     await expectAccessible(admin, 'admin: sms outbox');

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SmsOutboxList } from '../../../../../packages/contracts/src/sms.ts';
 import { api } from '../../app/api-client.ts';
 
@@ -15,5 +15,15 @@ export function useSmsOutbox() {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextBefore,
     refetchInterval: 5_000,
+  });
+}
+
+/** Demo only: a customer's text played through the built-in SMSC simulator (404 with a real SMSC). */
+export function useSimulateInbound() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { from: string; text: string }) =>
+      api<{ outcome: string }>('/admin/sms/simulate-inbound', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sms-outbox'] }),
   });
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
-import { type SmsOutboxItem, useSmsOutbox } from '../api.ts';
+import { type SmsOutboxItem, useSimulateInbound, useSmsOutbox } from '../api.ts';
 
 /**
  * Admin · SMS outbox: every text Banyan sent (with its delivery receipt status) or received, newest
@@ -19,6 +20,7 @@ export function SmsOutboxPage() {
     <Stack>
       <PageHeader title={t('sms.outbox.title')} description={t('sms.outbox.description')} />
       <ErrorAlert error={outbox.error} />
+      <SimulateInbound />
       {outbox.isPending ? (
         <Loader aria-label={t('sms.outbox.loading')} />
       ) : items.length === 0 ? (
@@ -73,5 +75,55 @@ export function SmsOutboxPage() {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** Demo: play a customer texting the short code 8088; it lands in the SMS queue like a real text. */
+function SimulateInbound() {
+  const { t } = useTranslation();
+  const simulate = useSimulateInbound();
+  const [from, setFrom] = useState('');
+  const [text, setText] = useState('');
+  return (
+    <Paper withBorder p="sm">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          simulate.mutate({ from, text }, { onSuccess: () => setText('') });
+        }}
+      >
+        <Stack gap="xs">
+          <Text size="sm" fw={500}>
+            {t('sms.simulate.title')}
+          </Text>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              label={t('sms.simulate.from')}
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+              required
+            />
+            <Textarea
+              label={t('sms.simulate.text')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              required
+              autosize
+              minRows={1}
+              style={{ flex: 1, minWidth: 240 }}
+            />
+            <Button type="submit" loading={simulate.isPending}>
+              {t('sms.simulate.send')}
+            </Button>
+          </Group>
+          <ErrorAlert error={simulate.error} />
+          {simulate.isSuccess && (
+            <Text size="sm" role="status">
+              {t('sms.simulate.done')}
+            </Text>
+          )}
+        </Stack>
+      </form>
+    </Paper>
   );
 }
