@@ -32,6 +32,17 @@ import {
   registerEmailListeners,
 } from './modules/channels/email/index.ts';
 import {
+  createHttpGateway,
+  createSmppClient,
+  createSmsChannel,
+  createSmscSimulator,
+  registerSmsListeners,
+  SMPP_DEFAULTS,
+  type SmsChannel,
+  type SmsTransport,
+  smsRoutes,
+} from './modules/channels/sms/index.ts';
+import {
   createWebchatService,
   webchatAssetRoutes,
   webchatDemoRoutes,
@@ -192,6 +203,46 @@ export async function buildApp(deps: AppDeps) {
     dkim: loadDkim({ domain: config.dkimDomain, selector: config.dkimSelector, keyFile: config.dkimKeyFile }),
   });
   const emailSuppressions = createEmailSuppressions({ db, clock, audit });
+  // SMS: an SMPP bind (BANYAN_SMPP_URL, or the built-in simulator in the demo) or an HTTP gateway.
+  const smsSimulator =
+    config.smsSimulator && !config.smppUrl && !config.smsGatewayUrl
+      ? createSmscSimulator({ port: config.smsSimulatorPort, receiptDelayMs: 500 })
+      : null;
+  const smppUrl = config.smppUrl
+    ? new URL(config.smppUrl)
+    : smsSimulator
+      ? new URL(`smpp://127.0.0.1:${config.smsSimulatorPort}`)
+      : null;
+  let smsChannel: SmsChannel | null = null;
+  let smsTransport: SmsTransport | null = null;
+  if (config.smsGatewayUrl && config.smsGatewaySecret) {
+    smsTransport = {
+      kind: 'http',
+      gateway: createHttpGateway({
+        url: config.smsGatewayUrl,
+        secret: config.smsGatewaySecret,
+        now: () => clock.now(),
+      }),
+    };
+  } else if (smppUrl) {
+    smsTransport = {
+      kind: 'smpp',
+      client: createSmppClient({
+        options: {
+          ...SMPP_DEFAULTS,
+          host: smppUrl.hostname,
+          // The simulator may listen on a free port (0): resolved when it starts.
+          port: Number(smppUrl.port || 2775),
+          systemId: config.smppSystemId,
+          password: config.smppPassword,
+          window: config.smppWindow,
+          enquireLinkMs: config.smppEnquireLinkSeconds * 1000,
+        },
+        log,
+        onDeliver: (pdu) => (smsChannel as SmsChannel).onDeliver(pdu),
+      }),
+    };
+  }
   const notifications = createNotificationsService({
     db,
     ids,
@@ -201,10 +252,47 @@ export async function buildApp(deps: AppDeps) {
     log,
     customers,
     email: emailSender,
+    sms: smsTransport
+      ? {
+          send: (message) => (smsChannel as SmsChannel).send(message),
+          isOptedOut: (phone) => (smsChannel as SmsChannel).isOptedOut(phone),
+        }
+      : null,
     mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
     bankTimeZone: config.bankTimeZone,
     suppressions: emailSuppressions,
   });
+  if (smsTransport) {
+    smsChannel = createSmsChannel({
+      db,
+      ids,
+      clock,
+      log,
+      conversations,
+      customers,
+      notifications: () => notifications,
+      transport: smsTransport,
+      config: {
+        sender: config.smsSender,
+        stripDiacritics: config.smsStripDiacritics,
+        defaultCountry: config.smsDefaultCountry as never,
+        rebindWaitMs: 15_000,
+      },
+    });
+    registerSmsListeners({ events, notifications });
+  }
+  /** Binds to the SMSC (starting the simulator first in the demo); tests call it themselves. */
+  async function startSms(): Promise<void> {
+    if (smsSimulator) {
+      const port = await smsSimulator.start();
+      if (smsTransport?.kind === 'smpp') smsTransport.client.setPort(port);
+    }
+    if (smsTransport?.kind === 'smpp') smsTransport.client.start();
+  }
+  async function stopSms(): Promise<void> {
+    if (smsTransport?.kind === 'smpp') await smsTransport.client.stop();
+    await smsSimulator?.stop();
+  }
   const mailbox = createMailbox({ db, audit });
   // Scheduled reports: PDFs queued to their recipients through the same pipeline.
   const reportSchedules = createReportSchedules({
@@ -351,6 +439,14 @@ export async function buildApp(deps: AppDeps) {
       await api.register(branchRealtimeRoutes({ events, branch }));
       await api.register(notificationsRoutes({ notifications, mailbox }));
       await api.register(emailRoutes({ email: emailChannel, suppressions: emailSuppressions }));
+      await api.register(
+        smsRoutes({
+          sms: smsChannel,
+          gatewaySecret: config.smsGatewaySecret,
+          clock,
+          simulator: smsSimulator,
+        }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -478,6 +574,7 @@ export async function buildApp(deps: AppDeps) {
       router.start();
       sla.startScanner();
       notifications.start();
+      await startSms().catch((error) => log.error({ err: error }, 'SMS channel not started'));
       if (config.smtpInboundPort !== null) {
         // A port taken by another process must not keep the contact center from starting.
         await inboundSmtp
@@ -493,6 +590,7 @@ export async function buildApp(deps: AppDeps) {
     sla.stopScanner();
     await jobs.stop();
     await notifications.stop();
+    await stopSms();
     await inboundSmtp.stop();
     await imapReaders.stop();
     await mailParser.close();
@@ -540,6 +638,10 @@ export async function buildApp(deps: AppDeps) {
     emailSuppressions,
     inboundSmtp,
     imapReaders,
+    smsChannel,
+    smsSimulator,
+    startSms,
+    stopSms,
     start,
     stop,
   };

@@ -19,6 +19,15 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ demoMode: false, requireAdminMfa: true });
   });
 
+  it('starts the built-in SMSC simulator only in the demo with no SMSC or SMS gateway', () => {
+    expect(loadConfig({}).smsSimulator).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.internal/banyan' }).smsSimulator).toBe(false);
+    expect(loadConfig({ BANYAN_SMPP_URL: 'smpp://smsc.bank:2775' }).smsSimulator).toBe(false);
+    expect(loadConfig({ BANYAN_SMS_SIMULATOR: 'false' }).smsSimulator).toBe(false);
+    expect(() => loadConfig({ BANYAN_SMPP_URL: 'http://smsc' })).toThrow(/BANYAN_SMPP_URL/);
+    expect(() => loadConfig({ BANYAN_SMS_GATEWAY_URL: 'https://gw' })).toThrow(/BANYAN_SMS_GATEWAY_SECRET/);
+  });
+
   it('reports every problem at once with a clear message', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

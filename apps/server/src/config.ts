@@ -54,6 +54,25 @@ export interface Config {
   emailParseWorkers: number | null;
   /** Bound on the DNS time of one inbound mail's SPF/DKIM/DMARC check (then `temperror`). */
   mailAuthDnsTimeoutMs: number;
+  /** SMPP SMSC (`smpp://host:2775`); none: the HTTP gateway, or the built-in simulator in the demo. */
+  smppUrl: string | null;
+  smppSystemId: string;
+  smppPassword: string;
+  /** submit_sm in flight without a response. */
+  smppWindow: number;
+  smppEnquireLinkSeconds: number;
+  /** The sender ID customers see (alphanumeric ≤ 11, or a number). */
+  smsSender: string;
+  /** Vietnamese SMS without diacritics (GSM-7: 160 characters a part instead of 70). */
+  smsStripDiacritics: boolean;
+  /** Country of national-format phone numbers (ISO 3166 alpha-2). */
+  smsDefaultCountry: string;
+  /** A provider's HTTP API instead of SMPP: outbound POST URL and the shared HMAC secret. */
+  smsGatewayUrl: string | null;
+  smsGatewaySecret: string | null;
+  /** Start the built-in SMSC simulator on 127.0.0.1 and bind to it (the demo; on with no SMSC in demo mode); port 0 = a free port. */
+  smsSimulator: boolean;
+  smsSimulatorPort: number;
 }
 
 export interface ImapMailboxConfig {
@@ -157,10 +176,35 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     imapMailboxes: parseImapMailboxes(env, problems),
     emailParseWorkers: env.BANYAN_EMAIL_PARSE_WORKERS ? int('BANYAN_EMAIL_PARSE_WORKERS', 1, 0, 16) : null,
     mailAuthDnsTimeoutMs: int('BANYAN_MAIL_AUTH_DNS_TIMEOUT_MS', 3000, 100, 60_000),
+    smppUrl: env.BANYAN_SMPP_URL || null,
+    smppSystemId: env.BANYAN_SMPP_SYSTEM_ID || 'banyan',
+    smppPassword: env.BANYAN_SMPP_PASSWORD || '',
+    smppWindow: int('BANYAN_SMPP_WINDOW', 10, 1, 500),
+    smppEnquireLinkSeconds: int('BANYAN_SMPP_ENQUIRE_LINK_SECONDS', 30, 5, 3600),
+    smsSender: env.BANYAN_SMS_SENDER || 'BanyanBank',
+    smsStripDiacritics: bool('BANYAN_SMS_STRIP_DIACRITICS', false),
+    smsDefaultCountry: env.BANYAN_SMS_DEFAULT_COUNTRY || 'VN',
+    smsGatewayUrl: env.BANYAN_SMS_GATEWAY_URL || null,
+    smsGatewaySecret: env.BANYAN_SMS_GATEWAY_SECRET || null,
+    smsSimulator: false,
+    smsSimulatorPort: int('BANYAN_SMS_SIMULATOR_PORT', 0, 0, 65535),
     ...overrides,
   };
+  // The demo's SMSC: on in demo mode unless a real SMSC or gateway is configured.
+  config.smsSimulator =
+    overrides.smsSimulator ??
+    bool('BANYAN_SMS_SIMULATOR', config.demoMode && !config.smppUrl && !config.smsGatewayUrl);
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
     problems.push('BANYAN_SMTP_URL must start with smtp:// or smtps://');
+  }
+  if (config.smppUrl && !/^smpp:\/\/[^/:]+(:\d+)?\/?$/.test(config.smppUrl)) {
+    problems.push('BANYAN_SMPP_URL must look like smpp://host:2775');
+  }
+  if (!/^[A-Z]{2}$/.test(config.smsDefaultCountry)) {
+    problems.push('BANYAN_SMS_DEFAULT_COUNTRY must be an ISO 3166 alpha-2 code such as VN');
+  }
+  if (config.smsGatewayUrl && (!/^https?:\/\//.test(config.smsGatewayUrl) || !config.smsGatewaySecret)) {
+    problems.push('BANYAN_SMS_GATEWAY_URL must be an http(s) URL and needs BANYAN_SMS_GATEWAY_SECRET');
   }
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.bankTimeZone });

@@ -13,6 +13,7 @@ import {
 } from './demo-bank.ts';
 import { seedDemoEmail } from './email.ts';
 import { seedKnowledge } from './knowledge.ts';
+import { seedDemoSms } from './sms.ts';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
@@ -101,6 +102,7 @@ export async function seedDemoBank(
   await seedAnalyticsHistory(app, onProgress);
   await seedBranchLobby(app, branchIdByCode);
   await seedDemoEmail(app);
+  await seedDemoSms(app);
   return true;
 }
 

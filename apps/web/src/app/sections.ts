@@ -15,6 +15,7 @@ import {
   IconListSearch,
   IconListTree,
   IconMail,
+  IconMessage2,
   IconMessageChatbot,
   IconMessages,
   IconSettings,
@@ -317,6 +318,17 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/email/pages/mailbox-page.tsx').then((m) => ({ default: m.MailboxPage })),
+    ),
+  },
+  {
+    path: 'admin/sms',
+    labelKey: 'sms.outbox.nav',
+    descriptionKey: 'sms.outbox.navDescription',
+    icon: IconMessage2,
+    permissions: ['staff.manage'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/sms/pages/sms-outbox-page.tsx').then((m) => ({ default: m.SmsOutboxPage })),
     ),
   },
   {

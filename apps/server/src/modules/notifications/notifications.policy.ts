@@ -10,6 +10,8 @@ export interface Reachability {
   phone: string | null;
   marketingEmail: boolean;
   marketingSms: boolean;
+  /** The phone texted STOP (or a local equivalent): no marketing or survey SMS. */
+  smsOptedOut?: boolean;
 }
 
 export type ChannelChoice =
@@ -24,6 +26,8 @@ export type ChannelChoice =
  */
 export function chooseChannel(purpose: Purpose, to: Reachability, preferred?: Channel): ChannelChoice {
   const allowed = (channel: Channel): boolean => {
+    if (channel === 'sms' && to.smsOptedOut && (purpose === 'marketing' || purpose === 'survey'))
+      return false;
     if (purpose !== 'marketing') return true;
     return channel === 'email' ? to.marketingEmail : to.marketingSms;
   };

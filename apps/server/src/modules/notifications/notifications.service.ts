@@ -78,7 +78,15 @@ export interface Notification {
 
 /** An SMS gateway (the SMPP client of channels/sms); absent, SMS is not a candidate channel. */
 export interface SmsSender {
-  send(message: { id: string; to: string; text: string }): Promise<{ providerMessageId: string }>;
+  send(message: {
+    id: string;
+    to: string;
+    text: string;
+    purpose: Purpose;
+    notificationId: string;
+  }): Promise<{ providerMessageId: string }>;
+  /** A number that texted STOP: no marketing or survey SMS to it. */
+  isOptedOut?(phone: string): Promise<boolean>;
 }
 
 interface Row {
@@ -120,6 +128,9 @@ const toNotification = (r: Row): Notification => ({
   sentAt: r.sent_at ? new Date(r.sent_at) : null,
   deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
 });
+
+/** The template key of a composed text (params `{ text }`), not a template in TEMPLATES. */
+const SMS_TEXT_TEMPLATE = 'sms_text';
 
 /** How long a worker owns a claimed notification before another may retry it (same identity). */
 const LEASE_MS = 60_000;
@@ -206,6 +217,7 @@ export function createNotificationsService(deps: {
         phone: sms ? phone : null,
         marketingEmail: customer.marketingEmail,
         marketingSms: customer.marketingSms,
+        smsOptedOut: sms?.isOptedOut && phone ? await sms.isOptedOut(phone) : false,
       },
       input.preferredChannel,
     );
@@ -284,6 +296,44 @@ export function createNotificationsService(deps: {
     return { notification, duplicate: false };
   }
 
+  /**
+   * Queues a composed text message (an agent's SMS reply, an opt-out confirmation) in the caller's
+   * transaction: a service message, sent by SMS whatever the customer's marketing consent.
+   */
+  async function queueText(
+    tx: DbOrTx,
+    input: {
+      conversationId: string | null;
+      customerId: string | null;
+      to: string;
+      locale: Locale;
+      text: string;
+      idempotencyKey: string;
+    },
+  ): Promise<{ notification: Notification; duplicate: boolean }> {
+    const existing = await findByKey(tx, input.idempotencyKey);
+    if (existing) return { notification: existing, duplicate: true };
+    const now = clock.now();
+    const id = ids.uuid();
+    const inserted = await tx.execute(sql`INSERT INTO notifications
+        (id, customer_id, conversation_id, purpose, template_key, locale, params, channel, recipient, status,
+         next_attempt_at, provider_message_id, idempotency_key, created_at, updated_at)
+      VALUES (${id}, ${input.customerId}, ${input.conversationId}, 'service', ${SMS_TEXT_TEMPLATE}, ${input.locale},
+        ${JSON.stringify({ text: input.text })}::jsonb, 'sms', ${input.to}, 'queued', ${now},
+        ${messageIdFor(id, mailFrom.address)}, ${input.idempotencyKey}, ${now}, ${now})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
+    const row = inserted.rows[0] as unknown as Row | undefined;
+    if (!row)
+      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
+    const notification = toNotification(row);
+    await events.publish(tx, {
+      type: NOTIFICATION_EVENTS.queued,
+      payload: payloadOf(notification),
+      audience,
+    });
+    return { notification, duplicate: false };
+  }
+
   /** A new identity for a composed email, under the sender's domain. */
   function newMessageId(): string {
     return messageIdFor(ids.uuid(), mailFrom.address);
@@ -348,6 +398,17 @@ export function createNotificationsService(deps: {
       });
       return;
     }
+    if (row.template_key === SMS_TEXT_TEMPLATE) {
+      if (!sms) throw Object.assign(new Error('no SMS gateway'), { responseCode: 550 });
+      await sms.send({
+        id: row.provider_message_id,
+        to: row.recipient as string,
+        text: row.params.text ?? '',
+        purpose: row.purpose,
+        notificationId: row.id,
+      });
+      return;
+    }
     const text = renderTemplate(row.template_key, row.locale, row.params);
     if (row.channel === 'email') {
       await email.send({
@@ -360,7 +421,13 @@ export function createNotificationsService(deps: {
       });
     } else if (row.channel === 'sms') {
       if (!sms) throw Object.assign(new Error('no SMS gateway'), { responseCode: 550 });
-      await sms.send({ id: row.provider_message_id, to: row.recipient as string, text: text.sms });
+      await sms.send({
+        id: row.provider_message_id,
+        to: row.recipient as string,
+        text: text.sms,
+        purpose: row.purpose,
+        notificationId: row.id,
+      });
     }
   }
 
@@ -377,7 +444,9 @@ export function createNotificationsService(deps: {
       if (outcome.ok) status = 'sent';
       else if (isPermanent(outcome.error) || Number(row.attempts) >= MAX_ATTEMPTS) {
         status = 'failed';
-        reason = isPermanent(outcome.error) ? 'RELAY_REJECTED' : 'RETRIES_EXHAUSTED';
+        reason = isPermanent(outcome.error)
+          ? ((outcome.error as { reason?: string }).reason ?? 'RELAY_REJECTED')
+          : 'RETRIES_EXHAUSTED';
       } else {
         status = 'queued';
         next = new Date(now.getTime() + retryDelayMs(Number(row.attempts), randomInt(1000) / 1000));
@@ -422,14 +491,19 @@ export function createNotificationsService(deps: {
     return { attempted: claimed.length, sent };
   }
 
-  /** A provider's delivery report (SMS receipt, DSN) for the message it knows by our identity. */
-  async function markDelivered(providerMessageId: string): Promise<Notification | null> {
-    return db.transaction(async (tx) => {
+  /**
+   * A provider's delivery report (SMS receipt, DSN) for the message it knows by our identity. A
+   * receipt can overtake the worker's own `sent` (the SMSC answers within the send): `sending` counts.
+   * In the caller's transaction when given (the SMS channel settles its own rows in the same one).
+   */
+  async function markDelivered(providerMessageId: string, inTx?: DbOrTx): Promise<Notification | null> {
+    const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
+    return run(async (tx) => {
       const now = clock.now();
       const updated =
         await tx.execute(sql`UPDATE notifications SET status = 'delivered', delivered_at = ${now},
-          updated_at = ${now}
-        WHERE provider_message_id = ${providerMessageId} AND status = 'sent' RETURNING *`);
+          sent_at = COALESCE(sent_at, ${now}), locked_until = NULL, updated_at = ${now}
+        WHERE provider_message_id = ${providerMessageId} AND status IN ('sending', 'sent') RETURNING *`);
       const row = updated.rows[0] as unknown as Row | undefined;
       if (!row) return null;
       const notification = toNotification(row);
@@ -442,7 +516,6 @@ export function createNotificationsService(deps: {
     });
   }
 
-  /** The files of a composed reply, from its own conversation only. */
   /** A composed email's files: those queued with it (base64), then the conversation's it names. */
   async function emailAttachments(
     row: Row,
@@ -526,6 +599,30 @@ export function createNotificationsService(deps: {
     });
   }
 
+  /** A provider's final failure report (SMS receipt UNDELIV/EXPIRED/REJECTD, a bounce). */
+  async function markFailed(
+    providerMessageId: string,
+    reason: string,
+    inTx?: DbOrTx,
+  ): Promise<Notification | null> {
+    const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
+    return run(async (tx) => {
+      const now = clock.now();
+      const updated = await tx.execute(sql`UPDATE notifications SET status = 'failed', reason = ${reason},
+          locked_until = NULL, updated_at = ${now}
+        WHERE provider_message_id = ${providerMessageId} AND status IN ('sending', 'sent') RETURNING *`);
+      const row = updated.rows[0] as unknown as Row | undefined;
+      if (!row) return null;
+      const notification = toNotification(row);
+      await events.publish(tx, {
+        type: NOTIFICATION_EVENTS.failed,
+        payload: payloadOf(notification),
+        audience,
+      });
+      return notification;
+    });
+  }
+
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   /** Polls every `intervalMs` (the partial index keeps an idle poll cheap). */
@@ -550,6 +647,7 @@ export function createNotificationsService(deps: {
   return {
     queueNotification,
     queueEmail,
+    queueText,
     newMessageId,
     mailFrom,
     getNotification,
@@ -557,6 +655,7 @@ export function createNotificationsService(deps: {
     processDue,
     markDelivered,
     markBounced,
+    markFailed,
     start,
     stop,
   };

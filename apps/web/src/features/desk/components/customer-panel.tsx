@@ -32,7 +32,8 @@ export function CustomerPanel(props: { customerId: string | null; contactName: s
   const customer = useCustomer360(props.customerId);
   return (
     <Paper withBorder component="aside" aria-labelledby="desk-customer-title" h="100%">
-      <ScrollArea h="100%" p="xs">
+      {/* Focusable, so keyboard users can scroll a long customer panel (WCAG 2.1.1). */}
+      <ScrollArea h="100%" p="xs" viewportProps={{ tabIndex: 0 }}>
         <Title order={2} size="h6" id="desk-customer-title" mb="xs">
           {t('desk.customer.title')}
         </Title>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { onInsertIntoReply } from '../../knowledge/live.ts';
+import { SmsCounter } from '../../sms/components/sms-counter.tsx';
 import { type ReplyInput, useCannedResponses, usePostMessage } from '../api.ts';
 import {
   type CannedItem,
@@ -36,8 +37,11 @@ export function ReplyBox({
   notesOnly = false,
   onTyping,
   mentionable = [],
+  channel,
 }: {
   conversationId: string;
+  /** An SMS conversation shows the segment and encoding counter under the box. */
+  channel?: string;
   disabled: boolean;
   focusOnMount: boolean;
   /** A consultant writes internal notes only. */
@@ -184,6 +188,7 @@ export function ReplyBox({
         aria-controls={suggestions.length > 0 ? listId : undefined}
         aria-activedescendant={suggestions.length > 0 ? `${listId}-${highlighted}` : undefined}
       />
+      {channel === 'sms' && !isNote && <SmsCounter text={body} />}
       {suggestions.length > 0 && (
         <Paper withBorder shadow="sm" p={4}>
           <div id={listId} role="listbox" aria-label={t('desk.canned.suggestions')}>

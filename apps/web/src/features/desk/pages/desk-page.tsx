@@ -40,6 +40,9 @@ export function DeskPage() {
     applyRealtimeEvent(queryClient, event);
     applyLiveEvent(queryClient, event, me.id);
     applyKnowledgeEvent(event);
+    // A delivery receipt (SMS) or a send: the customer panel's notifications follow at once.
+    if (event.type.startsWith('notification.'))
+      void queryClient.invalidateQueries({ queryKey: ['customer-notifications'] });
   });
 
   return (
