@@ -280,6 +280,13 @@ export const CaseStatusChangedPayload = Type.Intersect([
     closedByFirstOwner: Type.Boolean(),
     /** On resolve: whether the resolution SLA clock (if any) was met. */
     resolvedOnTime: Nullable(Type.Boolean()),
+    /**
+     * On resolve (`case.resolved`, and the `case.status_changed` to `resolved`): business seconds from
+     * creation to this resolution on the case's calendar (SLA policy's, else the complaint profile's,
+     * else the branch country's, else GENERIC), leaving out paused time (waiting for the customer when
+     * the policy pauses clocks; resolved/closed spans before a reopen).
+     */
+    resolutionBusinessSeconds: Type.Optional(Type.Number()),
   }),
 ]);
 export type CaseStatusChangedPayload = Static<typeof CaseStatusChangedPayload>;
