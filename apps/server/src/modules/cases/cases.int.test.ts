@@ -621,6 +621,19 @@ describe('SLA clocks', () => {
       [supervisor.userId],
       [supervisor.userId],
     ]);
+    // Resolved at 16:00 local: business time on the CN calendar is 09:00–09:30 and 13:00–16:00
+    // (09:30–13:00 waited for the customer) = 210 minutes; wall-clock 7 hours.
+    const resolved = await call(agent, 'POST', `/cases/${c.id}/status`, {
+      version: 4,
+      status: 'resolved',
+      resolution: 'Restarted the service',
+    });
+    expect(resolved.statusCode).toBe(200);
+    const [event] = (await outbox('case.resolved')).filter((e) => e.payload.caseId === c.id);
+    expect(event?.payload.resolutionBusinessSeconds).toBe(210 * 60);
+    expect(event?.payload.secondsSinceCreated).toBe(7 * 3600);
+    const changed = (await outbox('case.status_changed')).filter((e) => e.payload.caseId === c.id);
+    expect(changed.map((e) => e.payload.resolutionBusinessSeconds)).toEqual([undefined, undefined, 210 * 60]);
   });
 });
 

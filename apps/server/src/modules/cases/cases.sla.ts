@@ -98,6 +98,25 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
         budget_minutes = EXCLUDED.budget_minutes`);
   }
 
+  /** The row `start` would insert for a new case's clock (the group commit inserts many at once). */
+  async function plan(
+    input: { caseId: string; kind: ClockKind; calendarCode: string; budgetMinutes: number },
+    now: Date,
+  ) {
+    const calendar = await calendarOf(input.calendarCode);
+    const row = { budget_minutes: input.budgetMinutes, used_minutes: 0, running_since: now, stage: 0 };
+    return {
+      id: ids.uuid(),
+      case_id: input.caseId,
+      kind: input.kind,
+      calendar_code: input.calendarCode,
+      budget_minutes: input.budgetMinutes,
+      started_at: now,
+      due_at: addBusinessMinutes(calendar, now, input.budgetMinutes),
+      next_fire_at: nextFireAt(calendar, row, now),
+    };
+  }
+
   async function rowsOf(tx: DbOrTx, caseId: string, kinds?: ClockKind[]): Promise<ClockRow[]> {
     const result = await tx.execute(sql`SELECT * FROM case_sla_clocks WHERE case_id = ${caseId}
       ${
@@ -296,6 +315,7 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
     calendarOf,
     forgetCalendar,
     start,
+    plan,
     pause,
     resume,
     stop,
