@@ -76,8 +76,10 @@ describe('group commit of new cases', () => {
       (SELECT count(*)::int FROM cases) AS cases,
       (SELECT count(*)::int FROM case_timeline WHERE kind = 'created') AS timeline,
       (SELECT count(*)::int FROM outbox WHERE type = 'case.created') AS created,
-      (SELECT count(DISTINCT payload->>'number')::int FROM outbox WHERE type = 'case.created') AS numbers`);
-    expect(counts.rows[0]).toEqual({ cases: 300, timeline: 300, created: 300, numbers: 300 });
+      (SELECT count(DISTINCT payload->>'number')::int FROM outbox WHERE type = 'case.created') AS numbers,
+      (SELECT count(*)::int FROM outbox o JOIN cases c ON c.id = (o.payload->>'caseId')::uuid
+        AND c.number = o.payload->>'number' WHERE o.type IN ('case.created', 'case.assigned')) AS matching`);
+    expect(counts.rows[0]).toEqual({ cases: 300, timeline: 300, created: 300, numbers: 300, matching: 600 });
     // Both instances really batched (the point of the exercise), each with its own queue.
     const stats = [ctx.app.cases.createStats(), second.cases.createStats()];
     expect(stats.every((s) => s.items === 150)).toBe(true);

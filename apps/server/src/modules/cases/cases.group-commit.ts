@@ -19,10 +19,13 @@ export function createGroupCommit<T, R>(options: {
   /** Writes the items in one transaction; returns one result per item, in order. */
   write: (items: T[]) => Promise<R[]>;
   maxBatch?: number;
+  /** Batches in flight at once (they queue on the counter's row lock; the next one is ready to go). */
+  concurrency?: number;
 }): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 256;
   let queue: Array<{ item: T; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
-  let running: Promise<void> | null = null;
+  const concurrency = options.concurrency ?? 1;
+  const running = new Set<Promise<void>>();
   const counters = { batches: 0, items: 0, largest: 0, retriedAlone: 0 };
 
   async function writeBatch(batch: typeof queue) {
@@ -51,8 +54,8 @@ export function createGroupCommit<T, R>(options: {
   }
 
   function pump() {
-    if (running || queue.length === 0) return;
-    running = (async () => {
+    if (running.size >= concurrency || queue.length === 0) return;
+    const run = (async () => {
       // Let the callers of this tick join the batch.
       await new Promise<void>((r) => setImmediate(r));
       while (queue.length > 0) {
@@ -61,9 +64,10 @@ export function createGroupCommit<T, R>(options: {
         await writeBatch(batch);
       }
     })().finally(() => {
-      running = null;
+      running.delete(run);
       pump();
     });
+    running.add(run);
   }
 
   return {
@@ -74,7 +78,7 @@ export function createGroupCommit<T, R>(options: {
       });
     },
     async drain() {
-      while (running) await running;
+      while (running.size > 0) await Promise.all(running);
     },
     stats: () => ({ ...counters }),
   };

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
-import type { Audience, Events } from '../../platform/events.ts';
+import { type Audience, CHANNEL, type Events } from '../../platform/events.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
@@ -119,6 +120,9 @@ interface TaskRow {
   completed_at: Date | null;
   owner_id: string;
 }
+
+/** Stands for a new case's number in its events until the insert knows it (per process, unguessable). */
+const NUMBER_TOKEN = `#case-number-${randomUUID()}#`;
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -583,87 +587,121 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /**
-   * Writes a batch of validated new cases in one transaction: the year's counter is taken once for the
-   * batch (`last + N`; its row lock, held to commit, keeps numbers gapless across processes), then the
-   * cases, timeline entries, chat links and SLA clocks in one statement, then all their events in one.
-   * A failure rolls the whole batch back, counter included; the group commit then retries each alone.
+   * Writes a batch of validated new cases. Per year one statement, committed on its own when the batch
+   * has one year (the usual case): it takes the year's counter once (`last + N`), inserts the cases
+   * with consecutive numbers, their timeline entries, chat links, SLA clocks and outbox events, and
+   * wakes the outbox listeners. The counter's row lock is held from that statement to its commit and
+   * no longer (no client round trip in between), which is what bounds throughput across processes;
+   * it also keeps numbers gapless, since a failed statement gives its numbers back. The group commit
+   * retries each member alone when a batch fails.
    */
   async function writeCases(batch: PreparedCase[]): Promise<CaseRow[]> {
+    const years = [...new Set(batch.map((b) => b.year))].sort();
+    if (years.length === 1) return writeYear(db, batch);
+    // Around New Year: one transaction for the batch, a statement per year.
     return db.transaction(async (tx) => {
-      const numbers = new Map<PreparedCase, string>();
-      for (const year of [...new Set(batch.map((b) => b.year))].sort()) {
-        const members = batch.filter((b) => b.year === year);
-        const r =
-          await tx.execute(sql`INSERT INTO case_number_counters (year, last) VALUES (${year}, ${members.length})
-          ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + ${members.length} RETURNING last`);
-        const last = Number((r.rows[0] as { last: number }).last);
-        members.forEach((m, i) => {
-          const n = last - members.length + 1 + i;
-          numbers.set(m, `CS-${year}-${n < 1_000_000 ? String(n).padStart(6, '0') : String(n)}`);
-        });
-      }
-      const rows = JSON.stringify(
-        batch.map((b) => ({
-          ...b.row,
-          number: numbers.get(b),
-          conversation_id: b.conversationId,
-          timeline_id: b.timeline.id,
-          timeline: b.timeline.details,
-        })),
-      );
-      const clocks = JSON.stringify(batch.flatMap((b) => b.clocks));
-      const inserted = await tx.execute(sql`WITH x AS (
-          SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, number text, type text, priority text, subject text,
-            description text, category_id uuid, product text, customer_id uuid, language text, channel text, branch_id uuid,
-            owner_id uuid, first_owner_id uuid, team_id uuid, custom_fields jsonb, sla_policy_id uuid, regulatory_profile text,
-            regulatory_due_at timestamptz, created_by_id uuid, created_at timestamptz, conversation_id uuid, timeline_id uuid,
-            timeline jsonb)
-        ), c AS (
-          INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
-            language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
-            regulatory_due_at, created_by_id, created_at, updated_at)
-          SELECT id, number, type, 'new', priority, subject, description, category_id, product, customer_id, language, channel,
-            branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile, regulatory_due_at,
-            created_by_id, created_at, created_at FROM x
-          RETURNING *
-        ), t AS (
-          INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
-          SELECT timeline_id, id, created_at, owner_id, 'created', timeline FROM x
-        ), l AS (
-          INSERT INTO case_conversations (case_id, conversation_id, linked_at)
-          SELECT id, conversation_id, created_at FROM x WHERE conversation_id IS NOT NULL
-        ), k AS (
-          INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since,
-            due_at, stage, next_fire_at)
-          SELECT id, case_id, kind, calendar_code, budget_minutes, started_at, 0, started_at, due_at, 0, next_fire_at
-            FROM jsonb_to_recordset(${clocks}::jsonb) AS k(id uuid, case_id uuid, kind text, calendar_code text,
-              budget_minutes int, started_at timestamptz, due_at timestamptz, next_fire_at timestamptz)
-        )
-        SELECT * FROM c`);
-      const byId = new Map((inserted.rows as unknown as CaseRow[]).map((r) => [r.id, r]));
-      const created = batch.map((b) => ({ ...(byId.get(b.row.id) as CaseRow), owner_name: b.ownerName }));
-      await events.publishMany(
-        tx,
-        created.flatMap((c) => [
-          {
-            type: CASE_EVENTS.created,
-            payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) } as unknown,
-            actorId: c.owner_id,
-            audience: audienceOf(c),
-          },
-          {
-            type: CASE_EVENTS.assigned,
-            payload: { ...eventBase(c), assigneeId: c.owner_id },
-            actorId: c.owner_id,
-            audience: audienceOf(c),
-          },
-          ...(c.customer_id ? [customerNotification(c, 'created')] : []),
-        ]),
-      );
-      return created;
+      const byId = new Map<string, CaseRow>();
+      for (const year of years)
+        for (const c of await writeYear(
+          tx,
+          batch.filter((b) => b.year === year),
+        ))
+          byId.set(c.id, c);
+      return batch.map((b) => byId.get(b.row.id) as CaseRow);
     });
   }
-  const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases });
+
+  async function writeYear(exec: DbOrTx, members: PreparedCase[]): Promise<CaseRow[]> {
+    const year = (members[0] as PreparedCase).year;
+    const now = clock.now();
+    const rows = JSON.stringify(
+      members.map((b, i) => ({
+        ...b.row,
+        ord: i + 1,
+        conversation_id: b.conversationId,
+        timeline_id: b.timeline.id,
+        timeline: b.timeline.details,
+      })),
+    );
+    const clocks = JSON.stringify(members.flatMap((b) => b.clocks));
+    // The events, written before the number is known: the statement puts it in for NUMBER_TOKEN.
+    const pending = members.flatMap((b) => {
+      const c = {
+        ...b.row,
+        number: NUMBER_TOKEN,
+        status: 'new',
+        previous_owner_id: null,
+        owner_name: b.ownerName,
+      } as unknown as CaseRow;
+      return [
+        {
+          type: CASE_EVENTS.created,
+          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) } as unknown,
+          actorId: c.owner_id,
+          audience: audienceOf(c),
+        },
+        {
+          type: CASE_EVENTS.assigned,
+          payload: { ...eventBase(c), assigneeId: c.owner_id },
+          actorId: c.owner_id,
+          audience: audienceOf(c),
+        },
+        ...(c.customer_id ? [{ ...customerNotification(c, 'created'), actorId: null, audience: {} }] : []),
+      ].map((e) => ({
+        id: ids.uuid(),
+        case_id: c.id,
+        type: e.type,
+        payload: e.payload,
+        actor_id: e.actorId,
+        audience: e.audience,
+      }));
+    });
+    const inserted = await exec.execute(sql`WITH x AS (
+        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, type text, priority text, subject text,
+          description text, category_id uuid, product text, customer_id uuid, language text, channel text, branch_id uuid,
+          owner_id uuid, first_owner_id uuid, team_id uuid, custom_fields jsonb, sla_policy_id uuid, regulatory_profile text,
+          regulatory_due_at timestamptz, created_by_id uuid, created_at timestamptz, conversation_id uuid, timeline_id uuid,
+          timeline jsonb, ord bigint)
+      ), n AS (
+        INSERT INTO case_number_counters (year, last) VALUES (${year}, ${members.length})
+        ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + ${members.length} RETURNING last
+      ), c AS (
+        INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
+          language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
+          regulatory_due_at, created_by_id, created_at, updated_at)
+        SELECT x.id, 'CS-' || ${year}::int || '-' || CASE WHEN v.n < 1000000 THEN lpad(v.n::text, 6, '0') ELSE v.n::text END,
+          x.type, 'new', x.priority, x.subject, x.description, x.category_id, x.product, x.customer_id, x.language, x.channel,
+          x.branch_id, x.owner_id, x.first_owner_id, x.team_id, x.custom_fields, x.sla_policy_id, x.regulatory_profile,
+          x.regulatory_due_at, x.created_by_id, x.created_at, x.created_at
+        FROM x, n, LATERAL (SELECT n.last - ${members.length} + x.ord AS n) v
+        RETURNING *
+      ), t AS (
+        INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
+        SELECT timeline_id, id, created_at, owner_id, 'created', timeline FROM x
+      ), l AS (
+        INSERT INTO case_conversations (case_id, conversation_id, linked_at)
+        SELECT id, conversation_id, created_at FROM x WHERE conversation_id IS NOT NULL
+      ), k AS (
+        INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since,
+          due_at, stage, next_fire_at)
+        SELECT id, case_id, kind, calendar_code, budget_minutes, started_at, 0, started_at, due_at, 0, next_fire_at
+          FROM jsonb_to_recordset(${clocks}::jsonb) AS k(id uuid, case_id uuid, kind text, calendar_code text,
+            budget_minutes int, started_at timestamptz, due_at timestamptz, next_fire_at timestamptz)
+      ), o AS (
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+        SELECT e.id, e.type, replace(e.payload::text, ${NUMBER_TOKEN}, c.number)::jsonb, e.actor_id, e.audience, ${now}::timestamptz
+          FROM jsonb_to_recordset(${JSON.stringify(pending.map((e, i) => ({ ...e, ord: i })))}::jsonb)
+               AS e(id uuid, case_id uuid, type text, payload jsonb, actor_id uuid, audience jsonb, ord bigint)
+          JOIN c ON c.id = e.case_id ORDER BY e.ord
+        RETURNING 1
+      ), woken AS (
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
+      )
+      SELECT c.* FROM c, woken`);
+    const byId = new Map((inserted.rows as unknown as CaseRow[]).map((r) => [r.id, r]));
+    return members.map((b) => ({ ...(byId.get(b.row.id) as CaseRow), owner_name: b.ownerName }));
+  }
+  const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases, concurrency: 2 });
 
   async function getCase(actor: Actor | null, id: string) {
     const a = requireActor(actor);
