@@ -290,16 +290,25 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
   }
 
   let timer: NodeJS.Timeout | null = null;
-  /** Scans every second (the target: every threshold fires within 5 s of its due time). */
-  function startScanner(everyMs = 1000) {
+  /**
+   * Scans every `everyMs` (the target: every threshold fires within 5 s of its due time). A tick runs
+   * `workers` claim loops at once — SKIP LOCKED gives them disjoint clocks, so a burst of due clocks is
+   * drained by several transactions in parallel — each taking batches of `batch` until a short one.
+   * A tick is skipped while the previous one still drains.
+   */
+  function startScanner(everyMs = 1000, options: { workers?: number; batch?: number } = {}) {
     if (timer) return;
+    const workers = options.workers ?? 2;
+    const batch = options.batch ?? 2000;
     let busy = false;
     timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      (async () => {
-        while ((await fireDue()) >= 2000);
-      })()
+      Promise.all(
+        Array.from({ length: workers }, async () => {
+          while ((await fireDue(batch)) >= batch);
+        }),
+      )
         .catch((error) => log.error({ err: error }, 'sla scan failed'))
         .finally(() => {
           busy = false;
