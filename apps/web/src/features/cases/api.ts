@@ -90,6 +90,11 @@ export const useChangeStatus = (id: string) =>
   useCaseMutation((body: { version: number; status: string; resolution?: string; rootCause?: string }) =>
     api<CaseSummary>(`/cases/${id}/status`, { method: 'POST', body }),
   );
+/** China complaints: the complaints officer extends the 15-day clock to 30 days once, with a reason. */
+export const useExtendComplaint = (id: string) =>
+  useCaseMutation((reason: string) =>
+    api<CaseSummary>(`/cases/${id}/extension`, { method: 'POST', body: { reason } }),
+  );
 export const useAddNote = (id: string) =>
   useCaseMutation((body: { visibility: 'internal' | 'customer'; body: string }) =>
     api(`/cases/${id}/notes`, { method: 'POST', body }),

@@ -28,6 +28,7 @@ import {
   useCompleteTask,
   useCreateTask,
   useDepartments,
+  useExtendComplaint,
   usePostTaskMessage,
   useTakeTask,
   useTaskThread,
@@ -78,6 +79,9 @@ export function CasePanel({ caseId }: { caseId: string }) {
             ))}
           </Group>
         )}
+      {data.view === 'full' && c.type === 'complaint' && c.regulatoryProfile === 'cn_nfra' && (
+        <Extension data={data} />
+      )}
       {data.clocks.length > 0 && <Clocks data={data} />}
       <Tasks data={data} isOwner={isOwner} />
       {data.view === 'full' && <Notes data={data} isOwner={isOwner} />}
@@ -135,6 +139,64 @@ function StatusActions({ data }: { data: CaseDetail }) {
           ))}
         </Group>
         {change.error && <ErrorAlert error={change.error} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** China's complaint clock: 15 calendar days, extended once to 30 by the complaints officer, with a reason. */
+function Extension({ data }: { data: CaseDetail }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const me = useCurrentUser();
+  const c = data.case;
+  const extend = useExtendComplaint(c.id);
+  const [reason, setReason] = useState('');
+  const canExtend =
+    !c.extensionReason &&
+    me.permissions.includes('complaints.manage') &&
+    c.status !== 'resolved' &&
+    c.status !== 'closed';
+  return (
+    <Card withBorder padding="sm" aria-label={t('cases.extension.title')}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h6">
+            {t('cases.extension.title')}
+          </Title>
+          <Text size="sm">{t('cases.extension.due', { at: dateTime(c.regulatoryDueAt) })}</Text>
+        </Group>
+        {c.extensionReason ? (
+          <Text size="sm">{t('cases.extension.done', { reason: c.extensionReason })}</Text>
+        ) : canExtend ? (
+          <>
+            <Text size="xs" c="dimmed">
+              {t('cases.extension.hint')}
+            </Text>
+            <Textarea
+              label={t('cases.extension.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              required
+            />
+            <Group>
+              <Button
+                size="xs"
+                disabled={reason.trim().length === 0}
+                loading={extend.isPending}
+                onClick={() => extend.mutate(reason.trim(), { onSuccess: () => setReason('') })}
+              >
+                {t('cases.extension.approve')}
+              </Button>
+            </Group>
+            {extend.error && <ErrorAlert error={extend.error} />}
+          </>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('cases.extension.notExtended')}
+          </Text>
+        )}
       </Stack>
     </Card>
   );
