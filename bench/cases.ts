@@ -319,7 +319,7 @@ async function main() {
         `INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage, next_fire_at)
          SELECT gen_random_uuid(), c.id, 'resolution', 'GENERIC', 480, now(), 0, now(), now() + interval '1 day', 0,
                 to_timestamp(($1::bigint + (row_number() OVER () - 1) * $2::bigint / $3::bigint) / 1000.0)
-           FROM (SELECT id FROM cases WHERE status IN ('new', 'in_progress') LIMIT $3) c
+           FROM (SELECT id FROM cases WHERE status IN ('new', 'in_progress', 'waiting_back_office') LIMIT $3) c
          ON CONFLICT (case_id, kind) DO NOTHING`,
         [start, SLA_SPREAD_S * 1000, CLOCKS],
       );
