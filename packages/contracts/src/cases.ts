@@ -105,6 +105,23 @@ export const PostTaskMessage = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 10_000 }) },
   { additionalProperties: false },
 );
+/** A supervisor's action on many cases of their team at once; every case is audited and evented. */
+export const CaseBulkAction = Type.Object(
+  {
+    caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    action: Type.Union([Type.Literal('reassign'), Type.Literal('priority'), Type.Literal('tag')]),
+    /** reassign: the new owner, and why (required). */
+    ownerId: Type.Optional(Uuid),
+    reason: Type.Optional(Type.String({ maxLength: 1_000 })),
+    /** priority: the new priority. */
+    priority: Type.Optional(CasePriority),
+    /** tag: letters, digits, `-` and `_`, up to 40. */
+    tag: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export const CaseBulkResult = Type.Object({ changed: Type.Integer(), unchanged: Type.Integer() });
+
 export const ExtendComplaint = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 1_000 }) },
   { additionalProperties: false },
@@ -209,6 +226,7 @@ export const CaseDetail = Type.Object({
       channel: Type.Optional(Nullable(Type.String())),
       regulatoryProfile: Type.Optional(Nullable(Type.String())),
       extensionReason: Type.Optional(Nullable(Type.String())),
+      tags: Type.Optional(Type.Array(Type.String())),
       resolvedAt: Type.Optional(Nullable(IsoDateTime)),
       closedAt: Type.Optional(Nullable(IsoDateTime)),
       conversationIds: Type.Optional(Type.Array(Uuid)),

@@ -409,6 +409,102 @@ describe('workflow, concurrency and ownership', () => {
     ).toBe('CASE_NOT_OWNER');
   });
 
+  it('bulk actions: a supervisor of the team reassigns with a reason, changes priority and tags — each case audited and evented; others are refused', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await call(agent, 'POST', '/cases', { type: 'inquiry', subject: `Bulk ${i}` })).json().id);
+    const bulk = (s: Session | null, body: Record<string, unknown>, lang = 'en') =>
+      call(s, 'POST', '/cases/bulk', { caseIds: ids, ...body }, lang);
+    // Authorization: no session, an agent, a back office, a supervisor of another team.
+    expect((await bulk(null, { action: 'priority', priority: 'high' })).statusCode).toBe(401);
+    expect((await bulk(agent, { action: 'priority', priority: 'high' })).statusCode).toBe(403);
+    expect((await bulk(cardCenter, { action: 'priority', priority: 'high' })).statusCode).toBe(403);
+    const foreign = await bulk(otherSupervisor, { action: 'priority', priority: 'high' });
+    expect([foreign.statusCode, foreign.json().error.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    // Bad input, in the user's language.
+    const noReason = await bulk(supervisor, { action: 'reassign', ownerId: otherAgent.userId }, 'zh-CN');
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'CASE_OWNER_REASON_REQUIRED']);
+    expect(noReason.json().error.message).toBe('转移工单负责人时请填写原因。');
+    const badTag = await bulk(supervisor, { action: 'tag', tag: 'no spaces' }, 'vi');
+    expect([badTag.statusCode, badTag.json().error.code]).toEqual([400, 'CASE_TAG_INVALID']);
+    expect(badTag.json().error.message).toContain('Nhãn');
+    const noOwner = await bulk(supervisor, { action: 'reassign', ownerId: cardCenter.userId, reason: 'x' });
+    expect(noOwner.json().error.code).toBe('CASE_OWNER_INVALID');
+    // Nothing half-stored: one closed case in the list refuses the whole request.
+    const closedCase = (
+      await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Bulk closed' })
+    ).json();
+    await call(agent, 'POST', `/cases/${closedCase.id}/status`, {
+      version: 1,
+      status: 'resolved',
+      resolution: 'ok',
+    });
+    await call(agent, 'POST', `/cases/${closedCase.id}/status`, { version: 2, status: 'closed' });
+    const withClosed = await call(supervisor, 'POST', '/cases/bulk', {
+      caseIds: [...ids, closedCase.id],
+      action: 'priority',
+      priority: 'urgent',
+    });
+    expect([withClosed.statusCode, withClosed.json().error.code]).toEqual([409, 'CASE_CLOSED']);
+    const priorities = await ctx.pool.query(
+      'SELECT DISTINCT priority FROM cases WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(priorities.rows).toEqual([{ priority: 'normal' }]);
+    // The three actions.
+    expect((await bulk(supervisor, { action: 'priority', priority: 'high' })).json()).toEqual({
+      changed: 3,
+      unchanged: 0,
+    });
+    expect((await bulk(supervisor, { action: 'tag', tag: 'fee-incident_03' })).json()).toEqual({
+      changed: 3,
+      unchanged: 0,
+    });
+    expect((await bulk(supervisor, { action: 'tag', tag: 'fee-incident_03' })).json()).toEqual({
+      changed: 0,
+      unchanged: 3,
+    });
+    const moved = await bulk(supervisor, {
+      action: 'reassign',
+      ownerId: otherAgent.userId,
+      reason: 'Agent on leave',
+    });
+    expect(moved.json()).toEqual({ changed: 3, unchanged: 0 });
+    const rows = await ctx.pool.query(
+      'SELECT owner_id, previous_owner_id, priority, tags, version FROM cases WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(rows.rows).toEqual(
+      ids.map(() => ({
+        owner_id: otherAgent.userId,
+        previous_owner_id: agent.userId,
+        priority: 'high',
+        tags: ['fee-incident_03'],
+        version: 4,
+      })),
+    );
+    const audited = await ctx.pool.query(
+      `SELECT action, count(*)::int AS n FROM audit_log WHERE target_id = ANY($1::text[]) AND actor_id = $2 GROUP BY 1 ORDER BY 1`,
+      [ids, supervisor.userId],
+    );
+    expect(audited.rows).toEqual([
+      { action: 'cases.owner_changed', n: 3 },
+      { action: 'cases.priority_changed', n: 3 },
+      { action: 'cases.tagged', n: 3 },
+    ]);
+    const evented = await ctx.pool.query(
+      `SELECT type, count(*)::int AS n FROM outbox WHERE payload->>'caseId' = ANY($1::text[])
+         AND type IN ('case.owner_changed', 'case.updated') GROUP BY 1 ORDER BY 1`,
+      [ids],
+    );
+    expect(evented.rows).toEqual([
+      { type: 'case.owner_changed', n: 3 },
+      { type: 'case.updated', n: 6 },
+    ]);
+    const detail = (await call(otherAgent, 'GET', `/cases/${ids[0]}`)).json();
+    expect(detail.case.tags).toEqual(['fee-incident_03']);
+  });
+
   it('reports the share of finished cases their first owner still owned', async () => {
     const quick = (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Opening hours' })).json();
     await call(agent, 'POST', `/cases/${quick.id}/status`, {

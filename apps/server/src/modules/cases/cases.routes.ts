@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import {
   AddCaseNote,
   AssignCaseTask,
+  CaseBulkAction,
+  CaseBulkResult,
   CaseDetail,
   CaseList,
   CaseListQuery,
@@ -132,6 +134,11 @@ export function casesRoutes(deps: {
         schema: { tags, params: IdParams, body: ChangeCaseStatus, response: { 200: CaseSummary, ...errors } },
       },
       async (request) => cases.changeStatus(request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/cases/bulk',
+      { schema: { tags, body: CaseBulkAction, response: { 200: CaseBulkResult, ...errors } } },
+      async (request) => cases.bulkAction(request.actor, request.body),
     );
     app.post(
       '/cases/:id/owner',

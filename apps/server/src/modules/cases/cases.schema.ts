@@ -71,6 +71,8 @@ export const cases = pgTable(
     /** The owner's team when the case was opened ("team cases" for supervisors). */
     teamId: uuid('team_id'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** Free labels a supervisor adds in bulk (e.g. `fee-incident-march`). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     resolution: text('resolution'),
     rootCause: text('root_cause'),
     slaPolicyId: uuid('sla_policy_id'),

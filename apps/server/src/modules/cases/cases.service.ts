@@ -53,6 +53,7 @@ export interface CaseRow {
   previous_owner_id: string | null;
   team_id: string | null;
   custom_fields: Record<string, unknown>;
+  tags: string[];
   resolution: string | null;
   root_cause: string | null;
   sla_policy_id: string | null;
@@ -82,6 +83,7 @@ interface FieldDefinition {
 interface PreparedCase {
   row: Omit<
     CaseRow,
+    | 'tags'
     | 'number'
     | 'status'
     | 'previous_owner_id'
@@ -747,6 +749,7 @@ export function createCasesService(deps: CasesDeps) {
             channel: c.channel,
             regulatoryProfile: c.regulatory_profile,
             extensionReason: c.extension_reason,
+            tags: c.tags,
             resolvedAt: iso(c.resolved_at),
             closedAt: iso(c.closed_at),
             conversationIds: (conversations.rows as Array<{ conversation_id: string }>).map(
@@ -1068,6 +1071,115 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** Only a supervisor moves ownership, with a reason; audited; the previous owner is kept. */
+  /**
+   * Bulk actions of a supervisor on cases of their team (`cases.reassign`; scope `all` for any case):
+   * reassign (new owner + reason), change priority, add a tag. All or nothing: a case outside the
+   * caller's scope is 404 for the whole request, a closed one 409. Each changed case gets its
+   * timeline entry, audit record and event (`case.owner_changed` / `case.updated`) and a new version.
+   */
+  async function bulkAction(
+    actor: Actor | null,
+    input: {
+      caseIds: string[];
+      action: 'reassign' | 'priority' | 'tag';
+      ownerId?: string;
+      reason?: string;
+      priority?: CasePriority;
+      tag?: string;
+    },
+  ) {
+    const a = requireActor(actor);
+    const scope = requirePermission(a, 'cases.reassign');
+    const needs = (what: string) => new AppError('CASE_BULK_INVALID', 400, undefined, { needs: what });
+    if (input.action === 'reassign') {
+      if (!input.ownerId) throw needs('ownerId');
+      if (!input.reason?.trim()) throw new AppError('CASE_OWNER_REASON_REQUIRED', 400);
+    }
+    if (input.action === 'priority' && !input.priority) throw needs('priority');
+    if (input.action === 'tag' && !/^[\p{L}\p{N}_-]{1,40}$/u.test(input.tag ?? ''))
+      throw new AppError('CASE_TAG_INVALID', 400);
+    const ids = [...new Set(input.caseIds)];
+    return db.transaction(async (tx) => {
+      const r = await tx.execute(
+        sql`SELECT * FROM cases WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) ORDER BY id FOR UPDATE`,
+      );
+      const rows = r.rows as unknown as CaseRow[];
+      const visible = rows.filter((c) => scope === 'all' || (c.team_id && a.teamIds.includes(c.team_id)));
+      const missing = ids.find((id) => !visible.some((c) => c.id === id));
+      if (missing) throw new AppError('CASE_NOT_FOUND', 404, undefined, { caseId: missing });
+      const closed = visible.find((c) => c.status === 'closed');
+      if (closed) throw new AppError('CASE_CLOSED', 409, undefined, { caseId: closed.id });
+      if (input.action === 'reassign') {
+        const o = await tx.execute(sql`SELECT id FROM users WHERE id = ${input.ownerId} AND status = 'active'
+          AND roles && ARRAY['agent', 'supervisor', 'complaints_officer']::text[]`);
+        if (o.rows.length === 0) throw new AppError('CASE_OWNER_INVALID', 400);
+      }
+      const now = clock.now();
+      let changed = 0;
+      for (const c of visible) {
+        if (input.action === 'reassign') {
+          const ownerId = input.ownerId as string;
+          const reason = input.reason?.trim() as string;
+          if (ownerId === c.owner_id) continue;
+          await tx.execute(sql`UPDATE cases SET owner_id = ${ownerId}, previous_owner_id = ${c.owner_id}, version = version + 1,
+            updated_at = ${now} WHERE id = ${c.id}`);
+          await addTimeline(tx, c.id, a.userId, 'owner_changed', {
+            from: c.owner_id,
+            to: ownerId,
+            reason,
+            bulk: true,
+          });
+          await audit.record(tx, {
+            actorId: a.userId,
+            actorName: a.username,
+            action: 'cases.owner_changed',
+            targetType: 'case',
+            targetId: c.id,
+            ip: a.ip,
+            details: { from: c.owner_id, to: ownerId, reason, bulk: true },
+          });
+          const after = await loadCase(tx, c.id);
+          await events.publish(tx, {
+            type: CASE_EVENTS.ownerChanged,
+            payload: { ...eventBase(after), previousOwnerId: c.owner_id, reason },
+            actorId: a.userId,
+            audience: audienceOf(after, [c.owner_id]),
+          });
+        } else {
+          const field = input.action === 'priority' ? 'priority' : 'tags';
+          if (input.action === 'priority' && c.priority === input.priority) continue;
+          if (input.action === 'tag' && c.tags.includes(input.tag as string)) continue;
+          const from = input.action === 'priority' ? c.priority : c.tags;
+          const to = input.action === 'priority' ? input.priority : [...c.tags, input.tag as string];
+          await tx.execute(
+            input.action === 'priority'
+              ? sql`UPDATE cases SET priority = ${input.priority}, version = version + 1, updated_at = ${now} WHERE id = ${c.id}`
+              : sql`UPDATE cases SET tags = array_append(tags, ${input.tag}::text), version = version + 1, updated_at = ${now} WHERE id = ${c.id}`,
+          );
+          await addTimeline(tx, c.id, a.userId, 'updated', { changes: [field], from, to, bulk: true });
+          await audit.record(tx, {
+            actorId: a.userId,
+            actorName: a.username,
+            action: input.action === 'priority' ? 'cases.priority_changed' : 'cases.tagged',
+            targetType: 'case',
+            targetId: c.id,
+            ip: a.ip,
+            details: { from, to, bulk: true },
+          });
+          const after = await loadCase(tx, c.id);
+          await events.publish(tx, {
+            type: CASE_EVENTS.updated,
+            payload: { ...eventBase(after), fields: [field] },
+            actorId: a.userId,
+            audience: audienceOf(after),
+          });
+        }
+        changed++;
+      }
+      return { changed, unchanged: visible.length - changed };
+    });
+  }
+
   async function changeOwner(
     actor: Actor | null,
     id: string,
@@ -1645,6 +1757,7 @@ export function createCasesService(deps: CasesDeps) {
     saveCalendar,
     listDepartments,
     createCase,
+    bulkAction,
     /** Group commit of new cases: batches written, their sizes, members retried alone (bench, tests). */
     createStats: () => createBatch.stats(),
     getCase,
