@@ -90,6 +90,18 @@ export const useChangeStatus = (id: string) =>
   useCaseMutation((body: { version: number; status: string; resolution?: string; rootCause?: string }) =>
     api<CaseSummary>(`/cases/${id}/status`, { method: 'POST', body }),
   );
+/** Supervisors: one action on many team cases (reassign with a reason, priority, tag). */
+export const useBulkAction = () =>
+  useCaseMutation(
+    (body: {
+      caseIds: string[];
+      action: 'reassign' | 'priority' | 'tag';
+      ownerId?: string;
+      reason?: string;
+      priority?: string;
+      tag?: string;
+    }) => api<{ changed: number; unchanged: number }>('/cases/bulk', { method: 'POST', body }),
+  );
 /** China complaints: the complaints officer extends the 15-day clock to 30 days once, with a reason. */
 export const useExtendComplaint = (id: string) =>
   useCaseMutation((reason: string) =>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
 import { type CaseSummary, refreshOnCaseEvent, useCases, useDepartmentQueue, useMyTasks } from '../api.ts';
+import { BulkBar } from '../components/bulk-bar.tsx';
 import { CasePanel, TaskCard } from '../components/case-panel.tsx';
 
 type View = 'mine' | 'team' | 'tasks' | 'complaints';
@@ -78,6 +79,9 @@ function CaseTable({
 }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
+  const me = useCurrentUser();
+  const bulk = view === 'team' && hasAnyPermission(me, ['cases.reassign']);
+  const [picked, setPicked] = useState<string[]>([]);
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<string>(view === 'complaints' ? 'due' : 'updated');
   const [status, setStatus] = useState<string | null>(null);
@@ -128,9 +132,21 @@ function CaseTable({
         )}
       </Group>
       {error && <ErrorAlert error={error} />}
+      {bulk && picked.length > 0 && <BulkBar caseIds={picked} onDone={() => setPicked([])} />}
       <Table highlightOnHover aria-label={t(`cases.view.${view}`)}>
         <Table.Thead>
           <Table.Tr>
+            {bulk && (
+              <Table.Th>
+                <Checkbox
+                  aria-label={t('cases.bulk.selectAll')}
+                  checked={!!data?.items.length && picked.length === data.items.length}
+                  onChange={(e) =>
+                    setPicked(e.currentTarget.checked ? (data?.items ?? []).map((c) => c.id) : [])
+                  }
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('cases.field.number')}</Table.Th>
             <Table.Th>{t('cases.field.subject')}</Table.Th>
             <Table.Th>{t('cases.field.status')}</Table.Th>
@@ -144,6 +160,18 @@ function CaseTable({
               aria-selected={c.id === selected}
               bg={c.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
             >
+              {bulk && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('cases.bulk.select', { number: c.number })}
+                    checked={picked.includes(c.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setPicked((p) => (on ? [...p, c.id] : p.filter((id) => id !== c.id)));
+                    }}
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Button variant="subtle" size="compact-sm" onClick={() => onOpen(c.id)}>
                   {c.number}
