@@ -7,8 +7,11 @@ import { useBulkAction } from '../api.ts';
 
 type Action = 'reassign' | 'priority' | 'tag';
 
-/** A supervisor's bulk actions on the selected team cases: reassign (with a reason), priority, tag. */
-export function BulkBar({ caseIds, onDone }: { caseIds: string[]; onDone: () => void }) {
+/**
+ * A supervisor's bulk actions on the selected team cases: reassign (with a reason), priority, tag. The
+ * selection stays after an action, so a second one can follow (e.g. tag, then raise the priority).
+ */
+export function BulkBar({ caseIds }: { caseIds: string[] }) {
   const { t } = useTranslation();
   const bulk = useBulkAction();
   const agents = useAgentBoard();
@@ -34,10 +37,7 @@ export function BulkBar({ caseIds, onDone }: { caseIds: string[]; onDone: () => 
         ...(action === 'tag' ? { tag: tag.trim() } : {}),
       },
       {
-        onSuccess: (r) => {
-          setResult(r);
-          onDone();
-        },
+        onSuccess: (r) => setResult(r),
       },
     );
   return (

@@ -132,7 +132,7 @@ function CaseTable({
         )}
       </Group>
       {error && <ErrorAlert error={error} />}
-      {bulk && picked.length > 0 && <BulkBar caseIds={picked} onDone={() => setPicked([])} />}
+      {bulk && picked.length > 0 && <BulkBar caseIds={picked} />}
       <Table highlightOnHover aria-label={t(`cases.view.${view}`)}>
         <Table.Thead>
           <Table.Tr>
