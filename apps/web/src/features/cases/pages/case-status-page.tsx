@@ -14,12 +14,13 @@ import { LanguageSwitcher } from '../../../shared/language-switcher.tsx';
  * sign-in; number, subject, status and the customer-visible updates, in en / zh-CN / vi (switchable).
  */
 export function CaseStatusPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { dateTime } = useFormatters();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const status = useQuery({
-    queryKey: ['public-case-status', token],
+    // The language is part of the key: a refusal is read again in the language the reader picks.
+    queryKey: ['public-case-status', token, i18n.language],
     queryFn: () => api<Static<typeof PublicCaseStatus>>('/public/case-status', { query: { token } }),
     enabled: token.length > 0,
     retry: false,
