@@ -679,6 +679,20 @@ describe('SLA clocks', () => {
       ['first_response', '2026-03-03T02:00:00.000Z'],
       ['resolution', '2026-03-03T02:40:00.000Z'],
     ]);
+    // Admins list the policies (most specific first); nobody else does.
+    expect((await call(agent, 'GET', '/admin/case-sla-policies')).statusCode).toBe(403);
+    expect((await call(supervisor, 'GET', '/admin/case-sla-policies')).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/admin/case-sla-policies')).statusCode).toBe(401);
+    expect((await call(admin, 'GET', '/admin/case-sla-policies')).json().items).toContainEqual(
+      expect.objectContaining({
+        name: 'Incidents',
+        caseType: 'incident',
+        calendarCode: 'CN',
+        firstResponseMinutes: 60,
+        resolutionMinutes: 100,
+        pauseWhileWaitingCustomer: true,
+      }),
+    );
     ctx.clock.set('2026-03-03T01:30:00Z'); // 30 min: first response 50 %
     expect(await ctx.app.sla.fireDue()).toBe(1);
     expect(await ctx.app.sla.fireDue()).toBe(0);

@@ -418,6 +418,24 @@ export function casesRoutes(deps: {
             ),
           ),
     );
+    const SlaPolicyView = Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      caseType: Type.Union([Type.String(), Type.Null()]),
+      priority: Type.Union([Type.String(), Type.Null()]),
+      segment: Type.Union([Type.String(), Type.Null()]),
+      calendarCode: Type.String(),
+      firstResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      nextUpdateMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      pauseWhileWaitingCustomer: Type.Boolean(),
+      escalation: Type.Array(Type.Object({ atPercent: Type.Integer(), notify: Type.String() })),
+    });
+    app.get(
+      '/admin/case-sla-policies',
+      { schema: { tags, response: { 200: Type.Object({ items: Type.Array(SlaPolicyView) }), ...errors } } },
+      async (request) => ({ items: await cases.listSlaPolicies(request.actor) }),
+    );
     app.post(
       '/admin/case-sla-policies',
       {

@@ -394,6 +394,26 @@ export function createCasesService(deps: CasesDeps) {
 
   // ---------- SLA policies ----------
 
+  /** Admins: every SLA policy, most specific first (the order in which a new case picks one). */
+  async function listSlaPolicies(actor: Actor | null) {
+    requirePermission(requireActor(actor), 'cases.admin');
+    const r = await db.execute(sql`SELECT * FROM case_sla_policies
+      ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at`);
+    return (r.rows as Array<Record<string, unknown>>).map((p) => ({
+      id: p.id as string,
+      name: p.name as string,
+      caseType: (p.case_type as string | null) ?? null,
+      priority: (p.priority as string | null) ?? null,
+      segment: (p.segment as string | null) ?? null,
+      calendarCode: p.calendar_code as string,
+      firstResponseMinutes: (p.first_response_minutes as number | null) ?? null,
+      nextUpdateMinutes: (p.next_update_minutes as number | null) ?? null,
+      resolutionMinutes: (p.resolution_minutes as number | null) ?? null,
+      pauseWhileWaitingCustomer: p.pause_while_waiting_customer as boolean,
+      escalation: p.escalation as EscalationStep[],
+    }));
+  }
+
   async function createSlaPolicy(
     actor: Actor | null,
     input: {
@@ -1758,6 +1778,7 @@ export function createCasesService(deps: CasesDeps) {
     listDepartments,
     createCase,
     bulkAction,
+    listSlaPolicies,
     /** Group commit of new cases: batches written, their sizes, members retried alone (bench, tests). */
     createStats: () => createBatch.stats(),
     getCase,
