@@ -210,6 +210,35 @@ export const CaseListQuery = Type.Object(
 );
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
+/** Filters a saved view keeps: those of the list query except the view itself, customer and limit. */
+export const CaseViewFilters = Type.Object(
+  {
+    status: Type.Optional(CaseStatus),
+    overdue: Type.Optional(Type.Boolean()),
+    dueWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })),
+    categoryId: Type.Optional(Uuid),
+    product: Type.Optional(Type.String({ maxLength: 100 })),
+    branchId: Type.Optional(Uuid),
+    channel: Type.Optional(Type.String({ maxLength: 40 })),
+    ownerId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export const SaveCaseView = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    view: Type.Union([Type.Literal('mine'), Type.Literal('team'), Type.Literal('complaints')]),
+    filters: CaseViewFilters,
+    sort: Type.Union([Type.Literal('updated'), Type.Literal('created'), Type.Literal('due')]),
+  },
+  { additionalProperties: false },
+);
+export const CaseSavedView = Type.Intersect([
+  SaveCaseView,
+  Type.Object({ id: Uuid, createdAt: IsoDateTime }),
+]);
+export const CaseSavedViewList = Type.Object({ items: Type.Array(CaseSavedView) });
+
 export const CaseDetail = Type.Object({
   /** `full` for the owner, team supervisors and the complaints team; `task` for a back office. */
   view: Type.Union([Type.Literal('full'), Type.Literal('task')]),

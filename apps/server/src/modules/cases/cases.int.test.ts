@@ -505,6 +505,50 @@ describe('workflow, concurrency and ownership', () => {
     expect(detail.case.tags).toEqual(['fee-incident_03']);
   });
 
+  it('saved views are per user: saved for a list the user may open, replaced by name, private', async () => {
+    const body = { name: 'Overdue CN', view: 'complaints', filters: { overdue: true }, sort: 'due' };
+    expect((await call(null, 'GET', '/case-views')).statusCode).toBe(401);
+    // A list the user cannot open cannot be saved: an agent has no complaints register or team list.
+    expect((await call(agent, 'POST', '/case-views', body)).statusCode).toBe(403);
+    expect((await call(agent, 'POST', '/case-views', { ...body, view: 'team' })).statusCode).toBe(403);
+    const bad = await call(officer, 'POST', '/case-views', { ...body, name: '   ' }, 'vi');
+    expect([bad.statusCode, bad.json().error.code, bad.json().error.message]).toEqual([
+      400,
+      'CASE_VIEW_NAME_REQUIRED',
+      'Hãy đặt tên cho chế độ xem.',
+    ]);
+    expect(
+      (await call(officer, 'POST', '/case-views', { ...body, filters: { nonsense: 1 } })).statusCode,
+    ).toBe(400);
+    const saved = await call(officer, 'POST', '/case-views', body);
+    expect(saved.statusCode).toBe(201);
+    const again = await call(officer, 'POST', '/case-views', { ...body, filters: { dueWithinDays: 7 } });
+    expect(again.json().id).toBe(saved.json().id);
+    const mine = await call(agent, 'POST', '/case-views', {
+      name: 'Waiting',
+      view: 'mine',
+      filters: { status: 'waiting_customer' },
+      sort: 'updated',
+    });
+    expect(mine.statusCode).toBe(201);
+    expect((await call(officer, 'GET', '/case-views')).json().items).toEqual([
+      expect.objectContaining({
+        name: 'Overdue CN',
+        view: 'complaints',
+        filters: { dueWithinDays: 7 },
+        sort: 'due',
+      }),
+    ]);
+    expect(
+      (await call(agent, 'GET', '/case-views')).json().items.map((v: { name: string }) => v.name),
+    ).toEqual(['Waiting']);
+    // Someone else's view is not there for them: 404, and it stays.
+    const foreign = await call(agent, 'DELETE', `/case-views/${saved.json().id}`);
+    expect([foreign.statusCode, foreign.json().error.code]).toEqual([404, 'CASE_VIEW_NOT_FOUND']);
+    expect((await call(officer, 'DELETE', `/case-views/${saved.json().id}`)).statusCode).toBe(204);
+    expect((await call(officer, 'GET', '/case-views')).json().items).toEqual([]);
+  });
+
   it('reports the share of finished cases their first owner still owned', async () => {
     const quick = (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Opening hours' })).json();
     await call(agent, 'POST', `/cases/${quick.id}/status`, {

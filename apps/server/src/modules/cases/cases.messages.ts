@@ -41,6 +41,16 @@ defineMessages({
     'zh-CN': '此批量操作需要填写：{needs}。',
     vi: 'Thao tác hàng loạt này cần có: {needs}.',
   },
+  CASE_VIEW_NOT_FOUND: {
+    en: 'This saved view does not exist.',
+    'zh-CN': '该已保存视图不存在。',
+    vi: 'Chế độ xem đã lưu này không tồn tại.',
+  },
+  CASE_VIEW_NAME_REQUIRED: {
+    en: 'Give the view a name.',
+    'zh-CN': '请为视图命名。',
+    vi: 'Hãy đặt tên cho chế độ xem.',
+  },
   CASE_TAG_INVALID: {
     en: 'A tag has 1 to 40 letters, digits, hyphens or underscores.',
     'zh-CN': '标签为 1 至 40 个字母、数字、连字符或下划线。',

@@ -7,6 +7,8 @@ import {
   CaseDetail,
   CaseList,
   CaseListQuery,
+  CaseSavedView,
+  CaseSavedViewList,
   CaseStatusLink,
   CaseSummary,
   CaseTask,
@@ -19,6 +21,7 @@ import {
   ExtendComplaint,
   PostTaskMessage,
   PublicCaseStatus,
+  SaveCaseView,
   TaskMessage,
   TaskMessageList,
   UpdateCase,
@@ -134,6 +137,24 @@ export function casesRoutes(deps: {
         schema: { tags, params: IdParams, body: ChangeCaseStatus, response: { 200: CaseSummary, ...errors } },
       },
       async (request) => cases.changeStatus(request.actor, request.params.id, request.body),
+    );
+    app.get(
+      '/case-views',
+      { schema: { tags, response: { 200: CaseSavedViewList, ...errors } } },
+      async (request) => ({ items: await cases.listSavedViews(request.actor) }),
+    );
+    app.post(
+      '/case-views',
+      { schema: { tags, body: SaveCaseView, response: { 201: CaseSavedView, ...errors } } },
+      async (request, reply) => reply.code(201).send(await cases.saveView(request.actor, request.body)),
+    );
+    app.delete(
+      '/case-views/:id',
+      { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await cases.deleteView(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
     );
     app.post(
       '/cases/bulk',

@@ -227,6 +227,21 @@ export const caseTaskMessages = pgTable(
   (t) => [index('case_task_messages_task_idx').on(t.taskId, t.createdAt)],
 );
 
+/** A user's saved list: which list (mine / team / complaints), its filters and sort. Private to the user. */
+export const caseSavedViews = pgTable(
+  'case_saved_views',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    view: text('view').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    sort: text('sort').notNull().default('updated'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('case_saved_views_user_name_key').on(t.userId, t.name)],
+);
+
 /** Business calendars for SLA clocks; the seeded CN/VN ones live in code until an admin stores one. */
 export const caseCalendars = pgTable('case_calendars', {
   code: text('code').primaryKey(),

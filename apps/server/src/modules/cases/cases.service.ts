@@ -1200,6 +1200,62 @@ export function createCasesService(deps: CasesDeps) {
     });
   }
 
+  // ---------- saved views (per user) ----------
+
+  /** The permission a list needs, so a view is saved only for a list its owner can open. */
+  function assertListAllowed(a: Actor, view: 'mine' | 'team' | 'complaints') {
+    if (view === 'team') requirePermission(a, 'supervisor.view');
+    else if (view === 'complaints') requirePermission(a, 'complaints.manage');
+  }
+
+  const viewOf = (r: Record<string, unknown>) => ({
+    id: r.id as string,
+    name: r.name as string,
+    view: r.view as 'mine' | 'team' | 'complaints',
+    filters: r.filters as Record<string, unknown>,
+    sort: r.sort as 'updated' | 'created' | 'due',
+    createdAt: iso(r.created_at as Date) as string,
+  });
+
+  async function listSavedViews(actor: Actor | null) {
+    const a = requireActor(actor);
+    const r = await db.execute(
+      sql`SELECT * FROM case_saved_views WHERE user_id = ${a.userId} ORDER BY view, lower(name)`,
+    );
+    return (r.rows as Array<Record<string, unknown>>).map(viewOf);
+  }
+
+  /** Saves (or replaces, by name) one of the caller's views. */
+  async function saveView(
+    actor: Actor | null,
+    input: {
+      name: string;
+      view: 'mine' | 'team' | 'complaints';
+      filters: Record<string, unknown>;
+      sort: 'updated' | 'created' | 'due';
+    },
+  ) {
+    const a = requireActor(actor);
+    assertListAllowed(a, input.view);
+    const name = input.name.trim();
+    if (!name) throw new AppError('CASE_VIEW_NAME_REQUIRED', 400);
+    const r =
+      await db.execute(sql`INSERT INTO case_saved_views (id, user_id, name, view, filters, sort, created_at)
+      VALUES (${ids.uuid()}, ${a.userId}, ${name}, ${input.view}, ${JSON.stringify(input.filters)}::jsonb, ${input.sort}, ${clock.now()})
+      ON CONFLICT (user_id, name) DO UPDATE SET view = EXCLUDED.view, filters = EXCLUDED.filters, sort = EXCLUDED.sort
+      RETURNING *`);
+    return viewOf(r.rows[0] as Record<string, unknown>);
+  }
+
+  /** Deletes one of the caller's views; someone else's is 404 (not theirs to know about). */
+  async function deleteView(actor: Actor | null, id: string) {
+    const a = requireActor(actor);
+    const r = await db.execute(
+      sql`DELETE FROM case_saved_views WHERE id = ${id} AND user_id = ${a.userId} RETURNING id`,
+    );
+    if (r.rows.length === 0) throw notFound('CASE_VIEW_NOT_FOUND');
+  }
+
   async function changeOwner(
     actor: Actor | null,
     id: string,
@@ -1778,6 +1834,9 @@ export function createCasesService(deps: CasesDeps) {
     listDepartments,
     createCase,
     bulkAction,
+    listSavedViews,
+    saveView,
+    deleteView,
     listSlaPolicies,
     /** Group commit of new cases: batches written, their sizes, members retried alone (bench, tests). */
     createStats: () => createBatch.stats(),
