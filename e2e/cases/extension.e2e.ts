@@ -1,5 +1,6 @@
 // China's complaint clock: `agent.shanghai` opens a complaint (Shanghai branch → 15 calendar days);
-// the complaints officer opens it from the register and extends it to 30 days with a reason, once.
+// the complaints officer opens it from the register and extends it to 30 days with a reason, once;
+// then saves the register's overdue filter as a view of their own.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -65,5 +66,23 @@ describe('a China complaint extended from 15 to 30 days by the complaints office
     expect(after.case.extensionReason).toBe(reason);
     const days = (Date.parse(after.case.regulatoryDueAt) - Date.parse(created.regulatoryDueAt)) / 86_400_000;
     expect(days).toBe(15);
+  });
+
+  it('the officer saves the overdue filter of the register as a view and gets it back after a reload', async () => {
+    const name = `Overdue ${run}`;
+    const views = officer.getByRole('group', { name: 'Saved views' });
+    await officer.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await views.getByRole('textbox', { name: 'View name' }).fill(name);
+    await views.getByRole('button', { name: 'Save view' }).click();
+    await views.getByRole('button', { name: 'Delete view' }).waitFor();
+    await officer.reload();
+    await officer.getByRole('table', { name: 'Complaints register' }).waitFor();
+    expect(await officer.getByRole('checkbox', { name: 'Overdue only' }).isChecked()).toBe(false);
+    await views.getByRole('combobox', { name: 'Saved view' }).click();
+    await officer.getByRole('option', { name, exact: true }).click();
+    await expect.poll(() => officer.getByRole('checkbox', { name: 'Overdue only' }).isChecked()).toBe(true);
+    await expectAccessible(officer, 'cases: saved views');
+    await views.getByRole('button', { name: 'Delete view' }).click();
+    await views.getByRole('button', { name: 'Delete view' }).waitFor({ state: 'detached' });
   });
 });

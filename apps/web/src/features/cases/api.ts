@@ -90,6 +90,24 @@ export const useChangeStatus = (id: string) =>
   useCaseMutation((body: { version: number; status: string; resolution?: string; rootCause?: string }) =>
     api<CaseSummary>(`/cases/${id}/status`, { method: 'POST', body }),
   );
+export interface SavedView {
+  id: string;
+  name: string;
+  view: 'mine' | 'team' | 'complaints';
+  filters: Record<string, unknown>;
+  sort: 'updated' | 'created' | 'due';
+}
+export function useSavedViews() {
+  return useQuery({
+    queryKey: [...caseKeys.all, 'views'] as const,
+    queryFn: () => api<{ items: SavedView[] }>('/case-views'),
+  });
+}
+export const useSaveView = () =>
+  useCaseMutation((body: Omit<SavedView, 'id'>) => api<SavedView>('/case-views', { method: 'POST', body }));
+export const useDeleteView = () =>
+  useCaseMutation((id: string) => api(`/case-views/${id}`, { method: 'DELETE' }));
+
 /** Supervisors: one action on many team cases (reassign with a reason, priority, tag). */
 export const useBulkAction = () =>
   useCaseMutation(
