@@ -216,8 +216,7 @@ function CaseTable({
         {appliedView && (
           <Button
             size="sm"
-            variant="subtle"
-            color="red"
+            variant="default"
             onClick={() =>
               deleteView.mutate(appliedView, {
                 onSuccess: () => {
