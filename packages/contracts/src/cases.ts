@@ -239,6 +239,21 @@ export const CaseSavedView = Type.Intersect([
 ]);
 export const CaseSavedViewList = Type.Object({ items: Type.Array(CaseSavedView) });
 
+export const CaseAttachment = Type.Object({
+  id: Uuid,
+  /** Set when the file belongs to one of the case's tasks. */
+  taskId: Nullable(Uuid),
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploaderId: Uuid,
+  createdAt: IsoDateTime,
+});
+export const UploadCaseAttachmentQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 255 }) },
+  { additionalProperties: false },
+);
+
 export const CaseDetail = Type.Object({
   /** `full` for the owner, team supervisors and the complaints team; `task` for a back office. */
   view: Type.Union([Type.Literal('full'), Type.Literal('task')]),
@@ -283,6 +298,8 @@ export const CaseDetail = Type.Object({
     }),
   ),
   clocks: Type.Array(SlaClock),
+  /** The case's files and its tasks' (a back office: only its own tasks' files). */
+  attachments: Type.Optional(Type.Array(CaseAttachment)),
   escalation: Type.Array(Type.Object({ atPercent: Type.Integer(), notify: Type.String() })),
 });
 export type CaseDetail = Static<typeof CaseDetail>;

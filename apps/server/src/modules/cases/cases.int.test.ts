@@ -705,6 +705,81 @@ describe('back-office tasks', () => {
       (await ctx.pool.query('SELECT owner_id FROM cases WHERE id = $1', [caseId])).rows[0].owner_id,
     ).toBe(agent.userId);
   });
+
+  it('attachments on the case and on its task: sniffed, size-limited, visible to the right people, downloads audited', async () => {
+    const PNG = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const PDF = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const upload = (s: Session | null, url: string, name: string, body: Buffer, lang = 'en') =>
+      ctx.app.http.inject({
+        method: 'POST',
+        url: `/api/v1${url}?name=${encodeURIComponent(name)}`,
+        payload: body,
+        headers: {
+          ...(s ? as(s) : {}),
+          'content-type': 'application/octet-stream',
+          'accept-language': lang,
+        },
+      });
+    // The owner adds a statement to the case; the card center adds a screenshot to its task.
+    const onCase = await upload(agent, `/cases/${caseId}/attachments`, 'sao kê tháng 3.pdf', PDF);
+    expect(onCase.statusCode).toBe(201);
+    expect(onCase.json()).toMatchObject({
+      name: 'sao kê tháng 3.pdf',
+      contentType: 'application/pdf',
+      taskId: null,
+    });
+    const onTask = await upload(cardCenter, `/case-tasks/${taskId}/attachments`, 'posting.png', PNG);
+    expect(onTask.statusCode).toBe(201);
+    expect(onTask.json()).toMatchObject({ contentType: 'image/png', taskId });
+    // The bytes decide: a script named .pdf is refused; an empty file and 11 MB too.
+    const script = await upload(
+      agent,
+      `/cases/${caseId}/attachments`,
+      'x.pdf',
+      Buffer.from('<script>alert(1)</script>'),
+      'zh-CN',
+    );
+    expect([script.statusCode, script.json().error.code]).toEqual([415, 'CONVERSATION_ATTACHMENT_TYPE']);
+    expect((await upload(agent, `/cases/${caseId}/attachments`, 'e.pdf', Buffer.alloc(0))).statusCode).toBe(
+      400,
+    );
+    const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]);
+    expect((await upload(agent, `/cases/${caseId}/attachments`, 'big.pdf', big)).statusCode).toBe(413);
+    // Who may add: not another agent, not another department's back office, not without a session.
+    expect((await upload(otherAgent, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
+    expect((await upload(creditUser, `/case-tasks/${taskId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(
+      404,
+    );
+    expect((await upload(cardCenter, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
+    expect((await upload(null, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(401);
+    // The owner sees both; the card center only its task's file.
+    const ownerView = (await call(agent, 'GET', `/cases/${caseId}`)).json().attachments;
+    expect(ownerView.map((f: { name: string }) => f.name)).toEqual(['sao kê tháng 3.pdf', 'posting.png']);
+    const backView = (await call(cardCenter, 'GET', `/cases/${caseId}`)).json().attachments;
+    expect(backView.map((f: { name: string }) => f.name)).toEqual(['posting.png']);
+    // Downloads: as a download, never rendered; someone without the case gets 404; each is audited.
+    const dl = await call(cardCenter, 'GET', `/case-attachments/${onTask.json().id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/png');
+    expect(String(dl.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(PNG)).toBe(true);
+    expect((await call(cardCenter, 'GET', `/case-attachments/${onCase.json().id}`)).statusCode).toBe(404);
+    expect((await call(otherAgent, 'GET', `/case-attachments/${onTask.json().id}`)).statusCode).toBe(404);
+    expect((await call(creditUser, 'GET', `/case-attachments/${onCase.json().id}`)).statusCode).toBe(404);
+    expect((await call(agent, 'GET', `/case-attachments/${onCase.json().id}`)).rawPayload.equals(PDF)).toBe(
+      true,
+    );
+    const audited = await ctx.pool.query(
+      `SELECT actor_id FROM audit_log WHERE action = 'cases.attachment_downloaded' AND target_id = $1 ORDER BY seq`,
+      [caseId],
+    );
+    expect(audited.rows.map((r) => r.actor_id)).toEqual([cardCenter.userId, agent.userId]);
+  });
 });
 
 describe('SLA clocks', () => {

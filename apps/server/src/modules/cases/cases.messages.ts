@@ -41,6 +41,11 @@ defineMessages({
     'zh-CN': '此批量操作需要填写：{needs}。',
     vi: 'Thao tác hàng loạt này cần có: {needs}.',
   },
+  CASE_ATTACHMENT_NOT_FOUND: {
+    en: 'This file does not exist.',
+    'zh-CN': '该文件不存在。',
+    vi: 'Tệp này không tồn tại.',
+  },
   CASE_VIEW_NOT_FOUND: {
     en: 'This saved view does not exist.',
     'zh-CN': '该已保存视图不存在。',

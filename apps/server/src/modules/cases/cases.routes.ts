@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import {
   AddCaseNote,
   AssignCaseTask,
+  CaseAttachment,
   CaseBulkAction,
   CaseBulkResult,
   CaseDetail,
@@ -25,13 +26,15 @@ import {
   TaskMessage,
   TaskMessageList,
   UpdateCase,
+  UploadCaseAttachmentQuery,
 } from '#contracts/cases.ts';
-import { ErrorResponses, IdParams } from '#contracts/common.ts';
+import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { requireActor } from '../../platform/rbac.ts';
 import type { Secrets } from '../../platform/secrets.ts';
+import { attachmentBodyParser, sendAttachment } from '../conversations/index.ts';
 import { renderLetterPdf } from './cases.letter.ts';
 import type { CasesService } from './cases.service.ts';
 
@@ -137,6 +140,61 @@ export function casesRoutes(deps: {
         schema: { tags, params: IdParams, body: ChangeCaseStatus, response: { 200: CaseSummary, ...errors } },
       },
       async (request) => cases.changeStatus(request.actor, request.params.id, request.body),
+    );
+    // Files on a case or a task: the body is the raw bytes, in a plugin of its own (as for chats).
+    await app.register(async (files: App) => {
+      files.removeAllContentTypeParsers();
+      files.addContentTypeParser('*', attachmentBodyParser);
+      const upload = {
+        tags,
+        params: IdParams,
+        querystring: UploadCaseAttachmentQuery,
+        response: { 201: CaseAttachment, ...errors, 413: ErrorEnvelope, 415: ErrorEnvelope },
+      };
+      files.post(
+        '/cases/:id/attachments',
+        {
+          schema: upload,
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            requireActor(request.actor);
+          },
+        },
+        async (request, reply) =>
+          reply.code(201).send(
+            await cases.addAttachment(request.actor, {
+              caseId: request.params.id,
+              fileName: request.query.name,
+              data: request.body as Buffer,
+            }),
+          ),
+      );
+      files.post(
+        '/case-tasks/:id/attachments',
+        {
+          schema: upload,
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            requireActor(request.actor);
+          },
+        },
+        async (request, reply) =>
+          reply.code(201).send(
+            await cases.addAttachment(request.actor, {
+              taskId: request.params.id,
+              fileName: request.query.name,
+              data: request.body as Buffer,
+            }),
+          ),
+      );
+    });
+    app.get(
+      '/case-attachments/:id',
+      { schema: { tags, params: IdParams, response: errors } },
+      async (request, reply) => {
+        const file = await cases.getAttachment(request.actor, request.params.id);
+        return sendAttachment(reply, file as Parameters<typeof sendAttachment>[1]);
+      },
     );
     app.get(
       '/case-views',

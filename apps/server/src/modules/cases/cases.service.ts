@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
@@ -9,6 +9,7 @@ import { translate } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
+import { MAX_ATTACHMENT_BYTES, sanitizeFileName, sniffContentType } from '../conversations/index.ts';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -730,7 +731,7 @@ export function createCasesService(deps: CasesDeps) {
     const c = await loadCase(db, id);
     const view = await accessTo(a, c);
     const taskWhere = view === 'task' ? sql`AND t.department_id = ${a.departmentId}` : sql``;
-    const [tasks, timeline, notes, conversations, clocks, policy] = await Promise.all([
+    const [tasks, timeline, notes, conversations, clocks, policy, files] = await Promise.all([
       db.execute(sql`${SELECT_TASK} WHERE t.case_id = ${id} ${taskWhere} ORDER BY t.created_at`),
       view === 'full'
         ? db.execute(sql`SELECT t.*, u.display_name AS actor_name FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id
@@ -747,6 +748,9 @@ export function createCasesService(deps: CasesDeps) {
       c.sla_policy_id && view === 'full'
         ? db.execute(sql`SELECT escalation FROM case_sla_policies WHERE id = ${c.sla_policy_id}`)
         : Promise.resolve({ rows: [] }),
+      db.execute(sql`SELECT f.id, f.task_id, f.file_name, f.content_type, f.size, f.uploader_id, f.created_at
+        FROM case_attachments f ${view === 'task' ? sql`JOIN case_tasks t ON t.id = f.task_id AND t.department_id = ${a.departmentId}` : sql``}
+        WHERE f.case_id = ${id} ORDER BY f.created_at, f.id`),
     ]);
     if (view === 'full' && a.userId !== c.owner_id)
       await audit.recordAlone({
@@ -799,6 +803,15 @@ export function createCasesService(deps: CasesDeps) {
         createdAt: iso(n.created_at as Date) as string,
       })),
       clocks,
+      attachments: (files.rows as Array<Record<string, unknown>>).map((f) => ({
+        id: f.id as string,
+        taskId: (f.task_id as string | null) ?? null,
+        name: f.file_name as string,
+        contentType: f.content_type as string,
+        size: f.size as number,
+        uploaderId: f.uploader_id as string,
+        createdAt: iso(f.created_at as Date) as string,
+      })),
       escalation: ((policy.rows[0] as { escalation: EscalationStep[] } | undefined)?.escalation ?? []).map(
         (s) => ({ ...s }),
       ),
@@ -1198,6 +1211,97 @@ export function createCasesService(deps: CasesDeps) {
       }
       return { changed, unchanged: visible.length - changed };
     });
+  }
+
+  // ---------- attachments ----------
+
+  /**
+   * Adds a file to a case (anyone with the full view of it) or to one of its tasks (the task's
+   * parties: the owner, the department). The bytes decide the type (images, PDF); at most 10 MB.
+   */
+  async function addAttachment(
+    actor: Actor | null,
+    input: { caseId?: string; taskId?: string; fileName: string; data: Buffer },
+  ) {
+    const a = requireActor(actor);
+    const { data } = input;
+    if (data.length === 0) throw new AppError('CONVERSATION_ATTACHMENT_EMPTY', 400);
+    if (data.length > MAX_ATTACHMENT_BYTES)
+      throw new AppError('CONVERSATION_ATTACHMENT_TOO_LARGE', 413, undefined, {
+        maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      });
+    const contentType = sniffContentType(data);
+    if (!contentType) throw new AppError('CONVERSATION_ATTACHMENT_TYPE', 415);
+    const name = maskPans(sanitizeFileName(input.fileName, contentType));
+    return db.transaction(async (tx) => {
+      let caseId: string;
+      let taskId: string | null = null;
+      if (input.taskId) {
+        const t = await loadTask(tx, input.taskId);
+        await assertTaskParty(a, t);
+        caseId = t.case_id;
+        taskId = t.id;
+      } else {
+        const c = await loadCase(tx, input.caseId as string);
+        if ((await accessTo(a, c)) !== 'full') throw notFound('CASE_NOT_FOUND');
+        caseId = c.id;
+      }
+      const id = ids.uuid();
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO case_attachments (id, case_id, task_id, uploader_id, file_name, content_type, size, sha256, data, created_at)
+        VALUES (${id}, ${caseId}, ${taskId}, ${a.userId}, ${name}, ${contentType}, ${data.length},
+          ${createHash('sha256').update(data).digest('hex')}, ${data}, ${now})`);
+      await addTimeline(tx, caseId, a.userId, 'attachment_added', { attachmentId: id, name, taskId });
+      return {
+        id,
+        taskId,
+        name,
+        contentType,
+        size: data.length,
+        uploaderId: a.userId,
+        createdAt: now.toISOString(),
+      };
+    });
+  }
+
+  /** One file, for someone who may see it (as above); every download is audited. */
+  async function getAttachment(actor: Actor | null, attachmentId: string) {
+    const a = requireActor(actor);
+    const r = await db.execute(sql`SELECT case_id, task_id, file_name, content_type, size, data
+      FROM case_attachments WHERE id = ${attachmentId}`);
+    const row = r.rows[0] as
+      | {
+          case_id: string;
+          task_id: string | null;
+          file_name: string;
+          content_type: string;
+          size: number;
+          data: Buffer;
+        }
+      | undefined;
+    if (!row) throw notFound('CASE_ATTACHMENT_NOT_FOUND');
+    const c = await loadCase(db, row.case_id).catch(() => null);
+    const full = c && canSeeFull(a, c);
+    if (!full) {
+      const t = row.task_id ? await loadTask(db, row.task_id).catch(() => null) : null;
+      const party = t && (t.owner_id === a.userId || isDepartmentMember(a, t) || isDepartmentLead(a, t));
+      if (!party) throw notFound('CASE_ATTACHMENT_NOT_FOUND');
+    }
+    await audit.recordAlone({
+      actorId: a.userId,
+      actorName: a.username,
+      action: 'cases.attachment_downloaded',
+      targetType: 'case',
+      targetId: row.case_id,
+      ip: a.ip,
+      details: { attachmentId, fileName: row.file_name, taskId: row.task_id },
+    });
+    return {
+      fileName: row.file_name,
+      contentType: row.content_type,
+      size: row.size,
+      data: row.data,
+    };
   }
 
   // ---------- saved views (per user) ----------
@@ -1834,6 +1938,8 @@ export function createCasesService(deps: CasesDeps) {
     listDepartments,
     createCase,
     bulkAction,
+    addAttachment,
+    getAttachment,
     listSavedViews,
     saveView,
     deleteView,
