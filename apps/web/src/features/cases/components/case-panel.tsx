@@ -33,6 +33,7 @@ import {
   useTakeTask,
   useTaskThread,
 } from '../api.ts';
+import { CaseFiles } from './case-files.tsx';
 
 const NEXT: Record<string, string[]> = {
   new: ['in_progress', 'waiting_customer', 'waiting_back_office', 'resolved'],
@@ -83,6 +84,7 @@ export function CasePanel({ caseId }: { caseId: string }) {
         <Extension data={data} />
       )}
       {data.clocks.length > 0 && <Clocks data={data} />}
+      {data.view === 'full' && <CaseFiles data={data} />}
       <Tasks data={data} isOwner={isOwner} />
       {data.view === 'full' && <Notes data={data} isOwner={isOwner} />}
       {data.view === 'full' && <Timeline data={data} />}
@@ -257,7 +259,10 @@ function Tasks({ data, isOwner }: { data: CaseDetail; isOwner: boolean }) {
         {t('cases.tasks')}
       </Title>
       {data.tasks.map((task) => (
-        <TaskCard key={task.id} task={task} />
+        <Stack key={task.id} gap={4}>
+          <TaskCard task={task} />
+          <CaseFiles data={data} taskId={task.id} />
+        </Stack>
       ))}
       {isOwner && open && (
         <Card withBorder padding="sm">
