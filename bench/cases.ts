@@ -10,6 +10,8 @@
  * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
  */
 import type { EventEmitter } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -37,7 +39,14 @@ import {
 } from './lib.ts';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string' }, clocks: { type: 'string' }, seconds: { type: 'string' } },
+  options: {
+    cases: { type: 'string' },
+    clocks: { type: 'string' },
+    seconds: { type: 'string' },
+    'scan-workers': { type: 'string' },
+    /** Writes a CPU profile of the create phase to bench/results/cases-create.cpuprofile. */
+    profile: { type: 'boolean' },
+  },
 });
 const CASES = values.cases ? bounded(values.cases, 10_000, 1_000_000) : 1_000_000;
 const TASKS = CASES * 5;
@@ -45,6 +54,7 @@ const CLOCKS = values.clocks ? bounded(values.clocks, 1_000, 100_000) : 100_000;
 const AGENTS = 2_000;
 const CHUNK = 100_000;
 const SAMPLES = 200;
+const SCAN_WORKERS = values['scan-workers'] ? bounded(values['scan-workers'], 1, 8) : 2;
 const CREATE_SECONDS = values.seconds ? bounded(values.seconds, 2, 60) : 10;
 const SLA_SPREAD_S = 20;
 const SLA_WAIT_LIMIT_MS = 90_000;
@@ -258,6 +268,13 @@ async function main() {
       const latencies: number[] = [];
       const queriesBefore = queries;
       const cpuBefore = process.cpuUsage();
+      const profiler = values.profile ? new inspector.Session() : null;
+      if (profiler) {
+        profiler.connect();
+        await new Promise<void>((r) =>
+          profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => r())),
+        );
+      }
       const run = autocannon({
         url: `http://127.0.0.1:${port}/api/v1/cases`,
         connections: 8,
@@ -276,6 +293,14 @@ async function main() {
       );
       const created = await run;
       const statsAfter = app.cases.createStats();
+      if (profiler) {
+        const profile = await new Promise<unknown>((r) =>
+          profiler.post('Profiler.stop', (_e, result) => r(result.profile)),
+        );
+        await writeFile('bench/results/cases-create.cpuprofile', JSON.stringify(profile));
+        profiler.disconnect();
+        process.stdout.write('  CPU profile of the create phase: bench/results/cases-create.cpuprofile\n');
+      }
       const cpu = process.cpuUsage(cpuBefore);
       const perCreate = (n: number) => (created['2xx'] ? round(n / created['2xx'], 2) : 0);
       const batches = statsAfter.batches - statsBefore.batches;
@@ -327,7 +352,7 @@ async function main() {
         'CREATE TABLE bench_clock_due AS SELECT id, next_fire_at FROM case_sla_clocks WHERE next_fire_at IS NOT NULL',
       );
       const total = (await pool.query('SELECT count(*)::int AS n FROM bench_clock_due')).rows[0].n as number;
-      app.sla.startScanner(1000);
+      app.sla.startScanner(1000, { workers: SCAN_WORKERS });
       const waitStart = Date.now();
       const bar = new cliProgress.SingleBar(
         { format: '  SLA thresholds fired [{bar}] {value}/{total}' },
@@ -362,9 +387,10 @@ async function main() {
         'p95 ms': round(percentile(late, 95), 0),
         'max ms': round(Math.max(...late), 0),
       };
-      printTable(`SLA: ${total.toLocaleString('en')} clocks due over ${SLA_SPREAD_S} s, scanner every 1 s`, [
-        slaRow,
-      ]);
+      printTable(
+        `SLA: ${total.toLocaleString('en')} clocks due over ${SLA_SPREAD_S} s, scanner every 1 s, ${SCAN_WORKERS} claim loops`,
+        [slaRow],
+      );
       results.sla = slaRow;
       checks.push(check('every clock fired', late.length, 'min', total, ''));
       checks.push(check('fired once', dupes, 'max', 0, ''));
