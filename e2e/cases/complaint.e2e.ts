@@ -1,6 +1,7 @@
 // An agent creates a complaint from a chat; hands a task to the card center; a card-center user takes
 // it, writes in the task thread and completes it; the owner sees the reply live and resolves; the
-// complaints officer finds it in the register and downloads the final letter in Chinese.
+// complaints officer finds it in the register and downloads the final letter in Chinese (and the
+// statement the owner attached to the case).
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,9 @@ const run = Date.now().toString(36);
 const customerName = `Lê Thị Hoa ${run}`;
 const subject = `Annual fee charged twice (${run})`;
 const cardReply = `Found two postings, one reversed (${run})`;
+const STATEMENT = Buffer.from(
+  `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n% statement ${run}\n%%EOF\n`,
+);
 
 describe('a complaint from a chat, worked with the card center, answered with a letter', () => {
   let browser: Browser;
@@ -110,6 +114,13 @@ describe('a complaint from a chat, worked with the card center, answered with a 
       .fill('Two annual fee postings in March: reverse the duplicate.');
     await desk.getByRole('button', { name: 'Hand over' }).click();
     await desk.getByLabel('Task: Check the fee postings').waitFor();
+    // The customer's statement goes on the case as a file (the server sniffs the bytes: a PDF).
+    const [chooser] = await Promise.all([
+      desk.waitForEvent('filechooser'),
+      desk.getByRole('button', { name: 'Attach a file', exact: true }).click(),
+    ]);
+    await chooser.setFiles({ name: 'statement-march.pdf', mimeType: 'application/pdf', buffer: STATEMENT });
+    await desk.getByRole('link', { name: 'statement-march.pdf (1 KB)' }).waitFor();
     await expectAccessible(desk, 'cases: case panel (owner)');
   });
 
@@ -170,6 +181,13 @@ describe('a complaint from a chat, worked with the card center, answered with a 
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000); // the subset CJK font is embedded
+    // The statement the owner attached downloads as it was uploaded.
+    const [statement] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'statement-march.pdf (1 KB)' }).click(),
+    ]);
+    expect(statement.suggestedFilename()).toBe('statement-march.pdf');
+    expect(readFileSync(await statement.path()).equals(STATEMENT)).toBe(true);
   });
 });
 

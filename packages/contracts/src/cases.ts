@@ -105,6 +105,23 @@ export const PostTaskMessage = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 10_000 }) },
   { additionalProperties: false },
 );
+/** A supervisor's action on many cases of their team at once; every case is audited and evented. */
+export const CaseBulkAction = Type.Object(
+  {
+    caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    action: Type.Union([Type.Literal('reassign'), Type.Literal('priority'), Type.Literal('tag')]),
+    /** reassign: the new owner, and why (required). */
+    ownerId: Type.Optional(Uuid),
+    reason: Type.Optional(Type.String({ maxLength: 1_000 })),
+    /** priority: the new priority. */
+    priority: Type.Optional(CasePriority),
+    /** tag: letters, digits, `-` and `_`, up to 40. */
+    tag: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export const CaseBulkResult = Type.Object({ changed: Type.Integer(), unchanged: Type.Integer() });
+
 export const ExtendComplaint = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 1_000 }) },
   { additionalProperties: false },
@@ -193,6 +210,50 @@ export const CaseListQuery = Type.Object(
 );
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
+/** Filters a saved view keeps: those of the list query except the view itself, customer and limit. */
+export const CaseViewFilters = Type.Object(
+  {
+    status: Type.Optional(CaseStatus),
+    overdue: Type.Optional(Type.Boolean()),
+    dueWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })),
+    categoryId: Type.Optional(Uuid),
+    product: Type.Optional(Type.String({ maxLength: 100 })),
+    branchId: Type.Optional(Uuid),
+    channel: Type.Optional(Type.String({ maxLength: 40 })),
+    ownerId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export const SaveCaseView = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    view: Type.Union([Type.Literal('mine'), Type.Literal('team'), Type.Literal('complaints')]),
+    filters: CaseViewFilters,
+    sort: Type.Union([Type.Literal('updated'), Type.Literal('created'), Type.Literal('due')]),
+  },
+  { additionalProperties: false },
+);
+export const CaseSavedView = Type.Intersect([
+  SaveCaseView,
+  Type.Object({ id: Uuid, createdAt: IsoDateTime }),
+]);
+export const CaseSavedViewList = Type.Object({ items: Type.Array(CaseSavedView) });
+
+export const CaseAttachment = Type.Object({
+  id: Uuid,
+  /** Set when the file belongs to one of the case's tasks. */
+  taskId: Nullable(Uuid),
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploaderId: Uuid,
+  createdAt: IsoDateTime,
+});
+export const UploadCaseAttachmentQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 255 }) },
+  { additionalProperties: false },
+);
+
 export const CaseDetail = Type.Object({
   /** `full` for the owner, team supervisors and the complaints team; `task` for a back office. */
   view: Type.Union([Type.Literal('full'), Type.Literal('task')]),
@@ -209,6 +270,7 @@ export const CaseDetail = Type.Object({
       channel: Type.Optional(Nullable(Type.String())),
       regulatoryProfile: Type.Optional(Nullable(Type.String())),
       extensionReason: Type.Optional(Nullable(Type.String())),
+      tags: Type.Optional(Type.Array(Type.String())),
       resolvedAt: Type.Optional(Nullable(IsoDateTime)),
       closedAt: Type.Optional(Nullable(IsoDateTime)),
       conversationIds: Type.Optional(Type.Array(Uuid)),
@@ -236,6 +298,8 @@ export const CaseDetail = Type.Object({
     }),
   ),
   clocks: Type.Array(SlaClock),
+  /** The case's files and its tasks' (a back office: only its own tasks' files). */
+  attachments: Type.Optional(Type.Array(CaseAttachment)),
   escalation: Type.Array(Type.Object({ atPercent: Type.Integer(), notify: Type.String() })),
 });
 export type CaseDetail = Static<typeof CaseDetail>;
@@ -280,6 +344,13 @@ export const CaseStatusChangedPayload = Type.Intersect([
     closedByFirstOwner: Type.Boolean(),
     /** On resolve: whether the resolution SLA clock (if any) was met. */
     resolvedOnTime: Nullable(Type.Boolean()),
+    /**
+     * On resolve (`case.resolved`, and the `case.status_changed` to `resolved`): business seconds from
+     * creation to this resolution on the case's calendar (SLA policy's, else the complaint profile's,
+     * else the branch country's, else GENERIC), leaving out paused time (waiting for the customer when
+     * the policy pauses clocks; resolved/closed spans before a reopen).
+     */
+    resolutionBusinessSeconds: Type.Optional(Type.Number()),
   }),
 ]);
 export type CaseStatusChangedPayload = Static<typeof CaseStatusChangedPayload>;

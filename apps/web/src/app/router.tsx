@@ -78,6 +78,12 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/case-status',
+    element: lazyPage(() =>
+      import('../features/cases/pages/case-status-page.tsx').then((m) => ({ default: m.CaseStatusPage })),
+    ),
+  },
+  {
     path: '/book',
     element: lazyPage(() =>
       import('../features/branch/pages/book-page.tsx').then((m) => ({ default: m.BookPage })),

@@ -229,6 +229,17 @@ export const SECTIONS: readonly Section[] = [
     ),
   },
   {
+    path: 'admin/case-settings',
+    labelKey: 'cases.settings.nav',
+    descriptionKey: 'cases.settings.navDescription',
+    icon: IconFolders,
+    permissions: ['cases.admin'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/cases/pages/case-settings-page.tsx').then((m) => ({ default: m.CaseSettingsPage })),
+    ),
+  },
+  {
     path: 'admin/contact-reasons',
     labelKey: 'nav.contactReasons',
     descriptionKey: 'nav.contactReasonsDescription',

@@ -409,6 +409,146 @@ describe('workflow, concurrency and ownership', () => {
     ).toBe('CASE_NOT_OWNER');
   });
 
+  it('bulk actions: a supervisor of the team reassigns with a reason, changes priority and tags — each case audited and evented; others are refused', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await call(agent, 'POST', '/cases', { type: 'inquiry', subject: `Bulk ${i}` })).json().id);
+    const bulk = (s: Session | null, body: Record<string, unknown>, lang = 'en') =>
+      call(s, 'POST', '/cases/bulk', { caseIds: ids, ...body }, lang);
+    // Authorization: no session, an agent, a back office, a supervisor of another team.
+    expect((await bulk(null, { action: 'priority', priority: 'high' })).statusCode).toBe(401);
+    expect((await bulk(agent, { action: 'priority', priority: 'high' })).statusCode).toBe(403);
+    expect((await bulk(cardCenter, { action: 'priority', priority: 'high' })).statusCode).toBe(403);
+    const foreign = await bulk(otherSupervisor, { action: 'priority', priority: 'high' });
+    expect([foreign.statusCode, foreign.json().error.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    // Bad input, in the user's language.
+    const noReason = await bulk(supervisor, { action: 'reassign', ownerId: otherAgent.userId }, 'zh-CN');
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'CASE_OWNER_REASON_REQUIRED']);
+    expect(noReason.json().error.message).toBe('转移工单负责人时请填写原因。');
+    const badTag = await bulk(supervisor, { action: 'tag', tag: 'no spaces' }, 'vi');
+    expect([badTag.statusCode, badTag.json().error.code]).toEqual([400, 'CASE_TAG_INVALID']);
+    expect(badTag.json().error.message).toContain('Nhãn');
+    const noOwner = await bulk(supervisor, { action: 'reassign', ownerId: cardCenter.userId, reason: 'x' });
+    expect(noOwner.json().error.code).toBe('CASE_OWNER_INVALID');
+    // Nothing half-stored: one closed case in the list refuses the whole request.
+    const closedCase = (
+      await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Bulk closed' })
+    ).json();
+    await call(agent, 'POST', `/cases/${closedCase.id}/status`, {
+      version: 1,
+      status: 'resolved',
+      resolution: 'ok',
+    });
+    await call(agent, 'POST', `/cases/${closedCase.id}/status`, { version: 2, status: 'closed' });
+    const withClosed = await call(supervisor, 'POST', '/cases/bulk', {
+      caseIds: [...ids, closedCase.id],
+      action: 'priority',
+      priority: 'urgent',
+    });
+    expect([withClosed.statusCode, withClosed.json().error.code]).toEqual([409, 'CASE_CLOSED']);
+    const priorities = await ctx.pool.query(
+      'SELECT DISTINCT priority FROM cases WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(priorities.rows).toEqual([{ priority: 'normal' }]);
+    // The three actions.
+    expect((await bulk(supervisor, { action: 'priority', priority: 'high' })).json()).toEqual({
+      changed: 3,
+      unchanged: 0,
+    });
+    expect((await bulk(supervisor, { action: 'tag', tag: 'fee-incident_03' })).json()).toEqual({
+      changed: 3,
+      unchanged: 0,
+    });
+    expect((await bulk(supervisor, { action: 'tag', tag: 'fee-incident_03' })).json()).toEqual({
+      changed: 0,
+      unchanged: 3,
+    });
+    const moved = await bulk(supervisor, {
+      action: 'reassign',
+      ownerId: otherAgent.userId,
+      reason: 'Agent on leave',
+    });
+    expect(moved.json()).toEqual({ changed: 3, unchanged: 0 });
+    const rows = await ctx.pool.query(
+      'SELECT owner_id, previous_owner_id, priority, tags, version FROM cases WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(rows.rows).toEqual(
+      ids.map(() => ({
+        owner_id: otherAgent.userId,
+        previous_owner_id: agent.userId,
+        priority: 'high',
+        tags: ['fee-incident_03'],
+        version: 4,
+      })),
+    );
+    const audited = await ctx.pool.query(
+      `SELECT action, count(*)::int AS n FROM audit_log WHERE target_id = ANY($1::text[]) AND actor_id = $2 GROUP BY 1 ORDER BY 1`,
+      [ids, supervisor.userId],
+    );
+    expect(audited.rows).toEqual([
+      { action: 'cases.owner_changed', n: 3 },
+      { action: 'cases.priority_changed', n: 3 },
+      { action: 'cases.tagged', n: 3 },
+    ]);
+    const evented = await ctx.pool.query(
+      `SELECT type, count(*)::int AS n FROM outbox WHERE payload->>'caseId' = ANY($1::text[])
+         AND type IN ('case.owner_changed', 'case.updated') GROUP BY 1 ORDER BY 1`,
+      [ids],
+    );
+    expect(evented.rows).toEqual([
+      { type: 'case.owner_changed', n: 3 },
+      { type: 'case.updated', n: 6 },
+    ]);
+    const detail = (await call(otherAgent, 'GET', `/cases/${ids[0]}`)).json();
+    expect(detail.case.tags).toEqual(['fee-incident_03']);
+  });
+
+  it('saved views are per user: saved for a list the user may open, replaced by name, private', async () => {
+    const body = { name: 'Overdue CN', view: 'complaints', filters: { overdue: true }, sort: 'due' };
+    expect((await call(null, 'GET', '/case-views')).statusCode).toBe(401);
+    // A list the user cannot open cannot be saved: an agent has no complaints register or team list.
+    expect((await call(agent, 'POST', '/case-views', body)).statusCode).toBe(403);
+    expect((await call(agent, 'POST', '/case-views', { ...body, view: 'team' })).statusCode).toBe(403);
+    const bad = await call(officer, 'POST', '/case-views', { ...body, name: '   ' }, 'vi');
+    expect([bad.statusCode, bad.json().error.code, bad.json().error.message]).toEqual([
+      400,
+      'CASE_VIEW_NAME_REQUIRED',
+      'Hãy đặt tên cho chế độ xem.',
+    ]);
+    expect(
+      (await call(officer, 'POST', '/case-views', { ...body, filters: { nonsense: 1 } })).statusCode,
+    ).toBe(400);
+    const saved = await call(officer, 'POST', '/case-views', body);
+    expect(saved.statusCode).toBe(201);
+    const again = await call(officer, 'POST', '/case-views', { ...body, filters: { dueWithinDays: 7 } });
+    expect(again.json().id).toBe(saved.json().id);
+    const mine = await call(agent, 'POST', '/case-views', {
+      name: 'Waiting',
+      view: 'mine',
+      filters: { status: 'waiting_customer' },
+      sort: 'updated',
+    });
+    expect(mine.statusCode).toBe(201);
+    expect((await call(officer, 'GET', '/case-views')).json().items).toEqual([
+      expect.objectContaining({
+        name: 'Overdue CN',
+        view: 'complaints',
+        filters: { dueWithinDays: 7 },
+        sort: 'due',
+      }),
+    ]);
+    expect(
+      (await call(agent, 'GET', '/case-views')).json().items.map((v: { name: string }) => v.name),
+    ).toEqual(['Waiting']);
+    // Someone else's view is not there for them: 404, and it stays.
+    const foreign = await call(agent, 'DELETE', `/case-views/${saved.json().id}`);
+    expect([foreign.statusCode, foreign.json().error.code]).toEqual([404, 'CASE_VIEW_NOT_FOUND']);
+    expect((await call(officer, 'DELETE', `/case-views/${saved.json().id}`)).statusCode).toBe(204);
+    expect((await call(officer, 'GET', '/case-views')).json().items).toEqual([]);
+  });
+
   it('reports the share of finished cases their first owner still owned', async () => {
     const quick = (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'Opening hours' })).json();
     await call(agent, 'POST', `/cases/${quick.id}/status`, {
@@ -565,6 +705,81 @@ describe('back-office tasks', () => {
       (await ctx.pool.query('SELECT owner_id FROM cases WHERE id = $1', [caseId])).rows[0].owner_id,
     ).toBe(agent.userId);
   });
+
+  it('attachments on the case and on its task: sniffed, size-limited, visible to the right people, downloads audited', async () => {
+    const PNG = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const PDF = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const upload = (s: Session | null, url: string, name: string, body: Buffer, lang = 'en') =>
+      ctx.app.http.inject({
+        method: 'POST',
+        url: `/api/v1${url}?name=${encodeURIComponent(name)}`,
+        payload: body,
+        headers: {
+          ...(s ? as(s) : {}),
+          'content-type': 'application/octet-stream',
+          'accept-language': lang,
+        },
+      });
+    // The owner adds a statement to the case; the card center adds a screenshot to its task.
+    const onCase = await upload(agent, `/cases/${caseId}/attachments`, 'sao kê tháng 3.pdf', PDF);
+    expect(onCase.statusCode).toBe(201);
+    expect(onCase.json()).toMatchObject({
+      name: 'sao kê tháng 3.pdf',
+      contentType: 'application/pdf',
+      taskId: null,
+    });
+    const onTask = await upload(cardCenter, `/case-tasks/${taskId}/attachments`, 'posting.png', PNG);
+    expect(onTask.statusCode).toBe(201);
+    expect(onTask.json()).toMatchObject({ contentType: 'image/png', taskId });
+    // The bytes decide: a script named .pdf is refused; an empty file and 11 MB too.
+    const script = await upload(
+      agent,
+      `/cases/${caseId}/attachments`,
+      'x.pdf',
+      Buffer.from('<script>alert(1)</script>'),
+      'zh-CN',
+    );
+    expect([script.statusCode, script.json().error.code]).toEqual([415, 'CONVERSATION_ATTACHMENT_TYPE']);
+    expect((await upload(agent, `/cases/${caseId}/attachments`, 'e.pdf', Buffer.alloc(0))).statusCode).toBe(
+      400,
+    );
+    const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]);
+    expect((await upload(agent, `/cases/${caseId}/attachments`, 'big.pdf', big)).statusCode).toBe(413);
+    // Who may add: not another agent, not another department's back office, not without a session.
+    expect((await upload(otherAgent, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
+    expect((await upload(creditUser, `/case-tasks/${taskId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(
+      404,
+    );
+    expect((await upload(cardCenter, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
+    expect((await upload(null, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(401);
+    // The owner sees both; the card center only its task's file.
+    const ownerView = (await call(agent, 'GET', `/cases/${caseId}`)).json().attachments;
+    expect(ownerView.map((f: { name: string }) => f.name)).toEqual(['sao kê tháng 3.pdf', 'posting.png']);
+    const backView = (await call(cardCenter, 'GET', `/cases/${caseId}`)).json().attachments;
+    expect(backView.map((f: { name: string }) => f.name)).toEqual(['posting.png']);
+    // Downloads: as a download, never rendered; someone without the case gets 404; each is audited.
+    const dl = await call(cardCenter, 'GET', `/case-attachments/${onTask.json().id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/png');
+    expect(String(dl.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(PNG)).toBe(true);
+    expect((await call(cardCenter, 'GET', `/case-attachments/${onCase.json().id}`)).statusCode).toBe(404);
+    expect((await call(otherAgent, 'GET', `/case-attachments/${onTask.json().id}`)).statusCode).toBe(404);
+    expect((await call(creditUser, 'GET', `/case-attachments/${onCase.json().id}`)).statusCode).toBe(404);
+    expect((await call(agent, 'GET', `/case-attachments/${onCase.json().id}`)).rawPayload.equals(PDF)).toBe(
+      true,
+    );
+    const audited = await ctx.pool.query(
+      `SELECT actor_id FROM audit_log WHERE action = 'cases.attachment_downloaded' AND target_id = $1 ORDER BY seq`,
+      [caseId],
+    );
+    expect(audited.rows.map((r) => r.actor_id)).toEqual([cardCenter.userId, agent.userId]);
+  });
 });
 
 describe('SLA clocks', () => {
@@ -583,6 +798,20 @@ describe('SLA clocks', () => {
       ['first_response', '2026-03-03T02:00:00.000Z'],
       ['resolution', '2026-03-03T02:40:00.000Z'],
     ]);
+    // Admins list the policies (most specific first); nobody else does.
+    expect((await call(agent, 'GET', '/admin/case-sla-policies')).statusCode).toBe(403);
+    expect((await call(supervisor, 'GET', '/admin/case-sla-policies')).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/admin/case-sla-policies')).statusCode).toBe(401);
+    expect((await call(admin, 'GET', '/admin/case-sla-policies')).json().items).toContainEqual(
+      expect.objectContaining({
+        name: 'Incidents',
+        caseType: 'incident',
+        calendarCode: 'CN',
+        firstResponseMinutes: 60,
+        resolutionMinutes: 100,
+        pauseWhileWaitingCustomer: true,
+      }),
+    );
     ctx.clock.set('2026-03-03T01:30:00Z'); // 30 min: first response 50 %
     expect(await ctx.app.sla.fireDue()).toBe(1);
     expect(await ctx.app.sla.fireDue()).toBe(0);
@@ -621,6 +850,19 @@ describe('SLA clocks', () => {
       [supervisor.userId],
       [supervisor.userId],
     ]);
+    // Resolved at 16:00 local: business time on the CN calendar is 09:00–09:30 and 13:00–16:00
+    // (09:30–13:00 waited for the customer) = 210 minutes; wall-clock 7 hours.
+    const resolved = await call(agent, 'POST', `/cases/${c.id}/status`, {
+      version: 4,
+      status: 'resolved',
+      resolution: 'Restarted the service',
+    });
+    expect(resolved.statusCode).toBe(200);
+    const [event] = (await outbox('case.resolved')).filter((e) => e.payload.caseId === c.id);
+    expect(event?.payload.resolutionBusinessSeconds).toBe(210 * 60);
+    expect(event?.payload.secondsSinceCreated).toBe(7 * 3600);
+    const changed = (await outbox('case.status_changed')).filter((e) => e.payload.caseId === c.id);
+    expect(changed.map((e) => e.payload.resolutionBusinessSeconds)).toEqual([undefined, undefined, 210 * 60]);
   });
 });
 

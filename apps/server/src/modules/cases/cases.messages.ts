@@ -36,6 +36,31 @@ defineMessages({
     'zh-CN': '只有工单负责人可以执行此操作。',
     vi: 'Chỉ người phụ trách hồ sơ mới làm được việc này.',
   },
+  CASE_BULK_INVALID: {
+    en: 'This bulk action needs {needs}.',
+    'zh-CN': '此批量操作需要填写：{needs}。',
+    vi: 'Thao tác hàng loạt này cần có: {needs}.',
+  },
+  CASE_ATTACHMENT_NOT_FOUND: {
+    en: 'This file does not exist.',
+    'zh-CN': '该文件不存在。',
+    vi: 'Tệp này không tồn tại.',
+  },
+  CASE_VIEW_NOT_FOUND: {
+    en: 'This saved view does not exist.',
+    'zh-CN': '该已保存视图不存在。',
+    vi: 'Chế độ xem đã lưu này không tồn tại.',
+  },
+  CASE_VIEW_NAME_REQUIRED: {
+    en: 'Give the view a name.',
+    'zh-CN': '请为视图命名。',
+    vi: 'Hãy đặt tên cho chế độ xem.',
+  },
+  CASE_TAG_INVALID: {
+    en: 'A tag has 1 to 40 letters, digits, hyphens or underscores.',
+    'zh-CN': '标签为 1 至 40 个字母、数字、连字符或下划线。',
+    vi: 'Nhãn gồm 1 đến 40 chữ cái, chữ số, dấu gạch ngang hoặc gạch dưới.',
+  },
   CASE_OWNER_REASON_REQUIRED: {
     en: 'Give a reason for moving the case to another owner.',
     'zh-CN': '转移工单负责人时请填写原因。',

@@ -2,9 +2,14 @@ import { Type } from 'typebox';
 import {
   AddCaseNote,
   AssignCaseTask,
+  CaseAttachment,
+  CaseBulkAction,
+  CaseBulkResult,
   CaseDetail,
   CaseList,
   CaseListQuery,
+  CaseSavedView,
+  CaseSavedViewList,
   CaseStatusLink,
   CaseSummary,
   CaseTask,
@@ -17,16 +22,19 @@ import {
   ExtendComplaint,
   PostTaskMessage,
   PublicCaseStatus,
+  SaveCaseView,
   TaskMessage,
   TaskMessageList,
   UpdateCase,
+  UploadCaseAttachmentQuery,
 } from '#contracts/cases.ts';
-import { ErrorResponses, IdParams } from '#contracts/common.ts';
+import { ErrorEnvelope, ErrorResponses, IdParams } from '#contracts/common.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { requireActor } from '../../platform/rbac.ts';
 import type { Secrets } from '../../platform/secrets.ts';
+import { attachmentBodyParser, sendAttachment } from '../conversations/index.ts';
 import { renderLetterPdf } from './cases.letter.ts';
 import type { CasesService } from './cases.service.ts';
 
@@ -132,6 +140,84 @@ export function casesRoutes(deps: {
         schema: { tags, params: IdParams, body: ChangeCaseStatus, response: { 200: CaseSummary, ...errors } },
       },
       async (request) => cases.changeStatus(request.actor, request.params.id, request.body),
+    );
+    // Files on a case or a task: the body is the raw bytes, in a plugin of its own (as for chats).
+    await app.register(async (files: App) => {
+      files.removeAllContentTypeParsers();
+      files.addContentTypeParser('*', attachmentBodyParser);
+      const upload = {
+        tags,
+        params: IdParams,
+        querystring: UploadCaseAttachmentQuery,
+        response: { 201: CaseAttachment, ...errors, 413: ErrorEnvelope, 415: ErrorEnvelope },
+      };
+      files.post(
+        '/cases/:id/attachments',
+        {
+          schema: upload,
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            requireActor(request.actor);
+          },
+        },
+        async (request, reply) =>
+          reply.code(201).send(
+            await cases.addAttachment(request.actor, {
+              caseId: request.params.id,
+              fileName: request.query.name,
+              data: request.body as Buffer,
+            }),
+          ),
+      );
+      files.post(
+        '/case-tasks/:id/attachments',
+        {
+          schema: upload,
+          // Refuse a stranger before reading up to 10 MB of body.
+          onRequest: async (request) => {
+            requireActor(request.actor);
+          },
+        },
+        async (request, reply) =>
+          reply.code(201).send(
+            await cases.addAttachment(request.actor, {
+              taskId: request.params.id,
+              fileName: request.query.name,
+              data: request.body as Buffer,
+            }),
+          ),
+      );
+    });
+    app.get(
+      '/case-attachments/:id',
+      { schema: { tags, params: IdParams, response: errors } },
+      async (request, reply) => {
+        const file = await cases.getAttachment(request.actor, request.params.id);
+        return sendAttachment(reply, file as Parameters<typeof sendAttachment>[1]);
+      },
+    );
+    app.get(
+      '/case-views',
+      { schema: { tags, response: { 200: CaseSavedViewList, ...errors } } },
+      async (request) => ({ items: await cases.listSavedViews(request.actor) }),
+    );
+    app.post(
+      '/case-views',
+      { schema: { tags, body: SaveCaseView, response: { 201: CaseSavedView, ...errors } } },
+      async (request, reply) => reply.code(201).send(await cases.saveView(request.actor, request.body)),
+    );
+    app.delete(
+      '/case-views/:id',
+      { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await cases.deleteView(request.actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/cases/bulk',
+      { schema: { tags, body: CaseBulkAction, response: { 200: CaseBulkResult, ...errors } } },
+      async (request) => cases.bulkAction(request.actor, request.body),
     );
     app.post(
       '/cases/:id/owner',
@@ -410,6 +496,24 @@ export function casesRoutes(deps: {
               request.body as Parameters<CasesService['createFieldDefinition']>[1],
             ),
           ),
+    );
+    const SlaPolicyView = Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      caseType: Type.Union([Type.String(), Type.Null()]),
+      priority: Type.Union([Type.String(), Type.Null()]),
+      segment: Type.Union([Type.String(), Type.Null()]),
+      calendarCode: Type.String(),
+      firstResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      nextUpdateMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      pauseWhileWaitingCustomer: Type.Boolean(),
+      escalation: Type.Array(Type.Object({ atPercent: Type.Integer(), notify: Type.String() })),
+    });
+    app.get(
+      '/admin/case-sla-policies',
+      { schema: { tags, response: { 200: Type.Object({ items: Type.Array(SlaPolicyView) }), ...errors } } },
+      async (request) => ({ items: await cases.listSlaPolicies(request.actor) }),
     );
     app.post(
       '/admin/case-sla-policies',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -71,6 +72,8 @@ export const cases = pgTable(
     /** The owner's team when the case was opened ("team cases" for supervisors). */
     teamId: uuid('team_id'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** Free labels a supervisor adds in bulk (e.g. `fee-incident-march`). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     resolution: text('resolution'),
     rootCause: text('root_cause'),
     slaPolicyId: uuid('sla_policy_id'),
@@ -223,6 +226,52 @@ export const caseTaskMessages = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('case_task_messages_task_idx').on(t.taskId, t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Files on a case or on one of its tasks (`task_id`): type sniffed from the bytes (images, PDF),
+ * size-limited, stored in PostgreSQL like conversation attachments; downloads are audited.
+ */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: uuid('task_id'),
+    uploaderId: uuid('uploader_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('case_attachments_case_idx').on(t.caseId, t.createdAt),
+    check(
+      'case_attachments_type_check',
+      sql`${t.contentType} IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf')`,
+    ),
+  ],
+);
+
+/** A user's saved list: which list (mine / team / complaints), its filters and sort. Private to the user. */
+export const caseSavedViews = pgTable(
+  'case_saved_views',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    view: text('view').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    sort: text('sort').notNull().default('updated'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('case_saved_views_user_name_key').on(t.userId, t.name)],
 );
 
 /** Business calendars for SLA clocks; the seeded CN/VN ones live in code until an admin stores one. */

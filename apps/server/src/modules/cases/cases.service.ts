@@ -1,16 +1,24 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
-import type { Audience, Events } from '../../platform/events.ts';
+import { type Audience, CHANNEL, type Events } from '../../platform/events.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import { type Actor, hasPermission, requireActor, requirePermission } from '../../platform/rbac.ts';
-import { addCalendarDays, addWorkingDays, type BusinessCalendar } from './cases.business-time.ts';
+import { MAX_ATTACHMENT_BYTES, sanitizeFileName, sniffContentType } from '../conversations/index.ts';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  type BusinessCalendar,
+  elapsedBusinessMinutes,
+} from './cases.business-time.ts';
 import { SEEDED_CALENDARS } from './cases.calendars-data.ts';
 import { CASE_EVENTS } from './cases.events.ts';
+import { createGroupCommit } from './cases.group-commit.ts';
 import type { CasePriority, CaseStatus, CaseType, EscalationStep } from './cases.schema.ts';
 import type { ClockKind, SlaClocks } from './cases.sla.ts';
 import { isOpenStatus, transitionProblem } from './cases.state.ts';
@@ -46,6 +54,7 @@ export interface CaseRow {
   previous_owner_id: string | null;
   team_id: string | null;
   custom_fields: Record<string, unknown>;
+  tags: string[];
   resolution: string | null;
   root_cause: string | null;
   sla_policy_id: string | null;
@@ -64,6 +73,40 @@ export interface CaseRow {
   owner_name?: string;
 }
 
+interface FieldDefinition {
+  key: string;
+  kind: string;
+  options: string[];
+  is_required: boolean;
+}
+
+/** A validated new case waiting for its number in the group commit (`cases.group-commit.ts`). */
+interface PreparedCase {
+  row: Omit<
+    CaseRow,
+    | 'tags'
+    | 'number'
+    | 'status'
+    | 'previous_owner_id'
+    | 'resolution'
+    | 'root_cause'
+    | 'extension_reason'
+    | 'extension_approver_id'
+    | 'version'
+    | 'reopen_count'
+    | 'updated_at'
+    | 'first_response_at'
+    | 'resolved_at'
+    | 'closed_at'
+    | 'owner_name'
+  >;
+  year: number;
+  ownerName: string;
+  conversationId: string | null;
+  timeline: { id: string; details: Record<string, unknown> };
+  clocks: Awaited<ReturnType<SlaClocks['plan']>>[];
+}
+
 interface TaskRow {
   id: string;
   case_id: string;
@@ -80,6 +123,9 @@ interface TaskRow {
   completed_at: Date | null;
   owner_id: string;
 }
+
+/** Stands for a new case's number in its events until the insert knows it (per process, unguessable). */
+const NUMBER_TOKEN = `#case-number-${randomUUID()}#`;
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -253,7 +299,13 @@ export function createCasesService(deps: CasesDeps) {
     const result = await db.execute(
       sql`SELECT key, kind, options, is_required FROM case_field_definitions WHERE case_type = ${type}`,
     );
-    const defs = result.rows as Array<{ key: string; kind: string; options: string[]; is_required: boolean }>;
+    return checkCustomFields(result.rows as unknown as FieldDefinition[], values);
+  }
+
+  function checkCustomFields(
+    defs: FieldDefinition[],
+    values: Record<string, unknown>,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const bad = (field: string, problem: string) =>
       new AppError('CASE_FIELD_INVALID', 400, undefined, { field, problem });
@@ -343,6 +395,26 @@ export function createCasesService(deps: CasesDeps) {
 
   // ---------- SLA policies ----------
 
+  /** Admins: every SLA policy, most specific first (the order in which a new case picks one). */
+  async function listSlaPolicies(actor: Actor | null) {
+    requirePermission(requireActor(actor), 'cases.admin');
+    const r = await db.execute(sql`SELECT * FROM case_sla_policies
+      ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at`);
+    return (r.rows as Array<Record<string, unknown>>).map((p) => ({
+      id: p.id as string,
+      name: p.name as string,
+      caseType: (p.case_type as string | null) ?? null,
+      priority: (p.priority as string | null) ?? null,
+      segment: (p.segment as string | null) ?? null,
+      calendarCode: p.calendar_code as string,
+      firstResponseMinutes: (p.first_response_minutes as number | null) ?? null,
+      nextUpdateMinutes: (p.next_update_minutes as number | null) ?? null,
+      resolutionMinutes: (p.resolution_minutes as number | null) ?? null,
+      pauseWhileWaitingCustomer: p.pause_while_waiting_customer as boolean,
+      escalation: p.escalation as EscalationStep[],
+    }));
+  }
+
   async function createSlaPolicy(
     actor: Actor | null,
     input: {
@@ -384,26 +456,6 @@ export function createCasesService(deps: CasesDeps) {
     return { id, ...input, escalation };
   }
 
-  /** The most specific policy for a new case: type, priority and segment each count when they match. */
-  async function policyFor(tx: DbOrTx, type: CaseType, priority: CasePriority, segment: string | null) {
-    const r = await tx.execute(sql`SELECT * FROM case_sla_policies
-      WHERE (case_type IS NULL OR case_type = ${type}) AND (priority IS NULL OR priority = ${priority})
-        AND (segment IS NULL OR segment = ${segment})
-      ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at
-      LIMIT 1`);
-    return r.rows[0] as
-      | {
-          id: string;
-          calendar_code: string;
-          first_response_minutes: number | null;
-          next_update_minutes: number | null;
-          resolution_minutes: number | null;
-          pause_while_waiting_customer: boolean;
-          escalation: EscalationStep[];
-        }
-      | undefined;
-  }
-
   // ---------- cases ----------
 
   async function createCase(
@@ -438,129 +490,248 @@ export function createCasesService(deps: CasesDeps) {
       if (input.branchId && input.branchId !== a.branchId) throw new AppError('AUTH_FORBIDDEN', 403);
       if (!a.branchId) throw new AppError('CASE_CHANNEL_INVALID', 400);
     }
-    const customFields = await validateCustomFields(input.type, input.customFields ?? {});
+    // Every check and lookup first, in one round trip and outside any lock; then the group commit
+    // numbers and writes the case together with the others that arrived meanwhile.
     const now = clock.now();
     const priority = input.priority ?? 'normal';
+    const branchId = input.branchId ?? a.branchId ?? null;
+    const lookup = (
+      await db.execute(sql`SELECT
+        (SELECT true FROM contact_reasons WHERE id = ${input.categoryId ?? null}::uuid AND is_active) AS category_ok,
+        (SELECT json_build_object('segment', segment, 'language', preferred_language) FROM customers
+          WHERE id = ${input.customerId ?? null}::uuid) AS customer,
+        (SELECT channel FROM conversations WHERE id = ${input.conversationId ?? null}::uuid) AS conversation_channel,
+        (SELECT country FROM branches WHERE id = ${branchId}::uuid) AS country,
+        (SELECT coalesce(json_agg(json_build_object('key', key, 'kind', kind, 'options', options, 'is_required', is_required)), '[]')
+          FROM case_field_definitions WHERE case_type = ${input.type}) AS field_defs,
+        (SELECT row_to_json(p) FROM (SELECT id, calendar_code, first_response_minutes, resolution_minutes FROM case_sla_policies
+          WHERE (case_type IS NULL OR case_type = ${input.type}) AND (priority IS NULL OR priority = ${priority})
+            AND (segment IS NULL OR segment = (SELECT segment FROM customers WHERE id = ${input.customerId ?? null}::uuid))
+          ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at
+          LIMIT 1) p) AS policy`)
+    ).rows[0] as {
+      category_ok: boolean | null;
+      customer: { segment: string; language: string } | null;
+      conversation_channel: string | null;
+      country: string | null;
+      field_defs: FieldDefinition[];
+      policy: {
+        id: string;
+        calendar_code: string;
+        first_response_minutes: number | null;
+        resolution_minutes: number | null;
+      } | null;
+    };
+    const customFields = checkCustomFields(lookup.field_defs, input.customFields ?? {});
+    if (input.categoryId && !lookup.category_ok) throw new AppError('CASE_CATEGORY_INVALID', 400);
+    if (input.customerId && !lookup.customer) throw new AppError('CASE_CUSTOMER_NOT_FOUND', 400);
+    let channel: string | null = input.channel ?? null;
+    if (input.conversationId) {
+      if (!lookup.conversation_channel) throw new AppError('CASE_CONVERSATION_NOT_FOUND', 400);
+      channel = lookup.conversation_channel;
+    }
+    const country = lookup.country;
+    const profile: Profile | null =
+      input.type === 'complaint'
+        ? country === 'CN' || country === 'VN'
+          ? REGULATORY_PROFILES[country]
+          : REGULATORY_PROFILES.generic
+        : null;
+    let regulatoryDueAt: Date | null = null;
+    if (profile) {
+      const cal = await sla.calendarOf(profile.calendar);
+      regulatoryDueAt =
+        profile.mode === 'calendar_days'
+          ? addCalendarDays(cal.timeZone, now, profile.days)
+          : addWorkingDays(cal, now, profile.days);
+    }
+    const policy = lookup.policy;
+    const language =
+      input.language ?? (lookup.customer?.language as 'en' | 'zh-CN' | 'vi' | undefined) ?? 'en';
     const id = ids.uuid();
-    const created = await db.transaction(async (tx) => {
-      if (input.categoryId) {
-        const r = await tx.execute(
-          sql`SELECT 1 FROM contact_reasons WHERE id = ${input.categoryId} AND is_active`,
-        );
-        if (r.rows.length === 0) throw new AppError('CASE_CATEGORY_INVALID', 400);
-      }
-      let customer: { segment: string; preferred_language: string } | undefined;
-      if (input.customerId) {
-        const r = await tx.execute(
-          sql`SELECT segment, preferred_language FROM customers WHERE id = ${input.customerId}`,
-        );
-        customer = r.rows[0] as typeof customer;
-        if (!customer) throw new AppError('CASE_CUSTOMER_NOT_FOUND', 400);
-      }
-      let channel: string | null = input.channel ?? null;
-      if (input.conversationId) {
-        const r = await tx.execute(sql`SELECT channel FROM conversations WHERE id = ${input.conversationId}`);
-        const conv = r.rows[0] as { channel: string } | undefined;
-        if (!conv) throw new AppError('CASE_CONVERSATION_NOT_FOUND', 400);
-        channel = conv.channel;
-      }
-      const branchId = input.branchId ?? a.branchId;
-      let country: string | null = null;
-      if (branchId) {
-        const r = await tx.execute(sql`SELECT country FROM branches WHERE id = ${branchId}`);
-        country = (r.rows[0] as { country: string } | undefined)?.country ?? null;
-      }
-      const profile: Profile | null =
-        input.type === 'complaint'
-          ? country === 'CN' || country === 'VN'
-            ? REGULATORY_PROFILES[country]
-            : REGULATORY_PROFILES.generic
-          : null;
-      let regulatoryDueAt: Date | null = null;
-      if (profile) {
-        const cal = await sla.calendarOf(profile.calendar);
-        regulatoryDueAt =
-          profile.mode === 'calendar_days'
-            ? addCalendarDays(cal.timeZone, now, profile.days)
-            : addWorkingDays(cal, now, profile.days);
-      }
-      const policy = await policyFor(tx, input.type, priority, customer?.segment ?? null);
-      const language =
-        input.language ?? (customer?.preferred_language as 'en' | 'zh-CN' | 'vi' | undefined) ?? 'en';
-      // From here to commit the year's counter row is locked (that is what keeps numbers gapless), so
-      // the number, the case, its timeline entry and the chat link go in one statement.
-      const year = now.getUTCFullYear();
-      const timeline = JSON.stringify({
-        type: input.type,
-        priority,
-        conversationId: input.conversationId ?? null,
-      });
-      const inserted = await tx.execute(sql`WITH n AS (
-          INSERT INTO case_number_counters (year, last) VALUES (${year}, 1)
-          ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last
-        ), c AS (
-          INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
-            language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
-            regulatory_due_at, created_by_id, created_at, updated_at)
-          SELECT ${id}, 'CS-' || ${year}::int || '-' || CASE WHEN n.last < 1000000 THEN lpad(n.last::text, 6, '0') ELSE n.last::text END,
-            ${input.type}, 'new', ${priority}, ${maskPans(input.subject)}, ${maskPans(input.description ?? '')},
-            ${input.categoryId ?? null}::uuid, ${input.product ?? null}, ${input.customerId ?? null}::uuid, ${language}, ${channel},
-            ${branchId ?? null}::uuid, ${a.userId}::uuid, ${a.userId}::uuid, ${a.teamIds[0] ?? null}::uuid, ${JSON.stringify(customFields)}::jsonb,
-            ${policy?.id ?? null}::uuid, ${profile?.code ?? null}, ${regulatoryDueAt}::timestamptz, ${a.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
-          FROM n RETURNING *
-        ), t AS (
-          INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
-          SELECT ${ids.uuid()}, c.id, ${now}::timestamptz, ${a.userId}::uuid, 'created', ${timeline}::jsonb FROM c
-        ), l AS (
-          INSERT INTO case_conversations (case_id, conversation_id, linked_at)
-          SELECT c.id, ${input.conversationId ?? null}::uuid, ${now}::timestamptz FROM c WHERE ${input.conversationId ?? null}::uuid IS NOT NULL
-        )
-        SELECT * FROM c`);
-      const c = { ...(inserted.rows[0] as unknown as CaseRow), owner_name: a.displayName };
-      if (policy) {
-        if (policy.first_response_minutes)
-          await sla.start(tx, {
+    const clocks: PreparedCase['clocks'] = [];
+    if (policy?.first_response_minutes)
+      clocks.push(
+        await sla.plan(
+          {
             caseId: id,
             kind: 'first_response',
             calendarCode: policy.calendar_code,
             budgetMinutes: policy.first_response_minutes,
-          });
-        if (policy.resolution_minutes)
-          await sla.start(tx, {
+          },
+          now,
+        ),
+      );
+    if (policy?.resolution_minutes)
+      clocks.push(
+        await sla.plan(
+          {
             caseId: id,
             kind: 'resolution',
             calendarCode: policy.calendar_code,
             budgetMinutes: policy.resolution_minutes,
-          });
-      }
-      // One statement for the three events: the number's row lock is held until commit, so every
-      // round trip after nextNumber() is paid by all concurrent creators in turn.
-      await events.publishMany(tx, [
+          },
+          now,
+        ),
+      );
+    const created = await createBatch.submit({
+      row: {
+        id,
+        type: input.type,
+        priority,
+        subject: maskPans(input.subject),
+        description: maskPans(input.description ?? ''),
+        category_id: input.categoryId ?? null,
+        product: input.product ?? null,
+        customer_id: input.customerId ?? null,
+        language,
+        channel,
+        branch_id: branchId,
+        owner_id: a.userId,
+        first_owner_id: a.userId,
+        team_id: a.teamIds[0] ?? null,
+        custom_fields: customFields,
+        sla_policy_id: policy?.id ?? null,
+        regulatory_profile: profile?.code ?? null,
+        regulatory_due_at: regulatoryDueAt,
+        created_by_id: a.userId,
+        created_at: now,
+      },
+      year: now.getUTCFullYear(),
+      ownerName: a.displayName,
+      conversationId: input.conversationId ?? null,
+      timeline: {
+        id: ids.uuid(),
+        details: { type: input.type, priority, conversationId: input.conversationId ?? null },
+      },
+      clocks,
+    });
+    return summaryOf(created);
+  }
+
+  /**
+   * Writes a batch of validated new cases. Per year one statement, committed on its own when the batch
+   * has one year (the usual case): it takes the year's counter once (`last + N`), inserts the cases
+   * with consecutive numbers, their timeline entries, chat links, SLA clocks and outbox events, and
+   * wakes the outbox listeners. The counter's row lock is held from that statement to its commit and
+   * no longer (no client round trip in between), which is what bounds throughput across processes;
+   * it also keeps numbers gapless, since a failed statement gives its numbers back. The group commit
+   * retries each member alone when a batch fails.
+   */
+  async function writeCases(batch: PreparedCase[]): Promise<CaseRow[]> {
+    const years = [...new Set(batch.map((b) => b.year))].sort();
+    if (years.length === 1) return writeYear(db, batch);
+    // Around New Year: one transaction for the batch, a statement per year.
+    return db.transaction(async (tx) => {
+      const byId = new Map<string, CaseRow>();
+      for (const year of years)
+        for (const c of await writeYear(
+          tx,
+          batch.filter((b) => b.year === year),
+        ))
+          byId.set(c.id, c);
+      return batch.map((b) => byId.get(b.row.id) as CaseRow);
+    });
+  }
+
+  async function writeYear(exec: DbOrTx, members: PreparedCase[]): Promise<CaseRow[]> {
+    const year = (members[0] as PreparedCase).year;
+    const now = clock.now();
+    const rows = JSON.stringify(
+      members.map((b, i) => ({
+        ...b.row,
+        ord: i + 1,
+        conversation_id: b.conversationId,
+        timeline_id: b.timeline.id,
+        timeline: b.timeline.details,
+      })),
+    );
+    const clocks = JSON.stringify(members.flatMap((b) => b.clocks));
+    // The events, written before the number is known: the statement puts it in for NUMBER_TOKEN.
+    const pending = members.flatMap((b) => {
+      const c = {
+        ...b.row,
+        number: NUMBER_TOKEN,
+        status: 'new',
+        previous_owner_id: null,
+        owner_name: b.ownerName,
+      } as unknown as CaseRow;
+      return [
         {
           type: CASE_EVENTS.created,
-          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) },
-          actorId: a.userId,
+          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) } as unknown,
+          actorId: c.owner_id,
           audience: audienceOf(c),
         },
         {
           type: CASE_EVENTS.assigned,
-          payload: { ...eventBase(c), assigneeId: a.userId },
-          actorId: a.userId,
+          payload: { ...eventBase(c), assigneeId: c.owner_id },
+          actorId: c.owner_id,
           audience: audienceOf(c),
         },
-        ...(c.customer_id ? [customerNotification(c, 'created')] : []),
-      ]);
-      return c;
+        ...(c.customer_id ? [{ ...customerNotification(c, 'created'), actorId: null, audience: {} }] : []),
+      ].map((e) => ({
+        id: ids.uuid(),
+        case_id: c.id,
+        type: e.type,
+        payload: e.payload,
+        actor_id: e.actorId,
+        audience: e.audience,
+      }));
     });
-    return summaryOf(created);
+    const inserted = await exec.execute(sql`WITH x AS (
+        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, type text, priority text, subject text,
+          description text, category_id uuid, product text, customer_id uuid, language text, channel text, branch_id uuid,
+          owner_id uuid, first_owner_id uuid, team_id uuid, custom_fields jsonb, sla_policy_id uuid, regulatory_profile text,
+          regulatory_due_at timestamptz, created_by_id uuid, created_at timestamptz, conversation_id uuid, timeline_id uuid,
+          timeline jsonb, ord bigint)
+      ), n AS (
+        INSERT INTO case_number_counters (year, last) VALUES (${year}, ${members.length})
+        ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + ${members.length} RETURNING last
+      ), c AS (
+        INSERT INTO cases (id, number, type, status, priority, subject, description, category_id, product, customer_id,
+          language, channel, branch_id, owner_id, first_owner_id, team_id, custom_fields, sla_policy_id, regulatory_profile,
+          regulatory_due_at, created_by_id, created_at, updated_at)
+        SELECT x.id, 'CS-' || ${year}::int || '-' || CASE WHEN v.n < 1000000 THEN lpad(v.n::text, 6, '0') ELSE v.n::text END,
+          x.type, 'new', x.priority, x.subject, x.description, x.category_id, x.product, x.customer_id, x.language, x.channel,
+          x.branch_id, x.owner_id, x.first_owner_id, x.team_id, x.custom_fields, x.sla_policy_id, x.regulatory_profile,
+          x.regulatory_due_at, x.created_by_id, x.created_at, x.created_at
+        FROM x, n, LATERAL (SELECT n.last - ${members.length} + x.ord AS n) v
+        RETURNING *
+      ), t AS (
+        INSERT INTO case_timeline (id, case_id, at, actor_id, kind, details)
+        SELECT timeline_id, id, created_at, owner_id, 'created', timeline FROM x
+      ), l AS (
+        INSERT INTO case_conversations (case_id, conversation_id, linked_at)
+        SELECT id, conversation_id, created_at FROM x WHERE conversation_id IS NOT NULL
+      ), k AS (
+        INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since,
+          due_at, stage, next_fire_at)
+        SELECT id, case_id, kind, calendar_code, budget_minutes, started_at, 0, started_at, due_at, 0, next_fire_at
+          FROM jsonb_to_recordset(${clocks}::jsonb) AS k(id uuid, case_id uuid, kind text, calendar_code text,
+            budget_minutes int, started_at timestamptz, due_at timestamptz, next_fire_at timestamptz)
+      ), o AS (
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+        SELECT e.id, e.type, replace(e.payload::text, ${NUMBER_TOKEN}, c.number)::jsonb, e.actor_id, e.audience, ${now}::timestamptz
+          FROM jsonb_to_recordset(${JSON.stringify(pending.map((e, i) => ({ ...e, ord: i })))}::jsonb)
+               AS e(id uuid, case_id uuid, type text, payload jsonb, actor_id uuid, audience jsonb, ord bigint)
+          JOIN c ON c.id = e.case_id ORDER BY e.ord
+        RETURNING 1
+      ), woken AS (
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
+      )
+      SELECT c.* FROM c, woken`);
+    const byId = new Map((inserted.rows as unknown as CaseRow[]).map((r) => [r.id, r]));
+    return members.map((b) => ({ ...(byId.get(b.row.id) as CaseRow), owner_name: b.ownerName }));
   }
+  const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases, concurrency: 2 });
 
   async function getCase(actor: Actor | null, id: string) {
     const a = requireActor(actor);
     const c = await loadCase(db, id);
     const view = await accessTo(a, c);
     const taskWhere = view === 'task' ? sql`AND t.department_id = ${a.departmentId}` : sql``;
-    const [tasks, timeline, notes, conversations, clocks, policy] = await Promise.all([
+    const [tasks, timeline, notes, conversations, clocks, policy, files] = await Promise.all([
       db.execute(sql`${SELECT_TASK} WHERE t.case_id = ${id} ${taskWhere} ORDER BY t.created_at`),
       view === 'full'
         ? db.execute(sql`SELECT t.*, u.display_name AS actor_name FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id
@@ -577,6 +748,9 @@ export function createCasesService(deps: CasesDeps) {
       c.sla_policy_id && view === 'full'
         ? db.execute(sql`SELECT escalation FROM case_sla_policies WHERE id = ${c.sla_policy_id}`)
         : Promise.resolve({ rows: [] }),
+      db.execute(sql`SELECT f.id, f.task_id, f.file_name, f.content_type, f.size, f.uploader_id, f.created_at
+        FROM case_attachments f ${view === 'task' ? sql`JOIN case_tasks t ON t.id = f.task_id AND t.department_id = ${a.departmentId}` : sql``}
+        WHERE f.case_id = ${id} ORDER BY f.created_at, f.id`),
     ]);
     if (view === 'full' && a.userId !== c.owner_id)
       await audit.recordAlone({
@@ -599,6 +773,7 @@ export function createCasesService(deps: CasesDeps) {
             channel: c.channel,
             regulatoryProfile: c.regulatory_profile,
             extensionReason: c.extension_reason,
+            tags: c.tags,
             resolvedAt: iso(c.resolved_at),
             closedAt: iso(c.closed_at),
             conversationIds: (conversations.rows as Array<{ conversation_id: string }>).map(
@@ -628,6 +803,15 @@ export function createCasesService(deps: CasesDeps) {
         createdAt: iso(n.created_at as Date) as string,
       })),
       clocks,
+      attachments: (files.rows as Array<Record<string, unknown>>).map((f) => ({
+        id: f.id as string,
+        taskId: (f.task_id as string | null) ?? null,
+        name: f.file_name as string,
+        contentType: f.content_type as string,
+        size: f.size as number,
+        uploaderId: f.uploader_id as string,
+        createdAt: iso(f.created_at as Date) as string,
+      })),
       escalation: ((policy.rows[0] as { escalation: EscalationStep[] } | undefined)?.escalation ?? []).map(
         (s) => ({ ...s }),
       ),
@@ -779,6 +963,44 @@ export function createCasesService(deps: CasesDeps) {
     });
   }
 
+  /**
+   * Business seconds from creation to `now` (the resolution) on the case's calendar, leaving out paused
+   * spans read from the timeline: waiting for the customer (when the policy pauses) and resolved/closed
+   * spans before a reopen. Calendar: the SLA policy's, else the complaint profile's, else the branch
+   * country's (CN, VN), else GENERIC.
+   */
+  async function businessSecondsToResolve(
+    tx: DbOrTx,
+    c: CaseRow,
+    now: Date,
+    policyCalendar: string | null,
+    pauseWhileWaiting: boolean,
+  ): Promise<number> {
+    let code = policyCalendar ?? profileByCode(c.regulatory_profile)?.calendar ?? null;
+    if (!code && c.branch_id) {
+      const r = await tx.execute(sql`SELECT country FROM branches WHERE id = ${c.branch_id}`);
+      const country = (r.rows[0] as { country: string } | undefined)?.country;
+      code = country === 'CN' || country === 'VN' ? country : null;
+    }
+    const calendar = await sla.calendarOf(code ?? 'GENERIC');
+    const r = await tx.execute(sql`SELECT at, details FROM case_timeline
+      WHERE case_id = ${c.id} AND kind = 'status_changed' ORDER BY at, id`);
+    const created = new Date(c.created_at);
+    const pauses: Array<{ from: Date; to: Date | null }> = [];
+    let status: CaseStatus = 'new';
+    let since = created;
+    const paused = (s: CaseStatus) =>
+      s === 'resolved' || s === 'closed' || (s === 'waiting_customer' && pauseWhileWaiting);
+    for (const row of r.rows as Array<{ at: Date | string; details: { to?: CaseStatus } }>) {
+      const at = new Date(row.at);
+      if (paused(status)) pauses.push({ from: since, to: at });
+      status = row.details.to ?? status;
+      since = at;
+    }
+    if (paused(status)) pauses.push({ from: since, to: now });
+    return Math.round(elapsedBusinessMinutes(calendar, created, now, pauses) * 60);
+  }
+
   async function changeStatus(
     actor: Actor | null,
     id: string,
@@ -821,11 +1043,21 @@ export function createCasesService(deps: CasesDeps) {
       const policy = c.sla_policy_id
         ? ((
             await tx.execute(
-              sql`SELECT pause_while_waiting_customer FROM case_sla_policies WHERE id = ${c.sla_policy_id}`,
+              sql`SELECT pause_while_waiting_customer, calendar_code FROM case_sla_policies WHERE id = ${c.sla_policy_id}`,
             )
-          ).rows[0] as { pause_while_waiting_customer: boolean } | undefined)
+          ).rows[0] as { pause_while_waiting_customer: boolean; calendar_code: string } | undefined)
         : undefined;
       let resolvedOnTime: boolean | null = null;
+      const resolutionBusinessSeconds =
+        input.status === 'resolved'
+          ? await businessSecondsToResolve(
+              tx,
+              c,
+              now,
+              policy?.calendar_code ?? null,
+              policy?.pause_while_waiting_customer ?? true,
+            )
+          : undefined;
       if (input.status === 'waiting_customer' && policy?.pause_while_waiting_customer)
         await sla.pause(tx, id);
       else if (c.status === 'waiting_customer' && isOpenStatus(input.status)) await sla.resume(tx, id);
@@ -855,6 +1087,7 @@ export function createCasesService(deps: CasesDeps) {
         secondsSinceCreated: (now.getTime() - new Date(c.created_at).getTime()) / 1000,
         closedByFirstOwner: after.owner_id === after.first_owner_id,
         resolvedOnTime,
+        ...(resolutionBusinessSeconds !== undefined ? { resolutionBusinessSeconds } : {}),
       };
       const audience = audienceOf(after);
       await events.publish(tx, { type: CASE_EVENTS.statusChanged, payload, actorId: a.userId, audience });
@@ -871,6 +1104,262 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** Only a supervisor moves ownership, with a reason; audited; the previous owner is kept. */
+  /**
+   * Bulk actions of a supervisor on cases of their team (`cases.reassign`; scope `all` for any case):
+   * reassign (new owner + reason), change priority, add a tag. All or nothing: a case outside the
+   * caller's scope is 404 for the whole request, a closed one 409. Each changed case gets its
+   * timeline entry, audit record and event (`case.owner_changed` / `case.updated`) and a new version.
+   */
+  async function bulkAction(
+    actor: Actor | null,
+    input: {
+      caseIds: string[];
+      action: 'reassign' | 'priority' | 'tag';
+      ownerId?: string;
+      reason?: string;
+      priority?: CasePriority;
+      tag?: string;
+    },
+  ) {
+    const a = requireActor(actor);
+    const scope = requirePermission(a, 'cases.reassign');
+    const needs = (what: string) => new AppError('CASE_BULK_INVALID', 400, undefined, { needs: what });
+    if (input.action === 'reassign') {
+      if (!input.ownerId) throw needs('ownerId');
+      if (!input.reason?.trim()) throw new AppError('CASE_OWNER_REASON_REQUIRED', 400);
+    }
+    if (input.action === 'priority' && !input.priority) throw needs('priority');
+    if (input.action === 'tag' && !/^[\p{L}\p{N}_-]{1,40}$/u.test(input.tag ?? ''))
+      throw new AppError('CASE_TAG_INVALID', 400);
+    const ids = [...new Set(input.caseIds)];
+    return db.transaction(async (tx) => {
+      const r = await tx.execute(
+        sql`SELECT * FROM cases WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) ORDER BY id FOR UPDATE`,
+      );
+      const rows = r.rows as unknown as CaseRow[];
+      const visible = rows.filter((c) => scope === 'all' || (c.team_id && a.teamIds.includes(c.team_id)));
+      const missing = ids.find((id) => !visible.some((c) => c.id === id));
+      if (missing) throw new AppError('CASE_NOT_FOUND', 404, undefined, { caseId: missing });
+      const closed = visible.find((c) => c.status === 'closed');
+      if (closed) throw new AppError('CASE_CLOSED', 409, undefined, { caseId: closed.id });
+      if (input.action === 'reassign') {
+        const o = await tx.execute(sql`SELECT id FROM users WHERE id = ${input.ownerId} AND status = 'active'
+          AND roles && ARRAY['agent', 'supervisor', 'complaints_officer']::text[]`);
+        if (o.rows.length === 0) throw new AppError('CASE_OWNER_INVALID', 400);
+      }
+      const now = clock.now();
+      let changed = 0;
+      for (const c of visible) {
+        if (input.action === 'reassign') {
+          const ownerId = input.ownerId as string;
+          const reason = input.reason?.trim() as string;
+          if (ownerId === c.owner_id) continue;
+          await tx.execute(sql`UPDATE cases SET owner_id = ${ownerId}, previous_owner_id = ${c.owner_id}, version = version + 1,
+            updated_at = ${now} WHERE id = ${c.id}`);
+          await addTimeline(tx, c.id, a.userId, 'owner_changed', {
+            from: c.owner_id,
+            to: ownerId,
+            reason,
+            bulk: true,
+          });
+          await audit.record(tx, {
+            actorId: a.userId,
+            actorName: a.username,
+            action: 'cases.owner_changed',
+            targetType: 'case',
+            targetId: c.id,
+            ip: a.ip,
+            details: { from: c.owner_id, to: ownerId, reason, bulk: true },
+          });
+          const after = await loadCase(tx, c.id);
+          await events.publish(tx, {
+            type: CASE_EVENTS.ownerChanged,
+            payload: { ...eventBase(after), previousOwnerId: c.owner_id, reason },
+            actorId: a.userId,
+            audience: audienceOf(after, [c.owner_id]),
+          });
+        } else {
+          const field = input.action === 'priority' ? 'priority' : 'tags';
+          if (input.action === 'priority' && c.priority === input.priority) continue;
+          if (input.action === 'tag' && c.tags.includes(input.tag as string)) continue;
+          const from = input.action === 'priority' ? c.priority : c.tags;
+          const to = input.action === 'priority' ? input.priority : [...c.tags, input.tag as string];
+          await tx.execute(
+            input.action === 'priority'
+              ? sql`UPDATE cases SET priority = ${input.priority}, version = version + 1, updated_at = ${now} WHERE id = ${c.id}`
+              : sql`UPDATE cases SET tags = array_append(tags, ${input.tag}::text), version = version + 1, updated_at = ${now} WHERE id = ${c.id}`,
+          );
+          await addTimeline(tx, c.id, a.userId, 'updated', { changes: [field], from, to, bulk: true });
+          await audit.record(tx, {
+            actorId: a.userId,
+            actorName: a.username,
+            action: input.action === 'priority' ? 'cases.priority_changed' : 'cases.tagged',
+            targetType: 'case',
+            targetId: c.id,
+            ip: a.ip,
+            details: { from, to, bulk: true },
+          });
+          const after = await loadCase(tx, c.id);
+          await events.publish(tx, {
+            type: CASE_EVENTS.updated,
+            payload: { ...eventBase(after), fields: [field] },
+            actorId: a.userId,
+            audience: audienceOf(after),
+          });
+        }
+        changed++;
+      }
+      return { changed, unchanged: visible.length - changed };
+    });
+  }
+
+  // ---------- attachments ----------
+
+  /**
+   * Adds a file to a case (anyone with the full view of it) or to one of its tasks (the task's
+   * parties: the owner, the department). The bytes decide the type (images, PDF); at most 10 MB.
+   */
+  async function addAttachment(
+    actor: Actor | null,
+    input: { caseId?: string; taskId?: string; fileName: string; data: Buffer },
+  ) {
+    const a = requireActor(actor);
+    const { data } = input;
+    if (data.length === 0) throw new AppError('CONVERSATION_ATTACHMENT_EMPTY', 400);
+    if (data.length > MAX_ATTACHMENT_BYTES)
+      throw new AppError('CONVERSATION_ATTACHMENT_TOO_LARGE', 413, undefined, {
+        maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      });
+    const contentType = sniffContentType(data);
+    if (!contentType) throw new AppError('CONVERSATION_ATTACHMENT_TYPE', 415);
+    const name = maskPans(sanitizeFileName(input.fileName, contentType));
+    return db.transaction(async (tx) => {
+      let caseId: string;
+      let taskId: string | null = null;
+      if (input.taskId) {
+        const t = await loadTask(tx, input.taskId);
+        await assertTaskParty(a, t);
+        caseId = t.case_id;
+        taskId = t.id;
+      } else {
+        const c = await loadCase(tx, input.caseId as string);
+        if ((await accessTo(a, c)) !== 'full') throw notFound('CASE_NOT_FOUND');
+        caseId = c.id;
+      }
+      const id = ids.uuid();
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO case_attachments (id, case_id, task_id, uploader_id, file_name, content_type, size, sha256, data, created_at)
+        VALUES (${id}, ${caseId}, ${taskId}, ${a.userId}, ${name}, ${contentType}, ${data.length},
+          ${createHash('sha256').update(data).digest('hex')}, ${data}, ${now})`);
+      await addTimeline(tx, caseId, a.userId, 'attachment_added', { attachmentId: id, name, taskId });
+      return {
+        id,
+        taskId,
+        name,
+        contentType,
+        size: data.length,
+        uploaderId: a.userId,
+        createdAt: now.toISOString(),
+      };
+    });
+  }
+
+  /** One file, for someone who may see it (as above); every download is audited. */
+  async function getAttachment(actor: Actor | null, attachmentId: string) {
+    const a = requireActor(actor);
+    const r = await db.execute(sql`SELECT case_id, task_id, file_name, content_type, size, data
+      FROM case_attachments WHERE id = ${attachmentId}`);
+    const row = r.rows[0] as
+      | {
+          case_id: string;
+          task_id: string | null;
+          file_name: string;
+          content_type: string;
+          size: number;
+          data: Buffer;
+        }
+      | undefined;
+    if (!row) throw notFound('CASE_ATTACHMENT_NOT_FOUND');
+    const c = await loadCase(db, row.case_id).catch(() => null);
+    const full = c && canSeeFull(a, c);
+    if (!full) {
+      const t = row.task_id ? await loadTask(db, row.task_id).catch(() => null) : null;
+      const party = t && (t.owner_id === a.userId || isDepartmentMember(a, t) || isDepartmentLead(a, t));
+      if (!party) throw notFound('CASE_ATTACHMENT_NOT_FOUND');
+    }
+    await audit.recordAlone({
+      actorId: a.userId,
+      actorName: a.username,
+      action: 'cases.attachment_downloaded',
+      targetType: 'case',
+      targetId: row.case_id,
+      ip: a.ip,
+      details: { attachmentId, fileName: row.file_name, taskId: row.task_id },
+    });
+    return {
+      fileName: row.file_name,
+      contentType: row.content_type,
+      size: row.size,
+      data: row.data,
+    };
+  }
+
+  // ---------- saved views (per user) ----------
+
+  /** The permission a list needs, so a view is saved only for a list its owner can open. */
+  function assertListAllowed(a: Actor, view: 'mine' | 'team' | 'complaints') {
+    if (view === 'team') requirePermission(a, 'supervisor.view');
+    else if (view === 'complaints') requirePermission(a, 'complaints.manage');
+  }
+
+  const viewOf = (r: Record<string, unknown>) => ({
+    id: r.id as string,
+    name: r.name as string,
+    view: r.view as 'mine' | 'team' | 'complaints',
+    filters: r.filters as Record<string, unknown>,
+    sort: r.sort as 'updated' | 'created' | 'due',
+    createdAt: iso(r.created_at as Date) as string,
+  });
+
+  async function listSavedViews(actor: Actor | null) {
+    const a = requireActor(actor);
+    const r = await db.execute(
+      sql`SELECT * FROM case_saved_views WHERE user_id = ${a.userId} ORDER BY view, lower(name)`,
+    );
+    return (r.rows as Array<Record<string, unknown>>).map(viewOf);
+  }
+
+  /** Saves (or replaces, by name) one of the caller's views. */
+  async function saveView(
+    actor: Actor | null,
+    input: {
+      name: string;
+      view: 'mine' | 'team' | 'complaints';
+      filters: Record<string, unknown>;
+      sort: 'updated' | 'created' | 'due';
+    },
+  ) {
+    const a = requireActor(actor);
+    assertListAllowed(a, input.view);
+    const name = input.name.trim();
+    if (!name) throw new AppError('CASE_VIEW_NAME_REQUIRED', 400);
+    const r =
+      await db.execute(sql`INSERT INTO case_saved_views (id, user_id, name, view, filters, sort, created_at)
+      VALUES (${ids.uuid()}, ${a.userId}, ${name}, ${input.view}, ${JSON.stringify(input.filters)}::jsonb, ${input.sort}, ${clock.now()})
+      ON CONFLICT (user_id, name) DO UPDATE SET view = EXCLUDED.view, filters = EXCLUDED.filters, sort = EXCLUDED.sort
+      RETURNING *`);
+    return viewOf(r.rows[0] as Record<string, unknown>);
+  }
+
+  /** Deletes one of the caller's views; someone else's is 404 (not theirs to know about). */
+  async function deleteView(actor: Actor | null, id: string) {
+    const a = requireActor(actor);
+    const r = await db.execute(
+      sql`DELETE FROM case_saved_views WHERE id = ${id} AND user_id = ${a.userId} RETURNING id`,
+    );
+    if (r.rows.length === 0) throw notFound('CASE_VIEW_NOT_FOUND');
+  }
+
   async function changeOwner(
     actor: Actor | null,
     id: string,
@@ -1448,6 +1937,15 @@ export function createCasesService(deps: CasesDeps) {
     saveCalendar,
     listDepartments,
     createCase,
+    bulkAction,
+    addAttachment,
+    getAttachment,
+    listSavedViews,
+    saveView,
+    deleteView,
+    listSlaPolicies,
+    /** Group commit of new cases: batches written, their sizes, members retried alone (bench, tests). */
+    createStats: () => createBatch.stats(),
     getCase,
     listCases,
     updateCase,

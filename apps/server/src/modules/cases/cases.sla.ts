@@ -98,6 +98,25 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
         budget_minutes = EXCLUDED.budget_minutes`);
   }
 
+  /** The row `start` would insert for a new case's clock (the group commit inserts many at once). */
+  async function plan(
+    input: { caseId: string; kind: ClockKind; calendarCode: string; budgetMinutes: number },
+    now: Date,
+  ) {
+    const calendar = await calendarOf(input.calendarCode);
+    const row = { budget_minutes: input.budgetMinutes, used_minutes: 0, running_since: now, stage: 0 };
+    return {
+      id: ids.uuid(),
+      case_id: input.caseId,
+      kind: input.kind,
+      calendar_code: input.calendarCode,
+      budget_minutes: input.budgetMinutes,
+      started_at: now,
+      due_at: addBusinessMinutes(calendar, now, input.budgetMinutes),
+      next_fire_at: nextFireAt(calendar, row, now),
+    };
+  }
+
   async function rowsOf(tx: DbOrTx, caseId: string, kinds?: ClockKind[]): Promise<ClockRow[]> {
     const result = await tx.execute(sql`SELECT * FROM case_sla_clocks WHERE case_id = ${caseId}
       ${
@@ -271,16 +290,25 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
   }
 
   let timer: NodeJS.Timeout | null = null;
-  /** Scans every second (the target: every threshold fires within 5 s of its due time). */
-  function startScanner(everyMs = 1000) {
+  /**
+   * Scans every `everyMs` (the target: every threshold fires within 5 s of its due time). A tick runs
+   * `workers` claim loops at once — SKIP LOCKED gives them disjoint clocks, so a burst of due clocks is
+   * drained by several transactions in parallel — each taking batches of `batch` until a short one.
+   * A tick is skipped while the previous one still drains.
+   */
+  function startScanner(everyMs = 1000, options: { workers?: number; batch?: number } = {}) {
     if (timer) return;
+    const workers = options.workers ?? 2;
+    const batch = options.batch ?? 2000;
     let busy = false;
     timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      (async () => {
-        while ((await fireDue()) >= 2000);
-      })()
+      Promise.all(
+        Array.from({ length: workers }, async () => {
+          while ((await fireDue(batch)) >= batch);
+        }),
+      )
         .catch((error) => log.error({ err: error }, 'sla scan failed'))
         .finally(() => {
           busy = false;
@@ -296,6 +324,7 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
     calendarOf,
     forgetCalendar,
     start,
+    plan,
     pause,
     resume,
     stop,

@@ -7,6 +7,7 @@ export {
   attachmentBodyParser,
   createAttachmentsService,
   MAX_ATTACHMENT_BYTES,
+  sanitizeFileName,
   sendAttachment,
   sniffContentType,
 } from './conversations.attachments.ts';

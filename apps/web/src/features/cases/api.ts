@@ -90,6 +90,41 @@ export const useChangeStatus = (id: string) =>
   useCaseMutation((body: { version: number; status: string; resolution?: string; rootCause?: string }) =>
     api<CaseSummary>(`/cases/${id}/status`, { method: 'POST', body }),
   );
+export interface SavedView {
+  id: string;
+  name: string;
+  view: 'mine' | 'team' | 'complaints';
+  filters: Record<string, unknown>;
+  sort: 'updated' | 'created' | 'due';
+}
+export function useSavedViews() {
+  return useQuery({
+    queryKey: [...caseKeys.all, 'views'] as const,
+    queryFn: () => api<{ items: SavedView[] }>('/case-views'),
+  });
+}
+export const useSaveView = () =>
+  useCaseMutation((body: Omit<SavedView, 'id'>) => api<SavedView>('/case-views', { method: 'POST', body }));
+export const useDeleteView = () =>
+  useCaseMutation((id: string) => api(`/case-views/${id}`, { method: 'DELETE' }));
+
+/** Supervisors: one action on many team cases (reassign with a reason, priority, tag). */
+export const useBulkAction = () =>
+  useCaseMutation(
+    (body: {
+      caseIds: string[];
+      action: 'reassign' | 'priority' | 'tag';
+      ownerId?: string;
+      reason?: string;
+      priority?: string;
+      tag?: string;
+    }) => api<{ changed: number; unchanged: number }>('/cases/bulk', { method: 'POST', body }),
+  );
+/** China complaints: the complaints officer extends the 15-day clock to 30 days once, with a reason. */
+export const useExtendComplaint = (id: string) =>
+  useCaseMutation((reason: string) =>
+    api<CaseSummary>(`/cases/${id}/extension`, { method: 'POST', body: { reason } }),
+  );
 export const useAddNote = (id: string) =>
   useCaseMutation((body: { visibility: 'internal' | 'customer'; body: string }) =>
     api(`/cases/${id}/notes`, { method: 'POST', body }),

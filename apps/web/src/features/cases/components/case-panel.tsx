@@ -28,10 +28,12 @@ import {
   useCompleteTask,
   useCreateTask,
   useDepartments,
+  useExtendComplaint,
   usePostTaskMessage,
   useTakeTask,
   useTaskThread,
 } from '../api.ts';
+import { CaseFiles } from './case-files.tsx';
 
 const NEXT: Record<string, string[]> = {
   new: ['in_progress', 'waiting_customer', 'waiting_back_office', 'resolved'],
@@ -78,7 +80,11 @@ export function CasePanel({ caseId }: { caseId: string }) {
             ))}
           </Group>
         )}
+      {data.view === 'full' && c.type === 'complaint' && c.regulatoryProfile === 'cn_nfra' && (
+        <Extension data={data} />
+      )}
       {data.clocks.length > 0 && <Clocks data={data} />}
+      {data.view === 'full' && <CaseFiles data={data} />}
       <Tasks data={data} isOwner={isOwner} />
       {data.view === 'full' && <Notes data={data} isOwner={isOwner} />}
       {data.view === 'full' && <Timeline data={data} />}
@@ -140,6 +146,64 @@ function StatusActions({ data }: { data: CaseDetail }) {
   );
 }
 
+/** China's complaint clock: 15 calendar days, extended once to 30 by the complaints officer, with a reason. */
+function Extension({ data }: { data: CaseDetail }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const me = useCurrentUser();
+  const c = data.case;
+  const extend = useExtendComplaint(c.id);
+  const [reason, setReason] = useState('');
+  const canExtend =
+    !c.extensionReason &&
+    me.permissions.includes('complaints.manage') &&
+    c.status !== 'resolved' &&
+    c.status !== 'closed';
+  return (
+    <Card withBorder padding="sm" aria-label={t('cases.extension.title')}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h6">
+            {t('cases.extension.title')}
+          </Title>
+          <Text size="sm">{t('cases.extension.due', { at: dateTime(c.regulatoryDueAt) })}</Text>
+        </Group>
+        {c.extensionReason ? (
+          <Text size="sm">{t('cases.extension.done', { reason: c.extensionReason })}</Text>
+        ) : canExtend ? (
+          <>
+            <Text size="xs" c="dimmed">
+              {t('cases.extension.hint')}
+            </Text>
+            <Textarea
+              label={t('cases.extension.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              required
+            />
+            <Group>
+              <Button
+                size="xs"
+                disabled={reason.trim().length === 0}
+                loading={extend.isPending}
+                onClick={() => extend.mutate(reason.trim(), { onSuccess: () => setReason('') })}
+              >
+                {t('cases.extension.approve')}
+              </Button>
+            </Group>
+            {extend.error && <ErrorAlert error={extend.error} />}
+          </>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('cases.extension.notExtended')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 function Clocks({ data }: { data: CaseDetail }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
@@ -195,7 +259,10 @@ function Tasks({ data, isOwner }: { data: CaseDetail; isOwner: boolean }) {
         {t('cases.tasks')}
       </Title>
       {data.tasks.map((task) => (
-        <TaskCard key={task.id} task={task} />
+        <Stack key={task.id} gap={4}>
+          <TaskCard task={task} />
+          <CaseFiles data={data} taskId={task.id} />
+        </Stack>
       ))}
       {isOwner && open && (
         <Card withBorder padding="sm">

@@ -1,4 +1,17 @@
-import { Badge, Button, Checkbox, Grid, Group, Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +22,17 @@ import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
-import { type CaseSummary, refreshOnCaseEvent, useCases, useDepartmentQueue, useMyTasks } from '../api.ts';
+import {
+  type CaseSummary,
+  refreshOnCaseEvent,
+  useCases,
+  useDeleteView,
+  useDepartmentQueue,
+  useMyTasks,
+  useSavedViews,
+  useSaveView,
+} from '../api.ts';
+import { BulkBar } from '../components/bulk-bar.tsx';
 import { CasePanel, TaskCard } from '../components/case-panel.tsx';
 
 type View = 'mine' | 'team' | 'tasks' | 'complaints';
@@ -50,7 +73,7 @@ export function CasesPage() {
           {view === 'tasks' ? (
             <DepartmentTasks onOpen={select} />
           ) : (
-            <CaseTable view={view} onOpen={select} selected={selected} />
+            <CaseTable key={view} view={view} onOpen={select} selected={selected} />
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -78,10 +101,32 @@ function CaseTable({
 }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
+  const me = useCurrentUser();
+  const bulk = view === 'team' && hasAnyPermission(me, ['cases.reassign']);
+  const [picked, setPicked] = useState<string[]>([]);
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<string>(view === 'complaints' ? 'due' : 'updated');
   const [status, setStatus] = useState<string | null>(null);
-  const { data, error } = useCases({ view, overdue: overdue ? 'true' : undefined, sort, status });
+  // Filters of an applied saved view that have no control here (e.g. dueWithinDays) ride along.
+  const [extra, setExtra] = useState<Record<string, string>>({});
+  const [viewName, setViewName] = useState('');
+  const [appliedView, setAppliedView] = useState<string | null>(null);
+  const savedViews = useSavedViews();
+  const saveView = useSaveView();
+  const deleteView = useDeleteView();
+  const viewsHere = (savedViews.data?.items ?? []).filter((v) => v.view === view);
+  const applyView = (id: string | null) => {
+    setAppliedView(id);
+    const v = viewsHere.find((x) => x.id === id);
+    if (!v) return;
+    const { status: s, overdue: o, ...rest } = v.filters as { status?: string; overdue?: boolean };
+    setStatus(s ?? null);
+    setOverdue(!!o);
+    setSort(v.sort);
+    setExtra(Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, String(x)])));
+    setViewName(v.name);
+  };
+  const { data, error } = useCases({ view, ...extra, overdue: overdue ? 'true' : undefined, sort, status });
   const today = new Date();
   const from = new Date(today.getFullYear(), today.getMonth(), 1).toISOString().slice(0, 10);
   const to = new Date(today.getFullYear(), today.getMonth() + 1, 1).toISOString().slice(0, 10);
@@ -127,10 +172,81 @@ function CaseTable({
           </>
         )}
       </Group>
+      <Group gap="xs" align="flex-end" aria-label={t('cases.views.title')} role="group">
+        <Select
+          w={200}
+          label={t('cases.views.saved')}
+          placeholder={t('cases.views.none')}
+          clearable
+          value={appliedView}
+          onChange={applyView}
+          data={viewsHere.map((v) => ({ value: v.id, label: v.name }))}
+        />
+        <TextInput
+          w={180}
+          label={t('cases.views.name')}
+          value={viewName}
+          onChange={(e) => setViewName(e.currentTarget.value)}
+        />
+        <Button
+          size="sm"
+          variant="default"
+          disabled={!viewName.trim()}
+          loading={saveView.isPending}
+          onClick={() =>
+            saveView.mutate(
+              {
+                name: viewName.trim(),
+                view,
+                sort: sort as 'updated' | 'created' | 'due',
+                filters: {
+                  ...Object.fromEntries(
+                    Object.entries(extra).map(([k, v]) => [k, k === 'dueWithinDays' ? Number(v) : v]),
+                  ),
+                  ...(status ? { status } : {}),
+                  ...(overdue ? { overdue: true } : {}),
+                },
+              },
+              { onSuccess: (v) => setAppliedView(v.id) },
+            )
+          }
+        >
+          {t('cases.views.save')}
+        </Button>
+        {appliedView && (
+          <Button
+            size="sm"
+            variant="default"
+            onClick={() =>
+              deleteView.mutate(appliedView, {
+                onSuccess: () => {
+                  setAppliedView(null);
+                  setExtra({});
+                },
+              })
+            }
+          >
+            {t('cases.views.delete')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={saveView.error ?? deleteView.error} />
       {error && <ErrorAlert error={error} />}
+      {bulk && picked.length > 0 && <BulkBar caseIds={picked} />}
       <Table highlightOnHover aria-label={t(`cases.view.${view}`)}>
         <Table.Thead>
           <Table.Tr>
+            {bulk && (
+              <Table.Th>
+                <Checkbox
+                  aria-label={t('cases.bulk.selectAll')}
+                  checked={!!data?.items.length && picked.length === data.items.length}
+                  onChange={(e) =>
+                    setPicked(e.currentTarget.checked ? (data?.items ?? []).map((c) => c.id) : [])
+                  }
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('cases.field.number')}</Table.Th>
             <Table.Th>{t('cases.field.subject')}</Table.Th>
             <Table.Th>{t('cases.field.status')}</Table.Th>
@@ -144,6 +260,18 @@ function CaseTable({
               aria-selected={c.id === selected}
               bg={c.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
             >
+              {bulk && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('cases.bulk.select', { number: c.number })}
+                    checked={picked.includes(c.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setPicked((p) => (on ? [...p, c.id] : p.filter((id) => id !== c.id)));
+                    }}
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Button variant="subtle" size="compact-sm" onClick={() => onOpen(c.id)}>
                   {c.number}
