@@ -110,8 +110,11 @@ export type SurveyAnswer = Static<typeof SurveyAnswer>;
 
 export const SurveyThanks = Type.Object({ received: Type.Boolean(), at: IsoDateTime });
 
-/** The survey asked in place (widget after a chat, pad after a visit); null when none is configured. */
-export const InlineSurvey = Type.Object({ survey: Nullable(PublicSurvey) });
+/**
+ * The survey asked in place (widget after a chat, pad after a visit): null when none is configured
+ * (the widget keeps its 1–5 rating) or when this contact's survey is `answered` already.
+ */
+export const InlineSurvey = Type.Object({ survey: Nullable(PublicSurvey), answered: Type.Boolean() });
 export const InlineSurveyQuery = Type.Object(
   { lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])) },
   strict,

@@ -178,7 +178,7 @@ describe('in the chat widget', () => {
     const visitor = await visitorSession();
     const id = await closedChat(visitor, 'vi');
     const r = await api('GET', `/widget/conversations/${id}/survey`, { visitor });
-    expect(r).toMatchObject({ status: 200, body: { survey: null } });
+    expect(r).toMatchObject({ status: 200, body: { survey: null, answered: false } });
     const answered = await api('POST', `/widget/conversations/${id}/survey`, {
       visitor,
       lang: 'vi',
@@ -272,7 +272,10 @@ describe('in the chat widget', () => {
       code: 'SURVEY_ALREADY_ANSWERED',
       message: 'Khảo sát này đã được trả lời. Xin cảm ơn!',
     });
-    expect((await api('GET', `/widget/conversations/${openId}/survey`, { visitor })).body.survey).toBeNull();
+    expect((await api('GET', `/widget/conversations/${openId}/survey`, { visitor })).body).toEqual({
+      survey: null,
+      answered: true,
+    });
     expect(await responses(chatSurveyId)).toHaveLength(1);
 
     // Quality analysts see it among the survey's results; an agent does not.
@@ -327,7 +330,7 @@ describe('on the branch feedback pad', () => {
   it('shows no survey when none is configured for branch visits', async () => {
     const ticketId = await servedTicket(kioskToken, counterId, teller, serviceId);
     const r = await api('GET', `/branch/device/survey?ticketId=${ticketId}`, { device: padToken });
-    expect(r).toMatchObject({ status: 200, body: { survey: null } });
+    expect(r).toMatchObject({ status: 200, body: { survey: null, answered: false } });
   });
 
   it('asks the branch-visit survey in the pad’s language and stores it once against ticket, teller, service, branch', async () => {

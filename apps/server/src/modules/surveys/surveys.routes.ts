@@ -67,7 +67,7 @@ export function surveysRoutes(deps: {
       async (request) => {
         const visitor = await visitorOf(request);
         const contact = await surveys.chatContact(visitor.visitorId, request.params.id);
-        return { survey: await surveys.inlineSurvey(contact, request.query.lang) };
+        return surveys.inlineSurvey(contact, request.query.lang);
       },
     );
     app.post(
@@ -93,7 +93,7 @@ export function surveysRoutes(deps: {
       },
       async (request) => {
         const contact = await surveys.visitContact(await padOf(request), request.query.ticketId);
-        return { survey: await surveys.inlineSurvey(contact, request.query.lang) };
+        return surveys.inlineSurvey(contact, request.query.lang);
       },
     );
     app.post(

@@ -475,13 +475,16 @@ export function createSurveysService(deps: {
    * contact's language; null when none is configured (the widget keeps its 1–5 rating) or when
    * this contact's survey was already answered (by a link or in place).
    */
-  async function inlineSurvey(c: InlineContact, lang?: Language): Promise<PublicSurvey | null> {
+  async function inlineSurvey(
+    c: InlineContact,
+    lang?: Language,
+  ): Promise<{ survey: PublicSurvey | null; answered: boolean }> {
     const d = await activeDefinition(db, c.trigger);
-    if (!d) return null;
+    if (!d) return { survey: null, answered: false };
     const answered = await db.execute(sql`SELECT 1 FROM survey_invitations i
       WHERE i.definition_id = ${d.id} AND ${contactKey(c)} AND i.used_at IS NOT NULL LIMIT 1`);
-    if (answered.rows.length > 0) return null;
-    return worded(d, lang ?? languageOf(c.language));
+    if (answered.rows.length > 0) return { survey: null, answered: true };
+    return { survey: worded(d, lang ?? languageOf(c.language)), answered: false };
   }
 
   /**
