@@ -1,5 +1,6 @@
 // The survey asked in place: in the chat widget after a chat closes (the visitor's own conversation
 // only) and on the branch feedback pad after a served visit (the pad's own branch and counter only).
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
 
@@ -21,6 +22,7 @@ let kioskTokenOther: string;
 let otherCounterId: string;
 let otherTeller: Session;
 let otherServiceId: string;
+let identitySecret: string;
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
 const api = async (
@@ -46,8 +48,20 @@ const settle = async () => {
   for (let i = 0; i < 6; i++) await ctx.app.events.dispatchPending();
 };
 
-async function visitorSession(): Promise<string> {
-  const r = await api('POST', '/widget/sessions', { payload: { siteKey: 'inline-bank', language: 'vi' } });
+async function visitorSession(customerNo?: string): Promise<string> {
+  const identity = (sub: string) => {
+    const body = Buffer.from(JSON.stringify({ sub, exp: Math.floor(Date.now() / 1000) + 600 })).toString(
+      'base64url',
+    );
+    return `${body}.${createHmac('sha256', identitySecret).update(body).digest('base64url')}`;
+  };
+  const r = await api('POST', '/widget/sessions', {
+    payload: {
+      siteKey: 'inline-bank',
+      language: 'vi',
+      ...(customerNo ? { identityToken: identity(customerNo) } : {}),
+    },
+  });
   expect(r.status).toBe(200);
   return r.body.visitorToken as string;
 }
@@ -101,11 +115,19 @@ beforeAll(async () => {
     name: 'Chat',
     channels: ['chat'],
   });
-  await ctx.app.webchat.createSite({
-    key: 'inline-bank',
-    name: 'Inline Bank',
-    queueByLanguage: { en: queueId, vi: queueId, 'zh-CN': queueId },
-    greeting: { en: 'Hello' },
+  identitySecret = (
+    await ctx.app.webchat.createSite({
+      key: 'inline-bank',
+      name: 'Inline Bank',
+      queueByLanguage: { en: queueId, vi: queueId, 'zh-CN': queueId },
+      greeting: { en: 'Hello' },
+    })
+  ).identitySecret;
+  await ctx.app.customers.createCustomer({
+    customerNo: 'C0078001',
+    fullName: 'Phạm Minh Khoa',
+    preferredLanguage: 'vi',
+    emails: ['khoa@example.vn'],
   });
   agentSession = await signInAs(ctx, { username: 'in.agent', roles: ['agent'] });
   agentId = agentSession.userId;
@@ -194,7 +216,7 @@ describe('in the chat widget', () => {
   it('asks the configured survey in the chat’s language and stores the answer once, masked and linked', async () => {
     const created = await api('POST', '/surveys', {
       session: analyst,
-      payload: { code: 'nps.chat', kind: 'nps', trigger: 'chat_closed' },
+      payload: { code: 'nps.chat', kind: 'nps', trigger: 'chat_closed', minDaysBetween: 0 },
     });
     expect(created.status).toBe(201);
     chatSurveyId = created.body.id as string;
@@ -310,6 +332,62 @@ describe('in the chat widget', () => {
       payload: { answers: { score: 3 } },
     });
     expect(mine.status).toBe(201);
+  });
+
+  it('an identified customer answers once: the widget spends the queued link, and no link follows a widget answer', async () => {
+    const visitor = await visitorSession('C0078001');
+    const id = await closedChat(visitor, 'vi'); // the close's handler has queued a link
+    const queued = await ctx.pool.query(
+      `SELECT payload FROM outbox WHERE type = 'survey.invitation_queued' ORDER BY created_at DESC LIMIT 1`,
+    );
+    const url = new URL(queued.rows[0].payload.url as string);
+    expect(
+      (
+        await ctx.pool.query('SELECT conversation_id FROM survey_invitations WHERE id = $1', [
+          queued.rows[0].payload.invitationId,
+        ])
+      ).rows[0].conversation_id,
+    ).toBe(id);
+    const inWidget = await api('POST', `/widget/conversations/${id}/survey`, {
+      visitor,
+      payload: { answers: { score: 10 } },
+    });
+    expect(inWidget.status).toBe(201);
+    const byLink = await api(
+      'POST',
+      `/public/survey?token=${encodeURIComponent(url.searchParams.get('token') as string)}`,
+      {
+        payload: { answers: { score: 0 } },
+      },
+    );
+    expect(byLink.status).toBe(410);
+    expect(byLink.body.error?.code).toBe('SURVEY_ALREADY_ANSWERED');
+    expect(
+      (await ctx.pool.query('SELECT 1 FROM survey_responses WHERE conversation_id = $1', [id])).rows,
+    ).toHaveLength(1);
+
+    // The other order: answered in the widget before the close's handler ran → no link at all.
+    const started = await api('POST', '/widget/conversations', {
+      visitor,
+      payload: { name: 'Khoa', language: 'vi' },
+    });
+    const second = started.body.id as string;
+    const offer = await ctx.app.routing.routeOnce(queueId);
+    await ctx.app.routing.accept(agentId, offer?.itemId as string);
+    await settle();
+    expect((await api('POST', `/widget/conversations/${second}/leave`, { visitor })).status).toBe(204);
+    const first = await api('POST', `/widget/conversations/${second}/survey`, {
+      visitor,
+      payload: { answers: { score: 8 } },
+    });
+    expect(first.status).toBe(201);
+    await settle();
+    const invited = await ctx.pool.query(
+      'SELECT used_at FROM survey_invitations WHERE conversation_id = $1',
+      [second],
+    );
+    expect(invited.rows).toHaveLength(1);
+    expect(invited.rows[0].used_at).not.toBeNull();
   });
 
   it('two answers at once store one response', async () => {

@@ -228,6 +228,11 @@ export function createSurveysService(deps: {
       const recent = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE customer_id = ${c.customerId}
         AND created_at > ${new Date(now.getTime() - d.min_days_between * 86_400_000)} LIMIT 1`);
       if (recent.rows.length > 0) continue;
+      // Already asked about this contact (e.g. answered in the widget or on the pad): no link on top.
+      const asked = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE definition_id = ${d.id}
+        AND (conversation_id = ${c.conversationId ?? null} OR case_id = ${c.caseId ?? null}
+          OR ticket_id = ${c.ticketId ?? null}) LIMIT 1`);
+      if (asked.rows.length > 0) continue;
       const id = ids.uuid();
       const sendAt = outsideQuietHours(now, d.quiet_start_hour, d.quiet_end_hour, d.time_zone);
       const expiresAt = new Date(sendAt.getTime() + d.link_valid_days * 86_400_000);
