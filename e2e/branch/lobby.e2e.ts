@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type ApiSession,
   apiSession,
   baseUrl,
   demo,
@@ -23,6 +24,9 @@ describe('branch lobby', () => {
   let pad: Page;
   const tokens: Record<string, string> = {};
   let branchCode = '';
+  let branchId = '';
+  let analyst: ApiSession;
+  let surveyId = '';
   let vipCustomerId = '';
   const password = 'Banyan!e2e-branch3';
   const manager = { username: uniqueName('lobby.e2e'), displayName: 'Đỗ Minh Quân', password };
@@ -38,6 +42,19 @@ describe('branch lobby', () => {
       country: 'VN',
       timeZone: 'Asia/Ho_Chi_Minh',
     });
+    branchId = branch.id;
+    // The bank asks a CES survey after branch visits (surveys module): the pad asks it after its 1–5.
+    analyst = await apiSession('qa', 'Banyan!quality1');
+    const surveys = await analyst.request<{ items: { id: string; code: string }[] }>('GET', '/surveys');
+    surveyId =
+      surveys.items.find((x) => x.code === 'ces.branch.e2e')?.id ??
+      (
+        await analyst.request<{ id: string }>('POST', '/surveys', {
+          code: 'ces.branch.e2e',
+          kind: 'ces',
+          trigger: 'branch_visit',
+        })
+      ).id;
     await admin.request('POST', '/admin/users', {
       ...manager,
       roles: ['lobby_manager'],
@@ -168,7 +185,7 @@ describe('branch lobby', () => {
       .toEqual(['vi-VN|Mời khách hàng số A002 đến quầy số 3', 'en-US|Ticket A002, please go to counter 3']);
   });
 
-  it('finishes, and the pad stores one rating', async () => {
+  it('finishes, and the pad stores one rating and the survey answer', async () => {
     await teller.getByRole('button', { name: 'Start service' }).click();
     await teller.getByRole('timer').waitFor();
     await teller.getByLabel('Notes').fill('Withdrawal, VIP');
@@ -181,7 +198,29 @@ describe('branch lobby', () => {
     await pad.getByRole('radio', { name: '5 stars' }).click();
     await pad.getByText('Friendly').click();
     await pad.getByRole('button', { name: 'Send' }).click();
+    // Then the branch-visit survey, for the same ticket, in the pad's language.
+    await pad.getByRole('heading', { name: 'A few more questions' }).waitFor();
+    await expectAccessible(pad, 'feedback pad survey');
+    const ease = pad.getByRole('radiogroup', { name: 'How easy was it to get your issue resolved?' });
+    expect(await ease.getByRole('radio').count()).toBe(7); // CES: 1 to 7
+    await ease.getByRole('radio', { name: '6', exact: true }).click();
+    await pad.getByRole('button', { name: 'Send answers' }).click();
     await pad.getByRole('status').getByText('Thank you for your feedback!').waitFor();
+    const results = await analyst.request<{
+      items: Array<{
+        source: string;
+        score: number;
+        branchId: string;
+        ticketId: string;
+        serviceId: string;
+        agentId: string;
+      }>;
+    }>('GET', `/surveys/${surveyId}/responses`);
+    const here = results.items.filter((r) => r.branchId === branchId);
+    expect(here).toHaveLength(1);
+    expect(here[0]).toMatchObject({ source: 'branch_pad', score: 6, serviceId: await serviceId() });
+    expect(here[0]?.ticketId).toBeTruthy();
+    expect(here[0]?.agentId).toBeTruthy();
 
     // Stored: the pad has nothing left to ask (a second answer is refused: branch.int.test.ts).
     const padState = await fetch(`${baseUrl}/api/v1/branch/device/pad`, {

@@ -2,7 +2,9 @@
 // agent.hanoi on the desk — offer, accept, replies both ways, a 10 s network cut on the customer's
 // side that loses and doubles nothing; agent.hanoi transfers the chat to the English queue with a
 // note, agent.vip (English 5, Vietnamese 4) takes it, reads the note, answers, wraps up and closes
-// with a contact reason; the customer rates; the supervisor's live view counts the answered chat.
+// with a contact reason; the customer answers the bank's post-chat survey (NPS + why) in the widget
+// and the quality analyst finds the answer in the survey's results; the supervisor's live view
+// counts the answered chat.
 // Four browser contexts (customer, two agents, supervisor), one server. A failed step leaves
 // screenshots of every screen in test-results/chat/.
 // The server must serve the widget build (dist/widget): `npm run build:widget` first, since
@@ -27,6 +29,9 @@ const agentAccount = { username: 'agent.hanoi', password: 'Banyan!agent1' } as c
 // agent.vip (5) has (apps/server/src/seed/demo-bank.ts).
 const secondAgentAccount = { username: 'agent.vip', password: 'Banyan!agent1' } as const;
 const supervisorAccount = { username: 'supervisor', password: 'Banyan!super1' } as const;
+const analystAccount = { username: 'qa', password: 'Banyan!quality1' } as const;
+/** The post-chat survey this journey configures (kept on a long-lived server: found again by code). */
+const surveyCode = 'nps.chat.e2e';
 const targetQueue = { code: 'chat_en', name: 'Chat — English' } as const;
 // Unique per run, so a rerun against a long-lived server never matches an older conversation.
 const run = Date.now().toString(36);
@@ -34,6 +39,7 @@ const customerName = `Trần Văn Minh ${run}`;
 const firstMessage = 'Tôi muốn khóa thẻ';
 const agentReply = 'Dạ, em hỗ trợ ngay ạ';
 const offline = [`Thẻ số cuối 1234 (${run})`, `Tôi đang ở nước ngoài (${run})`];
+const surveyWhy = `Nhân viên hỗ trợ rất nhanh, thẻ 4111 1111 1111 1111 đã khóa (${run})`;
 const transferNote = `Khách đang ở nước ngoài, cần khóa thẻ ngay (${run})`;
 const secondReply = `Chào anh, em đã khóa thẻ cho anh rồi ạ (${run})`;
 const CONDITION_MS = 20_000;
@@ -53,6 +59,8 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
   let bank: Page;
   let widget: FrameLocator;
   let answeredBefore: number;
+  let analystApi: ApiSession;
+  let surveyId: string;
 
   beforeAll(async () => {
     const loader = await fetch(`${baseUrl}/widget.js`);
@@ -69,6 +77,18 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
     // agent.vip also speaks Vietnamese: offline until the transfer, so the first offer goes to agent.hanoi.
     await secondAgentApi.request('PUT', '/desk/state', { state: 'offline' });
     answeredBefore = await answeredToday(supervisorApi, targetQueue.code);
+    // The bank asks an NPS survey after chats (surveys module): the widget shows it instead of the 1–5.
+    analystApi = await apiSession(analystAccount.username, analystAccount.password);
+    const surveys = await analystApi.request<{ items: { id: string; code: string }[] }>('GET', '/surveys');
+    surveyId =
+      surveys.items.find((s) => s.code === surveyCode)?.id ??
+      (
+        await analystApi.request<{ id: string }>('POST', '/surveys', {
+          code: surveyCode,
+          kind: 'nps',
+          trigger: 'chat_closed',
+        })
+      ).id;
     browser = await launchBrowser();
     agentContext = await newContext(browser);
     secondAgentContext = await newContext(browser);
@@ -243,17 +263,42 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
     ).toBe(0);
   });
 
-  it('the customer sees the chat ended and rates it 5 with a comment', async () => {
+  it("the customer sees the chat ended and answers the bank's survey in Vietnamese", async () => {
     await chatLog().getByText('Cuộc trò chuyện đã kết thúc.').waitFor();
-    await widget.getByRole('group', { name: 'Bạn đánh giá cuộc trò chuyện thế nào?' }).waitFor();
-    await expectAccessibleFrame(bank, 'widget rating form');
-    // The radios are visually hidden behind the stars: the label is what the customer clicks.
-    await widget.getByRole('radio', { name: '5 trên 5' }).check({ force: true });
-    await widget.getByLabel('Nhận xét (không bắt buộc)').fill('Nhân viên hỗ trợ rất nhanh, cảm ơn!');
-    await widget.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    const score = widget.getByRole('group', {
+      name: 'Anh/chị có sẵn lòng giới thiệu chúng tôi với bạn bè, đồng nghiệp không?',
+    });
+    await score.waitFor();
+    await expectAccessibleFrame(bank, 'widget survey form');
+    expect(await score.getByRole('radio').count()).toBe(11); // NPS: 0 to 10
+    // The radios are visually hidden behind their numbers: the label is what the customer clicks.
+    await score.getByRole('radio', { name: '9', exact: true }).check({ force: true });
+    await widget.getByLabel('Vì sao anh/chị chọn mức điểm này?').fill(surveyWhy);
+    await widget.getByRole('button', { name: 'Gửi câu trả lời' }).click();
     await widget.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã góp ý.' }).waitFor();
     await widget.getByRole('button', { name: 'Bắt đầu cuộc trò chuyện mới' }).waitFor();
     await expectAccessibleFrame(bank, 'widget thank-you');
+  });
+
+  it("the quality analyst finds the widget's answer in the survey's results, linked and masked", async () => {
+    const results = await analystApi.request<{
+      items: {
+        source: string;
+        score: number;
+        answers: { why?: string };
+        conversationId: string;
+        queueId: string;
+      }[];
+    }>('GET', `/surveys/${surveyId}/responses`);
+    const mine = results.items.filter((r) => r.answers.why?.endsWith(`(${run})`));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      source: 'widget',
+      score: 9,
+      answers: { why: `Nhân viên hỗ trợ rất nhanh, thẻ 4111 11** **** 1111 đã khóa (${run})` },
+    });
+    expect(mine[0]?.conversationId).toBeTruthy();
+    expect(mine[0]?.queueId).toBeTruthy();
   });
 
   it("the supervisor's live view counts the chat as answered in the English queue", async () => {

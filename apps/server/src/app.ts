@@ -433,7 +433,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(
         analyticsRoutes({ analytics, audit, schedules: reportSchedules, units: businessUnits }),
       );
-      await api.register(surveysRoutes({ surveys }));
+      await api.register(surveysRoutes({ surveys, webchat, branch }));
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));

@@ -109,3 +109,48 @@ export const SurveyAnswer = Type.Object(
 export type SurveyAnswer = Static<typeof SurveyAnswer>;
 
 export const SurveyThanks = Type.Object({ received: Type.Boolean(), at: IsoDateTime });
+
+/**
+ * The survey asked in place (widget after a chat, pad after a visit): null when none is configured
+ * (the widget keeps its 1–5 rating) or when this contact's survey is `answered` already.
+ */
+export const InlineSurvey = Type.Object({ survey: Nullable(PublicSurvey), answered: Type.Boolean() });
+export const InlineSurveyQuery = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])) },
+  strict,
+);
+export const PadSurveyQuery = Type.Object(
+  {
+    ticketId: Uuid,
+    lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
+  },
+  strict,
+);
+export const PadSurveyAnswer = Type.Object(
+  {
+    ticketId: Uuid,
+    answers: SurveyAnswer.properties.answers,
+    language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
+  },
+  strict,
+);
+
+export const SurveyResponse = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  /** `link`, `widget` or `branch_pad`. */
+  source: Type.String(),
+  score: Nullable(Type.Integer()),
+  answers: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.String()])),
+  language: Type.String(),
+  conversationId: Nullable(Uuid),
+  caseId: Nullable(Uuid),
+  ticketId: Nullable(Uuid),
+  customerId: Nullable(Uuid),
+  agentId: Nullable(Uuid),
+  queueId: Nullable(Uuid),
+  branchId: Nullable(Uuid),
+  serviceId: Nullable(Uuid),
+  createdAt: IsoDateTime,
+});
+export const SurveyResponseList = Type.Object({ items: Type.Array(SurveyResponse) });

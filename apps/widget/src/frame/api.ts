@@ -26,6 +26,15 @@ export interface Chat {
   messages: ChatMessage[];
 }
 
+/** The post-chat survey configured by the bank, worded in the chat's language. */
+export interface InlineSurvey {
+  survey: {
+    kind: string;
+    questions: { id: string; type: string; min: number | null; max: number | null; text: string }[];
+  } | null;
+  answered: boolean;
+}
+
 /** The server's error envelope; `message` is already in the visitor's language. status 0: no answer. */
 export class ApiError extends Error {
   constructor(
@@ -148,6 +157,10 @@ export function createApi(options: { language: () => WidgetLanguage; token: () =
     },
     rate: (id: string, body: { rating: number; comment?: string }) =>
       call<void>('POST', `/widget/conversations/${encodeURIComponent(id)}/rating`, body),
+    survey: (id: string) =>
+      call<InlineSurvey>('GET', `/widget/conversations/${encodeURIComponent(id)}/survey`),
+    answerSurvey: (id: string, answers: Record<string, number | string>) =>
+      call<unknown>('POST', `/widget/conversations/${encodeURIComponent(id)}/survey`, { answers }),
   };
 }
 export type Api = ReturnType<typeof createApi>;

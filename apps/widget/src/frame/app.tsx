@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WidgetLanguage } from '../protocol.ts';
-import { ApiError } from './api.ts';
+import { ApiError, type InlineSurvey } from './api.ts';
 import { ACCEPTED_TYPES, type Attachment, formatSize, isImage, MAX_FILE_MB } from './attachments.ts';
 import { type ChatController, type ChatState, MAX_MESSAGE_LENGTH } from './chat.ts';
 import { languageNames, type MessageKey, type Translate, translator } from './i18n.ts';
@@ -510,7 +510,21 @@ function Rating(props: { t: Translate; controller: ChatController; state: ChatSt
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (state.rated) {
+  // undefined: still asking whether the bank configured a post-chat survey.
+  const [survey, setSurvey] = useState<InlineSurvey['survey'] | undefined>(undefined);
+  const [answered, setAnswered] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one question per finished conversation.
+  useEffect(() => {
+    if (state.rated) return;
+    controller.survey().then(
+      (found) => {
+        setAnswered(found.answered);
+        setSurvey(found.survey);
+      },
+      () => setSurvey(null),
+    );
+  }, [state.conversationId]);
+  if (state.rated || answered) {
     return (
       <div class="rating">
         <p role="status">{t('rating.thanks')}</p>
@@ -522,6 +536,8 @@ function Rating(props: { t: Translate; controller: ChatController; state: ChatSt
       </div>
     );
   }
+  if (survey === undefined) return <div class="rating" aria-busy="true" />;
+  if (survey) return <SurveyForm t={t} controller={controller} survey={survey} />;
   async function submit(event: Event) {
     event.preventDefault();
     if (!rating) return;
@@ -567,6 +583,73 @@ function Rating(props: { t: Translate; controller: ChatController; state: ChatSt
       )}
       <button type="submit" class="primary" disabled={!rating}>
         {t('rating.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The bank's post-chat survey (CSAT, NPS + why, CES or custom) in place of the 1–5 rating. */
+function SurveyForm(props: {
+  t: Translate;
+  controller: ChatController;
+  survey: NonNullable<InlineSurvey['survey']>;
+}) {
+  const { t, controller, survey } = props;
+  const [answers, setAnswers] = useState<Record<string, number | string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const put = (id: string, value: number | string) => setAnswers({ ...answers, [id]: value });
+  async function submit(event: Event) {
+    event.preventDefault();
+    try {
+      await controller.answerSurvey(answers);
+    } catch (caught) {
+      setError((caught instanceof ApiError && caught.message) || t('error.generic'));
+    }
+  }
+  return (
+    <form class="rating survey" onSubmit={submit}>
+      {survey.questions.map((q) =>
+        q.type === 'scale' ? (
+          <fieldset key={q.id}>
+            <legend>{q.text}</legend>
+            <div class="scale">
+              {Array.from({ length: (q.max ?? 5) - (q.min ?? 1) + 1 }, (_, i) => (q.min ?? 1) + i).map(
+                (n) => (
+                  <label key={n} class={answers[q.id] === n ? 'on' : ''}>
+                    <input
+                      type="radio"
+                      name={`survey-${q.id}`}
+                      value={n}
+                      checked={answers[q.id] === n}
+                      onChange={() => put(q.id, n)}
+                      class="sr-only"
+                    />
+                    {n}
+                  </label>
+                ),
+              )}
+            </div>
+          </fieldset>
+        ) : (
+          <div key={q.id} class="survey-text">
+            <label for={`survey-${q.id}`}>{q.text}</label>
+            <textarea
+              id={`survey-${q.id}`}
+              rows={2}
+              maxLength={2000}
+              value={String(answers[q.id] ?? '')}
+              onInput={(event) => put(q.id, (event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </div>
+        ),
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={Object.keys(answers).length === 0}>
+        {t('survey.submit')}
       </button>
     </form>
   );

@@ -449,6 +449,16 @@ export function createChatController(deps: {
       });
       set({ rated: true });
     },
+    /** The bank's post-chat survey (null: none configured, keep the 1–5 rating). */
+    async survey() {
+      if (!state.conversationId) return { survey: null, answered: false };
+      return api.survey(state.conversationId);
+    },
+    async answerSurvey(answers: Record<string, number | string>) {
+      if (!state.conversationId) return;
+      await api.answerSurvey(state.conversationId, answers);
+      set({ rated: true });
+    },
     /** After the rating: forget the finished chat and show the form again. */
     async newChat() {
       outbox?.clear();

@@ -71,6 +71,7 @@ const en = {
   'rating.submit': 'Send rating',
   'rating.thanks': 'Thank you for your feedback.',
   'rating.new': 'Start a new chat',
+  'survey.submit': 'Send answers',
 };
 
 export type MessageKey = keyof typeof en;
@@ -147,6 +148,7 @@ const zhCN: Dictionary = {
   'rating.submit': '提交评分',
   'rating.thanks': '感谢您的反馈。',
   'rating.new': '开始新的聊天',
+  'survey.submit': '提交回答',
 };
 
 const vi: Dictionary = {
@@ -221,6 +223,7 @@ const vi: Dictionary = {
   'rating.submit': 'Gửi đánh giá',
   'rating.thanks': 'Cảm ơn bạn đã góp ý.',
   'rating.new': 'Bắt đầu cuộc trò chuyện mới',
+  'survey.submit': 'Gửi câu trả lời',
 };
 
 export const dictionaries: Record<WidgetLanguage, Dictionary> = { en, 'zh-CN': zhCN, vi };

@@ -41,4 +41,14 @@ defineMessages({
     'zh-CN': '已存在相同代码的问卷。',
     vi: 'Đã có khảo sát với mã này.',
   },
+  SURVEY_NOT_CONFIGURED: {
+    en: 'There is no survey to answer here.',
+    'zh-CN': '此处没有需要填写的问卷。',
+    vi: 'Không có khảo sát nào để trả lời ở đây.',
+  },
+  SURVEY_NOT_YET: {
+    en: 'The survey opens once the conversation or visit has ended.',
+    'zh-CN': '会话或服务结束后才能填写问卷。',
+    vi: 'Khảo sát chỉ mở sau khi cuộc trò chuyện hoặc lượt phục vụ kết thúc.',
+  },
 });

@@ -89,6 +89,8 @@ export const surveyResponses = pgTable(
     invitationId: uuid('invitation_id').notNull().unique('survey_responses_invitation_key'),
     definitionId: uuid('definition_id').notNull(),
     kind: text('kind').notNull(),
+    /** Where it was answered: `link` (e-mail/SMS), `widget` (after a chat), `branch_pad` (after a visit). */
+    source: text('source').notNull().default('link'),
     score: integer('score'),
     /** Answers by question id; free text already masked for card numbers. */
     answers: jsonb('answers').$type<Record<string, number | string>>().notNull(),
@@ -99,7 +101,12 @@ export const surveyResponses = pgTable(
     agentId: uuid('agent_id'),
     queueId: uuid('queue_id'),
     branchId: uuid('branch_id'),
+    ticketId: uuid('ticket_id'),
+    serviceId: uuid('service_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('survey_responses_created_idx').on(t.createdAt)],
+  (t) => [
+    index('survey_responses_created_idx').on(t.createdAt),
+    index('survey_responses_definition_idx').on(t.definitionId, t.createdAt),
+  ],
 );

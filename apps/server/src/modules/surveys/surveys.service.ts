@@ -228,6 +228,11 @@ export function createSurveysService(deps: {
       const recent = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE customer_id = ${c.customerId}
         AND created_at > ${new Date(now.getTime() - d.min_days_between * 86_400_000)} LIMIT 1`);
       if (recent.rows.length > 0) continue;
+      // Already asked about this contact (e.g. answered in the widget or on the pad): no link on top.
+      const asked = await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE definition_id = ${d.id}
+        AND (conversation_id = ${c.conversationId ?? null} OR case_id = ${c.caseId ?? null}
+          OR ticket_id = ${c.ticketId ?? null}) LIMIT 1`);
+      if (asked.rows.length > 0) continue;
       const id = ids.uuid();
       const sendAt = outsideQuietHours(now, d.quiet_start_hour, d.quiet_end_hour, d.time_zone);
       const expiresAt = new Date(sendAt.getTime() + d.link_valid_days * 86_400_000);
@@ -336,84 +341,286 @@ export function createSurveysService(deps: {
     };
   }
 
+  interface InvitationRow {
+    id: string;
+    used_at: string | null;
+    definition_id: string;
+    language: Language;
+    kind: string;
+    questions: SurveyQuestion[];
+    conversation_id: string | null;
+    case_id: string | null;
+    customer_id: string | null;
+    agent_id: string | null;
+    queue_id: string | null;
+    branch_id: string | null;
+    ticket_id: string | null;
+  }
+
+  const lockInvitation = async (tx: Tx, where: ReturnType<typeof sql>) => {
+    const result = await tx.execute(sql`SELECT i.*, d.kind, d.questions FROM survey_invitations i
+      JOIN survey_definitions d ON d.id = i.definition_id WHERE ${where} FOR UPDATE OF i`);
+    return result.rows[0] as unknown as InvitationRow | undefined;
+  };
+
+  /**
+   * Checks the answers against the questions, masks free text, spends the invitation and stores
+   * the response with its links; publishes `feedback.submitted`. One response per invitation.
+   */
+  async function store(
+    tx: Tx,
+    inv: InvitationRow,
+    input: SurveyAnswer,
+    source: FeedbackSubmittedPayload['source'],
+    serviceId: string | null = null,
+  ): Promise<{ received: true; at: string }> {
+    if (inv.used_at) throw new AppError('SURVEY_ALREADY_ANSWERED', 410);
+    const answers: Record<string, number | string> = {};
+    let score: number | null = null;
+    for (const q of inv.questions) {
+      const value = input.answers[q.id];
+      if (value === undefined || value === '') continue;
+      if (q.type === 'scale') {
+        if (typeof value !== 'number' || value < (q.min ?? 0) || value > (q.max ?? 10))
+          throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
+        answers[q.id] = value;
+        if (q.isScore) score = value;
+      } else {
+        if (typeof value !== 'string')
+          throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
+        answers[q.id] = maskPans(value.trim());
+      }
+    }
+    const unknown = Object.keys(input.answers).filter((k) => !inv.questions.some((q) => q.id === k));
+    if (unknown.length > 0)
+      throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: unknown[0] as string });
+    if (Object.keys(answers).length === 0) throw new AppError('SURVEY_EMPTY_ANSWER', 400);
+    const now = clock.now();
+    const language = input.language ?? inv.language;
+    await tx.execute(sql`UPDATE survey_invitations SET used_at = ${now} WHERE id = ${inv.id}`);
+    await tx.execute(sql`INSERT INTO survey_responses (id, invitation_id, definition_id, kind, source, score, answers,
+        language, conversation_id, case_id, customer_id, agent_id, queue_id, branch_id, ticket_id, service_id, created_at)
+      VALUES (${ids.uuid()}, ${inv.id}, ${inv.definition_id}, ${inv.kind}, ${source}, ${score},
+        ${JSON.stringify(answers)}::jsonb, ${language}, ${inv.conversation_id}, ${inv.case_id}, ${inv.customer_id},
+        ${inv.agent_id}, ${inv.queue_id}, ${inv.branch_id}, ${inv.ticket_id}, ${serviceId}, ${now})`);
+    const comment = Object.entries(answers).find(
+      ([k]) => inv.questions.find((q) => q.id === k)?.type === 'text',
+    );
+    await events.publish<FeedbackSubmittedPayload>(tx, {
+      type: ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
+      payload: {
+        source,
+        kind: inv.kind as FeedbackSubmittedPayload['kind'],
+        score,
+        comment: comment ? String(comment[1]) : null,
+        language,
+        conversationId: inv.conversation_id,
+        caseId: inv.case_id,
+        ticketId: inv.ticket_id,
+        agentId: inv.agent_id,
+        queueId: inv.queue_id,
+        branchId: inv.branch_id,
+        customerId: inv.customer_id,
+        at: now.toISOString(),
+      },
+    });
+    return { received: true as const, at: now.toISOString() };
+  }
+
   /** Stores the answers once: the link is spent in the same transaction (a replay gets 410). */
   async function answer(token: string, input: SurveyAnswer): Promise<{ received: true; at: string }> {
     const id = await invitationOf(token);
     return db.transaction(async (tx) => {
-      const result = await tx.execute(sql`SELECT i.*, d.kind, d.questions FROM survey_invitations i
-        JOIN survey_definitions d ON d.id = i.definition_id WHERE i.id = ${id} FOR UPDATE OF i`);
-      const inv = result.rows[0] as
-        | {
-            used_at: string | null;
-            definition_id: string;
-            language: Language;
-            kind: string;
-            questions: SurveyQuestion[];
-            conversation_id: string | null;
-            case_id: string | null;
-            customer_id: string | null;
-            agent_id: string | null;
-            queue_id: string | null;
-            branch_id: string | null;
-            ticket_id: string | null;
-          }
-        | undefined;
+      const inv = await lockInvitation(tx, sql`i.id = ${id}`);
       if (!inv) throw new AppError('SURVEY_LINK_INVALID', 404);
-      if (inv.used_at) throw new AppError('SURVEY_ALREADY_ANSWERED', 410);
-      const answers: Record<string, number | string> = {};
-      let score: number | null = null;
-      for (const q of inv.questions) {
-        const value = input.answers[q.id];
-        if (value === undefined || value === '') continue;
-        if (q.type === 'scale') {
-          if (typeof value !== 'number' || value < (q.min ?? 0) || value > (q.max ?? 10))
-            throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
-          answers[q.id] = value;
-          if (q.isScore) score = value;
-        } else {
-          if (typeof value !== 'string')
-            throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: q.id });
-          answers[q.id] = maskPans(value.trim());
-        }
-      }
-      const unknown = Object.keys(input.answers).filter((k) => !inv.questions.some((q) => q.id === k));
-      if (unknown.length > 0)
-        throw new AppError('SURVEY_INVALID_ANSWER', 400, undefined, { question: unknown[0] as string });
-      if (Object.keys(answers).length === 0) throw new AppError('SURVEY_EMPTY_ANSWER', 400);
-      const now = clock.now();
-      const language = input.language ?? inv.language;
-      await tx.execute(sql`UPDATE survey_invitations SET used_at = ${now} WHERE id = ${id}`);
-      await tx.execute(sql`INSERT INTO survey_responses (id, invitation_id, definition_id, kind, score, answers, language,
-          conversation_id, case_id, customer_id, agent_id, queue_id, branch_id, created_at)
-        VALUES (${ids.uuid()}, ${id}, ${inv.definition_id}, ${inv.kind}, ${score}, ${JSON.stringify(answers)}::jsonb,
-          ${language}, ${inv.conversation_id}, ${inv.case_id}, ${inv.customer_id}, ${inv.agent_id}, ${inv.queue_id},
-          ${inv.branch_id}, ${now})`);
-      const comment = Object.entries(answers).find(
-        ([k]) => inv.questions.find((q) => q.id === k)?.type === 'text',
-      );
-      await events.publish<FeedbackSubmittedPayload>(tx, {
-        type: ANALYTICS_INPUT_EVENTS.feedbackSubmitted,
-        payload: {
-          source: 'link',
-          kind: inv.kind as FeedbackSubmittedPayload['kind'],
-          score,
-          comment: comment ? String(comment[1]) : null,
-          language,
-          conversationId: inv.conversation_id,
-          caseId: inv.case_id,
-          ticketId: inv.ticket_id,
-          agentId: inv.agent_id,
-          queueId: inv.queue_id,
-          branchId: inv.branch_id,
-          customerId: inv.customer_id,
-          at: now.toISOString(),
-        },
-      });
-      return { received: true as const, at: now.toISOString() };
+      return store(tx, inv, input, 'link');
     });
   }
 
-  return { createSurvey, listSurveys, onChatClosed, onCaseResolved, onTicketServed, getPublicSurvey, answer };
+  /** The active survey of a trigger that the widget / pad asks in place (the first by code). */
+  async function activeDefinition(runner: Db | Tx, trigger: InlineContact['trigger']) {
+    const result = await runner.execute(
+      sql`SELECT * FROM survey_definitions WHERE is_active AND trigger = ${trigger} ORDER BY code LIMIT 1`,
+    );
+    return result.rows[0] as unknown as DefinitionRow | undefined;
+  }
+
+  const worded = (d: DefinitionRow, language: Language): PublicSurvey => ({
+    kind: d.kind,
+    language,
+    questions: d.questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      min: q.min ?? null,
+      max: q.max ?? null,
+      text: q.text[language] ?? q.text.en,
+    })),
+  });
+
+  /** A contact asked in place: the caller has already checked that the asker may answer for it. */
+  interface InlineContact {
+    trigger: 'chat_closed' | 'branch_visit';
+    conversationId?: string | null;
+    ticketId?: string | null;
+    customerId: string | null;
+    agentId: string | null;
+    queueId?: string | null;
+    branchId?: string | null;
+    serviceId?: string | null;
+    language: string;
+  }
+
+  const contactKey = (c: InlineContact) =>
+    c.trigger === 'chat_closed'
+      ? sql`i.conversation_id = ${c.conversationId}`
+      : sql`i.ticket_id = ${c.ticketId}`;
+
+  /**
+   * The survey to show in the widget after a chat / on the pad after a visit, worded in the
+   * contact's language; null when none is configured (the widget keeps its 1–5 rating) or when
+   * this contact's survey was already answered (by a link or in place).
+   */
+  async function inlineSurvey(
+    c: InlineContact,
+    lang?: Language,
+  ): Promise<{ survey: PublicSurvey | null; answered: boolean }> {
+    const d = await activeDefinition(db, c.trigger);
+    if (!d) return { survey: null, answered: false };
+    const answered = await db.execute(sql`SELECT 1 FROM survey_invitations i
+      WHERE i.definition_id = ${d.id} AND ${contactKey(c)} AND i.used_at IS NOT NULL LIMIT 1`);
+    if (answered.rows.length > 0) return { survey: null, answered: true };
+    return { survey: worded(d, lang ?? languageOf(c.language)), answered: false };
+  }
+
+  /**
+   * Stores an answer given in the widget or on the pad: spends this contact's invitation (the
+   * link's, if one was queued, so it cannot be answered twice), else makes a spent one (keyed by the
+   * contact, so two answers at once still make one response). Twice → `SURVEY_ALREADY_ANSWERED`.
+   */
+  async function answerInline(
+    c: InlineContact,
+    input: SurveyAnswer,
+    source: 'widget' | 'branch_pad',
+  ): Promise<{ received: true; at: string }> {
+    return db.transaction(async (tx) => {
+      const d = await activeDefinition(tx, c.trigger);
+      if (!d) throw new AppError('SURVEY_NOT_CONFIGURED', 404);
+      const now = clock.now();
+      // The contact's id stands in for the triggering event: one in-place invitation per contact.
+      await tx.execute(sql`INSERT INTO survey_invitations (id, definition_id, source_event_id, conversation_id,
+          ticket_id, customer_id, agent_id, queue_id, branch_id, language, send_at, expires_at, created_at)
+        SELECT ${ids.uuid()}, ${d.id}, ${c.conversationId ?? c.ticketId}, ${c.conversationId ?? null},
+          ${c.ticketId ?? null}, ${c.customerId}, ${c.agentId}, ${c.queueId ?? null}, ${c.branchId ?? null},
+          ${languageOf(c.language)}, ${now}, ${now}, ${now}
+        WHERE NOT EXISTS (SELECT 1 FROM survey_invitations i WHERE i.definition_id = ${d.id} AND ${contactKey(c)})
+        ON CONFLICT (definition_id, source_event_id) DO NOTHING`);
+      const inv = await lockInvitation(
+        tx,
+        sql`i.definition_id = ${d.id} AND ${contactKey(c)} ORDER BY i.used_at NULLS LAST, i.created_at LIMIT 1`,
+      );
+      if (!inv) throw new AppError('SURVEY_NOT_CONFIGURED', 404);
+      return store(tx, inv, input, source, c.serviceId ?? null);
+    });
+  }
+
+  /** The responses to one survey, newest first (quality analysts). */
+  async function listResponses(actor: Actor | null, definitionId: string, limit = 100) {
+    if (requirePermission(actor, 'quality.evaluate') !== 'all') throw new AppError('AUTH_FORBIDDEN', 403);
+    const result =
+      await db.execute(sql`SELECT r.* FROM survey_responses r WHERE r.definition_id = ${definitionId}
+      ORDER BY r.created_at DESC, r.id LIMIT ${limit}`);
+    return (result.rows as Record<string, unknown>[]).map((r) => ({
+      id: r.id as string,
+      kind: r.kind as string,
+      source: r.source as string,
+      score: (r.score as number | null) ?? null,
+      answers: r.answers as Record<string, number | string>,
+      language: r.language as string,
+      conversationId: (r.conversation_id as string | null) ?? null,
+      caseId: (r.case_id as string | null) ?? null,
+      ticketId: (r.ticket_id as string | null) ?? null,
+      customerId: (r.customer_id as string | null) ?? null,
+      agentId: (r.agent_id as string | null) ?? null,
+      queueId: (r.queue_id as string | null) ?? null,
+      branchId: (r.branch_id as string | null) ?? null,
+      serviceId: (r.service_id as string | null) ?? null,
+      createdAt: new Date(r.created_at as string).toISOString(),
+    }));
+  }
+
+  /** The widget's survey for a visitor's own conversation (another's looks missing: 404). */
+  async function chatContact(visitorId: string, conversationId: string): Promise<InlineContact> {
+    const result = await db.execute(sql`SELECT id, status, customer_id, assignee_id, queue_id, language
+      FROM conversations WHERE id = ${conversationId} AND visitor_id = ${visitorId}`);
+    const c = result.rows[0] as
+      | {
+          id: string;
+          status: string;
+          customer_id: string | null;
+          assignee_id: string | null;
+          queue_id: string | null;
+          language: string;
+        }
+      | undefined;
+    if (!c) throw new AppError('CONVERSATION_NOT_FOUND', 404);
+    if (c.status !== 'closed' && c.status !== 'wrap_up') throw new AppError('SURVEY_NOT_YET', 409);
+    return {
+      trigger: 'chat_closed',
+      conversationId: c.id,
+      customerId: c.customer_id,
+      agentId: c.assignee_id,
+      queueId: c.queue_id,
+      language: c.language,
+    };
+  }
+
+  /** The pad's survey for a served ticket of its own branch (and counter); another branch's: 404. */
+  async function visitContact(
+    device: { branchId: string; counterId: string | null },
+    ticketId: string,
+  ): Promise<InlineContact> {
+    const result =
+      await db.execute(sql`SELECT id, status, branch_id, counter_id, service_id, teller_id, customer_id
+      FROM branch_tickets WHERE id = ${ticketId} AND branch_id = ${device.branchId}`);
+    const t = result.rows[0] as
+      | {
+          id: string;
+          status: string;
+          branch_id: string;
+          counter_id: string | null;
+          service_id: string;
+          teller_id: string | null;
+          customer_id: string | null;
+        }
+      | undefined;
+    if (!t || (device.counterId && t.counter_id !== device.counterId))
+      throw new AppError('BRANCH_TICKET_NOT_FOUND', 404);
+    if (t.status !== 'served') throw new AppError('SURVEY_NOT_YET', 409);
+    return {
+      trigger: 'branch_visit',
+      ticketId: t.id,
+      customerId: t.customer_id,
+      agentId: t.teller_id,
+      branchId: t.branch_id,
+      serviceId: t.service_id,
+      language: 'en',
+    };
+  }
+
+  return {
+    createSurvey,
+    listSurveys,
+    onChatClosed,
+    onCaseResolved,
+    onTicketServed,
+    getPublicSurvey,
+    answer,
+    inlineSurvey,
+    answerInline,
+    listResponses,
+    chatContact,
+    visitContact,
+  };
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;

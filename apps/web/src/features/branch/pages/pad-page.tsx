@@ -1,4 +1,4 @@
-import { Box, Button, Center, Chip, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Chip, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,21 @@ import { BigLanguagePicker, DeviceGate, DeviceHeader } from './device-frame.tsx'
 
 const REASONS = ['friendly', 'fast', 'clear', 'slow_wait', 'unclear', 'unresolved'] as const;
 
-/** The counter's feedback pad: 1–5 and reason chips, right after each finished visit. */
+/** The branch-visit survey the bank configured (surveys module), worded in the pad's language. */
+interface PadSurvey {
+  survey: {
+    kind: string;
+    questions: { id: string; type: string; min: number | null; max: number | null; text: string }[];
+  } | null;
+  answered: boolean;
+}
+
+/**
+ * The counter's feedback pad: 1–5 and reason chips, right after each finished visit; then, when a
+ * branch-visit survey is configured, its questions (in the pad's language) for the same ticket.
+ */
 export function PadPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [token] = useState(deviceToken);
   const queryClient = useQueryClient();
   const state = useQuery({
@@ -26,6 +38,27 @@ export function PadPage() {
   const [reasons, setReasons] = useState<string[]>([]);
   const [thanks, setThanks] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The ticket whose survey is being asked (the pad's state has moved on once it was rated).
+  const [surveyTicket, setSurveyTicket] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Record<string, number | string>>({});
+  const survey = useQuery({
+    queryKey: ['branch', 'pad', 'survey', surveyTicket, i18n.language],
+    queryFn: () =>
+      deviceApi<PadSurvey>(
+        token as string,
+        `/branch/device/survey?ticketId=${surveyTicket}&lang=${encodeURIComponent(i18n.language)}`,
+      ),
+    enabled: !!token && !!surveyTicket,
+  });
+  const showThanks = () => {
+    setSurveyTicket(null);
+    setThanks(true);
+    setTimeout(() => setThanks(false), 5000);
+  };
+  useEffect(() => {
+    if (surveyTicket && survey.data && !survey.data.survey) showThanks();
+    if (surveyTicket && survey.error) showThanks(); // the 1–5 is stored: never block the pad on the survey
+  });
   useEffect(() => {
     document.title = t('branch.pad.title');
   }, [t]);
@@ -42,13 +75,28 @@ export function PadPage() {
     if (!ticket || !rating || !token) return;
     try {
       await deviceApi(token, '/branch/device/feedback', { ticketId: ticket.id, rating, reasons });
-      setThanks(true);
-      setTimeout(() => setThanks(false), 5000);
+      setAnswers({});
+      setSurveyTicket(ticket.id);
       await queryClient.invalidateQueries({ queryKey: ['branch', 'pad'] });
     } catch (e) {
       setError(e);
     }
   };
+
+  const sendSurvey = async () => {
+    if (!surveyTicket || !token) return;
+    try {
+      await deviceApi(token, '/branch/device/survey', {
+        ticketId: surveyTicket,
+        answers,
+        language: i18n.language,
+      });
+      showThanks();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const questions = surveyTicket ? (survey.data?.survey?.questions ?? null) : null;
 
   return (
     <DeviceGate token={token} isPending={state.isPending} error={state.error}>
@@ -66,6 +114,62 @@ export function PadPage() {
             <Title order={2} role="status">
               {t('branch.pad.thanks')}
             </Title>
+          ) : surveyTicket ? (
+            questions && (
+              <Stack align="center" gap="xl" data-testid="pad-survey">
+                <Title order={2}>{t('branch.pad.surveyTitle')}</Title>
+                {questions.map((q) =>
+                  q.type === 'scale' ? (
+                    <Stack key={q.id} align="center" gap="sm">
+                      <Text fz={24}>{q.text}</Text>
+                      <Group role="radiogroup" aria-label={q.text}>
+                        {Array.from(
+                          { length: (q.max ?? 5) - (q.min ?? 1) + 1 },
+                          (_, i) => (q.min ?? 1) + i,
+                        ).map((n) => (
+                          <Button
+                            key={n}
+                            size="lg"
+                            w={64}
+                            h={64}
+                            fz={24}
+                            role="radio"
+                            aria-checked={answers[q.id] === n}
+                            variant={answers[q.id] === n ? 'filled' : 'default'}
+                            onClick={() => setAnswers({ ...answers, [q.id]: n })}
+                          >
+                            {n}
+                          </Button>
+                        ))}
+                      </Group>
+                    </Stack>
+                  ) : (
+                    <Textarea
+                      key={q.id}
+                      label={q.text}
+                      w={560}
+                      size="lg"
+                      maxLength={2000}
+                      value={String(answers[q.id] ?? '')}
+                      onChange={(e) => setAnswers({ ...answers, [q.id]: e.currentTarget.value })}
+                    />
+                  ),
+                )}
+                <ErrorAlert error={error} />
+                <Group>
+                  <Button size="xl" variant="default" onClick={showThanks}>
+                    {t('branch.pad.surveySkip')}
+                  </Button>
+                  <Button
+                    size="xl"
+                    disabled={Object.keys(answers).length === 0}
+                    onClick={() => void sendSurvey()}
+                  >
+                    {t('branch.pad.surveySend')}
+                  </Button>
+                </Group>
+              </Stack>
+            )
           ) : ticket ? (
             <Stack align="center" gap="xl">
               <Title order={2}>{t('branch.pad.question', { number: ticket.number })}</Title>
