@@ -159,6 +159,7 @@ export function ConversationView({
         focusOnMount={focusReply}
         language={conversation.language}
         contactName={conversation.contactName}
+        channel={conversation.channel}
       />
     </Stack>
   );

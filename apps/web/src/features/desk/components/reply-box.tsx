@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
+import { EmailReplyBox } from '../../email/components/email-reply-box.tsx';
 import { onInsertIntoReply } from '../../knowledge/live.ts';
 import { type ReplyInput, useCannedResponses, usePostMessage } from '../api.ts';
 import {
@@ -33,6 +34,7 @@ export function ReplyBox({
   focusOnMount,
   language,
   contactName,
+  channel,
   notesOnly = false,
   onTyping,
   mentionable = [],
@@ -49,6 +51,8 @@ export function ReplyBox({
   /** The conversation's language: canned responses are inserted in it (English when missing). */
   language: string | null;
   contactName: string | null;
+  /** An email conversation's replies are written in the email box (rich text, CC, BCC); notes here. */
+  channel?: string;
 }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -133,6 +137,35 @@ export function ReplyBox({
       },
     });
   };
+
+  const noteSwitch = (
+    <Switch
+      label={
+        <>
+          {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
+        </>
+      }
+      checked={isNote}
+      disabled={notesOnly}
+      color="yellow"
+      onChange={(event) => setIsNote(event.currentTarget.checked)}
+      aria-keyshortcuts="Alt+N"
+    />
+  );
+
+  if (channel === 'email' && !isNote)
+    return (
+      <EmailReplyBox
+        conversationId={conversationId}
+        disabled={disabled}
+        actions={
+          <>
+            <AttachButton conversationId={conversationId} disabled={disabled} />
+            {noteSwitch}
+          </>
+        }
+      />
+    );
 
   return (
     <Stack gap="xs">
@@ -220,18 +253,7 @@ export function ReplyBox({
         <Group gap="sm">
           <CannedMenu items={items} disabled={disabled} onPick={insert} onManage={() => setManaging(true)} />
           <AttachButton conversationId={conversationId} disabled={disabled || isNote} />
-          <Switch
-            label={
-              <>
-                {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
-              </>
-            }
-            checked={isNote}
-            disabled={notesOnly}
-            color="yellow"
-            onChange={(event) => setIsNote(event.currentTarget.checked)}
-            aria-keyshortcuts="Alt+N"
-          />
+          {noteSwitch}
         </Group>
         <Button
           onClick={send}
