@@ -110,6 +110,18 @@ describe('the desk email box', () => {
     expect(mail.html).toContain('<strong>chị Anh</strong>');
     expect(mail.html).toMatch(/<a href="https:\/\/bank\.example\/phi"[^>]*>Biểu phí<\/a>/);
     expect(mail.html).not.toMatch(/script|onclick|tracker\.example/);
+    // Admin · Mailbox shows the HTML part.
+    const admin = await signInAs(ctx, { username: 'rich.admin', roles: ['admin'] });
+    const id = (await ctx.pool.query("SELECT id FROM mailbox_messages WHERE subject = 'Re: Phí thẻ'")).rows[0]
+      .id;
+    const viewed = await ctx.app.http.inject({
+      method: 'GET',
+      url: `/api/v1/admin/mailbox/${id}`,
+      headers: as(admin),
+    });
+    expect(viewed.statusCode).toBe(200);
+    expect(viewed.json().html).toContain('<strong>chị Anh</strong>');
+    expect(viewed.json().text.trim()).toBe(message.body);
     // The pipeline carries the BCC to the relay (the notification's composed email).
     const queued = await ctx.pool.query(
       "SELECT email FROM notifications WHERE conversation_id = $1 AND template_key = 'conversation_reply'",

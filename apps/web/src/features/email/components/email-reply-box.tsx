@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Loader, Stack, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Kbd, Loader, Stack, TextInput } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,9 +92,11 @@ export function EmailReplyBox({
           />
         </Group>
       ) : (
-        <UnstyledButton fz="sm" c="blue" onClick={() => setShowCopies(true)} disabled={disabled}>
-          {t('emailReply.addCopies')}
-        </UnstyledButton>
+        <Group>
+          <Button size="compact-sm" variant="default" onClick={() => setShowCopies(true)} disabled={disabled}>
+            {t('emailReply.addCopies')}
+          </Button>
+        </Group>
       )}
       <Suspense fallback={<Loader size="sm" aria-label={t('emailReply.loadingEditor')} />}>
         <RichReplyEditor
