@@ -15,6 +15,7 @@ import {
   IconListSearch,
   IconListTree,
   IconMail,
+  IconMailOff,
   IconMessageChatbot,
   IconMessages,
   IconSettings,
@@ -317,6 +318,19 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/email/pages/mailbox-page.tsx').then((m) => ({ default: m.MailboxPage })),
+    ),
+  },
+  {
+    path: 'admin/email-suppressions',
+    labelKey: 'suppressions.nav',
+    descriptionKey: 'suppressions.navDescription',
+    icon: IconMailOff,
+    permissions: ['staff.manage'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/email/pages/suppressions-page.tsx').then((m) => ({
+        default: m.SuppressionsPage,
+      })),
     ),
   },
   {
