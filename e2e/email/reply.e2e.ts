@@ -1,7 +1,8 @@
 // The email journey (issue #8): a customer's mail, sent by swaks (Debian) to the built-in SMTP
 // server, becomes an email conversation in the Vietnamese email queue; agent.hanoi gets the offer
 // on the desk, accepts, sees the sender checks (SPF / DKIM / DMARC badges), attaches a PDF and
-// replies in Chinese in the email box (rich text with a bold part, a CC; a wrong CC is named first);
+// replies in Chinese in the email box (a canned greeting with the name filled, rich text with a bold
+// part, a CC; a wrong CC is named first);
 // the reply reaches the test mailbox (the embedded demo's local mailbox, Admin · Mailbox) threaded:
 // In-Reply-To is the customer's Message-ID, an HTML part with the bold, and the Cc header. Needs swaks and the server's SMTP port
 // (`BANYAN_E2E_SMTP_PORT`, set by e2e/run.mjs; 2525 against a server already running).
@@ -120,7 +121,13 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
     const cc = desk.getByLabel('Cc', { exact: true });
     await cc.fill('branch manager');
     const editor = desk.getByRole('textbox', { name: 'Email reply' });
+    // A canned response (the demo's Greeting) in the conversation's language, the name filled in.
+    await desk.getByRole('button', { name: 'Canned responses' }).click();
+    await desk.getByRole('menuitem', { name: /Greeting/ }).click();
+    await editor.getByText(`Trần Minh ${run}`).waitFor();
     await editor.click();
+    await editor.press('Control+End');
+    await editor.press('Enter');
     await desk.keyboard.type(replyStart);
     await desk.keyboard.press('Control+B');
     await desk.keyboard.type(replyBold);
@@ -132,7 +139,7 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
     await expectAccessible(desk, 'desk with the email box');
     await cc.fill(ccAddress);
     await editor.press('Control+Enter');
-    await transcript().getByText(reply, { exact: true }).waitFor();
+    await transcript().getByText(reply).first().waitFor();
 
     const admin = await apiSession(demo.admin.username, demo.admin.password);
     type Summary = { id: string; subject: string; to: string[] };
@@ -152,7 +159,10 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
       'GET',
       `/admin/mailbox/${found?.id}`,
     );
-    expect(message.text.trim()).toBe(reply);
+    // The greeting, filled in, then the agent's own paragraph.
+    expect(message.text.trim()).toContain(`Trần Minh ${run}`);
+    expect(message.text).not.toContain('{customerName}');
+    expect(message.text.trim().endsWith(`\n\n${reply}`)).toBe(true);
     // multipart/alternative: the text part above and the HTML part, with the bold kept; the CC header.
     expect(message.html).toContain(`<strong>${replyBold}</strong>`);
     expect(message.headers).toMatch(new RegExp(`^Cc: ${ccAddress.replaceAll('.', '\\.')}\\r?$`, 'mi'));

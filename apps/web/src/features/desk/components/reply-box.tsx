@@ -63,12 +63,18 @@ export function ReplyBox({
   const listId = useId();
   const [body, setBody] = useState('');
   // A knowledge article's answer inserted from the knowledge panel (features/knowledge).
+  // In an email conversation the reply is written in the email box: the text goes there.
+  const [emailInsertion, setEmailInsertion] = useState<{ text: string; n: number } | null>(null);
+  const insertIntoEmail = (text: string) =>
+    setEmailInsertion((previous) => ({ text, n: (previous?.n ?? 0) + 1 }));
   useEffect(
     () =>
       onInsertIntoReply(conversationId, (text) =>
-        setBody((current) => (current ? `${current}\n${text}` : text)),
+        channel === 'email'
+          ? setEmailInsertion((previous) => ({ text, n: (previous?.n ?? 0) + 1 }))
+          : setBody((current) => (current ? `${current}\n${text}` : text)),
       ),
-    [conversationId],
+    [conversationId, channel],
   );
   const [noteChosen, setIsNote] = useState(false);
   const isNote = notesOnly || noteChosen;
@@ -155,16 +161,26 @@ export function ReplyBox({
 
   if (channel === 'email' && !isNote)
     return (
-      <EmailReplyBox
-        conversationId={conversationId}
-        disabled={disabled}
-        actions={
-          <>
-            <AttachButton conversationId={conversationId} disabled={disabled} />
-            {noteSwitch}
-          </>
-        }
-      />
+      <>
+        <EmailReplyBox
+          conversationId={conversationId}
+          disabled={disabled}
+          insertion={emailInsertion}
+          actions={
+            <>
+              <CannedMenu
+                items={items}
+                disabled={disabled}
+                onPick={(item) => insertIntoEmail(fill(item))}
+                onManage={() => setManaging(true)}
+              />
+              <AttachButton conversationId={conversationId} disabled={disabled} />
+              {noteSwitch}
+            </>
+          }
+        />
+        <CannedManager opened={managing} items={items} onClose={() => setManaging(false)} />
+      </>
     );
 
   return (

@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, Loader, Stack, TextInput } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
-import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { type EmailReplyInput, usePostEmailReply } from '../../desk/api.ts';
@@ -17,9 +17,12 @@ export function EmailReplyBox({
   conversationId,
   disabled,
   actions,
+  insertion,
 }: {
   conversationId: string;
   disabled: boolean;
+  /** Text to add at the end (a canned response, a knowledge answer); `n` counts the insertions. */
+  insertion: { text: string; n: number } | null;
   /** Buttons beside Send (attach, the note switch). */
   actions: ReactNode;
 }) {
@@ -34,6 +37,20 @@ export function EmailReplyBox({
   // A new editor (empty) after each sent reply.
   const [generation, setGeneration] = useState(0);
   const pending = useRef<EmailReplyInput | null>(null);
+  // The editor starts from `seed` (remounted with it on an insertion); `html` is what it holds now.
+  const [seed, setSeed] = useState('');
+  const current = useRef('');
+  current.current = html;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per insertion
+  useEffect(() => {
+    if (!insertion) return;
+    const added = textToHtml(insertion.text);
+    const next = isEmpty ? added : `${current.current}${added}`;
+    setSeed(next);
+    setHtml(next);
+    setEmpty(false);
+    setGeneration((g) => g + 1);
+  }, [insertion?.n]);
 
   const ccError = invalidAddress(cc);
   const bccError = invalidAddress(bcc);
@@ -54,6 +71,7 @@ export function EmailReplyBox({
       onSuccess: () => {
         pending.current = null;
         setHtml('');
+        setSeed('');
         setEmpty(true);
         setCc('');
         setBcc('');
@@ -101,7 +119,7 @@ export function EmailReplyBox({
       <Suspense fallback={<Loader size="sm" aria-label={t('emailReply.loadingEditor')} />}>
         <RichReplyEditor
           key={generation}
-          initialHtml=""
+          initialHtml={seed}
           disabled={disabled}
           onSubmit={send}
           onChange={(value, empty) => {
@@ -125,4 +143,14 @@ export function EmailReplyBox({
       </Group>
     </Stack>
   );
+}
+
+/** Plain text as paragraphs (a canned response or a knowledge answer into the rich editor). */
+function textToHtml(text: string): string {
+  const escapeHtml = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('');
 }
