@@ -1,9 +1,10 @@
 // The email journey (issue #8): a customer's mail, sent by swaks (Debian) to the built-in SMTP
 // server, becomes an email conversation in the Vietnamese email queue; agent.hanoi gets the offer
 // on the desk, accepts, sees the sender checks (SPF / DKIM / DMARC badges), attaches a PDF and
-// replies in Chinese;
+// replies in Chinese in the email box (a canned greeting with the name filled, rich text with a bold
+// part, a CC; a wrong CC is named first);
 // the reply reaches the test mailbox (the embedded demo's local mailbox, Admin · Mailbox) threaded:
-// In-Reply-To is the customer's Message-ID. Needs swaks and the server's SMTP port
+// In-Reply-To is the customer's Message-ID, an HTML part with the bold, and the Cc header. Needs swaks and the server's SMTP port
 // (`BANYAN_E2E_SMTP_PORT`, set by e2e/run.mjs; 2525 against a server already running).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -27,7 +28,11 @@ const agentAccount = { username: 'agent.hanoi', password: 'Banyan!agent1' } as c
 const run = Date.now().toString(36);
 const subject = `Hỏi về phí thường niên ${run}`;
 const customerMessageId = `<e2e-${run}@example.vn>`;
-const reply = `您好，年费已为您免除。(${run})`;
+const replyStart = '您好，';
+const replyBold = '年费已为您免除';
+const replyEnd = `。(${run})`;
+const reply = `${replyStart}${replyBold}${replyEnd}`;
+const ccAddress = `branch.${run}@bank.example`;
 const CONDITION_MS = 30_000;
 const fileName = `bieu-phi-${run}.pdf`;
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20)]);
@@ -111,10 +116,30 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
     await desk.getByRole('button', { name: 'Attach' }).click();
     await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf });
     await transcript().getByText(fileName).first().waitFor({ timeout: CONDITION_MS });
-    const box = desk.getByLabel('Reply to the customer');
-    await box.fill(reply);
-    await box.press('Control+Enter');
-    await transcript().getByText(reply, { exact: true }).waitFor();
+    // The email box: a rich-text editor (its own chunk) with a bold part, and a CC.
+    await desk.getByRole('button', { name: 'Add Cc / Bcc' }).click();
+    const cc = desk.getByLabel('Cc', { exact: true });
+    await cc.fill('branch manager');
+    const editor = desk.getByRole('textbox', { name: 'Email reply' });
+    // A canned response (the demo's Greeting) in the conversation's language, the name filled in.
+    await desk.getByRole('button', { name: 'Canned responses' }).click();
+    await desk.getByRole('menuitem', { name: /Greeting/ }).click();
+    await editor.getByText(`Trần Minh ${run}`).waitFor();
+    await editor.click();
+    await editor.press('Control+End');
+    await editor.press('Enter');
+    await desk.keyboard.type(replyStart);
+    await desk.keyboard.press('Control+B');
+    await desk.keyboard.type(replyBold);
+    await desk.keyboard.press('Control+B');
+    await desk.keyboard.type(replyEnd);
+    // A wrong address is named before anything is sent.
+    await desk.getByRole('button', { name: 'Send email' }).click();
+    await desk.getByText('“branch” is not a valid email address.').waitFor();
+    await expectAccessible(desk, 'desk with the email box');
+    await cc.fill(ccAddress);
+    await editor.press('Control+Enter');
+    await transcript().getByText(reply).first().waitFor();
 
     const admin = await apiSession(demo.admin.username, demo.admin.password);
     type Summary = { id: string; subject: string; to: string[] };
@@ -130,11 +155,18 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
       )
       .toBe(true);
     expect(found?.to).toEqual(['minh.tran@example.vn']);
-    const message = await admin.request<{ text: string; headers: string }>(
+    const message = await admin.request<{ text: string; headers: string; html: string | null }>(
       'GET',
       `/admin/mailbox/${found?.id}`,
     );
-    expect(message.text.trim()).toBe(reply);
+    // The greeting, filled in, then the agent's own paragraph.
+    expect(message.text.trim()).toContain(`Trần Minh ${run}`);
+    expect(message.text).not.toContain('{customerName}');
+    expect(message.text.trim().endsWith(`\n\n${reply}`)).toBe(true);
+    // multipart/alternative: the text part above and the HTML part, with the bold kept; the CC header.
+    expect(message.html).toContain(`<strong>${replyBold}</strong>`);
+    expect(message.headers).toMatch(new RegExp(`^Cc: ${ccAddress.replaceAll('.', '\\.')}\\r?$`, 'mi'));
+    expect(found?.to).toEqual(['minh.tran@example.vn']);
     expect(message.headers).toMatch(new RegExp(`^In-Reply-To: ${customerMessageId}\\r?$`, 'mi'));
     expect(message.headers).toMatch(new RegExp(`^References: ${customerMessageId}\\r?$`, 'mi'));
     expect(message.headers).toMatch(/^Reply-To:\s+support\+r[A-Za-z0-9_-]{44}@bank\.example/im);

@@ -24,6 +24,7 @@ import {
 import { casesRoutes, createCasesService, createSlaClocks } from './modules/cases/index.ts';
 import {
   createEmailChannel,
+  createEmailReplies,
   createEmailSuppressions,
   createImapReaders,
   createInboundSmtp,
@@ -438,7 +439,13 @@ export async function buildApp(deps: AppDeps) {
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));
       await api.register(notificationsRoutes({ notifications, mailbox }));
-      await api.register(emailRoutes({ email: emailChannel, suppressions: emailSuppressions }));
+      await api.register(
+        emailRoutes({
+          email: emailChannel,
+          suppressions: emailSuppressions,
+          replies: createEmailReplies({ conversations, clock }),
+        }),
+      );
       await api.register(
         smsRoutes({
           sms: smsChannel,

@@ -36,3 +36,15 @@ export const EmailSuppressionQuery = Type.Object({
 });
 
 export const EmailSuppressionParams = Type.Object({ address: Type.String({ minLength: 3, maxLength: 320 }) });
+
+/** An agent's reply from the desk's email box (rich text, CC, BCC); the server sanitizes the HTML. */
+export const EmailReply = Type.Object(
+  {
+    clientId: Type.String({ minLength: 1, maxLength: 64 }),
+    html: Type.String({ maxLength: 100_000 }),
+    cc: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50 })),
+    bcc: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type EmailReply = Static<typeof EmailReply>;

@@ -35,6 +35,8 @@ export const MailboxMessage = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   headers: Type.String(),
+  /** The HTML part as sent (an agent's rich reply; our own mail, sanitized when composed); null for text-only mail. */
+  html: Nullable(Type.String()),
   /** The files the message carries (name, sniffed type, bytes). */
   attachments: Type.Array(
     Type.Object({ filename: Type.String(), contentType: Type.String(), size: Type.Integer() }),

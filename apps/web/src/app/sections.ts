@@ -15,6 +15,7 @@ import {
   IconListSearch,
   IconListTree,
   IconMail,
+  IconMailOff,
   IconMessage2,
   IconMessageChatbot,
   IconMessages,
@@ -340,6 +341,19 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/sms/pages/sms-outbox-page.tsx').then((m) => ({ default: m.SmsOutboxPage })),
+    ),
+  },
+  {
+    path: 'admin/email-suppressions',
+    labelKey: 'suppressions.nav',
+    descriptionKey: 'suppressions.navDescription',
+    icon: IconMailOff,
+    permissions: ['staff.manage'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/email/pages/suppressions-page.tsx').then((m) => ({
+        default: m.SuppressionsPage,
+      })),
     ),
   },
   {

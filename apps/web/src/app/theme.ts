@@ -44,9 +44,13 @@ export const theme = createTheme({
 });
 
 // Mantine's default dimmed grey (gray-6 on white) is 3.3:1; operators read dimmed text all day.
+// Its field-error red (red-6 on white) is 3.6:1: red-9 reads at 5.6:1.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });
 

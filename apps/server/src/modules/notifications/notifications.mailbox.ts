@@ -19,6 +19,8 @@ export interface MailboxMessage extends MailboxSummary {
   text: string;
   /** The header block of the stored message, as a relay would have received it. */
   headers: string;
+  /** The HTML part (an agent's rich reply), null for text-only mail. */
+  html: string | null;
   /** The files it carries (an agent's reply with attachments). */
   attachments: { filename: string; contentType: string; size: number }[];
   notificationId: string | null;
@@ -90,7 +92,7 @@ export function createMailbox(deps: { db: Db; audit: Audit }) {
       subject: r.subject,
       text: r.text_body,
       headers: headerEnd >= 0 ? r.raw.slice(0, headerEnd) : r.raw,
-      attachments: await mailboxAttachments(r.raw),
+      ...(await mailboxParts(r.raw)),
       notificationId: r.notification_id,
       createdAt: new Date(r.created_at),
     };
@@ -101,12 +103,18 @@ export function createMailbox(deps: { db: Db; audit: Audit }) {
 
 export type Mailbox = ReturnType<typeof createMailbox>;
 
-/** The files of a stored message, for the admin's view (names and sizes, not the bytes). */
-async function mailboxAttachments(raw: string) {
+/**
+ * The HTML part of a stored message (our own mail, sanitized when composed) and its files, for the
+ * admin's view (names and sizes, not the bytes).
+ */
+async function mailboxParts(raw: string) {
   const parsed = await simpleParser(raw);
-  return parsed.attachments.map((a) => ({
-    filename: a.filename ?? '',
-    contentType: a.contentType,
-    size: a.size,
-  }));
+  return {
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      size: a.size,
+    })),
+  };
 }

@@ -46,6 +46,8 @@ export interface QueueNotificationInput {
 export interface ComposedEmail {
   subject: string;
   text: string;
+  /** The HTML alternative (sanitized by the composer); with it the mail is multipart/alternative. */
+  html?: string;
   inReplyTo?: string;
   references?: string[];
   replyTo?: string;
@@ -389,6 +391,7 @@ export function createNotificationsService(deps: {
         bcc: row.email.bcc,
         subject: row.email.subject,
         text: row.email.text,
+        html: row.email.html,
         inReplyTo: row.email.inReplyTo,
         references: row.email.references,
         replyTo: row.email.replyTo,

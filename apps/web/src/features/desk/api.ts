@@ -135,6 +135,30 @@ export function usePostMessage(conversationId: string) {
   });
 }
 
+/** A reply from the email box: rich text (the server sanitizes it and derives the text part), CC, BCC. */
+export interface EmailReplyInput {
+  clientId: string;
+  html: string;
+  cc: string[];
+  bcc: string[];
+}
+
+export function usePostEmailReply(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: EmailReplyInput) =>
+      api<PostedMessage>(`/conversations/${conversationId}/email/reply`, { method: 'POST', body: input }),
+    retry: (failureCount, error) => isNetworkError(error) && failureCount < 3,
+    retryDelay: (failureCount) => 500 * 2 ** failureCount,
+    onSuccess: ({ message }) => {
+      addMessage(queryClient, conversationId, message);
+      void queryClient.invalidateQueries({ queryKey: deskKeys.conversations });
+      void queryClient.invalidateQueries({ queryKey: ['email-thread', conversationId] });
+    },
+  });
+}
+
 function useConversationAction(conversationId: string, action: 'wrap-up' | 'close') {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,6 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { EmailThread as EmailThreadSchema } from '../../../../../packages/contracts/src/email.ts';
+import type {
+  EmailSuppressionList as EmailSuppressionListSchema,
+  EmailThread as EmailThreadSchema,
+} from '../../../../../packages/contracts/src/email.ts';
 import type {
   MailboxList as MailboxListSchema,
   MailboxMessage as MailboxMessageSchema,
@@ -40,5 +43,26 @@ export function useEmailThread(conversationId: string, messageCount: number) {
   return useQuery({
     queryKey: ['email-thread', conversationId, messageCount],
     queryFn: () => api<EmailThread>(`/conversations/${conversationId}/email`),
+  });
+}
+
+export type EmailSuppression = Static<typeof EmailSuppressionListSchema>['items'][number];
+
+/** The suppression list (hard bounces): addresses our mail no longer goes to. */
+export function useSuppressions() {
+  return useQuery({
+    queryKey: ['email-suppressions'],
+    queryFn: () => api<{ items: EmailSuppression[] }>('/admin/email/suppressions', { query: { limit: 500 } }),
+  });
+}
+
+/** Takes an address off the list (the mailbox works again); audited by the server. */
+export function useRemoveSuppression() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (address: string) =>
+      api<void>(`/admin/email/suppressions/${encodeURIComponent(address)}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['email-suppressions'] }),
   });
 }

@@ -29,8 +29,10 @@ export function registerEmailListeners(deps: {
     const payload = event.payload as OutboundMessagePayload;
     if (payload.channel !== 'email') return;
     const found =
-      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body, m.seq
+      await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body, m.seq,
+        o.html, o.cc, o.bcc
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+      LEFT JOIN email_reply_options o ON o.conversation_id = c.id AND o.client_id = m.client_id AND m.author_type = 'agent'
       WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
     const row = found.rows[0] as
       | {
@@ -41,6 +43,10 @@ export function registerEmailListeners(deps: {
           topic: string | null;
           body: string;
           seq: number;
+          /** From the desk's email box (`email.reply.ts`): sanitized HTML and copies. */
+          html: string | null;
+          cc: string[] | null;
+          bcc: string[] | null;
         }
       | undefined;
     if (row?.channel !== 'email' || !row.contact_email) return;
@@ -75,9 +81,9 @@ export function registerEmailListeners(deps: {
     const chain = [...new Set([...(lastIn?.references ?? []), ...mails.map((m) => m.message_id)])];
     const references = chain.length > 20 ? [chain[0] as string, ...chain.slice(-19)] : chain;
     await tx.execute(sql`INSERT INTO email_messages
-        (id, direction, message_id, conversation_id, kind, from_address, to_addresses, subject, in_reply_to, "references", created_at)
+        (id, direction, message_id, conversation_id, kind, from_address, to_addresses, cc_addresses, subject, html, in_reply_to, "references", created_at)
       VALUES (${ids.uuid()}, 'out', ${messageId}, ${payload.conversationId}, 'message',
-        ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${subject}, ${lastIn?.message_id ?? null},
+        ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${textArray(row.cc ?? [])}, ${subject}, ${row.html}, ${lastIn?.message_id ?? null},
         ${textArray(references)}, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING`);
     // The files the agent attached since their previous reply go with this one (attach, then write).
@@ -99,6 +105,9 @@ export function registerEmailListeners(deps: {
       email: {
         subject,
         text: row.body,
+        ...(row.html ? { html: row.html } : {}),
+        ...(row.cc?.length ? { cc: row.cc } : {}),
+        ...(row.bcc?.length ? { bcc: row.bcc } : {}),
         inReplyTo: lastIn?.message_id,
         references,
         ...(attachmentIds.length > 0 ? { attachmentIds } : {}),

@@ -21,4 +21,19 @@ defineMessages({
     'zh-CN': '该地址不在退信屏蔽名单中。',
     vi: 'Địa chỉ này không có trong danh sách chặn gửi.',
   },
+  EMAIL_REPLY_ADDRESS_INVALID: {
+    en: 'The {field} address "{address}" is not a valid email address.',
+    'zh-CN': '{field} 地址“{address}”不是有效的电子邮件地址。',
+    vi: 'Địa chỉ {field} "{address}" không phải là email hợp lệ.',
+  },
+  EMAIL_REPLY_TOO_MANY_COPIES: {
+    en: 'An email can be copied to at most {max} addresses in CC and {max} in BCC.',
+    'zh-CN': '一封邮件的抄送和密送各最多 {max} 个地址。',
+    vi: 'Mỗi email chỉ được CC tối đa {max} địa chỉ và BCC tối đa {max} địa chỉ.',
+  },
+  EMAIL_REPLY_NOT_EMAIL: {
+    en: 'This conversation is not an email conversation.',
+    'zh-CN': '该会话不是邮件会话。',
+    vi: 'Cuộc hội thoại này không phải là hội thoại email.',
+  },
 });

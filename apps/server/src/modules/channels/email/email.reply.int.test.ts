@@ -183,4 +183,55 @@ describe('agent replies by email', () => {
     expect(withFile?.inReplyTo).toBe('<att-1@example.vn>');
     expect(without?.attachments).toEqual([]);
   });
+
+  it('from the email box go through the relay as text + HTML, with CC in the header and BCC only in the envelope', async () => {
+    await customerSends({
+      from: 'Tran Binh <tran.binh@example.vn>',
+      to: 'support@bank.example',
+      subject: 'Lãi suất',
+      text: 'Lãi suất tiết kiệm 12 tháng?',
+      messageId: '<relay-1@example.vn>',
+    });
+    const conversationId = (
+      await ctx.pool.query(
+        "SELECT conversation_id FROM email_messages WHERE message_id = '<relay-1@example.vn>'",
+      )
+    ).rows[0].conversation_id as string;
+    const agent = await signInAs(ctx, { username: 'email.rich.relay', roles: ['agent'] });
+    await ctx.pool.query('UPDATE conversations SET assignee_id = $2 WHERE id = $1', [
+      conversationId,
+      agent.userId,
+    ]);
+    const posted = await ctx.app.http.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/email/reply`,
+      headers: as(agent),
+      payload: {
+        clientId: 'relay-a1',
+        html: '<p>Lãi suất là <strong>5,2 %</strong>/năm.</p>',
+        cc: ['branch@bank.example'],
+        bcc: ['audit@bank.example'],
+      },
+    });
+    expect(posted.statusCode).toBe(201);
+    const before = sink.received.length;
+    await ctx.app.events.dispatchPending();
+    await ctx.app.events.dispatchPending();
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 1, sent: 1 });
+    const received = sink.received.slice(before);
+    expect(received).toHaveLength(1);
+    const mail = received[0]?.parsed;
+    expect(mail?.inReplyTo).toBe('<relay-1@example.vn>');
+    expect(mail?.text?.trim()).toBe('Lãi suất là 5,2 %/năm.');
+    expect(mail?.html).toContain('<strong>5,2 %</strong>');
+    expect(mail?.cc && !Array.isArray(mail.cc) ? mail.cc.value.map((a) => a.address) : []).toEqual([
+      'branch@bank.example',
+    ]);
+    expect(mail?.headers.has('bcc')).toBe(false);
+    expect([...(received[0]?.envelopeTo ?? [])].sort()).toEqual([
+      'audit@bank.example',
+      'branch@bank.example',
+      'tran.binh@example.vn',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   index,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -91,4 +92,22 @@ export const emailSuppressions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [check('email_suppressions_address_check', sql`${t.address} = lower(${t.address})`)],
+);
+
+/**
+ * What an agent's reply from the desk's email box adds to its conversation message: the sanitized
+ * HTML and the CC / BCC addresses. Written in the message's own transaction (keyed by the message's
+ * client id), read by the `email.agent_reply` handler when it queues the mail.
+ */
+export const emailReplyOptions = pgTable(
+  'email_reply_options',
+  {
+    conversationId: uuid('conversation_id').notNull(),
+    clientId: text('client_id').notNull(),
+    html: text('html'),
+    cc: text('cc').array().notNull(),
+    bcc: text('bcc').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.clientId] })],
 );

@@ -10,8 +10,13 @@ export {
 } from './email.inbound.ts';
 export { registerEmailListeners } from './email.listeners.ts';
 export { createMailParser, type MailParser } from './email.parse.ts';
+export {
+  createEmailReplies,
+  type EmailReplies,
+  htmlToText,
+} from './email.reply.ts';
 export { emailRoutes } from './email.routes.ts';
-export { emailAddresses, emailMessages } from './email.schema.ts';
+export { emailAddresses, emailMessages, emailReplyOptions } from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
 export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
 export { createEmailSuppressions, type EmailSuppressions } from './email.suppression.ts';

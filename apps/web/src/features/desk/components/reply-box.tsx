@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
+import { EmailReplyBox } from '../../email/components/email-reply-box.tsx';
 import { onInsertIntoReply } from '../../knowledge/live.ts';
 import { SmsCounter } from '../../sms/components/sms-counter.tsx';
 import { type ReplyInput, useCannedResponses, usePostMessage } from '../api.ts';
@@ -34,14 +35,12 @@ export function ReplyBox({
   focusOnMount,
   language,
   contactName,
+  channel,
   notesOnly = false,
   onTyping,
   mentionable = [],
-  channel,
 }: {
   conversationId: string;
-  /** An SMS conversation shows the segment and encoding counter under the box. */
-  channel?: string;
   disabled: boolean;
   focusOnMount: boolean;
   /** A consultant writes internal notes only. */
@@ -53,6 +52,9 @@ export function ReplyBox({
   /** The conversation's language: canned responses are inserted in it (English when missing). */
   language: string | null;
   contactName: string | null;
+  /** An email conversation's replies are written in the email box (rich text, CC, BCC; notes here);
+   * an SMS conversation shows the segment and encoding counter under the box. */
+  channel?: string;
 }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -63,12 +65,18 @@ export function ReplyBox({
   const listId = useId();
   const [body, setBody] = useState('');
   // A knowledge article's answer inserted from the knowledge panel (features/knowledge).
+  // In an email conversation the reply is written in the email box: the text goes there.
+  const [emailInsertion, setEmailInsertion] = useState<{ text: string; n: number } | null>(null);
+  const insertIntoEmail = (text: string) =>
+    setEmailInsertion((previous) => ({ text, n: (previous?.n ?? 0) + 1 }));
   useEffect(
     () =>
       onInsertIntoReply(conversationId, (text) =>
-        setBody((current) => (current ? `${current}\n${text}` : text)),
+        channel === 'email'
+          ? setEmailInsertion((previous) => ({ text, n: (previous?.n ?? 0) + 1 }))
+          : setBody((current) => (current ? `${current}\n${text}` : text)),
       ),
-    [conversationId],
+    [conversationId, channel],
   );
   const [noteChosen, setIsNote] = useState(false);
   const isNote = notesOnly || noteChosen;
@@ -137,6 +145,45 @@ export function ReplyBox({
       },
     });
   };
+
+  const noteSwitch = (
+    <Switch
+      label={
+        <>
+          {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
+        </>
+      }
+      checked={isNote}
+      disabled={notesOnly}
+      color="yellow"
+      onChange={(event) => setIsNote(event.currentTarget.checked)}
+      aria-keyshortcuts="Alt+N"
+    />
+  );
+
+  if (channel === 'email' && !isNote)
+    return (
+      <>
+        <EmailReplyBox
+          conversationId={conversationId}
+          disabled={disabled}
+          insertion={emailInsertion}
+          actions={
+            <>
+              <CannedMenu
+                items={items}
+                disabled={disabled}
+                onPick={(item) => insertIntoEmail(fill(item))}
+                onManage={() => setManaging(true)}
+              />
+              <AttachButton conversationId={conversationId} disabled={disabled} />
+              {noteSwitch}
+            </>
+          }
+        />
+        <CannedManager opened={managing} items={items} onClose={() => setManaging(false)} />
+      </>
+    );
 
   return (
     <Stack gap="xs">
@@ -225,18 +272,7 @@ export function ReplyBox({
         <Group gap="sm">
           <CannedMenu items={items} disabled={disabled} onPick={insert} onManage={() => setManaging(true)} />
           <AttachButton conversationId={conversationId} disabled={disabled || isNote} />
-          <Switch
-            label={
-              <>
-                {t('desk.reply.noteToggle')} <Kbd size="xs">Alt+N</Kbd>
-              </>
-            }
-            checked={isNote}
-            disabled={notesOnly}
-            color="yellow"
-            onChange={(event) => setIsNote(event.currentTarget.checked)}
-            aria-keyshortcuts="Alt+N"
-          />
+          {noteSwitch}
         </Group>
         <Button
           onClick={send}

@@ -1,0 +1,156 @@
+import { Button, Group, Kbd, Loader, Stack, TextInput } from '@mantine/core';
+import { IconSend } from '@tabler/icons-react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/error-alert.tsx';
+import { type EmailReplyInput, usePostEmailReply } from '../../desk/api.ts';
+import { invalidAddress, splitAddresses } from '../addresses.ts';
+
+const RichReplyEditor = lazy(() => import('./rich-reply-editor.tsx'));
+
+/**
+ * The reply box of an email conversation: a rich-text editor (its own chunk), CC and BCC. The
+ * addresses are checked here for a quick hint and again by the server (which also sanitizes the
+ * HTML). A reply keeps its clientId until the server has it, so sending again is safe.
+ */
+export function EmailReplyBox({
+  conversationId,
+  disabled,
+  actions,
+  insertion,
+}: {
+  conversationId: string;
+  disabled: boolean;
+  /** Text to add at the end (a canned response, a knowledge answer); `n` counts the insertions. */
+  insertion: { text: string; n: number } | null;
+  /** Buttons beside Send (attach, the note switch). */
+  actions: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const post = usePostEmailReply(conversationId);
+  const [html, setHtml] = useState('');
+  const [isEmpty, setEmpty] = useState(true);
+  const [cc, setCc] = useState('');
+  const [bcc, setBcc] = useState('');
+  const [showCopies, setShowCopies] = useState(false);
+  const [checked, setChecked] = useState(false);
+  // A new editor (empty) after each sent reply.
+  const [generation, setGeneration] = useState(0);
+  const pending = useRef<EmailReplyInput | null>(null);
+  // The editor starts from `seed` (remounted with it on an insertion); `html` is what it holds now.
+  const [seed, setSeed] = useState('');
+  const current = useRef('');
+  current.current = html;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per insertion
+  useEffect(() => {
+    if (!insertion) return;
+    const added = textToHtml(insertion.text);
+    const next = isEmpty ? added : `${current.current}${added}`;
+    setSeed(next);
+    setHtml(next);
+    setEmpty(false);
+    setGeneration((g) => g + 1);
+  }, [insertion?.n]);
+
+  const ccError = invalidAddress(cc);
+  const bccError = invalidAddress(bcc);
+  const copyError = (bad: string | null) =>
+    checked && bad !== null ? t('emailReply.invalidAddress', { address: bad }) : undefined;
+
+  const send = () => {
+    setChecked(true);
+    if (disabled || post.isPending || isEmpty || ccError !== null || bccError !== null) return;
+    const next = { html, cc: splitAddresses(cc), bcc: splitAddresses(bcc) };
+    const previous = pending.current;
+    const input: EmailReplyInput =
+      previous && JSON.stringify({ ...previous, clientId: '' }) === JSON.stringify({ clientId: '', ...next })
+        ? previous
+        : { clientId: crypto.randomUUID(), ...next };
+    pending.current = input;
+    post.mutate(input, {
+      onSuccess: () => {
+        pending.current = null;
+        setHtml('');
+        setSeed('');
+        setEmpty(true);
+        setCc('');
+        setBcc('');
+        setChecked(false);
+        setGeneration((g) => g + 1);
+      },
+    });
+  };
+
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={post.error} />
+      {showCopies ? (
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('emailReply.cc')}
+            placeholder={t('emailReply.copiesPlaceholder')}
+            value={cc}
+            disabled={disabled}
+            error={copyError(ccError)}
+            onChange={(event) => {
+              setCc(event.currentTarget.value);
+              if (post.isError) post.reset();
+            }}
+          />
+          <TextInput
+            label={t('emailReply.bcc')}
+            placeholder={t('emailReply.copiesPlaceholder')}
+            value={bcc}
+            disabled={disabled}
+            error={copyError(bccError)}
+            onChange={(event) => {
+              setBcc(event.currentTarget.value);
+              if (post.isError) post.reset();
+            }}
+          />
+        </Group>
+      ) : (
+        <Group>
+          <Button size="compact-sm" variant="default" onClick={() => setShowCopies(true)} disabled={disabled}>
+            {t('emailReply.addCopies')}
+          </Button>
+        </Group>
+      )}
+      <Suspense fallback={<Loader size="sm" aria-label={t('emailReply.loadingEditor')} />}>
+        <RichReplyEditor
+          key={generation}
+          initialHtml={seed}
+          disabled={disabled}
+          onSubmit={send}
+          onChange={(value, empty) => {
+            setHtml(value);
+            setEmpty(empty);
+            if (post.isError) post.reset();
+          }}
+        />
+      </Suspense>
+      <Group justify="space-between">
+        <Group gap="sm">{actions}</Group>
+        <Button
+          onClick={send}
+          loading={post.isPending}
+          disabled={disabled || isEmpty}
+          leftSection={<IconSend size={16} aria-hidden />}
+          rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>}
+        >
+          {t('emailReply.send')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Plain text as paragraphs (a canned response or a knowledge answer into the rich editor). */
+function textToHtml(text: string): string {
+  const escapeHtml = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('');
+}
