@@ -175,7 +175,7 @@ export const HotTopics = Type.Object({
   weekStart: IsoDateTime,
   items: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('reason'), Type.Literal('phrase')]),
+      kind: Type.Union([Type.Literal('reason'), Type.Literal('category'), Type.Literal('phrase')]),
       topic: Type.String(),
       /** The contact reason, for a `reason` item (business units subscribe to reasons). */
       reasonId: Type.Optional(Uuid),

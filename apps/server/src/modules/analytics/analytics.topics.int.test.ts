@@ -69,6 +69,35 @@ describe('hot topics', () => {
     ).toBe(true);
   });
 
+  it('count case categories too (every channel, the branch counter included), rising by the same test', async () => {
+    const { rows } = await ctx.pool.query(`SELECT id FROM contact_reasons WHERE code = 'cards.lost'`);
+    const categoryId = rows[0].id as string;
+    const now = ctx.clock.now().getTime();
+    const day = 86_400_000;
+    // 2 cases the week before, 14 this week, opened at the counter and from chats.
+    const at = [
+      ...[9, 11].map((d) => now - d * day),
+      ...Array.from({ length: 14 }, (_, i) => now - (i % 6) * day - 3_600_000),
+    ];
+    for (const [i, t] of at.entries()) {
+      await ctx.pool.query(
+        `INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, channel, created_at, last_position)
+         VALUES ($1, 'service_request', false, $2, $3, $4, $5)`,
+        [crypto.randomUUID(), categoryId, i % 2 ? 'branch' : 'chat', new Date(t), i + 1],
+      );
+    }
+    const body = (await get(analyst, '/api/v1/analytics/hot-topics?language=zh-CN')).json();
+    const category = body.items.find((i: { kind: string; topic: string }) => i.kind === 'category');
+    expect(category).toMatchObject({
+      topic: '挂失/冻结',
+      thisWeek: 14,
+      lastWeek: 2,
+      rising: true,
+      reasonId: categoryId,
+    });
+    expect(category.examples.length).toBeGreaterThan(0);
+  });
+
   it('are for report viewers only', async () => {
     expect((await get(agent, '/api/v1/analytics/hot-topics')).statusCode).toBe(403);
   });

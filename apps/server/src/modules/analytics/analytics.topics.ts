@@ -20,10 +20,19 @@ interface Tally {
 }
 
 /**
- * The weekly hot-topic report (metrics.md § Hot topics): contact reasons and phrases of customer
+ * The weekly hot-topic report (metrics.md § Hot topics): contact reasons, case categories and phrases of customer
  * messages, this week [weekStart, +7 d) against the week before, rising by the binomial test.
  * Without a week, the seven days up to now.
  */
+interface ReasonRow {
+  id: string;
+  code: string;
+  names: Record<string, string>;
+  this_week: number;
+  last_week: number;
+  examples: string[] | null;
+}
+
 export function createHotTopics(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
@@ -44,6 +53,17 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
         (array_agg(f.conversation_id ORDER BY f.offered_at DESC) FILTER (WHERE f.offered_at >= ${weekStart}))[1:${EXAMPLES}] AS examples
       FROM analytics_contact_facts f JOIN contact_reasons r ON r.id = f.reason_id
       WHERE f.offered_at >= ${lastStart} AND f.offered_at < ${weekEnd}
+      GROUP BY r.id, r.code, r.names`);
+
+    // Case categories (the same contact-reason tree): cases opened this week on every channel,
+    // the branch counter included, with the conversation behind each as its example when there is one.
+    const categories = await db.execute(sql`SELECT r.id, r.code, r.names,
+        count(*) FILTER (WHERE f.created_at >= ${weekStart})::int AS this_week,
+        count(*) FILTER (WHERE f.created_at < ${weekStart})::int AS last_week,
+        (array_agg(coalesce(f.conversation_id, f.case_id) ORDER BY f.created_at DESC)
+          FILTER (WHERE f.created_at >= ${weekStart}))[1:${EXAMPLES}] AS examples
+      FROM analytics_case_facts f JOIN contact_reasons r ON r.id = f.category_id
+      WHERE f.created_at >= ${lastStart} AND f.created_at < ${weekEnd}
       GROUP BY r.id, r.code, r.names`);
 
     // Phrases, per language of the conversation; only the chosen language's when one is asked for.
@@ -80,17 +100,14 @@ export function createHotTopics(deps: { db: Db; clock: Clock }) {
     ).map((r) => ({ conversationId: r.conversation_id, text: r.body }));
 
     const items: HotTopics['items'] = [];
-    for (const r of reasons.rows as {
-      id: string;
-      code: string;
-      names: Record<string, string>;
-      this_week: number;
-      last_week: number;
-      examples: string[] | null;
-    }[]) {
+    const topics = [
+      ...(reasons.rows as unknown as ReasonRow[]).map((r) => ({ ...r, kind: 'reason' as const })),
+      ...(categories.rows as unknown as ReasonRow[]).map((r) => ({ ...r, kind: 'category' as const })),
+    ];
+    for (const r of topics) {
       const test = risingTest(r.this_week, r.last_week);
       items.push({
-        kind: 'reason',
+        kind: r.kind,
         topic: r.names[language] ?? r.names.en ?? r.code,
         reasonId: r.id,
         language: null,

@@ -126,7 +126,7 @@ export function createBusinessUnits(deps: {
       }
       const own = new Set(unit.reason_ids ?? []);
       const isOwn = (i: HotTopics['items'][number]) =>
-        i.kind === 'reason' && !!i.reasonId && own.has(i.reasonId);
+        (i.kind === 'reason' || i.kind === 'category') && !!i.reasonId && own.has(i.reasonId);
       const items = [...report.items.filter(isOwn), ...report.items.filter((i) => !isOwn(i))].map((i) => ({
         topic: i.topic,
         thisWeek: i.thisWeek,
