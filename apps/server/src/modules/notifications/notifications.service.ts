@@ -286,16 +286,7 @@ export function createNotificationsService(deps: {
         'service', ${input.templateKey ?? 'conversation_reply'}, ${input.locale}, '{}'::jsonb, 'email', ${input.to}, 'queued', ${now},
         ${input.messageId}, ${input.idempotencyKey}, ${now}, ${now})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
-    const row = inserted.rows[0] as unknown as Row | undefined;
-    if (!row)
-      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
-    const notification = toNotification(row);
-    await events.publish(tx, {
-      type: NOTIFICATION_EVENTS.queued,
-      payload: payloadOf(notification),
-      audience,
-    });
-    return { notification, duplicate: false };
+    return settleComposed(tx, inserted.rows[0] as unknown as Row | undefined, input.idempotencyKey);
   }
 
   /**
@@ -324,9 +315,16 @@ export function createNotificationsService(deps: {
         ${JSON.stringify({ text: input.text })}::jsonb, 'sms', ${input.to}, 'queued', ${now},
         ${messageIdFor(id, mailFrom.address)}, ${input.idempotencyKey}, ${now}, ${now})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`);
-    const row = inserted.rows[0] as unknown as Row | undefined;
-    if (!row)
-      return { notification: (await findByKey(tx, input.idempotencyKey)) as Notification, duplicate: true };
+    return settleComposed(tx, inserted.rows[0] as unknown as Row | undefined, input.idempotencyKey);
+  }
+
+  /** After a composed message's insert: the first one's queued event, or the stored one on a retry. */
+  async function settleComposed(
+    tx: DbOrTx,
+    row: Row | undefined,
+    idempotencyKey: string,
+  ): Promise<{ notification: Notification; duplicate: boolean }> {
+    if (!row) return { notification: (await findByKey(tx, idempotencyKey)) as Notification, duplicate: true };
     const notification = toNotification(row);
     await events.publish(tx, {
       type: NOTIFICATION_EVENTS.queued,
