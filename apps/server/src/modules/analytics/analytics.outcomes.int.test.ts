@@ -452,10 +452,30 @@ describe('case facts', () => {
 });
 
 describe('a case from a conversation', () => {
-  it('reports the business resolution time next to the calendar one when case.resolved carries it', async () => {
+  it('reports the business resolution time next to the calendar one, from case.resolved', async () => {
+    // The cases module counts business seconds on the case's calendar and puts them on case.resolved.
+    const published = await ctx.pool.query(
+      `SELECT payload->'resolutionBusinessSeconds' AS s FROM outbox WHERE type = 'case.resolved'`,
+    );
+    expect(published.rows.length).toBeGreaterThanOrEqual(3);
+    for (const r of published.rows) expect(typeof r.s).toBe('number');
+    const facts = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT count(*)::int AS n, avg(resolution_business_seconds)::float AS avg FROM analytics_case_facts
+            WHERE resolution_business_seconds IS NOT NULL`,
+        )
+      ).rows[0] as { n: number; avg: number };
     const before = await api('GET', `/analytics/reports/cases?${range(-1, 41 * 24)}`, analyst);
-    expect(before.body).toMatchObject({ averageBusinessResolutionHours: null, businessResolutionCases: 0 });
-    // A recorded fixture: cases adds `resolutionBusinessSeconds` to `case.resolved` (same release).
+    const counted = await facts();
+    expect(counted.n).toBe(3);
+    expect(before.body.businessResolutionCases).toBe(3);
+    expect(before.body.averageBusinessResolutionHours).toBeCloseTo(counted.avg / 3600, 6);
+    // Business time never exceeds calendar time.
+    expect(before.body.averageBusinessResolutionHours).toBeLessThanOrEqual(
+      before.body.averageResolutionHours,
+    );
+    // A later case.resolved for the same case (a reopen and resolve again) replaces the value.
     const last = await ctx.pool.query(
       `SELECT payload FROM outbox WHERE type = 'case.resolved' AND payload->>'caseId' = $1 ORDER BY position DESC LIMIT 1`,
       [caseIds.onTime],
@@ -474,7 +494,12 @@ describe('a case from a conversation', () => {
     );
     expect(row.rows[0].resolution_business_seconds).toBe(9000);
     const after = await api('GET', `/analytics/reports/cases?${range(-1, 41 * 24)}`, analyst);
-    expect(after.body).toMatchObject({ averageBusinessResolutionHours: 2.5, businessResolutionCases: 1 });
+    expect(after.body.businessResolutionCases).toBe(3);
+    expect(after.body.averageBusinessResolutionHours).toBeCloseTo((await facts()).avg / 3600, 6);
+    expect(after.body.averageBusinessResolutionHours).not.toBeCloseTo(
+      before.body.averageBusinessResolutionHours,
+      3,
+    );
     expect(after.body.averageResolutionHours).toBeCloseTo((30 + 4 + 960) / 3, 10);
   });
 
