@@ -473,7 +473,7 @@ describe('a case from a conversation', () => {
     expect(before.body.averageBusinessResolutionHours).toBeCloseTo(counted.avg / 3600, 6);
     // Business time never exceeds calendar time.
     expect(before.body.averageBusinessResolutionHours).toBeLessThanOrEqual(
-      before.body.averageResolutionHours,
+      before.body.averageResolutionHours as number,
     );
     // A later case.resolved for the same case (a reopen and resolve again) replaces the value.
     const last = await ctx.pool.query(
@@ -497,7 +497,7 @@ describe('a case from a conversation', () => {
     expect(after.body.businessResolutionCases).toBe(3);
     expect(after.body.averageBusinessResolutionHours).toBeCloseTo((await facts()).avg / 3600, 6);
     expect(after.body.averageBusinessResolutionHours).not.toBeCloseTo(
-      before.body.averageBusinessResolutionHours,
+      before.body.averageBusinessResolutionHours as number,
       3,
     );
     expect(after.body.averageResolutionHours).toBeCloseTo((30 + 4 + 960) / 3, 10);
