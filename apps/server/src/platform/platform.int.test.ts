@@ -131,10 +131,17 @@ describe('background workers', () => {
     const withWorkers = await createTestContext({ runWorkers: true });
     try {
       await withWorkers.app.start();
-      const { rows } = await withWorkers.pool.query(
-        "SELECT count(*)::int AS n FROM graphile_worker._private_known_crontabs WHERE identifier LIKE '%maintenance%'",
-      );
-      expect(rows[0].n).toBe(1);
+      // graphile-worker files its known crontabs once its cron has started, just after `start()`
+      // returns: wait for the row (bounded), then check there is exactly one.
+      let known = 0;
+      for (let i = 0; i < 50 && known === 0; i++) {
+        const { rows } = await withWorkers.pool.query(
+          "SELECT count(*)::int AS n FROM graphile_worker._private_known_crontabs WHERE identifier LIKE '%maintenance%'",
+        );
+        known = rows[0].n;
+        if (known === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(known).toBe(1);
     } finally {
       await withWorkers.close();
     }
