@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../platform/db.ts';
@@ -498,21 +498,31 @@ export function createNotificationsService(deps: {
    * In the caller's transaction when given (the SMS channel settles its own rows in the same one).
    */
   async function markDelivered(providerMessageId: string, inTx?: DbOrTx): Promise<Notification | null> {
+    return settleReport(
+      providerMessageId,
+      (now) => sql`status = 'delivered', delivered_at = ${now}, sent_at = COALESCE(sent_at, ${now})`,
+      NOTIFICATION_EVENTS.delivered,
+      inTx,
+    );
+  }
+
+  /** A provider's report settles the message it names (still `sending` or `sent`), with its event. */
+  async function settleReport(
+    providerMessageId: string,
+    set: (now: Date) => SQL,
+    eventType: string,
+    inTx?: DbOrTx,
+  ): Promise<Notification | null> {
     const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
     return run(async (tx) => {
       const now = clock.now();
-      const updated =
-        await tx.execute(sql`UPDATE notifications SET status = 'delivered', delivered_at = ${now},
-          sent_at = COALESCE(sent_at, ${now}), locked_until = NULL, updated_at = ${now}
+      const updated = await tx.execute(sql`UPDATE notifications SET ${set(now)}, locked_until = NULL,
+          updated_at = ${now}
         WHERE provider_message_id = ${providerMessageId} AND status IN ('sending', 'sent') RETURNING *`);
       const row = updated.rows[0] as unknown as Row | undefined;
       if (!row) return null;
       const notification = toNotification(row);
-      await events.publish(tx, {
-        type: NOTIFICATION_EVENTS.delivered,
-        payload: payloadOf(notification),
-        audience,
-      });
+      await events.publish(tx, { type: eventType, payload: payloadOf(notification), audience });
       return notification;
     });
   }
@@ -606,22 +616,12 @@ export function createNotificationsService(deps: {
     reason: string,
     inTx?: DbOrTx,
   ): Promise<Notification | null> {
-    const run = <T>(work: (tx: DbOrTx) => Promise<T>) => (inTx ? work(inTx) : db.transaction(work));
-    return run(async (tx) => {
-      const now = clock.now();
-      const updated = await tx.execute(sql`UPDATE notifications SET status = 'failed', reason = ${reason},
-          locked_until = NULL, updated_at = ${now}
-        WHERE provider_message_id = ${providerMessageId} AND status IN ('sending', 'sent') RETURNING *`);
-      const row = updated.rows[0] as unknown as Row | undefined;
-      if (!row) return null;
-      const notification = toNotification(row);
-      await events.publish(tx, {
-        type: NOTIFICATION_EVENTS.failed,
-        payload: payloadOf(notification),
-        audience,
-      });
-      return notification;
-    });
+    return settleReport(
+      providerMessageId,
+      () => sql`status = 'failed', reason = ${reason}`,
+      NOTIFICATION_EVENTS.failed,
+      inTx,
+    );
   }
 
   let timer: NodeJS.Timeout | null = null;
