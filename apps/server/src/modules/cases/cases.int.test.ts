@@ -817,7 +817,8 @@ describe('SLA clocks', () => {
     expect(await ctx.app.sla.fireDue()).toBe(0);
     const warnings = () =>
       ctx.pool.query(
-        `SELECT payload FROM outbox WHERE type IN ('case.sla_warning', 'case.sla_breached') AND payload->>'caseId' = $1`,
+        `SELECT payload FROM outbox WHERE type IN ('case.sla_warning', 'case.sla_breached') AND payload->>'caseId' = $1
+         ORDER BY position`,
         [c.id],
       );
     expect((await warnings()).rows.map((r) => [r.payload.clock, r.payload.percent])).toEqual([
@@ -843,7 +844,7 @@ describe('SLA clocks', () => {
       ['resolution', 100, 'department_head'],
     ]);
     const escalated = await ctx.pool.query(
-      `SELECT payload FROM outbox WHERE type = 'case.escalated' AND payload->>'caseId' = $1`,
+      `SELECT payload FROM outbox WHERE type = 'case.escalated' AND payload->>'caseId' = $1 ORDER BY position`,
       [c.id],
     );
     expect(escalated.rows.map((r) => r.payload.notifyUserIds)).toEqual([
