@@ -232,12 +232,12 @@ export const MORE_TOPICS: DemoTopic[] = [
         ) +
         ul(
           '续存按续存当日该期限的利率计息（目前 12 个月年利率 5.1%）。',
-          '到期日前 1 个工作日之前，可在手机银行"储蓄 → 选择该笔存款 → 到期处理方式"中修改。',
+          '最晚在到期日前 1 个工作日，可在手机银行"储蓄 → 选择该笔存款 → 到期处理方式"中修改。',
           '自动续存后改变主意？在续存当日或下一个工作日支取，上一期的利息全部保留。',
         ) +
         p('在网点开立的纸质存折，可凭身份证件到任一网点办理续存或销户。'),
       answer:
-        '定期存款到期按您选择的方式处理：本息自动续存（默认）、仅本金续存，或本息全部转入活期账户。到期前 1 个工作日之前可在手机银行"储蓄 → 到期处理方式"中修改。续存按当天利率计息。',
+        '定期存款到期按您选择的方式处理：本息自动续存（默认）、仅本金续存，或本息全部转入活期账户。最晚在到期前 1 个工作日可在手机银行"储蓄 → 到期处理方式"中修改。续存按当天利率计息。',
       tags: ['定期到期', '自动续存', '转存', '定期存款'],
     },
     vi: {
@@ -537,7 +537,7 @@ export const MORE_TOPICS: DemoTopic[] = [
       title: '信用卡取现（预借现金）：手续费与利息',
       body:
         p(
-          '信用卡可以在任何 ATM 取现，也可以在手机银行把卡内额度转到储蓄账户。两者都属于预借现金，费用高于刷卡消费。',
+          '信用卡可以在任何 ATM 取现，也可以在手机银行把卡内额度转到储蓄账户。两者都属于预借现金，费用高于普通消费。',
         ) +
         table(
           ['', '预借现金'],
@@ -594,7 +594,7 @@ export const MORE_TOPICS: DemoTopic[] = [
           'Give your husband or wife, parents or children aged 15 or over an extra card of their own on your credit card account. Their spending shares your credit limit and appears on your statement.',
         ) +
         ul(
-          'Up to 3 supplementary cards. The first has no annual fee, ever; further cards have an annual fee of 150,000 VND.',
+          'Up to 3 supplementary cards. The first is free of annual fees for life; further cards have an annual fee of 150,000 VND.',
           'You can set a monthly spending limit for each card and lock it at any time in the app.',
           'You, the main cardholder, are responsible for paying everything spent on the supplementary cards.',
         ) +
