@@ -141,7 +141,7 @@ describe('survey results', () => {
   });
 
   it('groups by week and filters to branch visits; the page reads in Vietnamese', async () => {
-    await page.getByRole('radio', { name: 'Week' }).click({ force: true });
+    await page.getByText('Week', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Channel' }).click();
     await page.getByRole('option', { name: 'Branch visit' }).click();
     await expect.poll(() => page.getByTestId('survey-ces').textContent()).toBe('6.01 answer');

@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { daysAgo, periodOf } from '../../../shared/period.ts';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { DirectoryTable } from '../../admin/components/directory-table.tsx';
 import { useQueueOptions } from '../../analytics/api.ts';
@@ -33,11 +34,6 @@ type Kind = 'csat' | 'nps' | 'ces';
 type Comment = SurveyResults['comments'][number];
 const KINDS: readonly Kind[] = ['csat', 'nps', 'ces'];
 const CHANNELS = ['chat', 'voice', 'sms', 'email', 'branch', 'case'] as const;
-const DAY_MS = 86_400_000;
-
-const day = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const startOf = (date: string) => new Date(`${date}T00:00:00`);
 
 /** A kind's headline as docs/metrics.md states it: CSAT in %, NPS signed, CES to one decimal. */
 export function formatValue(kind: Kind, value: number | null): string {
@@ -55,9 +51,8 @@ export function formatValue(kind: Kind, value: number | null): string {
 export function SurveyResultsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const today = new Date();
-  const [fromDay, setFromDay] = useState(day(new Date(today.getTime() - 29 * DAY_MS)));
-  const [toDay, setToDay] = useState(day(today));
+  const [fromDay, setFromDay] = useState(daysAgo(29));
+  const [toDay, setToDay] = useState(daysAgo(0));
   const [granularity, setGranularity] = useState<'day' | 'week'>('day');
   const [channel, setChannel] = useState<string | null>(null);
   const [queueId, setQueueId] = useState<string | null>(null);
@@ -66,8 +61,7 @@ export function SurveyResultsPage() {
   const queues = useQueueOptions();
   const teams = useTeamOptions(me.teams, hasAnyPermission(me, ['staff.read']));
   const filters: SurveyResultsFilters = {
-    from: startOf(fromDay).toISOString(),
-    to: new Date(startOf(toDay).getTime() + DAY_MS).toISOString(),
+    ...periodOf(fromDay, toDay),
     timeZone: browserTimeZone(),
     granularity,
     ...(channel ? { channel } : {}),
