@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { daysAgo, periodOf } from '../../../shared/period.ts';
+import { PeriodFields } from '../../../shared/period-fields.tsx';
 import { browserTimeZone } from '../../supervisor/api.ts';
 import {
   exportUrl,
@@ -77,18 +77,7 @@ export function ReportsPage() {
       />
       <Paper withBorder p="xs" component="form" aria-label={t('analytics.report.filters')}>
         <Group gap="sm" align="end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('analytics.report.from')}
-            value={fromDay}
-            onChange={(e) => setFromDay(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('analytics.report.to')}
-            value={toDay}
-            onChange={(e) => setToDay(e.currentTarget.value)}
-          />
+          <PeriodFields fromDay={fromDay} toDay={toDay} onFromDay={setFromDay} onToDay={setToDay} />
           <Select
             label={t('analytics.report.queue')}
             placeholder={t('analytics.report.allQueues')}

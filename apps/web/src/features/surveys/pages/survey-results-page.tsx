@@ -11,7 +11,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -21,6 +20,7 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { daysAgo, periodOf } from '../../../shared/period.ts';
+import { PeriodFields } from '../../../shared/period-fields.tsx';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { DirectoryTable } from '../../admin/components/directory-table.tsx';
 import { useQueueOptions } from '../../analytics/api.ts';
@@ -76,18 +76,7 @@ export function SurveyResultsPage() {
       <PageHeader title={t('surveys.results.title')} description={t('surveys.results.description')} />
       <Paper withBorder p="xs" component="form" aria-label={t('surveys.results.filters')}>
         <Group gap="sm" align="end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('surveys.results.from')}
-            value={fromDay}
-            onChange={(e) => setFromDay(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('surveys.results.to')}
-            value={toDay}
-            onChange={(e) => setToDay(e.currentTarget.value)}
-          />
+          <PeriodFields fromDay={fromDay} toDay={toDay} onFromDay={setFromDay} onToDay={setToDay} />
           <Select
             label={t('surveys.results.channel')}
             placeholder={t('surveys.results.allChannels')}
