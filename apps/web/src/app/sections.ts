@@ -19,6 +19,7 @@ import {
   IconMessage2,
   IconMessageChatbot,
   IconMessages,
+  IconMoodSmile,
   IconSettings,
   IconStack2,
   IconUserCircle,
@@ -182,6 +183,18 @@ export const SECTIONS: readonly Section[] = [
     page: lazy(() =>
       import('../features/analytics/pages/business-units-page.tsx').then((m) => ({
         default: m.BusinessUnitsPage,
+      })),
+    ),
+  },
+  {
+    path: 'analytics/surveys',
+    labelKey: 'surveys.results.nav',
+    descriptionKey: 'surveys.results.navDescription',
+    icon: IconMoodSmile,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/surveys/pages/survey-results-page.tsx').then((m) => ({
+        default: m.SurveyResultsPage,
       })),
     ),
   },
