@@ -70,7 +70,8 @@ export function EmailReplyBox({
       html,
       cc: splitAddresses(cc),
       bcc: splitAddresses(bcc),
-      addSignature: addSignature && signature !== null,
+      // The server decides which signature applies; the box only says whether the agent wants one.
+      addSignature,
     };
     const previous = pending.current;
     const input: EmailReplyInput =
