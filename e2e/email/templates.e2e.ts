@@ -1,4 +1,4 @@
-// Email templates and signatures (issue #8, decision 0010): the administrator writes a template and
+// Email templates and signatures (issue #8, decision 0011): the administrator writes a template and
 // the English signature of the Vietnamese email queue on Admin · Email templates (the desk's rich
 // editor); a customer's mail sent by swaks is offered to agent.hanoi, who picks the template in the
 // email box (the customer's name filled in), sees the signature preview and sends; the mail in the

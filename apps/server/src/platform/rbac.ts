@@ -60,7 +60,7 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'reports.view': 'team',
     'quality.evaluate': 'team',
     'cases.reassign': 'team',
-    // The email templates and signatures of the queues their teams own (decision 0010).
+    // The email templates and signatures of the queues their teams own (decision 0011).
     'email.templates': 'team',
   },
   back_office: { 'backoffice.work': 'department', 'knowledge.read': 'all' },

@@ -72,7 +72,7 @@ export const queues = pgTable('routing_queues', {
   calendarId: uuid('calendar_id').references(() => calendars.id),
   /**
    * The team that owns the queue, if any: its supervisors manage the queue's email templates and
-   * signatures (decision 0010). Null = only administrators do.
+   * signatures (decision 0011). Null = only administrators do.
    */
   teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

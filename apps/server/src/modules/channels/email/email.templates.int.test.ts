@@ -3,7 +3,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../../test/harness.ts';
 
-// Templates and signatures per queue and language (decision 0010). No relay: replies go to the local
+// Templates and signatures per queue and language (decision 0011). No relay: replies go to the local
 // mailbox, whose raw RFC 5322 message the test parses (as email.richreply.int.test.ts).
 let ctx: TestContext;
 let port: number;

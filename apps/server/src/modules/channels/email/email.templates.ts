@@ -96,7 +96,7 @@ export function fillHtml(html: string, values: Record<string, string>): string {
 }
 
 /**
- * Email templates and signatures per queue and language (decision 0010). An administrator
+ * Email templates and signatures per queue and language (decision 0011). An administrator
  * (`email.templates` scope `all`) manages every queue's and the global ones; a supervisor (scope
  * `team`) those of the queues one of their teams owns (`routing_queues.team_id`), and reads the
  * global ones. Agents read them only through `compose`, for the conversation they work. Every
