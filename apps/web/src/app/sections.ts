@@ -22,6 +22,7 @@ import {
   IconMoodSmile,
   IconSettings,
   IconStack2,
+  IconTemplate,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -354,6 +355,19 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/sms/pages/sms-outbox-page.tsx').then((m) => ({ default: m.SmsOutboxPage })),
+    ),
+  },
+  {
+    path: 'admin/email-templates',
+    labelKey: 'emailTemplates.nav',
+    descriptionKey: 'emailTemplates.navDescription',
+    icon: IconTemplate,
+    permissions: ['email.templates'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/email/pages/email-templates-page.tsx').then((m) => ({
+        default: m.EmailTemplatesPage,
+      })),
     ),
   },
   {

@@ -660,6 +660,8 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     stickySeconds?: number;
     /** Business hours; null = open around the clock. */
     calendarId?: string | null;
+    /** The owning team (its supervisors manage the queue's email templates); null = none. */
+    teamId?: string | null;
   }
 
   const queueView = (r: Record<string, unknown>) => ({
@@ -676,6 +678,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     agingSeconds: r.aging_seconds as number,
     stickySeconds: r.sticky_seconds as number,
     calendarId: (r.calendar_id as string | null) ?? null,
+    teamId: (r.team_id as string | null) ?? null,
   });
 
   async function listQueues() {
@@ -694,6 +697,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     if (input.calendarId) {
       const found = await tx.execute(sql`SELECT 1 FROM routing_calendars WHERE id = ${input.calendarId}`);
       if (found.rows.length === 0) throw new AppError('ROUTING_CALENDAR_NOT_FOUND', 400);
+    }
+    if (input.teamId) {
+      const found = await tx.execute(sql`SELECT 1 FROM teams WHERE id = ${input.teamId}`);
+      if (found.rows.length === 0) throw new AppError('STAFF_TEAM_NOT_FOUND', 400);
     }
     for (const r of input.requiredSkills ?? []) {
       const found = await tx.execute(sql`SELECT 1 FROM skills WHERE id = ${r.skillId}`);
@@ -717,11 +724,11 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       .transaction(async (tx) => {
         await assertQueueRefs(tx, input);
         await tx.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds,
-            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds, calendar_id)
+            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds, calendar_id, team_id)
           VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
             ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.maxSize ?? 1000},
             ${JSON.stringify(input.overflow ?? [])}::jsonb, ${input.wrapUpSeconds ?? 60}, ${input.autoAccept ?? false},
-            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0}, ${input.calendarId ?? null})`);
+            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0}, ${input.calendarId ?? null}, ${input.teamId ?? null})`);
         await audit.record(tx, {
           actorId: actor?.userId ?? null,
           actorName: actor?.username ?? 'system',
@@ -756,6 +763,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       if (input.agingSeconds !== undefined) sets.push(sql`aging_seconds = ${input.agingSeconds}`);
       if (input.stickySeconds !== undefined) sets.push(sql`sticky_seconds = ${input.stickySeconds}`);
       if (input.calendarId !== undefined) sets.push(sql`calendar_id = ${input.calendarId}`);
+      if (input.teamId !== undefined) sets.push(sql`team_id = ${input.teamId}`);
       const result = await tx.execute(
         sql`UPDATE routing_queues SET ${sql.join(sets, sql`, `)} WHERE id = ${id} RETURNING *`,
       );
