@@ -6,6 +6,8 @@ export const CASE_EVENTS = {
   statusChanged: 'case.status_changed',
   updated: 'case.updated',
   noteAdded: 'case.note_added',
+  /** A file on the case or on one of its tasks (`taskId`); payload `CaseAttachmentAddedPayload`. */
+  attachmentAdded: 'case.attachment_added',
   taskCreated: 'case.task_created',
   taskAssigned: 'case.task_assigned',
   taskMessagePosted: 'case.task_message_posted',

@@ -736,6 +736,36 @@ describe('back-office tasks', () => {
     const onTask = await upload(cardCenter, `/case-tasks/${taskId}/attachments`, 'posting.png', PNG);
     expect(onTask.statusCode).toBe(201);
     expect(onTask.json()).toMatchObject({ contentType: 'image/png', taskId });
+    // Each is evented for the timeline and analytics: a task's file only to the task's parties.
+    const added = (await outbox('case.attachment_added')).slice(-2);
+    expect(added).toEqual([
+      {
+        payload: expect.objectContaining({
+          caseId,
+          attachmentId: onCase.json().id,
+          taskId: null,
+          departmentId: null,
+          uploaderId: agent.userId,
+          name: 'sao kê tháng 3.pdf',
+          contentType: 'application/pdf',
+          size: PDF.length,
+        }),
+        audience: expect.objectContaining({ users: [agent.userId] }),
+      },
+      {
+        payload: expect.objectContaining({
+          caseId,
+          attachmentId: onTask.json().id,
+          taskId,
+          departmentId: cardDept,
+          uploaderId: cardCenter.userId,
+          contentType: 'image/png',
+        }),
+        audience: expect.objectContaining({ departments: [cardDept] }),
+      },
+    ]);
+    expect(added[0]?.payload.number).toMatch(/^CS-2026-\d{6}$/);
+    expect(added[1]?.audience.teams).toBeUndefined();
     // The bytes decide: a script named .pdf is refused; an empty file and 11 MB too.
     const script = await upload(
       agent,
@@ -757,6 +787,7 @@ describe('back-office tasks', () => {
     );
     expect((await upload(cardCenter, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
     expect((await upload(null, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(401);
+    expect(await outbox('case.attachment_added')).toHaveLength(2);
     // The owner sees both; the card center only its task's file.
     const ownerView = (await call(agent, 'GET', `/cases/${caseId}`)).json().attachments;
     expect(ownerView.map((f: { name: string }) => f.name)).toEqual(['sao kê tháng 3.pdf', 'posting.png']);

@@ -1456,16 +1456,25 @@ export function createCasesService(deps: CasesDeps) {
     const name = maskPans(sanitizeFileName(input.fileName, contentType));
     return db.transaction(async (tx) => {
       let caseId: string;
+      let number: string;
       let taskId: string | null = null;
+      let departmentId: string | null = null;
+      let audience: Audience;
       if (input.taskId) {
         const t = await loadTask(tx, input.taskId);
         await assertTaskParty(a, t);
         caseId = t.case_id;
+        number = t.case_number;
         taskId = t.id;
+        departmentId = t.department_id;
+        // A task's file is for the task's parties only (a back office sees its tasks' files).
+        audience = taskAudience(t);
       } else {
         const c = await loadCase(tx, input.caseId as string);
         if ((await accessTo(a, c)) !== 'full') throw notFound('CASE_NOT_FOUND');
         caseId = c.id;
+        number = c.number;
+        audience = audienceOf(c);
       }
       const id = ids.uuid();
       const now = clock.now();
@@ -1473,6 +1482,23 @@ export function createCasesService(deps: CasesDeps) {
         VALUES (${id}, ${caseId}, ${taskId}, ${a.userId}, ${name}, ${contentType}, ${data.length},
           ${createHash('sha256').update(data).digest('hex')}, ${data}, ${now})`);
       await addTimeline(tx, caseId, a.userId, 'attachment_added', { attachmentId: id, name, taskId });
+      await events.publish(tx, {
+        type: CASE_EVENTS.attachmentAdded,
+        payload: {
+          caseId,
+          number,
+          attachmentId: id,
+          taskId,
+          departmentId,
+          uploaderId: a.userId,
+          name,
+          contentType,
+          size: data.length,
+          at: now.toISOString(),
+        },
+        actorId: a.userId,
+        audience,
+      });
       return {
         id,
         taskId,
