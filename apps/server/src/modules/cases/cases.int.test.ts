@@ -922,6 +922,49 @@ describe('SLA scanners in parallel', () => {
     expect(rows.rows.every((r) => r.n === 1)).toBe(true);
     expect(total).toBe(12);
   });
+
+  it('a clock stored before thresholds were precomputed is planned when the scanner starts, then fires once', async () => {
+    await moveClock('2026-03-05T01:00:00Z'); // Thu 09:00 Shanghai
+    const c = (await call(agent, 'POST', '/cases', { type: 'incident', subject: 'Legacy clock' })).json();
+    const stored = await ctx.pool.query(
+      `SELECT thresholds_at, next_fire_at, due_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(stored.rows[0].thresholds_at.map((d: Date) => d.toISOString())).toEqual([
+      '2026-03-05T01:30:00.000Z',
+      '2026-03-05T01:48:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+    ]);
+    expect(stored.rows[0].next_fire_at).toEqual(stored.rows[0].thresholds_at[0]);
+    expect(stored.rows[0].due_at).toEqual(stored.rows[0].thresholds_at[2]);
+    await ctx.pool.query(
+      `UPDATE case_sla_clocks SET thresholds_at = NULL WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    ctx.clock.set('2026-03-05T01:50:00Z'); // past 80 % of first response
+    // Everything else due by now fires; the unplanned clock is left alone, not stopped.
+    while ((await ctx.app.sla.fireDue()) > 0);
+    const waiting = await ctx.pool.query(
+      `SELECT stage, next_fire_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(waiting.rows[0]).toEqual({ stage: 0, next_fire_at: new Date('2026-03-05T01:30:00Z') });
+    expect(await ctx.app.sla.planMissingThresholds()).toBe(1);
+    expect(await ctx.app.sla.fireDue()).toBe(1); // 50 %
+    expect(await ctx.app.sla.fireDue()).toBe(1); // 80 %
+    expect(await ctx.app.sla.fireDue()).toBe(0);
+    const fired = await ctx.pool.query(
+      `SELECT payload->>'percent' AS percent FROM outbox WHERE type = 'case.sla_warning' AND payload->>'caseId' = $1
+         AND payload->>'clock' = 'first_response' ORDER BY position`,
+      [c.id],
+    );
+    expect(fired.rows.map((r) => r.percent)).toEqual(['50', '80']);
+    const after = await ctx.pool.query(
+      `SELECT stage, next_fire_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(after.rows[0]).toEqual({ stage: 2, next_fire_at: new Date('2026-03-05T02:00:00Z') });
+  });
 });
 
 describe('complaints register', () => {

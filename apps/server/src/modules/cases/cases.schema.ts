@@ -344,6 +344,12 @@ export const caseSlaClocks = pgTable(
     /** 0 = nothing fired, 1 = 50 % warned, 2 = 80 % warned, 3 = breached. */
     stage: smallint('stage').notNull().default(0),
     nextFireAt: ts('next_fire_at'),
+    /**
+     * Instants of the 50 %, 80 % and 100 % thresholds of the current running stretch, computed on the
+     * business calendar when the clock starts or resumes (null while paused or stopped): firing moves
+     * `next_fire_at` to the next element in SQL, with no calendar arithmetic on the hot path.
+     */
+    thresholdsAt: timestamp('thresholds_at', { withTimezone: true }).array(),
     stoppedAt: ts('stopped_at'),
     metAt: ts('met_at'),
   },

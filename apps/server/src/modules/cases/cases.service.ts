@@ -927,10 +927,10 @@ export function createCasesService(deps: CasesDeps) {
         SELECT id, conversation_id, created_at FROM x WHERE conversation_id IS NOT NULL
       ), k AS (
         INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since,
-          due_at, stage, next_fire_at)
-        SELECT id, case_id, kind, calendar_code, budget_minutes, started_at, 0, started_at, due_at, 0, next_fire_at
+          due_at, stage, next_fire_at, thresholds_at)
+        SELECT id, case_id, kind, calendar_code, budget_minutes, started_at, 0, started_at, due_at, 0, next_fire_at, thresholds_at
           FROM jsonb_to_recordset(${clocks}::jsonb) AS k(id uuid, case_id uuid, kind text, calendar_code text,
-            budget_minutes int, started_at timestamptz, due_at timestamptz, next_fire_at timestamptz)
+            budget_minutes int, started_at timestamptz, due_at timestamptz, next_fire_at timestamptz, thresholds_at timestamptz[])
       ), o AS (
         INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
         SELECT e.id, e.type, replace(e.payload::text, ${NUMBER_TOKEN}, c.number)::jsonb, e.actor_id, e.audience, ${now}::timestamptz

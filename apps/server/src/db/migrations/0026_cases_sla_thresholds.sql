@@ -1,0 +1,1 @@
+ALTER TABLE "case_sla_clocks" ADD COLUMN "thresholds_at" timestamp with time zone[];
