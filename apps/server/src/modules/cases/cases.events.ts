@@ -20,6 +20,8 @@ export const CASE_EVENTS = {
   reopened: 'case.reopened',
   closed: 'case.closed',
   deadlineExtended: 'case.deadline_extended',
+  /** Internal: an admin changed SLA policies, custom fields or a calendar; every process drops its cached copy. */
+  settingsChanged: 'case.settings_changed',
   /** For the future email/SMS pipeline: a message the customer should receive. */
   customerNotification: 'case.customer_notification',
 } as const;

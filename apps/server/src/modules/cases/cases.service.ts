@@ -182,7 +182,93 @@ export interface CasesDeps {
 export function createCasesService(deps: CasesDeps) {
   const { db, ids, clock, events, audit, sla } = deps;
   const reopenWindowDays = deps.reopenWindowDays ?? 14;
-  const settings = { changed: async () => {} };
+
+  // ---------- settings cache: what every create reads and admins rarely change ----------
+
+  /**
+   * Active SLA policies (most specific first) and custom-field definitions, and branch countries,
+   * kept in memory so that a plain create needs no lookup round trip. A settings change publishes
+   * `case.settings_changed` in its own transaction; every process drops its copy when its event
+   * follower sees it (this one at once), and a copy is at most a minute old in any case.
+   */
+  const SETTINGS_TTL_MS = 60_000;
+  type CachedPolicy = {
+    id: string;
+    case_type: string | null;
+    priority: string | null;
+    segment: string | null;
+    calendar_code: string;
+    first_response_minutes: number | null;
+    resolution_minutes: number | null;
+  };
+  let cachedSettings: {
+    at: number;
+    policies: CachedPolicy[];
+    fields: Array<FieldDefinition & { case_type: string }>;
+  } | null = null;
+  let settingsGeneration = 0;
+  const branchCountries = new Map<string, { at: number; country: string | null }>();
+  const dueByProfile = new Map<string, { from: number; until: number; due: Date }>();
+  const forgetSettings = () => {
+    cachedSettings = null;
+    dueByProfile.clear();
+    settingsGeneration++;
+  };
+  events.subscribe((batch) => {
+    for (const e of batch)
+      if (e.type === CASE_EVENTS.settingsChanged) {
+        forgetSettings();
+        const code = (e.payload as { calendarCode?: string }).calendarCode;
+        if (code) sla.forgetCalendar(code);
+      }
+  });
+  const settings = {
+    /** Inside the change's transaction: tells every process (including this one, after commit). */
+    async changed(tx: DbOrTx, what: { calendarCode?: string } = {}) {
+      await events.publish(tx, { type: CASE_EVENTS.settingsChanged, payload: what, audience: {} });
+    },
+    async current() {
+      if (cachedSettings && Date.now() - cachedSettings.at < SETTINGS_TTL_MS) return cachedSettings;
+      const generation = settingsGeneration;
+      const r = await db.execute(sql`SELECT
+        (SELECT coalesce(json_agg(p ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2
+            + (segment IS NOT NULL)::int DESC, created_at), '[]')
+          FROM (SELECT id, case_type, priority, segment, calendar_code, first_response_minutes, resolution_minutes, created_at
+            FROM case_sla_policies WHERE is_active) p) AS policies,
+        (SELECT coalesce(json_agg(json_build_object('case_type', case_type, 'key', key, 'kind', kind, 'options', options,
+            'is_required', is_required)), '[]') FROM case_field_definitions WHERE is_active) AS fields`);
+      const row = r.rows[0] as {
+        policies: CachedPolicy[];
+        fields: Array<FieldDefinition & { case_type: string }>;
+      };
+      const loaded = { at: Date.now(), ...row };
+      // A change seen while loading: use what was read for this create, but do not keep it.
+      if (generation === settingsGeneration) cachedSettings = loaded;
+      return loaded;
+    },
+  };
+  /**
+   * A complaint's regulatory deadline depends only on the local date of receipt (calendar days end
+   * at local 24:00; the day of receipt does not count as a working day), so it is computed once per
+   * profile and local day — the time-zone arithmetic was a visible share of a create's CPU.
+   */
+  async function regulatoryDue(profile: Profile, now: Date): Promise<Date> {
+    const hit = dueByProfile.get(profile.code);
+    const t = now.getTime();
+    if (hit && hit.from <= t && t < hit.until) return hit.due;
+    const cal = await sla.calendarOf(profile.calendar);
+    const due =
+      profile.mode === 'calendar_days'
+        ? addCalendarDays(cal.timeZone, now, profile.days)
+        : addWorkingDays(cal, now, profile.days);
+    dueByProfile.set(profile.code, { from: t, until: addCalendarDays(cal.timeZone, now, 0).getTime(), due });
+    return due;
+  }
+
+  const cachedCountry = (branchId: string) => {
+    const hit = branchCountries.get(branchId);
+    return hit && Date.now() - hit.at < SETTINGS_TTL_MS ? hit : null;
+  };
 
   // ---------- reading and authorization ----------
 
@@ -380,6 +466,7 @@ export function createCasesService(deps: CasesDeps) {
         await tx.execute(sql`INSERT INTO case_field_definitions (id, case_type, key, labels, kind, options, is_required, sort)
         VALUES (${id}, ${input.caseType}, ${input.key}, ${JSON.stringify(input.labels)}::jsonb, ${input.kind},
           ${JSON.stringify(input.options ?? [])}::jsonb, ${input.isRequired ?? false}, ${input.sort ?? 0})`);
+        await settings.changed(tx);
         await audit.record(tx, {
           actorId: a.userId,
           actorName: a.username,
@@ -392,7 +479,7 @@ export function createCasesService(deps: CasesDeps) {
       .catch((error) =>
         translateUniqueViolation(error, { case_field_definitions_key: 'CASE_FIELD_KEY_TAKEN' }),
       );
-    await settings.changed();
+    forgetSettings();
     return {
       id,
       ...input,
@@ -474,6 +561,7 @@ export function createCasesService(deps: CasesDeps) {
           options = ${JSON.stringify(next.options)}::jsonb, is_required = ${next.isRequired}, sort = ${next.sort},
           version = version + 1
         WHERE id = ${id} RETURNING *`);
+      await settings.changed(tx);
       await audit.record(tx, {
         actorId: a.userId,
         actorName: a.username,
@@ -485,7 +573,7 @@ export function createCasesService(deps: CasesDeps) {
       });
       return fieldOf(r.rows[0] as Record<string, unknown>);
     });
-    await settings.changed();
+    forgetSettings();
     return updated;
   }
 
@@ -507,6 +595,7 @@ export function createCasesService(deps: CasesDeps) {
         await tx.execute(
           sql`UPDATE case_field_definitions SET is_active = false, version = version + 1 WHERE id = ${id}`,
         );
+      await settings.changed(tx);
       await audit.record(tx, {
         actorId: a.userId,
         actorName: a.username,
@@ -518,7 +607,7 @@ export function createCasesService(deps: CasesDeps) {
       });
       return result;
     });
-    await settings.changed();
+    forgetSettings();
     return { outcome };
   }
 
@@ -589,6 +678,7 @@ export function createCasesService(deps: CasesDeps) {
         VALUES (${id}, ${input.name}, ${input.caseType ?? null}, ${input.priority ?? null}, ${input.segment ?? null}, ${input.calendarCode},
           ${input.firstResponseMinutes ?? null}, ${input.nextUpdateMinutes ?? null}, ${input.resolutionMinutes ?? null},
           ${input.pauseWhileWaitingCustomer ?? true}, ${JSON.stringify(escalation)}::jsonb, ${clock.now()})`);
+      await settings.changed(tx);
       await audit.record(tx, {
         actorId: a?.userId ?? null,
         actorName: a?.username ?? null,
@@ -597,7 +687,7 @@ export function createCasesService(deps: CasesDeps) {
         targetId: id,
       });
     });
-    await settings.changed();
+    forgetSettings();
     return { id, ...input, escalation, isActive: true, version: 1 };
   }
 
@@ -631,6 +721,7 @@ export function createCasesService(deps: CasesDeps) {
           escalation = ${JSON.stringify(next.escalation)}::jsonb, version = version + 1
         WHERE id = ${id} RETURNING *`);
       const after = policyOf(r.rows[0] as Record<string, unknown>);
+      await settings.changed(tx);
       await audit.record(tx, {
         actorId: a.userId,
         actorName: a.username,
@@ -642,7 +733,7 @@ export function createCasesService(deps: CasesDeps) {
       });
       return after;
     });
-    await settings.changed();
+    forgetSettings();
     return updated;
   }
 
@@ -662,6 +753,7 @@ export function createCasesService(deps: CasesDeps) {
         await tx.execute(
           sql`UPDATE case_sla_policies SET is_active = false, version = version + 1 WHERE id = ${id}`,
         );
+      await settings.changed(tx);
       await audit.record(tx, {
         actorId: a.userId,
         actorName: a.username,
@@ -673,7 +765,7 @@ export function createCasesService(deps: CasesDeps) {
       });
       return result;
     });
-    await settings.changed();
+    forgetSettings();
     return { outcome };
   }
 
@@ -711,39 +803,42 @@ export function createCasesService(deps: CasesDeps) {
       if (input.branchId && input.branchId !== a.branchId) throw new AppError('AUTH_FORBIDDEN', 403);
       if (!a.branchId) throw new AppError('CASE_CHANNEL_INVALID', 400);
     }
-    // Every check and lookup first, in one round trip and outside any lock; then the group commit
-    // numbers and writes the case together with the others that arrived meanwhile.
+    // Every check and lookup first, outside any lock — settings from the cache, the rest in at most one
+    // round trip (none for a plain case) — then the group commit numbers and writes the case together
+    // with the others that arrived meanwhile.
     const now = clock.now();
     const priority = input.priority ?? 'normal';
     const branchId = input.branchId ?? a.branchId ?? null;
-    const lookup = (
-      await db.execute(sql`SELECT
-        (SELECT true FROM contact_reasons WHERE id = ${input.categoryId ?? null}::uuid AND is_active) AS category_ok,
-        (SELECT json_build_object('segment', segment, 'language', preferred_language) FROM customers
-          WHERE id = ${input.customerId ?? null}::uuid) AS customer,
-        (SELECT channel FROM conversations WHERE id = ${input.conversationId ?? null}::uuid) AS conversation_channel,
-        (SELECT country FROM branches WHERE id = ${branchId}::uuid) AS country,
-        (SELECT coalesce(json_agg(json_build_object('key', key, 'kind', kind, 'options', options, 'is_required', is_required)), '[]')
-          FROM case_field_definitions WHERE case_type = ${input.type} AND is_active) AS field_defs,
-        (SELECT row_to_json(p) FROM (SELECT id, calendar_code, first_response_minutes, resolution_minutes FROM case_sla_policies
-          WHERE is_active AND (case_type IS NULL OR case_type = ${input.type}) AND (priority IS NULL OR priority = ${priority})
-            AND (segment IS NULL OR segment = (SELECT segment FROM customers WHERE id = ${input.customerId ?? null}::uuid))
-          ORDER BY (case_type IS NOT NULL)::int * 4 + (priority IS NOT NULL)::int * 2 + (segment IS NOT NULL)::int DESC, created_at
-          LIMIT 1) p) AS policy`)
-    ).rows[0] as {
+    const known = branchId ? cachedCountry(branchId) : { country: null };
+    const current = await settings.current();
+    let lookup: {
       category_ok: boolean | null;
-      customer: { segment: string; language: string } | null;
+      customer: { segment: string | null; language: string } | null;
       conversation_channel: string | null;
       country: string | null;
-      field_defs: FieldDefinition[];
-      policy: {
-        id: string;
-        calendar_code: string;
-        first_response_minutes: number | null;
-        resolution_minutes: number | null;
-      } | null;
-    };
-    const customFields = checkCustomFields(lookup.field_defs, input.customFields ?? {});
+    } = { category_ok: null, customer: null, conversation_channel: null, country: known?.country ?? null };
+    if (input.categoryId || input.customerId || input.conversationId || !known) {
+      lookup = (
+        await db.execute(sql`SELECT
+          (SELECT true FROM contact_reasons WHERE id = ${input.categoryId ?? null}::uuid AND is_active) AS category_ok,
+          (SELECT json_build_object('segment', segment, 'language', preferred_language) FROM customers
+            WHERE id = ${input.customerId ?? null}::uuid) AS customer,
+          (SELECT channel FROM conversations WHERE id = ${input.conversationId ?? null}::uuid) AS conversation_channel,
+          (SELECT country FROM branches WHERE id = ${branchId}::uuid) AS country`)
+      ).rows[0] as typeof lookup;
+      if (branchId) branchCountries.set(branchId, { at: Date.now(), country: lookup.country });
+    }
+    const segment = lookup.customer?.segment ?? null;
+    const fieldDefs = current.fields.filter((d) => d.case_type === input.type);
+    // The most specific active policy (the list is ordered so); segment only matches a customer's.
+    const policy =
+      current.policies.find(
+        (p) =>
+          (p.case_type === null || p.case_type === input.type) &&
+          (p.priority === null || p.priority === priority) &&
+          (p.segment === null || p.segment === segment),
+      ) ?? null;
+    const customFields = checkCustomFields(fieldDefs, input.customFields ?? {});
     if (input.categoryId && !lookup.category_ok) throw new AppError('CASE_CATEGORY_INVALID', 400);
     if (input.customerId && !lookup.customer) throw new AppError('CASE_CUSTOMER_NOT_FOUND', 400);
     let channel: string | null = input.channel ?? null;
@@ -758,15 +853,7 @@ export function createCasesService(deps: CasesDeps) {
           ? REGULATORY_PROFILES[country]
           : REGULATORY_PROFILES.generic
         : null;
-    let regulatoryDueAt: Date | null = null;
-    if (profile) {
-      const cal = await sla.calendarOf(profile.calendar);
-      regulatoryDueAt =
-        profile.mode === 'calendar_days'
-          ? addCalendarDays(cal.timeZone, now, profile.days)
-          : addWorkingDays(cal, now, profile.days);
-    }
-    const policy = lookup.policy;
+    const regulatoryDueAt = profile ? await regulatoryDue(profile, now) : null;
     const language =
       input.language ?? (lookup.customer?.language as 'en' | 'zh-CN' | 'vi' | undefined) ?? 'en';
     const id = ids.uuid();
@@ -2150,6 +2237,7 @@ export function createCasesService(deps: CasesDeps) {
           ${JSON.stringify(input.makeUpDays)}::jsonb, ${clock.now()})
         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, weekly = EXCLUDED.weekly,
           holidays = EXCLUDED.holidays, make_up_days = EXCLUDED.make_up_days, updated_at = EXCLUDED.updated_at`);
+      await settings.changed(tx, { calendarCode: code });
       await audit.record(tx, {
         actorId: a.userId,
         actorName: a.username,
