@@ -65,9 +65,10 @@ export function planThresholds(
 const instants = (list: Date[]) => `{${list.map((d) => `"${d.toISOString()}"`).join(',')}}`;
 
 /**
- * SLA clocks: started, paused, resumed and stopped by the case service inside its transactions, and
- * fired by `fireDue`, a due-time index scan run every second that takes rows with SKIP LOCKED and
- * moves each clock's stage in the same transaction as its events, so a threshold fires once.
+ * SLA clocks: started, paused, resumed and stopped by the case service inside its transactions (the
+ * threshold instants are planned then), and fired by `fireDue`, a due-time index scan run every
+ * 250 ms that takes rows with SKIP LOCKED and moves each clock's stage in the statement that writes
+ * its events, so a threshold fires once.
  */
 export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: Events; log: Logger }) {
   // `events` stays in deps for callers; the scanner writes its events in SQL (same columns as events.publishMany).
