@@ -44,6 +44,8 @@ const { values } = parseArgs({
     clocks: { type: 'string' },
     seconds: { type: 'string' },
     'scan-workers': { type: 'string' },
+    /** The SLA scanner's tick in ms (default: the app's, 250). */
+    'scan-every': { type: 'string' },
     /** Writes a CPU profile of the create phase to bench/results/cases-create.cpuprofile. */
     profile: { type: 'boolean' },
   },
@@ -55,6 +57,7 @@ const AGENTS = 2_000;
 const CHUNK = 100_000;
 const SAMPLES = 200;
 const SCAN_WORKERS = values['scan-workers'] ? bounded(values['scan-workers'], 1, 8) : 2;
+const SCAN_EVERY_MS = values['scan-every'] ? bounded(values['scan-every'], 50, 5000) : 250;
 const CREATE_SECONDS = values.seconds ? bounded(values.seconds, 2, 60) : 10;
 const SLA_SPREAD_S = 20;
 const SLA_WAIT_LIMIT_MS = 90_000;
@@ -341,10 +344,14 @@ async function main() {
       // SLA: CLOCKS open clocks due over the next SLA_SPREAD_S seconds, the scanner running.
       const start = Date.now() + 3_000;
       await pool.query(
-        `INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage, next_fire_at)
-         SELECT gen_random_uuid(), c.id, 'resolution', 'GENERIC', 480, now(), 0, now(), now() + interval '1 day', 0,
-                to_timestamp(($1::bigint + (row_number() OVER () - 1) * $2::bigint / $3::bigint) / 1000.0)
-           FROM (SELECT id FROM cases WHERE status IN ('new', 'in_progress', 'waiting_back_office') LIMIT $3) c
+        `INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage,
+                                      next_fire_at, thresholds_at)
+         SELECT gen_random_uuid(), c.id, c.kind, 'GENERIC', 480, now(), 0, now(), now() + interval '1 day', 0, c.at,
+                ARRAY[c.at, now() + interval '20 hours', now() + interval '1 day']
+           FROM (SELECT c.*, to_timestamp(($1::bigint + (row_number() OVER () - 1) * $2::bigint / $3::bigint) / 1000.0) AS at FROM (SELECT c.id, k.kind FROM cases c
+                   CROSS JOIN (VALUES ('resolution'), ('first_response'), ('next_update')) AS k(kind)
+                  ORDER BY c.status IN ('new', 'in_progress', 'waiting_back_office') DESC, k.kind DESC, c.id
+                  LIMIT $3) c) c
          ON CONFLICT (case_id, kind) DO NOTHING`,
         [start, SLA_SPREAD_S * 1000, CLOCKS],
       );
@@ -352,7 +359,7 @@ async function main() {
         'CREATE TABLE bench_clock_due AS SELECT id, next_fire_at FROM case_sla_clocks WHERE next_fire_at IS NOT NULL',
       );
       const total = (await pool.query('SELECT count(*)::int AS n FROM bench_clock_due')).rows[0].n as number;
-      app.sla.startScanner(1000, { workers: SCAN_WORKERS });
+      app.sla.startScanner(SCAN_EVERY_MS, { workers: SCAN_WORKERS });
       const waitStart = Date.now();
       const bar = new cliProgress.SingleBar(
         { format: '  SLA thresholds fired [{bar}] {value}/{total}' },
@@ -388,7 +395,7 @@ async function main() {
         'max ms': round(Math.max(...late), 0),
       };
       printTable(
-        `SLA: ${total.toLocaleString('en')} clocks due over ${SLA_SPREAD_S} s, scanner every 1 s, ${SCAN_WORKERS} claim loops`,
+        `SLA: ${total.toLocaleString('en')} clocks due over ${SLA_SPREAD_S} s, scanner every ${SCAN_EVERY_MS} ms, ${SCAN_WORKERS} claim loops`,
         [slaRow],
       );
       results.sla = slaRow;

@@ -1,5 +1,6 @@
-// Case settings (admin): an SLA policy, a custom field in three languages and a make-up working day
-// on the China calendar, each added on the page and read back through the API.
+// Case settings (admin): an SLA policy (added, then edited), a custom field in three languages (added,
+// then relabelled), a make-up working day and Saturday hours on the China calendar, each done on the
+// page and read back through the API.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -48,7 +49,21 @@ describe('an admin edits SLA policies, custom fields and a business calendar', (
     await newPolicy.getByRole('textbox', { name: 'Resolution (min)' }).fill('240');
     await expectAccessible(page, 'case settings: SLA policies');
     await newPolicy.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('table', { name: 'SLA policies' }).getByRole('cell', { name: policy }).waitFor();
+    await page
+      .getByRole('table', { name: 'SLA policies' })
+      .getByRole('cell', { name: policy, exact: true })
+      .waitFor();
+    // Edit it: resolution 240 → 300 minutes (applies to clocks started afterwards, as the page says).
+    await page.getByText('Changes to a policy apply to SLA clocks started from now on').waitFor();
+    await page.getByRole('button', { name: `Edit ${policy}` }).click();
+    const editPolicy = page.getByLabel(`Edit SLA policy ${policy}`);
+    await editPolicy.getByRole('textbox', { name: 'Resolution (min)' }).fill('300');
+    await editPolicy.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('table', { name: 'SLA policies' })
+      .getByRole('row', { name: new RegExp(policy) })
+      .getByRole('cell', { name: '300', exact: true })
+      .waitFor();
     // Custom field.
     await page.getByRole('tab', { name: 'Custom fields' }).click();
     const newField = page.getByLabel('New custom field');
@@ -57,7 +72,18 @@ describe('an admin edits SLA policies, custom fields and a business calendar', (
     await newField.getByRole('textbox', { name: 'Label (Chinese)' }).fill('卡片参考号');
     await newField.getByRole('textbox', { name: 'Label (Vietnamese)' }).fill('Mã tham chiếu thẻ');
     await newField.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('table', { name: 'Custom fields' }).getByRole('cell', { name: fieldKey }).waitFor();
+    await page
+      .getByRole('table', { name: 'Custom fields' })
+      .getByRole('cell', { name: fieldKey, exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: `Edit ${fieldKey}` }).click();
+    const editField = page.getByLabel(`Edit custom field ${fieldKey}`);
+    await editField.getByRole('textbox', { name: 'Label (English)' }).fill('Card reference number');
+    await editField.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('table', { name: 'Custom fields' })
+      .getByRole('cell', { name: 'Card reference number', exact: true })
+      .waitFor();
     await expectAccessible(page, 'case settings: custom fields');
     // A make-up working day on the China calendar.
     await page.getByRole('tab', { name: 'Business calendars' }).click();
@@ -73,6 +99,15 @@ describe('an admin edits SLA policies, custom fields and a business calendar', (
       .getByRole('table', { name: 'Holidays and make-up days of CN' })
       .getByRole('cell', { name: `Bank make-up day ${run}` })
       .waitFor();
+    // Saturday hours on the same calendar.
+    const weekly = page.getByLabel('Working hours');
+    await weekly.getByRole('textbox', { name: 'Saturday' }).fill('09:00-12:00');
+    await weekly.getByRole('button', { name: 'Save working hours' }).click();
+    await expect
+      .poll(
+        async () => (await weekly.getByRole('textbox', { name: 'Saturday' }).inputValue()) === '09:00-12:00',
+      )
+      .toBe(true);
     await expectAccessible(page, 'case settings: business calendars');
 
     const admin = await apiSession(demo.admin.username, demo.admin.password);
@@ -84,20 +119,22 @@ describe('an admin edits SLA policies, custom fields and a business calendar', (
       caseType: 'incident',
       calendarCode: 'CN',
       firstResponseMinutes: 30,
-      resolutionMinutes: 240,
+      resolutionMinutes: 300,
+      version: 2,
     });
     const fields = await admin.request<{ items: Array<Record<string, unknown>> }>(
       'GET',
       '/admin/case-fields',
     );
     expect(fields.items.find((f) => f.key === fieldKey)).toMatchObject({
-      labels: { en: 'Card reference', 'zh-CN': '卡片参考号', vi: 'Mã tham chiếu thẻ' },
+      labels: { en: 'Card reference number', 'zh-CN': '卡片参考号', vi: 'Mã tham chiếu thẻ' },
+      version: 2,
     });
     const calendars = await admin.request<{
-      items: Array<{ code: string; makeUpDays: Array<{ date: string }> }>;
+      items: Array<{ code: string; makeUpDays: Array<{ date: string }>; weekly: Record<string, string[][]> }>;
     }>('GET', '/admin/case-calendars');
-    expect(calendars.items.find((c) => c.code === 'CN')?.makeUpDays.map((d) => d.date)).toContain(
-      '2027-12-26',
-    );
+    const cn = calendars.items.find((c) => c.code === 'CN');
+    expect(cn?.makeUpDays.map((d) => d.date)).toContain('2027-12-26');
+    expect(cn?.weekly['6']).toEqual([['09:00', '12:00']]);
   });
 });

@@ -384,6 +384,22 @@ export const CaseTaskMessagePayload = Type.Object({
   createdAt: IsoDateTime,
 });
 
+/** `case.attachment_added`: a file on the case, or on one of its tasks (`taskId`, `departmentId`). */
+export const CaseAttachmentAddedPayload = Type.Object({
+  caseId: Uuid,
+  number: Type.String(),
+  attachmentId: Uuid,
+  taskId: Nullable(Uuid),
+  departmentId: Nullable(Uuid),
+  uploaderId: Uuid,
+  /** Sanitised file name, card numbers masked. */
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  at: IsoDateTime,
+});
+export type CaseAttachmentAddedPayload = Static<typeof CaseAttachmentAddedPayload>;
+
 export const CaseSlaPayload = Type.Object({
   caseId: Uuid,
   number: Type.String(),

@@ -135,3 +135,33 @@ describe('createGroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 });
+
+describe('settings cache across processes', () => {
+  it('an SLA policy added through one instance is used by the next creates of the other (case.settings_changed)', async () => {
+    await second.start(); // its event follower: how a process hears of settings changes
+    const admin = await signInAs(ctx, { username: 'gc.admin', roles: ['admin'] });
+    const policyOf = async (res: { json: () => { id: string } }) =>
+      (await ctx.pool.query('SELECT sla_policy_id FROM cases WHERE id = $1', [res.json().id])).rows[0]
+        .sla_policy_id as string | null;
+    // The second instance reads (and caches) the settings: no policy yet.
+    expect(await policyOf(await create(second, agent2, 'before the policy'))).toBeNull();
+    const added = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/admin/case-sla-policies',
+      payload: { name: 'Inquiries', caseType: 'inquiry', calendarCode: 'VN', resolutionMinutes: 480 },
+      headers: as(admin),
+    });
+    expect(added.statusCode).toBe(201);
+    // Its cache lives 60 s; the event reaches it well within 5 s.
+    let seen: string | null = null;
+    for (let i = 0; i < 50 && !seen; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await policyOf(await create(second, agent2, `after ${i}`));
+    }
+    expect(seen).toBe(added.json().id);
+    const event = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'case.settings_changed'`,
+    );
+    expect(event.rows[0].n).toBe(1);
+  });
+});

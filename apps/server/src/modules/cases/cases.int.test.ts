@@ -736,6 +736,36 @@ describe('back-office tasks', () => {
     const onTask = await upload(cardCenter, `/case-tasks/${taskId}/attachments`, 'posting.png', PNG);
     expect(onTask.statusCode).toBe(201);
     expect(onTask.json()).toMatchObject({ contentType: 'image/png', taskId });
+    // Each is evented for the timeline and analytics: a task's file only to the task's parties.
+    const added = (await outbox('case.attachment_added')).slice(-2);
+    expect(added).toEqual([
+      {
+        payload: expect.objectContaining({
+          caseId,
+          attachmentId: onCase.json().id,
+          taskId: null,
+          departmentId: null,
+          uploaderId: agent.userId,
+          name: 'sao kê tháng 3.pdf',
+          contentType: 'application/pdf',
+          size: PDF.length,
+        }),
+        audience: expect.objectContaining({ users: [agent.userId] }),
+      },
+      {
+        payload: expect.objectContaining({
+          caseId,
+          attachmentId: onTask.json().id,
+          taskId,
+          departmentId: cardDept,
+          uploaderId: cardCenter.userId,
+          contentType: 'image/png',
+        }),
+        audience: expect.objectContaining({ departments: [cardDept] }),
+      },
+    ]);
+    expect(added[0]?.payload.number).toMatch(/^CS-2026-\d{6}$/);
+    expect(added[1]?.audience.teams).toBeUndefined();
     // The bytes decide: a script named .pdf is refused; an empty file and 11 MB too.
     const script = await upload(
       agent,
@@ -757,6 +787,7 @@ describe('back-office tasks', () => {
     );
     expect((await upload(cardCenter, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(404);
     expect((await upload(null, `/cases/${caseId}/attachments`, 'a.pdf', PDF)).statusCode).toBe(401);
+    expect(await outbox('case.attachment_added')).toHaveLength(2);
     // The owner sees both; the card center only its task's file.
     const ownerView = (await call(agent, 'GET', `/cases/${caseId}`)).json().attachments;
     expect(ownerView.map((f: { name: string }) => f.name)).toEqual(['sao kê tháng 3.pdf', 'posting.png']);
@@ -890,6 +921,49 @@ describe('SLA scanners in parallel', () => {
     expect(rows.rows).toHaveLength(12);
     expect(rows.rows.every((r) => r.n === 1)).toBe(true);
     expect(total).toBe(12);
+  });
+
+  it('a clock stored before thresholds were precomputed is planned when the scanner starts, then fires once', async () => {
+    await moveClock('2026-03-05T01:00:00Z'); // Thu 09:00 Shanghai
+    const c = (await call(agent, 'POST', '/cases', { type: 'incident', subject: 'Legacy clock' })).json();
+    const stored = await ctx.pool.query(
+      `SELECT thresholds_at, next_fire_at, due_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(stored.rows[0].thresholds_at.map((d: Date) => d.toISOString())).toEqual([
+      '2026-03-05T01:30:00.000Z',
+      '2026-03-05T01:48:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+    ]);
+    expect(stored.rows[0].next_fire_at).toEqual(stored.rows[0].thresholds_at[0]);
+    expect(stored.rows[0].due_at).toEqual(stored.rows[0].thresholds_at[2]);
+    await ctx.pool.query(
+      `UPDATE case_sla_clocks SET thresholds_at = NULL WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    ctx.clock.set('2026-03-05T01:50:00Z'); // past 80 % of first response
+    // Everything else due by now fires; the unplanned clock is left alone, not stopped.
+    while ((await ctx.app.sla.fireDue()) > 0);
+    const waiting = await ctx.pool.query(
+      `SELECT stage, next_fire_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(waiting.rows[0]).toEqual({ stage: 0, next_fire_at: new Date('2026-03-05T01:30:00Z') });
+    expect(await ctx.app.sla.planMissingThresholds()).toBe(1);
+    expect(await ctx.app.sla.fireDue()).toBe(1); // 50 %
+    expect(await ctx.app.sla.fireDue()).toBe(1); // 80 %
+    expect(await ctx.app.sla.fireDue()).toBe(0);
+    const fired = await ctx.pool.query(
+      `SELECT payload->>'percent' AS percent FROM outbox WHERE type = 'case.sla_warning' AND payload->>'caseId' = $1
+         AND payload->>'clock' = 'first_response' ORDER BY position`,
+      [c.id],
+    );
+    expect(fired.rows.map((r) => r.percent)).toEqual(['50', '80']);
+    const after = await ctx.pool.query(
+      `SELECT stage, next_fire_at FROM case_sla_clocks WHERE case_id = $1 AND kind = 'first_response'`,
+      [c.id],
+    );
+    expect(after.rows[0]).toEqual({ stage: 2, next_fire_at: new Date('2026-03-05T02:00:00Z') });
   });
 });
 

@@ -180,3 +180,42 @@ defineMessages({
     vi: 'Hồ sơ tại chi nhánh chỉ được mở tại quầy của chi nhánh bạn và không gắn với cuộc hội thoại.',
   },
 });
+
+// Admin · Case settings: editing and deleting SLA policies and custom fields.
+defineMessages({
+  CASE_FIELD_NOT_FOUND: {
+    en: 'This custom field does not exist or has been deleted.',
+    'zh-CN': '该自定义字段不存在或已删除。',
+    vi: 'Trường tùy chỉnh này không tồn tại hoặc đã bị xóa.',
+  },
+  CASE_FIELD_VERSION_CONFLICT: {
+    en: 'Someone else changed this custom field while you were editing it. Reload to see their change, then try again.',
+    'zh-CN': '您编辑期间，其他人已修改此自定义字段。请刷新查看其修改后再试。',
+    vi: 'Người khác đã thay đổi trường tùy chỉnh này trong lúc bạn chỉnh sửa. Hãy tải lại để xem thay đổi rồi thử lại.',
+  },
+  CASE_FIELD_KEY_TAKEN: {
+    en: 'This case type already has a field with this key.',
+    'zh-CN': '该工单类型已有使用此键的字段。',
+    vi: 'Loại hồ sơ này đã có trường với khóa này.',
+  },
+  CASE_FIELD_DEFINITION_INVALID: {
+    en: 'The custom field is not valid: {problem}.',
+    'zh-CN': '自定义字段无效：{problem}。',
+    vi: 'Trường tùy chỉnh không hợp lệ: {problem}.',
+  },
+  CASE_POLICY_NOT_FOUND: {
+    en: 'This SLA policy does not exist or has been deleted.',
+    'zh-CN': '该 SLA 策略不存在或已删除。',
+    vi: 'Chính sách SLA này không tồn tại hoặc đã bị xóa.',
+  },
+  CASE_POLICY_VERSION_CONFLICT: {
+    en: 'Someone else changed this SLA policy while you were editing it. Reload to see their change, then try again.',
+    'zh-CN': '您编辑期间，其他人已修改此 SLA 策略。请刷新查看其修改后再试。',
+    vi: 'Người khác đã thay đổi chính sách SLA này trong lúc bạn chỉnh sửa. Hãy tải lại để xem thay đổi rồi thử lại.',
+  },
+  CASE_POLICY_INVALID: {
+    en: 'The SLA policy is not valid: {problem}.',
+    'zh-CN': 'SLA 策略无效：{problem}。',
+    vi: 'Chính sách SLA không hợp lệ: {problem}.',
+  },
+});

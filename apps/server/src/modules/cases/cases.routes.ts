@@ -53,6 +53,13 @@ const FieldDefinition = Type.Object({
   options: Type.Array(Type.String()),
   isRequired: Type.Boolean(),
   sort: Type.Integer(),
+  isActive: Type.Boolean(),
+  version: Type.Integer(),
+});
+const Labels = Type.Object({
+  en: Type.String({ minLength: 1 }),
+  'zh-CN': Type.String({ minLength: 1 }),
+  vi: Type.String({ minLength: 1 }),
 });
 const CreateFieldDefinition = Type.Object(
   {
@@ -60,11 +67,7 @@ const CreateFieldDefinition = Type.Object(
       ['inquiry', 'service_request', 'complaint', 'incident', 'internal_request'].map((t) => Type.Literal(t)),
     ),
     key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-    labels: Type.Object({
-      en: Type.String({ minLength: 1 }),
-      'zh-CN': Type.String({ minLength: 1 }),
-      vi: Type.String({ minLength: 1 }),
-    }),
+    labels: Labels,
     kind: Type.Union(['text', 'number', 'date', 'select', 'money'].map((t) => Type.Literal(t))),
     options: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 100 })),
     isRequired: Type.Optional(Type.Boolean()),
@@ -72,6 +75,18 @@ const CreateFieldDefinition = Type.Object(
   },
   { additionalProperties: false },
 );
+const UpdateFieldDefinition = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    labels: Type.Optional(Labels),
+    options: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 100 })),
+    isRequired: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+const VersionQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const Deleted = Type.Object({ outcome: Type.Union([Type.Literal('deleted'), Type.Literal('deactivated')]) });
 const Escalation = Type.Array(
   Type.Object({
     atPercent: Type.Union([Type.Literal(50), Type.Literal(80), Type.Literal(100)]),
@@ -91,6 +106,10 @@ const CreateSlaPolicy = Type.Object(
     pauseWhileWaitingCustomer: Type.Optional(Type.Boolean()),
     escalation: Type.Optional(Escalation),
   },
+  { additionalProperties: false },
+);
+const UpdateSlaPolicy = Type.Object(
+  { ...CreateSlaPolicy.properties, version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
 const ExportQuery = Type.Object(
@@ -497,6 +516,25 @@ export function casesRoutes(deps: {
             ),
           ),
     );
+    app.patch(
+      '/admin/case-fields/:id',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: UpdateFieldDefinition,
+          response: { 200: FieldDefinition, ...errors },
+        },
+      },
+      async (request) => cases.updateFieldDefinition(request.actor, request.params.id, request.body),
+    );
+    app.delete(
+      '/admin/case-fields/:id',
+      {
+        schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: Deleted, ...errors } },
+      },
+      async (request) => cases.deleteFieldDefinition(request.actor, request.params.id, request.query.version),
+    );
     const SlaPolicyView = Type.Object({
       id: Type.String(),
       name: Type.String(),
@@ -509,6 +547,8 @@ export function casesRoutes(deps: {
       resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
       pauseWhileWaitingCustomer: Type.Boolean(),
       escalation: Type.Array(Type.Object({ atPercent: Type.Integer(), notify: Type.String() })),
+      isActive: Type.Boolean(),
+      version: Type.Integer(),
     });
     app.get(
       '/admin/case-sla-policies',
@@ -533,6 +573,30 @@ export function casesRoutes(deps: {
               request.body as Parameters<CasesService['createSlaPolicy']>[1],
             ),
           ),
+    );
+    app.patch(
+      '/admin/case-sla-policies/:id',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: UpdateSlaPolicy,
+          response: { 200: SlaPolicyView, ...errors },
+        },
+      },
+      async (request) =>
+        cases.updateSlaPolicy(
+          request.actor,
+          request.params.id,
+          request.body as Parameters<CasesService['updateSlaPolicy']>[2],
+        ),
+    );
+    app.delete(
+      '/admin/case-sla-policies/:id',
+      {
+        schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: Deleted, ...errors } },
+      },
+      async (request) => cases.deleteSlaPolicy(request.actor, request.params.id, request.query.version),
     );
   };
 }

@@ -175,6 +175,9 @@ export const caseFieldDefinitions = pgTable(
     options: jsonb('options').$type<string[]>().notNull().default([]),
     isRequired: boolean('is_required').notNull().default(false),
     sort: integer('sort').notNull().default(0),
+    /** False once deleted while cases hold a value: hidden from new cases, kept on old ones. */
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('case_field_definitions_key').on(t.caseType, t.key),
@@ -311,6 +314,9 @@ export const caseSlaPolicies = pgTable('case_sla_policies', {
       { atPercent: 80, notify: 'team_lead' },
       { atPercent: 100, notify: 'department_head' },
     ]),
+  /** False once deleted while cases use it: new cases no longer get it, running clocks keep theirs. */
+  isActive: boolean('is_active').notNull().default(true),
+  version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
 });
 
@@ -338,6 +344,12 @@ export const caseSlaClocks = pgTable(
     /** 0 = nothing fired, 1 = 50 % warned, 2 = 80 % warned, 3 = breached. */
     stage: smallint('stage').notNull().default(0),
     nextFireAt: ts('next_fire_at'),
+    /**
+     * Instants of the 50 %, 80 % and 100 % thresholds of the current running stretch, computed on the
+     * business calendar when the clock starts or resumes (null while paused or stopped): firing moves
+     * `next_fire_at` to the next element in SQL, with no calendar arithmetic on the hot path.
+     */
+    thresholdsAt: timestamp('thresholds_at', { withTimezone: true }).array(),
     stoppedAt: ts('stopped_at'),
     metAt: ts('met_at'),
   },

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../platform/db.ts';
-import type { Events, NewEvent } from '../../platform/events.ts';
+import { CHANNEL, type Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween } from './cases.business-time.ts';
 import { SEEDED_CALENDARS } from './cases.calendars-data.ts';
 import { CASE_EVENTS } from './cases.events.ts';
-import type { EscalationStep } from './cases.schema.ts';
 
 export const THRESHOLDS = [50, 80, 100] as const;
 export type ClockKind = 'first_response' | 'next_update' | 'resolution';
@@ -39,25 +38,41 @@ export interface ClockRow {
 const thresholdMinutes = (budget: number, stage: number) =>
   Math.ceil((budget * (THRESHOLDS[stage] as number)) / 100);
 
-/** The next instant the clock must fire, or null when it is paused, stopped or fully fired. */
-export function nextFireAt(
+/**
+ * The instants of the three thresholds (50 %, 80 %, 100 %) of a clock running since `running_since`
+ * with `used_minutes` already banked; a threshold already used up falls on `running_since`. The last
+ * one is the due time. Each is computed from the previous one (business time adds up), so the three
+ * cost about one walk over the calendar.
+ */
+export function planThresholds(
   calendar: BusinessCalendar,
-  clock: Pick<ClockRow, 'budget_minutes' | 'used_minutes' | 'running_since' | 'stage'>,
-  now: Date,
-): Date | null {
-  if (!clock.running_since || clock.stage >= THRESHOLDS.length) return null;
-  const left = thresholdMinutes(clock.budget_minutes, clock.stage) - clock.used_minutes;
-  if (left <= 0) return now;
-  return addBusinessMinutes(calendar, new Date(clock.running_since), left);
+  clock: Pick<ClockRow, 'budget_minutes' | 'used_minutes'> & { running_since: Date },
+): Date[] {
+  const out: Date[] = [];
+  let at = new Date(clock.running_since);
+  let reached = 0;
+  for (let stage = 0; stage < THRESHOLDS.length; stage++) {
+    const left = Math.max(0, thresholdMinutes(clock.budget_minutes, stage) - clock.used_minutes);
+    // Adding 0 would move a closing instant on to the next opening: the same minute stays put.
+    if (left > reached) at = addBusinessMinutes(calendar, at, left - reached);
+    reached = Math.max(reached, left);
+    out.push(at);
+  }
+  return out;
 }
 
+/** A `timestamptz[]` literal for a list of instants. */
+const instants = (list: Date[]) => `{${list.map((d) => `"${d.toISOString()}"`).join(',')}}`;
+
 /**
- * SLA clocks: started, paused, resumed and stopped by the case service inside its transactions, and
- * fired by `fireDue`, a due-time index scan run every second that takes rows with SKIP LOCKED and
- * moves each clock's stage in the same transaction as its events, so a threshold fires once.
+ * SLA clocks: started, paused, resumed and stopped by the case service inside its transactions (the
+ * threshold instants are planned then), and fired by `fireDue`, a due-time index scan run every
+ * 250 ms that takes rows with SKIP LOCKED and moves each clock's stage in the statement that writes
+ * its events, so a threshold fires once.
  */
 export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: Events; log: Logger }) {
-  const { db, ids, clock, events, log } = deps;
+  // `events` stays in deps for callers; the scanner writes its events in SQL (same columns as events.publishMany).
+  const { db, ids, clock, log } = deps;
   const calendarCache = new Map<string, { at: number; calendar: BusinessCalendar }>();
 
   async function calendarOf(code: string): Promise<BusinessCalendar> {
@@ -88,14 +103,18 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
   ) {
     const now = clock.now();
     const calendar = await calendarOf(input.calendarCode);
-    const row = { budget_minutes: input.budgetMinutes, used_minutes: 0, running_since: now, stage: 0 };
-    const due = addBusinessMinutes(calendar, now, input.budgetMinutes);
-    const fire = nextFireAt(calendar, row, now);
-    await tx.execute(sql`INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since, due_at, stage, next_fire_at)
-      VALUES (${ids.uuid()}, ${input.caseId}, ${input.kind}, ${input.calendarCode}, ${input.budgetMinutes}, ${now}, 0, ${now}, ${due}, 0, ${fire})
+    const at = planThresholds(calendar, {
+      budget_minutes: input.budgetMinutes,
+      used_minutes: 0,
+      running_since: now,
+    });
+    await tx.execute(sql`INSERT INTO case_sla_clocks (id, case_id, kind, calendar_code, budget_minutes, started_at, used_minutes, running_since,
+        due_at, stage, next_fire_at, thresholds_at)
+      VALUES (${ids.uuid()}, ${input.caseId}, ${input.kind}, ${input.calendarCode}, ${input.budgetMinutes}, ${now}, 0, ${now},
+        ${at[2]}, 0, ${at[0]}, ${instants(at)}::timestamptz[])
       ON CONFLICT (case_id, kind) DO UPDATE SET started_at = EXCLUDED.started_at, used_minutes = 0, running_since = EXCLUDED.running_since,
-        due_at = EXCLUDED.due_at, stage = 0, next_fire_at = EXCLUDED.next_fire_at, stopped_at = NULL, met_at = NULL,
-        budget_minutes = EXCLUDED.budget_minutes`);
+        due_at = EXCLUDED.due_at, stage = 0, next_fire_at = EXCLUDED.next_fire_at, thresholds_at = EXCLUDED.thresholds_at,
+        stopped_at = NULL, met_at = NULL, budget_minutes = EXCLUDED.budget_minutes`);
   }
 
   /** The row `start` would insert for a new case's clock (the group commit inserts many at once). */
@@ -104,7 +123,11 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
     now: Date,
   ) {
     const calendar = await calendarOf(input.calendarCode);
-    const row = { budget_minutes: input.budgetMinutes, used_minutes: 0, running_since: now, stage: 0 };
+    const at = planThresholds(calendar, {
+      budget_minutes: input.budgetMinutes,
+      used_minutes: 0,
+      running_since: now,
+    });
     return {
       id: ids.uuid(),
       case_id: input.caseId,
@@ -112,8 +135,9 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
       calendar_code: input.calendarCode,
       budget_minutes: input.budgetMinutes,
       started_at: now,
-      due_at: addBusinessMinutes(calendar, now, input.budgetMinutes),
-      next_fire_at: nextFireAt(calendar, row, now),
+      due_at: at[2] as Date,
+      next_fire_at: at[0] as Date,
+      thresholds_at: at,
     };
   }
 
@@ -140,7 +164,8 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
         c.used_minutes + businessMinutesBetween(calendar, new Date(c.running_since), now),
       );
       await tx.execute(
-        sql`UPDATE case_sla_clocks SET used_minutes = ${used}, running_since = NULL, next_fire_at = NULL, due_at = NULL WHERE id = ${c.id}`,
+        sql`UPDATE case_sla_clocks SET used_minutes = ${used}, running_since = NULL, next_fire_at = NULL, due_at = NULL,
+          thresholds_at = NULL WHERE id = ${c.id}`,
       );
     }
   }
@@ -150,10 +175,10 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
     for (const c of await rowsOf(tx, caseId, kinds)) {
       if (c.running_since || c.stopped_at) continue;
       const calendar = await calendarOf(c.calendar_code);
-      const running = { ...c, running_since: now };
-      const due = addBusinessMinutes(calendar, now, Math.max(0, c.budget_minutes - c.used_minutes));
-      await tx.execute(sql`UPDATE case_sla_clocks SET running_since = ${now}, due_at = ${due},
-        next_fire_at = ${nextFireAt(calendar, running, now)} WHERE id = ${c.id}`);
+      const at = planThresholds(calendar, { ...c, running_since: now });
+      await tx.execute(sql`UPDATE case_sla_clocks SET running_since = ${now}, due_at = ${at[2]},
+        next_fire_at = ${c.stage < THRESHOLDS.length ? at[c.stage] : null}, thresholds_at = ${instants(at)}::timestamptz[]
+        WHERE id = ${c.id}`);
     }
   }
 
@@ -170,107 +195,101 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
       if (c.stopped_at) continue;
       onTime.set(c.kind, c.stage < 3);
       await tx.execute(sql`UPDATE case_sla_clocks SET stopped_at = ${now}, met_at = ${met ? now : null}, next_fire_at = NULL,
-        running_since = NULL WHERE id = ${c.id}`);
+        thresholds_at = NULL, running_since = NULL WHERE id = ${c.id}`);
     }
     return onTime;
   }
 
-  /** Takes up to `limit` due clocks (SKIP LOCKED), fires their next threshold once each. Returns how many fired. */
+  /**
+   * Takes up to `limit` due clocks (SKIP LOCKED) and fires their next threshold once each, in one
+   * autocommitted statement: the claim, the stage move (`next_fire_at` := the next precomputed
+   * instant), the escalation chain's recipients and the outbox events with their wake-up. No
+   * calendar arithmetic and no per-row work in Node. Returns how many fired.
+   */
   async function fireDue(limit = 2000): Promise<number> {
     const now = clock.now();
-    return db.transaction(async (tx) => {
-      const due = await tx.execute(sql`SELECT k.*, c.number, c.owner_id, c.team_id, c.type, c.sla_policy_id,
-          (SELECT escalation FROM case_sla_policies p WHERE p.id = c.sla_policy_id) AS escalation,
-          (SELECT department_id FROM users u WHERE u.id = c.owner_id) AS owner_department_id
-        FROM case_sla_clocks k JOIN cases c ON c.id = k.case_id
-        WHERE k.next_fire_at <= ${now} ORDER BY k.next_fire_at LIMIT ${limit} FOR UPDATE OF k SKIP LOCKED`);
-      const rows = due.rows as unknown as Array<
-        ClockRow & {
-          number: string;
-          owner_id: string;
-          team_id: string | null;
-          escalation: EscalationStep[] | null;
-          owner_department_id: string | null;
-        }
-      >;
-      if (rows.length === 0) return 0;
-      const leads = await leadsOf(tx, rows);
-      const batch: NewEvent<unknown>[] = [];
-      const updates: Array<{ id: string; stage: number; next: Date | null }> = [];
-      for (const r of rows) {
-        const percent = THRESHOLDS[r.stage] as number;
-        const stage = r.stage + 1;
-        const calendar = await calendarOf(r.calendar_code);
-        let next: Date | null = null;
-        try {
-          next = nextFireAt(calendar, { ...r, stage }, now);
-        } catch (error) {
-          // A calendar without open time must not block the scan: this clock stops firing, loudly.
-          log.error({ err: error, clockId: r.id }, 'sla next threshold not computable');
-        }
-        updates.push({ id: r.id, stage, next });
-        const step = (r.escalation ?? []).find((s) => s.atPercent === percent) ?? {
-          atPercent: percent,
-          notify: 'owner' as const,
-        };
-        const notifyUserIds =
-          step.notify === 'owner'
-            ? [r.owner_id]
-            : step.notify === 'team_lead'
-              ? (leads.team.get(r.team_id ?? '') ?? [])
-              : (leads.department.get(r.owner_department_id ?? '') ?? []);
-        const payload = {
-          caseId: r.case_id,
-          number: r.number,
-          clock: r.kind,
-          percent,
-          dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-          firedAt: now.toISOString(),
-          ownerId: r.owner_id,
-          notify: step.notify,
-          notifyUserIds,
-        };
-        const audience = { users: [...new Set([r.owner_id, ...notifyUserIds])] };
-        batch.push({
-          type: percent === 100 ? CASE_EVENTS.slaBreached : CASE_EVENTS.slaWarning,
-          payload,
-          audience,
-        });
-        if (step.notify !== 'owner') batch.push({ type: CASE_EVENTS.escalated, payload, audience });
-      }
-      await tx.execute(sql`UPDATE case_sla_clocks k SET stage = u.stage, next_fire_at = u.next
-        FROM unnest(${`{${updates.map((u) => u.id).join(',')}}`}::uuid[], ${`{${updates.map((u) => u.stage).join(',')}}`}::smallint[],
-          ${`{${updates.map((u) => (u.next ? `"${u.next.toISOString()}"` : 'NULL')).join(',')}}`}::timestamptz[]) AS u(id, stage, next)
-        WHERE k.id = u.id`);
-      await events.publishMany(tx, batch);
-      log.info({ fired: rows.length }, 'sla thresholds fired');
-      return rows.length;
-    });
+    const r = await db.execute(sql`WITH due AS (
+        SELECT k.id, k.case_id, k.kind, k.stage, k.due_at, k.next_fire_at FROM case_sla_clocks k
+        WHERE k.next_fire_at <= ${now} AND k.thresholds_at IS NOT NULL
+        ORDER BY k.next_fire_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), moved AS (
+        UPDATE case_sla_clocks k SET stage = k.stage + 1,
+          next_fire_at = CASE WHEN k.stage + 1 < 3 THEN k.thresholds_at[k.stage + 2] END
+        FROM due WHERE k.id = due.id
+      ), fired AS (
+        SELECT d.case_id, d.kind, d.due_at, (ARRAY[50, 80, 100])[d.stage + 1] AS percent, c.number, c.owner_id, c.team_id,
+          u.department_id AS owner_department_id, row_number() OVER (ORDER BY d.next_fire_at, d.id) AS ord,
+          coalesce((SELECT s->>'notify' FROM jsonb_array_elements(p.escalation) s
+            WHERE (s->>'atPercent')::int = (ARRAY[50, 80, 100])[d.stage + 1] LIMIT 1), 'owner') AS notify
+        FROM due d JOIN cases c ON c.id = d.case_id
+        LEFT JOIN case_sla_policies p ON p.id = c.sla_policy_id
+        LEFT JOIN users u ON u.id = c.owner_id
+      ), team_leads AS (
+        SELECT ut.team_id, array_agg(u.id ORDER BY u.id) AS ids FROM user_teams ut JOIN users u ON u.id = ut.user_id
+        WHERE ut.team_id IN (SELECT team_id FROM fired WHERE notify = 'team_lead') AND 'supervisor' = ANY(u.roles)
+        GROUP BY ut.team_id
+      ), department_heads AS (
+        SELECT u.department_id, array_agg(u.id ORDER BY u.id) AS ids FROM users u
+        WHERE u.department_id IN (SELECT owner_department_id FROM fired WHERE notify = 'department_head')
+          AND 'supervisor' = ANY(u.roles)
+        GROUP BY u.department_id
+      ), told AS (
+        SELECT f.*, CASE f.notify WHEN 'owner' THEN ARRAY[f.owner_id]
+            WHEN 'team_lead' THEN coalesce(tl.ids, '{}') ELSE coalesce(dh.ids, '{}') END AS notify_ids
+        FROM fired f
+        LEFT JOIN team_leads tl ON tl.team_id = f.team_id
+        LEFT JOIN department_heads dh ON dh.department_id = f.owner_department_id
+      ), events AS (
+        SELECT t.ord, e.n, e.type,
+          jsonb_build_object('caseId', t.case_id, 'number', t.number, 'clock', t.kind, 'percent', t.percent,
+            'dueAt', to_char(t.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'firedAt', ${now.toISOString()}::text,
+            'ownerId', t.owner_id, 'notify', t.notify, 'notifyUserIds', to_jsonb(t.notify_ids)) AS payload,
+          jsonb_build_object('users', to_jsonb(ARRAY[t.owner_id] || ARRAY(SELECT x FROM unnest(t.notify_ids) x WHERE x <> t.owner_id))) AS audience
+        FROM told t CROSS JOIN LATERAL (VALUES
+          (1, CASE WHEN t.percent = 100 THEN ${CASE_EVENTS.slaBreached} ELSE ${CASE_EVENTS.slaWarning} END),
+          (2, CASE WHEN t.notify <> 'owner' THEN ${CASE_EVENTS.escalated} END)) AS e(n, type)
+        WHERE e.type IS NOT NULL
+      ), o AS (
+        -- UUIDv7 like ids.uuid(): the fire instant's milliseconds, then random bits (RFC 9562 §5.7).
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+        SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
+            substring(int8send(${now.getTime()}::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid,
+          type, payload, NULL, audience, ${now}::timestamptz
+        FROM events ORDER BY ord, n
+        RETURNING 1
+      ), woken AS (
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done WHERE done.count > 0
+      )
+      SELECT (SELECT count(*) FROM due)::int AS fired, (SELECT count(*) FROM woken)::int AS woken`);
+    const fired = (r.rows[0] as { fired: number }).fired;
+    if (fired > 0) log.info({ fired }, 'sla thresholds fired');
+    return fired;
   }
 
-  /** Supervisors of the owners' teams (team lead) and of their departments (department head). */
-  async function leadsOf(
-    tx: DbOrTx,
-    rows: Array<{ team_id: string | null; owner_department_id: string | null }>,
-  ) {
-    const teamIds = [...new Set(rows.map((r) => r.team_id).filter((x): x is string => !!x))];
-    const deptIds = [...new Set(rows.map((r) => r.owner_department_id).filter((x): x is string => !!x))];
-    const team = new Map<string, string[]>();
-    const department = new Map<string, string[]>();
-    if (teamIds.length) {
-      const r =
-        await tx.execute(sql`SELECT ut.team_id, u.id FROM user_teams ut JOIN users u ON u.id = ut.user_id
-        WHERE ut.team_id = ANY(${`{${teamIds.join(',')}}`}::uuid[]) AND 'supervisor' = ANY(u.roles)`);
-      for (const row of r.rows as Array<{ team_id: string; id: string }>)
-        team.set(row.team_id, [...(team.get(row.team_id) ?? []), row.id]);
+  /**
+   * Clocks started before thresholds were stored (`thresholds_at` NULL while running) get them,
+   * so the scanner can move them on; run once when the scanner starts.
+   */
+  async function planMissingThresholds(): Promise<number> {
+    let planned = 0;
+    for (;;) {
+      const n = await db.transaction(async (tx) => {
+        const r = await tx.execute(sql`SELECT * FROM case_sla_clocks
+          WHERE running_since IS NOT NULL AND stopped_at IS NULL AND thresholds_at IS NULL LIMIT 500 FOR UPDATE SKIP LOCKED`);
+        for (const c of r.rows as unknown as ClockRow[]) {
+          const at = planThresholds(await calendarOf(c.calendar_code), {
+            ...c,
+            running_since: new Date(c.running_since as Date),
+          });
+          await tx.execute(
+            sql`UPDATE case_sla_clocks SET thresholds_at = ${instants(at)}::timestamptz[] WHERE id = ${c.id}`,
+          );
+        }
+        return r.rows.length;
+      });
+      planned += n;
+      if (n < 500) return planned;
     }
-    if (deptIds.length) {
-      const r = await tx.execute(sql`SELECT department_id, id FROM users
-        WHERE department_id = ANY(${`{${deptIds.join(',')}}`}::uuid[]) AND 'supervisor' = ANY(roles)`);
-      for (const row of r.rows as Array<{ department_id: string; id: string }>)
-        department.set(row.department_id, [...(department.get(row.department_id) ?? []), row.id]);
-    }
-    return { team, department };
   }
 
   async function listFor(caseId: string) {
@@ -294,13 +313,21 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
    * Scans every `everyMs` (the target: every threshold fires within 5 s of its due time). A tick runs
    * `workers` claim loops at once — SKIP LOCKED gives them disjoint clocks, so a burst of due clocks is
    * drained by several transactions in parallel — each taking batches of `batch` until a short one.
-   * A tick is skipped while the previous one still drains.
+   * A tick is skipped while the previous one still drains. Firing is one statement with no calendar
+   * work, so an idle tick is one probe of the partial due index: 250 ms keeps the wait for the next
+   * tick, the bulk of the lateness, small.
    */
-  function startScanner(everyMs = 1000, options: { workers?: number; batch?: number } = {}) {
+  function startScanner(everyMs = 250, options: { workers?: number; batch?: number } = {}) {
     if (timer) return;
     const workers = options.workers ?? 2;
     const batch = options.batch ?? 2000;
-    let busy = false;
+    // Clocks from before thresholds were stored are planned first; the ticks wait for that.
+    let busy = true;
+    planMissingThresholds()
+      .catch((error) => log.error({ err: error }, 'sla threshold planning failed'))
+      .finally(() => {
+        busy = false;
+      });
     timer = setInterval(() => {
       if (busy) return;
       busy = true;
@@ -329,6 +356,7 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
     resume,
     stop,
     fireDue,
+    planMissingThresholds,
     listFor,
     startScanner,
     stopScanner,

@@ -479,6 +479,7 @@ function Timeline({ data }: { data: CaseDetail }) {
                 {e.kind === 'status_changed'
                   ? ` (${t(`cases.status.${String(e.details.from)}`)} → ${t(`cases.status.${String(e.details.to)}`)})`
                   : ''}
+                {e.kind === 'attachment_added' ? ` (${String(e.details.name)})` : ''}
               </Table.Td>
             </Table.Tr>
           ))}

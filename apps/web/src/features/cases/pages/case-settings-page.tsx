@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Badge,
   Button,
   Card,
   Group,
@@ -44,8 +46,12 @@ interface SlaPolicy {
   segment: string | null;
   calendarCode: string;
   firstResponseMinutes: number | null;
+  nextUpdateMinutes: number | null;
   resolutionMinutes: number | null;
   pauseWhileWaitingCustomer: boolean;
+  escalation: Array<{ atPercent: number; notify: string }>;
+  isActive: boolean;
+  version: number;
 }
 interface FieldDefinition {
   id: string;
@@ -55,7 +61,14 @@ interface FieldDefinition {
   kind: string;
   options: string[];
   isRequired: boolean;
+  isActive: boolean;
+  version: number;
 }
+
+/** Monday first; the API's weekday keys are 0 = Sunday … 6 = Saturday. */
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '0'] as const;
+// An end of 24:00 closes the day; an end before the start runs past midnight (the server's rules).
+const RANGE = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
 const keys = {
   calendars: ['case-settings', 'calendars'] as const,
@@ -96,6 +109,52 @@ function useCalendarList() {
   });
 }
 
+/** Inline two-step delete (no modal): the first click arms, the second deletes. */
+function DeleteButton({ label, onConfirm, busy }: { label: string; onConfirm: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const [armed, setArmed] = useState(false);
+  return armed ? (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" color="red" loading={busy} onClick={onConfirm}>
+        {t('cases.settings.confirmDelete')}
+      </Button>
+      <Button size="compact-xs" variant="subtle" onClick={() => setArmed(false)}>
+        {t('cases.settings.cancel')}
+      </Button>
+    </Group>
+  ) : (
+    <Button size="compact-xs" variant="subtle" color="red" aria-label={label} onClick={() => setArmed(true)}>
+      {t('cases.settings.delete')}
+    </Button>
+  );
+}
+
+/** What a delete did: gone, or kept (deactivated) because cases use it. */
+function DeleteOutcome({
+  outcome,
+  kind,
+}: {
+  outcome: 'deleted' | 'deactivated' | null;
+  kind: 'policy' | 'field';
+}) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  return (
+    <Alert color={outcome === 'deleted' ? 'green' : 'yellow'} role="status">
+      {t(`cases.settings.outcome.${kind}.${outcome}`)}
+    </Alert>
+  );
+}
+
+const StatusBadge = ({ isActive }: { isActive: boolean }) => {
+  const { t } = useTranslation();
+  return isActive ? null : (
+    <Badge color="gray" variant="light" ml="xs">
+      {t('cases.settings.deactivated')}
+    </Badge>
+  );
+};
+
 function Policies() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -104,6 +163,7 @@ function Policies() {
     queryFn: () => api<{ items: SlaPolicy[] }>('/admin/case-sla-policies'),
   });
   const calendars = useCalendarList();
+  const [editing, setEditing] = useState<SlaPolicy | null>(null);
   const [name, setName] = useState('');
   const [caseType, setCaseType] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);
@@ -111,29 +171,68 @@ function Policies() {
   const [firstResponse, setFirstResponse] = useState<number | string>('');
   const [resolution, setResolution] = useState<number | string>('');
   const [pause, setPause] = useState(true);
-  const create = useMutation({
-    mutationFn: () =>
-      api('/admin/case-sla-policies', {
-        method: 'POST',
-        body: {
-          name,
-          caseType,
-          priority,
-          calendarCode,
-          firstResponseMinutes: firstResponse === '' ? null : Number(firstResponse),
-          resolutionMinutes: resolution === '' ? null : Number(resolution),
-          pauseWhileWaitingCustomer: pause,
-        },
-      }),
+  const [outcome, setOutcome] = useState<'deleted' | 'deactivated' | null>(null);
+  const fill = (p: SlaPolicy | null) => {
+    setEditing(p);
+    setName(p?.name ?? '');
+    setCaseType(p?.caseType ?? null);
+    setPriority(p?.priority ?? null);
+    setCalendarCode(p?.calendarCode ?? null);
+    setFirstResponse(p?.firstResponseMinutes ?? '');
+    setResolution(p?.resolutionMinutes ?? '');
+    setPause(p?.pauseWhileWaitingCustomer ?? true);
+  };
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        name,
+        caseType,
+        priority,
+        segment: editing?.segment ?? null,
+        calendarCode,
+        firstResponseMinutes: firstResponse === '' ? null : Number(firstResponse),
+        resolutionMinutes: resolution === '' ? null : Number(resolution),
+        pauseWhileWaitingCustomer: pause,
+      };
+      return editing
+        ? api(`/admin/case-sla-policies/${editing.id}`, {
+            method: 'PATCH',
+            body: {
+              ...body,
+              nextUpdateMinutes: editing.nextUpdateMinutes,
+              escalation: editing.escalation,
+              version: editing.version,
+            },
+          })
+        : api('/admin/case-sla-policies', { method: 'POST', body });
+    },
     onSuccess: () => {
-      setName('');
+      fill(null);
+      void queryClient.invalidateQueries({ queryKey: keys.policies });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (p: SlaPolicy) =>
+      api<{ outcome: 'deleted' | 'deactivated' }>(`/admin/case-sla-policies/${p.id}?version=${p.version}`, {
+        method: 'DELETE',
+      }),
+    onSuccess: (r, p) => {
+      setOutcome(r.outcome);
+      if (editing?.id === p.id) fill(null);
       void queryClient.invalidateQueries({ queryKey: keys.policies });
     },
   });
   const any = t('cases.settings.any');
+  const formTitle = editing
+    ? t('cases.settings.editPolicy', { name: editing.name })
+    : t('cases.settings.newPolicy');
   return (
     <Stack>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error ?? remove.error} />
+      <Text size="sm" c="dimmed">
+        {t('cases.settings.policyNote')}
+      </Text>
+      <DeleteOutcome outcome={outcome} kind="policy" />
       <Table aria-label={t('cases.settings.policies')}>
         <Table.Thead>
           <Table.Tr>
@@ -144,12 +243,16 @@ function Policies() {
             <Table.Th>{t('cases.settings.firstResponse')}</Table.Th>
             <Table.Th>{t('cases.settings.resolution')}</Table.Th>
             <Table.Th>{t('cases.settings.pause')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.items ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{p.name}</Table.Td>
+            <Table.Tr key={p.id} c={p.isActive ? undefined : 'dimmed'}>
+              <Table.Td>
+                {p.name}
+                <StatusBadge isActive={p.isActive} />
+              </Table.Td>
               <Table.Td>{p.caseType ? t(`cases.type.${p.caseType}`) : any}</Table.Td>
               <Table.Td>{p.priority ? t(`cases.bulk.priorities.${p.priority}`) : any}</Table.Td>
               <Table.Td>{p.calendarCode}</Table.Td>
@@ -158,13 +261,32 @@ function Policies() {
               <Table.Td>
                 {p.pauseWhileWaitingCustomer ? t('cases.settings.yes') : t('cases.settings.no')}
               </Table.Td>
+              <Table.Td>
+                {p.isActive && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={t('cases.settings.editNamed', { name: p.name })}
+                      onClick={() => fill(p)}
+                    >
+                      {t('cases.settings.edit')}
+                    </Button>
+                    <DeleteButton
+                      label={t('cases.settings.deleteNamed', { name: p.name })}
+                      busy={remove.isPending}
+                      onConfirm={() => remove.mutate(p)}
+                    />
+                  </Group>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Card withBorder padding="sm" aria-label={t('cases.settings.newPolicy')}>
+      <Card withBorder padding="sm" aria-label={formTitle}>
         <Stack gap="xs">
-          <Text fw={600}>{t('cases.settings.newPolicy')}</Text>
+          <Text fw={600}>{formTitle}</Text>
           <Group gap="xs" align="flex-end">
             <TextInput
               label={t('cases.settings.name')}
@@ -217,13 +339,18 @@ function Policies() {
             />
             <Button
               disabled={!name.trim() || !calendarCode}
-              loading={create.isPending}
-              onClick={() => create.mutate()}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
             >
-              {t('cases.settings.add')}
+              {editing ? t('cases.settings.save') : t('cases.settings.add')}
             </Button>
+            {editing && (
+              <Button variant="subtle" onClick={() => fill(null)}>
+                {t('cases.settings.cancel')}
+              </Button>
+            )}
           </Group>
-          <ErrorAlert error={create.error} />
+          <ErrorAlert error={save.error} />
         </Stack>
       </Card>
     </Stack>
@@ -237,41 +364,77 @@ function Fields() {
     queryKey: keys.fields,
     queryFn: () => api<{ items: FieldDefinition[] }>('/admin/case-fields'),
   });
+  const [editing, setEditing] = useState<FieldDefinition | null>(null);
   const [caseType, setCaseType] = useState<string | null>('complaint');
   const [key, setKey] = useState('');
   const [labels, setLabels] = useState({ en: '', 'zh-CN': '', vi: '' });
   const [kind, setKind] = useState<string | null>('text');
   const [options, setOptions] = useState('');
   const [required, setRequired] = useState(false);
-  const create = useMutation({
+  const [outcome, setOutcome] = useState<'deleted' | 'deactivated' | null>(null);
+  const fill = (f: FieldDefinition | null) => {
+    setEditing(f);
+    setCaseType(f?.caseType ?? 'complaint');
+    setKey(f?.key ?? '');
+    setLabels({ en: f?.labels.en ?? '', 'zh-CN': f?.labels['zh-CN'] ?? '', vi: f?.labels.vi ?? '' });
+    setKind(f?.kind ?? 'text');
+    setOptions(f?.options.join(', ') ?? '');
+    setRequired(f?.isRequired ?? false);
+  };
+  const optionList = () =>
+    options
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  const save = useMutation({
     mutationFn: () =>
-      api('/admin/case-fields', {
-        method: 'POST',
-        body: {
-          caseType,
-          key,
-          labels,
-          kind,
-          isRequired: required,
-          ...(kind === 'select'
-            ? {
-                options: options
-                  .split(',')
-                  .map((o) => o.trim())
-                  .filter(Boolean),
-              }
-            : {}),
-        },
-      }),
+      editing
+        ? api(`/admin/case-fields/${editing.id}`, {
+            method: 'PATCH',
+            body: {
+              version: editing.version,
+              labels,
+              isRequired: required,
+              ...(editing.kind === 'select' ? { options: optionList() } : {}),
+            },
+          })
+        : api('/admin/case-fields', {
+            method: 'POST',
+            body: {
+              caseType,
+              key,
+              labels,
+              kind,
+              isRequired: required,
+              ...(kind === 'select' ? { options: optionList() } : {}),
+            },
+          }),
     onSuccess: () => {
-      setKey('');
-      setLabels({ en: '', 'zh-CN': '', vi: '' });
+      fill(null);
       void queryClient.invalidateQueries({ queryKey: keys.fields });
     },
   });
+  const remove = useMutation({
+    mutationFn: (f: FieldDefinition) =>
+      api<{ outcome: 'deleted' | 'deactivated' }>(`/admin/case-fields/${f.id}?version=${f.version}`, {
+        method: 'DELETE',
+      }),
+    onSuccess: (r, f) => {
+      setOutcome(r.outcome);
+      if (editing?.id === f.id) fill(null);
+      void queryClient.invalidateQueries({ queryKey: keys.fields });
+    },
+  });
+  const formTitle = editing
+    ? t('cases.settings.editField', { key: editing.key })
+    : t('cases.settings.newField');
   return (
     <Stack>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error ?? remove.error} />
+      <Text size="sm" c="dimmed">
+        {t('cases.settings.fieldNote')}
+      </Text>
+      <DeleteOutcome outcome={outcome} kind="field" />
       <Table aria-label={t('cases.settings.fields')}>
         <Table.Thead>
           <Table.Tr>
@@ -280,37 +443,62 @@ function Fields() {
             <Table.Th>{t('cases.settings.label')}</Table.Th>
             <Table.Th>{t('cases.settings.kind')}</Table.Th>
             <Table.Th>{t('cases.settings.required')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.items ?? []).map((f) => (
-            <Table.Tr key={f.id}>
+            <Table.Tr key={f.id} c={f.isActive ? undefined : 'dimmed'}>
               <Table.Td>{t(`cases.type.${f.caseType}`)}</Table.Td>
-              <Table.Td>{f.key}</Table.Td>
+              <Table.Td>
+                {f.key}
+                <StatusBadge isActive={f.isActive} />
+              </Table.Td>
               <Table.Td>{f.labels[i18n.language] ?? f.labels.en}</Table.Td>
               <Table.Td>
                 {t(`cases.settings.kinds.${f.kind}`)}
                 {f.options.length > 0 ? ` (${f.options.join(', ')})` : ''}
               </Table.Td>
               <Table.Td>{f.isRequired ? t('cases.settings.yes') : t('cases.settings.no')}</Table.Td>
+              <Table.Td>
+                {f.isActive && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={t('cases.settings.editNamed', { name: f.key })}
+                      onClick={() => fill(f)}
+                    >
+                      {t('cases.settings.edit')}
+                    </Button>
+                    <DeleteButton
+                      label={t('cases.settings.deleteNamed', { name: f.key })}
+                      busy={remove.isPending}
+                      onConfirm={() => remove.mutate(f)}
+                    />
+                  </Group>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Card withBorder padding="sm" aria-label={t('cases.settings.newField')}>
+      <Card withBorder padding="sm" aria-label={formTitle}>
         <Stack gap="xs">
-          <Text fw={600}>{t('cases.settings.newField')}</Text>
+          <Text fw={600}>{formTitle}</Text>
           <Group gap="xs" align="flex-end">
             <Select
               w={170}
               label={t('cases.settings.caseType')}
               allowDeselect={false}
+              disabled={!!editing}
               value={caseType}
               onChange={setCaseType}
               data={CASE_TYPES.map((v) => ({ value: v, label: t(`cases.type.${v}`) }))}
             />
             <TextInput
               label={t('cases.settings.key')}
+              disabled={!!editing}
               value={key}
               onChange={(e) => setKey(e.currentTarget.value)}
             />
@@ -329,6 +517,7 @@ function Fields() {
               w={130}
               label={t('cases.settings.kind')}
               allowDeselect={false}
+              disabled={!!editing}
               value={kind}
               onChange={setKind}
               data={FIELD_KINDS.map((v) => ({ value: v, label: t(`cases.settings.kinds.${v}`) }))}
@@ -345,11 +534,21 @@ function Fields() {
               checked={required}
               onChange={(e) => setRequired(e.currentTarget.checked)}
             />
-            <Button loading={create.isPending} onClick={() => create.mutate()}>
-              {t('cases.settings.add')}
+            <Button loading={save.isPending} onClick={() => save.mutate()}>
+              {editing ? t('cases.settings.save') : t('cases.settings.add')}
             </Button>
+            {editing && (
+              <Button variant="subtle" onClick={() => fill(null)}>
+                {t('cases.settings.cancel')}
+              </Button>
+            )}
           </Group>
-          <ErrorAlert error={create.error} />
+          {editing && (
+            <Text size="xs" c="dimmed">
+              {t('cases.settings.fieldFixed')}
+            </Text>
+          )}
+          <ErrorAlert error={save.error} />
         </Stack>
       </Card>
     </Stack>
@@ -402,6 +601,12 @@ function Calendars() {
             {t('cases.settings.zone', { zone: calendar.timeZone })}
             {calendar.seeded ? ` · ${t('cases.settings.seeded')}` : ''}
           </Text>
+          <WeeklyHours
+            key={`${calendar.code}-${calendar.timeZone}-${JSON.stringify(calendar.weekly)}`}
+            calendar={calendar}
+            busy={save.isPending}
+            onSave={(next) => save.mutate(next)}
+          />
           <Card withBorder padding="sm" aria-label={t('cases.settings.newDay')}>
             <Group gap="xs" align="flex-end">
               <Select
@@ -477,5 +682,76 @@ function Calendars() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Working hours per weekday and the time zone of a business calendar. */
+function WeeklyHours({
+  calendar,
+  busy,
+  onSave,
+}: {
+  calendar: CalendarView;
+  busy: boolean;
+  onSave: (next: CalendarView) => void;
+}) {
+  const { t } = useTranslation();
+  const [timeZone, setTimeZone] = useState(calendar.timeZone);
+  const [days, setDays] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      WEEKDAYS.map((d) => [d, (calendar.weekly[d] ?? []).map(([a, b]) => `${a}-${b}`).join(', ')]),
+    ),
+  );
+  const isInvalid = (value: string) =>
+    value.trim() !== '' && !value.split(',').every((r) => RANGE.test(r.trim()));
+  const save = () => {
+    const weekly: Record<string, [string, string][]> = {};
+    for (const d of WEEKDAYS) {
+      const ranges = (days[d] ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+        .map((r) => r.split('-') as [string, string]);
+      if (ranges.length) weekly[d] = ranges;
+    }
+    onSave({ ...calendar, timeZone: timeZone.trim(), weekly });
+  };
+  return (
+    <Card withBorder padding="sm" maw={640} aria-label={t('cases.settings.weekly')}>
+      <Stack gap="xs">
+        <Text fw={600}>{t('cases.settings.weekly')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('cases.settings.weeklyHint')}
+        </Text>
+        <TextInput
+          label={t('cases.settings.timeZone')}
+          placeholder="Asia/Shanghai"
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.currentTarget.value)}
+        />
+        {WEEKDAYS.map((d) => (
+          <TextInput
+            key={d}
+            label={t(`cases.settings.weekday.${d}`)}
+            placeholder={t('cases.settings.closed')}
+            value={days[d] ?? ''}
+            error={isInvalid(days[d] ?? '') ? t('cases.settings.hoursInvalid') : null}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDays((all) => ({ ...all, [d]: value }));
+            }}
+          />
+        ))}
+        <Group>
+          <Button
+            loading={busy}
+            disabled={!timeZone.trim() || WEEKDAYS.some((d) => isInvalid(days[d] ?? ''))}
+            onClick={save}
+          >
+            {t('cases.settings.saveWeekly')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
