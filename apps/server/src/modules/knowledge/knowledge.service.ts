@@ -7,9 +7,11 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { createLogger, type Logger } from '../../platform/logger.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.ts';
 import { sanitizeBody } from './knowledge.html.ts';
+import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
 import { highlight, htmlToText, lexeme, terms } from './knowledge.text.ts';
 
@@ -41,6 +43,11 @@ export interface SearchInput {
   source?: string;
   /** Suggestions are not logged as searches (they would read as content gaps). */
   isSuggestion?: boolean;
+  /**
+   * `sql` ranks in PostgreSQL even when the in-process index is built (the bench and the tests
+   * compare the two paths; the API never sets it).
+   */
+  engine?: 'sql';
 }
 
 export interface SearchHit {
@@ -158,9 +165,46 @@ export function createKnowledgeService(deps: {
   clock: Clock;
   events: Events;
   audit: Audit;
+  log?: Logger;
+  /** How often each process's index reconciles with the database (ms; 0 = only when asked). */
+  indexReconcileMs?: number;
 }) {
   const { db, ids, clock, events, audit } = deps;
   const pool = db.$client;
+  const log = deps.log ?? createLogger({ level: 'silent' });
+  // The ranking index of this process (decision 0006); searches use PostgreSQL until it is built.
+  const index = createKnowledgeIndex({ pool, clock, log, reconcileMs: deps.indexReconcileMs });
+  let isIndexStarted = false;
+  let unsubscribe: (() => void) | null = null;
+  /** After this process's own commit: the index has the change before the call returns. */
+  const syncIndex = (id: string) => (isIndexStarted ? index.refresh([id]) : Promise.resolve());
+  const INDEXED_EVENTS = new Set<string>([
+    KNOWLEDGE_EVENTS.published,
+    KNOWLEDGE_EVENTS.archived,
+    KNOWLEDGE_EVENTS.changed,
+  ]);
+
+  /**
+   * Builds this process's index in the background and keeps it in step with every process's
+   * changes through the event follower (each process sees every event). Searches use it once built.
+   */
+  function startIndex(): Promise<void> {
+    if (!isIndexStarted) {
+      isIndexStarted = true;
+      unsubscribe = events.subscribe((batch) => {
+        const changed = batch
+          .filter((e) => INDEXED_EVENTS.has(e.type))
+          .map((e) => (e.payload as { articleId: string }).articleId);
+        if (changed.length > 0) void index.refresh(changed);
+      });
+    }
+    return index.start();
+  }
+  async function stopIndex() {
+    unsubscribe?.();
+    unsubscribe = null;
+    await index.stop();
+  }
 
   const view = (r: ArticleRow) => ({
     id: r.id,
@@ -289,6 +333,8 @@ export function createKnowledgeService(deps: {
           details: { parentId: input.parentId ?? null },
         });
     });
+    // Other processes take the new tree at their next reconciliation (the category filter only).
+    if (isIndexStarted) await index.loadCategories();
     return id;
   }
 
@@ -330,6 +376,7 @@ export function createKnowledgeService(deps: {
         details: { changed: Object.keys(input) },
       });
     });
+    if (isIndexStarted) await index.loadCategories();
   }
 
   // ——— articles ———
@@ -487,8 +534,21 @@ export function createKnowledgeService(deps: {
           await tx.execute(sql`UPDATE knowledge_articles SET title = ${title}, body_html = ${body}, answer = ${answer},
               tags = ${pgArray(tags)}::text[], status = 'draft' WHERE id = ${id}`);
       }
+      const touchesIndex =
+        input.categoryId !== undefined ||
+        input.visibility !== undefined ||
+        input.audience !== undefined ||
+        input.products !== undefined;
+      // Metadata of a live article applies at once: every process's index takes it (internal event).
+      if (row.status === 'published' && touchesIndex)
+        await events.publish(tx, {
+          type: KNOWLEDGE_EVENTS.changed,
+          actorId: actor.userId,
+          payload: eventPayload(row, row.title, row.published_version ?? row.latest_version),
+        });
       await record(tx, actor, 'knowledge.article_updated', id, { changed: Object.keys(input) });
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -557,6 +617,7 @@ export function createKnowledgeService(deps: {
         await publishVersion(tx, row, latest.version, actor.userId);
       }
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -618,6 +679,7 @@ export function createKnowledgeService(deps: {
       const row = await getRow(tx, id, true);
       await publishVersion(tx, row, row.latest_version, null);
     });
+    await syncIndex(id);
   }
 
   /** Publishes approved revisions whose time has come (the minutely job; idempotent). */
@@ -643,6 +705,7 @@ export function createKnowledgeService(deps: {
         });
         published++;
       });
+      await syncIndex(id);
     }
     return published;
   }
@@ -707,6 +770,7 @@ export function createKnowledgeService(deps: {
       });
       await record(tx, actor, 'knowledge.article_archived', id);
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -842,13 +906,56 @@ export function createKnowledgeService(deps: {
     return result.rows.map((r) => r.id as string);
   }
 
+  /**
+   * The display fields of the index's hits, in its order, through the primary key. The filters are
+   * checked again (a process whose index has not yet taken a change omits an article, never shows
+   * one it must not).
+   */
+  async function displayHits(
+    hits: Array<{ id: string; score: number }>,
+    options: { visibility: Visibility | null; audiences: string[] | null; highlightTerms: Set<string> },
+  ): Promise<SearchHit[]> {
+    if (hits.length === 0) return [];
+    const { rows } = await pool.query({
+      name: 'knowledge_search_rows',
+      text: `SELECT id, group_id, locale, title, body_html, answer, category_id, visibility FROM knowledge_articles
+        WHERE id = ANY($1::uuid[]) AND status = 'published' AND ($2::text IS NULL OR visibility = $2)
+          AND ($3::text[] IS NULL OR cardinality(audience) = 0 OR audience && $3::text[])`,
+      values: [hits.map((h) => h.id), options.visibility, options.audiences],
+    });
+    const byId = new Map(rows.map((r) => [r.id as string, r]));
+    return hits.flatMap((h) => {
+      const r = byId.get(h.id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          groupId: r.group_id,
+          locale: r.locale,
+          title: r.title,
+          titleHtml: highlight(r.title, options.highlightTerms, 300),
+          snippet: highlight(htmlToText(r.body_html), options.highlightTerms),
+          answer: r.answer,
+          categoryId: r.category_id,
+          visibility: r.visibility,
+          score: h.score,
+        },
+      ];
+    });
+  }
+
   async function search(actor: Actor | null, input: SearchInput) {
     if (actor) requirePermission(actor, 'knowledge.read');
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
     const queryTerms = [...new Set(terms(input.q.slice(0, 5000)))].slice(0, MAX_QUERY_TERMS);
     let items: SearchHit[] = [];
+    // The in-process index ranks once built (decision 0006); PostgreSQL until then, or when asked.
+    const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
-      const [synonyms, fixes] = await Promise.all([expandSynonyms(queryTerms), corrections(queryTerms)]);
+      const [synonyms, fixes] = await Promise.all([
+        expandSynonyms(queryTerms),
+        isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
+      ]);
       const alternatives = (t: string) => [t, ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;
       const phrase = (p: string[]) => `(${p.map(lexeme).join(' & ')})`;
@@ -870,39 +977,60 @@ export function createKnowledgeService(deps: {
       ]);
       const isPublic = actor === null;
       const audiences = actor && !actor.permissions.has('knowledge.edit') ? audiencesOf(actor) : null;
-      const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
-      const params = [
-        input.locale ?? null,
-        categoryIds,
-        input.product ?? null,
-        isPublic ? 'public' : (input.visibility ?? null),
-        audiences,
-        clock.now(),
-        limit,
-      ];
-      // The locale is written into the statement (one of three known values), so the planner
-      // can use that locale's partial indexes; one named statement per locale.
-      const locale = input.locale && isLocale(input.locale) ? input.locale : null;
-      const filters = `a.status = 'published'
+      if (isIndexed) {
+        const visibility = isPublic ? 'public' : (input.visibility ?? null);
+        const hits = index.search({
+          // The same groups as the SQL `all` query: each term with its corrections, each synonym
+          // group as its phrases (a phrase needs all its words).
+          groups: [
+            ...queryTerms
+              .filter((t) => !covered.has(t))
+              .map((t) => [[t], ...(fixes.get(t) ?? []).map((f) => [f])]),
+            ...synonyms.map((g) => [g.covers, ...g.others]),
+          ],
+          locale: input.locale ?? null,
+          categoryIds: input.categoryId ? index.categorySubtree(input.categoryId) : null,
+          product: input.product ?? null,
+          visibility,
+          audiences,
+          limit,
+          minStrict: MIN_STRICT_RESULTS,
+        });
+        items = await displayHits(hits, { visibility, audiences, highlightTerms });
+      } else {
+        const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
+        const params = [
+          input.locale ?? null,
+          categoryIds,
+          input.product ?? null,
+          isPublic ? 'public' : (input.visibility ?? null),
+          audiences,
+          clock.now(),
+          limit,
+        ];
+        // The locale is written into the statement (one of three known values), so the planner
+        // can use that locale's partial indexes; one named statement per locale.
+        const locale = input.locale && isLocale(input.locale) ? input.locale : null;
+        const filters = `a.status = 'published'
                ${locale ? `AND a.locale = '${locale}'` : ''} AND ($1::text IS NULL OR a.locale = $1)
                AND ($2::uuid[] IS NULL OR a.category_id = ANY($2::uuid[]))
                AND ($3::text IS NULL OR $3 = ANY(a.products))
                AND ($4::text IS NULL OR a.visibility = $4)
                AND ($5::text[] IS NULL OR cardinality(a.audience) = 0 OR a.audience && $5::text[])
                AND NOT (a.id = ANY($9::uuid[]))`;
-      // Ranking reads each candidate's whole document, so few are ranked: up to TITLE_CANDIDATES
-      // whose title or tags match (the small title index) and up to BODY_CANDIDATES more from the
-      // whole text, both taken in index order — the cost no longer grows with the base, and a
-      // title match is never crowded out by thousands of body matches. Only published rows are in
-      // the (partial) indexes. Snippets are made in Node for the returned page only.
-      // A named statement: each connection plans it once.
-      // The any-term fill-up takes its candidates from titles and tags only: the union of every
-      // term's postings over whole texts is the most expensive read there is (tens of thousands of
-      // rows for a customer's sentence), and a text that matches only some words adds little.
-      const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
-        pool.query({
-          name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
-          text: `WITH candidates AS (
+        // Ranking reads each candidate's whole document, so few are ranked: up to TITLE_CANDIDATES
+        // whose title or tags match (the small title index) and up to BODY_CANDIDATES more from the
+        // whole text, both taken in index order — the cost no longer grows with the base, and a
+        // title match is never crowded out by thousands of body matches. Only published rows are in
+        // the (partial) indexes. Snippets are made in Node for the returned page only.
+        // A named statement: each connection plans it once.
+        // The any-term fill-up takes its candidates from titles and tags only: the union of every
+        // term's postings over whole texts is the most expensive read there is (tens of thousands of
+        // rows for a customer's sentence), and a text that matches only some words adds little.
+        const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
+          pool.query({
+            name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
+            text: `WITH candidates AS (
                (SELECT a.id FROM knowledge_articles a WHERE a.title_doc @@ CAST($8 AS tsquery) AND ${filters}
                 LIMIT ${TITLE_CANDIDATES})${
                   isAnyTerm
@@ -918,31 +1046,32 @@ export function createKnowledgeService(deps: {
                * (1 + ln(1 + a.views + 3 * a.helpful) / 30) AS score
            FROM candidates c JOIN knowledge_articles a ON a.id = c.id
            ORDER BY score DESC LIMIT $7`,
-          values: [...params, tsquery, exclude],
-        });
-      const strict = await run(all, []);
-      let rows = strict.rows;
-      // Any-term matches only fill up a short list: they are many, and ranking them is the cost.
-      if (rows.length < Math.min(limit, MIN_STRICT_RESULTS) && queryTerms.length > 1) {
-        const loose = await run(
-          any,
-          rows.map((r) => r.id),
-          true,
-        );
-        rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
+            values: [...params, tsquery, exclude],
+          });
+        const strict = await run(all, []);
+        let rows = strict.rows;
+        // Any-term matches only fill up a short list: they are many, and ranking them is the cost.
+        if (rows.length < Math.min(limit, MIN_STRICT_RESULTS) && queryTerms.length > 1) {
+          const loose = await run(
+            any,
+            rows.map((r) => r.id),
+            true,
+          );
+          rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
+        }
+        items = rows.map((r) => ({
+          id: r.id,
+          groupId: r.group_id,
+          locale: r.locale,
+          title: r.title,
+          titleHtml: highlight(r.title, highlightTerms, 300),
+          snippet: highlight(htmlToText(r.body_html), highlightTerms),
+          answer: r.answer,
+          categoryId: r.category_id,
+          visibility: r.visibility,
+          score: Number(r.score),
+        }));
       }
-      items = rows.map((r) => ({
-        id: r.id,
-        groupId: r.group_id,
-        locale: r.locale,
-        title: r.title,
-        titleHtml: highlight(r.title, highlightTerms, 300),
-        snippet: highlight(htmlToText(r.body_html), highlightTerms),
-        answer: r.answer,
-        categoryId: r.category_id,
-        visibility: r.visibility,
-        score: Number(r.score),
-      }));
     }
     let searchId: string | null = null;
     if (!input.isSuggestion && input.q.trim()) {
@@ -992,6 +1121,7 @@ export function createKnowledgeService(deps: {
       }
       await tx.execute(sql`UPDATE knowledge_articles SET views = views + 1 WHERE id = ${articleId}`);
     });
+    index.countUse(articleId, { views: 1 });
   }
 
   async function giveFeedback(
@@ -1011,6 +1141,7 @@ export function createKnowledgeService(deps: {
           : sql`UPDATE knowledge_articles SET not_helpful = not_helpful + 1 WHERE id = ${articleId}`,
       );
     });
+    if (input.isHelpful) index.countUse(articleId, { helpful: 1 });
     return {
       helpful: row.helpful + (input.isHelpful ? 1 : 0),
       notHelpful: row.not_helpful + (input.isHelpful ? 0 : 1),
@@ -1227,6 +1358,12 @@ export function createKnowledgeService(deps: {
     asOf,
     search,
     suggest,
+    startIndex,
+    stopIndex,
+    /** The index's figures (articles, terms, postings, whether it is built). */
+    indexStats: () => index.stats(),
+    /** Reconciles this process's index now (tests; the timer does it every 30 s). */
+    reconcileIndex: () => index.reconcile(),
     openResult,
     giveFeedback,
     listSynonyms,

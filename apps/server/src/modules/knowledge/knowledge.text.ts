@@ -93,16 +93,35 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
+ * A Latin word folded and stemmed as `terms` does it, remembered: snippets analyse the same article
+ * words over and over (bounded: forgotten wholesale past 100,000 words).
+ */
+const analysed = new Map<string, { folded: string; stemmed: string }>();
+function analyseWord(word: string) {
+  let known = analysed.get(word);
+  if (!known) {
+    const folded = foldLatin(word);
+    known = { folded, stemmed: folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded };
+    if (analysed.size >= 100_000) analysed.clear();
+    analysed.set(word, known);
+  }
+  return known;
+}
+
+/**
  * A short excerpt of `text` around the first query term, HTML-escaped, terms wrapped in <mark>.
  * Matching uses the same folding and stemming as the index, so `the tin dung` marks `thẻ tín dụng`.
  */
 export function highlight(text: string, queryTerms: Set<string>, maxChars = 220): string {
-  const words = [...text.matchAll(WORDS)];
   const hanTerms = [...queryTerms].filter((t) => HAN.test(t)).sort((a, b) => b.length - a.length);
   const ranges: Array<[number, number]> = [];
-  for (const match of words) {
+  // The excerpt ends at most `maxChars` after the first match: no word beyond that is read.
+  let end = Number.POSITIVE_INFINITY;
+  for (const match of text.matchAll(WORDS)) {
     const word = match[0];
     const start = match.index ?? 0;
+    if (start >= end) break;
+    const before = ranges.length;
     if (HAN.test(word)) {
       for (const term of hanTerms) {
         let at = word.indexOf(term);
@@ -112,10 +131,10 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
         }
       }
     } else {
-      const folded = foldLatin(word);
-      const stemmed = folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+      const { folded, stemmed } = analyseWord(word);
       if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
     }
+    if (before === 0 && ranges.length > 0) end = Math.min(...ranges.map((r) => r[0])) + maxChars;
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
