@@ -116,6 +116,9 @@ const TITLE_CANDIDATES = 100;
 const BODY_CANDIDATES = 100;
 /** Fewer all-terms results than this (or than the limit) and the search fills up with any-term ones. */
 const MIN_STRICT_RESULTS = 5;
+/** The search log is written at most this long after a search, in one INSERT of up to a batch. */
+const SEARCH_LOG_FLUSH_MS = 50;
+const SEARCH_LOG_BATCH = 500;
 /** Synonym groups are read at most this often per process (editors' changes apply within it). */
 const SYNONYMS_TTL_MS = 2000;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -172,7 +175,7 @@ export function createKnowledgeService(deps: {
   const { db, ids, clock, events, audit } = deps;
   const pool = db.$client;
   const log = deps.log ?? createLogger({ level: 'silent' });
-  // The ranking index of this process (decision 0006); searches use PostgreSQL until it is built.
+  // The ranking index of this process (decision 0010); searches use PostgreSQL until it is built.
   const index = createKnowledgeIndex({ pool, clock, log, reconcileMs: deps.indexReconcileMs });
   let isIndexStarted = false;
   let unsubscribe: (() => void) | null = null;
@@ -200,10 +203,12 @@ export function createKnowledgeService(deps: {
     }
     return index.start();
   }
+  /** Stops the index and writes the search log still held. */
   async function stopIndex() {
     unsubscribe?.();
     unsubscribe = null;
     await index.stop();
+    await flushSearchLog();
   }
 
   const view = (r: ArticleRow) => ({
@@ -949,7 +954,7 @@ export function createKnowledgeService(deps: {
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
     const queryTerms = [...new Set(terms(input.q.slice(0, 5000)))].slice(0, MAX_QUERY_TERMS);
     let items: SearchHit[] = [];
-    // The in-process index ranks once built (decision 0006); PostgreSQL until then, or when asked.
+    // The in-process index ranks once built (decision 0010); PostgreSQL until then, or when asked.
     const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
       const [synonyms, fixes] = await Promise.all([
@@ -1076,21 +1081,54 @@ export function createKnowledgeService(deps: {
     let searchId: string | null = null;
     if (!input.isSuggestion && input.q.trim()) {
       searchId = ids.uuid();
-      await pool.query(
-        `INSERT INTO knowledge_searches (id, user_id, source, query, locale, result_count, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          searchId,
-          actor?.userId ?? null,
-          input.source ?? (actor ? 'kb' : 'help'),
-          input.q.slice(0, 500),
-          input.locale ?? null,
-          items.length,
-          clock.now(),
-        ],
-      );
+      logSearch([
+        searchId,
+        actor?.userId ?? null,
+        input.source ?? (actor ? 'kb' : 'help'),
+        input.q.slice(0, 500),
+        input.locale ?? null,
+        items.length,
+        clock.now(),
+      ]);
     }
     return { searchId, items };
+  }
+
+  // The search log is written in batches, one INSERT per SEARCH_LOG_FLUSH_MS rather than a commit
+  // per search (at thousands of searches a second that commit was PostgreSQL's largest cost). Up to
+  // that long of log is lost if the process dies; opening a result and the brief flush it first.
+  let searchLog: unknown[][] = [];
+  let searchLogTimer: NodeJS.Timeout | null = null;
+  let searchLogWrites: Promise<void> = Promise.resolve();
+  function logSearch(row: unknown[]) {
+    searchLog.push(row);
+    if (searchLog.length >= SEARCH_LOG_BATCH) void flushSearchLog();
+    else if (!searchLogTimer) {
+      searchLogTimer = setTimeout(() => void flushSearchLog(), SEARCH_LOG_FLUSH_MS);
+      searchLogTimer.unref();
+    }
+  }
+  function flushSearchLog(): Promise<void> {
+    if (searchLogTimer) clearTimeout(searchLogTimer);
+    searchLogTimer = null;
+    const rows = searchLog;
+    searchLog = [];
+    if (rows.length > 0) {
+      const column = (i: number) => rows.map((r) => r[i]);
+      searchLogWrites = searchLogWrites
+        .then(() =>
+          pool.query(
+            `INSERT INTO knowledge_searches (id, user_id, source, query, locale, result_count, created_at)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[])`,
+            [0, 1, 2, 3, 4, 5, 6].map(column),
+          ),
+        )
+        .then(() => undefined)
+        .catch((error) =>
+          log.error({ err: error, searches: rows.length }, 'knowledge search log not written'),
+        );
+    }
+    return searchLogWrites;
   }
 
   /** Articles for the customer's latest messages, in the conversation's language (top 5, not logged). */
@@ -1107,6 +1145,7 @@ export function createKnowledgeService(deps: {
 
   /** Records that a search's result was opened (its search is no content gap) and counts the view. */
   async function openResult(actor: Actor | null, searchId: string | null, articleId: string) {
+    if (searchId) await flushSearchLog();
     const row = await getRow(db, articleId);
     if (!canRead(actor, row)) throw notFound('KNOWLEDGE_ARTICLE_NOT_FOUND');
     await db.transaction(async (tx) => {
@@ -1203,6 +1242,7 @@ export function createKnowledgeService(deps: {
   /** The team lead's morning page: changed in the last day, most searched, searched without an answer. */
   async function morningBrief(actor: Actor) {
     requirePermission(actor, 'knowledge.read');
+    await flushSearchLog();
     const since = new Date(clock.now().getTime() - 86_400_000);
     const [changed, top, gaps, overdue] = await Promise.all([
       pool.query(
@@ -1362,6 +1402,8 @@ export function createKnowledgeService(deps: {
     stopIndex,
     /** The index's figures (articles, terms, postings, whether it is built). */
     indexStats: () => index.stats(),
+    /** Writes the search log held in this process now (the brief and opening a result do). */
+    flushSearchLog,
     /** Reconciles this process's index now (tests; the timer does it every 30 s). */
     reconcileIndex: () => index.reconcile(),
     openResult,
