@@ -21,7 +21,9 @@
  * unless --database names one.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -299,6 +301,44 @@ async function loadSynthetic(pool: pg.Pool, perLocale: number) {
   await pool.query('ANALYZE knowledge_lexemes');
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL processes under this one (postmaster and backends,
+ * with the reaped children the postmaster counts), from /proc: on a shared machine, CPU per search
+ * says more than latency, which waits for everybody else's work.
+ */
+function postgresCpuSeconds(): number {
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      // utime, stime, cutime, cstime (fields 14–17 of proc(5), here 11–14).
+      ticks.set(
+        Number(entry),
+        [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0),
+      );
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of ticks) {
+    if (pid === process.pid) continue;
+    let up = parentOf.get(pid);
+    for (let hops = 0; up !== undefined && up > 1 && hops < 4; hops++) {
+      if (up === process.pid) {
+        total += t;
+        break;
+      }
+      up = parentOf.get(up);
+    }
+  }
+  return total / 100; // USER_HZ
+}
+
 async function loadTest(knowledge: KnowledgeService, queries: string[]) {
   const actor = agent();
   const latencies: number[] = [];
@@ -315,9 +355,19 @@ async function loadTest(knowledge: KnowledgeService, queries: string[]) {
     }
   };
   const t0 = performance.now();
+  const node0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   const seconds = (performance.now() - t0) / 1000;
-  return { latencies, perSecond: Math.round(latencies.length / seconds) };
+  const node = process.cpuUsage(node0);
+  const pgSeconds = postgresCpuSeconds() - pg0;
+  const n = Math.max(1, latencies.length);
+  return {
+    latencies,
+    perSecond: Math.round(latencies.length / seconds),
+    nodeCpuMs: round((node.user + node.system) / 1000 / n, 3),
+    postgresCpuMs: round((pgSeconds * 1000) / n, 3),
+  };
 }
 
 async function timed(n: number, run: (i: number) => Promise<unknown>) {
@@ -543,7 +593,19 @@ async function main() {
       knowledge.search(agent(), { q: warm[i % warm.length] as string, limit: 10, isSuggestion: true }),
     );
     const loadBefore = load();
+    // BENCH_KNOWLEDGE_PROFILE=<file>: a CPU profile of this process during the load only.
+    const profiler = process.env.BENCH_KNOWLEDGE_PROFILE ? new InspectorSession() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const run = await loadTest(knowledge, warm);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(process.env.BENCH_KNOWLEDGE_PROFILE as string, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const searchRow = {
       searches: run.latencies.length,
       'per s': run.perSecond,
@@ -551,6 +613,8 @@ async function main() {
       'p95 ms': round(percentile(run.latencies, 95), 1),
       'p99 ms': round(percentile(run.latencies, 99), 1),
       'max ms': round(Math.max(...run.latencies), 1),
+      'Node CPU ms/search': run.nodeCpuMs,
+      'PG CPU ms/search': run.postgresCpuMs,
     };
     printTable(
       `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,

@@ -163,6 +163,24 @@ describe('knowledge index', () => {
     expect(ids(index.search({ ...query(''), groups }))).toEqual(['en', 'vi', 'half']);
   });
 
+  it('keeps the best `limit` in order while scanning many matches', () => {
+    const index = makeIndex();
+    for (let i = 0; i < 40; i++)
+      index.upsert(
+        row(`a${String(i).padStart(2, '0')}`, { title: 'Card', body: 'x' }, { views: (i * 7) % 40 }),
+      );
+    const top = index.search(query('card', { limit: 5 }));
+    const expected = Array.from({ length: 40 }, (_, i) => ({
+      id: `a${String(i).padStart(2, '0')}`,
+      views: (i * 7) % 40,
+    }))
+      .sort((a, b) => b.views - a.views)
+      .slice(0, 5)
+      .map((a) => a.id);
+    expect(ids(top)).toEqual(expected);
+    expect(top.map((h) => h.score)).toEqual([...top.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
   it('counts this process’s views and votes at once', () => {
     const index = makeIndex();
     index.upsert(row('a', { title: 'Card', body: 'x' }));

@@ -706,8 +706,9 @@ export function createKnowledgeIndex(deps: {
     for (const a of query.audiences ?? []) audienceBits |= AUDIENCE_BIT[a] ?? 0;
     const now = clock.now().getTime();
     const groups = query.groups.length;
-    const strict: IndexHit[] = [];
-    const loose: IndexHit[] = [];
+    // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
+    const strict = topK(query.limit);
+    const loose = topK(query.limit);
     const isAllowed = (slot: number) => {
       if (!alive[slot]) return false;
       if (query.locale !== null && localeOf[slot] !== localeCode) return false;
@@ -736,14 +737,41 @@ export function createKnowledgeIndex(deps: {
         (norm[slot] as number) *
         (0.85 + 0.15 / (1 + age)) *
         (1 + Math.log(1 + (views[slot] as number) + 3 * (helpful[slot] as number)) / 30);
-      (hits === groups ? strict : loose).push({ id: ids[slot] as string, score });
+      (hits === groups ? strict : loose).offer(slot, score);
     }
-    const best = (list: IndexHit[], n: number) =>
-      list.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, n);
-    const out = best(strict, query.limit);
+    const out = strict.hits();
     if (out.length < Math.min(query.limit, query.minStrict) && groups > 1)
-      out.push(...best(loose, query.limit - out.length));
+      out.push(...loose.hits().slice(0, query.limit - out.length));
     return out;
+  }
+
+  /** The `k` best (score, then id) of what is offered: insertion into a short sorted array. */
+  function topK(k: number) {
+    const slotsKept: number[] = [];
+    const scores: number[] = [];
+    const isBefore = (score: number, slot: number, i: number) =>
+      score > (scores[i] as number) ||
+      (score === scores[i] && (ids[slot] as string) < (ids[slotsKept[i] as number] as string));
+    return {
+      offer(slot: number, score: number) {
+        if (slotsKept.length === k && !isBefore(score, slot, k - 1)) return;
+        let i = Math.min(slotsKept.length, k - 1);
+        if (slotsKept.length < k) {
+          slotsKept.push(slot);
+          scores.push(score);
+          i = slotsKept.length - 1;
+        }
+        while (i > 0 && isBefore(score, slot, i - 1)) {
+          slotsKept[i] = slotsKept[i - 1] as number;
+          scores[i] = scores[i - 1] as number;
+          i--;
+        }
+        slotsKept[i] = slot;
+        scores[i] = score;
+      },
+      hits: (): IndexHit[] =>
+        slotsKept.map((slot, i) => ({ id: ids[slot] as string, score: scores[i] as number })),
+    };
   }
 
   /** The two nearest known Latin terms (pg_trgm similarity ≥ 0.3) of each term the index lacks. */

@@ -13,7 +13,7 @@ import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.
 import { sanitizeBody } from './knowledge.html.ts';
 import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
-import { highlight, htmlToText, lexeme, terms } from './knowledge.text.ts';
+import { highlight, htmlToText, htmlToTextCached, lexeme, terms } from './knowledge.text.ts';
 
 export interface ArticleInput {
   locale: Locale;
@@ -939,7 +939,7 @@ export function createKnowledgeService(deps: {
           locale: r.locale,
           title: r.title,
           titleHtml: highlight(r.title, options.highlightTerms, 300),
-          snippet: highlight(htmlToText(r.body_html), options.highlightTerms),
+          snippet: highlight(htmlToTextCached(r.body_html), options.highlightTerms),
           answer: r.answer,
           categoryId: r.category_id,
           visibility: r.visibility,

@@ -108,6 +108,51 @@ function analyseWord(word: string) {
   return known;
 }
 
+interface Word {
+  word: string;
+  start: number;
+  isHan: boolean;
+  folded: string;
+  stemmed: string;
+}
+/**
+ * The words of a text as highlighting reads them, remembered for the texts shown most (the same
+ * articles come back search after search; splitting and folding them was most of a search's CPU).
+ * At most `WORDS_CACHED` texts, least recently used forgotten first.
+ */
+const WORDS_CACHED = 1000;
+const wordCache = new Map<string, Word[]>();
+function wordsOf(text: string): Word[] {
+  const known = wordCache.get(text);
+  if (known) {
+    wordCache.delete(text);
+    wordCache.set(text, known);
+    return known;
+  }
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    const isHan = HAN.test(word);
+    const { folded, stemmed } = isHan ? { folded: word, stemmed: word } : analyseWord(word);
+    words.push({ word, start: match.index ?? 0, isHan, folded, stemmed });
+  }
+  if (wordCache.size >= WORDS_CACHED) wordCache.delete(wordCache.keys().next().value as string);
+  wordCache.set(text, words);
+  return words;
+}
+
+/** `htmlToText`, remembered for the bodies shown most (as `wordsOf`). */
+const textCache = new Map<string, string>();
+export function htmlToTextCached(html: string): string {
+  let text = textCache.get(html);
+  if (text === undefined) {
+    text = htmlToText(html);
+    if (textCache.size >= WORDS_CACHED) textCache.delete(textCache.keys().next().value as string);
+  } else textCache.delete(html);
+  textCache.set(html, text);
+  return text;
+}
+
 /**
  * A short excerpt of `text` around the first query term, HTML-escaped, terms wrapped in <mark>.
  * Matching uses the same folding and stemming as the index, so `the tin dung` marks `thẻ tín dụng`.
@@ -117,12 +162,10 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
   const ranges: Array<[number, number]> = [];
   // The excerpt ends at most `maxChars` after the first match: no word beyond that is read.
   let end = Number.POSITIVE_INFINITY;
-  for (const match of text.matchAll(WORDS)) {
-    const word = match[0];
-    const start = match.index ?? 0;
+  for (const { word, start, isHan, folded, stemmed } of wordsOf(text)) {
     if (start >= end) break;
     const before = ranges.length;
-    if (HAN.test(word)) {
+    if (isHan) {
       for (const term of hanTerms) {
         let at = word.indexOf(term);
         while (at >= 0) {
@@ -131,7 +174,6 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
         }
       }
     } else {
-      const { folded, stemmed } = analyseWord(word);
       if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
     }
     if (before === 0 && ranges.length > 0) end = Math.min(...ranges.map((r) => r[0])) + maxChars;
