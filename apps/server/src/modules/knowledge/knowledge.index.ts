@@ -591,6 +591,8 @@ export function createKnowledgeIndex(deps: {
       // Not on `queue`: reconcile's own refreshes go through it.
       let isReconciling = false;
       timer = setInterval(() => {
+        // A failed build (database away at start) is tried again; searches stay on SQL meanwhile.
+        if (!ready && !building) void start();
         if (isReconciling) return;
         isReconciling = true;
         reconcile()
