@@ -219,6 +219,8 @@ export function createKnowledgeIndex(deps: {
   /** Latin terms (the typo lexicon): trigram → term ids, and each term's trigram count. */
   const trigramTerms = new Map<string, number[]>();
   const trigramCount = new Map<number, number>();
+  /** Corrections found, by unknown term (forgotten whenever a Latin term is added). */
+  const correctionCache = new Map<string, string[]>();
 
   // ——— categories (for the category filter: a category and its descendants) ———
   let parentOf = new Map<string, string | null>();
@@ -262,6 +264,7 @@ export function createKnowledgeIndex(deps: {
       termId.set(term, id);
       termText.push(term);
       if (LATIN_TERM.test(term)) {
+        correctionCache.clear();
         const grams = trigrams(term);
         trigramCount.set(id, grams.length);
         for (const g of grams) {
@@ -639,16 +642,16 @@ export function createKnowledgeIndex(deps: {
     return scratch;
   };
 
-  /** Calls `visit(slot, score)` for every posting of a term (compact part, then delta). */
-  function eachPosting(term: string, visit: (slot: number, score: number) => void) {
+  /** Calls `visit` with each posting list of a term: its compact range, then its delta. */
+  function eachList(
+    term: string,
+    visit: (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => void,
+  ) {
     const t = termId.get(term);
     if (t === undefined) return;
-    if (t < mainTerms)
-      for (let p = offsets[t] as number, end = offsets[t + 1] as number; p < end; p++)
-        visit(postDoc[p] as number, postScore[p] as number);
+    if (t < mainTerms) visit(postDoc, postScore, offsets[t] as number, offsets[t + 1] as number);
     const more = delta.get(t);
-    if (more)
-      for (let i = 0; i < more.docs.length; i++) visit(more.docs[i] as number, more.scores[i] as number);
+    if (more) visit(more.docs, more.scores, 0, more.docs.length);
   }
 
   /**
@@ -667,18 +670,30 @@ export function createKnowledgeIndex(deps: {
         if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
         if (score > (groupBest[slot] as number)) groupBest[slot] = score;
       };
+      // Loops over whole posting lists (no call per posting: this is where a search spends).
+      const offerList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
+        for (let p = from; p < to; p++) {
+          const slot = docs[p] as number;
+          const score = scores[p] as number;
+          if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
+          if (score > (groupBest[slot] as number)) groupBest[slot] = score;
+        }
+      };
       for (const phrase of group) {
         if (phrase.length === 1) {
-          eachPosting(phrase[0] as string, offer);
+          eachList(phrase[0] as string, offerList);
           continue;
         }
         let phraseCount = 0;
-        for (const term of phrase)
-          eachPosting(term, (slot, score) => {
+        const addList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
+          for (let p = from; p < to; p++) {
+            const slot = docs[p] as number;
             if (phraseHits[slot] === 0) phraseTouched[phraseCount++] = slot;
             phraseHits[slot] = (phraseHits[slot] as number) + 1;
-            phraseSum[slot] = (phraseSum[slot] as number) + score;
-          });
+            phraseSum[slot] = (phraseSum[slot] as number) + (scores[p] as number);
+          }
+        };
+        for (const term of phrase) eachList(term, addList);
         for (let i = 0; i < phraseCount; i++) {
           const slot = phraseTouched[i] as number;
           // A whole phrase satisfies the group; a part of one only adds to the any-term score.
@@ -781,6 +796,11 @@ export function createKnowledgeIndex(deps: {
     const out = new Map<string, string[]>();
     for (const term of queryTerms) {
       if (!LATIN_TERM.test(term) || termId.has(term)) continue;
+      const known = correctionCache.get(term);
+      if (known) {
+        if (known.length > 0) out.set(term, known);
+        continue;
+      }
       const grams = trigrams(term);
       const shared = new Map<number, number>();
       for (const g of grams)
@@ -791,6 +811,11 @@ export function createKnowledgeIndex(deps: {
         if (similarity >= TRIGRAM_THRESHOLD) scored.push({ term: termText[t] as string, similarity });
       }
       scored.sort((a, b) => b.similarity - a.similarity || (a.term < b.term ? -1 : 1));
+      if (correctionCache.size >= 10_000) correctionCache.clear();
+      correctionCache.set(
+        term,
+        scored.slice(0, 2).map((x) => x.term),
+      );
       if (scored.length > 0)
         out.set(
           term,
