@@ -240,7 +240,8 @@ export function createKnowledgeIndex(deps: {
       make: (n: number) => T,
     ) => {
       const b = make(next);
-      b.set(a);
+      // A rebuild starts from capacity 0 with the old (longer) arrays: keep what fits.
+      b.set(a.length <= next ? a : a.subarray(0, next));
       return b;
     };
     alive = copy(alive, (n) => new Uint8Array(n));
