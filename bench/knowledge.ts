@@ -7,6 +7,7 @@
  *   npm run bench:knowledge -- --database postgres://…/kb  # an existing database: loaded once,
  *                                                    # reused by later runs (no embedded PostgreSQL)
  *   npm run bench:knowledge -- --explain             # also EXPLAIN (ANALYZE, BUFFERS) of the search SQL
+ *   npm run bench:knowledge -- --eval-only           # only the quality of the demo base (step 1), ~20 s
  * (BENCH_KNOWLEDGE_ARTICLES — total — and BENCH_KNOWLEDGE_SECONDS work too.)
  * 1. Quality: the demo base (seed/knowledge-articles.ts) and bench/knowledge-eval.json — nDCG@5 and
  *    recall@5, overall and by kind (plain, no-diacritics, typo, synonym), index and SQL path, and
@@ -70,6 +71,7 @@ const options =
           seconds: { type: 'string' },
           database: { type: 'string' },
           explain: { type: 'boolean', default: false },
+          'eval-only': { type: 'boolean', default: false },
         },
       }).values;
 const PER_LOCALE = options?.scale
@@ -486,12 +488,158 @@ const load = () =>
     .map((x) => round(x, 2))
     .join(' / ');
 
+/** Steps 2 and 3: the synthetic load, the evaluation again among it, latencies and freshness. */
+async function measureLoad({
+  url,
+  pool,
+  demo,
+  ids,
+  quality,
+  count: initialCount,
+  results,
+  evalSet,
+}: {
+  url: string;
+  pool: pg.Pool;
+  demo: KnowledgeService;
+  ids: Map<string, string>;
+  quality: Awaited<ReturnType<typeof evaluate>> | null;
+  count: number;
+  results: Record<string, unknown>;
+  evalSet: { queries: EvalQuery[] };
+}) {
+  let count = initialCount;
+  if (count < ids.size + PER_LOCALE * LOCALES.length) {
+    const t0 = performance.now();
+    await loadSynthetic(pool, Math.ceil((ids.size + PER_LOCALE * LOCALES.length - count) / LOCALES.length));
+    results.loadSeconds = round((performance.now() - t0) / 1000, 1);
+    count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
+    process.stdout.write(`loaded: ${count} articles in ${results.loadSeconds} s\n`);
+  } else process.stdout.write(`reused: ${count} articles already loaded\n`);
+  results.articles = count;
+  await demo.stopIndex();
+
+  // A fresh process's index over the loaded base: build time and memory.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const t1 = performance.now();
+  const { knowledge } = services(pool);
+  await knowledge.startIndex();
+  const buildSeconds = round((performance.now() - t1) / 1000, 2);
+  gc?.();
+  const after = process.memoryUsage();
+  const mb = (x: number) => round(x / 1048576, 1);
+  const { isReady: _built, ...figures } = knowledge.indexStats();
+  const index = {
+    ...figures,
+    'build s': buildSeconds,
+    'heap MB': mb(after.heapUsed - before.heapUsed),
+    'array buffers MB': mb(after.arrayBuffers - before.arrayBuffers),
+    'rss MB': mb(after.rss - before.rss),
+    gc: gc ? 'yes' : 'no (run with --expose-gc for exact figures)',
+  };
+  printTable(`Index of ${count} articles (memory: this process, after − before the build)`, [index]);
+  results.index = index;
+
+  const qualityLoaded = await evaluate(knowledge, ids, evalSet.queries);
+  process.stdout.write(
+    `quality among ${count} articles: nDCG@5 ${qualityLoaded.ndcg}, recall@5 ${qualityLoaded.recall}\n`,
+  );
+  results.qualityLoaded = qualityLoaded;
+
+  const messages = DEMO_TOPICS.flatMap((t) =>
+    LOCALES.map((l) => ({ text: `${t[l].title}. ${htmlToText(t[l].body).slice(0, 300)}`, locale: l })),
+  );
+  const longText = (i: number) => (messages[i % messages.length]?.text ?? '').repeat(40).slice(0, 5000);
+  if (options?.explain) {
+    // The SQL path (the fallback while an index builds).
+    for (const q of ['credit card annual fee', 'the tin dung bi khoa', '信用卡 挂失', 'tranfser limit'])
+      await explain(pool, knowledge, q);
+    await explain(pool, knowledge, longText(0), 'en');
+  }
+
+  const warm = evalSet.queries.map((q) => q.q);
+  await timed(50, (i) =>
+    knowledge.search(agent(), { q: warm[i % warm.length] as string, limit: 10, isSuggestion: true }),
+  );
+  const loadBefore = load();
+  // BENCH_KNOWLEDGE_PROFILE=<file>: a CPU profile of this process during the load only.
+  const profiler = process.env.BENCH_KNOWLEDGE_PROFILE ? new InspectorSession() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const run = await loadTest(knowledge, warm);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(process.env.BENCH_KNOWLEDGE_PROFILE as string, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const searchRow = {
+    searches: run.latencies.length,
+    'per s': run.perSecond,
+    'p50 ms': round(percentile(run.latencies, 50), 1),
+    'p95 ms': round(percentile(run.latencies, 95), 1),
+    'p99 ms': round(percentile(run.latencies, 99), 1),
+    'max ms': round(Math.max(...run.latencies), 1),
+    'Node CPU ms/search': run.nodeCpuMs,
+    'PG CPU ms/search': run.postgresCpuMs,
+  };
+  printTable(
+    `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,
+    [searchRow],
+  );
+
+  const suggest = await timed(100, (i) =>
+    knowledge.suggest(agent(), messages[i % messages.length] as { text: string; locale: 'en' }),
+  );
+  const longQuery = await timed(30, (i) =>
+    knowledge.search(agent(), { q: longText(i), limit: 10, isSuggestion: true }),
+  );
+  const fresh = await freshness(url, knowledge);
+  await knowledge.stopIndex();
+  const row = (what: string, xs: number[]) => ({
+    what,
+    'p50 ms': round(percentile(xs, 50), 1),
+    'p95 ms': round(percentile(xs, 95), 1),
+    'p99 ms': round(percentile(xs, 99), 1),
+  });
+  printTable(`Suggestions and 5,000-character queries, one at a time (load average ${load()})`, [
+    row('suggestion (100)', suggest),
+    row('5,000-char query (30)', longQuery),
+  ]);
+  printTable('Freshness', [
+    { what: 'publish commit ms', value: fresh.commitMs },
+    { what: 'seen by 2nd process after commit ms', value: fresh.visibleAfterCommitMs },
+  ]);
+  results.search = searchRow;
+  results.suggestP95Ms = round(percentile(suggest, 95), 1);
+  results.longQueryP95Ms = round(percentile(longQuery, 95), 1);
+  results.freshness = fresh;
+  results.loadAverageAfter = os.loadavg();
+  const checks = [
+    ...(quality ? [check('nDCG@5 × 100 (demo base)', round(quality.ndcg * 100, 1), 'min', 85, '')] : []),
+    check('search p95', searchRow['p95 ms'], 'max', 20, 'ms'),
+    check('search p99', searchRow['p99 ms'], 'max', 50, 'ms'),
+    check('suggestion p95', results.suggestP95Ms as number, 'max', 50, 'ms'),
+    check('5,000-char query p95', results.longQueryP95Ms as number, 'max', 50, 'ms'),
+    check('visible in 2nd process', fresh.commitMs + fresh.visibleAfterCommitMs, 'max', 1000, 'ms'),
+  ];
+  printChecks(checks);
+  process.stdout.write(`load average (1/5/15 min) at the end: ${load()} on ${os.cpus().length} CPUs\n`);
+  results.checks = checks;
+}
+
 async function main() {
   if (process.argv[2] === '--follower') return follower(process.argv[3] as string, process.argv[4] as string);
   printMachine();
-  process.stdout.write(
-    `scale: ${PER_LOCALE} synthetic articles per locale × 3, ${CONCURRENCY} concurrent searches for ${LOAD_SECONDS} s; load average (1/5/15 min) ${load()}\n`,
-  );
+  if (options?.['eval-only']) process.stdout.write('scale: the demo base only (--eval-only)\n');
+  else
+    process.stdout.write(
+      `scale: ${PER_LOCALE} synthetic articles per locale × 3, ${CONCURRENCY} concurrent searches for ${LOAD_SECONDS} s; load average (1/5/15 min) ${load()}\n`,
+    );
   const dataDir = options?.database ? null : await makeDataDir();
   let embedded: EmbeddedPostgres | null = null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -515,7 +663,7 @@ async function main() {
     const seeded = await seedKnowledge({ knowledge: demo, pool, clock: systemClock });
     const ids = seeded.articles > 0 ? seeded.ids : await demoIds(pool);
     process.stdout.write(`demo base: ${ids.size} articles, ${evalSet.queries.length} evaluation queries\n`);
-    let count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
+    const count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
     await demo.startIndex();
     const quality = count <= ids.size + 100 ? await evaluate(demo, ids, evalSet.queries) : null;
     if (quality) {
@@ -538,134 +686,21 @@ async function main() {
     } else
       process.stdout.write('quality on the demo base: not measured (the database already holds a load)\n');
 
-    if (count < ids.size + PER_LOCALE * LOCALES.length) {
-      const t0 = performance.now();
-      await loadSynthetic(pool, Math.ceil((ids.size + PER_LOCALE * LOCALES.length - count) / LOCALES.length));
-      results.loadSeconds = round((performance.now() - t0) / 1000, 1);
-      count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
-      process.stdout.write(`loaded: ${count} articles in ${results.loadSeconds} s\n`);
-    } else process.stdout.write(`reused: ${count} articles already loaded\n`);
-    results.articles = count;
-    await demo.stopIndex();
-
-    // A fresh process's index over the loaded base: build time and memory.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage();
-    const t1 = performance.now();
-    const { knowledge } = services(pool);
-    await knowledge.startIndex();
-    const buildSeconds = round((performance.now() - t1) / 1000, 2);
-    gc?.();
-    const after = process.memoryUsage();
-    const mb = (x: number) => round(x / 1048576, 1);
-    const { isReady: _built, ...figures } = knowledge.indexStats();
-    const index = {
-      ...figures,
-      'build s': buildSeconds,
-      'heap MB': mb(after.heapUsed - before.heapUsed),
-      'array buffers MB': mb(after.arrayBuffers - before.arrayBuffers),
-      'rss MB': mb(after.rss - before.rss),
-      gc: gc ? 'yes' : 'no (run with --expose-gc for exact figures)',
-    };
-    printTable(`Index of ${count} articles (memory: this process, after − before the build)`, [index]);
-    results.index = index;
-
-    const qualityLoaded = await evaluate(knowledge, ids, evalSet.queries);
-    process.stdout.write(
-      `quality among ${count} articles: nDCG@5 ${qualityLoaded.ndcg}, recall@5 ${qualityLoaded.recall}\n`,
-    );
-    results.qualityLoaded = qualityLoaded;
-
-    const messages = DEMO_TOPICS.flatMap((t) =>
-      LOCALES.map((l) => ({ text: `${t[l].title}. ${htmlToText(t[l].body).slice(0, 300)}`, locale: l })),
-    );
-    const longText = (i: number) => (messages[i % messages.length]?.text ?? '').repeat(40).slice(0, 5000);
-    if (options?.explain) {
-      // The SQL path (the fallback while an index builds).
-      for (const q of ['credit card annual fee', 'the tin dung bi khoa', '信用卡 挂失', 'tranfser limit'])
-        await explain(pool, knowledge, q);
-      await explain(pool, knowledge, longText(0), 'en');
+    if (!options?.['eval-only'])
+      await measureLoad({ url, pool, demo, ids, quality, count, results, evalSet });
+    else if (quality) {
+      results.checks = [check('nDCG@5 × 100 (demo base)', round(quality.ndcg * 100, 1), 'min', 85, '')];
+      printChecks(results.checks as ReturnType<typeof check>[]);
     }
-
-    const warm = evalSet.queries.map((q) => q.q);
-    await timed(50, (i) =>
-      knowledge.search(agent(), { q: warm[i % warm.length] as string, limit: 10, isSuggestion: true }),
-    );
-    const loadBefore = load();
-    // BENCH_KNOWLEDGE_PROFILE=<file>: a CPU profile of this process during the load only.
-    const profiler = process.env.BENCH_KNOWLEDGE_PROFILE ? new InspectorSession() : null;
-    if (profiler) {
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.start');
-    }
-    const run = await loadTest(knowledge, warm);
-    if (profiler) {
-      const { profile } = await profiler.post('Profiler.stop');
-      await writeFile(process.env.BENCH_KNOWLEDGE_PROFILE as string, JSON.stringify(profile));
-      profiler.disconnect();
-    }
-    const searchRow = {
-      searches: run.latencies.length,
-      'per s': run.perSecond,
-      'p50 ms': round(percentile(run.latencies, 50), 1),
-      'p95 ms': round(percentile(run.latencies, 95), 1),
-      'p99 ms': round(percentile(run.latencies, 99), 1),
-      'max ms': round(Math.max(...run.latencies), 1),
-      'Node CPU ms/search': run.nodeCpuMs,
-      'PG CPU ms/search': run.postgresCpuMs,
-    };
-    printTable(
-      `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,
-      [searchRow],
-    );
-
-    const suggest = await timed(100, (i) =>
-      knowledge.suggest(agent(), messages[i % messages.length] as { text: string; locale: 'en' }),
-    );
-    const longQuery = await timed(30, (i) =>
-      knowledge.search(agent(), { q: longText(i), limit: 10, isSuggestion: true }),
-    );
-    const fresh = await freshness(url, knowledge);
-    await knowledge.stopIndex();
-    const row = (what: string, xs: number[]) => ({
-      what,
-      'p50 ms': round(percentile(xs, 50), 1),
-      'p95 ms': round(percentile(xs, 95), 1),
-      'p99 ms': round(percentile(xs, 99), 1),
-    });
-    printTable(`Suggestions and 5,000-character queries, one at a time (load average ${load()})`, [
-      row('suggestion (100)', suggest),
-      row('5,000-char query (30)', longQuery),
-    ]);
-    printTable('Freshness', [
-      { what: 'publish commit ms', value: fresh.commitMs },
-      { what: 'seen by 2nd process after commit ms', value: fresh.visibleAfterCommitMs },
-    ]);
-    results.search = searchRow;
-    results.suggestP95Ms = round(percentile(suggest, 95), 1);
-    results.longQueryP95Ms = round(percentile(longQuery, 95), 1);
-    results.freshness = fresh;
-    results.loadAverageAfter = os.loadavg();
-    const checks = [
-      ...(quality ? [check('nDCG@5 × 100 (demo base)', round(quality.ndcg * 100, 1), 'min', 85, '')] : []),
-      check('search p95', searchRow['p95 ms'], 'max', 20, 'ms'),
-      check('search p99', searchRow['p99 ms'], 'max', 50, 'ms'),
-      check('suggestion p95', results.suggestP95Ms as number, 'max', 50, 'ms'),
-      check('5,000-char query p95', results.longQueryP95Ms as number, 'max', 50, 'ms'),
-      check('visible in 2nd process', fresh.commitMs + fresh.visibleAfterCommitMs, 'max', 1000, 'ms'),
-    ];
-    printChecks(checks);
-    process.stdout.write(`load average (1/5/15 min) at the end: ${load()} on ${os.cpus().length} CPUs\n`);
-    results.checks = checks;
   } finally {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
     if (dataDir) await removeDataDir(dataDir);
   }
   if (dataDir) await assertNoPostgresLeft([dataDir]);
-  process.stdout.write(`results: ${await writeResults('knowledge', results)}\n`);
+  process.stdout.write(
+    `results: ${await writeResults(options?.['eval-only'] ? 'knowledge-eval' : 'knowledge', results)}\n`,
+  );
 }
 
 await main();

@@ -26,6 +26,7 @@ import {
   createEmailChannel,
   createEmailReplies,
   createEmailSuppressions,
+  createEmailTemplates,
   createImapReaders,
   createInboundSmtp,
   createMailParser,
@@ -336,6 +337,14 @@ export async function buildApp(deps: AppDeps) {
     parser: mailParser,
   });
   registerEmailListeners({ events, email: emailChannel, notifications, ids, clock });
+  const emailTemplates = createEmailTemplates({
+    db,
+    ids,
+    clock,
+    audit,
+    conversations,
+    bankName: config.mailFromName,
+  });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
   registerNotificationListeners({ events, notifications, customers });
   // IMAP mailboxes (Exchange or any IMAP server): one IDLE reader per mailbox, same filing as SMTP.
@@ -443,7 +452,8 @@ export async function buildApp(deps: AppDeps) {
         emailRoutes({
           email: emailChannel,
           suppressions: emailSuppressions,
-          replies: createEmailReplies({ conversations, clock }),
+          replies: createEmailReplies({ conversations, clock, templates: emailTemplates }),
+          templates: emailTemplates,
         }),
       );
       await api.register(
@@ -646,6 +656,7 @@ export async function buildApp(deps: AppDeps) {
     mailbox,
     emailChannel,
     emailSuppressions,
+    emailTemplates,
     inboundSmtp,
     imapReaders,
     smsChannel,

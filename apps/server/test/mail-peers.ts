@@ -45,6 +45,23 @@ export async function waitForPort(port: number, timeoutMs = 15_000): Promise<voi
   }
 }
 
+/** Waits until nothing listens on the port any more (a stopped peer). */
+async function waitForPortClosed(port: number, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (!open) return;
+    if (Date.now() > until) throw new Error(`127.0.0.1:${port} still listens`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function userIds(name: string): Promise<{ uid: number; gid: number }> {
   const { stdout: uid } = await run('id', ['-u', name]);
   const { stdout: gid } = await run('id', ['-g', name]);
@@ -267,6 +284,16 @@ postlog   unix-dgram n  -       n       -       1       postlogd
     dir,
     log: () =>
       existsSync(path.join(dir, 'postfix.log')) ? readFileSync(path.join(dir, 'postfix.log'), 'utf8') : '',
+    /** Stops the relay (its port closes) and keeps its queue and config, for an outage. */
+    async stop() {
+      await postfix(['stop']);
+      await waitForPortClosed(port);
+    },
+    /** Starts it again on the same port after `stop`. */
+    async start() {
+      await postfix(['start']);
+      await waitForPort(port);
+    },
     async close() {
       await postfix(['stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

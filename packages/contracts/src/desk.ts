@@ -412,6 +412,8 @@ export const Queue = Type.Object({
   agingSeconds: Type.Integer(),
   stickySeconds: Type.Integer(),
   calendarId: Nullable(Uuid),
+  /** The owning team: its supervisors manage the queue's email templates and signatures. */
+  teamId: Nullable(Uuid),
 });
 export const QueueList = Type.Object({ items: Type.Array(Queue) });
 const QueueFields = {
@@ -426,6 +428,7 @@ const QueueFields = {
   agingSeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
   stickySeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
   calendarId: Nullable(Uuid),
+  teamId: Nullable(Uuid),
 };
 export const CreateQueue = Type.Object(
   {
@@ -441,6 +444,7 @@ export const CreateQueue = Type.Object(
     agingSeconds: Type.Optional(QueueFields.agingSeconds),
     stickySeconds: Type.Optional(QueueFields.stickySeconds),
     calendarId: Type.Optional(QueueFields.calendarId),
+    teamId: Type.Optional(QueueFields.teamId),
   },
   strict,
 );

@@ -154,3 +154,62 @@ export const SurveyResponse = Type.Object({
   createdAt: IsoDateTime,
 });
 export const SurveyResponseList = Type.Object({ items: Type.Array(SurveyResponse) });
+
+/** Survey results over a period (`reports.view`): CSAT, NPS and CES with their charts' data. */
+export const SurveyResultsQuery = Type.Object(
+  {
+    from: IsoDateTime,
+    to: IsoDateTime,
+    /** Trend buckets: calendar days or ISO weeks (Monday) in `timeZone`. */
+    granularity: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week')])),
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** A conversation's channel (`chat`, `voice`, `sms`, `email`…), `case` or `branch`. */
+    channel: Type.Optional(Type.String({ pattern: '^[a-z_]{1,20}$' })),
+    queueId: Type.Optional(Uuid),
+    /** Responses about the team's agents; a team supervisor may name only their own teams. */
+    teamId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type SurveyResultsQuery = Static<typeof SurveyResultsQuery>;
+
+const ScoreCount = Type.Object({ score: Type.Integer(), count: Type.Integer() });
+const TrendPoint = Type.Object({
+  /** The bucket's first day, `YYYY-MM-DD` in the query's time zone. */
+  start: Type.String(),
+  responses: Type.Integer(),
+  value: Nullable(Type.Number()),
+});
+export const SurveyKindResults = Type.Object({
+  responses: Type.Integer(),
+  /** CSAT: share of 4–5 (0–1); NPS: −100…100; CES: mean of 1–7 (docs/metrics.md § Surveys). */
+  value: Nullable(Type.Number()),
+  distribution: Type.Array(ScoreCount),
+  trend: Type.Array(TrendPoint),
+});
+export const SurveyComment = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  score: Nullable(Type.Integer()),
+  /** Masked (card numbers) when stored and again when read. */
+  comment: Type.String(),
+  language: Type.String(),
+  channel: Nullable(Type.String()),
+  conversationId: Nullable(Uuid),
+  caseId: Nullable(Uuid),
+  ticketId: Nullable(Uuid),
+  queueId: Nullable(Uuid),
+  createdAt: IsoDateTime,
+});
+export const SurveyResults = Type.Object({
+  from: IsoDateTime,
+  to: IsoDateTime,
+  granularity: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+  csat: SurveyKindResults,
+  nps: SurveyKindResults,
+  ces: SurveyKindResults,
+  npsGroups: Type.Object({ promoters: Type.Integer(), passives: Type.Integer(), detractors: Type.Integer() }),
+  /** The newest 20 answers with a comment. */
+  comments: Type.Array(SurveyComment),
+});
+export type SurveyResults = Static<typeof SurveyResults>;

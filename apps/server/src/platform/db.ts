@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 
 export type Db = NodePgDatabase<Record<string, never>> & { $client: pg.Pool };
@@ -25,6 +27,18 @@ export function createPool(url: string, max: number): pg.Pool {
 
 export function createDb(pool: pg.Pool): Db {
   return drizzle({ client: pool }) as unknown as Db;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A hot statement as a named prepared statement, run on its own (autocommitted): parsed and planned
+ * once per connection instead of on every call. The statement's text must not vary between calls
+ * (everything variable is a parameter), or PostgreSQL refuses the second text under the same name.
+ */
+export async function runPrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const q = dialect.sqlToQuery(query);
+  return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
 }
 
 /** Applies committed migrations; an advisory lock keeps concurrent starts from racing. */

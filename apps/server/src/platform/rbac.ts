@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'cases.reassign',
   'cases.admin',
   'cases.create',
+  'email.templates',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +60,8 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'reports.view': 'team',
     'quality.evaluate': 'team',
     'cases.reassign': 'team',
+    // The email templates and signatures of the queues their teams own (decision 0011).
+    'email.templates': 'team',
   },
   back_office: { 'backoffice.work': 'department', 'knowledge.read': 'all' },
   branch_teller: {
@@ -84,6 +87,7 @@ export const MATRIX: Record<Role, Partial<Record<Permission, Scope>>> = {
     'tokens.manage': 'all',
     'audit.read': 'all',
     'cases.admin': 'all',
+    'email.templates': 'all',
   },
   auditor: { 'audit.read': 'all', 'audit.verify': 'all', 'staff.read': 'all', 'reports.view': 'all' },
 };

@@ -22,5 +22,5 @@ describe('demo email', () => {
     const mail = await ctx.pool.query('SELECT subject FROM mailbox_messages ORDER BY subject');
     expect(mail.rows).toHaveLength(3);
     expect(mail.rows.map((r) => r.subject).join(' ')).toMatch(/您的申请.*已更新/);
-  });
+  }, 90_000); // seeds the whole demo bank (180 knowledge articles alone take ~16 s on a busy machine)
 });

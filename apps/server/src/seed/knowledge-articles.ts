@@ -3,6 +3,7 @@
  * Figures (fees, limits, hotline) are the demo bank's own and consistent across the three languages.
  * Each topic is one article with an English, a Chinese and a Vietnamese variant (translations).
  */
+import { MORE_SYNONYMS, MORE_TOPICS } from './knowledge-articles-more.ts';
 
 export type CategoryKey =
   | 'cards'
@@ -14,7 +15,8 @@ export type CategoryKey =
   | 'loans'
   | 'fees'
   | 'fx'
-  | 'complaints';
+  | 'complaints'
+  | 'contact';
 
 export const DEMO_CATEGORIES: Array<{
   key: CategoryKey;
@@ -46,6 +48,10 @@ export const DEMO_CATEGORIES: Array<{
   { key: 'fees', names: { en: 'Fees and limits', 'zh-CN': '费用与限额', vi: 'Phí và hạn mức' } },
   { key: 'fx', names: { en: 'Foreign exchange', 'zh-CN': '外汇', vi: 'Ngoại tệ' } },
   { key: 'complaints', names: { en: 'Complaints', 'zh-CN': '投诉', vi: 'Khiếu nại' } },
+  {
+    key: 'contact',
+    names: { en: 'Branches and contact', 'zh-CN': '网点与联系方式', vi: 'Chi nhánh và liên hệ' },
+  },
 ];
 
 export interface DemoVariant {
@@ -84,6 +90,7 @@ export const DEMO_SYNONYMS: string[][] = [
   ['freeze', '冻结', 'khóa'],
   ['statement', '账单', 'sao kê'],
   ['limit', '额度', 'hạn mức'],
+  ...MORE_SYNONYMS,
 ];
 
 const p = (...lines: string[]) => lines.map((l) => `<p>${l}</p>`).join('');
@@ -163,7 +170,7 @@ export const DEMO_TOPICS: DemoTopic[] = [
         ),
       answer:
         'Quý khách vui lòng khóa thẻ ngay trên ứng dụng Banyan Bank (Thẻ → Khóa thẻ) hoặc gọi tổng đài 24/7 1900 1234. Thẻ mới nhận tại chi nhánh sau 5 ngày làm việc, phí 100.000 VND; miễn phí nếu thẻ bị đánh cắp và đã trình báo công an.',
-      tags: ['mất thẻ', 'khóa thẻ', 'bị đánh cắp', 'làm lại thẻ'],
+      tags: ['mất thẻ', 'mất thẻ tín dụng', 'khóa thẻ', 'bị đánh cắp', 'làm lại thẻ'],
     },
   },
   {
@@ -2583,4 +2590,5 @@ export const DEMO_TOPICS: DemoTopic[] = [
       tags: ['thẻ hết hạn', 'thẻ bị hỏng', 'đổi thẻ'],
     },
   },
+  ...MORE_TOPICS,
 ];

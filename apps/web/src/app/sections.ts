@@ -19,8 +19,10 @@ import {
   IconMessage2,
   IconMessageChatbot,
   IconMessages,
+  IconMoodSmile,
   IconSettings,
   IconStack2,
+  IconTemplate,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -186,6 +188,18 @@ export const SECTIONS: readonly Section[] = [
     ),
   },
   {
+    path: 'analytics/surveys',
+    labelKey: 'surveys.results.nav',
+    descriptionKey: 'surveys.results.navDescription',
+    icon: IconMoodSmile,
+    permissions: ['reports.view'],
+    page: lazy(() =>
+      import('../features/surveys/pages/survey-results-page.tsx').then((m) => ({
+        default: m.SurveyResultsPage,
+      })),
+    ),
+  },
+  {
     path: 'admin/users',
     labelKey: 'nav.users',
     descriptionKey: 'nav.usersDescription',
@@ -341,6 +355,19 @@ export const SECTIONS: readonly Section[] = [
     group: 'admin',
     page: lazy(() =>
       import('../features/sms/pages/sms-outbox-page.tsx').then((m) => ({ default: m.SmsOutboxPage })),
+    ),
+  },
+  {
+    path: 'admin/email-templates',
+    labelKey: 'emailTemplates.nav',
+    descriptionKey: 'emailTemplates.navDescription',
+    icon: IconTemplate,
+    permissions: ['email.templates'],
+    group: 'admin',
+    page: lazy(() =>
+      import('../features/email/pages/email-templates-page.tsx').then((m) => ({
+        default: m.EmailTemplatesPage,
+      })),
     ),
   },
   {

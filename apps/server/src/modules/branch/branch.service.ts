@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type {
   BookAppointment,
   CreateBranchCounter,
@@ -15,7 +14,7 @@ import type {
 } from '#contracts/branch.ts';
 import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
+import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
 import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
@@ -246,15 +245,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     return requireBranch(actor, branchId, 'branch.lobby');
   }
 
-  /**
-   * A hot statement as a named prepared statement: parsed and planned once per connection instead of
-   * on every call (the statement's text must not vary; everything variable is a parameter).
-   */
-  const dialect = new PgDialect();
-  async function prepared<T>(name: string, query: SQL): Promise<T[]> {
-    const q = dialect.sqlToQuery(query);
-    return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
-  }
+  const prepared = <T>(name: string, query: SQL) => runPrepared<T>(db, name, query);
   const rows = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> =>
     (await tx.execute(query)).rows as T[];
   const one = async <T>(tx: DbOrTx, query: ReturnType<typeof sql>): Promise<T | undefined> =>

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { CustomerContact } from '#contracts/customers.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Tx } from '../../platform/db.ts';
+import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Audience, Events } from '../../platform/events.ts';
+import { type Audience, type Events, CHANNEL as OUTBOX_CHANNEL } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import { ROUTING_EVENTS, type RoutingService } from '../routing/index.ts';
@@ -93,6 +93,13 @@ interface MessageRow {
   mentions: string[];
   created_at: string;
 }
+
+/** A row of the post-message statement: the conversation, and the message when one was written. */
+type PostedRow = Partial<MessageRow> & {
+  c_id: string;
+  c_status: ConversationStatus;
+  c_visitor_id: string | null;
+};
 
 const toMessage = (r: MessageRow): Message => ({
   id: r.id,
@@ -347,96 +354,133 @@ export function createConversationsService(deps: {
     }
     if (body.length === 0 && !input.attachment && !input.attach)
       throw new AppError('CONVERSATION_MESSAGE_EMPTY', 400);
+    const messageId = ids.uuid();
+    const write = (attachment: unknown) =>
+      postMessageStatement({ ...input, body, messageId, attachment, now: clock.now() });
+    const answer = async (tx: DbOrTx, rows: PostedRow[]) => {
+      const row = rows[0];
+      // Another visitor's conversation looks exactly like a missing one.
+      if (!row || (input.onlyVisitor !== undefined && row.c_visitor_id !== input.onlyVisitor))
+        throw new AppError('CONVERSATION_NOT_FOUND', 404);
+      if (row.id) return { message: toMessage(row as MessageRow), duplicate: false };
+      // Nothing written: the client id was taken (a retry, or a race with one), answered with the
+      // stored message, or the conversation is closed.
+      const existing = input.clientId
+        ? await storedMessage(tx, row.c_id, input.authorType, input.clientId)
+        : null;
+      if (existing) return { message: toMessage(existing), duplicate: true };
+      if (row.c_status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
+      throw new AppError('CONVERSATION_NOT_FOUND', 404);
+    };
+    if (!input.attach) {
+      // The hot path (a chat line): one named statement, one round trip, one commit.
+      return answer(
+        db,
+        await runPrepared<PostedRow>(db, 'conversation_post_message', write(input.attachment)),
+      );
+    }
+    const attach = input.attach;
     return db.transaction(async (tx) => {
-      // The conversation, locked, with who follows the thread live: consultants, and the agent
-      // routing assigned (the conversation learns it from a durable handler, which may not have
-      // run yet when the customer writes right after the accept).
-      const locked = await tx.execute(sql`SELECT c.*,
+      // A file is stored only for a new message in an open conversation: its retry is looked up
+      // first, under the conversation's lock.
+      const c = await lock(tx, input.conversationId);
+      if (input.onlyVisitor !== undefined && c.visitor_id !== input.onlyVisitor)
+        throw new AppError('CONVERSATION_NOT_FOUND', 404);
+      const existing = input.clientId
+        ? await storedMessage(tx, c.id, input.authorType, input.clientId)
+        : null;
+      if (existing) return { message: toMessage(existing), duplicate: true };
+      if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
+      return answer(tx, (await tx.execute(write(await attach(tx, c.id)))).rows as unknown as PostedRow[]);
+    });
+  }
+
+  async function storedMessage(
+    tx: DbOrTx,
+    conversationId: string,
+    authorType: string,
+    clientId: string,
+  ): Promise<MessageRow | null> {
+    const result = await tx.execute(sql`SELECT * FROM conversation_messages
+      WHERE conversation_id = ${conversationId} AND author_type = ${authorType} AND client_id = ${clientId}`);
+    return (result.rows[0] as unknown as MessageRow | undefined) ?? null;
+  }
+
+  /**
+   * A message in one statement (its text never varies, so it runs as a named prepared statement):
+   * lock the conversation, insert the message at its next seq unless the client id is taken or the
+   * conversation is closed or someone else's, bump the seq, and write the events —
+   * `conversation.message_created` to supervisors, the assignee and whoever follows the thread live
+   * (consultants, those mentioned, and the agent routing assigned: the conversation learns that
+   * from a durable handler, which may not have run yet when the customer writes right after the
+   * accept), plus `conversation.outbound_message` when a channel's adapter must deliver an agent's
+   * words itself (email, SMS: chat lines, the hot path, never wake a durable handler). Returns the
+   * conversation's id, status and visitor, with the message's columns when one was written.
+   */
+  function postMessageStatement(m: {
+    conversationId: string;
+    authorType: Message['authorType'];
+    authorId: string | null;
+    clientId: string | null;
+    kind: Message['kind'];
+    body: string;
+    attachment: unknown;
+    mentions?: string[];
+    onlyVisitor?: string;
+    messageId: string;
+    now: Date;
+  }) {
+    const mentions = `{${(m.mentions ?? []).join(',')}}`;
+    return sql`
+      WITH c AS (
+        SELECT c.id, c.status, c.visitor_id, c.channel, c.next_seq, c.assignee_id,
           (SELECT array_agg(user_id) FROM conversation_participants
             WHERE conversation_id = c.id AND left_at IS NULL) AS consultants,
           (SELECT assigned_to FROM routing_work_items
             WHERE kind = 'conversation' AND ref_id = c.id AND status = 'assigned' LIMIT 1) AS routed_to
-        FROM conversations c WHERE c.id = ${input.conversationId} FOR UPDATE OF c`);
-      const c = locked.rows[0] as unknown as
-        | (ConversationRow & { consultants: string[] | null; routed_to: string | null })
-        | undefined;
-      if (!c) throw new AppError('CONVERSATION_NOT_FOUND', 404);
-      // Another visitor's conversation looks exactly like a missing one.
-      if (input.onlyVisitor !== undefined && c.visitor_id !== input.onlyVisitor)
-        throw new AppError('CONVERSATION_NOT_FOUND', 404);
-      const stored = () =>
-        tx.execute(sql`SELECT * FROM conversation_messages
-          WHERE conversation_id = ${c.id} AND author_type = ${input.authorType} AND client_id = ${input.clientId}`);
-      // A file is stored only for a new message, so its retry is looked up first; a text message
-      // tries the insert straight away (the unique client id decides), one round trip fewer.
-      if (input.clientId && (input.attach || c.status === 'closed')) {
-        const existing = await stored();
-        if (existing.rows[0])
-          return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
-      }
-      if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 409);
-      const attachment = input.attach ? await input.attach(tx, c.id) : input.attachment;
-      const now = clock.now();
-      const messageId = ids.uuid();
-      const audience = audienceOf(c);
-      const followers = [
-        ...(c.routed_to ? [c.routed_to] : []),
-        ...(input.mentions ?? []),
-        // Consultants follow the thread live, notes included (conversations.consults.ts).
-        ...(c.consultants ?? []),
-      ];
-      if (followers.length) audience.users = [...new Set([...(audience.users ?? []), ...followers])];
-      const kind = input.kind;
-      const { ctes: outbox } = events.outboxCtes<MessageCreatedPayload>(
-        [
-          {
-            type: CONVERSATION_EVENTS.messageCreated,
-            payload: {
-              conversationId: c.id,
-              messageId,
-              seq: c.next_seq,
-              authorType: input.authorType,
-              kind,
-              internal: kind === 'note',
-            },
-            audience,
-          },
-        ],
-        { when: sql`EXISTS (SELECT 1 FROM m)` },
-      );
-      // The message, the conversation's next seq and the event, in one statement; a retry (the
-      // client id taken) writes none of them.
-      const inserted = await tx.execute(sql`
-        WITH m AS (
-          INSERT INTO conversation_messages
-            (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
-          VALUES (${messageId}, ${c.id}, ${c.next_seq}, ${input.authorType}, ${input.authorId}, ${kind}, ${input.clientId},
-            ${maskPans(body)}, ${attachment ? JSON.stringify(attachment) : null}::jsonb,
-            ${`{${(input.mentions ?? []).join(',')}}`}::uuid[], ${now})
-          ON CONFLICT (conversation_id, author_type, client_id) DO NOTHING
-          RETURNING *
-        ), bumped AS (
-          UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${now}
-           WHERE id = ${c.id} AND EXISTS (SELECT 1 FROM m)
-        ), ${outbox}
-        SELECT m.*, (SELECT count(*) FROM outbox_notified) AS notified FROM m`);
-      const row = inserted.rows[0] as MessageRow | undefined;
-      if (!row) {
-        // The client id was taken: a retry (or a race with one), answered with the stored message.
-        const existing = await stored();
-        return { message: toMessage(existing.rows[0] as unknown as MessageRow), duplicate: true };
-      }
-      const message = toMessage(row);
-      // A channel whose adapter must deliver the agent's words itself (email, SMS) gets its own,
-      // internal event: chat messages — the hot path — never wake a durable handler.
-      if (c.channel !== 'chat' && message.authorType === 'agent' && message.kind === 'text') {
-        await events.publish<OutboundMessagePayload>(tx, {
-          type: CONVERSATION_EVENTS.outboundMessage,
-          payload: { conversationId: c.id, messageId: message.id, channel: c.channel },
-        });
-      }
-      return { message, duplicate: false };
-    });
+          FROM conversations c WHERE c.id = ${m.conversationId} FOR UPDATE OF c
+      ), ok AS (
+        SELECT * FROM c WHERE c.status <> 'closed' AND (${m.onlyVisitor ?? null}::text IS NULL OR c.visitor_id = ${m.onlyVisitor ?? null}::text)
+      ), m AS (
+        INSERT INTO conversation_messages
+          (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
+        SELECT ${m.messageId}::uuid, ok.id, ok.next_seq, ${m.authorType}::text, ${m.authorId}::text, ${m.kind}::text,
+               ${m.clientId}::text, ${maskPans(m.body)}::text, ${m.attachment ? JSON.stringify(m.attachment) : null}::jsonb,
+               ${mentions}::uuid[], ${m.now}::timestamptz
+          FROM ok
+        ON CONFLICT (conversation_id, author_type, client_id) DO NOTHING
+        RETURNING *
+      ), bumped AS (
+        UPDATE conversations SET next_seq = next_seq + 1, last_message_at = ${m.now}::timestamptz
+         WHERE id = ${m.conversationId} AND EXISTS (SELECT 1 FROM m)
+      ), followers AS (
+        SELECT array_agg(f.u ORDER BY f.first) AS users FROM (
+          SELECT x.u, min(x.ord) AS first
+            FROM ok, unnest(ARRAY[ok.assignee_id, ok.routed_to] || ${mentions}::uuid[] || coalesce(ok.consultants, '{}'))
+                 WITH ORDINALITY AS x(u, ord)
+           WHERE x.u IS NOT NULL GROUP BY x.u) f
+      ), outbox_rows AS (
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
+        SELECT e.id, e.type, e.payload, NULL, e.audience, ${m.now}::timestamptz
+          FROM m CROSS JOIN ok CROSS JOIN followers CROSS JOIN LATERAL (VALUES
+            (${ids.uuid()}::uuid, ${CONVERSATION_EVENTS.messageCreated}::text, true,
+             jsonb_build_object('conversationId', m.conversation_id, 'messageId', m.id, 'seq', m.seq,
+               'authorType', m.author_type, 'kind', m.kind, 'internal', m.kind = 'note'),
+             jsonb_build_object('permissions', jsonb_build_array('supervisor.view'))
+               || CASE WHEN followers.users IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('users', to_jsonb(followers.users)) END),
+            (${ids.uuid()}::uuid, ${CONVERSATION_EVENTS.outboundMessage}::text,
+             ok.channel <> 'chat' AND m.author_type = 'agent' AND m.kind = 'text',
+             jsonb_build_object('conversationId', m.conversation_id, 'messageId', m.id, 'channel', ok.channel),
+             '{}'::jsonb)
+          ) AS e(id, type, wanted, payload, audience)
+         WHERE e.wanted
+        RETURNING 1
+      ), notified AS (
+        SELECT pg_notify(${OUTBOX_CHANNEL}::text, '') FROM (SELECT count(*) FROM outbox_rows) AS done
+      )
+      SELECT c.id AS c_id, c.status AS c_status, c.visitor_id AS c_visitor_id, m.*,
+             (SELECT count(*) FROM notified) AS notified
+        FROM c LEFT JOIN m ON true`;
   }
 
   /** Messages by id (the realtime push of a batch of events reads them in one query). */

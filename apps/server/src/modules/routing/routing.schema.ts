@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { teams } from '../staff/staff.schema.ts';
 
 /** A required skill of a queue: agents need `minProficiency` (1–5) or more. */
 export interface RequiredSkill {
@@ -69,6 +70,11 @@ export const queues = pgTable('routing_queues', {
   stickySeconds: integer('sticky_seconds').notNull().default(0),
   /** Business hours and holidays; null = open 24/7. Closed queues take messages (waiting_offline). */
   calendarId: uuid('calendar_id').references(() => calendars.id),
+  /**
+   * The team that owns the queue, if any: its supervisors manage the queue's email templates and
+   * signatures (decision 0011). Null = only administrators do.
+   */
+  teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

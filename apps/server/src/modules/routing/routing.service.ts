@@ -3,12 +3,11 @@ import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
-import type { Events } from '../../platform/events.ts';
+import { type Events, CHANNEL as OUTBOX_CHANNEL } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { type AgentStatePayload, ROUTING_EVENTS, type WorkItemEventPayload } from './routing.events.ts';
 import { isOpen } from './routing.hours.ts';
-import { type EligibleAgent, matchContacts } from './routing.order.ts';
 import type { Holiday, OverflowRule, RequiredSkill, WeeklyHours } from './routing.schema.ts';
 
 export type AgentState = 'available' | 'away' | 'offline';
@@ -62,6 +61,18 @@ interface ItemRow {
   offered_to: string | null;
   assigned_to: string | null;
   status: string;
+}
+
+/** A row of `routing_decide`: one offer (or assignment, on an auto-accept queue). */
+interface DecideRow {
+  o_item: string;
+  o_agent: string;
+  o_ref: string;
+  o_kind: string;
+  o_queue: string;
+  o_channel: string;
+  o_auto_accepted: boolean;
+  o_expires_at: Date;
 }
 
 interface QueueRow {
@@ -191,99 +202,6 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /** Best waiting contacts of a queue: the oldest few of each priority level (loose index scan). */
-  /**
-   * The queue's routing settings and its best waiting contacts, locked, in one round trip: per
-   * priority level (highest first) the oldest `perLevel` contacts no rival router holds (FOR UPDATE
-   * SKIP LOCKED inside the level's scan, so a rival's locked rows are stepped over, not counted),
-   * in order of service (priority aged by waiting time, then arrival). No row: nothing waiting, or
-   * no such queue.
-   */
-  async function lockCandidates(
-    tx: Tx,
-    queueId: string,
-    perLevel = CANDIDATES_PER_LEVEL,
-  ): Promise<{ queue: Pick<QueueRow, 'offer_timeout_seconds' | 'auto_accept'>; items: ItemRow[] }> {
-    const now = clock.now();
-    const result = await tx.execute(sql`
-      WITH RECURSIVE q AS (
-        SELECT offer_timeout_seconds, auto_accept, aging_seconds FROM routing_queues WHERE id = ${queueId}
-      ), levels(priority) AS (
-        (SELECT priority FROM routing_work_items WHERE queue_id = ${queueId} AND status = 'waiting'
-          ORDER BY priority DESC NULLS LAST LIMIT 1)
-        UNION ALL
-        SELECT (SELECT w.priority FROM routing_work_items w WHERE w.queue_id = ${queueId} AND w.status = 'waiting'
-                 AND w.priority < levels.priority ORDER BY w.priority DESC NULLS LAST LIMIT 1)
-          FROM levels WHERE levels.priority IS NOT NULL
-      )
-      SELECT w.*, q.offer_timeout_seconds AS q_offer_timeout_seconds, q.auto_accept AS q_auto_accept
-        FROM q CROSS JOIN levels
-        CROSS JOIN LATERAL (
-          SELECT * FROM routing_work_items
-           WHERE queue_id = ${queueId} AND status = 'waiting' AND priority = levels.priority
-           ORDER BY enqueued_at LIMIT ${perLevel}
-           FOR UPDATE SKIP LOCKED
-        ) w
-       WHERE levels.priority IS NOT NULL
-       ORDER BY w.priority + floor(extract(epoch FROM (${now}::timestamptz - w.enqueued_at)) / q.aging_seconds) DESC,
-                w.enqueued_at`);
-    const rows = result.rows as unknown as Array<
-      ItemRow & { q_offer_timeout_seconds: number; q_auto_accept: boolean }
-    >;
-    const first = rows[0];
-    return {
-      queue: {
-        offer_timeout_seconds: first?.q_offer_timeout_seconds ?? 0,
-        auto_accept: first?.q_auto_accept ?? false,
-      },
-      items: rows,
-    };
-  }
-
-  /**
-   * Locks up to `limit` eligible agents for contacts needing `skills` on `channel`, best first:
-   * highest summed proficiency of the required skills, then longest idle. Driven by the skill index
-   * (agents holding the first required skill, joined to the others); SKIP LOCKED leaves agents a
-   * rival router holds to that router, and re-checks load on the newest row version.
-   */
-  async function lockEligibleAgents(
-    tx: Tx,
-    skills: RequiredSkill[],
-    channel: string,
-    limit: number,
-    onlyAgentIds?: string[],
-  ): Promise<EligibleAgent[]> {
-    const score = skills.length
-      ? sql`${sql.join(
-          skills.map((_, i) => sql.raw(`s${i}.proficiency`)),
-          sql` + `,
-        )} DESC,`
-      : sql``;
-    const only = onlyAgentIds ? sql`AND a.user_id = ANY(${`{${onlyAgentIds.join(',')}}`}::uuid[])` : sql``;
-    const result = await tx.execute(sql`
-      SELECT a.user_id, c.capacity - c.load AS spare, a.idle_since, ${
-        skills.length
-          ? sql.join(
-              skills.map((_, i) => sql.raw(`s${i}.proficiency`)),
-              sql` + `,
-            )
-          : sql`0`
-      } AS score FROM routing_agent_states a
-        JOIN routing_agent_channels c ON c.user_id = a.user_id AND c.channel = ${channel} AND c.load < c.capacity
-        ${skillJoins(skills)}
-       WHERE a.state = 'available' ${only}
-       ORDER BY ${score} a.idle_since ASC
-       LIMIT ${limit}
-       FOR UPDATE OF a, c SKIP LOCKED`);
-    return (result.rows as { user_id: string; spare: number; idle_since: string; score: number }[]).map(
-      (r) => ({
-        userId: r.user_id,
-        spare: Number(r.spare),
-        score: Number(r.score),
-        idleSince: new Date(r.idle_since),
-      }),
-    );
-  }
-
   async function changeLoad(tx: Tx, agentId: string, channel: string, delta: number): Promise<void> {
     await tx.execute(sql`UPDATE routing_agent_channels SET load = greatest(0, load + ${delta})
       WHERE user_id = ${agentId} AND channel = ${channel}`);
@@ -298,102 +216,36 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
   }
 
   /**
-   * Up to `max` routing decisions in `queueId` in one transaction: the best waiting contacts are
-   * locked, then the best eligible agents for them, matched in memory (the order of service and the
-   * agent choice of `matchContacts`), and written back with a handful of set-based statements — one
-   * commit and one WAL flush for many decisions, which is how the router keeps up with a busy queue.
+   * Up to `max` routing decisions in `queueId`, in one round trip and one commit: the SQL function
+   * `routing_decide` (migration 0025, decision 0010) locks the best waiting contacts and the best
+   * eligible agents (FOR UPDATE SKIP LOCKED), matches them by the rules of `matchContacts`, and
+   * writes the offers, the agents' load and idle time, and the events. However many routers run in
+   * however many processes, a contact goes to one agent and no agent goes over capacity.
    */
   async function routeBatch(queueId: string, max: number): Promise<Offer[]> {
-    return db.transaction(async (tx) => {
-      const { queue, items } = await lockCandidates(tx, queueId, Math.max(CANDIDATES_PER_LEVEL, max));
-      if (items.length === 0) return [];
-      const now = clock.now();
-      // Contacts of a queue share its skills, except those an overflow rule widened: one agent
-      // lookup per distinct requirement.
-      const groups = new Map<string, ItemRow[]>();
-      for (const item of items) {
-        const key = `${item.channel}|${JSON.stringify(item.required_skills)}`;
-        groups.set(key, [...(groups.get(key) ?? []), item]);
-      }
-      const matches: Array<{ item: ItemRow; agentId: string }> = [];
-      for (const group of groups.values()) {
-        const room = max - matches.length;
-        if (room <= 0) break;
-        const first = group[0] as ItemRow;
-        const declined = Math.max(0, ...group.map((i) => i.declined_by.length));
-        const agents = await lockEligibleAgents(tx, first.required_skills, first.channel, room + declined);
-        const sticky = [
-          ...new Set(
-            group
-              .filter((i) => i.sticky_agent_id && i.sticky_until && new Date(i.sticky_until) > now)
-              .map((i) => i.sticky_agent_id as string),
-          ),
-        ].filter((id) => !agents.some((a) => a.userId === id));
-        if (sticky.length > 0) {
-          agents.push(
-            ...(await lockEligibleAgents(tx, first.required_skills, first.channel, sticky.length, sticky)),
-          );
-        }
-        for (const match of matchContacts(group, agents, now, room)) matches.push(match);
-      }
-      if (matches.length === 0) return [];
-
-      const expiresAt = new Date(now.getTime() + queue.offer_timeout_seconds * 1000);
-      const pairs = sql.join(
-        matches.map((m) => sql`(${m.item.id}::uuid, ${m.agentId}::uuid)`),
-        sql`, `,
-      );
-      const perAgent = new Map<string, { agentId: string; channel: string; n: number }>();
-      for (const m of matches) {
-        const key = `${m.agentId}|${m.item.channel}`;
-        const entry = perAgent.get(key) ?? { agentId: m.agentId, channel: m.item.channel, n: 0 };
-        entry.n++;
-        perAgent.set(key, entry);
-      }
-      const loads = sql.join(
-        [...perAgent.values()].map((v) => sql`(${v.agentId}::uuid, ${v.channel}, ${v.n}::int)`),
-        sql`, `,
-      );
-      // One statement for every write (rows this transaction already holds): the contacts, the
-      // agents' load, their idle time — offered agents rank as busy until they answer, so the next
-      // batch spreads across agents — and the events. Commit without waiting for the WAL flush
-      // (decision 0006): a decision lost in a database crash leaves its contacts waiting and is
-      // made again, and any later synchronous commit that depends on it flushes it first.
-      const setItems = queue.auto_accept
-        ? sql`status = 'assigned', assigned_to = v.agent, assigned_at = ${now}, offered_to = NULL, offer_expires_at = NULL`
-        : sql`status = 'offered', offered_to = v.agent, offer_expires_at = ${expiresAt}`;
-      const { ctes: outbox } = events.outboxCtes(
-        matches.map((m) => ({
-          type: queue.auto_accept ? ROUTING_EVENTS.assigned : ROUTING_EVENTS.offered,
-          payload: payloadOf(m.item, m.agentId, queue.auto_accept ? 'auto_accept' : undefined),
-          audience: audienceOf(m.agentId),
-        })),
-      );
-      await tx.execute(sql`
-        WITH items AS (
-          UPDATE routing_work_items w SET ${setItems}, offer_count = offer_count + 1, version = version + 1
-            FROM (VALUES ${pairs}) AS v(id, agent) WHERE w.id = v.id RETURNING w.id
-        ), loads AS (
-          UPDATE routing_agent_channels c SET load = c.load + v.n
-            FROM (VALUES ${loads}) AS v(user_id, channel, n) WHERE c.user_id = v.user_id AND c.channel = v.channel
-            RETURNING c.user_id
-        ), idle AS (
-          UPDATE routing_agent_states SET idle_since = ${now}
-           WHERE user_id IN (SELECT DISTINCT v.user_id FROM (VALUES ${loads}) AS v(user_id, channel, n))
-           RETURNING 1
-        ), ${outbox}
-        SELECT set_config('synchronous_commit', 'off', true), (SELECT count(*) FROM outbox_notified)`);
-      return matches.map((m) => ({
-        itemId: m.item.id,
-        agentId: m.agentId,
-        refId: m.item.ref_id,
-        kind: m.item.kind,
-        queueId: m.item.queue_id,
-        channel: m.item.channel,
-        autoAccepted: queue.auto_accept,
-        expiresAt,
-      }));
+    const { rows } = await db.$client.query<DecideRow>({
+      name: 'routing_decide',
+      text: 'SELECT * FROM routing_decide($1, $2, $3, $4, $5, $6, $7)',
+      values: [
+        queueId,
+        max,
+        clock.now(),
+        Math.max(CANDIDATES_PER_LEVEL, max),
+        ROUTING_EVENTS.offered,
+        ROUTING_EVENTS.assigned,
+        OUTBOX_CHANNEL,
+      ],
     });
+    return rows.map((r) => ({
+      itemId: r.o_item,
+      agentId: r.o_agent,
+      refId: r.o_ref,
+      kind: r.o_kind,
+      queueId: r.o_queue,
+      channel: r.o_channel,
+      autoAccepted: r.o_auto_accepted,
+      expiresAt: r.o_expires_at,
+    }));
   }
 
   async function lockAgentThenItem(tx: Tx, agentId: string, itemId: string): Promise<ItemRow> {
@@ -808,6 +660,8 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     stickySeconds?: number;
     /** Business hours; null = open around the clock. */
     calendarId?: string | null;
+    /** The owning team (its supervisors manage the queue's email templates); null = none. */
+    teamId?: string | null;
   }
 
   const queueView = (r: Record<string, unknown>) => ({
@@ -824,6 +678,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     agingSeconds: r.aging_seconds as number,
     stickySeconds: r.sticky_seconds as number,
     calendarId: (r.calendar_id as string | null) ?? null,
+    teamId: (r.team_id as string | null) ?? null,
   });
 
   async function listQueues() {
@@ -842,6 +697,10 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     if (input.calendarId) {
       const found = await tx.execute(sql`SELECT 1 FROM routing_calendars WHERE id = ${input.calendarId}`);
       if (found.rows.length === 0) throw new AppError('ROUTING_CALENDAR_NOT_FOUND', 400);
+    }
+    if (input.teamId) {
+      const found = await tx.execute(sql`SELECT 1 FROM teams WHERE id = ${input.teamId}`);
+      if (found.rows.length === 0) throw new AppError('STAFF_TEAM_NOT_FOUND', 400);
     }
     for (const r of input.requiredSkills ?? []) {
       const found = await tx.execute(sql`SELECT 1 FROM skills WHERE id = ${r.skillId}`);
@@ -865,11 +724,11 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       .transaction(async (tx) => {
         await assertQueueRefs(tx, input);
         await tx.execute(sql`INSERT INTO routing_queues (id, code, name, channels, required_skills, offer_timeout_seconds,
-            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds, calendar_id)
+            max_size, overflow, wrap_up_seconds, auto_accept, aging_seconds, sticky_seconds, calendar_id, team_id)
           VALUES (${id}, ${input.code}, ${input.name}, ${`{${input.channels.join(',')}}`}::text[],
             ${JSON.stringify(input.requiredSkills ?? [])}::jsonb, ${input.offerTimeoutSeconds ?? 30}, ${input.maxSize ?? 1000},
             ${JSON.stringify(input.overflow ?? [])}::jsonb, ${input.wrapUpSeconds ?? 60}, ${input.autoAccept ?? false},
-            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0}, ${input.calendarId ?? null})`);
+            ${input.agingSeconds ?? 60}, ${input.stickySeconds ?? 0}, ${input.calendarId ?? null}, ${input.teamId ?? null})`);
         await audit.record(tx, {
           actorId: actor?.userId ?? null,
           actorName: actor?.username ?? 'system',
@@ -904,6 +763,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
       if (input.agingSeconds !== undefined) sets.push(sql`aging_seconds = ${input.agingSeconds}`);
       if (input.stickySeconds !== undefined) sets.push(sql`sticky_seconds = ${input.stickySeconds}`);
       if (input.calendarId !== undefined) sets.push(sql`calendar_id = ${input.calendarId}`);
+      if (input.teamId !== undefined) sets.push(sql`team_id = ${input.teamId}`);
       const result = await tx.execute(
         sql`UPDATE routing_queues SET ${sql.join(sets, sql`, `)} WHERE id = ${id} RETURNING *`,
       );

@@ -1,6 +1,11 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 defineMessages({
+  SURVEY_INVALID_PERIOD: {
+    en: 'The period must end after it starts and span at most {maxDays} days.',
+    'zh-CN': '统计周期的结束时间必须晚于开始时间，且不超过 {maxDays} 天。',
+    vi: 'Khoảng thời gian phải kết thúc sau khi bắt đầu và dài tối đa {maxDays} ngày.',
+  },
   SURVEY_LINK_INVALID: {
     en: 'This survey link is not valid or has expired.',
     'zh-CN': '该问卷链接无效或已过期。',

@@ -13,6 +13,8 @@ import {
   SurveyAnswer,
   SurveyList,
   SurveyResponseList,
+  SurveyResults,
+  SurveyResultsQuery,
   SurveyThanks,
 } from '#contracts/surveys.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -49,6 +51,17 @@ export function surveysRoutes(deps: {
     return branch.authenticateDevice(typeof token === 'string' ? token : undefined, 'pad');
   };
   return async (app: App) => {
+    app.get(
+      '/surveys/results',
+      {
+        schema: {
+          tags: ['surveys'],
+          querystring: SurveyResultsQuery,
+          response: { 200: SurveyResults, ...errors },
+        },
+      },
+      async (request) => surveys.surveyResults(request.actor, request.query),
+    );
     app.get(
       '/surveys/:id/responses',
       { schema: { tags: ['surveys'], params: IdParams, response: { 200: SurveyResponseList, ...errors } } },

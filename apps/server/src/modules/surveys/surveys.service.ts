@@ -14,6 +14,7 @@ import { maskPans } from '../../platform/masking.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import type { Secrets } from '../../platform/secrets.ts';
 import { CONVERSATION_EVENTS, type ConversationStepPayload } from '../conversations/index.ts';
+import { createSurveyResults } from './surveys.results.ts';
 import type { SurveyQuestion } from './surveys.schema.ts';
 
 type Events = ReturnType<typeof createEvents>;
@@ -607,9 +608,12 @@ export function createSurveysService(deps: {
     };
   }
 
+  const { surveyResults } = createSurveyResults({ db });
+
   return {
     createSurvey,
     listSurveys,
+    surveyResults,
     onChatClosed,
     onCaseResolved,
     onTicketServed,

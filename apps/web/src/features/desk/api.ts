@@ -141,6 +141,8 @@ export interface EmailReplyInput {
   html: string;
   cc: string[];
   bcc: string[];
+  /** Append the queue's signature (the server does, when the mail is composed). */
+  addSignature: boolean;
 }
 
 export function usePostEmailReply(conversationId: string) {

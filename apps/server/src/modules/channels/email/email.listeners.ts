@@ -30,7 +30,7 @@ export function registerEmailListeners(deps: {
     if (payload.channel !== 'email') return;
     const found =
       await tx.execute(sql`SELECT c.channel, c.customer_id, c.contact_email, c.language, c.topic, m.body, m.seq,
-        o.html, o.cc, o.bcc
+        o.html, o.signature_html, o.signature_text, o.cc, o.bcc
       FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
       LEFT JOIN email_reply_options o ON o.conversation_id = c.id AND o.client_id = m.client_id AND m.author_type = 'agent'
       WHERE c.id = ${payload.conversationId} AND m.id = ${payload.messageId}`);
@@ -45,11 +45,18 @@ export function registerEmailListeners(deps: {
           seq: number;
           /** From the desk's email box (`email.reply.ts`): sanitized HTML and copies. */
           html: string | null;
+          /** The queue's signature, resolved when the agent sent (email.templates.ts). */
+          signature_html: string | null;
+          signature_text: string | null;
           cc: string[] | null;
           bcc: string[] | null;
         }
       | undefined;
     if (row?.channel !== 'email' || !row.contact_email) return;
+    // The signature goes under the reply in both parts, appended here only: the conversation
+    // message stays what the agent wrote; the mail (and its filed copy) carries it once.
+    const html = row.html && row.signature_html ? `${row.html}<div>${row.signature_html}</div>` : row.html;
+    const text = row.signature_text ? `${row.body}\n\n-- \n${row.signature_text}` : row.body;
     const thread =
       await tx.execute(sql`SELECT direction, message_id, to_addresses, subject, "references" FROM email_messages
       WHERE conversation_id = ${payload.conversationId} ORDER BY created_at`);
@@ -83,7 +90,7 @@ export function registerEmailListeners(deps: {
     await tx.execute(sql`INSERT INTO email_messages
         (id, direction, message_id, conversation_id, kind, from_address, to_addresses, cc_addresses, subject, html, in_reply_to, "references", created_at)
       VALUES (${ids.uuid()}, 'out', ${messageId}, ${payload.conversationId}, 'message',
-        ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${textArray(row.cc ?? [])}, ${subject}, ${row.html}, ${lastIn?.message_id ?? null},
+        ${notifications.mailFrom.address}, ${textArray([row.contact_email])}, ${textArray(row.cc ?? [])}, ${subject}, ${html}, ${lastIn?.message_id ?? null},
         ${textArray(references)}, ${clock.now()})
       ON CONFLICT (message_id) DO NOTHING`);
     // The files the agent attached since their previous reply go with this one (attach, then write).
@@ -104,8 +111,8 @@ export function registerEmailListeners(deps: {
       idempotencyKey: `reply:${payload.messageId}`,
       email: {
         subject,
-        text: row.body,
-        ...(row.html ? { html: row.html } : {}),
+        text,
+        ...(html ? { html } : {}),
         ...(row.cc?.length ? { cc: row.cc } : {}),
         ...(row.bcc?.length ? { bcc: row.bcc } : {}),
         inReplyTo: lastIn?.message_id,

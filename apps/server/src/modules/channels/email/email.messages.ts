@@ -36,4 +36,44 @@ defineMessages({
     'zh-CN': '该会话不是邮件会话。',
     vi: 'Cuộc hội thoại này không phải là hội thoại email.',
   },
+  EMAIL_TEMPLATE_NOT_FOUND: {
+    en: 'This email template does not exist.',
+    'zh-CN': '该邮件模板不存在。',
+    vi: 'Mẫu email này không tồn tại.',
+  },
+  EMAIL_TEMPLATE_NAME_TAKEN: {
+    en: 'This queue already has a template with this name.',
+    'zh-CN': '该队列已有同名模板。',
+    vi: 'Hàng đợi này đã có mẫu email cùng tên.',
+  },
+  EMAIL_TEMPLATE_NAME_REQUIRED: {
+    en: 'Give the template a name.',
+    'zh-CN': '请填写模板名称。',
+    vi: 'Vui lòng đặt tên cho mẫu email.',
+  },
+  EMAIL_TEMPLATE_BODY_EMPTY: {
+    en: 'The English text of the template is empty; it is the fallback for every language.',
+    'zh-CN': '模板的英文内容为空；英文是所有语言的后备内容。',
+    vi: 'Nội dung tiếng Anh của mẫu đang trống; đây là nội dung dự phòng cho mọi ngôn ngữ.',
+  },
+  EMAIL_TEMPLATE_SUBJECT_INVALID: {
+    en: 'A subject must be a single line.',
+    'zh-CN': '主题只能是一行。',
+    vi: 'Tiêu đề chỉ được có một dòng.',
+  },
+  EMAIL_TEMPLATE_QUEUE_NOT_FOUND: {
+    en: 'This queue does not exist.',
+    'zh-CN': '该队列不存在。',
+    vi: 'Hàng đợi này không tồn tại.',
+  },
+  EMAIL_SIGNATURE_EMPTY: {
+    en: 'The signature is empty.',
+    'zh-CN': '签名为空。',
+    vi: 'Chữ ký đang trống.',
+  },
+  EMAIL_SIGNATURE_NOT_FOUND: {
+    en: 'This signature does not exist.',
+    'zh-CN': '该签名不存在。',
+    vi: 'Chữ ký này không tồn tại.',
+  },
 });

@@ -123,4 +123,85 @@ describe('outbound mail through a real Postfix relay', () => {
     });
     expect(tampered.results[0]?.status.result).not.toBe('pass');
   });
+
+  it('waits out a relay outage with backoff and delivers the mail once when the relay is back', async () => {
+    const filed = await ctx.app.emailChannel.ingest({
+      raw: Buffer.from(
+        [
+          'From: Le Anh <anh.le@example.vn>',
+          'To: support@bank.example',
+          'Subject: Outage',
+          'Message-ID: <pf-outage@example.vn>',
+          'Date: Mon, 23 Nov 2026 05:00:00 +0000',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Xin chào, tôi cần hỗ trợ.',
+          '',
+        ].join('\r\n'),
+      ),
+      envelopeTo: ['support@bank.example'],
+    });
+    const agent = await ctx.app.staff.createUser(null, {
+      username: 'pf.outage',
+      displayName: 'Agent',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+    });
+    const before = sink.received.length;
+    await postfix.stop();
+    await ctx.app.conversations.postMessage({
+      conversationId: filed.conversationId as string,
+      authorType: 'agent',
+      authorId: agent.id,
+      clientId: 'pf-outage-1',
+      kind: 'text',
+      body: 'Chúng tôi đã nhận được yêu cầu.',
+    });
+    await ctx.app.events.dispatchPending();
+    await ctx.app.events.dispatchPending();
+    const row = async () =>
+      (
+        await ctx.pool.query(
+          'SELECT id, status, attempts, next_attempt_at, last_error FROM notifications WHERE conversation_id = $1',
+          [filed.conversationId],
+        )
+      ).rows;
+
+    // Relay down: the attempt fails, the mail stays queued, the next try is pushed back.
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 1, sent: 0 });
+    const [first] = await row();
+    expect(first).toMatchObject({ status: 'queued', attempts: 1 });
+    const firstDelay = new Date(first.next_attempt_at).getTime() - ctx.clock.now().getTime();
+    expect(firstDelay).toBeGreaterThan(0);
+    // Not due yet: nothing is attempted.
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 0, sent: 0 });
+    // Due again, still down: a longer wait (backoff grows).
+    ctx.clock.advance(firstDelay + 1);
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 1, sent: 0 });
+    const [second] = await row();
+    expect(second).toMatchObject({ status: 'queued', attempts: 2 });
+    const secondDelay = new Date(second.next_attempt_at).getTime() - ctx.clock.now().getTime();
+    expect(secondDelay).toBeGreaterThan(firstDelay);
+    expect(sink.received.length).toBe(before);
+
+    // The relay is back: the next due try delivers, once, with the same Message-ID.
+    await postfix.start();
+    ctx.clock.advance(secondDelay + 1);
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 1, sent: 1 });
+    expect(await ctx.app.notifications.processDue()).toEqual({ attempted: 0, sent: 0 });
+    const until = Date.now() + 20_000;
+    while (sink.received.length === before && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
+    // Give a duplicate time to show up before counting.
+    await new Promise((r) => setTimeout(r, 1500));
+    const delivered = sink.received.slice(before);
+    expect(delivered, postfix.log().slice(-2000)).toHaveLength(1);
+    const out = await ctx.pool.query(
+      "SELECT message_id FROM email_messages WHERE conversation_id = $1 AND direction = 'out'",
+      [filed.conversationId],
+    );
+    expect(out.rows.map((r) => r.message_id)).toEqual([delivered[0]?.parsed?.messageId]);
+    expect(delivered[0]?.parsed?.inReplyTo).toBe('<pf-outage@example.vn>');
+    expect((await row())[0]).toMatchObject({ status: 'sent', attempts: 3 });
+  });
 });

@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from '../../../platform/rbac.ts';
 import type { ConversationsService } from '../../conversations/index.ts';
 import { isEmailAddress } from '../../notifications/index.ts';
 import { sanitizeEmailHtml } from './email.inbound.ts';
+import type { EmailTemplates } from './email.templates.ts';
 
 /** At most this many CC and BCC addresses each. */
 export const MAX_COPY_ADDRESSES = 20;
@@ -98,6 +99,8 @@ export interface EmailReplyInput {
   html: string;
   cc?: string[];
   bcc?: string[];
+  /** Append the queue's signature (default true). */
+  addSignature?: boolean;
 }
 
 /**
@@ -106,8 +109,12 @@ export interface EmailReplyInput {
  * in that message's transaction for the `email.agent_reply` handler, which sends a
  * multipart/alternative mail (text + HTML part) with the CC and BCC.
  */
-export function createEmailReplies(deps: { conversations: ConversationsService; clock: Clock }) {
-  const { conversations, clock } = deps;
+export function createEmailReplies(deps: {
+  conversations: ConversationsService;
+  clock: Clock;
+  templates: Pick<EmailTemplates, 'signatureFor'>;
+}) {
+  const { conversations, clock, templates } = deps;
   async function reply(actor: Actor, conversationId: string, input: EmailReplyInput) {
     requirePermission(actor, 'desk.use');
     const c = await conversations.getConversation(conversationId);
@@ -129,8 +136,13 @@ export function createEmailReplies(deps: { conversations: ConversationsService; 
       kind: 'text',
       body,
       attach: async (tx, id) => {
-        await tx.execute(sql`INSERT INTO email_reply_options (conversation_id, client_id, html, cc, bcc, created_at)
-          VALUES (${id}, ${input.clientId}, ${html},
+        // The signature in effect now, resolved once and stored with the reply: the handler appends
+        // it to the mail (a retry of the reply stops at the conflict and keeps the first one).
+        const signature =
+          input.addSignature === false ? null : await templates.signatureFor(tx, id, actor.displayName);
+        await tx.execute(sql`INSERT INTO email_reply_options
+            (conversation_id, client_id, html, signature_html, signature_text, cc, bcc, created_at)
+          VALUES (${id}, ${input.clientId}, ${html}, ${signature?.html ?? null}, ${signature?.text ?? null},
             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(cc)}::jsonb)),
             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(bcc)}::jsonb)), ${clock.now()})
           ON CONFLICT (conversation_id, client_id) DO NOTHING`);

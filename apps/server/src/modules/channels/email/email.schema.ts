@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   jsonb,
@@ -8,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -105,9 +107,52 @@ export const emailReplyOptions = pgTable(
     conversationId: uuid('conversation_id').notNull(),
     clientId: text('client_id').notNull(),
     html: text('html'),
+    /**
+     * The queue's signature in the conversation's language, resolved and filled when the agent
+     * sent (null: none, or the agent unticked "add signature"); the `email.agent_reply` handler
+     * appends it to the mail's HTML and text parts.
+     */
+    signatureHtml: text('signature_html'),
+    signatureText: text('signature_text'),
     cc: text('cc').array().notNull(),
     bcc: text('bcc').array().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.clientId] })],
+);
+
+/**
+ * Email templates an agent inserts into a reply: a queue's (or global, `queue_id` null), with one
+ * variant per language (`{ en, 'zh-CN', vi }`) of the subject and the sanitized HTML body.
+ */
+export const emailTemplates = pgTable(
+  'email_templates',
+  {
+    id: uuid('id').primaryKey(),
+    queueId: uuid('queue_id').references(() => routingQueues.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    subjects: jsonb('subjects').$type<Record<string, string>>().notNull(),
+    bodies: jsonb('bodies').$type<Record<string, string>>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('email_templates_queue_name_key').on(t.queueId, t.name).nullsNotDistinct()],
+);
+
+/** One signature per queue (or global, `queue_id` null) and language: sanitized HTML. */
+export const emailSignatures = pgTable(
+  'email_signatures',
+  {
+    id: uuid('id').primaryKey(),
+    queueId: uuid('queue_id').references(() => routingQueues.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    html: text('html').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('email_signatures_queue_language_key').on(t.queueId, t.language).nullsNotDistinct(),
+    check('email_signatures_language_check', sql`${t.language} IN ('en', 'zh-CN', 'vi')`),
+  ],
 );

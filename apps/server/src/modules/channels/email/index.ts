@@ -16,7 +16,14 @@ export {
   htmlToText,
 } from './email.reply.ts';
 export { emailRoutes } from './email.routes.ts';
-export { emailAddresses, emailMessages, emailReplyOptions } from './email.schema.ts';
+export {
+  emailAddresses,
+  emailMessages,
+  emailReplyOptions,
+  emailSignatures,
+  emailTemplates,
+} from './email.schema.ts';
 export { createEmailChannel, type EmailChannel, type IngestResult } from './email.service.ts';
 export { createInboundSmtp, type InboundSmtpOptions } from './email.smtp.ts';
 export { createEmailSuppressions, type EmailSuppressions } from './email.suppression.ts';
+export { createEmailTemplates, type EmailTemplates } from './email.templates.ts';

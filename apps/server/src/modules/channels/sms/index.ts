@@ -2,6 +2,7 @@
 
 export {
   encodeSms,
+  optInKeyword,
   optOutKeyword,
   parseReceipt,
   sanitizeSenderId,

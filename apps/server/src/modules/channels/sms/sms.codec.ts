@@ -152,8 +152,9 @@ const OPT_OUT_KEYWORDS = new Set([
   'HUY DANG KY',
 ]);
 
-export function optOutKeyword(text: string): string | null {
-  const normalised = text
+/** A whole message as keywords are matched: trimmed, case and diacritics ignored. */
+function keywordForm(text: string): string {
+  return text
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -161,7 +162,22 @@ export function optOutKeyword(text: string): string | null {
     .replace(/[\s.!。！]+/g, ' ')
     .trim()
     .toUpperCase();
+}
+
+export function optOutKeyword(text: string): string | null {
+  const normalised = keywordForm(text);
   return OPT_OUT_KEYWORDS.has(normalised) ? normalised : null;
+}
+
+/**
+ * Opt-in keywords, the counterpart of the opt-out ones (decision 0007): START / UNSTOP, 开始 / 订阅,
+ * and the Vietnamese BAT DAU (with or without diacritics), matched the same way.
+ */
+const OPT_IN_KEYWORDS = new Set(['START', 'UNSTOP', 'SUBSCRIBE', '开始', '订阅', 'BAT DAU', 'BATDAU']);
+
+export function optInKeyword(text: string): string | null {
+  const normalised = keywordForm(text);
+  return OPT_IN_KEYWORDS.has(normalised) ? normalised : null;
 }
 
 /**

@@ -365,6 +365,64 @@ describe('customers texting the bank', () => {
     );
   });
 
+  it('订阅 / BẮT ĐẦU / START re-subscribe a number that opted out, confirmed in its language', async () => {
+    const c = await customer({ phone: '+8613800138040', language: 'zh-CN', marketingSms: true });
+    const optedOut = async (phone: string) =>
+      (await ctx.pool.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [phone])).rows.length > 0;
+    await smsc.sendMo({ from: '8613800138040', to: '8088', text: 'TD' });
+    await until(() => optedOut('+8613800138040'), 'opt-out');
+    await smsc.sendMo({ from: '8613800138040', to: '8088', text: ' 订阅 ' });
+    await until(async () => !(await optedOut('+8613800138040')), 'opt-in');
+    expect(
+      (await ctx.pool.query('SELECT marketing_sms FROM customers WHERE id = $1', [c.id])).rows[0]
+        .marketing_sms,
+    ).toBe(true);
+    // A keyword is no conversation.
+    expect(
+      (await ctx.pool.query("SELECT 1 FROM conversations WHERE contact_phone = '+8613800138040'")).rows,
+    ).toHaveLength(0);
+    await ctx.app.notifications.processDue();
+    expect(smsc.submits.filter((s) => s.destination === '8613800138040').map((s) => s.text)).toEqual([
+      '榕树银行：您已退订营销及调查短信，交易提醒将继续发送。',
+      '榕树银行：您已重新订阅营销及调查短信。回复“退订”可随时退订。',
+    ]);
+    // Marketing reaches the number again.
+    const offer = await ctx.app.db.transaction((tx) =>
+      ctx.app.notifications.queueNotification(tx, {
+        customerId: c.id,
+        purpose: 'marketing',
+        templateKey: 'marketing_offer',
+        params: { title: 't', name: 'n', text: 'offer' },
+        idempotencyKey: 'optin:marketing',
+        preferredChannel: 'sms',
+      }),
+    );
+    expect(offer.notification).toMatchObject({ channel: 'sms', status: 'queued' });
+
+    // Vietnamese, diacritics and case ignored (no customer on file): the reply is in Vietnamese.
+    await smsc.sendMo({ from: '84912000041', to: '8088', text: 'STOP' });
+    await until(() => optedOut('+84912000041'), 'vi opt-out');
+    await smsc.sendMo({ from: '84912000041', to: '8088', text: 'Bắt đầu!' });
+    await until(async () => !(await optedOut('+84912000041')), 'vi opt-in');
+    await ctx.app.notifications.processDue();
+    expect(smsc.submits.filter((s) => s.destination === '84912000041').map((s) => s.text)).toContain(
+      'Ngan hang Banyan: quy khach se nhan lai tin nhan tiep thi va khao sat. Soan TU CHOI de tu choi.',
+    );
+
+    // START from a number that never opted out is an ordinary message to the bank.
+    await smsc.sendMo({ from: '84912000042', to: '8088', text: 'start' });
+    const conversation = await until(
+      async () =>
+        (await ctx.pool.query("SELECT id FROM conversations WHERE contact_phone = '+84912000042'")).rows[0],
+      'conversation',
+    );
+    const messages = await ctx.pool.query(
+      'SELECT body FROM conversation_messages WHERE conversation_id = $1',
+      [conversation.id],
+    );
+    expect(messages.rows.map((m) => m.body)).toEqual(['start']);
+  });
+
   it('an opted-out number gets no survey SMS even if it was queued before the STOP', async () => {
     const c = await customer({ phone: '+84912000032' });
     const queued = await ctx.app.db.transaction((tx) =>

@@ -16,6 +16,7 @@ import {
   encodeSms,
   isFinalFailure,
   MESSAGE_STATES,
+  optInKeyword,
   optOutKeyword,
   parseReceipt,
   type SmsEncoding,
@@ -82,9 +83,15 @@ const OPT_OUT_CONFIRMATION: Record<Locale, string> = {
   vi: 'Ngan hang Banyan: quy khach da tu choi tin nhan tiep thi va khao sat. Tin bao giao dich van duoc gui.',
 };
 
+const OPT_IN_CONFIRMATION: Record<Locale, string> = {
+  en: 'Banyan Bank: you will receive marketing and survey messages again. Reply STOP to opt out.',
+  'zh-CN': '榕树银行：您已重新订阅营销及调查短信。回复“退订”可随时退订。',
+  vi: 'Ngan hang Banyan: quy khach se nhan lai tin nhan tiep thi va khao sat. Soan TU CHOI de tu choi.',
+};
+
 function keywordLocale(keyword: string): Locale | null {
   if (/[\u4e00-\u9fff]/.test(keyword) || keyword === 'TD') return 'zh-CN';
-  if (keyword.startsWith('TU') || keyword.startsWith('HUY')) return 'vi';
+  if (keyword.startsWith('TU') || keyword.startsWith('HUY') || keyword.startsWith('BAT')) return 'vi';
   return null;
 }
 
@@ -371,7 +378,7 @@ export function createSmsChannel(deps: {
    * the number's queue. Idempotent by `ref` (a redelivered deliver_sm or webhook stops here).
    */
   async function ingest(input: { from: string; to: string; text: string; ref: string }): Promise<{
-    outcome: 'created' | 'threaded' | 'duplicate' | 'opted_out';
+    outcome: 'created' | 'threaded' | 'duplicate' | 'opted_out' | 'opted_in';
     conversationId: string | null;
   }> {
     const phone = toE164(input.from, config.defaultCountry);
@@ -408,6 +415,34 @@ export function createSmsChannel(deps: {
       });
       log.info({ keyword }, 'sms opt-out recorded');
       return { outcome: 'opted_out', conversationId: null };
+    }
+
+    // START (or 开始 / 订阅 / BẮT ĐẦU) from a number that opted out takes it off the list; from any
+    // other number it is an ordinary message (a customer may well write "start" to the bank).
+    const optIn = optInKeyword(input.text);
+    if (optIn) {
+      const resubscribed = await db.transaction(async (tx) => {
+        const removed = await tx.execute(
+          sql`DELETE FROM sms_opt_outs WHERE phone = ${phone} RETURNING phone`,
+        );
+        if (removed.rows.length === 0) return false;
+        if (customer)
+          await tx.execute(sql`UPDATE customers SET marketing_sms = true WHERE id = ${customer.id}`);
+        const locale = keywordLocale(optIn) ?? customer?.preferredLanguage ?? 'en';
+        await deps.notifications().queueText(tx, {
+          conversationId: null,
+          customerId: customer?.id ?? null,
+          to: phone,
+          locale,
+          text: OPT_IN_CONFIRMATION[locale],
+          idempotencyKey: `sms_opt_in:${input.ref}`,
+        });
+        return true;
+      });
+      if (resubscribed) {
+        log.info({ keyword: optIn }, 'sms opt-in recorded');
+        return { outcome: 'opted_in', conversationId: null };
+      }
     }
 
     const open = await db.execute(sql`SELECT id FROM conversations

@@ -3,6 +3,7 @@ import {
   decodeGsm7,
   decodeUcs2,
   encodeSms,
+  optInKeyword,
   optOutKeyword,
   parseReceipt,
   parseUdh,
@@ -99,6 +100,13 @@ describe('receipts, keywords, sender IDs, numbers', () => {
       expect(optOutKeyword(word), word).not.toBeNull();
     for (const text of ['stop by the branch', 'I want to huy my card', 'TDX', '退订了吗？你好'])
       expect(optOutKeyword(text), text).toBeNull();
+  });
+
+  it('recognises opt-in keywords on the whole message only', () => {
+    for (const word of ['START', ' start ', 'Unstop', '开始', '订阅', 'BẮT ĐẦU', 'bat dau', 'Bắt đầu!'])
+      expect(optInKeyword(word), word).not.toBeNull();
+    for (const text of ['start my card', 'STOP', '开始了吗', 'bat dau tu hom nay'])
+      expect(optInKeyword(text), text).toBeNull();
   });
 
   it('sanitises sender IDs: control characters removed, alphanumeric ≤ 11 or a number', () => {

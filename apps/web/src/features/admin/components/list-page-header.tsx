@@ -5,13 +5,13 @@ import { PageHeader } from '../../../shared/page-header.tsx';
 
 /**
  * The top of an admin list page: title and description, the create button for those who may
- * manage (`onCreate` null hides it), and the list's load error.
+ * manage (`onCreate` null or left out hides it), and the list's load error.
  */
 export function ListPageHeader(props: {
   title: string;
   description: string;
-  createLabel: string;
-  onCreate: (() => void) | null;
+  createLabel?: string;
+  onCreate?: (() => void) | null;
   error: unknown;
 }) {
   return (

@@ -19,7 +19,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { useCurrentUser } from '../../auth/api.ts';
-import { type CreateQueue, type Queue, useCalendars, useQueues, useSaveQueue, useSkills } from '../api.ts';
+import {
+  type CreateQueue,
+  type Queue,
+  teams,
+  useCalendars,
+  useQueues,
+  useSaveQueue,
+  useSkills,
+} from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 import { EditorDrawer } from '../components/editor-drawer.tsx';
 import { ListPageHeader } from '../components/list-page-header.tsx';
@@ -52,6 +60,7 @@ export function QueuesPage() {
   const list = useQueues();
   const skills = useSkills();
   const calendars = useCalendars();
+  const teamList = teams.useList();
   const [editing, setEditing] = useState<Queue | 'new' | null>(null);
   const skillName = (id: string) => skills.data?.find((s) => s.id === id)?.name ?? id;
   const channelName = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: channel });
@@ -124,6 +133,13 @@ export function QueuesPage() {
                 : t('queues.open247'),
           },
           {
+            label: t('emailTemplates.queueTeam'),
+            render: (queue) =>
+              queue.teamId
+                ? (teamList.data?.find((team) => team.id === queue.teamId)?.name ?? queue.teamId)
+                : t('emailTemplates.queueNoTeam'),
+          },
+          {
             label: t('queues.overflow'),
             render: (queue) =>
               queue.overflow.length === 0
@@ -168,6 +184,7 @@ function QueueDrawer({
   const save = useSaveQueue();
   const skills = useSkills();
   const calendars = useCalendars();
+  const teamList = teams.useList();
   const form = useForm({
     initialValues: {
       code: queue?.code ?? '',
@@ -184,6 +201,7 @@ function QueueDrawer({
       agingSeconds: (queue?.agingSeconds ?? DEFAULTS.agingSeconds) as number | string,
       stickySeconds: (queue?.stickySeconds ?? DEFAULTS.stickySeconds) as number | string,
       calendarId: queue?.calendarId ?? null,
+      teamId: queue?.teamId ?? null,
       overflow: ((queue?.overflow ?? []) as OverflowRule[]).map(
         (rule): OverflowRow => ({
           afterSeconds: rule.afterSeconds ?? 60,
@@ -249,6 +267,7 @@ function QueueDrawer({
           agingSeconds: Number(values.agingSeconds),
           stickySeconds: Number(values.stickySeconds),
           calendarId: values.calendarId,
+          teamId: values.teamId,
           overflow: overflowBody(values.overflow),
         };
         const done = {
@@ -382,6 +401,15 @@ function QueueDrawer({
         data={(calendars.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.timeZone})` }))}
         clearable
         {...form.getInputProps('calendarId')}
+      />
+      <Select
+        label={t('emailTemplates.queueTeam')}
+        description={t('emailTemplates.queueTeamHelp')}
+        placeholder={t('emailTemplates.queueNoTeam')}
+        data={(teamList.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        clearable
+        searchable
+        {...form.getInputProps('teamId')}
       />
       <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
         <Title order={3} size="h6" component="legend">

@@ -6,16 +6,14 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
-  Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
 import {
   type CreateBusinessUnit,
   useBusinessUnits,
@@ -98,46 +96,36 @@ export function BusinessUnitsPage() {
         </Group>
       </Paper>
       <ErrorAlert error={units.error} />
-      {units.data && units.data.items.length === 0 && <Text c="dimmed">{t('analytics.units.none')}</Text>}
-      {units.data && units.data.items.length > 0 && (
+      {units.data && (
         <Paper withBorder p="xs" component="section" aria-labelledby="units-table">
           <Title order={2} size="h6" id="units-table" mb="xs">
             {t('analytics.units.title')}
           </Title>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analytics.units.name')}</Table.Th>
-                <Table.Th>{t('analytics.units.email')}</Table.Th>
-                <Table.Th>{t('analytics.units.language')}</Table.Th>
-                <Table.Th>{t('analytics.units.topics')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('analytics.units.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {units.data.items.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{u.language}</Table.Td>
-                  <Table.Td>{u.reasonIds.map((id) => reasonName.get(id) ?? '?').join(', ')}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('analytics.units.deleteOne', { name: u.name })}
-                      onClick={() => remove.mutate(u.id)}
-                    >
-                      {t('analytics.units.delete')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DirectoryTable
+            items={units.data.items}
+            emptyLabel={t('analytics.units.none')}
+            minWidth={0}
+            columns={[
+              { label: t('analytics.units.name'), render: (u) => u.name },
+              { label: t('analytics.units.email'), render: (u) => u.email },
+              { label: t('analytics.units.language'), render: (u) => u.language },
+              {
+                label: t('analytics.units.topics'),
+                render: (u) => u.reasonIds.map((id) => reasonName.get(id) ?? '?').join(', '),
+              },
+            ]}
+            actions={(u) => (
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                aria-label={t('analytics.units.deleteOne', { name: u.name })}
+                onClick={() => remove.mutate(u.id)}
+              >
+                {t('analytics.units.delete')}
+              </Button>
+            )}
+          />
         </Paper>
       )}
     </Stack>

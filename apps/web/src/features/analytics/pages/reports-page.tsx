@@ -10,13 +10,14 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { daysAgo, periodOf } from '../../../shared/period.ts';
+import { PeriodFields } from '../../../shared/period-fields.tsx';
 import { browserTimeZone } from '../../supervisor/api.ts';
 import {
   exportUrl,
@@ -30,16 +31,11 @@ import { Heatmap } from '../components/heatmap.tsx';
 import { OutcomesPanel } from '../components/outcomes.tsx';
 import { percent, seconds } from '../model.ts';
 
-const day = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const startOf = (date: string) => new Date(`${date}T00:00:00`);
-
 /** Contact reports: a period and filters, KPIs, charts, the contacts behind them, scorecards, export. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
-  const today = new Date();
-  const [fromDay, setFromDay] = useState(day(new Date(today.getTime() - 6 * 86_400_000)));
-  const [toDay, setToDay] = useState(day(today));
+  const [fromDay, setFromDay] = useState(daysAgo(6));
+  const [toDay, setToDay] = useState(daysAgo(0));
   const [granularity, setGranularity] = useState<'hour' | 'day' | 'week'>('day');
   const [queueId, setQueueId] = useState<string | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
@@ -47,8 +43,7 @@ export function ReportsPage() {
   const queues = useQueueOptions();
 
   const filters: ReportFilters = {
-    from: startOf(fromDay).toISOString(),
-    to: new Date(startOf(toDay).getTime() + 86_400_000).toISOString(),
+    ...periodOf(fromDay, toDay),
     timeZone: browserTimeZone(),
     granularity,
     ...(queueId ? { queueId } : {}),
@@ -82,18 +77,7 @@ export function ReportsPage() {
       />
       <Paper withBorder p="xs" component="form" aria-label={t('analytics.report.filters')}>
         <Group gap="sm" align="end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('analytics.report.from')}
-            value={fromDay}
-            onChange={(e) => setFromDay(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('analytics.report.to')}
-            value={toDay}
-            onChange={(e) => setToDay(e.currentTarget.value)}
-          />
+          <PeriodFields fromDay={fromDay} toDay={toDay} onFromDay={setFromDay} onToDay={setToDay} />
           <Select
             label={t('analytics.report.queue')}
             placeholder={t('analytics.report.allQueues')}

@@ -6,7 +6,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
   type CreateReportSchedule,
@@ -185,46 +185,41 @@ function ScheduleCard({ schedule: s }: { schedule: ReportSchedule }) {
           </Button>
         </Group>
       </Group>
-      {s.lastRuns.length > 0 ? (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('analytics.schedules.ranAt')}</Table.Th>
-              <Table.Th>{t('analytics.schedules.covering')}</Table.Th>
-              <Table.Th>{t('analytics.schedules.status')}</Table.Th>
-              <Table.Th>{t('analytics.schedules.recipientsCount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {s.lastRuns.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  {when(r.createdAt)}
-                  {r.trigger === 'manual' && (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      ({t('analytics.schedules.manual')})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {day(r.periodFrom)} – {day(new Date(new Date(r.periodTo).getTime() - 1).toISOString())}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={r.status === 'queued' ? 'banyan' : 'red'} variant="light" tt="none">
-                    {t(`analytics.schedules.runStatus.${r.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.recipients}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t('analytics.schedules.noRuns')}
-        </Text>
-      )}
+      <DirectoryTable
+        items={s.lastRuns}
+        emptyLabel={t('analytics.schedules.noRuns')}
+        minWidth={0}
+        columns={[
+          {
+            label: t('analytics.schedules.ranAt'),
+            render: (r) => (
+              <>
+                {when(r.createdAt)}
+                {r.trigger === 'manual' && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    ({t('analytics.schedules.manual')})
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            label: t('analytics.schedules.covering'),
+            render: (r) =>
+              `${day(r.periodFrom)} – ${day(new Date(new Date(r.periodTo).getTime() - 1).toISOString())}`,
+          },
+          {
+            label: t('analytics.schedules.status'),
+            render: (r) => (
+              <Badge color={r.status === 'queued' ? 'banyan' : 'red'} variant="light" tt="none">
+                {t(`analytics.schedules.runStatus.${r.status}`)}
+              </Badge>
+            ),
+          },
+          { label: t('analytics.schedules.recipientsCount'), render: (r) => r.recipients },
+        ]}
+      />
     </Paper>
   );
 }

@@ -11,7 +11,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -30,6 +29,8 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import type { Branch } from '../../admin/api.ts';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
+import { EditorDrawer } from '../../admin/components/editor-drawer.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { nameIn } from '../api.ts';
 
@@ -223,32 +224,21 @@ function ServicesTab({ setup, branchId, change }: TabProps) {
       <Group>
         <Button onClick={() => setEditing('new')}>{t('branch.setup.newService')}</Button>
       </Group>
-      <Table aria-label={t('branch.setup.tabs.services')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('branch.setup.letter')}</Table.Th>
-            <Table.Th>{t('branch.setup.serviceName')}</Table.Th>
-            <Table.Th>{t('branch.setup.waitThreshold')}</Table.Th>
-            <Table.Th>{t('branch.setup.lineThreshold')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {setup.services.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{s.letter}</Table.Td>
-              <Table.Td>{nameIn(s.names)}</Table.Td>
-              <Table.Td>{s.waitThresholdMinutes}</Table.Td>
-              <Table.Td>{s.lineThreshold}</Table.Td>
-              <Table.Td>
-                <Button size="xs" variant="light" onClick={() => setEditing(s)}>
-                  {t('branch.setup.edit')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DirectoryTable
+        label={t('branch.setup.tabs.services')}
+        items={setup.services}
+        columns={[
+          { label: t('branch.setup.letter'), render: (s) => s.letter },
+          { label: t('branch.setup.serviceName'), render: (s) => nameIn(s.names) },
+          { label: t('branch.setup.waitThreshold'), render: (s) => s.waitThresholdMinutes },
+          { label: t('branch.setup.lineThreshold'), render: (s) => s.lineThreshold },
+        ]}
+        actions={(s) => (
+          <Button size="xs" variant="light" onClick={() => setEditing(s)}>
+            {t('branch.setup.edit')}
+          </Button>
+        )}
+      />
       {editing && (
         <ServiceForm
           service={editing === 'new' ? null : editing}
@@ -303,65 +293,64 @@ function ServiceForm(props: {
     lineThreshold: s?.lineThreshold ?? 10,
   });
   const set = (patch: Partial<ServiceBody>) => setBody((b) => ({ ...b, ...patch }));
+  const [isSaving, setSaving] = useState(false);
   return (
-    <Modal
+    <EditorDrawer
       opened
       onClose={props.onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={s ? t('branch.setup.editService') : t('branch.setup.newService')}
+      error={null}
+      isSaving={isSaving}
+      onSubmit={(event) => {
+        event?.preventDefault();
+        setSaving(true);
+        void props.onSave(body).finally(() => setSaving(false));
+      }}
     >
-      <Stack>
-        <SimpleGrid cols={2}>
-          <TextInput
-            label={t('branch.setup.code')}
-            disabled={!!s}
-            value={body.code}
-            onChange={(e) => set({ code: e.currentTarget.value.toLowerCase() })}
-          />
-          <TextInput
-            label={t('branch.setup.letter')}
-            description={t('branch.setup.letterHint')}
-            disabled={!!s}
-            maxLength={1}
-            value={body.letter}
-            onChange={(e) => set({ letter: e.currentTarget.value.toUpperCase() })}
-          />
-        </SimpleGrid>
-        {LANGS.map((lang) => (
-          <TextInput
-            key={lang}
-            label={t(`branch.setup.nameIn.${lang}`)}
-            value={body.names[lang]}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setBody((b) => ({ ...b, names: { ...b.names, [lang]: value } }));
-            }}
-          />
-        ))}
-        <SimpleGrid cols={2}>
-          <NumberInput
-            label={t('branch.setup.waitThreshold')}
-            min={1}
-            max={600}
-            value={body.waitThresholdMinutes}
-            onChange={(v) => set({ waitThresholdMinutes: Number(v) || 1 })}
-          />
-          <NumberInput
-            label={t('branch.setup.lineThreshold')}
-            min={1}
-            max={1000}
-            value={body.lineThreshold}
-            onChange={(v) => set({ lineThreshold: Number(v) || 1 })}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('branch.setup.cancel')}
-          </Button>
-          <Button onClick={() => void props.onSave(body)}>{t('branch.setup.save')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('branch.setup.code')}
+          disabled={!!s}
+          value={body.code}
+          onChange={(e) => set({ code: e.currentTarget.value.toLowerCase() })}
+        />
+        <TextInput
+          label={t('branch.setup.letter')}
+          description={t('branch.setup.letterHint')}
+          disabled={!!s}
+          maxLength={1}
+          value={body.letter}
+          onChange={(e) => set({ letter: e.currentTarget.value.toUpperCase() })}
+        />
+      </SimpleGrid>
+      {LANGS.map((lang) => (
+        <TextInput
+          key={lang}
+          label={t(`branch.setup.nameIn.${lang}`)}
+          value={body.names[lang]}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setBody((b) => ({ ...b, names: { ...b.names, [lang]: value } }));
+          }}
+        />
+      ))}
+      <SimpleGrid cols={2}>
+        <NumberInput
+          label={t('branch.setup.waitThreshold')}
+          min={1}
+          max={600}
+          value={body.waitThresholdMinutes}
+          onChange={(v) => set({ waitThresholdMinutes: Number(v) || 1 })}
+        />
+        <NumberInput
+          label={t('branch.setup.lineThreshold')}
+          min={1}
+          max={1000}
+          value={body.lineThreshold}
+          onChange={(v) => set({ lineThreshold: Number(v) || 1 })}
+        />
+      </SimpleGrid>
+    </EditorDrawer>
   );
 }
 
@@ -379,18 +368,15 @@ function CountersTab({ setup, branchId, change }: TabProps) {
       <Text size="sm" c="dimmed">
         {t('branch.setup.orderHint')}
       </Text>
-      <Table aria-label={t('branch.setup.tabs.counters')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('branch.setup.counter')}</Table.Th>
-            <Table.Th>{t('branch.setup.servicesInOrder')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {setup.counters.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.number}</Table.Td>
-              <Table.Td>
+      <DirectoryTable
+        label={t('branch.setup.tabs.counters')}
+        items={setup.counters}
+        columns={[
+          { label: t('branch.setup.counter'), render: (c) => c.number },
+          {
+            label: t('branch.setup.servicesInOrder'),
+            render: (c) => (
+              <>
                 <MultiSelect
                   aria-label={t('branch.setup.servicesOf', { number: c.number })}
                   data={serviceOptions}
@@ -406,11 +392,11 @@ function CountersTab({ setup, branchId, change }: TabProps) {
                 <Text size="xs" c="dimmed">
                   {c.serviceIds.map(serviceLabel).join(' → ')}
                 </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
       <Card withBorder maw={640}>
         <Stack>
           <Text fw={600}>{t('branch.setup.newCounter')}</Text>
@@ -498,45 +484,37 @@ function DevicesTab({ setup, branchId, change }: TabProps) {
   const counterNumber = (id: string | null) => setup.counters.find((c) => c.id === id)?.number ?? '—';
   return (
     <Stack>
-      <Table aria-label={t('branch.setup.tabs.devices')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('branch.setup.deviceName')}</Table.Th>
-            <Table.Th>{t('branch.setup.deviceKind')}</Table.Th>
-            <Table.Th>{t('branch.setup.counter')}</Table.Th>
-            <Table.Th>{t('branch.setup.deviceState')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {setup.devices.map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td>{d.name}</Table.Td>
-              <Table.Td>{t(`branch.setup.kinds.${d.kind}`)}</Table.Td>
-              <Table.Td>{counterNumber(d.counterId)}</Table.Td>
-              <Table.Td>{d.revokedAt ? t('branch.setup.revoked') : t('branch.setup.active')}</Table.Td>
-              <Table.Td>
-                {!d.revokedAt && (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    aria-label={t('branch.setup.revokeNamed', { name: d.name })}
-                    onClick={() =>
-                      void change(
-                        () => api(`/branch/devices/${d.id}`, { method: 'DELETE' }),
-                        t('branch.setup.revokedDone'),
-                      )
-                    }
-                  >
-                    {t('branch.setup.revoke')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DirectoryTable
+        label={t('branch.setup.tabs.devices')}
+        items={setup.devices}
+        columns={[
+          { label: t('branch.setup.deviceName'), render: (d) => d.name },
+          { label: t('branch.setup.deviceKind'), render: (d) => t(`branch.setup.kinds.${d.kind}`) },
+          { label: t('branch.setup.counter'), render: (d) => counterNumber(d.counterId) },
+          {
+            label: t('branch.setup.deviceState'),
+            render: (d) => (d.revokedAt ? t('branch.setup.revoked') : t('branch.setup.active')),
+          },
+        ]}
+        actions={(d) =>
+          !d.revokedAt && (
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              aria-label={t('branch.setup.revokeNamed', { name: d.name })}
+              onClick={() =>
+                void change(
+                  () => api(`/branch/devices/${d.id}`, { method: 'DELETE' }),
+                  t('branch.setup.revokedDone'),
+                )
+              }
+            >
+              {t('branch.setup.revoke')}
+            </Button>
+          )
+        }
+      />
       <Card withBorder maw={640}>
         <Stack>
           <Text fw={600}>{t('branch.setup.registerDevice')}</Text>

@@ -1,10 +1,11 @@
-import { Button, Group, Kbd, Loader, Stack, TextInput } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Kbd, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { type EmailReplyInput, usePostEmailReply } from '../../desk/api.ts';
 import { invalidAddress, splitAddresses } from '../addresses.ts';
+import { useEmailCompose } from '../api.ts';
 
 const RichReplyEditor = lazy(() => import('./rich-reply-editor.tsx'));
 
@@ -33,6 +34,11 @@ export function EmailReplyBox({
   const [cc, setCc] = useState('');
   const [bcc, setBcc] = useState('');
   const [showCopies, setShowCopies] = useState(false);
+  const compose = useEmailCompose(conversationId);
+  const [addSignature, setAddSignature] = useState(true);
+  // A template goes in at the cursor (the editor inserts it); `n` counts the insertions.
+  const [templateInsert, setTemplateInsert] = useState<{ html: string; n: number } | null>(null);
+  const signature = compose.data?.signature ?? null;
   const [checked, setChecked] = useState(false);
   // A new editor (empty) after each sent reply.
   const [generation, setGeneration] = useState(0);
@@ -60,7 +66,13 @@ export function EmailReplyBox({
   const send = () => {
     setChecked(true);
     if (disabled || post.isPending || isEmpty || ccError !== null || bccError !== null) return;
-    const next = { html, cc: splitAddresses(cc), bcc: splitAddresses(bcc) };
+    const next = {
+      html,
+      cc: splitAddresses(cc),
+      bcc: splitAddresses(bcc),
+      // The server decides which signature applies; the box only says whether the agent wants one.
+      addSignature,
+    };
     const previous = pending.current;
     const input: EmailReplyInput =
       previous && JSON.stringify({ ...previous, clientId: '' }) === JSON.stringify({ clientId: '', ...next })
@@ -76,6 +88,8 @@ export function EmailReplyBox({
         setCc('');
         setBcc('');
         setChecked(false);
+        setTemplateInsert(null);
+        setAddSignature(true);
         setGeneration((g) => g + 1);
       },
     });
@@ -84,6 +98,21 @@ export function EmailReplyBox({
   return (
     <Stack gap="xs">
       <ErrorAlert error={post.error} />
+      <Select
+        label={t('emailTemplates.picker')}
+        placeholder={t('emailTemplates.pickerPlaceholder')}
+        nothingFoundMessage={t('emailTemplates.pickerNone')}
+        searchable
+        clearable
+        value={null}
+        disabled={disabled || !compose.data}
+        data={(compose.data?.templates ?? []).map((item) => ({ value: item.id, label: item.name }))}
+        onChange={(id) => {
+          const picked = compose.data?.templates.find((item) => item.id === id);
+          if (!picked) return;
+          setTemplateInsert((previous) => ({ html: picked.html, n: (previous?.n ?? 0) + 1 }));
+        }}
+      />
       {showCopies ? (
         <Group grow align="flex-start">
           <TextInput
@@ -120,6 +149,7 @@ export function EmailReplyBox({
         <RichReplyEditor
           key={generation}
           initialHtml={seed}
+          insert={templateInsert}
           disabled={disabled}
           onSubmit={send}
           onChange={(value, empty) => {
@@ -129,6 +159,33 @@ export function EmailReplyBox({
           }}
         />
       </Suspense>
+      {signature && (
+        <Stack gap={4}>
+          <Checkbox
+            label={t('emailTemplates.addSignature')}
+            checked={addSignature}
+            disabled={disabled}
+            onChange={(event) => setAddSignature(event.currentTarget.checked)}
+          />
+          {addSignature && (
+            <Box
+              aria-label={t('emailTemplates.signaturePreview')}
+              role="note"
+              c="dimmed"
+              fz="sm"
+              pl="sm"
+              style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }}
+            >
+              <Text size="xs" c="dimmed">
+                --
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {signature.text}
+              </Text>
+            </Box>
+          )}
+        </Stack>
+      )}
       <Group justify="space-between">
         <Group gap="sm">{actions}</Group>
         <Button

@@ -3,7 +3,7 @@ import { Input } from '@mantine/core';
 import { DEFAULT_LABELS, RichTextEditor, type RichTextEditorProps } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -16,8 +16,13 @@ export default function RichReplyEditor(props: {
   onChange: (html: string, isEmpty: boolean) => void;
   onSubmit: () => void;
   disabled: boolean;
+  /** HTML to put at the cursor (a template); `n` counts the insertions. */
+  insert?: { html: string; n: number } | null;
+  /** The field's label (Admin · Email templates names the language); the reply's by default. */
+  label?: string;
 }) {
   const { t } = useTranslation();
+  const label = props.label ?? t('emailReply.body');
   const labels = useMemo(
     () => ({
       ...DEFAULT_LABELS,
@@ -49,7 +54,7 @@ export default function RichReplyEditor(props: {
     editable: !props.disabled,
     immediatelyRender: false,
     editorProps: {
-      attributes: { role: 'textbox', 'aria-label': t('emailReply.body'), 'aria-multiline': 'true' },
+      attributes: { role: 'textbox', 'aria-label': label, 'aria-multiline': 'true' },
       handleKeyDown: (_view, event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
@@ -61,9 +66,17 @@ export default function RichReplyEditor(props: {
     },
     onUpdate: ({ editor: e }) => props.onChange(e.getHTML(), e.isEmpty),
   });
+  // An editor remounted after a reply (or a canned insertion) must not repeat an older insertion.
+  const doneN = useRef(props.insert?.n);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per insertion
+  useEffect(() => {
+    if (!editor || !props.insert || props.insert.n === doneN.current) return;
+    doneN.current = props.insert.n;
+    editor.chain().focus().insertContent(props.insert.html).run();
+  }, [editor, props.insert?.n]);
 
   return (
-    <Input.Wrapper label={t('emailReply.body')}>
+    <Input.Wrapper label={label}>
       {/* @mantine/tiptap's types see @tiptap/core through its CommonJS declarations: the same class. */}
       <RichTextEditor editor={editor as unknown as RichTextEditorProps['editor']} labels={labels}>
         <RichTextEditor.Toolbar>

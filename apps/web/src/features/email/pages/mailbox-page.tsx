@@ -1,10 +1,11 @@
-import { Button, Code, Divider, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Divider, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
 import { SidePanel } from '../../../shared/side-panel.tsx';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
+import { ListPageHeader } from '../../admin/components/list-page-header.tsx';
 import { type MailboxSummary, useMailbox, useMailboxMessage } from '../api.ts';
 
 /**
@@ -19,55 +20,31 @@ export function MailboxPage() {
   const items: MailboxSummary[] = mailbox.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack>
-      <PageHeader title={t('mailbox.title')} description={t('mailbox.description')} />
-      <ErrorAlert error={mailbox.error} />
-      {mailbox.isPending ? (
-        <Loader aria-label={t('mailbox.loading')} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('mailbox.empty')}</Text>
-      ) : (
-        <Table highlightOnHover striped aria-label={t('mailbox.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('mailbox.sentAt')}</Table.Th>
-              <Table.Th>{t('mailbox.to')}</Table.Th>
-              <Table.Th>{t('mailbox.subject')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr
-                key={item.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                aria-selected={item.id === openId}
-                onClick={() => setOpenId(item.id)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    setOpenId(item.id);
-                  }
-                }}
-              >
-                <Table.Td>{dateTime(item.createdAt)}</Table.Td>
-                <Table.Td>{item.to.join(', ')}</Table.Td>
-                <Table.Td>{item.subject}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {mailbox.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={mailbox.isFetchingNextPage}
-            onClick={() => mailbox.fetchNextPage()}
-          >
-            {t('mailbox.more')}
-          </Button>
-        </Group>
-      )}
+      <ListPageHeader
+        title={t('mailbox.title')}
+        description={t('mailbox.description')}
+        error={mailbox.error}
+      />
+      <DirectoryTable
+        label={t('mailbox.title')}
+        items={items}
+        isLoading={mailbox.isPending}
+        loadingLabel={t('mailbox.loading')}
+        emptyLabel={t('mailbox.empty')}
+        onOpen={(item) => setOpenId(item.id)}
+        isOpen={(item) => item.id === openId}
+        more={{
+          hasMore: mailbox.hasNextPage,
+          isLoading: mailbox.isFetchingNextPage,
+          onMore: () => void mailbox.fetchNextPage(),
+          label: t('mailbox.more'),
+        }}
+        columns={[
+          { label: t('mailbox.sentAt'), render: (item) => dateTime(item.createdAt) },
+          { label: t('mailbox.to'), render: (item) => item.to.join(', ') },
+          { label: t('mailbox.subject'), render: (item) => item.subject },
+        ]}
+      />
       <SidePanel
         opened={openId !== null}
         onClose={() => setOpenId(null)}

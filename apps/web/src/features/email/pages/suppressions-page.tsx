@@ -1,9 +1,9 @@
-import { Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
-import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
+import { ListPageHeader } from '../../admin/components/list-page-header.tsx';
 import { useRemoveSuppression, useSuppressions } from '../api.ts';
 
 /**
@@ -15,50 +15,38 @@ export function SuppressionsPage() {
   const { dateTime } = useFormatters();
   const list = useSuppressions();
   const remove = useRemoveSuppression();
-  const items = list.data?.items ?? [];
   return (
     <Stack>
-      <PageHeader title={t('suppressions.title')} description={t('suppressions.description')} />
-      <ErrorAlert error={list.error ?? remove.error} />
-      {list.isPending ? (
-        <Loader aria-label={t('suppressions.loading')} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('suppressions.empty')}</Text>
-      ) : (
-        <Table striped aria-label={t('suppressions.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('suppressions.address')}</Table.Th>
-              <Table.Th>{t('suppressions.reason')}</Table.Th>
-              <Table.Th>{t('suppressions.since')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('suppressions.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.address}>
-                <Table.Td>{item.address}</Table.Td>
-                <Table.Td>{item.reason}</Table.Td>
-                <Table.Td>{dateTime(item.createdAt)}</Table.Td>
-                <Table.Td ta="right">
-                  <ConfirmButton
-                    size="xs"
-                    variant="default"
-                    question={t('suppressions.removeQuestion', { address: item.address })}
-                    confirmLabel={t('suppressions.remove')}
-                    aria-label={t('suppressions.removeNamed', { address: item.address })}
-                    onConfirm={() => remove.mutate(item.address)}
-                  >
-                    {t('suppressions.remove')}
-                  </ConfirmButton>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListPageHeader
+        title={t('suppressions.title')}
+        description={t('suppressions.description')}
+        error={list.error ?? remove.error}
+      />
+      <DirectoryTable
+        label={t('suppressions.title')}
+        items={list.data?.items ?? []}
+        rowKey={(item) => item.address}
+        isLoading={list.isPending}
+        loadingLabel={t('suppressions.loading')}
+        emptyLabel={t('suppressions.empty')}
+        columns={[
+          { label: t('suppressions.address'), render: (item) => item.address },
+          { label: t('suppressions.reason'), render: (item) => item.reason },
+          { label: t('suppressions.since'), render: (item) => dateTime(item.createdAt) },
+        ]}
+        actions={(item) => (
+          <ConfirmButton
+            size="xs"
+            variant="default"
+            question={t('suppressions.removeQuestion', { address: item.address })}
+            confirmLabel={t('suppressions.remove')}
+            aria-label={t('suppressions.removeNamed', { address: item.address })}
+            onConfirm={() => remove.mutate(item.address)}
+          >
+            {t('suppressions.remove')}
+          </ConfirmButton>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
-import { PageHeader } from '../../../shared/page-header.tsx';
+import { DirectoryTable } from '../../admin/components/directory-table.tsx';
+import { ListPageHeader } from '../../admin/components/list-page-header.tsx';
 import { type SmsOutboxItem, useSimulateInbound, useSmsOutbox } from '../api.ts';
 
 /**
@@ -18,62 +19,59 @@ export function SmsOutboxPage() {
   const items: SmsOutboxItem[] = outbox.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack>
-      <PageHeader title={t('sms.outbox.title')} description={t('sms.outbox.description')} />
-      <ErrorAlert error={outbox.error} />
+      <ListPageHeader
+        title={t('sms.outbox.title')}
+        description={t('sms.outbox.description')}
+        error={outbox.error}
+      />
       <SimulateInbound />
-      {outbox.isPending ? (
-        <Loader aria-label={t('sms.outbox.loading')} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('sms.outbox.empty')}</Text>
-      ) : (
-        <Table striped aria-label={t('sms.outbox.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sms.outbox.at')}</Table.Th>
-              <Table.Th>{t('sms.outbox.direction')}</Table.Th>
-              <Table.Th>{t('sms.outbox.phone')}</Table.Th>
-              <Table.Th>{t('sms.outbox.text')}</Table.Th>
-              <Table.Th>{t('sms.outbox.encoding')}</Table.Th>
-              <Table.Th>{t('sms.outbox.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>{dateTime(item.createdAt)}</Table.Td>
-                <Table.Td>{t(`sms.outbox.directions.${item.direction}`)}</Table.Td>
-                <Table.Td>{item.phone}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap', maxWidth: 420 }}>{item.text}</Table.Td>
-                <Table.Td>
-                  {t(`sms.encoding.${item.encoding}`)} · {t('sms.outbox.segments', { count: item.segments })}
-                </Table.Td>
-                <Table.Td>
-                  {/* Only the theme's green passes 4.5:1 on its tint; the others use the text colour. */}
-                  <Badge variant={item.status === 'delivered' ? 'light' : 'default'}>
-                    {t(`sms.status.${item.status}`)}
-                  </Badge>
-                  {item.error && (
-                    <Text size="xs" c="red.9">
-                      {item.error}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {outbox.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={outbox.isFetchingNextPage}
-            onClick={() => outbox.fetchNextPage()}
-          >
-            {t('sms.outbox.more')}
-          </Button>
-        </Group>
-      )}
+      <DirectoryTable
+        label={t('sms.outbox.title')}
+        items={items}
+        isLoading={outbox.isPending}
+        loadingLabel={t('sms.outbox.loading')}
+        emptyLabel={t('sms.outbox.empty')}
+        more={{
+          hasMore: outbox.hasNextPage,
+          isLoading: outbox.isFetchingNextPage,
+          onMore: () => void outbox.fetchNextPage(),
+          label: t('sms.outbox.more'),
+        }}
+        columns={[
+          { label: t('sms.outbox.at'), render: (item) => dateTime(item.createdAt) },
+          {
+            label: t('sms.outbox.direction'),
+            render: (item) => t(`sms.outbox.directions.${item.direction}`),
+          },
+          { label: t('sms.outbox.phone'), render: (item) => item.phone },
+          {
+            label: t('sms.outbox.text'),
+            render: (item) => item.text,
+            style: { whiteSpace: 'pre-wrap', maxWidth: 420 },
+          },
+          {
+            label: t('sms.outbox.encoding'),
+            render: (item) =>
+              `${t(`sms.encoding.${item.encoding}`)} · ${t('sms.outbox.segments', { count: item.segments })}`,
+          },
+          {
+            label: t('sms.outbox.status'),
+            render: (item) => (
+              <>
+                {/* Only the theme's green passes 4.5:1 on its tint; the others use the text colour. */}
+                <Badge variant={item.status === 'delivered' ? 'light' : 'default'}>
+                  {t(`sms.status.${item.status}`)}
+                </Badge>
+                {item.error && (
+                  <Text size="xs" c="red.9">
+                    {item.error}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }
