@@ -1,6 +1,6 @@
 /**
  * Knowledge search (issue #5), bounded — searches are ranked by each process's in-process index
- * (decision 0010), the SQL path is measured for quality only:
+ * (decision 0012), the SQL path is measured for quality only:
  *   npm run bench:knowledge                          # 150,000 articles (50,000 × 3 locales), 30 s of load
  *   npm run bench:knowledge -- --articles 20000 --seconds 10   # a reduced run while developing
  *   npm run bench:knowledge -- --scale 5000          # the same as --articles 15000 (per locale)

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 /**
- * The ranking index of published articles, one per server process (decision 0010): PostgreSQL
+ * The ranking index of published articles, one per server process (decision 0012): PostgreSQL
  * stays the store (rows, history, "as of", lexicon, search documents); this answers "which
  * published articles match, best first" without a database round trip.
  *

@@ -188,7 +188,7 @@ export function createKnowledgeService(deps: {
   const { db, ids, clock, events, audit } = deps;
   const pool = db.$client;
   const log = deps.log ?? createLogger({ level: 'silent' });
-  // The ranking index of this process (decision 0010); searches use PostgreSQL until it is built.
+  // The ranking index of this process (decision 0012); searches use PostgreSQL until it is built.
   const index = createKnowledgeIndex({ pool, clock, log, reconcileMs: deps.indexReconcileMs });
   let isIndexStarted = false;
   let unsubscribe: (() => void) | null = null;
@@ -995,7 +995,7 @@ export function createKnowledgeService(deps: {
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
     const queryTerms = [...new Set(terms(input.q.slice(0, 5000)))].slice(0, MAX_QUERY_TERMS);
     let items: SearchHit[] = [];
-    // The in-process index ranks once built (decision 0010); PostgreSQL until then, or when asked.
+    // The in-process index ranks once built (decision 0012); PostgreSQL until then, or when asked.
     const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
       const [synonyms, fixes] = await Promise.all([
