@@ -1,23 +1,30 @@
 /**
- * Knowledge search (issue #5), bounded:
- *   npm run bench:knowledge                          # 50,000 articles × 3 locales, 30 s of load
- *   npm run bench:knowledge -- --scale 5000 --seconds 10   # a short run while developing
+ * Knowledge search (issue #5), bounded — searches are ranked by each process's in-process index
+ * (decision 0013), the SQL path is measured for quality only:
+ *   npm run bench:knowledge                          # 150,000 articles (50,000 × 3 locales), 30 s of load
+ *   npm run bench:knowledge -- --articles 20000 --seconds 10   # a reduced run while developing
+ *   npm run bench:knowledge -- --scale 5000          # the same as --articles 15000 (per locale)
  *   npm run bench:knowledge -- --database postgres://…/kb  # an existing database: loaded once,
  *                                                    # reused by later runs (no embedded PostgreSQL)
  *   npm run bench:knowledge -- --explain             # also EXPLAIN (ANALYZE, BUFFERS) of the search SQL
  *   npm run bench:knowledge -- --eval-only           # only the quality of the demo base (step 1), ~20 s
- * (BENCH_KNOWLEDGE_ARTICLES / BENCH_KNOWLEDGE_SECONDS still work.)
+ * (BENCH_KNOWLEDGE_ARTICLES — total — and BENCH_KNOWLEDGE_SECONDS work too.)
  * 1. Quality: the demo base (seed/knowledge-articles.ts) and bench/knowledge-eval.json — nDCG@5 and
- *    recall@5, overall and by kind (plain, no-diacritics, typo, synonym).
- * 2. Load: N synthetic articles per locale (built from the demo vocabulary, published through the
- *    same search-document code), then 50 concurrent searches for a fixed time, suggestions from long
- *    customer messages, and 5,000-character queries; the evaluation again on the loaded base.
- * 3. Freshness: a second process polls the search for a new word while this one publishes it.
+ *    recall@5, overall and by kind (plain, no-diacritics, typo, synonym), index and SQL path, and
+ *    how often the two put the same article first.
+ * 2. Load: N synthetic articles (built from the demo vocabulary, published through the same
+ *    search-document code), a fresh index built over them (time, memory), then 50 concurrent
+ *    searches for a fixed time, suggestions from long customer messages, and 5,000-character
+ *    queries; the evaluation again on the loaded base.
+ * 3. Freshness: a second process (its own index and event follower) polls the search for a new
+ *    word while this one publishes it.
  * The service is called directly (no HTTP), on a pool of 20 connections. A fresh embedded PostgreSQL
  * unless --database names one.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,13 +67,16 @@ const options =
     : parseArgs({
         options: {
           scale: { type: 'string' },
+          articles: { type: 'string' },
           seconds: { type: 'string' },
           database: { type: 'string' },
           explain: { type: 'boolean', default: false },
           'eval-only': { type: 'boolean', default: false },
         },
       }).values;
-const PER_LOCALE = Number(options?.scale ?? process.env.BENCH_KNOWLEDGE_ARTICLES ?? 50_000);
+const PER_LOCALE = options?.scale
+  ? Number(options.scale)
+  : Math.ceil(Number(options?.articles ?? process.env.BENCH_KNOWLEDGE_ARTICLES ?? 150_000) / 3);
 const CONCURRENCY = 50;
 const LOAD_SECONDS = Number(options?.seconds ?? process.env.BENCH_KNOWLEDGE_SECONDS ?? 30);
 const MAX_SEARCHES = 20_000;
@@ -103,19 +113,28 @@ function services(pool: pg.Pool) {
   const db = createDb(pool);
   const events = createEvents({ db, pool, ids: systemIds, clock: systemClock, log });
   const audit = createAudit({ db, clock: systemClock, ids: systemIds });
-  return createKnowledgeService({ db, ids: systemIds, clock: systemClock, events, audit });
+  return {
+    events,
+    knowledge: createKnowledgeService({ db, ids: systemIds, clock: systemClock, events, audit, log }),
+  };
 }
 
 /** nDCG@5 with one relevant article per query (gain 1): 1/log2(rank+1); recall@5: found in the top 5. */
-async function evaluate(knowledge: KnowledgeService, ids: Map<string, string>, queries: EvalQuery[]) {
+async function evaluate(
+  knowledge: KnowledgeService,
+  ids: Map<string, string>,
+  queries: EvalQuery[],
+  engine?: 'sql',
+) {
   const actor = agent();
-  const rows: Array<{ kind: string; ndcg: number; hit: number; q: string; rank: number }> = [];
+  const rows: Array<{ kind: string; ndcg: number; hit: number; q: string; rank: number; top: string[] }> = [];
   for (const query of queries) {
     const { items } = await knowledge.search(actor, {
       q: query.q,
       locale: query.locale,
       limit: 5,
       isSuggestion: true,
+      engine,
     });
     const expected = ids.get(`${query.expect}:${query.locale}`);
     const rank = items.findIndex((h) => h.id === expected) + 1;
@@ -125,6 +144,7 @@ async function evaluate(knowledge: KnowledgeService, ids: Map<string, string>, q
       rank,
       ndcg: rank > 0 ? 1 / Math.log2(rank + 1) : 0,
       hit: rank > 0 ? 1 : 0,
+      top: items.map((h) => h.id),
     });
   }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -142,7 +162,20 @@ async function evaluate(knowledge: KnowledgeService, ids: Map<string, string>, q
     recall: round(mean(rows.map((r) => r.hit)), 3),
     byKind,
     misses: rows.filter((r) => r.rank !== 1).map((r) => `${r.q} → ${r.rank || 'not in top 5'}`),
+    tops: rows.map((r) => r.top),
   };
+}
+
+/** How often two runs over the same queries agree: the same first article, the same top-5 set. */
+function agreement(a: string[][], b: string[][]) {
+  let first = 0;
+  let five = 0;
+  a.forEach((top, i) => {
+    const other = b[i] ?? [];
+    if (top[0] === other[0]) first++;
+    if (top.length === other.length && top.every((id) => other.includes(id))) five++;
+  });
+  return { sameFirst: `${first}/${a.length}`, sameTop5Set: `${five}/${a.length}` };
 }
 
 /**
@@ -270,6 +303,44 @@ async function loadSynthetic(pool: pg.Pool, perLocale: number) {
   await pool.query('ANALYZE knowledge_lexemes');
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL processes under this one (postmaster and backends,
+ * with the reaped children the postmaster counts), from /proc: on a shared machine, CPU per search
+ * says more than latency, which waits for everybody else's work.
+ */
+function postgresCpuSeconds(): number {
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      // utime, stime, cutime, cstime (fields 14–17 of proc(5), here 11–14).
+      ticks.set(
+        Number(entry),
+        [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0),
+      );
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of ticks) {
+    if (pid === process.pid) continue;
+    let up = parentOf.get(pid);
+    for (let hops = 0; up !== undefined && up > 1 && hops < 4; hops++) {
+      if (up === process.pid) {
+        total += t;
+        break;
+      }
+      up = parentOf.get(up);
+    }
+  }
+  return total / 100; // USER_HZ
+}
+
 async function loadTest(knowledge: KnowledgeService, queries: string[]) {
   const actor = agent();
   const latencies: number[] = [];
@@ -286,9 +357,19 @@ async function loadTest(knowledge: KnowledgeService, queries: string[]) {
     }
   };
   const t0 = performance.now();
+  const node0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   const seconds = (performance.now() - t0) / 1000;
-  return { latencies, perSecond: Math.round(latencies.length / seconds) };
+  const node = process.cpuUsage(node0);
+  const pgSeconds = postgresCpuSeconds() - pg0;
+  const n = Math.max(1, latencies.length);
+  return {
+    latencies,
+    perSecond: Math.round(latencies.length / seconds),
+    nodeCpuMs: round((node.user + node.system) / 1000 / n, 3),
+    postgresCpuMs: round((pgSeconds * 1000) / n, 3),
+  };
 }
 
 async function timed(n: number, run: (i: number) => Promise<unknown>) {
@@ -304,7 +385,11 @@ async function timed(n: number, run: (i: number) => Promise<unknown>) {
 /** Follower mode: polls the search for a word until it appears, then prints the time it saw it. */
 async function follower(url: string, word: string) {
   const pool = createPool(url, 2);
-  const knowledge = services(pool);
+  const { events, knowledge } = services(pool);
+  // A server process: its own event follower and index (the search must be the index's).
+  await events.start();
+  await knowledge.startIndex();
+  if (!knowledge.indexStats().isReady) throw new Error('follower index not built');
   const until = Date.now() + 30_000;
   process.stdout.write('ready\n');
   while (Date.now() < until) {
@@ -315,6 +400,8 @@ async function follower(url: string, word: string) {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+  await knowledge.stopIndex();
+  await events.stop();
   await pool.end();
 }
 
@@ -335,7 +422,7 @@ async function freshness(url: string, knowledge: KnowledgeService) {
     }),
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  await Promise.race([ready, new Promise((r) => setTimeout(r, 20_000))]);
+  await Promise.race([ready, new Promise((r) => setTimeout(r, 60_000))]);
   const created = await knowledge.createArticle(null, {
     locale: 'en',
     title: `Fresh ${word}`,
@@ -367,7 +454,7 @@ async function explain(
   };
   pool.query = capturing as typeof pool.query;
   try {
-    await knowledge.search(agent(), { q, locale, limit: 10, isSuggestion: true });
+    await knowledge.search(agent(), { q, locale, limit: 10, isSuggestion: true, engine: 'sql' });
   } finally {
     pool.query = original;
   }
@@ -405,7 +492,7 @@ const load = () =>
 async function measureLoad({
   url,
   pool,
-  knowledge,
+  demo,
   ids,
   quality,
   count: initialCount,
@@ -414,7 +501,7 @@ async function measureLoad({
 }: {
   url: string;
   pool: pg.Pool;
-  knowledge: KnowledgeService;
+  demo: KnowledgeService;
   ids: Map<string, string>;
   quality: Awaited<ReturnType<typeof evaluate>> | null;
   count: number;
@@ -430,6 +517,30 @@ async function measureLoad({
     process.stdout.write(`loaded: ${count} articles in ${results.loadSeconds} s\n`);
   } else process.stdout.write(`reused: ${count} articles already loaded\n`);
   results.articles = count;
+  await demo.stopIndex();
+
+  // A fresh process's index over the loaded base: build time and memory.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const t1 = performance.now();
+  const { knowledge } = services(pool);
+  await knowledge.startIndex();
+  const buildSeconds = round((performance.now() - t1) / 1000, 2);
+  gc?.();
+  const after = process.memoryUsage();
+  const mb = (x: number) => round(x / 1048576, 1);
+  const { isReady: _built, ...figures } = knowledge.indexStats();
+  const index = {
+    ...figures,
+    'build s': buildSeconds,
+    'heap MB': mb(after.heapUsed - before.heapUsed),
+    'array buffers MB': mb(after.arrayBuffers - before.arrayBuffers),
+    'rss MB': mb(after.rss - before.rss),
+    gc: gc ? 'yes' : 'no (run with --expose-gc for exact figures)',
+  };
+  printTable(`Index of ${count} articles (memory: this process, after − before the build)`, [index]);
+  results.index = index;
 
   const qualityLoaded = await evaluate(knowledge, ids, evalSet.queries);
   process.stdout.write(
@@ -442,6 +553,7 @@ async function measureLoad({
   );
   const longText = (i: number) => (messages[i % messages.length]?.text ?? '').repeat(40).slice(0, 5000);
   if (options?.explain) {
+    // The SQL path (the fallback while an index builds).
     for (const q of ['credit card annual fee', 'the tin dung bi khoa', '信用卡 挂失', 'tranfser limit'])
       await explain(pool, knowledge, q);
     await explain(pool, knowledge, longText(0), 'en');
@@ -452,7 +564,19 @@ async function measureLoad({
     knowledge.search(agent(), { q: warm[i % warm.length] as string, limit: 10, isSuggestion: true }),
   );
   const loadBefore = load();
+  // BENCH_KNOWLEDGE_PROFILE=<file>: a CPU profile of this process during the load only.
+  const profiler = process.env.BENCH_KNOWLEDGE_PROFILE ? new InspectorSession() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const run = await loadTest(knowledge, warm);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(process.env.BENCH_KNOWLEDGE_PROFILE as string, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const searchRow = {
     searches: run.latencies.length,
     'per s': run.perSecond,
@@ -460,6 +584,8 @@ async function measureLoad({
     'p95 ms': round(percentile(run.latencies, 95), 1),
     'p99 ms': round(percentile(run.latencies, 99), 1),
     'max ms': round(Math.max(...run.latencies), 1),
+    'Node CPU ms/search': run.nodeCpuMs,
+    'PG CPU ms/search': run.postgresCpuMs,
   };
   printTable(
     `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,
@@ -473,6 +599,7 @@ async function measureLoad({
     knowledge.search(agent(), { q: longText(i), limit: 10, isSuggestion: true }),
   );
   const fresh = await freshness(url, knowledge);
+  await knowledge.stopIndex();
   const row = (what: string, xs: number[]) => ({
     what,
     'p50 ms': round(percentile(xs, 50), 1),
@@ -532,24 +659,35 @@ async function main() {
   };
   try {
     await migrateAll(pool, log);
-    const knowledge = services(pool);
-    const seeded = await seedKnowledge({ knowledge, pool, clock: systemClock });
+    const demo = services(pool).knowledge;
+    const seeded = await seedKnowledge({ knowledge: demo, pool, clock: systemClock });
     const ids = seeded.articles > 0 ? seeded.ids : await demoIds(pool);
     process.stdout.write(`demo base: ${ids.size} articles, ${evalSet.queries.length} evaluation queries\n`);
     const count = (await pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n as number;
-    const quality = count <= ids.size + 100 ? await evaluate(knowledge, ids, evalSet.queries) : null;
+    await demo.startIndex();
+    const quality = count <= ids.size + 100 ? await evaluate(demo, ids, evalSet.queries) : null;
     if (quality) {
+      const bySql = await evaluate(demo, ids, evalSet.queries, 'sql');
       printTable(
-        `Quality on the demo base: nDCG@5 ${quality.ndcg}, recall@5 ${quality.recall}`,
+        `Quality on the demo base (index): nDCG@5 ${quality.ndcg}, recall@5 ${quality.recall}`,
         quality.byKind,
       );
       if (quality.misses.length) process.stdout.write(`  not first: ${quality.misses.join(' | ')}\n`);
-      results.quality = quality;
+      printTable(
+        `Quality on the demo base (SQL path): nDCG@5 ${bySql.ndcg}, recall@5 ${bySql.recall}`,
+        bySql.byKind,
+      );
+      if (bySql.misses.length) process.stdout.write(`  not first: ${bySql.misses.join(' | ')}\n`);
+      const same = agreement(quality.tops, bySql.tops);
+      printTable('Index vs SQL path on the evaluation queries', [same]);
+      results.quality = { ...quality, tops: undefined };
+      results.qualitySql = { ...bySql, tops: undefined };
+      results.indexVsSql = same;
     } else
       process.stdout.write('quality on the demo base: not measured (the database already holds a load)\n');
 
     if (!options?.['eval-only'])
-      await measureLoad({ url, pool, knowledge, ids, quality, count, results, evalSet });
+      await measureLoad({ url, pool, demo, ids, quality, count, results, evalSet });
     else if (quality) {
       results.checks = [check('nDCG@5 × 100 (demo base)', round(quality.ndcg * 100, 1), 'min', 85, '')];
       printChecks(results.checks as ReturnType<typeof check>[]);

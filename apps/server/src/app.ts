@@ -183,7 +183,7 @@ export async function buildApp(deps: AppDeps) {
     attachments,
     routing,
   });
-  const knowledge = createKnowledgeService({ db, ids, clock, events, audit });
+  const knowledge = createKnowledgeService({ db, ids, clock, events, audit, log });
 
   const branch = createBranchService({
     db,
@@ -575,6 +575,8 @@ export async function buildApp(deps: AppDeps) {
     started = true;
     await events.start();
     await ephemeral.start();
+    // Every process ranks knowledge searches in its own index, built in the background.
+    void knowledge.startIndex();
     if (config.runWorkers) {
       await jobs.start({
         crontab: [
@@ -612,6 +614,7 @@ export async function buildApp(deps: AppDeps) {
     await imapReaders.stop();
     await mailParser.close();
     await ephemeral.stop();
+    await knowledge.stopIndex();
     await events.stop();
   }
 

@@ -4,6 +4,8 @@ export const KNOWLEDGE_EVENTS = {
   approved: 'knowledge.article_approved',
   published: 'knowledge.article_published',
   archived: 'knowledge.article_archived',
+  /** Category, visibility, audience or products of a published article changed (internal: the indexes). */
+  changed: 'knowledge.article_changed',
   feedbackGiven: 'knowledge.feedback_given',
   reviewOverdue: 'knowledge.review_overdue',
 } as const;

@@ -30,6 +30,10 @@ async function publish(input: Record<string, unknown>) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // Searches below are ranked by this process's index (built now, kept in step by the service);
+  // the last search test runs the same queries through the SQL path it falls back on.
+  await ctx.app.events.start({ pollMs: 200 });
+  await ctx.app.knowledge.startIndex();
   writer = await signInAs(ctx, { username: 'kb.writer', roles: ['knowledge_editor'] });
   reviewer = await signInAs(ctx, { username: 'kb.reviewer', roles: ['knowledge_editor'] });
   agent = await signInAs(ctx, { username: 'kb.agent', roles: ['agent'] });
@@ -318,6 +322,25 @@ describe('search', () => {
     const publicPage = await call(null, 'GET', '/help/en/search?q=embossing');
     expect(publicPage.body).not.toContain('embossing queue is worked');
     expect((await call(null, 'GET', '/knowledge/search?q=card')).statusCode).toBe(401);
+  });
+
+  it('answers the same through the SQL path (used until the index is built)', async () => {
+    expect(ctx.app.knowledge.indexStats().isReady).toBe(true);
+    for (const [q, locale] of [
+      ['信用卡丢了怎么办', 'zh-CN'],
+      ['stolen crdit card', 'en'],
+      ['thẻ tín dụng', 'en'],
+      ['embossing', undefined],
+    ] as const) {
+      const byIndex = await ctx.app.knowledge.search(null, { q, locale, isSuggestion: true });
+      const bySql = await ctx.app.knowledge.search(null, { q, locale, isSuggestion: true, engine: 'sql' });
+      expect(bySql.items.map((i) => i.id)).toEqual(byIndex.items.map((i) => i.id));
+      expect(bySql.items.map((i) => i.snippet)).toEqual(byIndex.items.map((i) => i.snippet));
+    }
+    // The public never sees the internal article, on either path.
+    expect(
+      (await ctx.app.knowledge.search(null, { q: 'embossing', engine: 'sql', isSuggestion: true })).items,
+    ).toEqual([]);
   });
 
   it('answers a 5,000-character query', async () => {

@@ -7,11 +7,13 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { createLogger, type Logger } from '../../platform/logger.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.ts';
 import { sanitizeBody } from './knowledge.html.ts';
+import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
-import { highlight, htmlToText, lexeme, terms } from './knowledge.text.ts';
+import { highlight, htmlToText, htmlToTextCached, lexeme, terms } from './knowledge.text.ts';
 
 export interface ArticleInput {
   locale: Locale;
@@ -41,6 +43,11 @@ export interface SearchInput {
   source?: string;
   /** Suggestions are not logged as searches (they would read as content gaps). */
   isSuggestion?: boolean;
+  /**
+   * `sql` ranks in PostgreSQL even when the in-process index is built (the bench and the tests
+   * compare the two paths; the API never sets it).
+   */
+  engine?: 'sql';
 }
 
 export interface SearchHit {
@@ -82,6 +89,19 @@ interface ArticleRow {
   updated_at: Date | string;
 }
 
+/** What a search shows of an article (and re-checks: visibility, audience). */
+interface HitRow {
+  id: string;
+  group_id: string;
+  locale: string;
+  title: string;
+  body_html: string;
+  answer: string;
+  category_id: string | null;
+  visibility: Visibility;
+  audience: string[];
+}
+
 interface VersionRow {
   article_id: string;
   version: number;
@@ -109,6 +129,9 @@ const TITLE_CANDIDATES = 100;
 const BODY_CANDIDATES = 100;
 /** Fewer all-terms results than this (or than the limit) and the search fills up with any-term ones. */
 const MIN_STRICT_RESULTS = 5;
+/** The search log is written at most this long after a search, in one INSERT of up to a batch. */
+const SEARCH_LOG_FLUSH_MS = 50;
+const SEARCH_LOG_BATCH = 500;
 /** Synonym groups are read at most this often per process (editors' changes apply within it). */
 const SYNONYMS_TTL_MS = 2000;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -158,9 +181,48 @@ export function createKnowledgeService(deps: {
   clock: Clock;
   events: Events;
   audit: Audit;
+  log?: Logger;
+  /** How often each process's index reconciles with the database (ms; 0 = only when asked). */
+  indexReconcileMs?: number;
 }) {
   const { db, ids, clock, events, audit } = deps;
   const pool = db.$client;
+  const log = deps.log ?? createLogger({ level: 'silent' });
+  // The ranking index of this process (decision 0013); searches use PostgreSQL until it is built.
+  const index = createKnowledgeIndex({ pool, clock, log, reconcileMs: deps.indexReconcileMs });
+  let isIndexStarted = false;
+  let unsubscribe: (() => void) | null = null;
+  /** After this process's own commit: the index has the change before the call returns. */
+  const syncIndex = (id: string) => (isIndexStarted ? index.refresh([id]) : Promise.resolve());
+  const INDEXED_EVENTS = new Set<string>([
+    KNOWLEDGE_EVENTS.published,
+    KNOWLEDGE_EVENTS.archived,
+    KNOWLEDGE_EVENTS.changed,
+  ]);
+
+  /**
+   * Builds this process's index in the background and keeps it in step with every process's
+   * changes through the event follower (each process sees every event). Searches use it once built.
+   */
+  function startIndex(): Promise<void> {
+    if (!isIndexStarted) {
+      isIndexStarted = true;
+      unsubscribe = events.subscribe((batch) => {
+        const changed = batch
+          .filter((e) => INDEXED_EVENTS.has(e.type))
+          .map((e) => (e.payload as { articleId: string }).articleId);
+        if (changed.length > 0) void index.refresh(changed);
+      });
+    }
+    return index.start();
+  }
+  /** Stops the index and writes the search log still held. */
+  async function stopIndex() {
+    unsubscribe?.();
+    unsubscribe = null;
+    await index.stop();
+    await flushSearchLog();
+  }
 
   const view = (r: ArticleRow) => ({
     id: r.id,
@@ -289,6 +351,8 @@ export function createKnowledgeService(deps: {
           details: { parentId: input.parentId ?? null },
         });
     });
+    // Other processes take the new tree at their next reconciliation (the category filter only).
+    if (isIndexStarted) await index.loadCategories();
     return id;
   }
 
@@ -330,6 +394,7 @@ export function createKnowledgeService(deps: {
         details: { changed: Object.keys(input) },
       });
     });
+    if (isIndexStarted) await index.loadCategories();
   }
 
   // ——— articles ———
@@ -487,8 +552,21 @@ export function createKnowledgeService(deps: {
           await tx.execute(sql`UPDATE knowledge_articles SET title = ${title}, body_html = ${body}, answer = ${answer},
               tags = ${pgArray(tags)}::text[], status = 'draft' WHERE id = ${id}`);
       }
+      const touchesIndex =
+        input.categoryId !== undefined ||
+        input.visibility !== undefined ||
+        input.audience !== undefined ||
+        input.products !== undefined;
+      // Metadata of a live article applies at once: every process's index takes it (internal event).
+      if (row.status === 'published' && touchesIndex)
+        await events.publish(tx, {
+          type: KNOWLEDGE_EVENTS.changed,
+          actorId: actor.userId,
+          payload: eventPayload(row, row.title, row.published_version ?? row.latest_version),
+        });
       await record(tx, actor, 'knowledge.article_updated', id, { changed: Object.keys(input) });
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -557,6 +635,7 @@ export function createKnowledgeService(deps: {
         await publishVersion(tx, row, latest.version, actor.userId);
       }
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -618,6 +697,7 @@ export function createKnowledgeService(deps: {
       const row = await getRow(tx, id, true);
       await publishVersion(tx, row, row.latest_version, null);
     });
+    await syncIndex(id);
   }
 
   /** Publishes approved revisions whose time has come (the minutely job; idempotent). */
@@ -643,6 +723,7 @@ export function createKnowledgeService(deps: {
         });
         published++;
       });
+      await syncIndex(id);
     }
     return published;
   }
@@ -707,6 +788,7 @@ export function createKnowledgeService(deps: {
       });
       await record(tx, actor, 'knowledge.article_archived', id);
     });
+    await syncIndex(id);
     return getArticle(actor, id, { asEditor: true });
   }
 
@@ -842,13 +924,84 @@ export function createKnowledgeService(deps: {
     return result.rows.map((r) => r.id as string);
   }
 
+  /**
+   * Published rows by id for the searches of one turn of the event loop, in one query: concurrent
+   * searches share a round trip (under load, one statement per search was most of the remaining
+   * cost of sending and receiving).
+   */
+  let rowBatch: { ids: Set<string>; rows: Promise<Map<string, HitRow>> } | null = null;
+  function publishedRows(articleIds: string[]): Promise<Map<string, HitRow>> {
+    if (!rowBatch || rowBatch.ids.size >= 500) {
+      const ids = new Set<string>();
+      const batch = {
+        ids,
+        rows: new Promise<Map<string, HitRow>>((resolve, reject) =>
+          setImmediate(() => {
+            if (rowBatch === batch) rowBatch = null;
+            pool
+              .query({
+                name: 'knowledge_search_rows',
+                text: `SELECT id, group_id, locale, title, body_html, answer, category_id, visibility, audience
+                  FROM knowledge_articles WHERE id = ANY($1::uuid[]) AND status = 'published'`,
+                values: [[...ids]],
+              })
+              .then(({ rows }) => resolve(new Map((rows as HitRow[]).map((r) => [r.id, r]))), reject);
+          }),
+        ),
+      };
+      rowBatch = batch;
+    }
+    for (const id of articleIds) rowBatch.ids.add(id);
+    return rowBatch.rows;
+  }
+
+  /**
+   * The display fields of the index's hits, in its order, through the primary key. The filters are
+   * checked again on the rows (a process whose index has not yet taken a change omits an article,
+   * never shows one it must not).
+   */
+  async function displayHits(
+    hits: Array<{ id: string; score: number }>,
+    options: { visibility: Visibility | null; audiences: string[] | null; highlightTerms: Set<string> },
+  ): Promise<SearchHit[]> {
+    if (hits.length === 0) return [];
+    const byId = await publishedRows(hits.map((h) => h.id));
+    const { visibility, audiences } = options;
+    return hits.flatMap((h) => {
+      const r = byId.get(h.id);
+      if (!r) return [];
+      if (visibility !== null && r.visibility !== visibility) return [];
+      if (audiences !== null && r.audience.length > 0 && !r.audience.some((a) => audiences.includes(a)))
+        return [];
+      return [
+        {
+          id: r.id,
+          groupId: r.group_id,
+          locale: r.locale,
+          title: r.title,
+          titleHtml: highlight(r.title, options.highlightTerms, 300),
+          snippet: highlight(htmlToTextCached(r.body_html), options.highlightTerms),
+          answer: r.answer,
+          categoryId: r.category_id,
+          visibility: r.visibility,
+          score: h.score,
+        },
+      ];
+    });
+  }
+
   async function search(actor: Actor | null, input: SearchInput) {
     if (actor) requirePermission(actor, 'knowledge.read');
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
     const queryTerms = [...new Set(terms(input.q.slice(0, 5000)))].slice(0, MAX_QUERY_TERMS);
     let items: SearchHit[] = [];
+    // The in-process index ranks once built (decision 0013); PostgreSQL until then, or when asked.
+    const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
-      const [synonyms, fixes] = await Promise.all([expandSynonyms(queryTerms), corrections(queryTerms)]);
+      const [synonyms, fixes] = await Promise.all([
+        expandSynonyms(queryTerms),
+        isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
+      ]);
       const alternatives = (t: string) => [t, ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;
       const phrase = (p: string[]) => `(${p.map(lexeme).join(' & ')})`;
@@ -870,39 +1023,60 @@ export function createKnowledgeService(deps: {
       ]);
       const isPublic = actor === null;
       const audiences = actor && !actor.permissions.has('knowledge.edit') ? audiencesOf(actor) : null;
-      const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
-      const params = [
-        input.locale ?? null,
-        categoryIds,
-        input.product ?? null,
-        isPublic ? 'public' : (input.visibility ?? null),
-        audiences,
-        clock.now(),
-        limit,
-      ];
-      // The locale is written into the statement (one of three known values), so the planner
-      // can use that locale's partial indexes; one named statement per locale.
-      const locale = input.locale && isLocale(input.locale) ? input.locale : null;
-      const filters = `a.status = 'published'
+      if (isIndexed) {
+        const visibility = isPublic ? 'public' : (input.visibility ?? null);
+        const hits = index.search({
+          // The same groups as the SQL `all` query: each term with its corrections, each synonym
+          // group as its phrases (a phrase needs all its words).
+          groups: [
+            ...queryTerms
+              .filter((t) => !covered.has(t))
+              .map((t) => [[t], ...(fixes.get(t) ?? []).map((f) => [f])]),
+            ...synonyms.map((g) => [g.covers, ...g.others]),
+          ],
+          locale: input.locale ?? null,
+          categoryIds: input.categoryId ? index.categorySubtree(input.categoryId) : null,
+          product: input.product ?? null,
+          visibility,
+          audiences,
+          limit,
+          minStrict: MIN_STRICT_RESULTS,
+        });
+        items = await displayHits(hits, { visibility, audiences, highlightTerms });
+      } else {
+        const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
+        const params = [
+          input.locale ?? null,
+          categoryIds,
+          input.product ?? null,
+          isPublic ? 'public' : (input.visibility ?? null),
+          audiences,
+          clock.now(),
+          limit,
+        ];
+        // The locale is written into the statement (one of three known values), so the planner
+        // can use that locale's partial indexes; one named statement per locale.
+        const locale = input.locale && isLocale(input.locale) ? input.locale : null;
+        const filters = `a.status = 'published'
                ${locale ? `AND a.locale = '${locale}'` : ''} AND ($1::text IS NULL OR a.locale = $1)
                AND ($2::uuid[] IS NULL OR a.category_id = ANY($2::uuid[]))
                AND ($3::text IS NULL OR $3 = ANY(a.products))
                AND ($4::text IS NULL OR a.visibility = $4)
                AND ($5::text[] IS NULL OR cardinality(a.audience) = 0 OR a.audience && $5::text[])
                AND NOT (a.id = ANY($9::uuid[]))`;
-      // Ranking reads each candidate's whole document, so few are ranked: up to TITLE_CANDIDATES
-      // whose title or tags match (the small title index) and up to BODY_CANDIDATES more from the
-      // whole text, both taken in index order — the cost no longer grows with the base, and a
-      // title match is never crowded out by thousands of body matches. Only published rows are in
-      // the (partial) indexes. Snippets are made in Node for the returned page only.
-      // A named statement: each connection plans it once.
-      // The any-term fill-up takes its candidates from titles and tags only: the union of every
-      // term's postings over whole texts is the most expensive read there is (tens of thousands of
-      // rows for a customer's sentence), and a text that matches only some words adds little.
-      const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
-        pool.query({
-          name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
-          text: `WITH candidates AS (
+        // Ranking reads each candidate's whole document, so few are ranked: up to TITLE_CANDIDATES
+        // whose title or tags match (the small title index) and up to BODY_CANDIDATES more from the
+        // whole text, both taken in index order — the cost no longer grows with the base, and a
+        // title match is never crowded out by thousands of body matches. Only published rows are in
+        // the (partial) indexes. Snippets are made in Node for the returned page only.
+        // A named statement: each connection plans it once.
+        // The any-term fill-up takes its candidates from titles and tags only: the union of every
+        // term's postings over whole texts is the most expensive read there is (tens of thousands of
+        // rows for a customer's sentence), and a text that matches only some words adds little.
+        const run = (tsquery: string, exclude: string[], isAnyTerm = false) =>
+          pool.query({
+            name: `knowledge_search_${locale ?? 'all'}${isAnyTerm ? '_any' : ''}`,
+            text: `WITH candidates AS (
                (SELECT a.id FROM knowledge_articles a WHERE a.title_doc @@ CAST($8 AS tsquery) AND ${filters}
                 LIMIT ${TITLE_CANDIDATES})${
                   isAnyTerm
@@ -918,50 +1092,84 @@ export function createKnowledgeService(deps: {
                * (1 + ln(1 + a.views + 3 * a.helpful) / 30) AS score
            FROM candidates c JOIN knowledge_articles a ON a.id = c.id
            ORDER BY score DESC LIMIT $7`,
-          values: [...params, tsquery, exclude],
-        });
-      const strict = await run(all, []);
-      let rows = strict.rows;
-      // Any-term matches only fill up a short list: they are many, and ranking them is the cost.
-      if (rows.length < Math.min(limit, MIN_STRICT_RESULTS) && queryTerms.length > 1) {
-        const loose = await run(
-          any,
-          rows.map((r) => r.id),
-          true,
-        );
-        rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
+            values: [...params, tsquery, exclude],
+          });
+        const strict = await run(all, []);
+        let rows = strict.rows;
+        // Any-term matches only fill up a short list: they are many, and ranking them is the cost.
+        if (rows.length < Math.min(limit, MIN_STRICT_RESULTS) && queryTerms.length > 1) {
+          const loose = await run(
+            any,
+            rows.map((r) => r.id),
+            true,
+          );
+          rows = [...rows, ...loose.rows.slice(0, limit - rows.length)];
+        }
+        items = rows.map((r) => ({
+          id: r.id,
+          groupId: r.group_id,
+          locale: r.locale,
+          title: r.title,
+          titleHtml: highlight(r.title, highlightTerms, 300),
+          snippet: highlight(htmlToText(r.body_html), highlightTerms),
+          answer: r.answer,
+          categoryId: r.category_id,
+          visibility: r.visibility,
+          score: Number(r.score),
+        }));
       }
-      items = rows.map((r) => ({
-        id: r.id,
-        groupId: r.group_id,
-        locale: r.locale,
-        title: r.title,
-        titleHtml: highlight(r.title, highlightTerms, 300),
-        snippet: highlight(htmlToText(r.body_html), highlightTerms),
-        answer: r.answer,
-        categoryId: r.category_id,
-        visibility: r.visibility,
-        score: Number(r.score),
-      }));
     }
     let searchId: string | null = null;
     if (!input.isSuggestion && input.q.trim()) {
       searchId = ids.uuid();
-      await pool.query(
-        `INSERT INTO knowledge_searches (id, user_id, source, query, locale, result_count, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          searchId,
-          actor?.userId ?? null,
-          input.source ?? (actor ? 'kb' : 'help'),
-          input.q.slice(0, 500),
-          input.locale ?? null,
-          items.length,
-          clock.now(),
-        ],
-      );
+      logSearch([
+        searchId,
+        actor?.userId ?? null,
+        input.source ?? (actor ? 'kb' : 'help'),
+        input.q.slice(0, 500),
+        input.locale ?? null,
+        items.length,
+        clock.now(),
+      ]);
     }
     return { searchId, items };
+  }
+
+  // The search log is written in batches, one INSERT per SEARCH_LOG_FLUSH_MS rather than a commit
+  // per search (at thousands of searches a second that commit was PostgreSQL's largest cost). Up to
+  // that long of log is lost if the process dies; opening a result and the brief flush it first.
+  let searchLog: unknown[][] = [];
+  let searchLogTimer: NodeJS.Timeout | null = null;
+  let searchLogWrites: Promise<void> = Promise.resolve();
+  function logSearch(row: unknown[]) {
+    searchLog.push(row);
+    if (searchLog.length >= SEARCH_LOG_BATCH) void flushSearchLog();
+    else if (!searchLogTimer) {
+      searchLogTimer = setTimeout(() => void flushSearchLog(), SEARCH_LOG_FLUSH_MS);
+      searchLogTimer.unref();
+    }
+  }
+  function flushSearchLog(): Promise<void> {
+    if (searchLogTimer) clearTimeout(searchLogTimer);
+    searchLogTimer = null;
+    const rows = searchLog;
+    searchLog = [];
+    if (rows.length > 0) {
+      const column = (i: number) => rows.map((r) => r[i]);
+      searchLogWrites = searchLogWrites
+        .then(() =>
+          pool.query(
+            `INSERT INTO knowledge_searches (id, user_id, source, query, locale, result_count, created_at)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[])`,
+            [0, 1, 2, 3, 4, 5, 6].map(column),
+          ),
+        )
+        .then(() => undefined)
+        .catch((error) =>
+          log.error({ err: error, searches: rows.length }, 'knowledge search log not written'),
+        );
+    }
+    return searchLogWrites;
   }
 
   /** Articles for the customer's latest messages, in the conversation's language (top 5, not logged). */
@@ -978,6 +1186,7 @@ export function createKnowledgeService(deps: {
 
   /** Records that a search's result was opened (its search is no content gap) and counts the view. */
   async function openResult(actor: Actor | null, searchId: string | null, articleId: string) {
+    if (searchId) await flushSearchLog();
     const row = await getRow(db, articleId);
     if (!canRead(actor, row)) throw notFound('KNOWLEDGE_ARTICLE_NOT_FOUND');
     await db.transaction(async (tx) => {
@@ -992,6 +1201,7 @@ export function createKnowledgeService(deps: {
       }
       await tx.execute(sql`UPDATE knowledge_articles SET views = views + 1 WHERE id = ${articleId}`);
     });
+    index.countUse(articleId, { views: 1 });
   }
 
   async function giveFeedback(
@@ -1011,6 +1221,7 @@ export function createKnowledgeService(deps: {
           : sql`UPDATE knowledge_articles SET not_helpful = not_helpful + 1 WHERE id = ${articleId}`,
       );
     });
+    if (input.isHelpful) index.countUse(articleId, { helpful: 1 });
     return {
       helpful: row.helpful + (input.isHelpful ? 1 : 0),
       notHelpful: row.not_helpful + (input.isHelpful ? 0 : 1),
@@ -1072,6 +1283,7 @@ export function createKnowledgeService(deps: {
   /** The team lead's morning page: changed in the last day, most searched, searched without an answer. */
   async function morningBrief(actor: Actor) {
     requirePermission(actor, 'knowledge.read');
+    await flushSearchLog();
     const since = new Date(clock.now().getTime() - 86_400_000);
     const [changed, top, gaps, overdue] = await Promise.all([
       pool.query(
@@ -1227,6 +1439,14 @@ export function createKnowledgeService(deps: {
     asOf,
     search,
     suggest,
+    startIndex,
+    stopIndex,
+    /** The index's figures (articles, terms, postings, whether it is built). */
+    indexStats: () => index.stats(),
+    /** Writes the search log held in this process now (the brief and opening a result do). */
+    flushSearchLog,
+    /** Reconciles this process's index now (tests; the timer does it every 30 s). */
+    reconcileIndex: () => index.reconcile(),
     openResult,
     giveFeedback,
     listSynonyms,

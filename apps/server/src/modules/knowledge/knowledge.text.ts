@@ -93,17 +93,79 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
+ * A Latin word folded and stemmed as `terms` does it, remembered: snippets analyse the same article
+ * words over and over (bounded: forgotten wholesale past 100,000 words).
+ */
+const analysed = new Map<string, { folded: string; stemmed: string }>();
+function analyseWord(word: string) {
+  let known = analysed.get(word);
+  if (!known) {
+    const folded = foldLatin(word);
+    known = { folded, stemmed: folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded };
+    if (analysed.size >= 100_000) analysed.clear();
+    analysed.set(word, known);
+  }
+  return known;
+}
+
+interface Word {
+  word: string;
+  start: number;
+  isHan: boolean;
+  folded: string;
+  stemmed: string;
+}
+/**
+ * The words of a text as highlighting reads them, remembered for the texts shown most (the same
+ * articles come back search after search; splitting and folding them was most of a search's CPU).
+ * At most `WORDS_CACHED` texts, least recently used forgotten first.
+ */
+const WORDS_CACHED = 1000;
+const wordCache = new Map<string, Word[]>();
+function wordsOf(text: string): Word[] {
+  const known = wordCache.get(text);
+  if (known) {
+    wordCache.delete(text);
+    wordCache.set(text, known);
+    return known;
+  }
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    const isHan = HAN.test(word);
+    const { folded, stemmed } = isHan ? { folded: word, stemmed: word } : analyseWord(word);
+    words.push({ word, start: match.index ?? 0, isHan, folded, stemmed });
+  }
+  if (wordCache.size >= WORDS_CACHED) wordCache.delete(wordCache.keys().next().value as string);
+  wordCache.set(text, words);
+  return words;
+}
+
+/** `htmlToText`, remembered for the bodies shown most (as `wordsOf`). */
+const textCache = new Map<string, string>();
+export function htmlToTextCached(html: string): string {
+  let text = textCache.get(html);
+  if (text === undefined) {
+    text = htmlToText(html);
+    if (textCache.size >= WORDS_CACHED) textCache.delete(textCache.keys().next().value as string);
+  } else textCache.delete(html);
+  textCache.set(html, text);
+  return text;
+}
+
+/**
  * A short excerpt of `text` around the first query term, HTML-escaped, terms wrapped in <mark>.
  * Matching uses the same folding and stemming as the index, so `the tin dung` marks `thẻ tín dụng`.
  */
 export function highlight(text: string, queryTerms: Set<string>, maxChars = 220): string {
-  const words = [...text.matchAll(WORDS)];
   const hanTerms = [...queryTerms].filter((t) => HAN.test(t)).sort((a, b) => b.length - a.length);
   const ranges: Array<[number, number]> = [];
-  for (const match of words) {
-    const word = match[0];
-    const start = match.index ?? 0;
-    if (HAN.test(word)) {
+  // The excerpt ends at most `maxChars` after the first match: no word beyond that is read.
+  let end = Number.POSITIVE_INFINITY;
+  for (const { word, start, isHan, folded, stemmed } of wordsOf(text)) {
+    if (start >= end) break;
+    const before = ranges.length;
+    if (isHan) {
       for (const term of hanTerms) {
         let at = word.indexOf(term);
         while (at >= 0) {
@@ -112,10 +174,9 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
         }
       }
     } else {
-      const folded = foldLatin(word);
-      const stemmed = folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
       if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
     }
+    if (before === 0 && ranges.length > 0) end = Math.min(...ranges.map((r) => r[0])) + maxChars;
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];

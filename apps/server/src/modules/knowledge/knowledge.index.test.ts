@@ -1,0 +1,191 @@
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../../platform/clock.ts';
+import { createLogger } from '../../platform/logger.ts';
+import {
+  createKnowledgeIndex,
+  type IndexQuery,
+  type IndexRow,
+  parseTsvector,
+  termScore,
+} from './knowledge.index.ts';
+import { searchDocument } from './knowledge.service.ts';
+import { terms } from './knowledge.text.ts';
+
+const clock = createFakeClock('2026-11-01T00:00:00Z');
+
+// The index reads the database only to build, refresh and reconcile: these tests feed it rows.
+function makeIndex() {
+  const index = createKnowledgeIndex({
+    pool: {} as pg.Pool,
+    clock,
+    log: createLogger({ level: 'silent' }),
+    reconcileMs: 0,
+  });
+  index.markReady();
+  return index;
+}
+
+function row(
+  id: string,
+  text: { title: string; body?: string; tags?: string[] },
+  meta: Partial<IndexRow> = {},
+): IndexRow {
+  return {
+    id,
+    locale: 'en',
+    visibility: 'public',
+    audience: [],
+    category_id: null,
+    products: [],
+    published_at: '2026-10-01T00:00:00Z',
+    updated_at: '2026-10-01T00:00:00Z',
+    views: 0,
+    helpful: 0,
+    doc: searchDocument({ title: text.title, tags: text.tags ?? [], bodyText: text.body ?? '', answer: '' })
+      .literal,
+    ...meta,
+  };
+}
+
+/** A query as the service builds it: each analysed word one group, no corrections. */
+function query(q: string, extra: Partial<IndexQuery> = {}): IndexQuery {
+  return {
+    groups: [...new Set(terms(q))].map((t) => [[t]]),
+    locale: null,
+    categoryIds: null,
+    product: null,
+    visibility: null,
+    audiences: null,
+    limit: 10,
+    minStrict: 5,
+    ...extra,
+  };
+}
+const ids = (hits: Array<{ id: string }>) => hits.map((h) => h.id);
+
+describe('tsvector text', () => {
+  it('reads terms, positions and weights, with quotes and backslashes as PostgreSQL writes them', () => {
+    expect(parseTsvector("'card':1A,7C 'it''s':3 'a\\\\b':2B")).toEqual([
+      { term: 'card', positions: [1, 7], weights: [1, 0.2] },
+      { term: "it's", positions: [3], weights: [0.05] },
+      { term: 'a\\b', positions: [2], weights: [0.5] },
+    ]);
+  });
+  it('scores a title occurrence above a body one, and more occurrences higher (saturating)', () => {
+    expect(termScore([1])).toBeGreaterThan(termScore([0.2]));
+    expect(termScore([0.2, 0.2, 0.2])).toBeGreaterThan(termScore([0.2]));
+    expect(termScore([0.2, 0.2, 0.2])).toBeLessThan(2 * termScore([0.2]));
+  });
+});
+
+describe('knowledge index', () => {
+  it('adds, replaces and removes articles, before and after compaction', () => {
+    const index = makeIndex();
+    index.upsert(row('a', { title: 'Lost card', body: 'Block the card in the app.' }));
+    index.upsert(row('b', { title: 'Annual fee', body: 'The card fee is waived.' }));
+    expect(ids(index.search(query('card')))).toEqual(['a', 'b']);
+    // Replacing a's text: the old terms no longer find it.
+    index.upsert(row('a', { title: 'Mortgage holiday', body: 'Pause repayments.' }));
+    expect(ids(index.search(query('card')))).toEqual(['b']);
+    expect(ids(index.search(query('mortgage')))).toEqual(['a']);
+    index.compact();
+    expect(index.stats()).toMatchObject({ articles: 2, deadSlots: 0, deltaPostings: 0 });
+    expect(ids(index.search(query('mortgage')))).toEqual(['a']);
+    expect(ids(index.search(query('card')))).toEqual(['b']);
+    index.remove('b');
+    expect(index.search(query('card'))).toEqual([]);
+    index.upsert(row('c', { title: 'Card limits' }));
+    expect(ids(index.search(query('card')))).toEqual(['c']);
+  });
+
+  it('ranks a title match above a body match, and all terms before any term', () => {
+    const index = makeIndex();
+    index.upsert(row('body', { title: 'Fees', body: 'Report a stolen card at once.' }));
+    index.upsert(row('title', { title: 'Stolen card', body: 'Call us.' }));
+    index.upsert(row('one', { title: 'Stolen phone', body: 'Call the police.' }));
+    expect(ids(index.search(query('stolen card')))).toEqual(['title', 'body', 'one']);
+    // Enough all-term matches: no any-term fill-up.
+    expect(ids(index.search(query('stolen card', { minStrict: 2 })))).toEqual(['title', 'body']);
+  });
+
+  it('filters by locale, visibility, audience, category (with descendants) and product', () => {
+    const index = makeIndex();
+    index.setCategories(
+      new Map<string, string | null>([
+        ['cards', null],
+        ['credit', 'cards'],
+        ['loans', null],
+      ]),
+    );
+    index.upsert(row('en', { title: 'Card' }, { category_id: 'credit', products: ['visa'] }));
+    index.upsert(row('vi', { title: 'Card' }, { locale: 'vi', category_id: 'loans' }));
+    index.upsert(row('internal', { title: 'Card' }, { visibility: 'internal', audience: ['back_office'] }));
+    expect(ids(index.search(query('card', { locale: 'vi' })))).toEqual(['vi']);
+    expect(ids(index.search(query('card', { visibility: 'public' }))).sort()).toEqual(['en', 'vi']);
+    expect(ids(index.search(query('card', { visibility: 'internal' })))).toEqual(['internal']);
+    expect(ids(index.search(query('card', { audiences: ['agents'] }))).sort()).toEqual(['en', 'vi']);
+    expect(ids(index.search(query('card', { audiences: ['back_office'] }))).sort()).toEqual([
+      'en',
+      'internal',
+      'vi',
+    ]);
+    const cards = index.categorySubtree('cards');
+    expect([...cards].sort()).toEqual(['cards', 'credit']);
+    expect(ids(index.search(query('card', { categoryIds: cards })))).toEqual(['en']);
+    expect(ids(index.search(query('card', { product: 'visa' })))).toEqual(['en']);
+    expect(index.search(query('card', { product: 'amex' }))).toEqual([]);
+  });
+
+  it('corrects unknown Latin terms to the nearest known ones (trigrams)', () => {
+    const index = makeIndex();
+    index.upsert(row('a', { title: 'Transfer limits', body: 'International transfers.' }));
+    const fixes = index.corrections(terms('tranfser limts'));
+    expect(fixes.get('tranfser')).toContain('transfer');
+    expect(fixes.get('limt')).toContain('limit');
+    // Known terms and short ones are left alone.
+    expect(index.corrections(['transfer', 'abc']).size).toBe(0);
+  });
+
+  it('takes a synonym group as alternatives for the words it matched; a phrase needs all its words', () => {
+    const index = makeIndex();
+    index.upsert(row('en', { title: 'Credit card annual fee' }));
+    index.upsert(row('half', { title: 'Credit limit annual review' }));
+    index.upsert(row('vi', { title: 'Phí thường niên thẻ tín dụng' }, { locale: 'vi' }));
+    // 信用卡 年费 with the group 信用卡 / credit card / thẻ tín dụng, and 年费 → annual fee as a second group.
+    const groups = [
+      [['信用卡'], ['credit', 'card'], terms('thẻ tín dụng')],
+      [['年费'], ['annual', 'fee']],
+    ];
+    // Only `en` has a whole phrase of both groups.
+    expect(ids(index.search({ ...query(''), groups, minStrict: 1 }))).toEqual(['en']);
+    // The fill-up: `vi` meets the first group, `half` only parts of phrases (scored, lower).
+    expect(ids(index.search({ ...query(''), groups }))).toEqual(['en', 'vi', 'half']);
+  });
+
+  it('keeps the best `limit` in order while scanning many matches', () => {
+    const index = makeIndex();
+    for (let i = 0; i < 40; i++)
+      index.upsert(
+        row(`a${String(i).padStart(2, '0')}`, { title: 'Card', body: 'x' }, { views: (i * 7) % 40 }),
+      );
+    const top = index.search(query('card', { limit: 5 }));
+    const expected = Array.from({ length: 40 }, (_, i) => ({
+      id: `a${String(i).padStart(2, '0')}`,
+      views: (i * 7) % 40,
+    }))
+      .sort((a, b) => b.views - a.views)
+      .slice(0, 5)
+      .map((a) => a.id);
+    expect(ids(top)).toEqual(expected);
+    expect(top.map((h) => h.score)).toEqual([...top.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('counts this process’s views and votes at once', () => {
+    const index = makeIndex();
+    index.upsert(row('a', { title: 'Card', body: 'x' }));
+    index.upsert(row('b', { title: 'Card', body: 'x' }));
+    index.countUse('b', { helpful: 5, views: 20 });
+    expect(ids(index.search(query('card')))).toEqual(['b', 'a']);
+  });
+});

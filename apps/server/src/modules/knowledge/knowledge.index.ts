@@ -1,0 +1,890 @@
+import type pg from 'pg';
+import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
+
+/**
+ * The ranking index of published articles, one per server process (decision 0013): PostgreSQL
+ * stays the store (rows, history, "as of", lexicon, search documents); this answers "which
+ * published articles match, best first" without a database round trip.
+ *
+ * - Built at start from the stored `search_doc` tsvectors (no re-analysis of bodies), in pages.
+ * - Kept in step by `refresh(ids)`: the service calls it after its own commits, every process's
+ *   event follower after others' (`knowledge.article_published` / `_archived` / `_changed`), and
+ *   `reconcile()` (every 30 s) heals a missed event by comparing count and latest `updated_at`.
+ * - Memory: postings in typed arrays (doc slot Int32 + precomputed term score Float32, CSR by
+ *   term), documents in parallel typed arrays; changes since the last compaction in a small
+ *   per-term delta, replaced documents as dead slots until the next compaction.
+ */
+
+/** ts_rank weights of the stored search document (A title, B tags, C body and answer, D unused). */
+const WEIGHT = { A: 1.0, B: 0.5, C: 0.2, D: 0.05 } as const;
+const AUDIENCE_BIT: Record<string, number> = { agents: 1, branches: 2, back_office: 4 };
+/** Rows read per page while building. */
+const PAGE = 2000;
+/** Delta postings before they are merged into the compact arrays. */
+const DELTA_LIMIT = 50_000;
+/** pg_trgm's default similarity threshold (`%`). */
+const TRIGRAM_THRESHOLD = 0.3;
+const LATIN_TERM = /^[a-z]{4,}$/;
+const YEAR_MS = 31_536_000_000;
+
+/** A published article as the index reads it (a row of `knowledge_articles`). */
+export interface IndexRow {
+  id: string;
+  locale: string;
+  visibility: string;
+  audience: string[];
+  category_id: string | null;
+  products: string[];
+  published_at: Date | string | null;
+  updated_at: Date | string;
+  views: number;
+  helpful: number;
+  /** `search_doc::text`: `'term':1A,5 'other':3` (weight D is not written). */
+  doc: string;
+}
+
+export const INDEX_COLUMNS = `id, locale, visibility, audience, category_id, products, published_at, updated_at,
+  views, helpful, search_doc::text AS doc`;
+
+export interface IndexQuery {
+  /**
+   * What the strict list requires: every group matches. A group is satisfied by any of its
+   * alternatives; an alternative is a phrase whose terms must all be in the article (a query term
+   * with its typo corrections, or a synonym group's phrases).
+   */
+  groups: string[][][];
+  locale: string | null;
+  categoryIds: ReadonlySet<string> | null;
+  product: string | null;
+  /** `public` for the help center; null: either. */
+  visibility: 'public' | 'internal' | null;
+  /** null: every audience (editors); else the article's audience is empty or meets one of these. */
+  audiences: string[] | null;
+  limit: number;
+  /** Fewer strict results than this (and more than one group) and any-group matches fill up. */
+  minStrict: number;
+}
+
+export interface IndexHit {
+  id: string;
+  score: number;
+}
+
+/** Terms and weights of a tsvector's text form. Quotes inside a lexeme are doubled, backslashes too. */
+export function parseTsvector(text: string): Array<{ term: string; positions: number[]; weights: number[] }> {
+  const out: Array<{ term: string; positions: number[]; weights: number[] }> = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && text[i] === ' ') i++;
+    if (i >= n) break;
+    let term = '';
+    if (text[i] === "'") {
+      i++;
+      for (;;) {
+        const ch = text[i];
+        if (ch === undefined) break;
+        if (ch === "'") {
+          if (text[i + 1] === "'") {
+            term += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (ch === '\\') {
+          term += text[i + 1] ?? '';
+          i += 2;
+          continue;
+        }
+        term += ch;
+        i++;
+      }
+    } else {
+      while (i < n && text[i] !== ' ' && text[i] !== ':') term += text[i++];
+    }
+    const positions: number[] = [];
+    const weights: number[] = [];
+    if (text[i] === ':') {
+      i++;
+      for (;;) {
+        let num = 0;
+        while (i < n && (text.charCodeAt(i) as number) >= 48 && (text.charCodeAt(i) as number) <= 57)
+          num = num * 10 + (text.charCodeAt(i++) - 48);
+        let weight: number = WEIGHT.D;
+        const w = text[i];
+        if (w === 'A' || w === 'B' || w === 'C' || w === 'D') {
+          weight = WEIGHT[w];
+          i++;
+        }
+        positions.push(num);
+        weights.push(weight);
+        if (text[i] === ',') i++;
+        else break;
+      }
+    }
+    out.push({ term, positions, weights });
+  }
+  return out;
+}
+
+/**
+ * A term's score in one article, as PostgreSQL's ts_rank scores one query item (calc_rank_or):
+ * the best weight plus the others, each divided by the square of its rank in position order, over
+ * π²/6. Precomputed at indexing, so a search only adds.
+ */
+export function termScore(weights: number[]): number {
+  let resj = 0;
+  let wjm = -1;
+  let jm = 0;
+  for (let j = 0; j < weights.length; j++) {
+    const w = weights[j] as number;
+    resj += w / ((j + 1) * (j + 1));
+    if (w > wjm) {
+      wjm = w;
+      jm = j;
+    }
+  }
+  if (weights.length === 0) return WEIGHT.D;
+  return (wjm + resj - wjm / ((jm + 1) * (jm + 1))) / 1.64493406685;
+}
+
+/** pg_trgm's trigrams of a word: padded with two spaces before and one after, distinct. */
+export function trigrams(word: string): string[] {
+  const padded = `  ${word} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
+}
+
+const ms = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
+
+export function createKnowledgeIndex(deps: {
+  pool: pg.Pool;
+  clock: Clock;
+  log: Logger;
+  /** How often `start` reconciles with the database (ms); 0 = never (tests call `reconcile`). */
+  reconcileMs?: number;
+}) {
+  const { pool, clock, log } = deps;
+
+  // ——— documents (parallel arrays by slot) ———
+  let capacity = 0;
+  let slots = 0;
+  let ids: string[] = [];
+  let alive = new Uint8Array(0);
+  let localeOf = new Uint8Array(0);
+  let isPublic = new Uint8Array(0);
+  let audienceOf = new Uint8Array(0);
+  let categoryOf = new Int32Array(0);
+  let productsOf: Array<string[] | null> = [];
+  let publishedAt = new Float64Array(0);
+  let updatedAt = new Float64Array(0);
+  let views = new Float64Array(0);
+  let helpful = new Float64Array(0);
+  /** 1 / ln(document length + 1): ts_rank's normalisation 1. */
+  let norm = new Float32Array(0);
+  let slotOf = new Map<string, number>();
+  let aliveCount = 0;
+  const locales: string[] = [];
+  const categories: string[] = [];
+  const categoryIndex = new Map<string, number>();
+  const intern = (list: string[], map: Map<string, number> | null, value: string) => {
+    if (map) {
+      const at = map.get(value);
+      if (at !== undefined) return at;
+      map.set(value, list.length);
+    } else {
+      const at = list.indexOf(value);
+      if (at >= 0) return at;
+    }
+    list.push(value);
+    return list.length - 1;
+  };
+
+  // ——— terms and postings ———
+  const termId = new Map<string, number>();
+  const termText: string[] = [];
+  /** Compact postings (CSR): term t's postings are [offsets[t], offsets[t + 1]) for t < mainTerms. */
+  let mainTerms = 0;
+  let offsets = new Int32Array(1);
+  let postDoc = new Int32Array(0);
+  let postScore = new Float32Array(0);
+  /** Postings added since the last compaction, by term. */
+  let delta = new Map<number, { docs: number[]; scores: number[] }>();
+  let deltaSize = 0;
+  let deadSlots = 0;
+  /** Latin terms (the typo lexicon): trigram → term ids, and each term's trigram count. */
+  const trigramTerms = new Map<string, number[]>();
+  const trigramCount = new Map<number, number>();
+  /** Corrections found, by unknown term (forgotten whenever a Latin term is added). */
+  const correctionCache = new Map<string, string[]>();
+
+  // ——— categories (for the category filter: a category and its descendants) ———
+  let parentOf = new Map<string, string | null>();
+
+  let ready = false;
+  let building: Promise<void> | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  let pendingWhileBuilding = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let reconciles = 0;
+
+  function grow(min: number) {
+    if (min <= capacity) return;
+    const next = Math.max(min, capacity * 2, 1024);
+    const copy = <T extends Uint8Array | Int32Array | Float64Array | Float32Array>(
+      a: T,
+      make: (n: number) => T,
+    ) => {
+      const b = make(next);
+      // A rebuild starts from capacity 0 with the old (longer) arrays: keep what fits.
+      b.set(a.length <= next ? a : a.subarray(0, next));
+      return b;
+    };
+    alive = copy(alive, (n) => new Uint8Array(n));
+    localeOf = copy(localeOf, (n) => new Uint8Array(n));
+    isPublic = copy(isPublic, (n) => new Uint8Array(n));
+    audienceOf = copy(audienceOf, (n) => new Uint8Array(n));
+    categoryOf = copy(categoryOf, (n) => new Int32Array(n));
+    publishedAt = copy(publishedAt, (n) => new Float64Array(n));
+    updatedAt = copy(updatedAt, (n) => new Float64Array(n));
+    views = copy(views, (n) => new Float64Array(n));
+    helpful = copy(helpful, (n) => new Float64Array(n));
+    norm = copy(norm, (n) => new Float32Array(n));
+    capacity = next;
+    scratch = null;
+  }
+
+  function termOf(term: string): number {
+    let id = termId.get(term);
+    if (id === undefined) {
+      id = termText.length;
+      termId.set(term, id);
+      termText.push(term);
+      if (LATIN_TERM.test(term)) {
+        correctionCache.clear();
+        const grams = trigrams(term);
+        trigramCount.set(id, grams.length);
+        for (const g of grams) {
+          const list = trigramTerms.get(g);
+          if (list) list.push(id);
+          else trigramTerms.set(g, [id]);
+        }
+      }
+    }
+    return id;
+  }
+
+  /** Stores a row's fields in a new slot; returns the slot and its (term, score) pairs. */
+  function addDocument(row: IndexRow, onPosting: (term: number, slot: number, score: number) => void) {
+    const old = slotOf.get(row.id);
+    if (old !== undefined) removeSlot(old);
+    const slot = slots++;
+    grow(slots);
+    ids[slot] = row.id;
+    alive[slot] = 1;
+    localeOf[slot] = intern(locales, null, row.locale);
+    isPublic[slot] = row.visibility === 'public' ? 1 : 0;
+    let bits = 0;
+    for (const a of row.audience ?? []) bits |= AUDIENCE_BIT[a] ?? 0;
+    audienceOf[slot] = bits;
+    categoryOf[slot] = row.category_id ? intern(categories, categoryIndex, row.category_id) : -1;
+    productsOf[slot] = row.products && row.products.length > 0 ? row.products : null;
+    publishedAt[slot] = ms(row.published_at);
+    updatedAt[slot] = ms(row.updated_at);
+    views[slot] = Number(row.views) || 0;
+    helpful[slot] = Number(row.helpful) || 0;
+    let length = 0;
+    for (const { term, weights } of parseTsvector(row.doc ?? '')) {
+      length += Math.max(1, weights.length);
+      onPosting(termOf(term), slot, termScore(weights));
+    }
+    norm[slot] = length > 0 ? 1 / Math.log(length + 1) : 1;
+    slotOf.set(row.id, slot);
+    aliveCount++;
+    return slot;
+  }
+
+  function removeSlot(slot: number) {
+    if (!alive[slot]) return;
+    alive[slot] = 0;
+    aliveCount--;
+    deadSlots++;
+    slotOf.delete(ids[slot] as string);
+  }
+
+  /** Adds or replaces one published article (postings into the delta). */
+  function upsert(row: IndexRow) {
+    addDocument(row, (term, slot, score) => {
+      let list = delta.get(term);
+      if (!list) {
+        list = { docs: [], scores: [] };
+        delta.set(term, list);
+      }
+      list.docs.push(slot);
+      list.scores.push(score);
+      deltaSize++;
+    });
+    if (deltaSize > DELTA_LIMIT || (deadSlots > 1000 && deadSlots > aliveCount / 5)) compact();
+  }
+
+  function remove(id: string) {
+    const slot = slotOf.get(id);
+    if (slot !== undefined) removeSlot(slot);
+  }
+
+  /**
+   * Merges the delta into the compact arrays and drops dead slots (renumbering the living ones):
+   * O(postings), so it runs only when the delta or the dead grow large.
+   */
+  function compact() {
+    const renumber = new Int32Array(slots).fill(-1);
+    let next = 0;
+    for (let s = 0; s < slots; s++) if (alive[s]) renumber[s] = next++;
+    const terms = termText.length;
+    const counts = new Int32Array(terms + 1);
+    for (let t = 0; t < mainTerms; t++)
+      for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++)
+        if ((renumber[postDoc[p] as number] as number) >= 0) counts[t + 1] = (counts[t + 1] as number) + 1;
+    for (const [t, list] of delta)
+      for (const d of list.docs)
+        if ((renumber[d] as number) >= 0) counts[t + 1] = (counts[t + 1] as number) + 1;
+    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t + 1] as number) + (counts[t] as number);
+    const docsOut = new Int32Array(counts[terms] as number);
+    const scoresOut = new Float32Array(counts[terms] as number);
+    const fill = counts.slice(0, terms);
+    for (let t = 0; t < mainTerms; t++)
+      for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++) {
+        const d = renumber[postDoc[p] as number] as number;
+        if (d < 0) continue;
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        docsOut[at] = d;
+        scoresOut[at] = postScore[p] as number;
+      }
+    for (const [t, list] of delta)
+      for (let i = 0; i < list.docs.length; i++) {
+        const d = renumber[list.docs[i] as number] as number;
+        if (d < 0) continue;
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        docsOut[at] = d;
+        scoresOut[at] = list.scores[i] as number;
+      }
+    offsets = counts;
+    postDoc = docsOut;
+    postScore = scoresOut;
+    mainTerms = terms;
+    delta = new Map();
+    deltaSize = 0;
+    // Documents: move each living slot down to its new number (renumber[s] <= s, so in place).
+    const newIds: string[] = new Array(next);
+    const newProducts: Array<string[] | null> = new Array(next);
+    for (let s = 0; s < slots; s++) {
+      const d = renumber[s] as number;
+      if (d < 0) continue;
+      newIds[d] = ids[s] as string;
+      newProducts[d] = productsOf[s] ?? null;
+      alive[d] = 1;
+      localeOf[d] = localeOf[s] as number;
+      isPublic[d] = isPublic[s] as number;
+      audienceOf[d] = audienceOf[s] as number;
+      categoryOf[d] = categoryOf[s] as number;
+      publishedAt[d] = publishedAt[s] as number;
+      updatedAt[d] = updatedAt[s] as number;
+      views[d] = views[s] as number;
+      helpful[d] = helpful[s] as number;
+      norm[d] = norm[s] as number;
+    }
+    alive.fill(0, next);
+    ids = newIds;
+    productsOf = newProducts;
+    slots = next;
+    deadSlots = 0;
+    slotOf = new Map(ids.map((id, s) => [id, s]));
+  }
+
+  // ——— building ———
+
+  async function loadCategories() {
+    const { rows } = await pool.query<{ id: string; parent_id: string | null }>(
+      'SELECT id, parent_id FROM knowledge_categories',
+    );
+    parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  }
+
+  /** Reads every published article in pages (keyset by id) into fresh compact arrays. */
+  async function build(): Promise<void> {
+    const t0 = performance.now();
+    const total = (
+      await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM knowledge_articles WHERE status = 'published'",
+      )
+    ).rows[0]?.n;
+    await loadCategories();
+    // Fresh state: documents in slot order, their postings in document order, turned into CSR.
+    capacity = 0;
+    slots = 0;
+    ids = [];
+    productsOf = [];
+    slotOf = new Map();
+    aliveCount = 0;
+    deadSlots = 0;
+    grow(Math.max(1024, total ?? 0));
+    let termsBuf = new Int32Array(1 << 16);
+    let scoresBuf = new Float32Array(1 << 16);
+    let used = 0;
+    const onPosting = (term: number, _slot: number, score: number) => {
+      if (used === termsBuf.length) {
+        const t = new Int32Array(used * 2);
+        t.set(termsBuf);
+        termsBuf = t;
+        const s = new Float32Array(used * 2);
+        s.set(scoresBuf);
+        scoresBuf = s;
+      }
+      termsBuf[used] = term;
+      scoresBuf[used++] = score;
+    };
+    const docEnd: number[] = [];
+    let after = '00000000-0000-0000-0000-000000000000';
+    let pages = 0;
+    for (;;) {
+      const { rows } = await pool.query<IndexRow>({
+        name: 'knowledge_index_page',
+        text: `SELECT ${INDEX_COLUMNS} FROM knowledge_articles
+          WHERE status = 'published' AND id > $1 ORDER BY id LIMIT ${PAGE}`,
+        values: [after],
+      });
+      for (const row of rows) {
+        addDocument(row, onPosting);
+        docEnd.push(used);
+      }
+      pages++;
+      if (rows.length > 0) after = (rows.at(-1) as IndexRow).id;
+      if (pages % 10 === 0 || rows.length < PAGE)
+        log.info({ loaded: slots, articles: total }, 'knowledge index building');
+      if (rows.length < PAGE) break;
+    }
+    // CSR by term, postings in slot order.
+    const terms = termText.length;
+    const counts = new Int32Array(terms + 1);
+    for (let p = 0; p < used; p++)
+      counts[(termsBuf[p] as number) + 1] = (counts[(termsBuf[p] as number) + 1] as number) + 1;
+    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t + 1] as number) + (counts[t] as number);
+    const fill = counts.slice(0, terms);
+    postDoc = new Int32Array(used);
+    postScore = new Float32Array(used);
+    let slot = 0;
+    for (let p = 0; p < used; p++) {
+      while (p >= (docEnd[slot] as number)) slot++;
+      const term = termsBuf[p] as number;
+      const at = fill[term] as number;
+      fill[term] = at + 1;
+      postDoc[at] = slot;
+      postScore[at] = scoresBuf[p] as number;
+    }
+    offsets = counts;
+    mainTerms = terms;
+    delta = new Map();
+    deltaSize = 0;
+    scratch = null;
+    log.info(
+      {
+        articles: aliveCount,
+        terms,
+        postings: used,
+        ms: Math.round(performance.now() - t0),
+        heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+      },
+      'knowledge index built',
+    );
+  }
+
+  // ——— keeping in step ———
+
+  /** Re-reads these articles and adds, replaces or removes them (idempotent, serialised). */
+  function refresh(articleIds: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(articleIds)];
+    if (wanted.length === 0) return queue;
+    if (building) {
+      for (const id of wanted) pendingWhileBuilding.add(id);
+      return building;
+    }
+    queue = queue
+      .then(async () => {
+        const { rows } = await pool.query<IndexRow & { status: string }>({
+          name: 'knowledge_index_refresh',
+          text: `SELECT ${INDEX_COLUMNS}, status FROM knowledge_articles WHERE id = ANY($1::uuid[])`,
+          values: [wanted],
+        });
+        const found = new Set<string>();
+        for (const row of rows) {
+          found.add(row.id);
+          if (row.status === 'published') upsert(row);
+          else remove(row.id);
+        }
+        for (const id of wanted) if (!found.has(id)) remove(id);
+      })
+      .catch((error) => log.error({ err: error }, 'knowledge index refresh failed'));
+    return queue;
+  }
+
+  /**
+   * Heals what an event could not tell (a process that missed it, a popularity change): compares
+   * the count and latest `updated_at` of published articles; on a difference (and every tenth run,
+   * to take views and helpful votes) reads ids, times and counters and patches what differs.
+   */
+  async function reconcile(): Promise<{ patched: number }> {
+    if (!ready) return { patched: 0 };
+    reconciles++;
+    await loadCategories();
+    const head = (
+      await pool.query<{ n: number; at: Date | null }>(
+        "SELECT count(*)::int AS n, max(updated_at) AS at FROM knowledge_articles WHERE status = 'published'",
+      )
+    ).rows[0] as { n: number; at: Date | null };
+    let latest = 0;
+    for (let s = 0; s < slots; s++)
+      if (alive[s] && (updatedAt[s] as number) > latest) latest = updatedAt[s] as number;
+    const isSame = head.n === aliveCount && ms(head.at) === latest;
+    if (isSame && reconciles % 10 !== 0) return { patched: 0 };
+    const { rows } = await pool.query<{ id: string; updated_at: Date; views: number; helpful: number }>(
+      "SELECT id, updated_at, views, helpful FROM knowledge_articles WHERE status = 'published'",
+    );
+    const stale: string[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      seen.add(r.id);
+      const slot = slotOf.get(r.id);
+      if (slot === undefined || updatedAt[slot] !== ms(r.updated_at)) stale.push(r.id);
+      else {
+        views[slot] = r.views;
+        helpful[slot] = r.helpful;
+      }
+    }
+    for (const id of slotOf.keys()) if (!seen.has(id)) stale.push(id);
+    if (stale.length > 0) {
+      log.info({ articles: stale.length }, 'knowledge index reconciled');
+      for (let i = 0; i < stale.length; i += 1000) await refresh(stale.slice(i, i + 1000));
+    }
+    return { patched: stale.length };
+  }
+
+  /** Builds (searches use SQL until then), then reconciles every `reconcileMs`. */
+  function start(): Promise<void> {
+    if (building || ready) return building ?? Promise.resolve();
+    pendingWhileBuilding = new Set();
+    building = build()
+      .then(() => {
+        ready = true;
+        building = null;
+        const pending = pendingWhileBuilding;
+        pendingWhileBuilding = new Set();
+        return refresh(pending);
+      })
+      .catch((error) => {
+        building = null;
+        log.error({ err: error }, 'knowledge index build failed; searching in PostgreSQL');
+      });
+    const every = deps.reconcileMs ?? 30_000;
+    if (every > 0 && !timer) {
+      // Not on `queue`: reconcile's own refreshes go through it.
+      let isReconciling = false;
+      timer = setInterval(() => {
+        // A failed build (database away at start) is tried again; searches stay on SQL meanwhile.
+        if (!ready && !building) void start();
+        if (isReconciling) return;
+        isReconciling = true;
+        reconcile()
+          .catch((error) => log.error({ err: error }, 'knowledge index reconcile failed'))
+          .finally(() => {
+            isReconciling = false;
+          });
+      }, every);
+      timer.unref();
+    }
+    return building;
+  }
+
+  async function stop() {
+    if (timer) clearInterval(timer);
+    timer = null;
+    await Promise.allSettled([building, queue]);
+  }
+
+  // ——— querying ———
+
+  let scratch: {
+    total: Float32Array;
+    matched: Uint8Array;
+    groupBest: Float32Array;
+    phraseSum: Float32Array;
+    phraseHits: Uint8Array;
+    touched: Int32Array;
+    groupTouched: Int32Array;
+    phraseTouched: Int32Array;
+  } | null = null;
+  const space = () => {
+    if (!scratch || scratch.total.length < capacity)
+      scratch = {
+        total: new Float32Array(capacity),
+        matched: new Uint8Array(capacity),
+        groupBest: new Float32Array(capacity),
+        phraseSum: new Float32Array(capacity),
+        phraseHits: new Uint8Array(capacity),
+        touched: new Int32Array(capacity),
+        groupTouched: new Int32Array(capacity),
+        phraseTouched: new Int32Array(capacity),
+      };
+    return scratch;
+  };
+
+  /** Calls `visit` with each posting list of a term: its compact range, then its delta. */
+  function eachList(
+    term: string,
+    visit: (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => void,
+  ) {
+    const t = termId.get(term);
+    if (t === undefined) return;
+    if (t < mainTerms) visit(postDoc, postScore, offsets[t] as number, offsets[t + 1] as number);
+    const more = delta.get(t);
+    if (more) visit(more.docs, more.scores, 0, more.docs.length);
+  }
+
+  /**
+   * Ranks every matching published article: the sum of each group's best alternative (a term's
+   * precomputed ts_rank item score; a phrase's terms summed), length-normalised, × freshness (up to
+   * −15 % after a year) × popularity (views + 3 × helpful, logarithmic) — the SQL path's formula.
+   * Articles matching every group come first; if they are few, articles matching some fill up.
+   */
+  function search(query: IndexQuery): IndexHit[] {
+    const { total, matched, groupBest, phraseSum, phraseHits, touched, groupTouched, phraseTouched } =
+      space();
+    let touchedCount = 0;
+    for (const group of query.groups) {
+      let groupCount = 0;
+      const offer = (slot: number, score: number) => {
+        if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
+        if (score > (groupBest[slot] as number)) groupBest[slot] = score;
+      };
+      // Loops over whole posting lists (no call per posting: this is where a search spends).
+      const offerList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
+        for (let p = from; p < to; p++) {
+          const slot = docs[p] as number;
+          const score = scores[p] as number;
+          if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
+          if (score > (groupBest[slot] as number)) groupBest[slot] = score;
+        }
+      };
+      for (const phrase of group) {
+        if (phrase.length === 1) {
+          eachList(phrase[0] as string, offerList);
+          continue;
+        }
+        let phraseCount = 0;
+        const addList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
+          for (let p = from; p < to; p++) {
+            const slot = docs[p] as number;
+            if (phraseHits[slot] === 0) phraseTouched[phraseCount++] = slot;
+            phraseHits[slot] = (phraseHits[slot] as number) + 1;
+            phraseSum[slot] = (phraseSum[slot] as number) + (scores[p] as number);
+          }
+        };
+        for (const term of phrase) eachList(term, addList);
+        for (let i = 0; i < phraseCount; i++) {
+          const slot = phraseTouched[i] as number;
+          // A whole phrase satisfies the group; a part of one only adds to the any-term score.
+          if (phraseHits[slot] === phrase.length) offer(slot, phraseSum[slot] as number);
+          else {
+            if (total[slot] === 0 && matched[slot] === 0) touched[touchedCount++] = slot;
+            total[slot] = (total[slot] as number) + (phraseSum[slot] as number) / phrase.length;
+          }
+          phraseHits[slot] = 0;
+          phraseSum[slot] = 0;
+        }
+      }
+      for (let i = 0; i < groupCount; i++) {
+        const slot = groupTouched[i] as number;
+        if (total[slot] === 0 && matched[slot] === 0) touched[touchedCount++] = slot;
+        total[slot] = (total[slot] as number) + (groupBest[slot] as number);
+        matched[slot] = (matched[slot] as number) + 1;
+        groupBest[slot] = 0;
+      }
+    }
+    const localeCode = query.locale === null ? -1 : locales.indexOf(query.locale);
+    const categorySet =
+      query.categoryIds === null
+        ? null
+        : new Set([...query.categoryIds].map((c) => categoryIndex.get(c) ?? -2).filter((c) => c >= 0));
+    let audienceBits = 0;
+    for (const a of query.audiences ?? []) audienceBits |= AUDIENCE_BIT[a] ?? 0;
+    const now = clock.now().getTime();
+    const groups = query.groups.length;
+    // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
+    const strict = topK(query.limit);
+    const loose = topK(query.limit);
+    const isAllowed = (slot: number) => {
+      if (!alive[slot]) return false;
+      if (query.locale !== null && localeOf[slot] !== localeCode) return false;
+      if (query.visibility !== null && (isPublic[slot] === 1) !== (query.visibility === 'public'))
+        return false;
+      if (
+        query.audiences !== null &&
+        audienceOf[slot] !== 0 &&
+        ((audienceOf[slot] as number) & audienceBits) === 0
+      )
+        return false;
+      if (categorySet && !categorySet.has(categoryOf[slot] as number)) return false;
+      if (query.product !== null && !productsOf[slot]?.includes(query.product)) return false;
+      return true;
+    };
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number;
+      const sum = total[slot] as number;
+      const hits = matched[slot] as number;
+      total[slot] = 0;
+      matched[slot] = 0;
+      if (!isAllowed(slot)) continue;
+      const age = Math.max(0, now - (publishedAt[slot] as number)) / YEAR_MS;
+      const score =
+        sum *
+        (norm[slot] as number) *
+        (0.85 + 0.15 / (1 + age)) *
+        (1 + Math.log(1 + (views[slot] as number) + 3 * (helpful[slot] as number)) / 30);
+      (hits === groups ? strict : loose).offer(slot, score);
+    }
+    const out = strict.hits();
+    if (out.length < Math.min(query.limit, query.minStrict) && groups > 1)
+      out.push(...loose.hits().slice(0, query.limit - out.length));
+    return out;
+  }
+
+  /** The `k` best (score, then id) of what is offered: insertion into a short sorted array. */
+  function topK(k: number) {
+    const slotsKept: number[] = [];
+    const scores: number[] = [];
+    const isBefore = (score: number, slot: number, i: number) =>
+      score > (scores[i] as number) ||
+      (score === scores[i] && (ids[slot] as string) < (ids[slotsKept[i] as number] as string));
+    return {
+      offer(slot: number, score: number) {
+        if (slotsKept.length === k && !isBefore(score, slot, k - 1)) return;
+        let i = Math.min(slotsKept.length, k - 1);
+        if (slotsKept.length < k) {
+          slotsKept.push(slot);
+          scores.push(score);
+          i = slotsKept.length - 1;
+        }
+        while (i > 0 && isBefore(score, slot, i - 1)) {
+          slotsKept[i] = slotsKept[i - 1] as number;
+          scores[i] = scores[i - 1] as number;
+          i--;
+        }
+        slotsKept[i] = slot;
+        scores[i] = score;
+      },
+      hits: (): IndexHit[] =>
+        slotsKept.map((slot, i) => ({ id: ids[slot] as string, score: scores[i] as number })),
+    };
+  }
+
+  /** The two nearest known Latin terms (pg_trgm similarity ≥ 0.3) of each term the index lacks. */
+  function corrections(queryTerms: string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const term of queryTerms) {
+      if (!LATIN_TERM.test(term) || termId.has(term)) continue;
+      const known = correctionCache.get(term);
+      if (known) {
+        if (known.length > 0) out.set(term, known);
+        continue;
+      }
+      const grams = trigrams(term);
+      const shared = new Map<number, number>();
+      for (const g of grams)
+        for (const t of trigramTerms.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
+      const scored: Array<{ term: string; similarity: number }> = [];
+      for (const [t, common] of shared) {
+        const similarity = common / (grams.length + (trigramCount.get(t) as number) - common);
+        if (similarity >= TRIGRAM_THRESHOLD) scored.push({ term: termText[t] as string, similarity });
+      }
+      scored.sort((a, b) => b.similarity - a.similarity || (a.term < b.term ? -1 : 1));
+      if (correctionCache.size >= 10_000) correctionCache.clear();
+      correctionCache.set(
+        term,
+        scored.slice(0, 2).map((x) => x.term),
+      );
+      if (scored.length > 0)
+        out.set(
+          term,
+          scored.slice(0, 2).map((s) => s.term),
+        );
+    }
+    return out;
+  }
+
+  /** A category and every category below it. */
+  function categorySubtree(id: string): Set<string> {
+    const children = new Map<string, string[]>();
+    for (const [child, parent] of parentOf)
+      if (parent) children.set(parent, [...(children.get(parent) ?? []), child]);
+    const out = new Set<string>();
+    const stack = [id];
+    while (stack.length) {
+      const c = stack.pop() as string;
+      if (out.has(c)) continue;
+      out.add(c);
+      stack.push(...(children.get(c) ?? []));
+    }
+    return out;
+  }
+
+  /** This process's own view or vote, at once (other processes take it at the next full reconcile). */
+  function countUse(id: string, use: { views?: number; helpful?: number }) {
+    const slot = slotOf.get(id);
+    if (slot === undefined) return;
+    views[slot] = (views[slot] as number) + (use.views ?? 0);
+    helpful[slot] = (helpful[slot] as number) + (use.helpful ?? 0);
+  }
+
+  function stats() {
+    return {
+      isReady: ready,
+      articles: aliveCount,
+      deadSlots,
+      terms: termText.length,
+      postings: postDoc.length + deltaSize,
+      deltaPostings: deltaSize,
+    };
+  }
+
+  return {
+    start,
+    stop,
+    /** Whether searches can use the index (built); until then they run in PostgreSQL. */
+    isReady: () => ready,
+    refresh,
+    reconcile,
+    loadCategories,
+    upsert,
+    remove,
+    compact,
+    search,
+    corrections,
+    categorySubtree,
+    countUse,
+    stats,
+    /** For unit tests: mark as built without reading the database. */
+    markReady: () => {
+      ready = true;
+    },
+    setCategories: (map: Map<string, string | null>) => {
+      parentOf = map;
+    },
+  };
+}
+
+export type KnowledgeIndex = ReturnType<typeof createKnowledgeIndex>;
