@@ -51,7 +51,7 @@ describe('demo knowledge base seed', () => {
       const page = await get(`/help/${c.locale}/articles/${id}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`<html lang="${c.locale}">`);
-      expect(page.body).toContain(escape(topic?.[c.locale].title ?? 'x'));
+      expect(page.body).toContain(escapeHtml(topic?.[c.locale].title ?? 'x'));
       expect(page.body).toContain('<table>');
       expect(page.body).toContain('1900 1234');
       // The other two languages are linked from the page.
@@ -72,6 +72,6 @@ describe('demo knowledge base seed', () => {
   });
 });
 
-function escape(text: string) {
+function escapeHtml(text: string) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
