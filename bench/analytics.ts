@@ -23,8 +23,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src
 import { createEvents } from '../apps/server/src/platform/events.ts';
 import { systemIds } from '../apps/server/src/platform/ids.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
-import type { Actor } from '../apps/server/src/platform/rbac.ts';
-import { permissionsOf } from '../apps/server/src/platform/rbac.ts';
+import { type Actor, permissionsOf, serviceActor } from '../apps/server/src/platform/rbac.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import {
   assertNoPostgresLeft,
@@ -235,23 +234,13 @@ async function main() {
         routing,
         teamMembers: async () => [],
       });
-      const actor: Actor = {
-        kind: 'staff',
+      const actor: Actor = serviceActor({
         userId: systemIds.uuid(),
         username: 'bench',
         displayName: 'bench',
         roles: ['admin', 'quality_analyst'],
         permissions: new Map([...permissionsOf(['quality_analyst']), ['supervisor.view', 'all']]),
-        teamIds: [],
-        departmentId: null,
-        branchId: null,
-        locale: 'en',
-        sessionId: null,
-        tokenId: null,
-        csrfToken: null,
-        mfaEnrollmentRequired: false,
-        ip: null,
-      };
+      });
       const now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
       const thirty = {
         from: new Date(now - 30 * 86_400_000).toISOString(),

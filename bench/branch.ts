@@ -36,7 +36,7 @@ import { createPool } from '../apps/server/src/platform/db.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { mulberry32 } from '../apps/server/src/platform/random.ts';
-import type { Actor, Permission, Scope } from '../apps/server/src/platform/rbac.ts';
+import { type Actor, type Permission, type Scope, serviceActor } from '../apps/server/src/platform/rbac.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import {
   assertNoPostgresLeft,
@@ -330,23 +330,14 @@ async function setup(pool: pg.Pool) {
 }
 
 function tellerActor(userId: string, branchId: string): Actor {
-  return {
-    kind: 'staff',
+  return serviceActor({
     userId,
     username: userId,
     displayName: userId,
     roles: ['branch_teller'],
     permissions: new Map<Permission, Scope>([['branch.counter', 'branch']]),
-    teamIds: [],
-    departmentId: null,
     branchId,
-    locale: 'en',
-    sessionId: null,
-    tokenId: null,
-    csrfToken: null,
-    mfaEnrollmentRequired: false,
-    ip: null,
-  };
+  });
 }
 
 /**

@@ -42,8 +42,7 @@ import { createEvents } from '../apps/server/src/platform/events.ts';
 import { systemIds } from '../apps/server/src/platform/ids.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { mulberry32 } from '../apps/server/src/platform/random.ts';
-import type { Actor } from '../apps/server/src/platform/rbac.ts';
-import { permissionsOf } from '../apps/server/src/platform/rbac.ts';
+import { type Actor, permissionsOf, serviceActor } from '../apps/server/src/platform/rbac.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import { seedKnowledge } from '../apps/server/src/seed/knowledge.ts';
 import { DEMO_TOPICS } from '../apps/server/src/seed/knowledge-articles.ts';
@@ -91,23 +90,14 @@ interface EvalQuery {
   kind: string;
 }
 
-const agent = (): Actor => ({
-  kind: 'staff',
-  userId: '00000000-0000-7000-8000-000000000001',
-  username: 'bench.agent',
-  displayName: 'Bench agent',
-  roles: ['agent'],
-  permissions: permissionsOf(['agent']),
-  teamIds: [],
-  departmentId: null,
-  branchId: null,
-  locale: 'en',
-  sessionId: null,
-  tokenId: null,
-  csrfToken: null,
-  mfaEnrollmentRequired: false,
-  ip: null,
-});
+const agent = (): Actor =>
+  serviceActor({
+    userId: '00000000-0000-7000-8000-000000000001',
+    username: 'bench.agent',
+    displayName: 'Bench agent',
+    roles: ['agent'],
+    permissions: permissionsOf(['agent']),
+  });
 
 function services(pool: pg.Pool) {
   const db = createDb(pool);

@@ -130,6 +130,40 @@ export interface Actor {
   ip: string | null;
 }
 
+/**
+ * An actor that is not a signed-in person: a module acting as the system (a scheduled report, the
+ * branch reading calendars) or a bench's stand-in user. Holds exactly `permissions`; no session.
+ */
+export function serviceActor(init: {
+  username: string;
+  displayName: string;
+  permissions: Map<Permission, Scope>;
+  roles?: string[];
+  userId?: string;
+  branchId?: string | null;
+}): Actor {
+  return {
+    kind: 'staff',
+    userId: init.userId ?? SYSTEM_USER_ID,
+    username: init.username,
+    displayName: init.displayName,
+    roles: init.roles ?? [],
+    permissions: init.permissions,
+    teamIds: [],
+    departmentId: null,
+    branchId: init.branchId ?? null,
+    locale: 'en',
+    sessionId: null,
+    tokenId: null,
+    csrfToken: null,
+    mfaEnrollmentRequired: false,
+    ip: null,
+  };
+}
+
+/** The user id system actors act under (no such user row exists). */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
 /** Throws unless the actor holds `permission`; returns the scope it holds it with. */
 export function requirePermission(actor: Actor | null, permission: Permission): Scope {
   if (!actor) throw new AppError('AUTH_REQUIRED', 401);

@@ -16,6 +16,7 @@ import {
   type Permission,
   requirePermission,
   type Scope,
+  serviceActor,
 } from '../../platform/rbac.ts';
 import * as kpi from './analytics.kpi.ts';
 
@@ -306,20 +307,8 @@ export function createOutcomeReports(deps: {
  * The identity the wallboard reads the branch lobby boards with, after analytics has checked the
  * viewer's own reach (`branchReach`): lobby-board reading only, never a person's session.
  */
-export const LOBBY_BOARD_READER: Actor = {
-  kind: 'staff',
-  userId: '00000000-0000-0000-0000-000000000000',
+export const LOBBY_BOARD_READER: Actor = serviceActor({
   username: 'system:analytics',
   displayName: 'Analytics',
-  roles: [],
   permissions: new Map<Permission, Scope>([['branch.lobby', 'all']]),
-  teamIds: [],
-  departmentId: null,
-  branchId: null,
-  locale: 'en',
-  sessionId: null,
-  tokenId: null,
-  csrfToken: null,
-  mfaEnrollmentRequired: false,
-  ip: null,
-};
+});

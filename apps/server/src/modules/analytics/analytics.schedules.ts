@@ -13,7 +13,7 @@ import type { Db, DbOrTx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { type Actor, permissionsOf, requirePermission } from '../../platform/rbac.ts';
+import { type Actor, permissionsOf, requirePermission, serviceActor } from '../../platform/rbac.ts';
 import { isEmailAddress } from '../notifications/index.ts';
 import { pdfLabels, renderReportPdf } from './analytics.pdf.ts';
 
@@ -151,23 +151,12 @@ const toRun = (r: RunRow): ReportRun => ({
  * The schedule's report runs as the system with the reach of the person who saved it: a team
  * supervisor's schedule is bound to one of their teams (checked when saved), so it never shows more.
  */
-export const SCHEDULE_READER: Actor = {
-  kind: 'staff',
-  userId: '00000000-0000-0000-0000-000000000000',
+export const SCHEDULE_READER: Actor = serviceActor({
   username: 'system.reports',
   displayName: 'Scheduled reports',
   roles: ['quality_analyst'],
   permissions: new Map([...permissionsOf(['quality_analyst'])]),
-  teamIds: [],
-  departmentId: null,
-  branchId: null,
-  locale: 'en',
-  sessionId: null,
-  tokenId: null,
-  csrfToken: null,
-  mfaEnrollmentRequired: false,
-  ip: null,
-};
+});
 
 export function createReportSchedules(deps: {
   db: Db;

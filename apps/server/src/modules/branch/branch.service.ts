@@ -24,6 +24,7 @@ import {
   requireActor,
   requirePermission,
   type Scope,
+  serviceActor,
 } from '../../platform/rbac.ts';
 import { type BusinessCalendar, hoursOn, openIntervals } from '../cases/index.ts';
 import type { CoreBanking, CustomersService } from '../customers/index.ts';
@@ -203,23 +204,11 @@ export interface BranchServiceDeps {
 }
 
 /** Reads the business calendars for the branch module (the cases module guards them with cases.admin). */
-export const BRANCH_CALENDAR_READER: Actor = {
-  kind: 'staff',
-  userId: '00000000-0000-0000-0000-000000000000',
+export const BRANCH_CALENDAR_READER: Actor = serviceActor({
   username: 'system:branch',
   displayName: 'Branch lobby',
-  roles: [],
   permissions: new Map<Permission, Scope>([['cases.admin', 'all']]),
-  teamIds: [],
-  departmentId: null,
-  branchId: null,
-  locale: 'en',
-  sessionId: null,
-  tokenId: null,
-  csrfToken: null,
-  mfaEnrollmentRequired: false,
-  ip: null,
-};
+});
 
 export function createBranchService(deps: BranchServiceDeps) {
   const { db, ids, clock, events, audit, customers, coreBanking, calendars } = deps;
