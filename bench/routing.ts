@@ -764,7 +764,8 @@ async function explainOneDecision(url: string, queueId: string): Promise<string[
     client.on('notice', (n) => notices.push(n.message ?? ''));
     await client.query(`LOAD 'auto_explain'`);
     await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on;
-      SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET auto_explain.log_level = notice`);
+      SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET auto_explain.log_level = notice;
+      SET auto_explain.log_nested_statements = on`);
     client.release();
     const t0 = performance.now();
     await routing.routeOnce(queueId);

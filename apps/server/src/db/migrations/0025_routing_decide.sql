@@ -71,6 +71,7 @@ LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
   q record;
+  -- Walked with FOREACH only: subscripting an array of rows seeks from its start every time.
   items routing_work_items[];
   n int;
   it routing_work_items;
@@ -85,7 +86,12 @@ DECLARE
   pool_scores int[];
   pool_spare int[];
   pool_idle timestamptz[];
-  m_idx int[] := '{}';
+  -- The matches, one element each: the contact (and what its event needs) and its agent.
+  m_idx uuid[] := '{}';
+  m_kind text[] := '{}';
+  m_ref uuid[] := '{}';
+  m_channel text[] := '{}';
+  m_enqueued timestamptz[] := '{}';
   m_agents uuid[] := '{}';
   idx int;
   at int;
@@ -128,8 +134,7 @@ BEGIN
 
   -- Contacts of a queue share its skills, except those an overflow rule widened: one agent lookup
   -- per distinct requirement, in the order its first contact is served.
-  FOR i IN 1..n LOOP
-    it := items[i];
+  FOREACH it IN ARRAY items LOOP
     group_key := jsonb_build_array(it.channel, it.required_skills);
     IF NOT group_key = ANY(group_keys) THEN
       group_keys := group_keys || group_key;
@@ -142,8 +147,7 @@ BEGIN
     g_skills := group_key->1;
     declined := 0;
     sticky := '{}';
-    FOR i IN 1..n LOOP
-      it := items[i];
+    FOREACH it IN ARRAY items LOOP
       CONTINUE WHEN it.channel <> g_channel OR it.required_skills <> g_skills;
       declined := greatest(declined, cardinality(it.declined_by));
       IF it.sticky_agent_id IS NOT NULL AND it.sticky_until > p_now
@@ -190,9 +194,8 @@ BEGIN
     -- agent who has not declined the contact; an agent who gets one ranks as just-busy (behind
     -- equal scores) and leaves once full. A contact nobody can take stops the group unless some
     -- agents declined it.
-    FOR i IN 1..n LOOP
+    FOREACH it IN ARRAY items LOOP
       EXIT WHEN cardinality(m_idx) >= p_max;
-      it := items[i];
       CONTINUE WHEN it.channel <> g_channel OR it.required_skills <> g_skills;
       idx := NULL;
       IF it.sticky_agent_id IS NOT NULL AND it.sticky_until > p_now THEN
@@ -216,8 +219,12 @@ BEGIN
       pool_ids := pool_ids[1:idx - 1] || pool_ids[idx + 1:];
       pool_scores := pool_scores[1:idx - 1] || pool_scores[idx + 1:];
       pool_spare := pool_spare[1:idx - 1] || pool_spare[idx + 1:];
-      m_idx := m_idx || i;
+      m_idx := m_idx || it.id;
       m_agents := m_agents || a_id;
+      m_kind := m_kind || it.kind;
+      m_ref := m_ref || it.ref_id;
+      m_channel := m_channel || it.channel;
+      m_enqueued := m_enqueued || it.enqueued_at;
       IF a_spare > 0 THEN
         at := cardinality(pool_ids) + 1;
         FOR j IN 1..cardinality(pool_ids) LOOP
@@ -245,46 +252,46 @@ BEGIN
     UPDATE routing_work_items w
        SET status = 'assigned', assigned_to = v.agent, assigned_at = p_now, offered_to = NULL,
            offer_expires_at = NULL, offer_count = w.offer_count + 1, version = w.version + 1
-      FROM unnest(m_idx, m_agents) AS v(i, agent)
-     WHERE w.id = (items[v.i]).id;
+      FROM unnest(m_idx, m_agents) AS v(id, agent)
+     WHERE w.id = v.id;
   ELSE
     UPDATE routing_work_items w
        SET status = 'offered', offered_to = v.agent, offer_expires_at = v_expires,
            offer_count = w.offer_count + 1, version = w.version + 1
-      FROM unnest(m_idx, m_agents) AS v(i, agent)
-     WHERE w.id = (items[v.i]).id;
+      FROM unnest(m_idx, m_agents) AS v(id, agent)
+     WHERE w.id = v.id;
   END IF;
   UPDATE routing_agent_channels c SET load = c.load + v.k
-    FROM (SELECT x.agent, (items[x.i]).channel AS channel, count(*)::int AS k
-            FROM unnest(m_idx, m_agents) AS x(i, agent) GROUP BY 1, 2) AS v
+    FROM (SELECT x.agent, x.channel, count(*)::int AS k
+            FROM unnest(m_agents, m_channel) AS x(agent, channel) GROUP BY 1, 2) AS v
    WHERE c.user_id = v.agent AND c.channel = v.channel;
   UPDATE routing_agent_states SET idle_since = p_now WHERE user_id = ANY(m_agents);
   INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
   SELECT gen_random_uuid(),
          CASE WHEN q.auto_accept THEN p_assigned_type ELSE p_offered_type END,
          jsonb_build_object(
-           'itemId', (items[v.i]).id,
-           'kind', (items[v.i]).kind,
-           'refId', (items[v.i]).ref_id,
-           'queueId', (items[v.i]).queue_id,
-           'channel', (items[v.i]).channel,
+           'itemId', v.id,
+           'kind', v.kind,
+           'refId', v.ref,
+           'queueId', p_queue,
+           'channel', v.channel,
            'agentId', v.agent,
-           'enqueuedAt', to_char((items[v.i]).enqueued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'waitSeconds', greatest(0, extract(epoch FROM (p_now - (items[v.i]).enqueued_at)))::float8
+           'enqueuedAt', to_char(v.enqueued AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'waitSeconds', greatest(0, extract(epoch FROM (p_now - v.enqueued)))::float8
          ) || CASE WHEN q.auto_accept THEN '{"reason": "auto_accept"}'::jsonb ELSE '{}'::jsonb END,
          NULL,
          jsonb_build_object('permissions', jsonb_build_array('supervisor.view'), 'users', jsonb_build_array(v.agent)),
          p_now
-    FROM unnest(m_idx, m_agents) WITH ORDINALITY AS v(i, agent, ord)
+    FROM unnest(m_idx, m_agents, m_kind, m_ref, m_channel, m_enqueued) WITH ORDINALITY
+         AS v(id, agent, kind, ref, channel, enqueued, ord)
    ORDER BY v.ord;
   PERFORM pg_notify(p_notify_channel, '');
   PERFORM set_config('synchronous_commit', 'off', true);
 
   RETURN QUERY
-  SELECT (items[v.i]).id, v.agent, (items[v.i]).ref_id, (items[v.i]).kind, (items[v.i]).queue_id,
-         (items[v.i]).channel, q.auto_accept,
+  SELECT v.id, v.agent, v.ref, v.kind, p_queue, v.channel, q.auto_accept,
          v_expires
-    FROM unnest(m_idx, m_agents) WITH ORDINALITY AS v(i, agent, ord)
+    FROM unnest(m_idx, m_agents, m_kind, m_ref, m_channel) WITH ORDINALITY AS v(id, agent, kind, ref, channel, ord)
    ORDER BY v.ord;
 END
 $fn$;
