@@ -37,6 +37,20 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Signs an agent in, opens the desk, waits for its live connection and goes available. */
+export async function openDeskAvailable(page: Page, account: { username: string; password: string }) {
+  await signIn(page, account.username, account.password);
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Desk', exact: true })
+    .click();
+  await page.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  await page.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
+  await page.getByRole('menuitem', { name: 'Available', exact: true }).click();
+  await page.getByRole('button', { name: /^Your state: Available for / }).waitFor();
+}
+
 /** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // A panel still fading in reads as low contrast: let transitions finish (or be cancelled) first.

@@ -11,6 +11,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  openDeskAvailable,
   screenshotsOnFailure,
   signIn,
 } from '../support.ts';
@@ -61,14 +62,7 @@ describe('a complaint from a chat, worked with the card center, answered with a 
   });
 
   it('the agent takes a chat and creates a complaint from it', async () => {
-    await signIn(desk, agentAccount.username, agentAccount.password);
-    await desk
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Desk', exact: true })
-      .click();
-    await desk.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-    await desk.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
-    await desk.getByRole('menuitem', { name: 'Available', exact: true }).click();
+    await openDeskAvailable(desk, agentAccount);
 
     await bank.goto('/demo-bank?lang=vi');
     await bank.getByRole('button', { name: 'Chat với chúng tôi' }).click();

@@ -20,6 +20,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  openDeskAvailable,
   screenshotsOnFailure,
   signIn,
 } from '../support.ts';
@@ -322,18 +323,6 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
 });
 
 /** Signs an agent in on their own browser page, opens the desk and makes them available. */
-async function openDeskAvailable(page: Page, account: { username: string; password: string }) {
-  await signIn(page, account.username, account.password);
-  await page
-    .getByRole('navigation', { name: 'Main navigation' })
-    .getByRole('link', { name: 'Desk', exact: true })
-    .click();
-  await page.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-  await page.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
-  await page.getByRole('menuitem', { name: 'Available', exact: true }).click();
-  await page.getByRole('button', { name: /^Your state: Available for / }).waitFor();
-}
 
 interface QueueFigures {
   code: string;

@@ -17,8 +17,8 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  openDeskAvailable,
   screenshotsOnFailure,
-  signIn,
 } from '../support.ts';
 
 const exec = promisify(execFile);
@@ -62,16 +62,7 @@ describe('email: swaks → email queue → agent replies in Chinese with a PDF �
   const transcript = () => desk.getByLabel('Messages', { exact: true });
 
   it('the agent is available on the desk', async () => {
-    await signIn(desk, agentAccount.username, agentAccount.password);
-    await desk
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Desk', exact: true })
-      .click();
-    await desk.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();
-    await desk.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-    await desk.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
-    await desk.getByRole('menuitem', { name: 'Available', exact: true }).click();
-    await desk.getByRole('button', { name: /^Your state: Available for / }).waitFor();
+    await openDeskAvailable(desk, agentAccount);
   });
 
   it('a mail sent by swaks is offered to the agent, who sees the sender checks', async () => {

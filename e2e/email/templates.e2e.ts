@@ -15,6 +15,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  openDeskAvailable,
   screenshotsOnFailure,
   signIn,
 } from '../support.ts';
@@ -109,16 +110,7 @@ describe('email templates: the admin writes a template and a signature, the agen
   }, 120_000);
 
   it('the agent is available on the desk', async () => {
-    await signIn(desk, agentAccount.username, agentAccount.password);
-    await desk
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Desk', exact: true })
-      .click();
-    await desk.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();
-    await desk.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-    await desk.getByRole('button', { name: /^Your state: .* Change state$/ }).click();
-    await desk.getByRole('menuitem', { name: 'Available', exact: true }).click();
-    await desk.getByRole('button', { name: /^Your state: Available for / }).waitFor();
+    await openDeskAvailable(desk, agentAccount);
   });
 
   it('a customer’s mail is offered to the agent, who accepts it', async () => {
