@@ -468,6 +468,62 @@ describe('SMS notifications and quiet hours', () => {
     ]);
   });
 
+  it('sends one number its texts in the order they were queued, other numbers in parallel', async () => {
+    // The gateway answers the earlier texts more slowly: sent side by side, they would overtake.
+    const slow: { to: string; text: string }[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slowGateway: SmsSender = {
+      async send(message) {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 40 - 4 * Number(message.text.split(' ')[1])));
+        slow.push({ to: message.to, text: message.text });
+        inFlight--;
+        return { providerMessageId: message.id };
+      },
+    };
+    const ordered = createNotificationsService({
+      db: ctx.app.db,
+      ids: ctx.app.ids,
+      clock: ctx.clock,
+      events: ctx.app.events,
+      audit: ctx.app.audit,
+      log: ctx.app.http.log,
+      customers: ctx.app.customers,
+      email: createEmailSender({
+        db: ctx.app.db,
+        ids: ctx.app.ids,
+        clock: ctx.clock,
+        smtpUrl: null,
+        dkim: null,
+      }),
+      sms: slowGateway,
+      mailFrom: { name: 'Banyan Bank', address: 'no-reply@bank.example' },
+      bankTimeZone: 'Asia/Ho_Chi_Minh',
+    });
+    ctx.clock.set('2026-03-04T03:00:00Z');
+    await ctx.app.db.transaction(async (tx) => {
+      for (let i = 0; i < 8; i++) {
+        for (const to of ['+84903000001', '+84903000002']) {
+          await ordered.queueText(tx, {
+            conversationId: null,
+            customerId: null,
+            to,
+            locale: 'en',
+            text: `text ${i}`,
+            idempotencyKey: `order:${to}:${i}`,
+          });
+        }
+      }
+    });
+    expect(await ordered.processDue()).toEqual({ attempted: 16, sent: 16 });
+    const expected = Array.from({ length: 8 }, (_, i) => `text ${i}`);
+    expect(slow.filter((m) => m.to === '+84903000001').map((m) => m.text)).toEqual(expected);
+    expect(slow.filter((m) => m.to === '+84903000002').map((m) => m.text)).toEqual(expected);
+    expect(mostInFlight).toBe(2);
+  });
+
   it('parses what the relay stores as a proper message', async () => {
     const customer = await createCustomer(ctx, 'C3002', { phones: [] });
     await ctx.app.db.transaction((tx) =>

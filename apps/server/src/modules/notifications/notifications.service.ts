@@ -373,7 +373,7 @@ export function createNotificationsService(deps: {
         SELECT id FROM notifications
          WHERE status IN ('queued', 'sending') AND next_attempt_at <= ${now}
            AND (locked_until IS NULL OR locked_until < ${now})
-         ORDER BY next_attempt_at LIMIT ${limit}
+         ORDER BY next_attempt_at, id LIMIT ${limit}
          FOR UPDATE SKIP LOCKED)
       RETURNING n.*`);
     return result.rows as unknown as Row[];
@@ -477,15 +477,19 @@ export function createNotificationsService(deps: {
   async function processDue(limit = 20): Promise<{ attempted: number; sent: number }> {
     const claimed = await claimDue(limit);
     let sent = 0;
+    // One address hears its messages in the order they were queued (an opt-out's confirmation
+    // before the opt-in's): rows for the same recipient go one after another, others in parallel.
     await Promise.all(
-      claimed.map(async (row) => {
-        if (await settleIfSuppressed(row)) return;
-        try {
-          await deliver(row);
-          sent++;
-          await settle(row, { ok: true });
-        } catch (error) {
-          await settle(row, { ok: false, error });
+      [...inQueueOrderByRecipient(claimed).values()].map(async (rows) => {
+        for (const row of rows) {
+          if (await settleIfSuppressed(row)) continue;
+          try {
+            await deliver(row);
+            sent++;
+            await settle(row, { ok: true });
+          } catch (error) {
+            await settle(row, { ok: false, error });
+          }
         }
       }),
     );
@@ -660,6 +664,26 @@ export function createNotificationsService(deps: {
     start,
     stop,
   };
+}
+
+/**
+ * Claimed rows grouped by channel and address, each group in queue order: due time, then id (a
+ * UUIDv7, so creation order). `UPDATE … RETURNING` promises no order of its own.
+ */
+function inQueueOrderByRecipient(rows: Row[]): Map<string, Row[]> {
+  const sorted = [...rows].sort(
+    (a, b) =>
+      new Date(a.next_attempt_at).getTime() - new Date(b.next_attempt_at).getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const groups = new Map<string, Row[]>();
+  for (const row of sorted) {
+    const key = `${row.channel}:${row.recipient ?? row.id}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 function errorCode(error: unknown): string {
