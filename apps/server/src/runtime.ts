@@ -15,7 +15,7 @@ export interface Database {
 
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log });
-  const url = config.databaseUrl ?? (embedded?.url as string);
+  const url = config.databaseUrl ?? ((embedded?.socketUrl ?? embedded?.url) as string);
   const pool = createPool(url, config.dbPoolSize);
   try {
     const { rows } = await pool.query<{ v: number }>(
