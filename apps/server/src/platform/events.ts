@@ -47,6 +47,12 @@ const MAX_ATTEMPTS = 10;
 const FOLLOW_BATCH = 500;
 /** Events a dispatcher pass looks at. */
 const DISPATCH_BATCH = 100;
+/**
+ * While NOTIFYs keep coming (one per commit), the follower reads again at most this often: at 500
+ * commits/s a read per commit would be 500 queries a second for one or two events each. A quiet
+ * system's first NOTIFY is still read at once.
+ */
+const FOLLOW_COALESCE_MS = 4;
 
 /**
  * For a publisher that writes its change and its event in one statement (one round trip, e.g. the
@@ -117,6 +123,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let following: Promise<void> | null = null;
   let dispatching: Promise<void> | null = null;
   let again = { follow: false, dispatch: false };
+  /** Whether a durable handler wants events of this type (the follower wakes the dispatcher). */
+  const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
 
   async function publish<P>(tx: DbOrTx, event: NewEvent<P>): Promise<DomainEvent<P>> {
     return (await publishMany(tx, [event]))[0] as DomainEvent<P>;
@@ -218,6 +226,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       const batch = await readAfter(cursor, FOLLOW_BATCH);
       if (batch.length === 0) return;
       cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
+      if (batch.some((e) => wanted(e.type))) kickDispatch();
       for (const subscriber of subscribers) {
         try {
           subscriber(batch);
@@ -254,7 +263,6 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
        SELECT position, type FROM due ORDER BY position`,
       [limit, wantedTypes, anyType],
     );
-    const wanted = (type: string) => anyType || wantedTypes.includes(type);
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
     for (const { position } of due.rows.filter((r) => wanted(r.type))) {
@@ -303,31 +311,57 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     }
   }
 
+  /** Wakes the follower and the dispatcher (the poll, a start, a test). */
   function kick(): void {
+    kickFollow();
+    kickDispatch();
+  }
+
+  /**
+   * A NOTIFY wakes the follower only. The dispatcher is woken by the follower when it reads an
+   * event a durable handler wants, and by the poll (retries; and it marks the events no handler
+   * wants in bulk): a chat message, which no handler wants, costs no dispatcher query of its own.
+   */
+  function kickFollow(): void {
     if (!running) return;
-    if (following) again.follow = true;
-    else
-      following = follow()
-        .catch((error) => log.error({ err: error }, 'event follower failed'))
-        .finally(() => {
-          following = null;
-          if (again.follow) {
-            again.follow = false;
-            kick();
-          }
-        });
-    if (handlers.length === 0) return;
-    if (dispatching) again.dispatch = true;
-    else
-      dispatching = dispatchPending()
-        .catch((error) => log.error({ err: error }, 'event dispatch failed'))
-        .finally(() => {
-          dispatching = null;
-          if (again.dispatch) {
-            again.dispatch = false;
-            kick();
-          }
-        });
+    if (following) {
+      again.follow = true;
+      return;
+    }
+    following = follow()
+      .catch((error) => log.error({ err: error }, 'event follower failed'))
+      .finally(() => {
+        following = null;
+        if (again.follow) {
+          again.follow = false;
+          // Held by a placeholder so that NOTIFYs meanwhile only set `again` (read once for all).
+          following = new Promise<void>((resolve) =>
+            setTimeout(() => {
+              following = null;
+              again.follow = false;
+              resolve();
+              kickFollow();
+            }, FOLLOW_COALESCE_MS),
+          );
+        }
+      });
+  }
+
+  function kickDispatch(): void {
+    if (!running || handlers.length === 0) return;
+    if (dispatching) {
+      again.dispatch = true;
+      return;
+    }
+    dispatching = dispatchPending()
+      .catch((error) => log.error({ err: error }, 'event dispatch failed'))
+      .finally(() => {
+        dispatching = null;
+        if (again.dispatch) {
+          again.dispatch = false;
+          kickDispatch();
+        }
+      });
   }
 
   /**
@@ -347,7 +381,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   /** The LISTEN connection; when it drops (database restart), polling covers while we reconnect. */
   async function listen(): Promise<void> {
     const client = await pool.connect();
-    client.on('notification', () => kick());
+    client.on('notification', () => kickFollow());
     client.on('error', (error) => {
       log.warn({ err: error }, 'event listener connection lost; reconnecting');
       client.removeAllListeners('notification');
