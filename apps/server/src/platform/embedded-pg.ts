@@ -200,6 +200,8 @@ export async function startEmbeddedPostgres(options: {
   const socketDir = path.join(dataDir, 'pg-socket');
   const useSocket = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH;
   if (useSocket) {
+    // Whatever a killed cluster left there (its socket and lock files) goes: none of ours runs now.
+    await fs.rm(socketDir, { recursive: true, force: true });
     await fs.mkdir(socketDir, { recursive: true, mode: 0o700 });
     if (user) await fs.chown(socketDir, user.uid, user.gid);
   }
