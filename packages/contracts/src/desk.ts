@@ -517,7 +517,15 @@ export const UpdateWebchatSite = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     allowedOrigins: Type.Optional(
-      Type.Array(Type.String({ pattern: '^https?://[^/]+$', maxLength: 200 }), { maxItems: 50 }),
+      // A serialized origin (RFC 6454): scheme, host (name, IPv4 or [IPv6]) and optional port, nothing
+      // else. These go into a PostgreSQL array literal and the widget frame's CSP frame-ancestors.
+      Type.Array(
+        Type.String({
+          pattern: '^https?://([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?$',
+          maxLength: 200,
+        }),
+        { maxItems: 50 },
+      ),
     ),
     queueByLanguage: Type.Optional(Type.Record(Type.String({ pattern: '^(en|zh-CN|vi)$' }), Uuid)),
     greeting: Type.Optional(
