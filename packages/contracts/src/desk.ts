@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
 import { Consultant } from './live.ts';
+import { ORIGIN_PATTERN } from './patterns.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -517,11 +518,9 @@ export const UpdateWebchatSite = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     allowedOrigins: Type.Optional(
-      // A serialized origin (RFC 6454): scheme, host (name, IPv4 or [IPv6]) and optional port, nothing
-      // else. These go into a PostgreSQL array literal and the widget frame's CSP frame-ancestors.
       Type.Array(
         Type.String({
-          pattern: '^https?://([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?$',
+          pattern: ORIGIN_PATTERN,
           maxLength: 200,
         }),
         { maxItems: 50 },
