@@ -492,6 +492,12 @@ export async function buildApp(deps: AppDeps) {
   if (config.demoMode) await http.register(webchatDemoRoutes({ webchat, customers, clock }));
   await http.register(helpCenterRoutes({ knowledge, webchat }));
 
+  // Browsers ask for /favicon.ico on pages that link no icon (the demo bank, the help center,
+  // the API reference): a 404 there is a console error on every first visit.
+  http.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/favicon.svg', 301),
+  );
+
   // The web app: static files with a single-page fallback for client-side routes.
   const hasWeb = existsSync(config.webDistDir);
   if (hasWeb)

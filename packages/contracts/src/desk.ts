@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
 import { Consultant } from './live.ts';
+import { ORIGIN_PATTERN } from './patterns.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -517,7 +518,13 @@ export const UpdateWebchatSite = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     allowedOrigins: Type.Optional(
-      Type.Array(Type.String({ pattern: '^https?://[^/]+$', maxLength: 200 }), { maxItems: 50 }),
+      Type.Array(
+        Type.String({
+          pattern: ORIGIN_PATTERN,
+          maxLength: 200,
+        }),
+        { maxItems: 50 },
+      ),
     ),
     queueByLanguage: Type.Optional(Type.Record(Type.String({ pattern: '^(en|zh-CN|vi)$' }), Uuid)),
     greeting: Type.Optional(

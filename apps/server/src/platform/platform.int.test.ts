@@ -68,6 +68,13 @@ describe('platform http', () => {
     expect(api.statusCode).toBe(404);
   });
 
+  it('points /favicon.ico at the icon (pages without an icon link, like the demo bank, ask for it)', async () => {
+    const ico = await ctx.app.http.inject({ url: '/favicon.ico' });
+    expect(ico.statusCode).toBe(301);
+    // The web app ships /favicon.svg (apps/web/public).
+    expect(ico.headers.location).toBe('/favicon.svg');
+  });
+
   it('hides internal errors behind a request id, in the caller language', async () => {
     await ctx.pool.query('ALTER TABLE skills RENAME TO skills_away');
     const res = await ctx.app.http

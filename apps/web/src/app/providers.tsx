@@ -1,10 +1,11 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides, PasswordInput } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { meKey } from '../features/auth/api.ts';
 import { notifyError } from '../shared/notify.ts';
 import { ApiError, setUnauthorizedHandler } from './api-client.ts';
@@ -37,9 +38,23 @@ setUnauthorizedHandler(() => {
 });
 
 export function Providers({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  // Mantine labels some of its own controls in English (the password field's show/hide button is
+  // "Toggle password visibility"): give them the UI language (t changes with it).
+  const localized = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          PasswordInput: PasswordInput.extend({
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } },
+          }),
+        },
+      }),
+    [t],
+  );
   return (
     <MantineProvider
-      theme={theme}
+      theme={localized}
       cssVariablesResolver={cssVariablesResolver}
       colorSchemeManager={colorSchemeManager}
       defaultColorScheme="auto"

@@ -717,6 +717,16 @@ describe('holidays from the business calendars', () => {
 });
 
 describe('setup screens (services, counters, staffing, devices)', () => {
+  it('shows any branch setup to an administrator (who may change it), only its own to a manager', async () => {
+    for (const id of [branchId, otherBranchId]) {
+      const setup = await api('GET', `/branch/branches/${id}/setup`, admin);
+      expect(setup.status).toBe(200);
+      expect((setup.body.settings as { branchId: string }).branchId).toBe(id);
+    }
+    expect((await api('GET', `/branch/branches/${otherBranchId}/setup`, manager)).status).toBe(403);
+    expect((await api('GET', `/branch/branches/${branchId}/setup`, agent)).status).toBe(403);
+  });
+
   let otherManager: Session;
   beforeAll(async () => {
     otherManager = await signInAs(ctx, {

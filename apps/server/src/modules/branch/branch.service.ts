@@ -395,7 +395,9 @@ export function createBranchService(deps: BranchServiceDeps) {
 
   // ---- setup ----
   async function getSetup(actor: Actor | null, branchId: string) {
-    requireBranch(actor, branchId, 'branch.counter');
+    // Whoever may change a branch's setup may read it (an administrator has no branch.counter);
+    // the branch's own staff read it too (the counter screen names services and counters).
+    if (actor?.permissions.get('staff.manage') !== 'all') requireBranch(actor, branchId, 'branch.counter');
     const branch = await getBranch(db, branchId);
     const services = await rows<ServiceRow>(
       db,

@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
+import { createRateLimiter } from '../../platform/rate-limit.ts';
 import type { WebchatService } from '../channels/webchat/index.ts';
 import type { KnowledgeService, SearchHit } from './knowledge.service.ts';
 
@@ -163,6 +164,11 @@ export function helpCenterRoutes(deps: {
     }
   }
   const localeOf = (value: string) => (isLocale(value) ? value : null);
+  // Anonymous votes move search ranking (helpful counts are a ranking signal): a client address gets
+  // a few votes per article an hour (a branch's shared address still counts several customers) and a
+  // bounded number overall; votes past that are thanked but not counted.
+  const votesPerArticle = createRateLimiter({ limit: 5, windowMs: 60 * 60_000 });
+  const votesPerIp = createRateLimiter({ limit: 30, windowMs: 60_000 });
 
   return async (app: App) => {
     app.get('/help/help.js', { schema: { hide: true } }, async (_request, reply) => {
@@ -296,10 +302,12 @@ export function helpCenterRoutes(deps: {
           const locale = localeOf(params.locale);
           if (!locale || !/^[0-9a-f-]{36}$/.test(params.id)) return reply.callNotFound();
           const body = (request.body ?? {}) as { helpful?: string };
-          await knowledge.giveFeedback(null, params.id, {
-            isHelpful: body.helpful === 'yes',
-            source: 'help',
-          });
+          if (votesPerIp.hit(request.ip) && votesPerArticle.hit(`${request.ip} ${params.id}`)) {
+            await knowledge.giveFeedback(null, params.id, {
+              isHelpful: body.helpful === 'yes',
+              source: 'help',
+            });
+          }
           return reply.redirect(`/help/${locale}/articles/${params.id}?thanks=1`, 303);
         },
       );

@@ -418,6 +418,47 @@ describe('help center', () => {
     expect((await call(null, 'GET', '/help/xx')).statusCode).toBe(404);
   });
 
+  it('counts a few anonymous votes per client address and article, not a flood (helpful ranks search)', async () => {
+    const article = await publish({
+      locale: 'vi',
+      title: 'Phí rút tiền mặt tại ATM',
+      bodyHtml: '<p>Rút tiền tại ATM của ngân hàng khác: 3.300 đồng mỗi lần.</p>',
+      visibility: 'public',
+    });
+    const counts = async () =>
+      (await ctx.pool.query('SELECT helpful FROM knowledge_articles WHERE id = $1', [article.id])).rows[0]
+        .helpful as number;
+    const votes = async (n: number, remoteAddress: string) => {
+      for (let i = 0; i < n; i++) {
+        const vote = await ctx.app.http.inject({
+          method: 'POST',
+          url: `/help/vi/articles/${article.id}/feedback`,
+          payload: 'helpful=yes',
+          remoteAddress,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        // The voter is thanked either way: nothing tells a flood which votes were dropped.
+        expect(vote.statusCode).toBe(303);
+        expect(vote.headers.location).toContain('thanks=1');
+      }
+    };
+    const stored = async () =>
+      (
+        await ctx.pool.query(
+          "SELECT count(*)::int AS n FROM knowledge_feedback WHERE article_id = $1 AND source = 'help'",
+          [article.id],
+        )
+      ).rows[0].n as number;
+    const before = await counts();
+    const rowsBefore = await stored();
+    await votes(12, '198.51.100.7');
+    expect(await counts()).toBe(before + 5);
+    expect(await stored()).toBe(rowsBefore + 5);
+    // Another customer, another address: their vote counts.
+    await votes(1, '198.51.100.8');
+    expect(await counts()).toBe(before + 6);
+  });
+
   it('does not show drafts or internal articles', async () => {
     const draft = await call(writer, 'POST', '/knowledge/articles', {
       locale: 'en',

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestContext, type TestContext } from '../../../../test/harness.ts';
+import { as, createTestContext, signInAs, type TestContext } from '../../../../test/harness.ts';
 
 let ctx: TestContext;
 let queueId: string;
@@ -349,6 +349,46 @@ describe('widget assets', () => {
     } finally {
       await served.close();
     }
+  });
+});
+
+describe('admin: allowed origins', () => {
+  it('takes only real origins: a quote, a comma or a CSP directive is refused, not stored or sent', async () => {
+    const admin = await signInAs(ctx, { username: 'webchat.admin', roles: ['admin'] });
+    const sites = await ctx.app.http.inject({ url: '/api/v1/admin/webchat-sites', headers: as(admin) });
+    const locked = (sites.json().items as Array<{ id: string; key: string }>).find(
+      (s) => s.key === 'locked-site',
+    );
+    const patch = (allowedOrigins: string[]) =>
+      ctx.app.http.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/webchat-sites/${locked?.id}`,
+        payload: { allowedOrigins },
+        headers: as(admin),
+      });
+    for (const bad of [
+      'https://bank.example"x', // broke the array literal: 500
+      'https://bank.example,https://evil.example:1', // became two origins
+      "https://bank.example; script-src 'unsafe-inline' *", // went verbatim into the frame's CSP header
+      'https://bank.example/path',
+      'javascript://x',
+    ]) {
+      const refused = await patch([bad]);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    const stored = await ctx.pool.query(
+      "SELECT allowed_origins FROM webchat_sites WHERE key = 'locked-site'",
+    );
+    expect(stored.rows[0].allowed_origins).toEqual(['https://bank.example']);
+    const ok = await patch(['https://bank.example', 'https://www.bank.example:8443', 'http://[::1]:3000']);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().allowedOrigins).toEqual([
+      'https://bank.example',
+      'https://www.bank.example:8443',
+      'http://[::1]:3000',
+    ]);
+    await patch(['https://bank.example']);
   });
 });
 

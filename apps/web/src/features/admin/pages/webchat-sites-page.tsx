@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ORIGIN_PATTERN } from '../../../../../../packages/contracts/src/patterns.ts';
 import { LOCALE_NAMES, LOCALES } from '../../../app/i18n.ts';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
@@ -36,7 +37,8 @@ import {
 } from '../api.ts';
 import { DirectoryTable } from '../components/directory-table.tsx';
 
-const ORIGIN_PATTERN = /^https?:\/\/[^/]+$/;
+// The server's own check: a comma, a quote or a ';' in an origin is refused before it is sent.
+const ORIGIN = new RegExp(ORIGIN_PATTERN);
 const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
 /** The `<script>` tag a bank pastes into its pages to show the chat widget. */
@@ -139,7 +141,7 @@ function SiteForm({ site, onClose }: { site: WebchatSite; onClose: () => void })
     validate: {
       name: (value) => (typeof value === 'string' && value.trim() ? null : t('validation.required')),
       allowedOrigins: (value) => {
-        const bad = (value as string[]).filter((origin) => !ORIGIN_PATTERN.test(origin));
+        const bad = (value as string[]).filter((origin) => !ORIGIN.test(origin));
         return bad.length ? t('webchatSites.originInvalid', { origins: bad.join(', ') }) : null;
       },
       primary: (value) => (COLOR_PATTERN.test(String(value)) ? null : t('webchatSites.colorInvalid')),
