@@ -114,6 +114,28 @@ describe('sign-in', () => {
     expect((await loginReq('victim', 'Correct-Horse-9', {}, '10.2.0.6')).statusCode).toBe(200);
   });
 
+  it('answers a made-up username exactly as a real one, backoff and lockout included', async () => {
+    await ctx.app.staff.createUser(null, {
+      username: 'real.person',
+      displayName: 'Real',
+      password: 'Correct-Horse-9',
+      roles: ['agent'],
+    });
+    const answers = async (username: string, ipBase: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const reply = await loginReq(username, `bad-password-${i}`, {}, `${ipBase}${i}`);
+        seen.push(`${reply.statusCode} ${reply.json().error.code}`);
+      }
+      return seen;
+    };
+    const real = await answers('real.person', '10.4.1.');
+    const madeUp = await answers('Nobody.Here', '10.4.2.');
+    expect(real).toEqual(madeUp);
+    expect(real.slice(0, 3)).toEqual(Array(3).fill('401 AUTH_INVALID_CREDENTIALS'));
+    expect(real[3]).toBe('423 AUTH_LOCKED');
+  });
+
   it('blocks an address after 20 failures across accounts', async () => {
     for (let i = 0; i < 20; i++) await loginReq(`ghost${i}`, 'bad-password-x', {}, '10.3.3.3');
     const blocked = await loginReq('lan.nguyen', 'Correct-Horse-9', {}, '10.3.3.3');

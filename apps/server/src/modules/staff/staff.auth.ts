@@ -358,6 +358,29 @@ export function createStaffAuth(deps: {
     return step;
   }
 
+  /**
+   * Failures against usernames that do not exist, on the same backoff and lockout curve as real
+   * accounts, so that the answers (401, then 423) never tell a real username from a made-up one.
+   * In memory, bounded (oldest first out); a second process keeps its own count, which is no
+   * worse than the address throttle that bounds guessing anyway.
+   */
+  const phantomLocks = new Map<string, { failedLogins: number; lockedUntil: Date | null }>();
+  const PHANTOM_MAX = 10_000;
+  const phantomOf = (username: string) => phantomLocks.get(username.toLowerCase()) ?? null;
+  function phantomFailure(username: string, now: Date): void {
+    const key = username.toLowerCase();
+    const failures = (phantomLocks.get(key)?.failedLogins ?? 0) + 1;
+    phantomLocks.delete(key);
+    if (phantomLocks.size >= PHANTOM_MAX) phantomLocks.delete(phantomLocks.keys().next().value as string);
+    phantomLocks.set(key, { failedLogins: failures, lockedUntil: lockedAfter(failures, now) });
+  }
+  function lockedAfter(failures: number, now: Date): Date | null {
+    if (failures >= LOCKOUT.lockAfter) return new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
+    if (failures >= LOCKOUT.backoffAfter)
+      return new Date(now.getTime() + 2 ** (failures - LOCKOUT.backoffAfter) * 5_000);
+    return null;
+  }
+
   async function login(
     input: LoginInput,
   ): Promise<{ sessionToken: string; csrfToken: string; profile: Profile }> {
@@ -367,8 +390,9 @@ export function createStaffAuth(deps: {
       .select()
       .from(users)
       .where(sql`lower(${users.username}) = lower(${input.username})`);
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      const minutes = Math.max(1, Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
+    const lockedUntil = user ? user.lockedUntil : phantomOf(input.username)?.lockedUntil;
+    if (lockedUntil && lockedUntil > now) {
+      const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
       throw new AppError('AUTH_LOCKED', 423, undefined, { minutes });
     }
     const passwordOk = await passwords.verifyPassword(user?.passwordHash ?? null, input.password);
@@ -380,12 +404,10 @@ export function createStaffAuth(deps: {
       let locked: Date | null = null;
       await db.transaction(async (tx) => {
         await recordIpFailure(tx, input.ip);
+        if (!user) phantomFailure(input.username, now);
         if (user) {
           const failures = user.failedLogins + 1;
-          if (failures >= LOCKOUT.lockAfter) locked = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
-          else if (failures >= LOCKOUT.backoffAfter) {
-            locked = new Date(now.getTime() + 2 ** (failures - LOCKOUT.backoffAfter) * 5_000);
-          }
+          locked = lockedAfter(failures, now);
           await tx
             .update(users)
             .set({ failedLogins: failures, lockedUntil: locked })
