@@ -7,7 +7,8 @@
  * Phase 1: routers only (offers pile up). Phase 2: the same data again, and a 5th loop accepts every
  * offer while the routers run. A fresh embedded PostgreSQL in a temporary directory, or a throwaway
  * database on DATABASE_URL (created and dropped). BENCH_ROUTING_EXPLAIN=1 prints the plans of one
- * decision (auto_explain, ANALYZE) on the loaded data. Every loop and wait is bounded.
+ * decision (auto_explain, ANALYZE) on the loaded data; BENCH_ROUTING_EXPLAIN_WARMUP=n (≤ 100) makes n
+ * decisions on that connection first, to see the plans a session keeps. Every loop and wait is bounded.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -759,7 +760,13 @@ function printPaced(p: Paced): void {
 async function explainOneDecision(url: string, queueId: string): Promise<string[]> {
   const { pool, routing } = makeRouting(url, 1);
   const notices: string[] = [];
+  // Decisions on the same connection first (its only one), so the plans shown are the ones the
+  // session keeps: PL/pgSQL plans a cached statement for its values the first 5 times.
+  const warmup = Math.max(0, Number(process.env.BENCH_ROUTING_EXPLAIN_WARMUP ?? 0) || 0);
   try {
+    for (let i = 0; i < Math.min(warmup, 100); i++) await routing.routeOnce(queueId);
+    if (warmup)
+      notices.push(`${Math.min(warmup, 100)} decisions on this connection before the one explained`);
     const client = await pool.connect();
     client.on('notice', (n) => notices.push(n.message ?? ''));
     await client.query(`LOAD 'auto_explain'`);

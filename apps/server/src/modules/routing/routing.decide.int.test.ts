@@ -97,6 +97,7 @@ describe('routing_decide', () => {
     const skills = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     let offered = 0;
     let widenedOffered = 0;
+    let threeSkillsOffered = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const rnd = random(seed);
       const channel = `test_${seed}`;
@@ -104,6 +105,9 @@ describe('routing_decide', () => {
       const queueRequired = [{ skillId: skills[0] as string, minProficiency: rnd.int(1, 3) }];
       if (rnd.next() < 0.5)
         queueRequired.push({ skillId: skills[1] as string, minProficiency: rnd.int(1, 4) });
+      // Every third queue needs a third skill (the lookup's statement for three skills or more);
+      // no draw, so the other queues stay as they were.
+      if (seed % 3 === 0) queueRequired.push({ skillId: skills[2] as string, minProficiency: 1 });
       const agents: Agent[] = Array.from({ length: rnd.int(1, 16) }, (_, n) => ({
         userId: crypto.randomUUID(),
         state: rnd.next() < 0.85 ? 'available' : 'away',
@@ -183,6 +187,9 @@ describe('routing_decide', () => {
       widenedOffered += offers.filter(
         (o) => items.find((i) => i.id === o.itemId)?.required.length === 0,
       ).length;
+      threeSkillsOffered += offers.filter(
+        (o) => items.find((i) => i.id === o.itemId)?.required.length === 3,
+      ).length;
 
       // Written as decided: each contact offered to its agent, loads within capacity, events once.
       const { rows } = await ctx.pool.query(
@@ -223,6 +230,7 @@ describe('routing_decide', () => {
     // The scenarios did route (not 40 empty queues), widened contacts included.
     expect(offered).toBeGreaterThan(100);
     expect(widenedOffered).toBeGreaterThan(20);
+    expect(threeSkillsOffered).toBeGreaterThan(5);
   });
 
   it('assigns at once on an auto-accept queue, and returns nothing for an unknown or empty queue', async () => {
