@@ -34,4 +34,21 @@ describe('controls Mantine labels itself speak the UI language', () => {
     await expect.poll(() => password.getAttribute('type')).toBe('text');
     await context.close();
   });
+
+  it('a first visit to the sign-in page logs no error and asks for nothing that fails', async () => {
+    const context = await newContext(browser, { locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto('/sign-in');
+    await page.locator('input[autocomplete="current-password"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

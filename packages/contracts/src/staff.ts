@@ -40,6 +40,10 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** `GET /auth/session`: who is signed in, if anyone (200 either way, for the web app's start). */
+export const SessionState = Type.Object({ me: Nullable(Me) });
+export type SessionState = Static<typeof SessionState>;
+
 export const LoginBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 64 }),

@@ -73,6 +73,7 @@ export type {
   LoginBody,
   Me,
   PreferencesBody,
+  SessionState,
   SkillBody,
   SkillLevelBody,
   SkillPatch,

@@ -167,6 +167,24 @@ describe('session, CSRF, sign-out', () => {
     expect(me.json()).toMatchObject({ username: 'me.user', csrfToken: s.csrf, mfaEnabled: false });
   });
 
+  it('answers "who is signed in" with 200 either way, and never with another session\'s profile', async () => {
+    const out = await ctx.app.http.inject({ url: '/api/v1/auth/session' });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ me: null });
+    const forged = await ctx.app.http.inject({
+      url: '/api/v1/auth/session',
+      headers: { cookie: 'banyan_session=not-a-real-session' },
+    });
+    expect(forged.json()).toEqual({ me: null });
+    const s = await signInAs(ctx, { username: 'session.user', roles: ['agent'] });
+    const signedIn = await ctx.app.http.inject({
+      url: '/api/v1/auth/session',
+      headers: { cookie: s.cookie },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toMatchObject({ username: 'session.user', csrfToken: s.csrf });
+  });
+
   it('refuses a mutation without the CSRF token', async () => {
     const s = await signInAs(ctx, { username: 'csrf.user', roles: ['agent'] });
     const res = await ctx.app.http.inject({

@@ -22,6 +22,7 @@ import {
   ResetPasswordBody,
   RolesReply,
   SessionList,
+  SessionState,
   Skill,
   SkillBody,
   SkillLevelBody,
@@ -92,6 +93,13 @@ export function staffRoutes(deps: {
 
     app.get('/me', { schema: { tags: ['me'], response: { 200: Me, ...errors } } }, async (request) =>
       auth.getProfile(requireActor(request.actor)),
+    );
+
+    // The web app asks this on start: signed out is an answer, not an error (no 401 in the console).
+    app.get(
+      '/auth/session',
+      { schema: { tags: ['auth'], response: { 200: SessionState, ...errors } } },
+      async (request) => ({ me: request.actor ? await auth.getProfile(request.actor) : null }),
     );
 
     app.patch(

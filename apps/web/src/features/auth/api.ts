@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../app/api-client.ts';
-import type { LoginBody, LoginReply, Me } from '../../app/contracts.ts';
+import type { LoginBody, LoginReply, Me, SessionState } from '../../app/contracts.ts';
 
 export type { Me };
 
@@ -12,8 +12,9 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await api<Me>('/me');
-        setCsrfToken(me.csrfToken);
+        // 200 with `me: null` when signed out, so a first visit logs no failed request.
+        const { me } = await api<SessionState>('/auth/session');
+        if (me) setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
