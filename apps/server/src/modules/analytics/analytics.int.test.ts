@@ -301,6 +301,18 @@ describe('reports', () => {
     ).toBe(403);
     expect((await get(null, `/api/v1/analytics/reports/contacts?${period()}`)).statusCode).toBe(401);
   });
+
+  it('list the queues to filter by for every report viewer (names only), not for agents', async () => {
+    const { rows } = await ctx.pool.query('SELECT id, name FROM routing_queues ORDER BY name');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const viewer of [analyst, lead]) {
+      const listed = await get(viewer, '/api/v1/analytics/queues');
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().items).toEqual(rows.map((r) => ({ id: r.id, name: r.name })));
+    }
+    expect((await get(agentA, '/api/v1/analytics/queues')).statusCode).toBe(403);
+    expect((await get(null, '/api/v1/analytics/queues')).statusCode).toBe(401);
+  });
 });
 
 describe('wallboard', () => {

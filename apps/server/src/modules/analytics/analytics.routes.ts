@@ -103,6 +103,19 @@ export function analyticsRoutes(deps: {
         reply.code(201).send(await schedules.sendNow(request.actor, request.params.id)),
     );
     app.get(
+      '/analytics/queues',
+      {
+        schema: {
+          tags: ['analytics'],
+          response: {
+            200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => ({ items: await analytics.queueOptions(request.actor) }),
+    );
+    app.get(
       '/analytics/wallboard',
       {
         schema: { tags: ['analytics'], querystring: WallboardQuery, response: { 200: Wallboard, ...errors } },

@@ -171,6 +171,13 @@ export function createAnalyticsService(deps: {
     wholeHourZone(tz, from) &&
     wholeHourZone(tz, to);
 
+  /** The queues a report viewer may filter by: every queue's id and name (nothing else). */
+  async function queueOptions(actor: Actor | null): Promise<{ id: string; name: string }[]> {
+    requirePermission(actor, 'reports.view');
+    const { rows } = await db.execute(sql`SELECT id, name FROM routing_queues ORDER BY name`);
+    return rows as { id: string; name: string }[];
+  }
+
   async function contactReport(actor: Actor | null, q: ReportQuery): Promise<ContactReport> {
     const { from, to, tz, granularity, where } = await resolveFilters(actor, q);
     if (canUseRollups(q, from, to, tz)) return rollupReport(q, from, to, tz, granularity);
@@ -509,6 +516,7 @@ export function createAnalyticsService(deps: {
   });
 
   return {
+    queueOptions,
     contactReport,
     drillContacts,
     agentScorecards,

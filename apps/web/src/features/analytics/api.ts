@@ -21,7 +21,6 @@ import type {
   ReportScheduleList,
 } from '../../../../../packages/contracts/src/analytics-schedules.ts';
 import { API_BASE, api, type Query, toSearch } from '../../app/api-client.ts';
-import type { QueueList } from '../../app/contracts.ts';
 
 export type {
   AgentScorecards,
@@ -91,11 +90,11 @@ export function useScorecards(filters: ReportFilters) {
   });
 }
 
-/** Queues for the filter; a viewer who may not list them simply gets no queue filter. */
+/** Queues for the filter: every report viewer may list their names. */
 export function useQueueOptions() {
   return useQuery({
     queryKey: ['analytics', 'queues'],
-    queryFn: () => api<QueueList>('/admin/queues'),
+    queryFn: () => api<{ items: { id: string; name: string }[] }>('/analytics/queues'),
     select: (data) => data.items.map((q) => ({ value: q.id, label: q.name })),
     retry: false,
   });
