@@ -11,6 +11,7 @@ import { AppError } from './errors.ts';
 import { type Locale, negotiateLocale, translate } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import type { Actor } from './rbac.ts';
+import { type SchemaError, validationDetail } from './validation-messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -129,8 +130,9 @@ export async function createHttp(options: {
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
       const first = fastifyError.validation[0];
-      const path = `${fastifyError.validationContext ?? 'body'}${first?.instancePath ?? ''}`;
-      const detail = `${path} ${first?.message ?? ''}`.trim();
+      const context = fastifyError.validationContext ?? 'body';
+      const path = `${context}${first?.instancePath ?? ''}`;
+      const detail = validationDetail(fastifyError.validation as SchemaError[], context, locale);
       return reply
         .code(400)
         .send(

@@ -85,6 +85,21 @@ describe('sign-in', () => {
       payload: { username: 'x' },
     });
     expect(missing.json().error.details.path).toBe('body');
+    expect(missing.json().error.message).toBe('The request is not valid: body.password is required');
+    const inChinese = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(inChinese.json().error.message).toBe('请求无效：缺少必填字段 body.password');
+    const inVietnamese = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x', password: 'y', admin: true },
+      headers: { 'accept-language': 'vi' },
+    });
+    expect(inVietnamese.json().error.message).toBe('Yêu cầu không hợp lệ: Không chấp nhận trường body.admin');
   });
 
   it('backs off, then locks the account after 5 failures, and audits the lockout', async () => {
