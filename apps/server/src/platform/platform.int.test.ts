@@ -60,6 +60,31 @@ describe('platform http', () => {
     expect(missing.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Địa chỉ này không tồn tại.' });
   });
 
+  it('takes an empty body labelled JSON as no body (clients send that with DELETE), still refuses bad JSON', async () => {
+    const empty = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(empty.statusCode).toBe(204);
+    const needsBody = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: ' ',
+    });
+    expect(needsBody.statusCode).toBe(400);
+    expect(needsBody.json().error.code).toBe('VALIDATION_FAILED');
+    const poisoned = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"x","password":"y","__proto__":{"admin":true}}',
+    });
+    expect(poisoned.statusCode).toBe(400);
+  });
+
   it('serves the web app for client-side routes but never for the API', async () => {
     const page = await ctx.app.http.inject({ url: '/admin/users', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);

@@ -73,6 +73,7 @@ export function smsRoutes(deps: {
 
     // Encapsulated: this raw-body JSON parser applies to the webhooks only.
     await app.register(async (hooks: App) => {
+      hooks.removeContentTypeParser('application/json');
       hooks.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
         (request as unknown as { rawBody: string }).rawBody = body as string;
         try {
