@@ -293,6 +293,7 @@ async function main() {
       const statsBefore = app.cases.createStats();
       const loadBefore = os.loadavg()[0] as number;
       const queriesBefore = queries;
+      const pgBefore = await postgresCpuByPid(dataDir);
       const profiler = values.profile ? new inspector.Session() : null;
       if (profiler) {
         profiler.connect();
@@ -300,7 +301,6 @@ async function main() {
           profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => r())),
         );
       }
-      const pgBefore = await postgresCpuByPid(dataDir);
       const cpuBefore = process.cpuUsage();
       const done = fromLoader('done') as Promise<LoadResult>;
       loader.send({
@@ -320,9 +320,7 @@ async function main() {
       });
       const created = await done;
       const cpu = process.cpuUsage(cpuBefore);
-      const pgCpu = postgresCpuBetween(pgBefore, await postgresCpuByPid(dataDir));
-      const latencies = created.latencies;
-      const statsAfter = app.cases.createStats();
+      // Stopped before PostgreSQL's CPU is read from /proc, so the profile holds the creates only.
       if (profiler) {
         const profile = await new Promise<unknown>((r) =>
           profiler.post('Profiler.stop', (_e, result) => r(result.profile)),
@@ -331,6 +329,9 @@ async function main() {
         profiler.disconnect();
         process.stdout.write('  CPU profile of the create phase: bench/results/cases-create.cpuprofile\n');
       }
+      const pgCpu = postgresCpuBetween(pgBefore, await postgresCpuByPid(dataDir));
+      const latencies = created.latencies;
+      const statsAfter = app.cases.createStats();
       const perCreate = (n: number) => (created.ok ? round(n / created.ok, 2) : 0);
       const batches = statsAfter.batches - statsBefore.batches;
       const createRow = {
@@ -343,6 +344,7 @@ async function main() {
         errors: created.errors,
         'queries/create': perCreate(queries - queriesBefore),
         'server CPU ms/create': perCreate((cpu.user + cpu.system) / 1000),
+        'of which system': perCreate(cpu.system / 1000),
         'postgres CPU ms/create': perCreate(pgCpu * 1000),
         'autocannon CPU ms/create': perCreate(created.cpuMs),
         'mean batch': batches ? round((statsAfter.items - statsBefore.items) / batches, 1) : 0,
