@@ -2,11 +2,13 @@
  * Cases at scale (issue #4). Seeds 1,000,000 cases and 5,000,000 back-office tasks with SQL
  * generate_series (progress bars), then measures through the API (Fastify inject, no network):
  * "my cases", "department queue" and "overdue complaints" p95 and SQL queries per request; then
- * create-case p95 and cases/s over HTTP with 8 connections (autocannon); then 100,000 open SLA
+ * create-case p95 and cases/s over HTTP with 8 connections (autocannon in a child process,
+ * bench/http-load.ts; server and PostgreSQL CPU per create measured apart); then 100,000 open SLA
  * clocks due over 20 s and the scanner's firing lateness (each must fire within 5 s, once).
  *   npm run bench:cases                      # full size
  *   npm run bench:cases -- --cases 200000    # smaller (tasks = 5 × cases)
  *   npm run bench:cases -- --cases 10000 --clocks 5000 --seconds 5   # a quick run while developing
+ *   … --connections 1   # a lone create's latency; --profile: CPU profile of the create phase
  * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
  */
 import { fork } from 'node:child_process';
@@ -49,6 +51,8 @@ const { values } = parseArgs({
     'scan-workers': { type: 'string' },
     /** The SLA scanner's tick in ms (default: the app's, 250). */
     'scan-every': { type: 'string' },
+    /** Connections of the create phase (default 8, the target's; 1 shows a lone create's latency). */
+    connections: { type: 'string' },
     /** Writes a CPU profile of the create phase to bench/results/cases-create.cpuprofile. */
     profile: { type: 'boolean' },
   },
@@ -61,6 +65,7 @@ const CHUNK = 100_000;
 const SAMPLES = 200;
 const SCAN_WORKERS = values['scan-workers'] ? bounded(values['scan-workers'], 1, 8) : 2;
 const SCAN_EVERY_MS = values['scan-every'] ? bounded(values['scan-every'], 50, 5000) : 250;
+const CONNECTIONS = values.connections ? bounded(values.connections, 1, 64) : 8;
 const CREATE_SECONDS = values.seconds ? bounded(values.seconds, 2, 60) : 10;
 const SLA_SPREAD_S = 20;
 const SLA_WAIT_LIMIT_MS = 90_000;
@@ -307,7 +312,7 @@ async function main() {
         kind: 'go',
         options: {
           url: `http://127.0.0.1:${port}/api/v1/cases`,
-          connections: 8,
+          connections: CONNECTIONS,
           duration: CREATE_SECONDS,
           method: 'POST',
           headers: { ...owner, 'content-type': 'application/json' },
@@ -352,7 +357,7 @@ async function main() {
         'load 1 min': `${round(loadBefore, 1)}→${round(os.loadavg()[0] as number, 1)}`,
       };
       printTable(
-        `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, 8 connections, group commit)`,
+        `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, ${CONNECTIONS} connections, group commit)`,
         [createRow],
       );
       results.create = createRow;
