@@ -2,19 +2,21 @@
  * Cases at scale (issue #4). Seeds 1,000,000 cases and 5,000,000 back-office tasks with SQL
  * generate_series (progress bars), then measures through the API (Fastify inject, no network):
  * "my cases", "department queue" and "overdue complaints" p95 and SQL queries per request; then
- * create-case p95 and cases/s over HTTP with 8 connections (autocannon); then 100,000 open SLA
+ * create-case p95 and cases/s over HTTP with 8 connections (autocannon in a child process,
+ * bench/http-load.ts; server and PostgreSQL CPU per create measured apart); then 100,000 open SLA
  * clocks due over 20 s and the scanner's firing lateness (each must fire within 5 s, once).
  *   npm run bench:cases                      # full size
  *   npm run bench:cases -- --cases 200000    # smaller (tasks = 5 × cases)
  *   npm run bench:cases -- --cases 10000 --clocks 5000 --seconds 5   # a quick run while developing
+ *   … --connections 1   # a lone create's latency; --profile: CPU profile of the create phase
  * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
  */
-import type { EventEmitter } from 'node:events';
+import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import inspector from 'node:inspector';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -23,6 +25,7 @@ import { createPool } from '../apps/server/src/platform/db.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
+import type { LoadOptions, LoadResult } from './http-load.ts';
 import {
   assertNoPostgresLeft,
   bounded,
@@ -30,6 +33,8 @@ import {
   freePort,
   makeDataDir,
   percentile,
+  postgresCpuBetween,
+  postgresCpuByPid,
   printChecks,
   printMachine,
   printTable,
@@ -46,6 +51,8 @@ const { values } = parseArgs({
     'scan-workers': { type: 'string' },
     /** The SLA scanner's tick in ms (default: the app's, 250). */
     'scan-every': { type: 'string' },
+    /** Connections of the create phase (default 8, the target's; 1 shows a lone create's latency). */
+    connections: { type: 'string' },
     /** Writes a CPU profile of the create phase to bench/results/cases-create.cpuprofile. */
     profile: { type: 'boolean' },
   },
@@ -58,6 +65,7 @@ const CHUNK = 100_000;
 const SAMPLES = 200;
 const SCAN_WORKERS = values['scan-workers'] ? bounded(values['scan-workers'], 1, 8) : 2;
 const SCAN_EVERY_MS = values['scan-every'] ? bounded(values['scan-every'], 50, 5000) : 250;
+const CONNECTIONS = values.connections ? bounded(values.connections, 1, 64) : 8;
 const CREATE_SECONDS = values.seconds ? bounded(values.seconds, 2, 60) : 10;
 const SLA_SPREAD_S = 20;
 const SLA_WAIT_LIMIT_MS = 90_000;
@@ -266,11 +274,31 @@ async function main() {
       // Create a case through HTTP, 8 connections (group commit: numbers taken once per batch).
       const port = await freePort();
       await app.http.listen({ port, host: '127.0.0.1' });
+      // The load generator runs in its own process (bench/http-load.ts): the CPU figures below are
+      // the server's alone, and autocannon does not share the server's event loop.
+      const loader = fork(path.join(import.meta.dirname, 'http-load.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const fromLoader = (kind: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`load generator: no '${kind}' in time`)), 120_000);
+          loader.on('message', (m: { kind: string }) => {
+            if (m.kind === kind) {
+              clearTimeout(timer);
+              resolve(m);
+            }
+          });
+          loader.once('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`load generator exited (${code}) before '${kind}'`));
+          });
+        });
+      await fromLoader('ready');
       const statsBefore = app.cases.createStats();
       const loadBefore = os.loadavg()[0] as number;
-      const latencies: number[] = [];
       const queriesBefore = queries;
-      const cpuBefore = process.cpuUsage();
+      const pgBefore = await postgresCpuByPid(dataDir);
       const profiler = values.profile ? new inspector.Session() : null;
       if (profiler) {
         profiler.connect();
@@ -278,24 +306,26 @@ async function main() {
           profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => r())),
         );
       }
-      const run = autocannon({
-        url: `http://127.0.0.1:${port}/api/v1/cases`,
-        connections: 8,
-        duration: CREATE_SECONDS,
-        method: 'POST',
-        headers: { ...owner, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'complaint',
-          subject: 'Bench complaint',
-          description: 'Fee charged twice',
-        }),
+      const cpuBefore = process.cpuUsage();
+      const done = fromLoader('done') as Promise<LoadResult>;
+      loader.send({
+        kind: 'go',
+        options: {
+          url: `http://127.0.0.1:${port}/api/v1/cases`,
+          connections: CONNECTIONS,
+          duration: CREATE_SECONDS,
+          method: 'POST',
+          headers: { ...owner, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'complaint',
+            subject: 'Bench complaint',
+            description: 'Fee charged twice',
+          }),
+        } satisfies LoadOptions,
       });
-      // Every response's time, so p95 is exact (autocannon's summary has p90 and p97.5, no p95).
-      (run as unknown as EventEmitter).on('response', (_c: unknown, _s: number, _b: number, ms: number) =>
-        latencies.push(ms),
-      );
-      const created = await run;
-      const statsAfter = app.cases.createStats();
+      const created = await done;
+      const cpu = process.cpuUsage(cpuBefore);
+      // Stopped before PostgreSQL's CPU is read from /proc, so the profile holds the creates only.
       if (profiler) {
         const profile = await new Promise<unknown>((r) =>
           profiler.post('Profiler.stop', (_e, result) => r(result.profile)),
@@ -304,25 +334,30 @@ async function main() {
         profiler.disconnect();
         process.stdout.write('  CPU profile of the create phase: bench/results/cases-create.cpuprofile\n');
       }
-      const cpu = process.cpuUsage(cpuBefore);
-      const perCreate = (n: number) => (created['2xx'] ? round(n / created['2xx'], 2) : 0);
+      const pgCpu = postgresCpuBetween(pgBefore, await postgresCpuByPid(dataDir));
+      const latencies = created.latencies;
+      const statsAfter = app.cases.createStats();
+      const perCreate = (n: number) => (created.ok ? round(n / created.ok, 2) : 0);
       const batches = statsAfter.batches - statsBefore.batches;
       const createRow = {
-        'cases/s': round(created['2xx'] / created.duration, 0),
+        'cases/s': round(created.ok / created.duration, 0),
         'p50 ms': round(percentile(latencies, 50), 1),
         'p95 ms': round(percentile(latencies, 95), 1),
         'p99 ms': round(percentile(latencies, 99), 1),
-        ok: created['2xx'],
+        ok: created.ok,
         'non-2xx': created.non2xx,
         errors: created.errors,
         'queries/create': perCreate(queries - queriesBefore),
-        'node CPU ms/create': perCreate((cpu.user + cpu.system) / 1000),
+        'server CPU ms/create': perCreate((cpu.user + cpu.system) / 1000),
+        'of which system': perCreate(cpu.system / 1000),
+        'postgres CPU ms/create': perCreate(pgCpu * 1000),
+        'autocannon CPU ms/create': perCreate(created.cpuMs),
         'mean batch': batches ? round((statsAfter.items - statsBefore.items) / batches, 1) : 0,
         'largest batch': statsAfter.largest,
         'load 1 min': `${round(loadBefore, 1)}→${round(os.loadavg()[0] as number, 1)}`,
       };
       printTable(
-        `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, 8 connections, group commit)`,
+        `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, ${CONNECTIONS} connections, group commit)`,
         [createRow],
       );
       results.create = createRow;

@@ -188,14 +188,39 @@ export async function measureMemory(server: BanyanProcess): Promise<MemoryReport
   return { processes, rssMiB: sum('rssKiB'), pssMiB: sum('pssKiB') };
 }
 
+const TICKS_PER_SECOND = 100; // USER_HZ is 100 on Linux x86-64 and arm64
+
+/**
+ * CPU seconds used so far by each PostgreSQL process on a data directory (postmaster and every
+ * backend alive now), by pid. Subtract two with `postgresCpuBetween`: a backend that exits between
+ * the readings takes its CPU with it, so measure with a pool whose connections stay open.
+ */
+export async function postgresCpuByPid(dataDir: string): Promise<Map<number, number>> {
+  const byPid = new Map<number, number>();
+  for (const pid of await postgresProcesses(dataDir)) {
+    const stat = await readStat(pid);
+    if (stat) byPid.set(pid, stat.cpuTicks / TICKS_PER_SECOND);
+  }
+  return byPid;
+}
+
+/** CPU seconds PostgreSQL used between two readings (a backend started meanwhile counts whole). */
+export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, s] of after) seconds += Math.max(0, s - (before.get(pid) ?? 0));
+  return seconds;
+}
+
+async function postgresCpuSeconds(dataDir: string): Promise<number> {
+  let seconds = 0;
+  for (const s of (await postgresCpuByPid(dataDir)).values()) seconds += s;
+  return seconds;
+}
+
 /** CPU seconds used so far by the server's Node process and by its PostgreSQL processes. */
 export async function cpuSeconds(server: BanyanProcess): Promise<{ node: number; postgres: number }> {
-  const ticksPerSecond = 100; // USER_HZ is 100 on Linux x86-64 and arm64
-  const node = ((await readStat(server.pid))?.cpuTicks ?? 0) / ticksPerSecond;
-  let postgres = 0;
-  for (const pid of await postgresProcesses(server.dataDir))
-    postgres += ((await readStat(pid))?.cpuTicks ?? 0) / ticksPerSecond;
-  return { node, postgres };
+  const node = ((await readStat(server.pid))?.cpuTicks ?? 0) / TICKS_PER_SECOND;
+  return { node, postgres: await postgresCpuSeconds(server.dataDir) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
-import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
+import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound, translateUniqueViolation } from '../../platform/errors.ts';
 import { type Audience, CHANNEL, type Events } from '../../platform/events.ts';
 import { translate } from '../../platform/i18n.ts';
@@ -987,7 +987,7 @@ export function createCasesService(deps: CasesDeps) {
         audience: e.audience,
       }));
     });
-    const inserted = await exec.execute(sql`WITH x AS (
+    const query = sql`WITH x AS (
         SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, type text, priority text, subject text,
           description text, category_id uuid, product text, customer_id uuid, language text, channel text, branch_id uuid,
           owner_id uuid, first_owner_id uuid, team_id uuid, custom_fields jsonb, sla_policy_id uuid, regulatory_profile text,
@@ -1028,9 +1028,34 @@ export function createCasesService(deps: CasesDeps) {
       ), woken AS (
         SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
       )
-      SELECT c.* FROM c, woken`);
-    const byId = new Map((inserted.rows as unknown as CaseRow[]).map((r) => [r.id, r]));
-    return members.map((b) => ({ ...(byId.get(b.row.id) as CaseRow), owner_name: b.ownerName }));
+      SELECT c.id, c.number FROM c, woken`;
+    // The text never varies (every value is a parameter): outside a transaction it runs as a named
+    // prepared statement, parsed and planned once per connection. Only the numbers come back: the
+    // rest of each row is what was sent, and a fixed, short result list keeps the cached plan valid
+    // when a column is added to `cases`.
+    const inserted =
+      exec === db
+        ? await runPrepared<{ id: string; number: string }>(db, 'cases_create_batch', query)
+        : ((await exec.execute(query)).rows as Array<{ id: string; number: string }>);
+    const numbers = new Map(inserted.map((r) => [r.id, r.number]));
+    return members.map((b) => ({
+      ...b.row,
+      number: numbers.get(b.row.id) as string,
+      status: 'new',
+      tags: [],
+      previous_owner_id: null,
+      resolution: null,
+      root_cause: null,
+      extension_reason: null,
+      extension_approver_id: null,
+      version: 1,
+      reopen_count: 0,
+      updated_at: b.row.created_at,
+      first_response_at: null,
+      resolved_at: null,
+      closed_at: null,
+      owner_name: b.ownerName,
+    }));
   }
   const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases, concurrency: 2 });
 
