@@ -74,10 +74,16 @@ export function outboxInsertFrom(event: {
       ${event.createdAt} FROM ${event.from} RETURNING 1`;
 }
 
+/**
+ * Orders cursors by transaction id, then position. Transaction ids are decimal strings without
+ * leading zeros, so the shorter is the smaller and equal lengths compare as text: no BigInt per
+ * call (every staff socket compares every event it is offered).
+ */
 export const compareCursor = (a: Cursor, b: Cursor): number => {
-  const ta = BigInt(a.txid);
-  const tb = BigInt(b.txid);
-  if (ta !== tb) return ta < tb ? -1 : 1;
+  if (a.txid !== b.txid) {
+    if (a.txid.length !== b.txid.length) return a.txid.length < b.txid.length ? -1 : 1;
+    return a.txid < b.txid ? -1 : 1;
+  }
   return a.position - b.position;
 };
 
