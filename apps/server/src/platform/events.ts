@@ -129,7 +129,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let following: Promise<void> | null = null;
   let dispatching: Promise<void> | null = null;
   let again = { follow: false, dispatch: false };
-  /** Whether a durable handler wants events of this type (the follower wakes the dispatcher). */
+  /**
+   * Whether a durable handler wants events of this type (the follower wakes the dispatcher). A
+   * publisher on a hot path may write an event no handler wants as dispatched already (saving the
+   * dispatcher's update of its row), which is what a dispatcher that knows no handler does anyway.
+   */
   const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
 
   async function publish<P>(tx: DbOrTx, event: NewEvent<P>): Promise<DomainEvent<P>> {
@@ -435,6 +439,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     publishMany,
     outboxCtes,
     on,
+    wanted,
     subscribe,
     readAfter,
     cursorAt,

@@ -431,6 +431,9 @@ export function createConversationsService(deps: {
     now: Date;
   }) {
     const mentions = `{${(m.mentions ?? []).join(',')}}`;
+    // No durable handler wants a chat line: its event is written dispatched, so the dispatcher
+    // never updates its row (a second write of every message's event, through the outbox indexes).
+    const createdDispatchedAt = events.wanted(CONVERSATION_EVENTS.messageCreated) ? null : m.now;
     return sql`
       WITH c AS (
         SELECT c.id, c.status, c.visitor_id, c.channel, c.next_seq, c.assignee_id,
@@ -460,8 +463,9 @@ export function createConversationsService(deps: {
                  WITH ORDINALITY AS x(u, ord)
            WHERE x.u IS NOT NULL GROUP BY x.u) f
       ), outbox_rows AS (
-        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
-        SELECT e.id, e.type, e.payload, NULL, e.audience, ${m.now}::timestamptz
+        INSERT INTO outbox (id, type, payload, actor_id, audience, created_at, dispatched_at)
+        SELECT e.id, e.type, e.payload, NULL, e.audience, ${m.now}::timestamptz,
+               CASE WHEN e.type = ${CONVERSATION_EVENTS.messageCreated}::text THEN ${createdDispatchedAt}::timestamptz END
           FROM m CROSS JOIN ok CROSS JOIN followers CROSS JOIN LATERAL (VALUES
             (${ids.uuid()}::uuid, ${CONVERSATION_EVENTS.messageCreated}::text, true,
              jsonb_build_object('conversationId', m.conversation_id, 'messageId', m.id, 'seq', m.seq,
