@@ -1,3 +1,4 @@
+import type { Message } from './conversations.service.ts';
 /** Events the conversations module publishes (analytics builds wait and handle times from them). */
 export const CONVERSATION_EVENTS = {
   created: 'conversation.created',
@@ -41,6 +42,12 @@ export interface MessageCreatedPayload {
   kind: 'text' | 'attachment' | 'note' | 'event';
   /** Notes never reach the customer's stream. */
   internal: boolean;
+  /**
+   * The message itself (masked, as stored), so that live clients need not read it back: the desk
+   * merges it into the open thread, the widget's socket forwards it. Absent on older events and
+   * on messages written by other paths; readers then fetch it by id.
+   */
+  message?: Message;
 }
 
 export interface OutboundMessagePayload {

@@ -286,11 +286,13 @@ describe('live delivery right after an accept', () => {
       body: 'Chào bạn',
     });
     const { rows } = await ctx.pool.query(
-      `SELECT audience, dispatched_at FROM outbox WHERE type = 'conversation.message_created' AND payload->>'messageId' = $1`,
+      `SELECT audience, dispatched_at, payload FROM outbox WHERE type = 'conversation.message_created' AND payload->>'messageId' = $1`,
       [posted.message.id],
     );
     expect(rows[0].audience.users).toEqual([early]);
     // No durable handler wants a chat line: its event is stored dispatched (never updated again).
     expect(rows[0].dispatched_at).not.toBeNull();
+    // The event carries the message as stored, so live clients need not read it back.
+    expect(rows[0].payload.message).toEqual(posted.message);
   });
 });

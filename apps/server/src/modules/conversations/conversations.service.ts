@@ -469,7 +469,11 @@ export function createConversationsService(deps: {
           FROM m CROSS JOIN ok CROSS JOIN followers CROSS JOIN LATERAL (VALUES
             (${ids.uuid()}::uuid, ${CONVERSATION_EVENTS.messageCreated}::text, true,
              jsonb_build_object('conversationId', m.conversation_id, 'messageId', m.id, 'seq', m.seq,
-               'authorType', m.author_type, 'kind', m.kind, 'internal', m.kind = 'note'),
+               'authorType', m.author_type, 'kind', m.kind, 'internal', m.kind = 'note',
+               'message', jsonb_build_object('id', m.id, 'conversationId', m.conversation_id, 'seq', m.seq,
+                 'authorType', m.author_type, 'authorId', m.author_id, 'kind', m.kind, 'clientId', m.client_id,
+                 'body', m.body, 'attachment', m.attachment, 'mentions', to_jsonb(m.mentions),
+                 'createdAt', to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
              jsonb_build_object('permissions', jsonb_build_array('supervisor.view'))
                || CASE WHEN followers.users IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('users', to_jsonb(followers.users)) END),
             (${ids.uuid()}::uuid, ${CONVERSATION_EVENTS.outboundMessage}::text,

@@ -186,6 +186,8 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
     messageId?: string;
     kind?: string;
     refId?: string;
+    /** A new message's event carries the message itself (see conversations.events.ts). */
+    message?: MessageView;
   };
   // Conversation events name it `conversationId`; routing events carry the work item's `refId`.
   const conversationId = data.conversationId ?? (data.kind === 'conversation' ? data.refId : undefined);
@@ -198,6 +200,17 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
       const cached = queryClient.getQueryData<ConversationDetail>(key);
       // Our own reply is already merged in from the POST answer.
       if (data.messageId && cached?.messages.some((message) => message.id === data.messageId)) continue;
+      // The next message of an open thread is merged as it comes: no read-back per message.
+      const last = cached?.messages.at(-1)?.seq ?? 0;
+      if (
+        cached &&
+        data.message &&
+        event.type === 'conversation.message_created' &&
+        data.message.seq === last + 1
+      ) {
+        addMessage(queryClient, conversationId, data.message);
+        continue;
+      }
       void queryClient.invalidateQueries({ queryKey: key });
     } else {
       void queryClient.invalidateQueries({ queryKey: deskKeys[refresh] });

@@ -7,6 +7,7 @@ import type {
   ConversationLive,
   ConversationsService,
   Message,
+  MessageCreatedPayload,
   ReadPayload,
 } from '../../conversations/index.ts';
 import type { WebchatService } from './webchat.service.ts';
@@ -88,19 +89,21 @@ export function webchatRealtimeRoutes(deps: {
    * conversation read from its last seq instead, so nothing is skipped whatever finishes first.
    */
   async function deliverMessages(batch: StoredEvent[]): Promise<void> {
-    const ids = batch
-      .filter((e) => {
-        const p = e.payload as { conversationId?: string; internal?: boolean };
-        return (
-          e.type === 'conversation.message_created' &&
-          !p.internal &&
-          byConversation.has(p.conversationId ?? '')
-        );
-      })
-      .map((e) => (e.payload as { messageId: string }).messageId);
-    if (ids.length === 0) return;
+    const events = batch.filter((e) => {
+      const p = e.payload as MessageCreatedPayload;
+      return (
+        e.type === 'conversation.message_created' && !p.internal && byConversation.has(p.conversationId ?? '')
+      );
+    });
+    if (events.length === 0) return;
+    // The event carries the message (the chat line's statement writes it); only others are read.
+    const carried = events.flatMap((e) => (e.payload as MessageCreatedPayload).message ?? []);
+    const missing = events
+      .filter((e) => !(e.payload as MessageCreatedPayload).message)
+      .map((e) => (e.payload as MessageCreatedPayload).messageId);
+    const read = missing.length > 0 ? await conversations.findMessages(missing) : [];
     const byThread = new Map<string, Message[]>();
-    for (const m of await conversations.findMessages(ids)) {
+    for (const m of [...carried, ...read].sort((a, b) => a.seq - b.seq)) {
       if (m.kind === 'note') continue;
       byThread.set(m.conversationId, [...(byThread.get(m.conversationId) ?? []), m]);
     }
