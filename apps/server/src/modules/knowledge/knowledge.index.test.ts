@@ -215,6 +215,8 @@ describe('knowledge index', () => {
       query('card lost', { locale: 'en', limit: 5 }),
       query('card statement', { audiences: ['agents'] }),
       query('debit card abroad', { limit: 20 }),
+      // Words that only add to the score (written forms with diacritics).
+      query('credit card abroad', { bonus: ['statement', 'pin'] }),
       // A phrase group (a synonym) and a word with a correction as alternatives.
       { ...query(''), groups: [[['credit', 'card'], ['debit']], [['fee'], ['limit']], [['card']]] },
       { ...query(''), groups: [[['annual']], [['credit', 'card']]], minStrict: 1 },
@@ -229,6 +231,39 @@ describe('knowledge index', () => {
     }
     // All but the last took the intersection.
     expect(index.stats().intersections - before).toBe(queries.length - 1);
+  });
+
+  it('ranks the word written with the query’s marks above its folded namesakes', () => {
+    const index = makeIndex();
+    index.upsert(row('cash', { title: 'Rút tiền mặt bằng thẻ' }, { locale: 'vi' }));
+    index.upsert(row('lost', { title: 'Báo mất thẻ' }, { locale: 'vi' }));
+    // Folded only, the two tie on `mat` and `the` (the shorter title wins).
+    expect(ids(index.search(query('mất thẻ')))).toEqual(['lost', 'cash']);
+    const marked = (pairs: Array<[string, string]>): IndexQuery => ({
+      ...query(''),
+      groups: pairs.map(([folded]) => [[folded]]),
+      bonus: pairs.map(([, written]) => written),
+    });
+    expect(
+      ids(
+        index.search(
+          marked([
+            ['mat', 'mất'],
+            ['the', 'thẻ'],
+          ]),
+        ),
+      ),
+    ).toEqual(['lost', 'cash']);
+    expect(
+      ids(
+        index.search(
+          marked([
+            ['mat', 'mặt'],
+            ['the', 'thẻ'],
+          ]),
+        ),
+      ),
+    ).toEqual(['cash', 'lost']);
   });
 
   it('counts this process’s views and votes at once', () => {

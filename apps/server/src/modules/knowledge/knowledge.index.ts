@@ -54,6 +54,11 @@ export interface IndexQuery {
    * with its typo corrections, or a synonym group's phrases).
    */
   groups: string[][][];
+  /**
+   * Terms that add their score to an article that matched otherwise, and match nothing alone: the
+   * query's words as written with diacritics (mất), whose folded forms (mat) are in `groups`.
+   */
+  bonus?: string[];
   locale: string | null;
   categoryIds: ReadonlySet<string> | null;
   product: string | null;
@@ -733,6 +738,13 @@ export function createKnowledgeIndex(deps: {
         groupBest[slot] = 0;
       }
     }
+    for (const term of query.bonus ?? [])
+      eachList(term, (docs, scores, from, to) => {
+        for (let p = from; p < to; p++) {
+          const slot = docs[p] as number;
+          if (total[slot] !== 0) total[slot] = (total[slot] as number) + (scores[p] as number);
+        }
+      });
     const groups = query.groups.length;
     const { isAllowed, rank } = admission(query);
     // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
@@ -822,9 +834,11 @@ export function createKnowledgeIndex(deps: {
       return k;
     };
     const groups = query.groups.map((group) => group.map((phrase) => phrase.map(keyOf)));
+    const bonus = (query.bonus ?? []).map(keyOf);
     let walk = 0;
     for (const group of groups)
       for (const phrase of group) for (const k of phrase) walk += lengths[k] as number;
+    for (const k of bonus) walk += lengths[k] as number;
     // The driving group: the fewest candidates (a phrase's candidates are its rarest word's postings).
     let driver = -1;
     let driverCost = Number.POSITIVE_INFINITY;
@@ -940,6 +954,7 @@ export function createKnowledgeIndex(deps: {
         }
       }
       if (hits < groupCount) continue;
+      for (const k of bonus) if ((score[k] as number) >= 0) sum = Math.fround(sum + (score[k] as number));
       strictCount++;
       strict.offer(slot, rank(slot, sum));
     }

@@ -64,7 +64,28 @@ export function terms(
       const folded = foldLatin(word);
       if (!options.keepStopWords && (STOP.has(lower) || STOP_FOLDED.has(folded))) continue;
       out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+      // A document also holds a marked word as written (mất, mặt: both fold to `mat`), so a query
+      // typed with its marks can rank the exact word above its namesakes (see `markedForms`).
+      if (options.isDocument && lower !== folded) out.push(lower.normalize('NFC'));
     }
+  }
+  return out;
+}
+
+/**
+ * The query's words that carry diacritics, by the term they fold to: `mất thẻ` → mat → mất,
+ * the → thẻ. A search counts the written form on top of the folded one, so `mất thẻ` puts an
+ * article about a lost card (mất) above one about cash (tiền mặt), which folding alone ties.
+ */
+export function markedForms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    if (HAN.test(word)) continue;
+    const lower = word.toLowerCase();
+    const folded = foldLatin(word);
+    if (lower === folded || STOP.has(lower) || STOP_FOLDED.has(folded)) continue;
+    out.set(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded, lower.normalize('NFC'));
   }
   return out;
 }
