@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../platform/clock.ts';
 import { createLogger } from '../../platform/logger.ts';
+import { mulberry32 } from '../../platform/random.ts';
 import {
   createKnowledgeIndex,
   type IndexQuery,
@@ -179,6 +180,90 @@ describe('knowledge index', () => {
       .map((a) => a.id);
     expect(ids(top)).toEqual(expected);
     expect(top.map((h) => h.score)).toEqual([...top.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('ranks by intersection exactly as the walk over every posting does', () => {
+    // A common word in most articles, rarer ones in few: the case the intersection is for. Part of
+    // the base compacted, part in the delta, some replaced (dead slots), mixed locales and audiences.
+    const random = mulberry32(5);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const rare = ['annual', 'fee', 'limit', 'abroad', 'pin', 'lost', 'statement', 'cashback'];
+    for (let i = 0; i < 40; i++) rare.push(`word${String.fromCharCode(97 + (i % 26))}${i}`);
+    const index = makeIndex();
+    const article = (i: number) => {
+      const words = [random() < 0.8 ? 'card' : 'account', random() < 0.6 ? 'credit' : 'debit'];
+      for (let n = 0; n < 3; n++) if (random() < 0.3) words.push(pick(rare));
+      return row(
+        `a${String(i).padStart(4, '0')}`,
+        { title: words.slice(0, 2).join(' '), body: words.slice(2).join(' '), tags: [pick(rare)] },
+        {
+          locale: pick(['en', 'en', 'vi']),
+          audience: random() < 0.2 ? ['branches'] : [],
+          views: Math.floor(random() * 50),
+          published_at: new Date(Date.UTC(2025, Math.floor(random() * 20), 1)).toISOString(),
+        },
+      );
+    };
+    for (let i = 0; i < 1500; i++) index.upsert(article(i));
+    index.compact();
+    for (let i = 1500; i < 1800; i++) index.upsert(article(i));
+    for (let i = 0; i < 1800; i += 7) index.upsert(article(i));
+    for (let i = 3; i < 1800; i += 11) index.remove(`a${String(i).padStart(4, '0')}`);
+    expect(index.stats().deltaPostings).toBeGreaterThan(0);
+    const queries: IndexQuery[] = [
+      query('credit card annual'),
+      query('card lost', { locale: 'en', limit: 5 }),
+      query('card statement', { audiences: ['agents'] }),
+      query('debit card abroad', { limit: 20 }),
+      // Words that only add to the score (written forms with diacritics).
+      query('credit card abroad', { bonus: ['statement', 'pin'] }),
+      // A phrase group (a synonym) and a word with a correction as alternatives.
+      { ...query(''), groups: [[['credit', 'card'], ['debit']], [['fee'], ['limit']], [['card']]] },
+      { ...query(''), groups: [[['annual']], [['credit', 'card']]], minStrict: 1 },
+      // Two rare words: too few strict matches, the walk fills up.
+      query('credit card annual fee'),
+    ];
+    const before = index.stats().intersections;
+    for (const q of queries) {
+      const hits = index.search(q);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(index.searchByWalk(q));
+    }
+    // All but the last took the intersection.
+    expect(index.stats().intersections - before).toBe(queries.length - 1);
+  });
+
+  it('ranks the word written with the query’s marks above its folded namesakes', () => {
+    const index = makeIndex();
+    index.upsert(row('cash', { title: 'Rút tiền mặt bằng thẻ' }, { locale: 'vi' }));
+    index.upsert(row('lost', { title: 'Báo mất thẻ' }, { locale: 'vi' }));
+    // Folded only, the two tie on `mat` and `the` (the shorter title wins).
+    expect(ids(index.search(query('mất thẻ')))).toEqual(['lost', 'cash']);
+    const marked = (pairs: Array<[string, string]>): IndexQuery => ({
+      ...query(''),
+      groups: pairs.map(([folded]) => [[folded]]),
+      bonus: pairs.map(([, written]) => written),
+    });
+    expect(
+      ids(
+        index.search(
+          marked([
+            ['mat', 'mất'],
+            ['the', 'thẻ'],
+          ]),
+        ),
+      ),
+    ).toEqual(['lost', 'cash']);
+    expect(
+      ids(
+        index.search(
+          marked([
+            ['mat', 'mặt'],
+            ['the', 'thẻ'],
+          ]),
+        ),
+      ),
+    ).toEqual(['cash', 'lost']);
   });
 
   it('counts this process’s views and votes at once', () => {

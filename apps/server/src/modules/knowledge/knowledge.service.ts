@@ -13,7 +13,7 @@ import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.
 import { sanitizeBody } from './knowledge.html.ts';
 import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
-import { highlight, htmlToText, htmlToTextCached, lexeme, terms } from './knowledge.text.ts';
+import { highlight, htmlToText, htmlToTextCached, lexeme, markedForms, terms } from './knowledge.text.ts';
 
 export interface ArticleInput {
   locale: Locale;
@@ -1002,7 +1002,12 @@ export function createKnowledgeService(deps: {
         expandSynonyms(queryTerms),
         isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
       ]);
-      const alternatives = (t: string) => [t, ...(fixes.get(t) ?? [])].map(lexeme);
+      // A word typed with its marks also counts as written (mất: `mat` matches, `mất` adds), so
+      // the exact word ranks above its folded namesakes (mặt); only documents analysed since
+      // marked forms were stored carry them.
+      const marked = markedForms(input.q.slice(0, 5000));
+      const alternatives = (t: string) =>
+        [t, ...(marked.has(t) ? [marked.get(t) as string] : []), ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;
       const phrase = (p: string[]) => `(${p.map(lexeme).join(' & ')})`;
       // All terms first (precise), then any term (recall). A synonym group stands in for the words
@@ -1034,6 +1039,8 @@ export function createKnowledgeService(deps: {
               .map((t) => [[t], ...(fixes.get(t) ?? []).map((f) => [f])]),
             ...synonyms.map((g) => [g.covers, ...g.others]),
           ],
+          // An article with the written form scores that word twice (as ts_rank sums `mat | mất`).
+          bonus: [...marked.values()],
           locale: input.locale ?? null,
           categoryIds: input.categoryId ? index.categorySubtree(input.categoryId) : null,
           product: input.product ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchDocument } from './knowledge.service.ts';
-import { foldLatin, highlight, htmlToText, terms } from './knowledge.text.ts';
+import { foldLatin, highlight, htmlToText, markedForms, terms } from './knowledge.text.ts';
 
 describe('search terms', () => {
   it('folds Vietnamese: with and without diacritics give the same terms', () => {
@@ -9,6 +9,17 @@ describe('search terms', () => {
     // Typed without marks, `the` is also the English article and goes as a stop word; tín dụng stays.
     expect(terms('the tin dung')).toEqual(['tin', 'dung']);
     expect(terms('Khóa thẻ tín dụng')).toEqual(['khoa', 'the', 'tin', 'dung']);
+  });
+  it('keeps a marked word as written beside its folded form in documents, not in queries', () => {
+    expect(terms('Mất thẻ', { isDocument: true })).toEqual(['mat', 'mất', 'the', 'thẻ']);
+    expect(terms('tiền mặt', { isDocument: true })).toEqual(['tien', 'tiền', 'mat', 'mặt']);
+    expect(terms('Mất thẻ')).toEqual(['mat', 'the']);
+    expect(markedForms('Mất thẻ ATM không')).toEqual(
+      new Map([
+        ['mat', 'mất'],
+        ['the', 'thẻ'],
+      ]),
+    );
   });
   it('stems English and drops stop words', () => {
     expect(terms('Reporting the stolen cards')).toEqual(['report', 'stolen', 'card']);

@@ -64,7 +64,28 @@ export function terms(
       const folded = foldLatin(word);
       if (!options.keepStopWords && (STOP.has(lower) || STOP_FOLDED.has(folded))) continue;
       out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+      // A document also holds a marked word as written (mất, mặt: both fold to `mat`), so a query
+      // typed with its marks can rank the exact word above its namesakes (see `markedForms`).
+      if (options.isDocument && lower !== folded) out.push(lower.normalize('NFC'));
     }
+  }
+  return out;
+}
+
+/**
+ * The query's words that carry diacritics, by the term they fold to: `mất thẻ` → mat → mất,
+ * the → thẻ. A search counts the written form on top of the folded one, so `mất thẻ` puts an
+ * article about a lost card (mất) above one about cash (tiền mặt), which folding alone ties.
+ */
+export function markedForms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    if (HAN.test(word)) continue;
+    const lower = word.toLowerCase();
+    const folded = foldLatin(word);
+    if (lower === folded || STOP.has(lower) || STOP_FOLDED.has(folded)) continue;
+    out.set(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded, lower.normalize('NFC'));
   }
   return out;
 }
@@ -108,40 +129,30 @@ function analyseWord(word: string) {
   return known;
 }
 
-interface Word {
-  word: string;
-  start: number;
-  isHan: boolean;
-  folded: string;
-  stemmed: string;
-}
 /**
- * The words of a text as highlighting reads them, remembered for the texts shown most (the same
- * articles come back search after search; splitting and folding them was most of a search's CPU).
- * At most `WORDS_CACHED` texts, least recently used forgotten first.
+ * The words of a text as highlighting reads them (folded and stemmed Latin, Han runs as they are),
+ * from the start until `visit` returns false: a snippet needs only the words up to its first match
+ * plus its length, and most texts shown match early. (Remembering whole word lists by text, as
+ * before, missed every time once the texts shown outnumbered the 1,000 remembered: a base of
+ * 150,000 articles shows more than that in a few seconds.)
  */
-const WORDS_CACHED = 1000;
-const wordCache = new Map<string, Word[]>();
-function wordsOf(text: string): Word[] {
-  const known = wordCache.get(text);
-  if (known) {
-    wordCache.delete(text);
-    wordCache.set(text, known);
-    return known;
-  }
-  const words: Word[] = [];
-  for (const match of text.matchAll(WORDS)) {
+const WORD_SCAN = new RegExp(WORDS.source, 'gu');
+function eachWord(
+  text: string,
+  visit: (word: string, start: number, isHan: boolean, folded: string, stemmed: string) => boolean,
+) {
+  const pattern = WORD_SCAN;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const word = match[0];
     const isHan = HAN.test(word);
-    const { folded, stemmed } = isHan ? { folded: word, stemmed: word } : analyseWord(word);
-    words.push({ word, start: match.index ?? 0, isHan, folded, stemmed });
+    const known = isHan ? null : analyseWord(word);
+    if (!visit(word, match.index, isHan, known?.folded ?? word, known?.stemmed ?? word)) return;
   }
-  if (wordCache.size >= WORDS_CACHED) wordCache.delete(wordCache.keys().next().value as string);
-  wordCache.set(text, words);
-  return words;
 }
 
-/** `htmlToText`, remembered for the bodies shown most (as `wordsOf`). */
+/** `htmlToText`, remembered for the bodies shown most (the last 1,000). */
+const WORDS_CACHED = 1000;
 const textCache = new Map<string, string>();
 export function htmlToTextCached(html: string): string {
   let text = textCache.get(html);
@@ -162,8 +173,8 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
   const ranges: Array<[number, number]> = [];
   // The excerpt ends at most `maxChars` after the first match: no word beyond that is read.
   let end = Number.POSITIVE_INFINITY;
-  for (const { word, start, isHan, folded, stemmed } of wordsOf(text)) {
-    if (start >= end) break;
+  eachWord(text, (word, start, isHan, folded, stemmed) => {
+    if (start >= end) return false;
     const before = ranges.length;
     if (isHan) {
       for (const term of hanTerms) {
@@ -177,7 +188,8 @@ export function highlight(text: string, queryTerms: Set<string>, maxChars = 220)
       if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
     }
     if (before === 0 && ranges.length > 0) end = Math.min(...ranges.map((r) => r[0])) + maxChars;
-  }
+    return true;
+  });
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {
