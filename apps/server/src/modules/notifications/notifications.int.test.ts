@@ -392,9 +392,9 @@ describe('SMS notifications and quiet hours', () => {
   };
   let service: ReturnType<typeof createNotificationsService>;
 
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    service = createNotificationsService({
+  /** The notification service of this context, sending texts through `sms`. */
+  const serviceWith = (sms: SmsSender) =>
+    createNotificationsService({
       db: ctx.app.db,
       ids: ctx.app.ids,
       clock: ctx.clock,
@@ -409,10 +409,14 @@ describe('SMS notifications and quiet hours', () => {
         smtpUrl: null,
         dkim: null,
       }),
-      sms: gateway,
+      sms,
       mailFrom: { name: 'Banyan Bank', address: 'no-reply@bank.example' },
       bankTimeZone: 'Asia/Ho_Chi_Minh',
     });
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    service = serviceWith(gateway);
   });
   afterAll(async () => ctx?.close());
 
@@ -483,25 +487,7 @@ describe('SMS notifications and quiet hours', () => {
         return { providerMessageId: message.id };
       },
     };
-    const ordered = createNotificationsService({
-      db: ctx.app.db,
-      ids: ctx.app.ids,
-      clock: ctx.clock,
-      events: ctx.app.events,
-      audit: ctx.app.audit,
-      log: ctx.app.http.log,
-      customers: ctx.app.customers,
-      email: createEmailSender({
-        db: ctx.app.db,
-        ids: ctx.app.ids,
-        clock: ctx.clock,
-        smtpUrl: null,
-        dkim: null,
-      }),
-      sms: slowGateway,
-      mailFrom: { name: 'Banyan Bank', address: 'no-reply@bank.example' },
-      bankTimeZone: 'Asia/Ho_Chi_Minh',
-    });
+    const ordered = serviceWith(slowGateway);
     ctx.clock.set('2026-03-04T03:00:00Z');
     await ctx.app.db.transaction(async (tx) => {
       for (let i = 0; i < 8; i++) {
