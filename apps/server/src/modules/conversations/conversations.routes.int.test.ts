@@ -153,6 +153,26 @@ describe('the agent desk API', () => {
       (await call(supervisor, 'POST', `/conversations/${id}/messages`, { clientId: 'x', body: 'hi' }))
         .statusCode,
     ).toBe(404);
+    expect(
+      (await call(backOffice, 'POST', `/conversations/${id}/messages`, { clientId: 'x', body: 'hi' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(null, 'POST', `/conversations/${id}/messages`, { clientId: 'x', body: 'hi' })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await call(agent, 'POST', `/conversations/${ctx.app.ids.uuid()}/messages`, {
+          clientId: 'x',
+          body: 'hi',
+        })
+      ).statusCode,
+    ).toBe(404);
+    // Nothing the refused ones sent was stored.
+    expect(
+      (await ctx.pool.query("SELECT count(*)::int AS n FROM conversation_messages WHERE client_id = 'x'"))
+        .rows[0].n,
+    ).toBe(0);
     expect((await call(backOffice, 'GET', '/desk/offers')).statusCode).toBe(403);
     expect((await call(backOffice, 'GET', `/conversations/${id}`)).statusCode).toBe(403);
     expect((await call(null, 'GET', '/desk/conversations')).statusCode).toBe(401);

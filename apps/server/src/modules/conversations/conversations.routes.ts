@@ -192,17 +192,29 @@ export function conversationsRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const c = await loadFor(
-          request.actor,
-          request.params.id,
-          request.body.kind === 'note' ? 'note' : 'work',
-        );
+        // A reply (the desk's hot path): the assignee check is made by the message's own statement,
+        // under the conversation's lock. A note may come from a consultant: checked as before.
+        if (request.body.kind !== 'note') {
+          requirePermission(request.actor, 'desk.use');
+          const result = await conversations.postMessage({
+            conversationId: request.params.id,
+            authorType: 'agent',
+            authorId: request.actor?.userId as string,
+            clientId: request.body.clientId,
+            kind: 'text',
+            body: request.body.body,
+            mentions: request.body.mentions,
+            onlyAgent: request.actor?.userId as string,
+          });
+          return reply.code(result.duplicate ? 200 : 201).send(result);
+        }
+        const c = await loadFor(request.actor, request.params.id, 'note');
         const result = await conversations.postMessage({
           conversationId: c.id,
           authorType: 'agent',
           authorId: request.actor?.userId as string,
           clientId: request.body.clientId,
-          kind: request.body.kind ?? 'text',
+          kind: 'note',
           body: request.body.body,
           mentions: request.body.mentions,
         });

@@ -99,6 +99,8 @@ type PostedRow = Partial<MessageRow> & {
   c_id: string;
   c_status: ConversationStatus;
   c_visitor_id: string | null;
+  /** Whether `onlyAgent` (when given) works the conversation: its assignee, or routing's. */
+  c_agent_ok: boolean;
 };
 
 const toMessage = (r: MessageRow): Message => ({
@@ -347,6 +349,11 @@ export function createConversationsService(deps: {
     mentions?: string[];
     /** Only when the conversation is this visitor's (checked under the lock; 404 otherwise). */
     onlyVisitor?: string;
+    /**
+     * Only when this agent works the conversation (its assignee, or the agent routing assigned
+     * before the conversation follows): checked under the lock, 404 otherwise. Text lines only.
+     */
+    onlyAgent?: string;
   }): Promise<{ message: Message; duplicate: boolean }> {
     const body = input.body.trim();
     if (body.length > MAX_MESSAGE_LENGTH) {
@@ -360,7 +367,11 @@ export function createConversationsService(deps: {
     const answer = async (tx: DbOrTx, rows: PostedRow[]) => {
       const row = rows[0];
       // Another visitor's conversation looks exactly like a missing one.
-      if (!row || (input.onlyVisitor !== undefined && row.c_visitor_id !== input.onlyVisitor))
+      if (
+        !row ||
+        (input.onlyVisitor !== undefined && row.c_visitor_id !== input.onlyVisitor) ||
+        !row.c_agent_ok
+      )
         throw new AppError('CONVERSATION_NOT_FOUND', 404);
       if (row.id) return { message: toMessage(row as MessageRow), duplicate: false };
       // Nothing written: the client id was taken (a retry, or a race with one), answered with the
@@ -427,6 +438,7 @@ export function createConversationsService(deps: {
     attachment: unknown;
     mentions?: string[];
     onlyVisitor?: string;
+    onlyAgent?: string;
     messageId: string;
     now: Date;
   }) {
@@ -444,6 +456,7 @@ export function createConversationsService(deps: {
           FROM conversations c WHERE c.id = ${m.conversationId} FOR UPDATE OF c
       ), ok AS (
         SELECT * FROM c WHERE c.status <> 'closed' AND (${m.onlyVisitor ?? null}::text IS NULL OR c.visitor_id = ${m.onlyVisitor ?? null}::text)
+          AND (${m.onlyAgent ?? null}::uuid IS NULL OR ${m.onlyAgent ?? null}::uuid IN (c.assignee_id, c.routed_to))
       ), m AS (
         INSERT INTO conversation_messages
           (id, conversation_id, seq, author_type, author_id, kind, client_id, body, attachment, mentions, created_at)
@@ -486,7 +499,8 @@ export function createConversationsService(deps: {
       ), notified AS (
         SELECT pg_notify(${OUTBOX_CHANNEL}::text, '') FROM (SELECT count(*) FROM outbox_rows) AS done
       )
-      SELECT c.id AS c_id, c.status AS c_status, c.visitor_id AS c_visitor_id, m.*,
+      SELECT c.id AS c_id, c.status AS c_status, c.visitor_id AS c_visitor_id,
+             (${m.onlyAgent ?? null}::uuid IS NULL OR ${m.onlyAgent ?? null}::uuid IN (c.assignee_id, c.routed_to)) AS c_agent_ok, m.*,
              (SELECT count(*) FROM notified) AS notified
         FROM c LEFT JOIN m ON true`;
   }
