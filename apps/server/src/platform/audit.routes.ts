@@ -2,18 +2,11 @@ import { Type } from 'typebox';
 import { ErrorEnvelope } from '#contracts/common.ts';
 import { AuditList, AuditQuery, AuditVerifyReply } from '#contracts/staff.ts';
 import type { Audit } from './audit.ts';
+import { csvCell } from './csv.ts';
 import type { App } from './http.ts';
 import { requirePermission } from './rbac.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
-
-const csvCell = (value: unknown): string => {
-  const text =
-    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // Neutralise spreadsheet formulas (OWASP CSV injection) and quote every cell.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
 
 /** The auditor's view of the audit log: list, CSV export, chain verification. */
 export function auditRoutes(deps: { audit: Audit }) {

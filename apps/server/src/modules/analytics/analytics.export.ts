@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ContactReport } from '#contracts/analytics.ts';
+import { csvLine } from '../../platform/csv.ts';
 
 const COLUMNS = [
   ['bucket', 'Period start'],
@@ -20,16 +21,10 @@ const COLUMNS = [
 
 type Row = ContactReport['series'][number];
 
-/** RFC 4180 CSV; a cell starting with = + - @ is quoted with a leading ' (spreadsheet formula injection). */
+/** RFC 4180 CSV, formulas neutralised (platform/csv.ts). */
 export function reportToCsv(report: ContactReport): string {
-  const cell = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    let s = String(v);
-    if (/^[=+\-@]/.test(s) && Number.isNaN(Number(s))) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
   const lines = [COLUMNS.map(([, label]) => label).join(',')];
-  for (const row of report.series) lines.push(COLUMNS.map(([key]) => cell(row[key as keyof Row])).join(','));
+  for (const row of report.series) lines.push(csvLine(COLUMNS.map(([key]) => row[key as keyof Row])));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -1001,6 +1001,8 @@ describe('complaints register', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(c.number);
     expect(csv.body).toContain('系统批处理重复执行');
+    // No cell starts what a spreadsheet would run as a formula.
+    expect(csv.body).not.toMatch(/(^|,)"[=+@\t\r]/m);
     expect(
       (await call(agent, 'GET', '/complaints/export.csv?from=2026-03-01&to=2026-04-01')).statusCode,
     ).toBe(403);

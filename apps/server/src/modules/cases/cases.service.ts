@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
+import { csvCell } from '../../platform/csv.ts';
 import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound, translateUniqueViolation } from '../../platform/errors.ts';
 import { type Audience, CHANNEL, type Events } from '../../platform/events.ts';
@@ -2130,11 +2131,6 @@ export function createCasesService(deps: CasesDeps) {
       'on_time',
       'extension_reason',
     ];
-    const cell = (v: unknown) => {
-      const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-      // Quote everything; a leading = + - @ is neutralised so spreadsheets never run it as a formula.
-      return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-    };
     const lines = (r.rows as Array<Record<string, unknown>>).map((row) => {
       const resolved = row.resolved_at ? new Date(row.resolved_at as Date) : null;
       const due = row.regulatory_due_at ? new Date(row.regulatory_due_at as Date) : null;
@@ -2155,7 +2151,7 @@ export function createCasesService(deps: CasesDeps) {
         onTime,
         row.extension_reason,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(',');
     });
     return `${header.join(',')}\r\n${lines.join('\r\n')}${lines.length ? '\r\n' : ''}`;
