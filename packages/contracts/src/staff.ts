@@ -31,6 +31,8 @@ export const Me = Type.Object({
   theme: Theme,
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
+  /** Each permission's reach: `all` (the whole bank), `team`, `branch`, `own`… */
+  permissionScopes: Type.Record(Type.String(), Type.String()),
   teams: Type.Array(NamedRef),
   department: Nullable(NamedRef),
   branch: Nullable(NamedRef),

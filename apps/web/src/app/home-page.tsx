@@ -1,15 +1,13 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasAnyPermission, useCurrentUser } from '../features/auth/api.ts';
+import { canOpenSection, useCurrentUser } from '../features/auth/api.ts';
 import { SECTIONS } from './sections.ts';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const available = SECTIONS.filter(
-    (section) => section.path !== '' && hasAnyPermission(me, section.permissions),
-  );
+  const available = SECTIONS.filter((section) => section.path !== '' && canOpenSection(me, section));
   const none = t('home.none');
   return (
     <Stack maw={960}>

@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { hasAnyPermission, useCurrentUser, useMe } from '../features/auth/api.ts';
+import { canOpenSection, useCurrentUser, useMe } from '../features/auth/api.ts';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
 import { SurveyPage } from '../features/surveys/pages/survey-page.tsx';
 import { ErrorAlert } from '../shared/error-alert.tsx';
@@ -38,7 +38,7 @@ function SectionPage({ section }: { section: Section }) {
   useEffect(() => {
     document.title = `${title} · ${t('shell.bankName')}`;
   }, [title, t]);
-  if (!hasAnyPermission(me, section.permissions)) return <NotFoundPage />;
+  if (!canOpenSection(me, section)) return <NotFoundPage />;
   return (
     <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
       <section.page />

@@ -49,6 +49,8 @@ export interface Section {
   descriptionKey: string;
   icon: Icon;
   permissions: readonly string[];
+  /** A permission the user must hold bank-wide (scope `all`), not for a team or a branch only. */
+  bankWide?: string;
   page: LazyExoticComponent<ComponentType>;
   group?: NavGroup['id'];
 }
@@ -179,8 +181,9 @@ export const SECTIONS: readonly Section[] = [
     labelKey: 'analytics.unitsNav',
     descriptionKey: 'analytics.unitsNavDescription',
     icon: IconChartBar,
-    // Center-wide report viewers; a team supervisor would see the screen refuse (403).
+    // Center-wide report viewers only: a team supervisor's reports are their teams'.
     permissions: ['reports.view'],
+    bankWide: 'reports.view',
     page: lazy(() =>
       import('../features/analytics/pages/business-units-page.tsx').then((m) => ({
         default: m.BusinessUnitsPage,

@@ -29,7 +29,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { useUpdatePreferences } from '../features/account/api.ts';
-import { hasAnyPermission, type Me, useCurrentUser, useLogout } from '../features/auth/api.ts';
+import { canOpenSection, type Me, useCurrentUser, useLogout } from '../features/auth/api.ts';
 import { LanguageSwitcher } from '../shared/language-switcher.tsx';
 import { applyLocale } from './i18n.ts';
 import { BRAND_ICON, NAV_GROUPS, SECTIONS, type Section } from './sections.ts';
@@ -192,7 +192,7 @@ function UserMenu({ me }: { me: Me }) {
 function Navigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const visible = SECTIONS.filter((section) => hasAnyPermission(me, section.permissions));
+  const visible = SECTIONS.filter((section) => canOpenSection(me, section));
   const link = (section: Section) => (
     <NavLink
       key={section.path}

@@ -180,6 +180,8 @@ describe('session, CSRF, sign-out', () => {
     const me = await ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ username: 'me.user', csrfToken: s.csrf, mfaEnabled: false });
+    // A supervisor's reports are their teams': the web app hides bank-wide report screens.
+    expect(me.json().permissionScopes).toMatchObject({ 'reports.view': 'team', 'supervisor.view': 'team' });
   });
 
   it('answers "who is signed in" with 200 either way, and never with another session\'s profile', async () => {

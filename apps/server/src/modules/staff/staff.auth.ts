@@ -60,6 +60,8 @@ export interface Profile {
   theme: 'light' | 'dark' | 'auto';
   roles: string[];
   permissions: string[];
+  /** Each permission's reach (`all`, `team`, `branch`, `own`…): the web app hides bank-wide screens. */
+  permissionScopes: Record<string, string>;
   teams: NamedRef[];
   department: NamedRef | null;
   branch: NamedRef | null;
@@ -179,6 +181,7 @@ export function createStaffAuth(deps: {
       theme: (['light', 'dark', 'auto'].includes(row.theme) ? row.theme : 'auto') as Profile['theme'],
       roles: row.roles,
       permissions: [...permissions.keys()].sort(),
+      permissionScopes: Object.fromEntries([...permissions].sort(([a], [b]) => a.localeCompare(b))),
       teams: row.teams,
       department: row.department,
       branch: row.branch,

@@ -63,3 +63,12 @@ export function useLogout() {
 export function hasAnyPermission(me: Pick<Me, 'permissions'>, permissions: readonly string[]): boolean {
   return permissions.length === 0 || permissions.some((permission) => me.permissions.includes(permission));
 }
+
+/** Whether a screen is for this user: any of its permissions, bank-wide where it needs that. */
+export function canOpenSection(
+  me: Pick<Me, 'permissions' | 'permissionScopes'>,
+  section: { permissions: readonly string[]; bankWide?: string },
+): boolean {
+  if (!hasAnyPermission(me, section.permissions)) return false;
+  return !section.bankWide || me.permissionScopes?.[section.bankWide] === 'all';
+}
