@@ -61,27 +61,16 @@ describe('platform http', () => {
   });
 
   it('takes an empty body labelled JSON as no body (clients send that with DELETE), still refuses bad JSON', async () => {
-    const empty = await ctx.app.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/logout',
-      headers: { 'content-type': 'application/json' },
-      payload: '',
-    });
-    expect(empty.statusCode).toBe(204);
-    const needsBody = await ctx.app.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: ' ',
-    });
+    const postJson = (url: string, payload: string) =>
+      ctx.app.http.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+    expect((await postJson('/api/v1/auth/logout', '')).statusCode).toBe(204);
+    const needsBody = await postJson('/api/v1/auth/login', ' ');
     expect(needsBody.statusCode).toBe(400);
     expect(needsBody.json().error.code).toBe('VALIDATION_FAILED');
-    const poisoned = await ctx.app.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"username":"x","password":"y","__proto__":{"admin":true}}',
-    });
+    const poisoned = await postJson(
+      '/api/v1/auth/login',
+      '{"username":"x","password":"y","__proto__":{"admin":true}}',
+    );
     expect(poisoned.statusCode).toBe(400);
   });
 
