@@ -132,3 +132,15 @@ export async function apiSession(username: string, password: string): Promise<Ap
     },
   };
 }
+
+/**
+ * Takes a demo queue off its business-hours calendar, so a journey does not depend on the hour it
+ * runs at (`email_vi` follows Vietnamese office hours: closed in the evening, mail waits there).
+ */
+export async function openAllHours(queueCode: string): Promise<void> {
+  const admin = await apiSession(demo.admin.username, demo.admin.password);
+  const { items } = await admin.request<{ items: { id: string; code: string }[] }>('GET', '/admin/queues');
+  const queue = items.find((q) => q.code === queueCode);
+  if (!queue) throw new Error(`no queue ${queueCode}`);
+  await admin.request('PATCH', `/admin/queues/${queue.id}`, { calendarId: null });
+}
