@@ -98,6 +98,9 @@ async function main() {
   const env = {
     ...process.env,
     BANYAN_SMTP_INBOUND_PORT: String(smtpPort),
+    // The journeys run at any hour: a case update by SMS must not wait for 08:00 in Hanoi (quiet
+    // hours are covered by the notifications integration tests).
+    SMS_QUIET_HOURS: 'off',
     ...(dataDir ? { BANYAN_DATA_DIR: dataDir } : {}),
   };
   console.log(`e2e: starting Banyan on ${baseUrl} (${dataDir ? `data in ${dataDir}` : 'DATABASE_URL'})`);

@@ -262,6 +262,7 @@ export async function buildApp(deps: AppDeps) {
       : null,
     mailFrom: { name: config.mailFromName, address: config.mailFromAddress },
     bankTimeZone: config.bankTimeZone,
+    quietHours: config.smsQuietHours,
     suppressions: emailSuppressions,
   });
   if (smsTransport) {

@@ -40,6 +40,11 @@ export interface Config {
   dkimKeyFile: string | null;
   /** The bank's time zone: quiet hours for customers whose own zone is unknown. */
   bankTimeZone: string;
+  /**
+   * Whether non-transactional SMS waits out the night (21:00–08:00 in the customer's zone). On by
+   * default; `SMS_QUIET_HOURS=off` sends at once (the browser journeys, which run at any hour).
+   */
+  smsQuietHours: boolean;
   /** Built-in SMTP server for inbound mail (0 = a free port; null = off). 2525 by default. */
   smtpInboundPort: number | null;
   smtpInboundHost: string;
@@ -167,6 +172,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dkimSelector: env.BANYAN_DKIM_SELECTOR || null,
     dkimKeyFile: env.BANYAN_DKIM_KEY_FILE || null,
     bankTimeZone: env.BANYAN_TIME_ZONE || 'Asia/Ho_Chi_Minh',
+    smsQuietHours: env.SMS_QUIET_HOURS !== 'off',
     smtpInboundPort:
       env.BANYAN_SMTP_INBOUND_PORT === 'off' ? null : int('BANYAN_SMTP_INBOUND_PORT', 2525, 0, 65535),
     smtpInboundHost: env.BANYAN_SMTP_INBOUND_HOST || '127.0.0.1',

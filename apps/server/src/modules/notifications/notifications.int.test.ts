@@ -393,8 +393,9 @@ describe('SMS notifications and quiet hours', () => {
   let service: ReturnType<typeof createNotificationsService>;
 
   /** The notification service of this context, sending texts through `sms`. */
-  const serviceWith = (sms: SmsSender) =>
+  const serviceWith = (sms: SmsSender, options: { quietHours?: boolean } = {}) =>
     createNotificationsService({
+      ...options,
       db: ctx.app.db,
       ids: ctx.app.ids,
       clock: ctx.clock,
@@ -470,6 +471,21 @@ describe('SMS notifications and quiet hours', () => {
       'notification.sent',
       'notification.delivered',
     ]);
+  });
+
+  it('sends at once at night when quiet hours are off (SMS_QUIET_HOURS=off)', async () => {
+    ctx.clock.set('2026-03-05T16:30:00Z'); // 23:30 in Hanoi
+    const customer = await createCustomer(ctx, 'C3003', { phones: ['0903123499'] });
+    const queued = await ctx.app.db.transaction((tx) =>
+      serviceWith(gateway, { quietHours: false }).queueNotification(tx, {
+        customerId: customer.id,
+        purpose: 'survey',
+        templateKey: 'survey_invite',
+        params: { name: 'anh Nam', link: 'https://bank.example/s/3' },
+        idempotencyKey: 'survey:3',
+      }),
+    );
+    expect(queued.notification.nextAttemptAt.toISOString()).toBe('2026-03-05T16:30:00.000Z');
   });
 
   it('sends one number its texts in the order they were queued, other numbers in parallel', async () => {

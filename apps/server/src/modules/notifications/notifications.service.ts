@@ -155,6 +155,8 @@ export function createNotificationsService(deps: {
   sms?: SmsSender | null;
   mailFrom: { name: string; address: string };
   bankTimeZone: string;
+  /** Non-transactional SMS waits out the customer's night (default on). */
+  quietHours?: boolean;
   /** The email suppression list (hard bounces), asked before every email is sent. */
   suppressions?: { isSuppressed(address: string): Promise<boolean> } | null;
 }) {
@@ -227,9 +229,11 @@ export function createNotificationsService(deps: {
     const now = clock.now();
     const id = ids.uuid();
     const from = input.notBefore && input.notBefore.getTime() > now.getTime() ? input.notBefore : now;
-    const nextAttemptAt = choice.channel
-      ? earliestSendTime(from, choice.channel, input.purpose, timeZoneOf(phone, bankTimeZone))
-      : now;
+    const nextAttemptAt = !choice.channel
+      ? now
+      : deps.quietHours === false
+        ? from
+        : earliestSendTime(from, choice.channel, input.purpose, timeZoneOf(phone, bankTimeZone));
     const status: NotificationStatus = choice.channel ? 'queued' : 'suppressed';
     const inserted = await tx.execute(sql`INSERT INTO notifications
         (id, customer_id, purpose, template_key, locale, params, channel, recipient, status, reason,

@@ -20,6 +20,8 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, what
 
 beforeAll(async () => {
   ctx = await createTestContext({ smsSimulator: true, smsSimulatorPort: 0 });
+  // A weekday morning in Hanoi: service texts are held in quiet hours (21:00–08:00 local).
+  ctx.clock.set('2026-03-02T02:00:00Z');
   await ctx.app.startSms();
   const queueId = await ctx.app.routing.createQueue(null, { code: 'sms', name: 'SMS', channels: ['sms'] });
   await ctx.app.smsChannel?.addNumber({ number: '8088', queueId });

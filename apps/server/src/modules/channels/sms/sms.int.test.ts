@@ -83,6 +83,9 @@ beforeAll(async () => {
     smppPassword: 's3cret',
     smsSender: 'Banyan\r\nBank',
   });
+  // A weekday morning in Hanoi and Shanghai: service texts are held in quiet hours (21:00–08:00
+  // local), so a run in the evening would otherwise wait for tomorrow.
+  ctx.clock.set('2026-03-02T02:00:00Z');
   await ctx.app.startSms();
   queueId = await ctx.app.routing.createQueue(null, { code: 'sms-vi', name: 'SMS', channels: ['sms'] });
   await ctx.app.smsChannel?.addNumber({ number: '8088', queueId });
