@@ -343,7 +343,6 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       .finally(() => {
         following = null;
         if (again.follow) {
-          again.follow = false;
           // Held by a placeholder so that NOTIFYs meanwhile only set `again` (read once for all).
           following = new Promise<void>((resolve) =>
             setTimeout(() => {
