@@ -47,6 +47,8 @@ const MAX_ATTEMPTS = 10;
 const FOLLOW_BATCH = 500;
 /** Events a dispatcher pass looks at. */
 const DISPATCH_BATCH = 100;
+/** Old events deleted per statement by `prune` (a short writer: see `prune`). */
+const PRUNE_BATCH = 1000;
 /**
  * While NOTIFYs keep coming (one per commit), the follower reads again at most this often: at 500
  * commits/s a read per commit would be 500 queries a second for one or two events each. A quiet
@@ -378,13 +380,27 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * an older position get `resync`. Undispatched events are never pruned.
    */
   async function prune(before: Date): Promise<number> {
-    return db.transaction(async (tx) => {
-      const deleted = await tx.execute(sql`
-        DELETE FROM outbox WHERE dispatched_at IS NOT NULL AND created_at < ${before} RETURNING id`);
-      const ids = (deleted.rows as { id: string }[]).map((r) => r.id);
-      if (ids.length > 0) await tx.execute(sql`DELETE FROM event_handled WHERE event_id IN ${ids}`);
-      return ids.length;
-    });
+    // In short batches, each its own statement: one transaction over a day of events would hold every
+    // live push back while it ran (subscribers read below the oldest open writer), and its event ids
+    // would not fit in one statement's parameters.
+    let pruned = 0;
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>(
+        `WITH doomed AS (
+           SELECT position FROM outbox WHERE dispatched_at IS NOT NULL AND created_at < $1
+            ORDER BY position LIMIT $2
+         ), gone AS (
+           DELETE FROM outbox o USING doomed WHERE o.position = doomed.position RETURNING o.id
+         ), handled AS (
+           DELETE FROM event_handled WHERE event_id IN (SELECT id FROM gone) RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM gone)::int AS n, (SELECT count(*) FROM handled) AS h`,
+        [before, PRUNE_BATCH],
+      );
+      const n = rows[0]?.n ?? 0;
+      pruned += n;
+      if (n < PRUNE_BATCH) return pruned;
+    }
   }
 
   /** The LISTEN connection; when it drops (database restart), polling covers while we reconnect. */
