@@ -13,10 +13,16 @@ import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
  */
 
 const CURSOR = 'message_copies';
-/** Events per copy statement. */
-const COPY_BATCH = 10_000;
-/** Messages per tokenise round (select, segment, one UPDATE). */
+/**
+ * Events per copy transaction. Small on purpose: live pushes read the event log only below the
+ * oldest open writing transaction (commit-safe order, decision 0003), so a copy of 10,000 messages
+ * held every chat push back for the second or two it ran.
+ */
+const COPY_BATCH = 500;
+/** Messages per tokenise round (select, segment on worker threads). */
 const TOKENISE_BATCH = 10_000;
+/** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
+const WRITE_CHUNK = 500;
 
 /** Copies the customer messages published since the cursor; returns how many were copied. */
 export async function copyCustomerMessages(db: Db): Promise<number> {
@@ -84,9 +90,12 @@ export async function tokenisePending(db: Db, onProgress?: (done: number) => voi
       p: tokens[i]?.phrases,
       s: tokens[i]?.suggestion,
     }));
-    await db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, p text[], s boolean)
-      WHERE m.message_id = v.id`);
+    for (let at = 0; at < values.length; at += WRITE_CHUNK) {
+      const chunk = values.slice(at, at + WRITE_CHUNK);
+      await db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS v(id uuid, p text[], s boolean)
+        WHERE m.message_id = v.id`);
+    }
   };
   let done = 0;
   // The write in flight settles to its error (or null), so a failure surfaces where it is awaited.
