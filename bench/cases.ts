@@ -179,6 +179,9 @@ async function seed(pool: pg.Pool) {
       await client.query('VACUUM ANALYZE cases');
       await client.query('VACUUM ANALYZE case_tasks');
     });
+    // The load's gigabytes of WAL flushed now, not by a checkpoint during the measurements (after
+    // which every first change to a page also writes the whole page to the WAL).
+    await phase('CHECKPOINT', () => client.query('CHECKPOINT'));
   } finally {
     await client.query('RESET session_replication_role').catch(() => undefined);
     client.release();
