@@ -195,6 +195,36 @@ describe('kiosk', () => {
     const events = await ctx.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.issued'`);
     expect(events.rows[0].n).toBeGreaterThanOrEqual(15);
   });
+
+  it('says a mistyped phone is not a phone number, in the kiosk language; an unknown one is anonymous', async () => {
+    const before = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_tickets`);
+    const typo = await issue({ serviceId: svc.cash, phone: 'abcdefg' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error?.code).toBe('BRANCH_PHONE_INVALID');
+    const vi = await api(
+      'POST',
+      '/branch/device/tickets',
+      null,
+      { serviceId: svc.cash, phone: '12-34-56' },
+      {
+        ...device(kioskToken),
+        'accept-language': 'vi',
+      },
+    );
+    expect(vi.body.error).toMatchObject({
+      code: 'BRANCH_PHONE_INVALID',
+      message: expect.stringContaining('Số điện thoại'),
+    });
+    const after = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_tickets`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    // A real number of nobody the bank knows: a ticket, and nothing said about who is a customer.
+    const unknown = await issue({ serviceId: svc.cash, phone: '0977 000 999' });
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.identified).toBe(false);
+    await ctx.pool.query(`UPDATE branch_tickets SET status = 'no_show' WHERE id = $1`, [
+      (unknown.body.ticket as { id: string }).id,
+    ]);
+  });
 });
 
 describe('counter', () => {
@@ -311,6 +341,12 @@ describe('counter', () => {
   it('transfers keeping the issue time, and parks and resumes', async () => {
     const call = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
     const t = call.body.ticket as { id: string; issuedAt: string };
+    // Nowhere new (its own service, or its own counter): refused, no event.
+    for (const nowhere of [{}, { serviceId: svc.cash }, { counterId: counters[1] }]) {
+      const same = await api('POST', `/branch/tickets/${t.id}/transfer`, teller, nowhere);
+      expect(same.status).toBe(400);
+      expect(same.body.error?.code).toBe('BRANCH_TRANSFER_SAME');
+    }
     const moved = await api('POST', `/branch/tickets/${t.id}/transfer`, teller, { serviceId: svc.loans });
     expect(moved.body).toMatchObject({ status: 'waiting', serviceId: svc.loans, issuedAt: t.issuedAt });
     await issue({ serviceId: svc.loans });
@@ -348,6 +384,12 @@ describe('lobby manager', () => {
       serviceId: svc.cash,
     });
     expect(flex.body).toMatchObject({ isFlexible: true, serviceIds: [svc.cash, svc.loans] });
+    const nowhere = await api('POST', '/branch/lobby/move-tickets', manager, {
+      fromServiceId: svc.cash,
+      toServiceId: svc.cash,
+      count: 2,
+    });
+    expect(nowhere.body.error?.code).toBe('BRANCH_TRANSFER_SAME');
     const move = await api('POST', '/branch/lobby/move-tickets', manager, {
       fromServiceId: svc.cash,
       toServiceId: svc.deposit_machine,
@@ -376,6 +418,30 @@ describe('appointments', () => {
     const items = slots.body.items as Array<{ start: string; remaining: number }>;
     expect(items.length).toBeGreaterThan(4);
     const slot = items[0] as { start: string };
+    for (const date of ['2026-99-99', '2026-02-31', '0000-00-00']) {
+      const bad = await api(
+        'GET',
+        `/branch/public/branches/${branchId}/slots?serviceId=${svc.loans}&date=${date}`,
+        null,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error?.code).toBe('BRANCH_DATE_INVALID');
+    }
+    const typo = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: 'Lê Văn Hẹn',
+      phone: 'abcdefg',
+    });
+    expect(typo.body.error?.code).toBe('BRANCH_PHONE_INVALID');
+    const blank = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: '   ',
+    });
+    expect(blank.body.error?.code).toBe('BRANCH_NAME_REQUIRED');
+    const none = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_appointments`);
+    expect(none.rows[0].n).toBe(0);
     const book = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
       serviceId: svc.loans,
       slotStart: slot.start,
