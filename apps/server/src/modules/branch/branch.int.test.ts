@@ -407,6 +407,48 @@ describe('lobby manager', () => {
   });
 });
 
+describe('priority set by staff at the door', () => {
+  it('lists the waiting tickets to the lobby manager, who sets a legal priority group (audited)', async () => {
+    const first = (await issue({ serviceId: svc.loans })).body.ticket as { id: string };
+    const second = (await issue({ serviceId: svc.loans })).body.ticket as { id: string };
+    const waiting = async () => {
+      const r = await api('GET', `/branch/branches/${branchId}/waiting`, manager);
+      expect(r.status).toBe(200);
+      return (r.body.items as Array<{ id: string; priority: number }>).filter((t) =>
+        [first.id, second.id].includes(t.id),
+      );
+    };
+    expect((await waiting()).map((t) => t.id)).toEqual([first.id, second.id]);
+    expect((await api('GET', `/branch/branches/${branchId}/waiting`, teller)).status).toBe(403);
+    expect((await api('GET', `/branch/branches/${otherBranchId}/waiting`, manager)).status).toBe(403);
+
+    const set = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'pregnant' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ priority: 2, priorityReason: 'pregnant' });
+    expect((await waiting()).map((t) => t.id)).toEqual([second.id, first.id]);
+    const audited = await ctx.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'branch.ticket_priority_set' AND target_id = $1`,
+      [second.id],
+    );
+    expect(audited.rows[0].details).toMatchObject({ group: 'pregnant' });
+
+    const foreign = await api('PUT', `/branch/tickets/${first.id}/priority`, otherTeller, { group: 'vip' });
+    expect(foreign.body.error?.code).toBe('BRANCH_FORBIDDEN');
+    expect((await api('PUT', `/branch/tickets/${first.id}/priority`, agent, { group: 'vip' })).status).toBe(
+      403,
+    );
+    const bad = await api('PUT', `/branch/tickets/${first.id}/priority`, manager, { group: 'friend' });
+    expect(bad.status).toBe(400);
+    const reset = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'none' });
+    expect(reset.body).toMatchObject({ priority: 0, priorityReason: null });
+    await ctx.pool.query(`UPDATE branch_tickets SET status = 'no_show' WHERE id = ANY($1)`, [
+      [first.id, second.id],
+    ]);
+    const served = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'elderly' });
+    expect(served.body.error?.code).toBe('BRANCH_TICKET_STATE');
+  });
+});
+
 describe('appointments', () => {
   it('books within capacity, checks in with the code for a priority ticket, records no-shows', async () => {
     ctx.clock.set('2026-05-04T01:00:00Z'); // 08:00 in Hà Nội, a Monday

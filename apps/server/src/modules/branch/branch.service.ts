@@ -1216,6 +1216,21 @@ export function createBranchService(deps: BranchServiceDeps) {
     };
   }
 
+  /**
+   * The waiting tickets of a branch, highest priority and oldest first (at most 200), so the lobby
+   * manager can find the customer at the door and set a legal priority group or VIP.
+   */
+  async function listWaiting(actor: Actor | null, branchId: string) {
+    requireBranch(actor, branchId, 'branch.lobby');
+    const found = await rows<TicketRow>(
+      db,
+      sql`SELECT ${TICKET_COLUMNS} FROM branch_tickets t
+          WHERE t.branch_id = ${branchId} AND t.status = 'waiting'
+          ORDER BY t.priority DESC, t.issued_at LIMIT 200`,
+    );
+    return found.map(toTicket);
+  }
+
   /** Opens a counter as a flexible one serving `serviceId` first (audited). */
   async function openFlexibleCounter(actor: Actor | null, input: { counterId: string; serviceId: string }) {
     await db.transaction(async (tx) => {
@@ -1675,6 +1690,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     setNotes,
     setPriority,
     lobbyBoard,
+    listWaiting,
     openFlexibleCounter,
     moveTickets,
     displayState,
