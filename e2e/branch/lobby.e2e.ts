@@ -260,8 +260,8 @@ describe('branch lobby', () => {
   it('the lobby manager gives a waiting customer the elderly priority at the door', async () => {
     const waiting = lobby.getByRole('table', { name: 'Waiting tickets' });
     await waiting.getByRole('cell', { name: 'A004' }).waitFor();
-    await lobby.getByLabel('Priority of A004').click();
-    await lobby.getByRole('option', { name: 'Elderly' }).click();
+    await lobby.getByRole('combobox', { name: 'Priority of A004' }).click();
+    await lobby.getByRole('option', { name: 'Elderly', exact: true }).click();
     await lobby.getByText('Priority of A004 set.').waitFor();
     // Calling order: the priority group before the earlier normal tickets.
     await expect
