@@ -254,7 +254,7 @@ describe('counter', () => {
     expect((await api('POST', `/branch/tickets/${t.id}/start`, teller)).body.status).toBe('serving');
     ctx.clock.advance(240_000);
     const done = await api('POST', `/branch/tickets/${t.id}/finish`, teller, {
-      notes: 'Opened savings account',
+      notes: 'Opened savings account, card 4111 1111 1111 1111',
     });
     expect(done.body.status).toBe('served');
     const served = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'ticket.served'`);
@@ -285,9 +285,14 @@ describe('counter', () => {
     const { rows } = await ctx.pool.query(`SELECT customer_id FROM branch_tickets WHERE priority = 3`);
     const visits = await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, teller);
     expect(visits.status).toBe(200);
+    // Card numbers in the teller's notes are masked before they are stored (PCI DSS 3.4.1).
     expect(visits.body.items).toMatchObject([
-      { status: 'served', notes: 'Opened savings account', tellerName: 'teller.b' },
+      { status: 'served', notes: 'Opened savings account, card 4111 11** **** 1111', tellerName: 'teller.b' },
     ]);
+    const ticketId = (visits.body.items as Array<{ ticketId: string }>)[0]?.ticketId as string;
+    await api('PUT', `/branch/tickets/${ticketId}/notes`, teller, { notes: 'New card 5555-5555-5555-4444' });
+    const stored = await ctx.pool.query('SELECT notes FROM branch_tickets WHERE id = $1', [ticketId]);
+    expect(stored.rows[0].notes).toBe('New card 5555-55**-****-4444');
     expect((await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, manager)).status).toBe(403);
   });
 

@@ -18,6 +18,7 @@ import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
 import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { maskPans } from '../../platform/masking.ts';
 import {
   type Actor,
   type Permission,
@@ -1057,7 +1058,7 @@ export function createBranchService(deps: BranchServiceDeps) {
             AND t0.status IN ('called', 'serving')),
           done AS (
             UPDATE branch_tickets u SET status = 'served', started_at = coalesce(u.started_at, ${now}),
-              finished_at = ${now}, notes = coalesce(${notes ?? null}::text, u.notes)
+              finished_at = ${now}, notes = coalesce(${notes === undefined ? null : maskPans(notes)}::text, u.notes)
             FROM ok WHERE u.id = ok.id AND u.status IN ('called', 'serving')
             RETURNING u.*, (SELECT c.number FROM branch_counters c WHERE c.id = u.counter_id) AS counter_number),
           took AS (
@@ -1152,7 +1153,8 @@ export function createBranchService(deps: BranchServiceDeps) {
   async function setNotes(actor: Actor | null, ticketId: string, notes: string) {
     return db.transaction(async (tx) => {
       const { t } = await ticketForActor(tx, actor, ticketId, ['called', 'serving', 'parked', 'served']);
-      await tx.execute(sql`UPDATE branch_tickets SET notes = ${notes} WHERE id = ${t.id}`);
+      // The visit and its notes show on the customer's timeline: card numbers masked (PCI DSS 3.4.1).
+      await tx.execute(sql`UPDATE branch_tickets SET notes = ${maskPans(notes)} WHERE id = ${t.id}`);
       return toTicket(await getTicketRow(tx, t.id));
     });
   }
