@@ -451,9 +451,10 @@ export function createAnalyticsService(deps: {
     const now = clock.now();
     const since = startOfLocalDay(now, timeZone);
     const members = scope === 'all' ? null : await deps.teamMembers(actor?.teamIds ?? []);
-    const [board, agentBoard, today] = await Promise.all([
+    const [board, agentBoard, eligible, today] = await Promise.all([
       routing.queueBoard(since),
       routing.agentBoard(members),
+      routing.queueAgents(members),
       db.execute(sql`SELECT f.queue_id, ${aggregates()} FROM analytics_contact_facts f
         WHERE f.offered_at >= ${since} GROUP BY ROLLUP (f.queue_id)`),
     ]);
@@ -471,12 +472,25 @@ export function createAnalyticsService(deps: {
       asaSeconds: f?.asaSeconds ?? null,
       csatToday: f?.csat ?? null,
     });
-    const agents = { available: 0, busy: 0, away: 0, offline: 0 };
+    type States = Wallboard['agents'];
+    const stateOf = new Map<string, keyof States>();
     for (const a of agentBoard) {
       const load = a.channels.reduce((sum, c) => sum + c.load, 0);
-      if (a.state === 'available') agents[load > 0 ? 'busy' : 'available']++;
-      else if (a.state === 'away') agents.away++;
-      else agents.offline++;
+      stateOf.set(
+        a.userId,
+        a.state === 'available' ? (load > 0 ? 'busy' : 'available') : a.state === 'away' ? 'away' : 'offline',
+      );
+    }
+    const none = (): States => ({ available: 0, busy: 0, away: 0, offline: 0 });
+    const agents = none();
+    for (const state of stateOf.values()) agents[state]++;
+    const agentsByQueue = new Map<string, States>();
+    for (const { queueId, userId } of eligible) {
+      const state = stateOf.get(userId);
+      if (!state) continue;
+      const counts = agentsByQueue.get(queueId) ?? none();
+      counts[state]++;
+      agentsByQueue.set(queueId, counts);
     }
     return {
       at: now.toISOString(),
@@ -492,6 +506,7 @@ export function createAnalyticsService(deps: {
         code: q.code,
         name: q.name,
         ...tile(q.waiting, q.longestWaitSeconds, byQueue.get(q.id)),
+        agents: agentsByQueue.get(q.id) ?? none(),
       })),
       agents,
     };

@@ -591,6 +591,27 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     });
   }
 
+  /**
+   * Which agents can take each queue's work, by the rules `queueAvailability` applies: a channel of
+   * the queue with capacity, and every required skill at its minimum proficiency. For the
+   * wallboard's agents by state per queue; `userIds` limits to a supervisor's teams.
+   */
+  async function queueAgents(userIds: string[] | null): Promise<{ queueId: string; userId: string }[]> {
+    const result = await db.execute(sql`
+      SELECT q.id AS queue_id, a.user_id FROM routing_queues q
+      JOIN routing_agent_states a ON EXISTS (SELECT 1 FROM routing_agent_channels c
+        WHERE c.user_id = a.user_id AND c.capacity > 0 AND c.channel = ANY(q.channels))
+      WHERE NOT EXISTS (
+        SELECT 1 FROM jsonb_to_recordset(q.required_skills) AS r("skillId" uuid, "minProficiency" int)
+        WHERE NOT EXISTS (SELECT 1 FROM routing_agent_skills s WHERE s.user_id = a.user_id
+          AND s.skill_id = r."skillId" AND s.proficiency >= r."minProficiency"))
+      ${userIds ? sql`AND a.user_id IN ${userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}`);
+    return (result.rows as { queue_id: string; user_id: string }[]).map((r) => ({
+      queueId: r.queue_id,
+      userId: r.user_id,
+    }));
+  }
+
   /** Agents with their state, time in state and load; `userIds` limits to a supervisor's teams. */
   async function agentBoard(userIds: string[] | null) {
     const result = await db.execute(sql`
@@ -856,6 +877,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     sweepDisconnected,
     queueBoard,
     agentBoard,
+    queueAgents,
     transferToAgent,
     transferToQueue,
     createQueue,
