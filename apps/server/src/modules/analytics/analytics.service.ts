@@ -454,7 +454,7 @@ export function createAnalyticsService(deps: {
     const [board, agentBoard, eligible, today] = await Promise.all([
       routing.queueBoard(since),
       routing.agentBoard(members),
-      routing.queueAgents(members),
+      routing.queueAgentStates(members),
       db.execute(sql`SELECT f.queue_id, ${aggregates()} FROM analytics_contact_facts f
         WHERE f.offered_at >= ${since} GROUP BY ROLLUP (f.queue_id)`),
     ]);
@@ -472,25 +472,12 @@ export function createAnalyticsService(deps: {
       asaSeconds: f?.asaSeconds ?? null,
       csatToday: f?.csat ?? null,
     });
-    type States = Wallboard['agents'];
-    const stateOf = new Map<string, keyof States>();
+    const agents = { available: 0, busy: 0, away: 0, offline: 0 };
     for (const a of agentBoard) {
       const load = a.channels.reduce((sum, c) => sum + c.load, 0);
-      stateOf.set(
-        a.userId,
-        a.state === 'available' ? (load > 0 ? 'busy' : 'available') : a.state === 'away' ? 'away' : 'offline',
-      );
-    }
-    const none = (): States => ({ available: 0, busy: 0, away: 0, offline: 0 });
-    const agents = none();
-    for (const state of stateOf.values()) agents[state]++;
-    const agentsByQueue = new Map<string, States>();
-    for (const { queueId, userId } of eligible) {
-      const state = stateOf.get(userId);
-      if (!state) continue;
-      const counts = agentsByQueue.get(queueId) ?? none();
-      counts[state]++;
-      agentsByQueue.set(queueId, counts);
+      if (a.state === 'available') agents[load > 0 ? 'busy' : 'available']++;
+      else if (a.state === 'away') agents.away++;
+      else agents.offline++;
     }
     return {
       at: now.toISOString(),
@@ -506,7 +493,7 @@ export function createAnalyticsService(deps: {
         code: q.code,
         name: q.name,
         ...tile(q.waiting, q.longestWaitSeconds, byQueue.get(q.id)),
-        agents: agentsByQueue.get(q.id) ?? none(),
+        agents: eligible.get(q.id) ?? { available: 0, busy: 0, away: 0, offline: 0 },
       })),
       agents,
     };
