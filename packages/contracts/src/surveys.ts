@@ -66,6 +66,9 @@ export const Survey = Type.Object({
 });
 export type Survey = Static<typeof Survey>;
 export const SurveyList = Type.Object({ items: Type.Array(Survey) });
+/** Turns a survey off (no more invitations, not asked in the widget or on the pad) or on again. */
+export const UpdateSurvey = Type.Object({ isActive: Type.Boolean() }, strict);
+export type UpdateSurvey = Static<typeof UpdateSurvey>;
 
 /** The link's token travels in the query (path parameters are limited to 100 characters). */
 export const PublicSurveyQuery = Type.Object(

@@ -216,3 +216,59 @@ describe('rules', () => {
     expect(outsideQuietHours(day, 21, 8, 'Asia/Ho_Chi_Minh')).toEqual(day);
   });
 });
+
+describe('turning a survey off', () => {
+  // Fresh sessions: the tests above move the clock past the earlier ones' lifetime.
+  let analyst: Session;
+  let lead: Session;
+  beforeAll(async () => {
+    analyst = await signInAs(ctx, { username: 'sv.analyst2', roles: ['quality_analyst'] });
+    lead = await signInAs(ctx, { username: 'sv.lead2', roles: ['supervisor'] });
+  });
+  const patch = (session: Session, id: string, isActive: boolean) =>
+    ctx.app.http.inject({
+      method: 'PATCH',
+      url: `/api/v1/surveys/${id}`,
+      headers: as(session),
+      payload: { isActive },
+    });
+
+  it('is for a quality analyst, audited; the survey is then asked nowhere', async () => {
+    const created = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: as(analyst),
+      payload: { code: 'ces.visit.off', kind: 'ces', trigger: 'branch_visit' },
+    });
+    const id = created.json().id as string;
+    const off = await patch(analyst, id, false);
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ id, isActive: false });
+    const active = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM survey_definitions WHERE is_active AND trigger = 'branch_visit'`,
+    );
+    expect(active.rows[0].n).toBe(0);
+    expect((await patch(lead, id, true)).statusCode).toBe(403);
+    const unknown = await patch(analyst, crypto.randomUUID(), true);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('SURVEY_NOT_FOUND');
+    expect((await patch(analyst, id, true)).json()).toMatchObject({ isActive: true });
+    const audited = await ctx.pool.query(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'survey.%activated' ORDER BY seq`,
+      [id],
+    );
+    expect(audited.rows.map((r) => r.action)).toEqual(['survey.deactivated', 'survey.activated']);
+    await patch(analyst, id, false);
+  });
+
+  it('refuses half a quiet-hours window', async () => {
+    const res = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: as(analyst),
+      payload: { code: 'csat.half', kind: 'csat', trigger: 'case_resolved', quietStartHour: 21 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('SURVEY_QUIET_HOURS_INVALID');
+  });
+});

@@ -167,6 +167,9 @@ export function createSurveysService(deps: {
       questions.filter((q) => q.isScore).length > 1
     )
       throw new AppError('SURVEY_INVALID_QUESTIONS', 400);
+    // Half a window would be silently ignored: links would go out at night.
+    if (((input.quietStartHour ?? null) === null) !== ((input.quietEndHour ?? null) === null))
+      throw new AppError('SURVEY_QUIET_HOURS_INVALID', 400);
     const timeZone = input.timeZone ?? 'UTC';
     if (!isValidTimeZone(timeZone))
       throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone });
@@ -190,6 +193,27 @@ export function createSurveysService(deps: {
         details: { code: input.code, kind: input.kind, trigger: input.trigger },
       });
       return toSurvey(result.rows[0] as unknown as DefinitionRow);
+    });
+  }
+
+  /** Turns a survey off or on again (audited); an inactive one invites nobody and is asked nowhere. */
+  async function setSurveyActive(actor: Actor | null, id: string, isActive: boolean): Promise<Survey> {
+    if (requirePermission(actor, 'quality.evaluate') !== 'all') throw new AppError('AUTH_FORBIDDEN', 403);
+    return db.transaction(async (tx) => {
+      const result = await tx.execute(
+        sql`UPDATE survey_definitions SET is_active = ${isActive} WHERE id = ${id} RETURNING *`,
+      );
+      const row = result.rows[0] as unknown as DefinitionRow | undefined;
+      if (!row) throw new AppError('SURVEY_NOT_FOUND', 404);
+      await audit.record(tx, {
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? null,
+        action: isActive ? 'survey.activated' : 'survey.deactivated',
+        targetType: 'survey',
+        targetId: id,
+        details: { code: row.code },
+      });
+      return toSurvey(row);
     });
   }
 
@@ -613,6 +637,7 @@ export function createSurveysService(deps: {
   return {
     createSurvey,
     listSurveys,
+    setSurveyActive,
     surveyResults,
     onChatClosed,
     onCaseResolved,
