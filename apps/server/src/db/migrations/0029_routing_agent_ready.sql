@@ -4,11 +4,12 @@
 -- 0028's lookup walked `routing_agent_skills_skill_idx` and probed the state and channel rows of
 -- every agent at the best proficiency level (184 for chat_vi on the bench) to sort them by idle time,
 -- and locked up to 25 agents even when 3 contacts were waiting. Here each skill row carries a copy of
--- its agent's availability and idle time (`available`, `idle_since`), kept by the triggers below in
--- the statement that changes the agent's row, and the partial index `routing_agent_skills_ready_idx`
+-- its agent's availability and idle time (`available`, `idle_since`) and of the channels on which the
+-- agent has room (`room`), kept by the triggers below in the statement that changes the agent's rows,
+-- and the partial index `routing_agent_skills_ready_idx`
 -- lists a skill's available agents by (proficiency desc, idle since, id): with one required skill the
--- lookup reads the index in order and stops at its limit (the agents who are full or held by a rival
--- router are skipped on the way: they were served last, so they come last). With two, the skill rows
+-- lookup reads the index in order and stops at its limit (an agent with no room on the channel is
+-- skipped by their skill row alone, one held by a rival router at its lock). With two, the skill rows
 -- of available agents are joined and sorted by score and idle time without touching an agent's state
 -- or channel rows, which are then probed in that order until the limit. `routing_decide` asks for as
 -- many agents as the group's contacts can take (plus as many as one of them declined), not for the
@@ -16,7 +17,8 @@
 --
 -- The rules do not change: the state and channel rows are still read under `FOR UPDATE OF a, c SKIP
 -- LOCKED` and still filter (`a.state = 'available'`, `c.load < c.capacity`), so a copy that is stale
--- in a statement's snapshot can only order, never admit, an agent; the copies and the rows they copy
+-- in a statement's snapshot can only order, never admit, an agent (nor exclude one the snapshot's
+-- own channel row would admit); the copies and the rows they copy
 -- change in one statement, so within one snapshot they are equal. Ties in idle time are broken by the
 -- agent's id. `routing.decide.int.test.ts` holds the function equal to `routing.order.ts` on random
 -- queues; the limits are safe because a group of n contacts, none of which declined more than d
@@ -24,12 +26,16 @@
 -- agents, which are looked up by id).
 ALTER TABLE "routing_agent_skills" ADD COLUMN "available" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "routing_agent_skills" ADD COLUMN "idle_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "routing_agent_skills" ADD COLUMN "room" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 CREATE INDEX "routing_agent_skills_ready_idx" ON "routing_agent_skills" USING btree ("skill_id","proficiency" DESC NULLS LAST,"idle_since","user_id") WHERE available;
 --> statement-breakpoint
 UPDATE routing_agent_skills s SET available = (a.state = 'available'), idle_since = a.idle_since
   FROM routing_agent_states a WHERE a.user_id = s.user_id;
 --> statement-breakpoint
--- A new skill row copies its agent's row (none yet: not available). Whoever replaces an agent's skills
+UPDATE routing_agent_skills s SET room = coalesce((SELECT array_agg(c.channel ORDER BY c.channel)
+  FROM routing_agent_channels c WHERE c.user_id = s.user_id AND c.load < c.capacity), '{}');
+--> statement-breakpoint
+-- A new skill row copies its agent's rows (no state row yet: not available). Whoever replaces an agent's skills
 -- locks the agent's state row first (`syncAgentSkills`), so the copy is current.
 CREATE OR REPLACE FUNCTION routing_agent_skills_copy_state() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
@@ -40,6 +46,8 @@ BEGIN
     NEW.available := false;
     NEW.idle_since := NULL;
   END IF;
+  NEW.room := coalesce((SELECT array_agg(c.channel ORDER BY c.channel) FROM routing_agent_channels c
+                         WHERE c.user_id = NEW.user_id AND c.load < c.capacity), '{}');
   RETURN NEW;
 END
 $fn$;
@@ -67,6 +75,27 @@ CREATE TRIGGER routing_agent_states_copy_on_insert AFTER INSERT OR DELETE ON rou
 CREATE TRIGGER routing_agent_states_copy_on_update AFTER UPDATE OF state, idle_since ON routing_agent_states
   FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.idle_since IS DISTINCT FROM NEW.idle_since)
   EXECUTE FUNCTION routing_agent_states_copy_to_skills();
+--> statement-breakpoint
+-- An agent's channel filling up or getting room again (or added, or removed) reaches their skill rows.
+CREATE OR REPLACE FUNCTION routing_agent_channels_copy_to_skills() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_user uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END;
+BEGIN
+  UPDATE routing_agent_skills
+     SET room = coalesce((SELECT array_agg(c.channel ORDER BY c.channel) FROM routing_agent_channels c
+                           WHERE c.user_id = v_user AND c.load < c.capacity), '{}')
+   WHERE user_id = v_user;
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER routing_agent_channels_copy_on_insert AFTER INSERT OR DELETE ON routing_agent_channels
+  FOR EACH ROW EXECUTE FUNCTION routing_agent_channels_copy_to_skills();
+--> statement-breakpoint
+CREATE TRIGGER routing_agent_channels_copy_on_update AFTER UPDATE OF load, capacity ON routing_agent_channels
+  FOR EACH ROW WHEN ((OLD.load < OLD.capacity) IS DISTINCT FROM (NEW.load < NEW.capacity))
+  EXECUTE FUNCTION routing_agent_channels_copy_to_skills();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION routing_lock_agents(p_channel text, p_skills jsonb, p_limit int, p_only uuid[])
 RETURNS TABLE (o_user uuid, o_spare int, o_idle timestamptz, o_score int)
@@ -128,7 +157,8 @@ BEGIN
       FROM routing_agent_skills s0
       JOIN routing_agent_states a ON a.user_id = s0.user_id
       JOIN routing_agent_channels c ON c.user_id = s0.user_id AND c.channel = p_channel AND c.load < c.capacity
-     WHERE s0.skill_id = v_skill1 AND s0.proficiency >= v_min1 AND s0.available AND a.state = 'available'
+     WHERE s0.skill_id = v_skill1 AND s0.proficiency >= v_min1 AND s0.available AND p_channel = ANY(s0.room)
+       AND a.state = 'available'
      ORDER BY s0.proficiency DESC NULLS LAST, s0.idle_since ASC, s0.user_id ASC
      LIMIT p_limit
        FOR UPDATE OF a, c SKIP LOCKED;
@@ -142,7 +172,7 @@ BEGIN
           FROM routing_agent_skills s0
           JOIN routing_agent_skills s1 ON s1.user_id = s0.user_id AND s1.skill_id = v_skill2
            AND s1.proficiency >= v_min2
-         WHERE s0.skill_id = v_skill1 AND s0.proficiency >= v_min1 AND s0.available
+         WHERE s0.skill_id = v_skill1 AND s0.proficiency >= v_min1 AND s0.available AND p_channel = ANY(s0.room)
          ORDER BY 2 DESC, 3 ASC, 1 ASC
         OFFSET 0
       ) t

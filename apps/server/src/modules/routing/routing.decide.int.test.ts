@@ -234,10 +234,10 @@ describe('routing_decide', () => {
         expect(e.audience).toEqual({ permissions: ['supervisor.view'], users: [e.payload.agentId] });
       }
 
-      // A second batch once agents have changed: the lookup reads copies of each agent's state and
-      // idle time on its skill rows (migration 0029), which must follow the offers just made (idle
-      // since now, several agents at the same time), agents going away or coming back, idle times
-      // moving, and skills replaced.
+      // A second batch once agents have changed: the lookup reads copies of each agent's state, idle
+      // time and channels with room on its skill rows (migration 0029), which must follow the offers
+      // just made (idle since now, several agents at the same time, some now full), agents going away
+      // or coming back, idle times moving, loads changing, and skills replaced.
       for (const o of offers) {
         const a = agents.find((x) => x.userId === o.agentId) as Agent;
         a.load++;
@@ -257,6 +257,14 @@ describe('routing_decide', () => {
             a.userId,
             a.idleSince,
           ]);
+        }
+        // A contact ended or transferred away (room again), or taken elsewhere (full).
+        if (rnd.next() < 0.2) {
+          a.load = rnd.int(0, a.capacity);
+          await ctx.pool.query(
+            'UPDATE routing_agent_channels SET load = $2 WHERE user_id = $1 AND channel = $3',
+            [a.userId, a.load, channel],
+          );
         }
         if (rnd.next() < 0.15) {
           a.skills = Object.fromEntries(
@@ -282,7 +290,9 @@ describe('routing_decide', () => {
     // Every copy equals the row it copies.
     const stale = await ctx.pool.query(
       `SELECT count(*)::int AS n FROM routing_agent_skills s JOIN routing_agent_states a ON a.user_id = s.user_id
-        WHERE s.available <> (a.state = 'available') OR s.idle_since IS DISTINCT FROM a.idle_since`,
+        WHERE s.available <> (a.state = 'available') OR s.idle_since IS DISTINCT FROM a.idle_since
+           OR s.room <> coalesce((SELECT array_agg(c.channel ORDER BY c.channel) FROM routing_agent_channels c
+                                   WHERE c.user_id = s.user_id AND c.load < c.capacity), '{}')`,
     );
     expect(stale.rows[0].n).toBe(0);
     // The scenarios did route (not 40 empty queues), widened contacts included.

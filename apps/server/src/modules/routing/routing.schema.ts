@@ -123,6 +123,11 @@ export const agentSkills = pgTable(
      */
     available: boolean('available').notNull().default(false),
     idleSince: timestamp('idle_since', { withTimezone: true }),
+    /**
+     * The channels on which the agent has room (`routing_agent_channels.load < capacity`), kept by
+     * triggers too: a lookup skips a full agent's entry without probing their rows.
+     */
+    room: text('room').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.skillId] }),
