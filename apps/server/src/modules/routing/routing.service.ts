@@ -445,6 +445,9 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     userId: string,
     skills: { skillId: string; proficiency: number }[],
   ): Promise<void> {
+    // The agent's state row first, as every writer of it does: the new skill rows copy its state and
+    // idle time (migration 0029), which no one may change until this commits.
+    await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
     await tx.execute(sql`DELETE FROM routing_agent_skills WHERE user_id = ${userId}`);
     for (const s of skills) {
       await tx.execute(
