@@ -260,6 +260,7 @@ export function createKnowledgeIndex(deps: {
   /** Searches answered from the high tiers alone, tries of it that fell back, candidates ranked. */
   let tiered = 0;
   let tierFallbacks = 0;
+  let tieredFillUps = 0;
   let candidatesRanked = 0;
 
   function grow(min: number) {
@@ -926,11 +927,11 @@ export function createKnowledgeIndex(deps: {
     const driverCost = groupCost[driver] as number;
     const plan: Plan = { groups, bonus, byCost, from, to, extra, termCount };
 
-    // 1. The high tiers, when they hold fewer candidates than the other ways.
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
       tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.docs.length ?? 0);
-    if (tierCost < (groupCount < 2 ? walk : driverCost)) {
+    /** The articles with a query term in a high tier or in the delta, ascending. */
+    const tierCandidates = () => {
       const { matched, touched } = space();
       let candidates = 0;
       const collect = (docs: ArrayLike<number>, start: number, end: number) => {
@@ -948,9 +949,14 @@ export function createKnowledgeIndex(deps: {
         if (more) collect(more.docs, 0, more.docs.length);
       }
       for (let i = 0; i < candidates; i++) matched[touched[i] as number] = 0;
-      const { strict } = rankCandidates(query, plan, touched.subarray(0, candidates).sort());
-      // What an article outside the tiers could score: per group its best phrase plus every
-      // phrase's share as a partial match, each term at its low-tier bound; then the bonus terms.
+      return touched.subarray(0, candidates).sort();
+    };
+    /**
+     * What an article outside the tiers could score, matching all groups or some: per group its
+     * best phrase plus every phrase's share as a partial match, each term at its low-tier bound;
+     * then the bonus terms.
+     */
+    const tierBound = () => {
       let bound = 0;
       for (const group of groups) {
         let best = 0;
@@ -964,8 +970,13 @@ export function createKnowledgeIndex(deps: {
       }
       for (const k of bonus) bound += low[k] as number;
       // × the lifts' growth since the bounds were taken; a margin for single-precision sums.
-      bound *= liftGrowth * (1 + 1e-5);
-      if (strict.count() === query.limit && strict.lowest() > bound) {
+      return bound * liftGrowth * (1 + 1e-5);
+    };
+
+    // 1. The high tiers, when they hold fewer candidates than the other ways.
+    if (tierCost < (groupCount < 2 ? walk : driverCost)) {
+      const { strict } = rankCandidates(query, plan, tierCandidates(), query.limit, false);
+      if (strict.count() === query.limit && strict.lowest() > tierBound()) {
         tiered++;
         return strict.hits();
       }
@@ -998,8 +1009,25 @@ export function createKnowledgeIndex(deps: {
       if (more) collect(more.docs, 0, more.docs.length);
     }
     for (let i = 0; i < candidates; i++) matched[touched[i] as number] = 0;
-    const { strict, strictCount } = rankCandidates(query, plan, touched.subarray(0, candidates).sort());
-    if (strictCount < Math.min(query.limit, query.minStrict)) return searchByWalk(query);
+    const { strict, strictCount } = rankCandidates(
+      query,
+      plan,
+      touched.subarray(0, candidates).sort(),
+      query.limit,
+      false,
+    );
+    if (strictCount < Math.min(query.limit, query.minStrict)) {
+      // Every strict match is known (few): the any-group fill-up from the tiers, when they settle it.
+      const needed = query.limit - strictCount;
+      if (tierCost < walk) {
+        const { strict: loose } = rankCandidates(query, plan, tierCandidates(), needed, true);
+        if (loose.count() === needed && loose.lowest() > tierBound()) {
+          tieredFillUps++;
+          return [...strict.hits(), ...loose.hits()];
+        }
+      }
+      return searchByWalk(query);
+    }
     intersections++;
     return strict.hits();
   }
@@ -1017,11 +1045,12 @@ export function createKnowledgeIndex(deps: {
   }
 
   /**
-   * Ranks the candidates (ascending slots) that match every group: the strict list's best and how
-   * many there were. A candidate's terms are looked up group by group, cheapest group first, and
-   * the first group it misses ends it (most candidates of a common word miss a rarer one).
+   * Ranks the candidates (ascending slots) that match every group: the best `keep` and how many
+   * there were. A candidate's terms are looked up group by group, cheapest group first, and the
+   * first group it misses ends it (most candidates of a common word miss a rarer one). With
+   * `isLoose`, the other way round: the candidates matching some groups but not all (the fill-up).
    */
-  function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array) {
+  function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
     const { groups, bonus, byCost, from, to, extra, termCount } = plan;
     const { isAllowed, rank } = admission(query);
     candidatesRanked += order.length;
@@ -1050,13 +1079,13 @@ export function createKnowledgeIndex(deps: {
       score[k] = found;
       return found;
     };
-    const strict = topK(query.limit);
+    const strict = topK(keep);
     let strictCount = 0;
     for (let i = 0; i < order.length; i++) {
       slot = order[i] as number;
       if (!isAllowed(slot)) continue;
       score.fill(-2);
-      let isStrict = true;
+      let met = 0;
       for (const g of byCost) {
         let isMet = false;
         for (const phrase of groups[g] as number[][]) {
@@ -1064,12 +1093,10 @@ export function createKnowledgeIndex(deps: {
           for (const k of phrase) if (look(k) < 0) isWhole = false;
           if (isWhole) isMet = true;
         }
-        if (!isMet) {
-          isStrict = false;
-          break;
-        }
+        if (isMet) met++;
+        else if (!isLoose) break;
       }
-      if (!isStrict) continue;
+      if (isLoose === (met === groups.length)) continue;
       // As the walk sums (Float32 at each step, groups in query order): partial phrases as met,
       // then the group's best.
       let sum = 0;
@@ -1096,6 +1123,8 @@ export function createKnowledgeIndex(deps: {
         }
         sum = Math.fround(sum + best);
       }
+      // The walk ranks only what some group term touched (a bonus term alone matches nothing).
+      if (sum === 0) continue;
       for (const k of bonus) {
         const s = look(k);
         if (s >= 0) sum = Math.fround(sum + s);
@@ -1229,6 +1258,7 @@ export function createKnowledgeIndex(deps: {
       intersections,
       tiered,
       tierFallbacks,
+      tieredFillUps,
       candidatesRanked,
       highPostings: hiDoc.length,
     };
