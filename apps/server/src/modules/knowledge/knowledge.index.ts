@@ -932,24 +932,13 @@ export function createKnowledgeIndex(deps: {
       tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.docs.length ?? 0);
     /** The articles with a query term in a high tier or in the delta, ascending. */
     const tierCandidates = () => {
-      const { matched, touched } = space();
-      let candidates = 0;
-      const collect = (docs: ArrayLike<number>, start: number, end: number) => {
-        for (let p = start; p < end; p++) {
-          const slot = docs[p] as number;
-          if (matched[slot] === 0) {
-            matched[slot] = 1;
-            touched[candidates++] = slot;
-          }
-        }
-      };
+      const lists: PostingRange[] = [];
       for (let k = 0; k < termCount; k++) {
-        collect(hiDoc, hiFrom[k] as number, hiTo[k] as number);
+        lists.push({ docs: hiDoc, start: hiFrom[k] as number, end: hiTo[k] as number });
         const more = extra[k];
-        if (more) collect(more.docs, 0, more.docs.length);
+        if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
       }
-      for (let i = 0; i < candidates; i++) matched[touched[i] as number] = 0;
-      return touched.subarray(0, candidates).sort();
+      return union(lists);
     };
     /**
      * What an article outside the tiers could score, matching all groups or some: per group its
@@ -974,7 +963,8 @@ export function createKnowledgeIndex(deps: {
     };
 
     // 1. The high tiers, when they hold fewer candidates than the other ways.
-    if (tierCost < (groupCount < 2 ? walk : driverCost)) {
+    // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
+    if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
       const { strict } = rankCandidates(query, plan, tierCandidates(), query.limit, false);
       if (strict.count() === query.limit && strict.lowest() > tierBound()) {
         tiered++;
@@ -982,7 +972,6 @@ export function createKnowledgeIndex(deps: {
       }
       tierFallbacks++;
     }
-    if (groupCount < 2) return searchByWalk(query);
 
     // 2. The driving group's postings, when looking them up costs less than walking.
     // A lookup is a few comparisons per term, mostly one step forward when candidates are dense;
@@ -990,36 +979,20 @@ export function createKnowledgeIndex(deps: {
     // phase, CPU per search): lookups ≤ 2 × postings 2.24 ms, ≤ 1 × 2.49, ≤ 0.5 × 2.88 — the
     // walk stays for candidates far beyond that (and yields the fill-up).
     if (driverCost * termCount >= 2 * walk) return searchByWalk(query);
-    const { matched, touched } = space();
-    let candidates = 0;
+    const lists: PostingRange[] = [];
     for (const phrase of groups[driver] as number[][]) {
       let k = phrase[0] as number;
       for (const other of phrase) if ((lengths[other] as number) < (lengths[k] as number)) k = other;
-      const collect = (docs: ArrayLike<number>, start: number, end: number) => {
-        for (let p = start; p < end; p++) {
-          const slot = docs[p] as number;
-          if (matched[slot] === 0) {
-            matched[slot] = 1;
-            touched[candidates++] = slot;
-          }
-        }
-      };
-      collect(postDoc, from[k] as number, to[k] as number);
+      lists.push({ docs: postDoc, start: from[k] as number, end: to[k] as number });
       const more = extra[k];
-      if (more) collect(more.docs, 0, more.docs.length);
+      if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
     }
-    for (let i = 0; i < candidates; i++) matched[touched[i] as number] = 0;
-    const { strict, strictCount } = rankCandidates(
-      query,
-      plan,
-      touched.subarray(0, candidates).sort(),
-      query.limit,
-      false,
-    );
-    if (strictCount < Math.min(query.limit, query.minStrict)) {
+    const { strict, strictCount } = rankCandidates(query, plan, union(lists), query.limit, false);
+    // One group has no fill-up: its matches are the strict list.
+    if (groupCount > 1 && strictCount < Math.min(query.limit, query.minStrict)) {
       // Every strict match is known (few): the any-group fill-up from the tiers, when they settle it.
       const needed = query.limit - strictCount;
-      if (tierCost < walk) {
+      if (tierCost * termCount < walk) {
         const { strict: loose } = rankCandidates(query, plan, tierCandidates(), needed, true);
         if (loose.count() === needed && loose.lowest() > tierBound()) {
           tieredFillUps++;
@@ -1030,6 +1003,44 @@ export function createKnowledgeIndex(deps: {
     }
     intersections++;
     return strict.hits();
+  }
+
+  interface PostingRange {
+    docs: ArrayLike<number>;
+    start: number;
+    end: number;
+  }
+
+  /**
+   * The distinct slots of some posting ranges, ascending. One compact range is used as it is; more
+   * are marked and gathered, then sorted when few or read back from the marks in slot order when
+   * many (sorting tens of thousands of slots cost more than ranking them).
+   */
+  function union(lists: PostingRange[]): Int32Array {
+    const filled = lists.filter((l) => l.end > l.start);
+    const only = filled[0];
+    if (filled.length === 1 && only && only.docs === postDoc) return postDoc.subarray(only.start, only.end);
+    const { matched, touched } = space();
+    let count = 0;
+    for (const { docs, start, end } of filled)
+      for (let p = start; p < end; p++) {
+        const slot = docs[p] as number;
+        if (matched[slot] === 0) {
+          matched[slot] = 1;
+          touched[count++] = slot;
+        }
+      }
+    if (count * 64 > slots) {
+      let at = 0;
+      for (let slot = 0; slot < slots; slot++)
+        if (matched[slot] === 1) {
+          matched[slot] = 0;
+          touched[at++] = slot;
+        }
+      return touched.subarray(0, count);
+    }
+    for (let i = 0; i < count; i++) matched[touched[i] as number] = 0;
+    return touched.subarray(0, count).sort();
   }
 
   interface Plan {
