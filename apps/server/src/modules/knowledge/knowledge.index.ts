@@ -1068,12 +1068,14 @@ export function createKnowledgeIndex(deps: {
     // Per term: the cursor in its main range and in its delta (both only move forward).
     const at = Int32Array.from(from);
     const deltaAt = new Int32Array(termCount);
-    /** The term's score in the current candidate: −1 absent, −2 not looked up yet. */
+    /** The term's score in the candidate `stamp[k]` (its position + 1): −1 absent. */
     const score = new Float64Array(termCount);
+    const stamp = new Int32Array(termCount);
     let slot = 0;
+    let current = 0;
     const look = (k: number) => {
-      const known = score[k] as number;
-      if (known !== -2) return known;
+      if (stamp[k] === current) return score[k] as number;
+      stamp[k] = current;
       let found = -1;
       const end = to[k] as number;
       const p = seek(postDoc, at[k] as number, end, slot);
@@ -1095,7 +1097,7 @@ export function createKnowledgeIndex(deps: {
     for (let i = 0; i < order.length; i++) {
       slot = order[i] as number;
       if (!isAllowed(slot)) continue;
-      score.fill(-2);
+      current = i + 1;
       let met = 0;
       for (const g of byCost) {
         let isMet = false;
