@@ -101,6 +101,11 @@ describe('one-time passwords for customer verification', () => {
     expect(notification.nextAttemptAt.getTime()).toBeLessThanOrEqual(ctx.clock.now().getTime());
     const code = await codeOf(row.notification_id);
     expect(code).toMatch(/^\d{6}$/);
+    // Sent: the plain code is gone from the queue, only its HMAC remains.
+    const params = await ctx.pool.query('SELECT params FROM notifications WHERE id = $1', [
+      row.notification_id,
+    ]);
+    expect(params.rows[0].params).toEqual({});
     expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.code_hash).not.toContain(code);
     expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBe(5 * 60_000);
