@@ -206,4 +206,40 @@ describe('chat transcripts by email', () => {
     );
     expect(audit.rows.map((r) => r.actor_id)).toEqual([agent.userId, supervisor.userId, agent.userId]);
   });
+
+  it("falls back to the known customer's address, and asks for one when there is none", async () => {
+    const known = await ctx.app.customers.createCustomer({
+      customerNo: 'C7002',
+      fullName: 'Lê Văn Nam',
+      givenName: 'Nam',
+      preferredLanguage: 'en',
+      emails: ['nam@example.vn'],
+    } as never);
+    const { id } = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'en',
+      customerId: known.id,
+    });
+    await ctx.app.conversations.close({ conversationId: id, by: 'customer' });
+    const sent = await call(supervisor, 'POST', `/conversations/${id}/transcript`, {});
+    expect(sent.statusCode).toBe(202);
+    const stored = await ctx.pool.query('SELECT recipient, locale FROM notifications WHERE id = $1', [
+      sent.json().notificationId,
+    ]);
+    expect(stored.rows[0]).toEqual({ recipient: 'nam@example.vn', locale: 'en' });
+
+    const anonymous = await ctx.app.conversations.startConversation({
+      channel: 'chat',
+      queueId,
+      language: 'zh-CN',
+    });
+    await ctx.app.conversations.close({ conversationId: anonymous.id, by: 'customer' });
+    const missing = await call(supervisor, 'POST', `/conversations/${anonymous.id}/transcript`, {}, 'zh-CN');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toMatchObject({
+      code: 'TRANSCRIPT_ADDRESS_MISSING',
+      message: '请输入接收聊天记录的电子邮箱。',
+    });
+  });
 });
