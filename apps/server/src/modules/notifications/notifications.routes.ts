@@ -42,7 +42,7 @@ const errors = { ...ErrorResponses, 410: ErrorEnvelope, 429: ErrorEnvelope };
 
 /** The widget's visitor (channels/webchat), as far as these routes need it. */
 interface VisitorAuth {
-  authenticate(token: string | undefined): Promise<{ visitorId: string }>;
+  authenticate(token: string | undefined): Promise<{ visitorId: string; customerId: string | null }>;
   ownConversation(visitor: { visitorId: string }, conversationId: string): Promise<{ id: string }>;
 }
 
@@ -75,14 +75,18 @@ export function notificationsRoutes(deps: {
     return c.id;
   }
 
-  async function visitorConversation(request: FastifyRequest, id: string, isSend = false): Promise<string> {
+  async function visitorConversation(
+    request: FastifyRequest,
+    id: string,
+    isSend = false,
+  ): Promise<{ id: string; visitorCustomerId: string | null }> {
     const webchat = deps.webchat as VisitorAuth;
     const header = request.headers.authorization;
     const visitor = await webchat.authenticate(
       header?.startsWith('Visitor ') ? header.slice(8).trim() : undefined,
     );
     if (isSend && !perVisitorTranscripts.hit(visitor.visitorId)) throw new AppError('RATE_LIMITED', 429);
-    return (await webchat.ownConversation(visitor, id)).id;
+    return { id: (await webchat.ownConversation(visitor, id)).id, visitorCustomerId: visitor.customerId };
   }
 
   const queuedJson = (r: { notification: Notification; duplicate: boolean }) => ({
@@ -116,9 +120,10 @@ export function notificationsRoutes(deps: {
     app.get(
       '/widget/conversations/:id/transcript',
       { schema: { tags: ['widget'], params: IdParams, response: { 200: TranscriptSuggestion, ...errors } } },
-      async (request) => ({
-        email: await transcripts.suggestedAddress(await visitorConversation(request, request.params.id)),
-      }),
+      async (request) => {
+        const { id, visitorCustomerId } = await visitorConversation(request, request.params.id);
+        return { email: await transcripts.suggestedAddress(id, { visitorCustomerId }) };
+      },
     );
     app.post(
       '/widget/conversations/:id/transcript',
@@ -131,11 +136,12 @@ export function notificationsRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const id = await visitorConversation(request, request.params.id, true);
+        const { id, visitorCustomerId } = await visitorConversation(request, request.params.id, true);
         const result = await transcripts.sendTranscript({
           conversationId: id,
           to: request.body.to,
           actor: null,
+          visitorCustomerId,
         });
         return reply.code(202).send(queuedJson(result));
       },

@@ -207,6 +207,28 @@ describe('chat transcripts by email', () => {
     expect(audit.rows.map((r) => r.actor_id)).toEqual([agent.userId, supervisor.userId, agent.userId]);
   });
 
+  it('never shows an anonymous visitor the address on file of the customer an agent linked', async () => {
+    const token = await visitor();
+    const started = await widget('POST', '/widget/conversations', token, { name: 'X', language: 'en' });
+    const id = started.json().id as string;
+    const linked = await ctx.app.customers.createCustomer({
+      customerNo: 'C7003',
+      fullName: 'Phạm Thu',
+      givenName: 'Thu',
+      preferredLanguage: 'en',
+      emails: ['thu.private@example.vn'],
+    } as never);
+    await ctx.app.conversations.linkCustomer(id, linked.id);
+    await widget('POST', `/widget/conversations/${id}/leave`, token);
+    expect((await widget('GET', `/widget/conversations/${id}/transcript`, token)).json()).toEqual({
+      email: null,
+    });
+    const blind = await widget('POST', `/widget/conversations/${id}/transcript`, token, {});
+    expect(blind.json().error.code).toBe('TRANSCRIPT_ADDRESS_MISSING');
+    // The desk may use it: the agent knows whom they linked.
+    expect((await call(supervisor, 'POST', `/conversations/${id}/transcript`, {})).statusCode).toBe(202);
+  });
+
   it("falls back to the known customer's address, and asks for one when there is none", async () => {
     const known = await ctx.app.customers.createCustomer({
       customerNo: 'C7002',

@@ -52,14 +52,27 @@ export function createTranscripts(deps: {
 }) {
   const { db, ids, audit, conversations, notifications } = deps;
 
-  /** The address a customer would expect: the pre-chat form's, else the known customer's. */
-  async function suggestedAddress(conversationId: string): Promise<string | null> {
-    const found = await db.execute(sql`SELECT c.contact_email,
+  /**
+   * The address a customer would expect: the pre-chat form's, else the known customer's. The widget
+   * asks with `visitorCustomerId`: the customer's address on file is shown only to a visitor signed
+   * in as that customer (an anonymous visitor an agent linked to a customer must not read it).
+   */
+  async function suggestedAddress(
+    conversationId: string,
+    options: { visitorCustomerId?: string | null } = {},
+  ): Promise<string | null> {
+    const found = await db.execute(sql`SELECT c.contact_email, c.customer_id,
         (SELECT value FROM customer_identities i WHERE i.customer_id = c.customer_id AND i.kind = 'email'
           ORDER BY i.is_primary DESC, i.verified DESC LIMIT 1) AS customer_email
       FROM conversations c WHERE c.id = ${conversationId}`);
-    const row = found.rows[0] as { contact_email: string | null; customer_email: string | null } | undefined;
-    return row?.contact_email ?? row?.customer_email ?? null;
+    const row = found.rows[0] as
+      | { contact_email: string | null; customer_id: string | null; customer_email: string | null }
+      | undefined;
+    if (!row) return null;
+    if (row.contact_email) return row.contact_email;
+    const isVisitor = options.visitorCustomerId !== undefined;
+    if (isVisitor && (!row.customer_id || row.customer_id !== options.visitorCustomerId)) return null;
+    return row.customer_email;
   }
 
   async function sendTranscript(input: {
@@ -67,10 +80,14 @@ export function createTranscripts(deps: {
     to?: string | null;
     /** The agent (or supervisor) sending it; null when the customer asks from the widget. */
     actor: Actor | null;
+    /** From the widget: the customer the visitor is signed in as (null when anonymous). */
+    visitorCustomerId?: string | null;
   }): Promise<{ notification: Notification; duplicate: boolean }> {
     const c = await conversations.getConversation(input.conversationId);
     if (c.status !== 'closed') throw new AppError('TRANSCRIPT_CONVERSATION_OPEN', 409);
-    const to = (input.to?.trim() || (await suggestedAddress(c.id)) || '').toLowerCase();
+    const suggestion = () =>
+      suggestedAddress(c.id, input.actor ? {} : { visitorCustomerId: input.visitorCustomerId ?? null });
+    const to = (input.to?.trim() || (await suggestion()) || '').toLowerCase();
     if (!to) throw new AppError('TRANSCRIPT_ADDRESS_MISSING', 400);
     if (!isEmailAddress(to) || to.length > 254) throw new AppError('TRANSCRIPT_ADDRESS_INVALID', 400);
     const locale: Locale = isLocale(c.language) ? c.language : 'en';
