@@ -32,6 +32,8 @@ export function useVerification(conversationId: string, enabled: boolean) {
 export function useSendVerificationCode(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Shown inline beside the form (attempts left, which address), not as a toast.
+    meta: { inlineError: true },
     mutationFn: () =>
       api<CustomerVerification>(`/conversations/${conversationId}/verification/code`, { method: 'POST' }),
     onSuccess: (state) => queryClient.setQueryData(verificationKey(conversationId), state),
@@ -41,6 +43,8 @@ export function useSendVerificationCode(conversationId: string) {
 export function useCheckVerificationCode(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Shown inline beside the form (attempts left, which address), not as a toast.
+    meta: { inlineError: true },
     mutationFn: (code: string) =>
       api<CustomerVerification>(`/conversations/${conversationId}/verification/check`, {
         method: 'POST',
@@ -56,6 +60,8 @@ export function useCheckVerificationCode(conversationId: string) {
 export function useEmailTranscript(conversationId: string, customerId: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Shown inline beside the form (attempts left, which address), not as a toast.
+    meta: { inlineError: true },
     mutationFn: (to: string | undefined) =>
       api<{ notificationId: string; status: string; duplicate: boolean }>(
         `/conversations/${conversationId}/transcript`,

@@ -22,7 +22,12 @@ export function CustomerVerificationBox(props: { conversationId: string; isOpen:
   if (data.verified) {
     return (
       <Group gap={6}>
-        <Badge color="green" leftSection={<IconShieldCheck size={12} aria-hidden />}>
+        <Badge
+          variant="light"
+          color="green"
+          c="dark.7"
+          leftSection={<IconShieldCheck size={12} aria-hidden />}
+        >
           {t('customerVerification.verified')}
         </Badge>
         {data.verifiedAt && (
