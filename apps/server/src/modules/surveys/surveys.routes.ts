@@ -16,6 +16,7 @@ import {
   SurveyResults,
   SurveyResultsQuery,
   SurveyThanks,
+  UpdateSurvey,
 } from '#contracts/surveys.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
@@ -127,6 +128,18 @@ export function surveysRoutes(deps: {
       '/surveys',
       { schema: { tags: ['surveys'], body: CreateSurvey, response: { 201: Survey, ...errors } } },
       async (request, reply) => reply.code(201).send(await surveys.createSurvey(request.actor, request.body)),
+    );
+    app.patch(
+      '/surveys/:id',
+      {
+        schema: {
+          tags: ['surveys'],
+          params: IdParams,
+          body: UpdateSurvey,
+          response: { 200: Survey, ...errors },
+        },
+      },
+      async (request) => surveys.updateSurvey(request.actor, request.params.id, request.body),
     );
     app.get(
       '/public/survey',
