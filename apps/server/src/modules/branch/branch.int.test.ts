@@ -391,6 +391,10 @@ describe('appointments', () => {
     expect(full.body.error?.code).toBe('BRANCH_SLOT_FULL');
     const booked = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'appointment.booked'`);
     expect(booked.rows[0].payload).toMatchObject({ phone: '+84987654321' });
+    // The walk-in became a customer, so the visit lands on their timeline (#6).
+    const booker = (await ctx.app.customers.findCustomerByPhone('+84987654321'))?.id;
+    expect(booker).toBeDefined();
+    expect(booked.rows[0].payload.customerId).toBe(booker);
     const checkIn = await api(
       'POST',
       '/branch/device/check-in',
@@ -400,6 +404,10 @@ describe('appointments', () => {
     );
     expect(checkIn.status).toBe(201);
     expect((checkIn.body.ticket as { priority: number }).priority).toBe(1);
+    const visit = await ctx.pool.query('SELECT customer_id FROM branch_tickets WHERE id = $1', [
+      (checkIn.body.ticket as { id: string }).id,
+    ]);
+    expect(visit.rows).toEqual([{ customer_id: booker }]);
     expect(
       (await api('POST', '/branch/device/check-in', null, { code: book.body.code }, device(kioskToken)))
         .status,
@@ -410,6 +418,11 @@ describe('appointments', () => {
       name: 'Missing',
     });
     expect(second.status).toBe(201);
+    // No phone, no email: nobody to find or remind, so no customer record.
+    const anonymous = await ctx.pool.query('SELECT customer_id FROM branch_appointments WHERE id = $1', [
+      second.body.id,
+    ]);
+    expect(anonymous.rows).toEqual([{ customer_id: null }]);
     ctx.clock.advance(3 * 3_600_000);
     expect(await ctx.app.branch.markMissedAppointments()).toBe(1);
     const missed = await ctx.pool.query(
