@@ -197,6 +197,36 @@ describe('kiosk', () => {
   });
 });
 
+describe('ticket priority', () => {
+  it('set by the lobby manager publishes ticket.priority_changed for the lobby screens; not by another branch', async () => {
+    const waiting = await ctx.pool.query(
+      `SELECT id FROM branch_tickets WHERE branch_id = $1 AND status = 'waiting' AND priority = 0 ORDER BY issued_at LIMIT 1`,
+      [branchId],
+    );
+    const ticketId = waiting.rows[0].id as string;
+    const set = await api('PUT', `/branch/tickets/${ticketId}/priority`, manager, { group: 'elderly' });
+    expect(set.status).toBe(200);
+    expect(set.body.priority).toBe(2);
+    const published = await ctx.pool.query(
+      `SELECT payload, audience FROM outbox WHERE type = 'ticket.priority_changed' ORDER BY position`,
+    );
+    expect(published.rows).toHaveLength(1);
+    expect(published.rows[0].payload).toMatchObject({ ticketId, branchId, priority: 2 });
+    expect(published.rows[0].audience).toMatchObject({ branches: [branchId] });
+    expect(
+      (await api('PUT', `/branch/tickets/${ticketId}/priority`, otherTeller, { group: 'vip' })).status,
+    ).toBe(403);
+    // Back as it was, for the counter's calling order below.
+    expect(
+      (await api('PUT', `/branch/tickets/${ticketId}/priority`, manager, { group: 'none' })).body.priority,
+    ).toBe(0);
+    const after = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.priority_changed'`,
+    );
+    expect(after.rows[0].n).toBe(2);
+  });
+});
+
 describe('counter', () => {
   it('calls by priority, refuses a closed counter, a foreign service and another branch', async () => {
     expect(

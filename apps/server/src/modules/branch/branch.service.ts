@@ -1293,7 +1293,10 @@ export function createBranchService(deps: BranchServiceDeps) {
         targetId: t.id,
         details: { group },
       });
-      return toTicket(await getTicketRow(tx, t.id));
+      // Other lobby and counter screens learn of it now, not at the next ticket's event.
+      const updated = await getTicketRow(tx, t.id);
+      await publishTicket(tx, BRANCH_EVENTS.priorityChanged, updated, who.userId);
+      return toTicket(updated);
     });
   }
 
