@@ -208,6 +208,9 @@ function SurveyDrawer({ survey, onClose }: { survey: Survey | null; onClose: () 
     validate: {
       code: (value) => (survey || CODE_PATTERN.test(value.trim()) ? null : t('surveys.admin.codeInvalid')),
       timeZone: required,
+      samplingPercent: (value) => (value === '' ? t('validation.required') : null),
+      minDaysBetween: (value) => (value === '' ? t('validation.required') : null),
+      linkValidDays: (value) => (value === '' ? t('validation.required') : null),
       questions: {
         id: (value) => (QUESTION_ID_PATTERN.test(value.trim()) ? null : t('surveys.admin.questionIdInvalid')),
         en: required,
