@@ -642,10 +642,10 @@ async function runPaced(url: string, pool: pg.Pool, queueIds: string[]): Promise
     `\nPhase 3, arrivals at ${PACED_RATE}/s: ${CONTACTS.toLocaleString('en-US')} contacts fed every ${FEED_EVERY_MS} ms, ` +
       `${PACED_ROUTERS} router loop(s) deciding as they come…\n`,
   );
-  // The same contacts as phases 1–2, taken out and fed back at the arrival rate.
+  // The same contacts as phases 1–2, fed back at the arrival rate as new contacts (new ids).
   await pool.query(`DROP TABLE IF EXISTS bench_arrivals;
-    CREATE TABLE bench_arrivals AS SELECT row_number() OVER (ORDER BY id) AS n, * FROM routing_work_items;
-    TRUNCATE routing_work_items`);
+    CREATE TABLE bench_arrivals AS SELECT row_number() OVER (ORDER BY id) AS n, * FROM routing_work_items`);
+  await endContacts(pool);
   const deadline = Date.now() + PHASE_LIMIT_MS;
   const started = performance.now();
   let arrived = 0;
@@ -665,7 +665,8 @@ async function runPaced(url: string, pool: pg.Pool, queueIds: string[]): Promise
       await pool.query(
         `INSERT INTO routing_work_items (id, kind, ref_id, queue_id, channel, priority, required_skills, language,
            status, enqueued_at)
-         SELECT id, kind, ref_id, queue_id, channel, priority, required_skills, language, 'waiting', clock_timestamp()
+         SELECT gen_random_uuid(), kind, ref_id, queue_id, channel, priority, required_skills, language, 'waiting',
+                clock_timestamp()
            FROM bench_arrivals WHERE n BETWEEN $1 AND $2`,
         [from, to],
       );
@@ -784,10 +785,194 @@ async function explainOneDecision(url: string, queueId: string): Promise<string[
 }
 
 // ---------------------------------------------------------------------------------------------
+// `--profile`: phase 3's decisions one at a time on one connection, measured by what does not
+// depend on the machine's load (the backend's CPU, the round trips), then where the time goes
+
+/**
+ * Every contact ended, every agent free, no events: the contacts stay in the table as a server's
+ * history does. (Phase 3 used to TRUNCATE the table, so the routers' sessions kept plans made for an
+ * empty table, e.g. a sequential scan to update the offered contacts, while it grew to 5,000 rows.)
+ */
+async function endContacts(pool: pg.Pool): Promise<void> {
+  await pool.query(`UPDATE routing_work_items SET status = 'ended', ended_at = now(), offered_to = NULL,
+      offer_expires_at = NULL, assigned_to = NULL WHERE status <> 'ended'`);
+  await pool.query('UPDATE routing_agent_channels SET load = 0');
+  await pool.query('TRUNCATE outbox');
+  await pool.query(
+    'VACUUM ANALYZE routing_work_items, routing_agent_channels, routing_agent_states, routing_agent_skills',
+  );
+}
+
+/** CPU seconds (utime + stime) of one process, from /proc: waiting for a core does not count. */
+async function processCpu(pid: number): Promise<number> {
+  const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  if (!text) return Number.NaN;
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Contacts arrive as in phase 3 (10 at a time, the same 5,000 fed back) and after each arrival one
+ * router calls `routeBatch(queue, 25)` on each queue in turn, on a pool of one connection. Reported:
+ * the backend's CPU per call and per decision (a call that made offers), the round trips per call
+ * (one: the function), PostgreSQL's own time in `routing_decide` and `routing_lock_agents`
+ * (`track_functions`), wall time per decision with the load average; then, for a second pass of
+ * `BENCH_ROUTING_PROFILE_EXPLAIN` calls (default 200), the mean duration of each statement inside the
+ * function (auto_explain without ANALYZE, nested statements).
+ */
+async function profileDecisions(url: string, pool: pg.Pool, queueIds: string[]): Promise<void> {
+  const explainCalls = Math.max(0, Number(process.env.BENCH_ROUTING_PROFILE_EXPLAIN ?? 200) || 0);
+  await pool.query(`DROP TABLE IF EXISTS bench_arrivals;
+    CREATE TABLE bench_arrivals AS SELECT row_number() OVER (ORDER BY id) AS n, * FROM routing_work_items`);
+  await endContacts(pool);
+  const { pool: own, routing } = makeRouting(url, 1);
+  const feed = async (from: number, to: number) =>
+    pool.query(
+      `INSERT INTO routing_work_items (id, kind, ref_id, queue_id, channel, priority, required_skills, language,
+         status, enqueued_at)
+       SELECT gen_random_uuid(), kind, ref_id, queue_id, channel, priority, required_skills, language, 'waiting',
+              clock_timestamp()
+         FROM bench_arrivals WHERE n BETWEEN $1 AND $2`,
+      [from, to],
+    );
+  try {
+    const client = await own.connect();
+    const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    await client.query(`SET track_functions = 'pl'`);
+    // BENCH_ROUTING_PROFILE_SQL: settings to try on the router's connection (e.g. plan_cache_mode).
+    if (process.env.BENCH_ROUTING_PROFILE_SQL) await client.query(process.env.BENCH_ROUTING_PROFILE_SQL);
+    client.release();
+    // The backend's pid, for `perf record -p` during the measured pass.
+    process.stdout.write(`  router backend pid ${pid}\n`);
+    const pass = async (contacts: number) => {
+      const wall: number[] = [];
+      let calls = 0;
+      let offers = 0;
+      let arrived = 0;
+      await own.query('SELECT pg_stat_clear_snapshot()');
+      const before = await own.query(
+        `SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions`,
+      );
+      const cpu0 = await processCpu(pid);
+      while (arrived < contacts) {
+        const to = Math.min(contacts, arrived + 10);
+        await feed(arrived + 1, to);
+        arrived = to;
+        for (const queueId of queueIds) {
+          const t0 = performance.now();
+          const made = await routing.routeBatch(queueId, 25);
+          calls++;
+          if (made.length > 0) {
+            wall.push(performance.now() - t0);
+            offers += made.length;
+          }
+        }
+      }
+      const cpu = (await processCpu(pid)) - cpu0;
+      // Function statistics reach the view at the end of each transaction; a fresh snapshot.
+      await own.query('SELECT pg_stat_clear_snapshot()');
+      const after = await own.query(
+        `SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions`,
+      );
+      const fn = (name: string) => {
+        const a = after.rows.find((r) => r.funcname === name);
+        const b = before.rows.find((r) => r.funcname === name);
+        return {
+          calls: Number(a?.calls ?? 0) - Number(b?.calls ?? 0),
+          totalMs: Number(a?.total_time ?? 0) - Number(b?.total_time ?? 0),
+        };
+      };
+      return { calls, offers, wall, cpu, decide: fn('routing_decide'), lock: fn('routing_lock_agents') };
+    };
+    // Warm-up: the session's plans (PL/pgSQL plans a statement for its values the first 5 times).
+    await pass(200);
+    await endContacts(pool);
+    const load0 = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
+    const p = await pass(CONTACTS);
+    const load1 = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
+    const decisions = p.wall.length;
+    printTable(
+      `Profile: ${p.calls} calls of routeBatch(queue, 25) on one connection as ${CONTACTS} contacts arrive 10 at a time; ` +
+        `${decisions} made offers (${p.offers} offers, ${round(p.offers / Math.max(1, decisions), 1)} a call); ` +
+        `load average ${load0} → ${load1}`,
+      [
+        { measure: 'round trips per call', value: 1 },
+        { measure: 'backend CPU per call (ms)', value: round((p.cpu * 1000) / p.calls, 3) },
+        {
+          measure: 'backend CPU per decision, calls without offers included (ms)',
+          value: round((p.cpu * 1000) / Math.max(1, decisions), 3),
+        },
+        {
+          measure: 'routing_decide time per call, in PostgreSQL (ms)',
+          value: round(p.decide.totalMs / Math.max(1, p.decide.calls), 3),
+        },
+        {
+          measure: 'routing_lock_agents calls, time per call (ms)',
+          value: `${p.lock.calls}, ${round(p.lock.totalMs / Math.max(1, p.lock.calls), 3)}`,
+        },
+        {
+          measure: 'decision wall p50 / p95 / p99 (ms)',
+          value: `${round(percentile(p.wall, 50), 2)} / ${round(percentile(p.wall, 95), 2)} / ${round(percentile(p.wall, 99), 2)}`,
+        },
+      ],
+    );
+    if (explainCalls > 0) {
+      await endContacts(pool);
+      const durations = new Map<string, { n: number; ms: number }>();
+      const scans = new Map<string, string>();
+      const c = await own.connect();
+      const onNotice = (n: { message?: string }) => {
+        const m = /duration: ([\d.]+) ms\s+plan:\s*\n\s*Query Text: ([^\n]*)/.exec(n.message ?? '');
+        if (!m) return;
+        const key = (m[2] as string).trim().slice(0, 70);
+        // A plan that scans a whole table, once per statement: worth reading.
+        if (/Seq Scan|Hash Join/.test(n.message ?? '') && !scans.has(key)) scans.set(key, n.message ?? '');
+        const d = durations.get(key) ?? { n: 0, ms: 0 };
+        d.n++;
+        d.ms += Number(m[1]);
+        durations.set(key, d);
+      };
+      c.on('notice', onNotice);
+      await c.query(`LOAD 'auto_explain'`);
+      await c.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = off;
+        SET auto_explain.log_level = notice; SET auto_explain.log_nested_statements = on`);
+      c.release();
+      let calls = 0;
+      let arrived = 0;
+      while (calls < explainCalls && arrived < CONTACTS) {
+        await feed(arrived + 1, arrived + 10);
+        arrived += 10;
+        for (const queueId of queueIds) {
+          await routing.routeBatch(queueId, 25);
+          calls++;
+        }
+      }
+      const c2 = await own.connect();
+      c2.off('notice', onNotice);
+      await c2.query('SET auto_explain.log_min_duration = -1');
+      c2.release();
+      printTable(
+        `Where a call's time goes: ${calls} calls, auto_explain durations (no ANALYZE), mean per call`,
+        [...durations.entries()]
+          .sort((a, b) => b[1].ms - a[1].ms)
+          .slice(0, 12)
+          .map(([statement, d]) => ({ statement, runs: d.n, 'ms per call': round(d.ms / calls, 3) })),
+      );
+      for (const plan of scans.values())
+        process.stdout.write(`\nA plan with a sequential scan or a hash join:\n${plan}\n`);
+    }
+  } finally {
+    await own.end();
+    await pool.query('DROP TABLE IF EXISTS bench_arrivals');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   printMachine();
   const processes = process.argv.includes('--processes');
+  const profile = process.argv.includes('--profile');
   let dataDir: string | null = null;
   let embedded: EmbeddedPostgres | null = null;
   let adminUrl: string | null = null;
@@ -828,16 +1013,26 @@ async function main(): Promise<void> {
       eligible.map((e) => ({ queue: e.code, contacts: e.contacts, 'qualified agents': e.agents })),
     );
     const queueIds = queues.map((q) => q.id);
-    if (process.env.BENCH_ROUTING_EXPLAIN === '1') {
+    if (profile) {
+      await profileDecisions(url, pool, queueIds);
+      // BENCH_ROUTING_HOLD_S=n keeps the loaded database open n seconds (≤ 1 hour), for psql.
+      const hold = Math.min(3600, Math.max(0, Number(process.env.BENCH_ROUTING_HOLD_S ?? 0) || 0));
+      if (hold > 0) {
+        process.stdout.write(`holding ${url} for ${hold} s\n`);
+        await sleep(hold * 1000);
+      }
+    } else if (process.env.BENCH_ROUTING_EXPLAIN === '1') {
       plans = await explainOneDecision(url, queueIds[0] as string);
       process.stdout.write(`\n${plans.join('\n\n')}\n`);
       await reset(pool);
     }
-    phases.push(
-      await runPhase('Phase 1, offers only', url, dataDir, pool, queueIds, { processes, accept: false }),
-    );
-    printPhase(phases[0] as Phase);
-    if (!processes) {
+    if (!profile) {
+      phases.push(
+        await runPhase('Phase 1, offers only', url, dataDir, pool, queueIds, { processes, accept: false }),
+      );
+      printPhase(phases[0] as Phase);
+    }
+    if (!processes && !profile) {
       await reset(pool);
       phases.push(
         await runPhase('Phase 2, offers accepted as they come', url, dataDir, pool, queueIds, {
@@ -862,6 +1057,7 @@ async function main(): Promise<void> {
     if (dataDir) await removeDataDir(dataDir);
   }
   if (dataDir) await assertNoPostgresLeft([dataDir]);
+  if (profile) return;
 
   const first = phases[0] as Phase;
   const all = first.perRouter.flatMap((r) => r.latenciesMs);

@@ -257,6 +257,19 @@ describe('branch lobby', () => {
     await expectAccessible(lobby, 'lobby alert');
   });
 
+  it('the lobby manager gives a waiting customer the elderly priority at the door', async () => {
+    const waiting = lobby.getByRole('table', { name: 'Waiting tickets' });
+    await waiting.getByRole('cell', { name: 'A004' }).waitFor();
+    await lobby.getByRole('combobox', { name: 'Priority of A004' }).click();
+    await lobby.getByRole('option', { name: 'Elderly', exact: true }).click();
+    await lobby.getByText('Priority of A004 set.').waitFor();
+    // Calling order: the priority group before the earlier normal tickets.
+    await expect
+      .poll(() => waiting.locator('tbody tr').first().locator('td').first().textContent())
+      .toBe('A004');
+    await expectAccessible(lobby, 'lobby waiting tickets');
+  });
+
   it('books an appointment online for tomorrow and gets a check-in code', async () => {
     const page = await (await newContext(browser)).newPage();
     await page.goto('/book');

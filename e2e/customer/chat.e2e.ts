@@ -17,6 +17,7 @@ import {
   type ApiSession,
   apiSession,
   baseUrl,
+  demo,
   expectAccessible,
   launchBrowser,
   newContext,
@@ -279,6 +280,42 @@ describe('live chat: customer on the demo bank ↔ agent on the desk', () => {
     await widget.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã góp ý.' }).waitFor();
     await widget.getByRole('button', { name: 'Bắt đầu cuộc trò chuyện mới' }).waitFor();
     await expectAccessibleFrame(bank, 'widget thank-you');
+  });
+
+  it('the customer asks for the transcript by email: it lands in the mailbox, without the note', async () => {
+    await widget.getByRole('button', { name: 'Gửi bản ghi qua email cho tôi' }).click();
+    const address = widget.getByLabel('Địa chỉ email nhận bản ghi');
+    await address.fill('khong-phai-email');
+    await widget.getByRole('button', { name: 'Gửi bản ghi', exact: true }).click();
+    await widget.getByRole('alert').filter({ hasText: 'Vui lòng nhập địa chỉ email hợp lệ.' }).waitFor();
+    const to = `minh.${run}@example.vn`;
+    await address.fill(to);
+    await widget.getByRole('button', { name: 'Gửi bản ghi', exact: true }).click();
+    await widget
+      .getByRole('status')
+      .filter({ hasText: `Bản ghi đang được gửi tới ${to}.` })
+      .waitFor();
+    await expectAccessibleFrame(bank, 'widget transcript sent');
+
+    const admin = await apiSession(demo.admin.username, demo.admin.password);
+    let id: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const { items } = await admin.request<{ items: { id: string; to: string[] }[] }>(
+            'GET',
+            '/admin/mailbox',
+          );
+          id = items.find((m) => m.to.includes(to))?.id;
+          return id;
+        },
+        { timeout: CONDITION_MS },
+      )
+      .toBeTruthy();
+    const mail = await admin.request<{ text: string }>('GET', `/admin/mailbox/${id}`);
+    expect(mail.text).toContain(secondReply);
+    expect(mail.text).toContain(firstMessage);
+    expect(mail.text).not.toContain(transferNote);
   });
 
   it("the quality analyst finds the widget's answer in the survey's results, linked and masked", async () => {

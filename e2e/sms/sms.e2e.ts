@@ -2,6 +2,7 @@
 // case, which notifies the customer by SMS; the simulator's delivery receipt turns it "Delivered" on
 // the customer's panel in the desk. The customer texts the bank; the text lands in the SMS queue, the
 // agent answers it with the segment counter under the box, and Admin · SMS outbox shows the reply.
+// The agent then verifies the customer with a one-time code sent by SMS (read off the SMSC outbox).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -146,6 +147,35 @@ describe('SMS: a case update delivered to the phone, and a text answered from th
     const row = admin.getByRole('row', { name: new RegExp(escapeRegExp(reply)) });
     await row.getByText('Delivered').waitFor({ timeout: 15_000 });
     await expectAccessible(admin, 'admin: sms outbox');
+  });
+  it('the agent verifies the customer with a code sent by SMS, read back on the phone', async () => {
+    const outbound = async () =>
+      (await adminApi.request<{ items: OutboxItem[] }>('GET', '/admin/sms?limit=200')).items
+        .filter((i) => i.direction === 'out' && /\b\d{6}\b/.test(i.text))
+        .map((i) => i.text);
+    const before = new Set(await outbound());
+    const panel = desk.getByRole('complementary', { name: 'Customer' });
+    await panel.getByRole('button', { name: 'Send verification code' }).click();
+    await panel.getByText(/^Code sent by SMS, valid until .* · 5 attempts left$/).waitFor();
+    let text: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          text = (await outbound()).find((t) => !before.has(t));
+          return text;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeTruthy();
+    const code = /\b(\d{6})\b/.exec(text as string)?.[1] as string;
+    const field = panel.getByRole('textbox', { name: 'Code the customer reads back' });
+    await field.fill(code === '000000' ? '000001' : '000000');
+    await panel.getByRole('button', { name: 'Verify', exact: true }).click();
+    await panel.getByRole('alert').filter({ hasText: 'The code is not correct. 4 attempts left.' }).waitFor();
+    await field.fill(code);
+    await panel.getByRole('button', { name: 'Verify', exact: true }).click();
+    await panel.getByText('Verified by code').waitFor();
+    await expectAccessible(desk, 'desk: customer verified');
   });
 });
 

@@ -68,6 +68,8 @@ import {
   createEmailSender,
   createMailbox,
   createNotificationsService,
+  createTranscripts,
+  createVerification,
   loadDkim,
   notificationsRoutes,
   registerNotificationListeners,
@@ -348,6 +350,26 @@ export async function buildApp(deps: AppDeps) {
   });
   // Case updates, survey links and appointment reminders leave through the one pipeline.
   registerNotificationListeners({ events, notifications, customers });
+  // Chat transcripts by email and one-time passwords for verifying a customer, same pipeline.
+  const transcripts = createTranscripts({
+    db,
+    ids,
+    audit,
+    conversations,
+    notifications,
+    mailFrom: { address: config.mailFromAddress },
+    bankTimeZone: config.bankTimeZone,
+  });
+  const verification = createVerification({
+    db,
+    ids,
+    clock,
+    events,
+    audit,
+    conversations,
+    notifications,
+    secrets,
+  });
   // IMAP mailboxes (Exchange or any IMAP server): one IDLE reader per mailbox, same filing as SMTP.
   const imapReaders = createImapReaders({
     db,
@@ -448,7 +470,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(knowledgeRoutes({ knowledge }));
       await api.register(branchRoutes({ branch }));
       await api.register(branchRealtimeRoutes({ events, branch }));
-      await api.register(notificationsRoutes({ notifications, mailbox }));
+      await api.register(
+        notificationsRoutes({ notifications, mailbox, transcripts, verification, conversations, webchat }),
+      );
       await api.register(
         emailRoutes({
           email: emailChannel,

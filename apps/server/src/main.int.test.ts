@@ -108,5 +108,5 @@ describe('the banyan CLI', () => {
     expect(verify.stdout).toMatch(/audit chain intact/);
     const missing = await banyan('user', 'disable', '--username', 'nobody').catch((e) => e);
     expect(missing.stderr).toContain('no user named nobody');
-  }, 120_000);
+  }, 240_000);
 });

@@ -136,6 +136,13 @@ const wallboardTile = {
 export const WallboardTile = Type.Object(wallboardTile);
 export type WallboardTile = Static<typeof WallboardTile>;
 
+const AgentStates = Type.Object({
+  available: Type.Integer(),
+  busy: Type.Integer(),
+  away: Type.Integer(),
+  offline: Type.Integer(),
+});
+
 export const Wallboard = Type.Object({
   at: IsoDateTime,
   thresholdSeconds: Type.Integer(),
@@ -147,13 +154,17 @@ export const Wallboard = Type.Object({
     longestWaitRed: Type.Integer(),
   }),
   overall: WallboardTile,
-  queues: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), ...wallboardTile })),
-  agents: Type.Object({
-    available: Type.Integer(),
-    busy: Type.Integer(),
-    away: Type.Integer(),
-    offline: Type.Integer(),
-  }),
+  /** Each queue's tile; its `agents` are those who can take its work (channel and skills). */
+  queues: Type.Array(
+    Type.Object({
+      id: Uuid,
+      code: Type.String(),
+      name: Type.String(),
+      ...wallboardTile,
+      agents: AgentStates,
+    }),
+  ),
+  agents: AgentStates,
 });
 export type Wallboard = Static<typeof Wallboard>;
 

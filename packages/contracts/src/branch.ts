@@ -235,6 +235,8 @@ export const CounterView = Type.Object({
   counters: Type.Array(Type.Object({ id: Uuid, number: Type.Integer() })),
 });
 export const MyCounters = Type.Object({ items: Type.Array(BranchCounter) });
+/** The branch's waiting tickets in calling order (priority, then issue time), for staff at the door. */
+export const WaitingTickets = Type.Object({ items: Type.Array(Ticket) });
 
 // ---- lobby ----
 export const LobbyServiceRow = Type.Object({

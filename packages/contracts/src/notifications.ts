@@ -81,3 +81,47 @@ export type Notification = Static<typeof Notification>;
 
 export const NotificationList = Type.Object({ items: Type.Array(Notification) });
 export type NotificationList = Static<typeof NotificationList>;
+
+// ---- chat transcripts by email and one-time passwords (issue #8) ----
+
+export const SendTranscript = Type.Object(
+  {
+    /** Defaults to the pre-chat form's address, else the known customer's. */
+    to: Type.Optional(Type.String({ minLength: 3, maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);
+export type SendTranscript = Static<typeof SendTranscript>;
+
+export const TranscriptQueued = Type.Object({
+  notificationId: Uuid,
+  status: NotificationStatus,
+  /** True when this conversation's transcript was already queued for this address. */
+  duplicate: Type.Boolean(),
+});
+export type TranscriptQueued = Static<typeof TranscriptQueued>;
+
+export const TranscriptSuggestion = Type.Object({ email: Nullable(Type.String()) });
+export type TranscriptSuggestion = Static<typeof TranscriptSuggestion>;
+
+export const CustomerVerification = Type.Object({
+  conversationId: Uuid,
+  customerId: Nullable(Uuid),
+  verified: Type.Boolean(),
+  verifiedAt: Nullable(IsoDateTime),
+  verifiedBy: Nullable(Uuid),
+  pending: Nullable(
+    Type.Object({
+      expiresAt: IsoDateTime,
+      attemptsLeft: Type.Integer(),
+      channel: Nullable(NotificationChannel),
+    }),
+  ),
+});
+export type CustomerVerification = Static<typeof CustomerVerification>;
+
+export const CheckVerificationCode = Type.Object(
+  { code: Type.String({ pattern: '^\\s*[0-9]{6}\\s*$' }) },
+  { additionalProperties: false },
+);
+export type CheckVerificationCode = Static<typeof CheckVerificationCode>;

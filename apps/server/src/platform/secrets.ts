@@ -50,7 +50,14 @@ export function createSecrets(deps: { db: Db }) {
     }
   }
 
-  return { sign, verify };
+  /** HMAC-SHA256 of `data` under the named key, hex (a one-time password kept only as its MAC). */
+  async function hmac(name: string, data: string): Promise<string> {
+    return createHmac('sha256', await key(name))
+      .update(data)
+      .digest('hex');
+  }
+
+  return { sign, verify, hmac };
 }
 
 export type Secrets = ReturnType<typeof createSecrets>;

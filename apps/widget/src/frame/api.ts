@@ -157,6 +157,14 @@ export function createApi(options: { language: () => WidgetLanguage; token: () =
     },
     rate: (id: string, body: { rating: number; comment?: string }) =>
       call<void>('POST', `/widget/conversations/${encodeURIComponent(id)}/rating`, body),
+    transcriptAddress: (id: string) =>
+      call<{ email: string | null }>('GET', `/widget/conversations/${encodeURIComponent(id)}/transcript`),
+    emailTranscript: (id: string, to: string) =>
+      call<{ notificationId: string; duplicate: boolean }>(
+        'POST',
+        `/widget/conversations/${encodeURIComponent(id)}/transcript`,
+        { to },
+      ),
     survey: (id: string) =>
       call<InlineSurvey>('GET', `/widget/conversations/${encodeURIComponent(id)}/survey`),
     answerSurvey: (id: string, answers: Record<string, number | string>) =>

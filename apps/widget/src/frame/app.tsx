@@ -339,7 +339,10 @@ function ChatView(props: { t: Translate; controller: ChatController; state: Chat
         </ol>
       </div>
       {ended ? (
-        <Rating t={t} controller={controller} state={state} />
+        <>
+          {state.status === 'closed' && <TranscriptByEmail t={t} controller={controller} state={state} />}
+          <Rating t={t} controller={controller} state={state} />
+        </>
       ) : (
         <div class="composer">
           {error && (
@@ -502,6 +505,89 @@ function FileView(props: {
       </button>
       {failed && <span role="alert"> {t('error.generic')}</span>}
     </>
+  );
+}
+
+// What the server accepts too (notifications.email.ts#isEmailAddress); the server has the last word.
+const EMAIL = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;
+
+/** "Email me the transcript" in the end-of-chat view, prefilled with the form's (or bank's) address. */
+function TranscriptByEmail(props: { t: Translate; controller: ChatController; state: ChatState }) {
+  const { t, controller, state } = props;
+  const [isOpen, setOpen] = useState(false);
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new form for each finished conversation.
+  useEffect(() => {
+    setOpen(false);
+    setSentTo(null);
+    setError(null);
+  }, [state.conversationId]);
+  if (sentTo)
+    return (
+      <p class="transcript" role="status">
+        {t('transcript.sent', { email: sentTo })}
+      </p>
+    );
+  if (!isOpen) {
+    return (
+      <div class="transcript">
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(true);
+            controller.transcriptAddress().then(
+              (found) => setEmail((current) => current || found || ''),
+              () => undefined,
+            );
+          }}
+        >
+          {t('transcript.action')}
+        </button>
+      </div>
+    );
+  }
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const to = email.trim();
+    if (!EMAIL.test(to)) {
+      setError(t('transcript.invalid'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await controller.emailTranscript(to);
+      setSentTo(to);
+    } catch (caught) {
+      setError((caught instanceof ApiError && caught.message) || t('error.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="transcript" onSubmit={submit} noValidate>
+      <label for="transcript-email">{t('transcript.email')}</label>
+      <input
+        id="transcript-email"
+        type="email"
+        autocomplete="email"
+        value={email}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'transcript-error' : undefined}
+        onInput={(event) => setEmail((event.currentTarget as HTMLInputElement).value)}
+      />
+      {error && (
+        <p class="error" id="transcript-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={isBusy}>
+        {t('transcript.send')}
+      </button>
+    </form>
   );
 }
 

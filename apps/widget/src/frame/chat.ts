@@ -449,6 +449,16 @@ export function createChatController(deps: {
       });
       set({ rated: true });
     },
+    /** The address the transcript would go to: the form's, else the known customer's. */
+    async transcriptAddress(): Promise<string | null> {
+      if (!state.conversationId) return null;
+      return (await api.transcriptAddress(state.conversationId)).email;
+    },
+    /** Emails the finished chat's transcript (once per address: asking again is not a second mail). */
+    async emailTranscript(to: string) {
+      if (!state.conversationId) return;
+      await api.emailTranscript(state.conversationId, to);
+    },
     /** The bank's post-chat survey (null: none configured, keep the 1–5 rating). */
     async survey() {
       if (!state.conversationId) return { survey: null, answered: false };

@@ -343,4 +343,48 @@ describe('wallboard', () => {
     expect(board.overall.waiting).toBe(1);
     expect(board.overall.offeredToday).toBe(4);
   });
+
+  it("counts each queue's agents by state: those with its channel and its skills", async () => {
+    const skillId = crypto.randomUUID();
+    const [email, skilled] = [crypto.randomUUID(), crypto.randomUUID()];
+    await ctx.pool.query(
+      `INSERT INTO routing_queues (id, code, name, channels, required_skills) VALUES
+        ($1, 'an_email', 'Email', '{email}', '[]'),
+        ($2, 'an_skilled', 'Skilled chat', '{chat}', $3::jsonb)`,
+      [email, skilled, JSON.stringify([{ skillId, minProficiency: 3 }])],
+    );
+    try {
+      const board = (await get(lead, '/api/v1/analytics/wallboard')).json();
+      const agentsOf = (id: string) =>
+        (board.queues as Array<{ id: string; agents: Record<string, number> }>).find((q) => q.id === id)
+          ?.agents;
+      const total = (a: Record<string, number> | undefined) =>
+        Object.values(a ?? {}).reduce((x, y) => x + y, 0);
+      // Every agent of the team takes chat: the chat queue counts them as the overall figure does.
+      expect(total(agentsOf(queueId))).toBeGreaterThanOrEqual(2);
+      expect(agentsOf(queueId)).toEqual(board.agents);
+      // Every agent has an email capacity by default; nobody has the skill yet.
+      expect(agentsOf(email)).toEqual(board.agents);
+      expect(agentsOf(skilled)).toEqual({ available: 0, busy: 0, away: 0, offline: 0 });
+      await ctx.pool.query(`UPDATE routing_agent_channels SET capacity = 0 WHERE channel = 'email'`);
+      const noEmail = (await get(lead, '/api/v1/analytics/wallboard')).json();
+      expect(
+        (noEmail.queues as Array<{ id: string; agents: Record<string, number> }>).find((q) => q.id === email)
+          ?.agents,
+      ).toEqual({ available: 0, busy: 0, away: 0, offline: 0 });
+      await ctx.pool.query(
+        'INSERT INTO routing_agent_skills (user_id, skill_id, proficiency) VALUES ($1, $2, 4)',
+        [agentA.userId, skillId],
+      );
+      const after = (await get(lead, '/api/v1/analytics/wallboard')).json();
+      const skilledAfter = (after.queues as Array<{ id: string; agents: Record<string, number> }>).find(
+        (q) => q.id === skilled,
+      )?.agents;
+      expect(total(skilledAfter)).toBe(1);
+    } finally {
+      await ctx.pool.query(`UPDATE routing_agent_channels SET capacity = 5 WHERE channel = 'email'`);
+      await ctx.pool.query('DELETE FROM routing_agent_skills WHERE skill_id = $1', [skillId]);
+      await ctx.pool.query('DELETE FROM routing_queues WHERE id = ANY($1)', [[email, skilled]]);
+    }
+  });
 });

@@ -451,9 +451,10 @@ export function createAnalyticsService(deps: {
     const now = clock.now();
     const since = startOfLocalDay(now, timeZone);
     const members = scope === 'all' ? null : await deps.teamMembers(actor?.teamIds ?? []);
-    const [board, agentBoard, today] = await Promise.all([
+    const [board, agentBoard, eligible, today] = await Promise.all([
       routing.queueBoard(since),
       routing.agentBoard(members),
+      routing.queueAgentStates(members),
       db.execute(sql`SELECT f.queue_id, ${aggregates()} FROM analytics_contact_facts f
         WHERE f.offered_at >= ${since} GROUP BY ROLLUP (f.queue_id)`),
     ]);
@@ -492,6 +493,7 @@ export function createAnalyticsService(deps: {
         code: q.code,
         name: q.name,
         ...tile(q.waiting, q.longestWaitSeconds, byQueue.get(q.id)),
+        agents: eligible.get(q.id) ?? { available: 0, busy: 0, away: 0, offline: 0 },
       })),
       agents,
     };

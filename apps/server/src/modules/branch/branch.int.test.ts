@@ -195,6 +195,36 @@ describe('kiosk', () => {
     const events = await ctx.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.issued'`);
     expect(events.rows[0].n).toBeGreaterThanOrEqual(15);
   });
+
+  it('says a mistyped phone is not a phone number, in the kiosk language; an unknown one is anonymous', async () => {
+    const before = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_tickets`);
+    const typo = await issue({ serviceId: svc.cash, phone: 'abcdefg' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error?.code).toBe('BRANCH_PHONE_INVALID');
+    const vi = await api(
+      'POST',
+      '/branch/device/tickets',
+      null,
+      { serviceId: svc.cash, phone: '12-34-56' },
+      {
+        ...device(kioskToken),
+        'accept-language': 'vi',
+      },
+    );
+    expect(vi.body.error).toMatchObject({
+      code: 'BRANCH_PHONE_INVALID',
+      message: expect.stringContaining('Số điện thoại'),
+    });
+    const after = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_tickets`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    // A real number of nobody the bank knows: a ticket, and nothing said about who is a customer.
+    const unknown = await issue({ serviceId: svc.cash, phone: '0977 000 999' });
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.identified).toBe(false);
+    await ctx.pool.query(`UPDATE branch_tickets SET status = 'no_show' WHERE id = $1`, [
+      (unknown.body.ticket as { id: string }).id,
+    ]);
+  });
 });
 
 describe('ticket priority', () => {
@@ -254,7 +284,7 @@ describe('counter', () => {
     expect((await api('POST', `/branch/tickets/${t.id}/start`, teller)).body.status).toBe('serving');
     ctx.clock.advance(240_000);
     const done = await api('POST', `/branch/tickets/${t.id}/finish`, teller, {
-      notes: 'Opened savings account',
+      notes: 'Opened savings account, card 4111 1111 1111 1111',
     });
     expect(done.body.status).toBe('served');
     const served = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'ticket.served'`);
@@ -285,9 +315,14 @@ describe('counter', () => {
     const { rows } = await ctx.pool.query(`SELECT customer_id FROM branch_tickets WHERE priority = 3`);
     const visits = await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, teller);
     expect(visits.status).toBe(200);
+    // Card numbers in the teller's notes are masked before they are stored (PCI DSS 3.4.1).
     expect(visits.body.items).toMatchObject([
-      { status: 'served', notes: 'Opened savings account', tellerName: 'teller.b' },
+      { status: 'served', notes: 'Opened savings account, card 4111 11** **** 1111', tellerName: 'teller.b' },
     ]);
+    const ticketId = (visits.body.items as Array<{ ticketId: string }>)[0]?.ticketId as string;
+    await api('PUT', `/branch/tickets/${ticketId}/notes`, teller, { notes: 'New card 5555-5555-5555-4444' });
+    const stored = await ctx.pool.query('SELECT notes FROM branch_tickets WHERE id = $1', [ticketId]);
+    expect(stored.rows[0].notes).toBe('New card 5555-55**-****-4444');
     expect((await api('GET', `/customers/${rows[0].customer_id}/branch-visits`, manager)).status).toBe(403);
   });
 
@@ -341,6 +376,12 @@ describe('counter', () => {
   it('transfers keeping the issue time, and parks and resumes', async () => {
     const call = await api('POST', `/branch/counters/${counters[1]}/call-next`, teller, {});
     const t = call.body.ticket as { id: string; issuedAt: string };
+    // Nowhere new (its own service, or its own counter): refused, no event.
+    for (const nowhere of [{}, { serviceId: svc.cash }, { counterId: counters[1] }]) {
+      const same = await api('POST', `/branch/tickets/${t.id}/transfer`, teller, nowhere);
+      expect(same.status).toBe(400);
+      expect(same.body.error?.code).toBe('BRANCH_TRANSFER_SAME');
+    }
     const moved = await api('POST', `/branch/tickets/${t.id}/transfer`, teller, { serviceId: svc.loans });
     expect(moved.body).toMatchObject({ status: 'waiting', serviceId: svc.loans, issuedAt: t.issuedAt });
     await issue({ serviceId: svc.loans });
@@ -378,6 +419,12 @@ describe('lobby manager', () => {
       serviceId: svc.cash,
     });
     expect(flex.body).toMatchObject({ isFlexible: true, serviceIds: [svc.cash, svc.loans] });
+    const nowhere = await api('POST', '/branch/lobby/move-tickets', manager, {
+      fromServiceId: svc.cash,
+      toServiceId: svc.cash,
+      count: 2,
+    });
+    expect(nowhere.body.error?.code).toBe('BRANCH_TRANSFER_SAME');
     const move = await api('POST', '/branch/lobby/move-tickets', manager, {
       fromServiceId: svc.cash,
       toServiceId: svc.deposit_machine,
@@ -395,6 +442,48 @@ describe('lobby manager', () => {
   });
 });
 
+describe('priority set by staff at the door', () => {
+  it('lists the waiting tickets to the lobby manager, who sets a legal priority group (audited)', async () => {
+    const first = (await issue({ serviceId: svc.loans })).body.ticket as { id: string };
+    const second = (await issue({ serviceId: svc.loans })).body.ticket as { id: string };
+    const waiting = async () => {
+      const r = await api('GET', `/branch/branches/${branchId}/waiting`, manager);
+      expect(r.status).toBe(200);
+      return (r.body.items as Array<{ id: string; priority: number }>).filter((t) =>
+        [first.id, second.id].includes(t.id),
+      );
+    };
+    expect((await waiting()).map((t) => t.id)).toEqual([first.id, second.id]);
+    expect((await api('GET', `/branch/branches/${branchId}/waiting`, teller)).status).toBe(403);
+    expect((await api('GET', `/branch/branches/${otherBranchId}/waiting`, manager)).status).toBe(403);
+
+    const set = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'pregnant' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ priority: 2, priorityReason: 'pregnant' });
+    expect((await waiting()).map((t) => t.id)).toEqual([second.id, first.id]);
+    const audited = await ctx.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'branch.ticket_priority_set' AND target_id = $1`,
+      [second.id],
+    );
+    expect(audited.rows[0].details).toMatchObject({ group: 'pregnant' });
+
+    const foreign = await api('PUT', `/branch/tickets/${first.id}/priority`, otherTeller, { group: 'vip' });
+    expect(foreign.body.error?.code).toBe('BRANCH_FORBIDDEN');
+    expect((await api('PUT', `/branch/tickets/${first.id}/priority`, agent, { group: 'vip' })).status).toBe(
+      403,
+    );
+    const bad = await api('PUT', `/branch/tickets/${first.id}/priority`, manager, { group: 'friend' });
+    expect(bad.status).toBe(400);
+    const reset = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'none' });
+    expect(reset.body).toMatchObject({ priority: 0, priorityReason: null });
+    await ctx.pool.query(`UPDATE branch_tickets SET status = 'no_show' WHERE id = ANY($1)`, [
+      [first.id, second.id],
+    ]);
+    const served = await api('PUT', `/branch/tickets/${second.id}/priority`, manager, { group: 'elderly' });
+    expect(served.body.error?.code).toBe('BRANCH_TICKET_STATE');
+  });
+});
+
 describe('appointments', () => {
   it('books within capacity, checks in with the code for a priority ticket, records no-shows', async () => {
     ctx.clock.set('2026-05-04T01:00:00Z'); // 08:00 in Hà Nội, a Monday
@@ -406,6 +495,30 @@ describe('appointments', () => {
     const items = slots.body.items as Array<{ start: string; remaining: number }>;
     expect(items.length).toBeGreaterThan(4);
     const slot = items[0] as { start: string };
+    for (const date of ['2026-99-99', '2026-02-31', '0000-00-00']) {
+      const bad = await api(
+        'GET',
+        `/branch/public/branches/${branchId}/slots?serviceId=${svc.loans}&date=${date}`,
+        null,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error?.code).toBe('BRANCH_DATE_INVALID');
+    }
+    const typo = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: 'Lê Văn Hẹn',
+      phone: 'abcdefg',
+    });
+    expect(typo.body.error?.code).toBe('BRANCH_PHONE_INVALID');
+    const blank = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
+      serviceId: svc.loans,
+      slotStart: slot.start,
+      name: '   ',
+    });
+    expect(blank.body.error?.code).toBe('BRANCH_NAME_REQUIRED');
+    const none = await ctx.pool.query(`SELECT count(*)::int AS n FROM branch_appointments`);
+    expect(none.rows[0].n).toBe(0);
     const book = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
       serviceId: svc.loans,
       slotStart: slot.start,

@@ -126,4 +126,24 @@ defineMessages({
     'zh-CN': '没有与该代码匹配的今日预约。',
     vi: 'Không có lịch hẹn hôm nay khớp với mã này.',
   },
+  BRANCH_DATE_INVALID: {
+    en: '{date} is not a date. Please choose a day in the calendar.',
+    'zh-CN': '{date} 不是有效日期，请在日历中选择日期。',
+    vi: '{date} không phải là ngày hợp lệ. Vui lòng chọn ngày trên lịch.',
+  },
+  BRANCH_PHONE_INVALID: {
+    en: 'This is not a phone number. Please check it, or continue without one.',
+    'zh-CN': '这不是有效的电话号码。请检查，或不填电话继续。',
+    vi: 'Số điện thoại không hợp lệ. Vui lòng kiểm tra lại, hoặc tiếp tục mà không nhập số.',
+  },
+  BRANCH_NAME_REQUIRED: {
+    en: 'Please enter your name.',
+    'zh-CN': '请填写您的姓名。',
+    vi: 'Vui lòng nhập họ tên.',
+  },
+  BRANCH_TRANSFER_SAME: {
+    en: 'The ticket is already there. Choose another service or counter.',
+    'zh-CN': '该号票已在此处。请选择其他业务或窗口。',
+    vi: 'Số thứ tự đã ở đó. Hãy chọn dịch vụ hoặc quầy khác.',
+  },
 });

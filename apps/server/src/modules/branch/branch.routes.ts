@@ -44,6 +44,7 @@ import {
   UpdateBranchCounter,
   UpdateBranchService,
   UpdateBranchSettings,
+  WaitingTickets,
 } from '#contracts/branch.ts';
 import { ErrorResponses, IdParams } from '#contracts/common.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -284,6 +285,11 @@ export function branchRoutes(deps: { branch: Service; deviceRateLimit?: number; 
       '/branch/branches/:branchId/lobby',
       { schema: { tags, params: BranchParams, response: { 200: LobbyBoard, ...errors } } },
       async (request) => branch.lobbyBoard(request.actor, request.params.branchId),
+    );
+    app.get(
+      '/branch/branches/:branchId/waiting',
+      { schema: { tags, params: BranchParams, response: { 200: WaitingTickets, ...errors } } },
+      async (request) => ({ items: await branch.listWaiting(request.actor, request.params.branchId) }),
     );
     app.post(
       '/branch/lobby/flexible-counter',

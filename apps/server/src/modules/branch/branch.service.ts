@@ -18,6 +18,7 @@ import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
 import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { maskPans } from '../../platform/masking.ts';
 import {
   type Actor,
   type Permission,
@@ -780,8 +781,9 @@ export function createBranchService(deps: BranchServiceDeps) {
   async function identify(input: IssueTicket): Promise<{ customerId: string | null; isVip: boolean }> {
     let customer = null;
     if (input.phone) {
-      const e164 = normalisePhone(input.phone, 'VN');
-      if (e164) customer = await customers.findCustomerByPhone(e164);
+      // A number that matches nobody still gets a ticket (the kiosk never says who is a customer),
+      // but a mistyped one is said so, so the customer can correct it or go on without.
+      customer = await customers.findCustomerByPhone(phoneOrRefuse(input.phone));
     } else if (input.cardLast4) {
       const cards = await coreBanking.findCardsByLast4({ last4: input.cardLast4 });
       const owners = [...new Set(cards.map((c) => c.customerId))];
@@ -1056,7 +1058,7 @@ export function createBranchService(deps: BranchServiceDeps) {
             AND t0.status IN ('called', 'serving')),
           done AS (
             UPDATE branch_tickets u SET status = 'served', started_at = coalesce(u.started_at, ${now}),
-              finished_at = ${now}, notes = coalesce(${notes ?? null}::text, u.notes)
+              finished_at = ${now}, notes = coalesce(${notes === undefined ? null : maskPans(notes)}::text, u.notes)
             FROM ok WHERE u.id = ok.id AND u.status IN ('called', 'serving')
             RETURNING u.*, (SELECT c.number FROM branch_counters c WHERE c.id = u.counter_id) AS counter_number),
           took AS (
@@ -1105,6 +1107,10 @@ export function createBranchService(deps: BranchServiceDeps) {
         const target = await getCounterRow(tx, input.counterId);
         if (target.branch_id !== t.branch_id) throw new AppError('BRANCH_COUNTER_NOT_FOUND', 404);
       }
+      // Back into its own line with its issue time and priority, it would be called straight back.
+      const sameCounter = input.counterId !== undefined && input.counterId === t.counter_id;
+      if (sameCounter || (!input.counterId && serviceId === t.service_id))
+        throw new AppError('BRANCH_TRANSFER_SAME', 400);
       await tx.execute(sql`UPDATE branch_tickets SET status = 'waiting', service_id = ${serviceId},
           counter_id = ${input.counterId ?? null}, called_at = NULL, started_at = NULL, recalls = 0 WHERE id = ${t.id}`);
       const updated = await getTicketRow(tx, t.id);
@@ -1147,7 +1153,8 @@ export function createBranchService(deps: BranchServiceDeps) {
   async function setNotes(actor: Actor | null, ticketId: string, notes: string) {
     return db.transaction(async (tx) => {
       const { t } = await ticketForActor(tx, actor, ticketId, ['called', 'serving', 'parked', 'served']);
-      await tx.execute(sql`UPDATE branch_tickets SET notes = ${notes} WHERE id = ${t.id}`);
+      // The visit and its notes show on the customer's timeline: card numbers masked (PCI DSS 3.4.1).
+      await tx.execute(sql`UPDATE branch_tickets SET notes = ${maskPans(notes)} WHERE id = ${t.id}`);
       return toTicket(await getTicketRow(tx, t.id));
     });
   }
@@ -1211,6 +1218,21 @@ export function createBranchService(deps: BranchServiceDeps) {
     };
   }
 
+  /**
+   * The waiting tickets of a branch, highest priority and oldest first (at most 200), so the lobby
+   * manager can find the customer at the door and set a legal priority group or VIP.
+   */
+  async function listWaiting(actor: Actor | null, branchId: string) {
+    requireBranch(actor, branchId, 'branch.lobby');
+    const found = await rows<TicketRow>(
+      db,
+      sql`SELECT ${TICKET_COLUMNS} FROM branch_tickets t
+          WHERE t.branch_id = ${branchId} AND t.status = 'waiting'
+          ORDER BY t.priority DESC, t.issued_at LIMIT 200`,
+    );
+    return found.map(toTicket);
+  }
+
   /** Opens a counter as a flexible one serving `serviceId` first (audited). */
   async function openFlexibleCounter(actor: Actor | null, input: { counterId: string; serviceId: string }) {
     await db.transaction(async (tx) => {
@@ -1250,6 +1272,7 @@ export function createBranchService(deps: BranchServiceDeps) {
       const from = await getService(tx, input.fromServiceId);
       const who = requireBranch(actor, from.branch_id, 'branch.lobby');
       const to = await getService(tx, input.toServiceId, from.branch_id);
+      if (to.id === from.id) throw new AppError('BRANCH_TRANSFER_SAME', 400);
       const picked = await rows<{ id: string }>(
         tx,
         sql`SELECT id FROM branch_tickets WHERE service_id = ${from.id} AND status = 'waiting' AND counter_id IS NULL
@@ -1436,6 +1459,7 @@ export function createBranchService(deps: BranchServiceDeps) {
 
   /** Bookable slots of a local date: opening hours cut into slots, each with its remaining capacity. */
   async function listSlots(branchId: string, serviceId: string, date: string) {
+    if (!isCalendarDate(date)) throw new AppError('BRANCH_DATE_INVALID', 400, undefined, { date });
     const branch = await getBranch(db, branchId);
     const service = await getService(db, serviceId, branchId);
     if (service.slot_capacity <= 0) return [];
@@ -1483,7 +1507,10 @@ export function createBranchService(deps: BranchServiceDeps) {
     const slots = await listSlots(branchId, input.serviceId, date);
     if (!slots.some((s) => new Date(s.start).getTime() === slotStart.getTime()))
       throw new AppError('BRANCH_SLOT_INVALID', 400);
-    const phone = input.phone ? normalisePhone(input.phone, 'VN') : null;
+    const name = input.name.trim();
+    if (!name) throw new AppError('BRANCH_NAME_REQUIRED', 400);
+    // The reminder goes to this number: a mistyped one is refused, not silently dropped.
+    const phone = input.phone ? phoneOrRefuse(input.phone) : null;
     const id = ids.uuid();
     const code = ids
       .token(6)
@@ -1505,13 +1532,13 @@ export function createBranchService(deps: BranchServiceDeps) {
       // A walk-in who books gets a minimal customer record, so the reminder can reach them and the
       // check-in and the visit land on their timeline (#6).
       const booker = await customers.findOrCreateBooker(tx, {
-        fullName: input.name,
+        fullName: name,
         phone,
         email: input.email ?? null,
         preferredLanguage: input.locale ?? 'vi',
       });
       await tx.execute(sql`INSERT INTO branch_appointments (id, branch_id, service_id, slot_start, code, name, phone, email, locale, customer_id)
-          VALUES (${id}, ${branchId}, ${input.serviceId}, ${slotStart}, ${code}, ${input.name}, ${phone}, ${input.email ?? null}, ${input.locale ?? 'vi'}, ${booker?.id ?? null})`);
+          VALUES (${id}, ${branchId}, ${input.serviceId}, ${slotStart}, ${code}, ${name}, ${phone}, ${input.email ?? null}, ${input.locale ?? 'vi'}, ${booker?.id ?? null})`);
       await events.publish(tx, {
         type: BRANCH_EVENTS.appointmentBooked,
         payload: {
@@ -1684,6 +1711,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     setNotes,
     setPriority,
     lobbyBoard,
+    listWaiting,
     openFlexibleCounter,
     moveTickets,
     displayState,
@@ -1702,6 +1730,19 @@ export function createBranchService(deps: BranchServiceDeps) {
 export type BranchService = ReturnType<typeof createBranchService>;
 
 /** The instant local midnight began on `date` (YYYY-MM-DD) in `timeZone`. */
+/** A `YYYY-MM-DD` that names a real day (not 2026-02-31, not 2026-99-99). */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+function phoneOrRefuse(raw: string): string {
+  const e164 = normalisePhone(raw, 'VN');
+  if (!e164) throw new AppError('BRANCH_PHONE_INVALID', 400);
+  return e164;
+}
+
 function localMidnight(date: string, timeZone: string): Date {
   const noonUtc = new Date(`${date}T12:00:00Z`);
   const parts = new Intl.DateTimeFormat('en-US', {

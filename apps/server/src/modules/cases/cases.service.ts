@@ -1058,7 +1058,11 @@ export function createCasesService(deps: CasesDeps) {
       owner_name: b.ownerName,
     }));
   }
-  const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases, concurrency: 2 });
+  // One batch in flight: the creates that arrive while it is written form the next one. Two in flight
+  // (until 23 Nov) split the arrivals into smaller batches that queued on the counter's row lock
+  // anyway; one gave batches of 3.9–4 instead of 2.9–3.4 and 20–40 % less CPU per create
+  // (server + PostgreSQL) in back-to-back bench runs (docs/performance.md § Cases).
+  const createBatch = createGroupCommit<PreparedCase, CaseRow>({ write: writeCases, concurrency: 1 });
 
   async function getCase(actor: Actor | null, id: string) {
     const a = requireActor(actor);

@@ -48,6 +48,7 @@ export {
   messages,
 } from './conversations.schema.ts';
 export {
+  type ConversationRow,
   type ConversationsService,
   createConversationsService,
   MAX_MESSAGE_LENGTH,

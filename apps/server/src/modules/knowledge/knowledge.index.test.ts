@@ -233,6 +233,67 @@ describe('knowledge index', () => {
     expect(index.stats().intersections - before).toBe(queries.length - 1);
   });
 
+  it('answers from the title/tag tiers when nothing outside them can rank, exactly as the walk', () => {
+    // Common words in most bodies, in few titles and tags: the body-only matches cannot reach the
+    // top, and the search must not need them. Views grow after compaction (the bound widens).
+    const random = mulberry32(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const common = ['card', 'account', 'fee', 'limit', 'transfer'];
+    const filler = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    const index = makeIndex();
+    const article = (i: number) => {
+      const body = [pick(common), pick(common), pick(common), pick(filler), pick(filler)];
+      const title = random() < 0.1 ? [pick(common), pick(filler)] : [pick(filler), pick(filler)];
+      return row(
+        `t${String(i).padStart(4, '0')}`,
+        { title: title.join(' '), body: body.join(' '), tags: random() < 0.05 ? [pick(common)] : [] },
+        {
+          locale: pick(['en', 'vi']),
+          views: Math.floor(random() * 20),
+          published_at: new Date(Date.UTC(2025, Math.floor(random() * 20), 1)).toISOString(),
+        },
+      );
+    };
+    for (let i = 0; i < 3000; i++) index.upsert(article(i));
+    index.compact();
+    for (let i = 3000; i < 3100; i++) index.upsert(article(i));
+    // Two rare words, each in a few bodies: too few strict matches, the fill-up comes from the tiers.
+    for (const [i, extra] of [
+      [3100, 'zulu card'],
+      [3101, 'zulu'],
+      [3102, 'yankee fee'],
+    ] as const) {
+      const base = article(i);
+      index.upsert({
+        ...base,
+        doc: searchDocument({ title: 'golf', tags: [], bodyText: extra, answer: '' }).literal,
+      });
+    }
+    for (let i = 0; i < 3000; i += 13) index.countUse(`t${String(i).padStart(4, '0')}`, { views: 40 });
+    const queries: IndexQuery[] = [
+      query('card'),
+      query('fee', { locale: 'vi', limit: 5 }),
+      query('card fee'),
+      query('account transfer limit', { limit: 3 }),
+      query('card', { bonus: ['fee'] }),
+      { ...query(''), groups: [[['card', 'fee'], ['limit']], [['account']]] },
+      query('zulu card fee'),
+      query('yankee zulu account'),
+    ];
+    const before = index.stats();
+    for (const q of queries) {
+      const hits = index.search(q);
+      expect(hits.length).toBe(q.limit);
+      expect(hits).toEqual(index.searchByWalk(q));
+    }
+    const after = index.stats();
+    expect(after.tiered - before.tiered).toBeGreaterThanOrEqual(4);
+    expect(after.tieredFillUps - before.tieredFillUps).toBeGreaterThanOrEqual(1);
+    // An article whose views jump past every bound: the tiers give way, the answer stays exact.
+    index.countUse('t0001', { views: 1_000_000_000, helpful: 1_000_000_000 });
+    for (const q of queries) expect(index.search(q)).toEqual(index.searchByWalk(q));
+  });
+
   it('ranks the word written with the query’s marks above its folded namesakes', () => {
     const index = makeIndex();
     index.upsert(row('cash', { title: 'Rút tiền mặt bằng thẻ' }, { locale: 'vi' }));

@@ -26,6 +26,12 @@ const DELTA_LIMIT = 50_000;
 /** pg_trgm's default similarity threshold (`%`). */
 const TRIGRAM_THRESHOLD = 0.3;
 const LATIN_TERM = /^[a-z]{4,}$/;
+/**
+ * A posting scoring above this has its term in the title or tags (weight A or B: at least
+ * 0.5 / 1.645 = 0.30); body and answer occurrences alone (weight C) score at most 0.2. Those
+ * title/tag postings are kept apart as each term's "high tier" (see `searchByTiers`).
+ */
+const HIGH_SCORE = 0.25;
 const YEAR_MS = 31_536_000_000;
 
 /** A published article as the index reads it (a row of `knowledge_articles`). */
@@ -219,6 +225,17 @@ export function createKnowledgeIndex(deps: {
   let offsets = new Int32Array(1);
   let postDoc = new Int32Array(0);
   let postScore = new Float32Array(0);
+  /**
+   * High tier of the compact postings (score > HIGH_SCORE, in slot order, CSR by term like the
+   * main arrays), and per term the highest score × lift of its other postings: an article none of
+   * whose query terms is in a high tier ranks at most the sum of those (× `liftGrowth`).
+   */
+  let hiOffsets = new Int32Array(1);
+  let hiDoc = new Int32Array(0);
+  let lowImpact = new Float64Array(0);
+  /** Each slot's lift when `lowImpact` was computed, and the largest growth since (views, votes). */
+  let liftBase = new Float64Array(0);
+  let liftGrowth = 1;
   /** Postings added since the last compaction, by term. */
   let delta = new Map<number, { docs: number[]; scores: number[] }>();
   let deltaSize = 0;
@@ -240,6 +257,11 @@ export function createKnowledgeIndex(deps: {
   let reconciles = 0;
   /** Searches answered by intersection (the rest walked every posting). */
   let intersections = 0;
+  /** Searches answered from the high tiers alone, tries of it that fell back, candidates ranked. */
+  let tiered = 0;
+  let tierFallbacks = 0;
+  let tieredFillUps = 0;
+  let candidatesRanked = 0;
 
   function grow(min: number) {
     if (min <= capacity) return;
@@ -321,9 +343,47 @@ export function createKnowledgeIndex(deps: {
 
   /** Recomputes a slot's `lift` after its length, views or helpful votes changed. */
   function setLift(slot: number) {
-    lift[slot] =
+    const value =
       (norm[slot] as number) *
       (1 + Math.log(1 + (views[slot] as number) + 3 * (helpful[slot] as number)) / 30);
+    lift[slot] = value;
+    // The tiers' bound holds for the lifts it was computed with: a lift that grew since widens it.
+    const base = slot < liftBase.length ? (liftBase[slot] as number) : 0;
+    if (base > 0 && value > base * liftGrowth) liftGrowth = value / base;
+  }
+
+  /**
+   * The high tier of every compact posting list and the bound of the rest (O(postings), after a
+   * build or a compaction). Postings in the delta are not tiered: a search ranks all of them.
+   */
+  function buildTiers() {
+    const counts = new Int32Array(mainTerms + 1);
+    const low = new Float64Array(mainTerms);
+    for (let t = 0; t < mainTerms; t++) {
+      let high = 0;
+      let most = 0;
+      for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++) {
+        const score = postScore[p] as number;
+        if (score > HIGH_SCORE) high++;
+        else {
+          const impact = score * (lift[postDoc[p] as number] as number);
+          if (impact > most) most = impact;
+        }
+      }
+      counts[t + 1] = (counts[t] as number) + high;
+      low[t] = most;
+    }
+    const docs = new Int32Array(counts[mainTerms] as number);
+    let at = 0;
+    for (let t = 0; t < mainTerms; t++)
+      for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++)
+        if ((postScore[p] as number) > HIGH_SCORE) docs[at++] = postDoc[p] as number;
+    hiOffsets = counts;
+    hiDoc = docs;
+    lowImpact = low;
+    liftBase = new Float64Array(capacity);
+    liftBase.set(lift.subarray(0, slots));
+    liftGrowth = 1;
   }
 
   function removeSlot(slot: number) {
@@ -425,6 +485,7 @@ export function createKnowledgeIndex(deps: {
     slots = next;
     deadSlots = 0;
     slotOf = new Map(ids.map((id, s) => [id, s]));
+    buildTiers();
   }
 
   // ——— building ———
@@ -512,6 +573,7 @@ export function createKnowledgeIndex(deps: {
     delta = new Map();
     deltaSize = 0;
     scratch = null;
+    buildTiers();
     log.info(
       {
         articles: aliveCount,
@@ -801,22 +863,29 @@ export function createKnowledgeIndex(deps: {
   }
 
   /**
-   * The same ranking as `searchByWalk`, by intersection when that is cheaper: the candidates are the
-   * postings of the group with the fewest (an article matching every group is among them); each
-   * allowed candidate, in slot order, then looks up every query term's score by galloping forward
-   * in that term's posting list (sorted by slot). The long lists of common words ("card", "account")
-   * are seeked into, not walked: the cost follows the rarest group, not the most common word.
-   * Scores are summed in single precision in the walk's order, so both paths rank alike. When the
-   * strict list comes out shorter than the fill-up threshold, the walk runs instead (it ranks the
-   * any-group matches too).
+   * The same ranking as `searchByWalk`, by ranking candidates when that is cheaper. A candidate is
+   * looked up in every query term's posting list (sorted by slot) by galloping forward, so the long
+   * lists of common words ("card", "account") are seeked into, not walked. Scores are summed in
+   * single precision in the walk's order, so every path ranks alike. The candidates, cheapest first:
+   *
+   * 1. The high tiers (`searchByTiers`): the articles with a query term in their title or tags.
+   *    When the `limit`-th of those outranks what any other article could reach (the sum of the
+   *    terms' low-tier bounds), that is the answer — the body-only matches of common words, most
+   *    of a large base, are never touched.
+   * 2. The postings of the group with the fewest (an article matching every group is among them).
+   * 3. Otherwise, or when the strict list comes out shorter than the fill-up threshold, the walk
+   *    (it ranks the any-group matches too).
    */
   function search(query: IndexQuery): IndexHit[] {
     const groupCount = query.groups.length;
-    if (groupCount < 2) return searchByWalk(query);
+    if (groupCount === 0) return searchByWalk(query);
     // Distinct terms, their postings: main range [from, to) of postDoc, then the delta list.
     const termIndex = new Map<string, number>();
     const from: number[] = [];
     const to: number[] = [];
+    const hiFrom: number[] = [];
+    const hiTo: number[] = [];
+    const low: number[] = [];
     const extra: Array<{ docs: number[]; scores: number[] } | null> = [];
     const lengths: number[] = [];
     const keyOf = (term: string) => {
@@ -828,6 +897,9 @@ export function createKnowledgeIndex(deps: {
       const main = t !== undefined && t < mainTerms;
       from.push(main ? (offsets[t] as number) : 0);
       to.push(main ? (offsets[t + 1] as number) : 0);
+      hiFrom.push(main ? (hiOffsets[t] as number) : 0);
+      hiTo.push(main ? (hiOffsets[t + 1] as number) : 0);
+      low.push(main ? (lowImpact[t] as number) : 0);
       const more = t === undefined ? null : (delta.get(t) ?? null);
       extra.push(more);
       lengths.push((to[k] as number) - (from[k] as number) + (more?.docs.length ?? 0));
@@ -835,100 +907,212 @@ export function createKnowledgeIndex(deps: {
     };
     const groups = query.groups.map((group) => group.map((phrase) => phrase.map(keyOf)));
     const bonus = (query.bonus ?? []).map(keyOf);
+    const termCount = from.length;
     let walk = 0;
-    for (const group of groups)
-      for (const phrase of group) for (const k of phrase) walk += lengths[k] as number;
-    for (const k of bonus) walk += lengths[k] as number;
-    // The driving group: the fewest candidates (a phrase's candidates are its rarest word's postings).
-    let driver = -1;
-    let driverCost = Number.POSITIVE_INFINITY;
-    groups.forEach((group, g) => {
+    for (let k = 0; k < termCount; k++) walk += lengths[k] as number;
+    // Each group's candidates (a phrase's are its rarest word's postings); the driver has fewest.
+    const groupCost = groups.map((group) => {
       let cost = 0;
       for (const phrase of group) {
         let least = Number.POSITIVE_INFINITY;
         for (const k of phrase) least = Math.min(least, lengths[k] as number);
         cost += least;
       }
-      if (cost < driverCost) {
-        driverCost = cost;
-        driver = g;
-      }
+      return cost;
     });
-    const termCount = from.length;
+    const byCost = groups
+      .map((_, g) => g)
+      .sort((a, b) => (groupCost[a] as number) - (groupCost[b] as number));
+    const driver = byCost[0] as number;
+    const driverCost = groupCost[driver] as number;
+    const plan: Plan = { groups, bonus, byCost, from, to, extra, termCount };
+
+    let tierCost = 0;
+    for (let k = 0; k < termCount; k++)
+      tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.docs.length ?? 0);
+    /** The articles with a query term in a high tier or in the delta, ascending. */
+    const tierCandidates = () => {
+      const lists: PostingRange[] = [];
+      for (let k = 0; k < termCount; k++) {
+        lists.push({ docs: hiDoc, start: hiFrom[k] as number, end: hiTo[k] as number });
+        const more = extra[k];
+        if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
+      }
+      return union(lists);
+    };
+    /**
+     * What an article outside the tiers could score, matching all groups or some: per group its
+     * best phrase plus every phrase's share as a partial match, each term at its low-tier bound;
+     * then the bonus terms.
+     */
+    const tierBound = () => {
+      let bound = 0;
+      for (const group of groups) {
+        let best = 0;
+        for (const phrase of group) {
+          let sum = 0;
+          for (const k of phrase) sum += low[k] as number;
+          if (sum > best) best = sum;
+          if (phrase.length > 1) bound += sum / phrase.length;
+        }
+        bound += best;
+      }
+      for (const k of bonus) bound += low[k] as number;
+      // × the lifts' growth since the bounds were taken; a margin for single-precision sums.
+      return bound * liftGrowth * (1 + 1e-5);
+    };
+
+    // 1. The high tiers, when they hold fewer candidates than the other ways.
+    // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
+    if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
+      const { strict } = rankCandidates(query, plan, tierCandidates(), query.limit, false);
+      if (strict.count() === query.limit && strict.lowest() > tierBound()) {
+        tiered++;
+        return strict.hits();
+      }
+      tierFallbacks++;
+    }
+
+    // 2. The driving group's postings, when looking them up costs less than walking.
     // A lookup is a few comparisons per term, mostly one step forward when candidates are dense;
     // a walked posting costs as much in scattered writes. Measured at 150,000 articles (load
     // phase, CPU per search): lookups ≤ 2 × postings 2.24 ms, ≤ 1 × 2.49, ≤ 0.5 × 2.88 — the
     // walk stays for candidates far beyond that (and yields the fill-up).
     if (driverCost * termCount >= 2 * walk) return searchByWalk(query);
-    const { matched, touched } = space();
-    const { isAllowed, rank } = admission(query);
-    let candidates = 0;
+    const lists: PostingRange[] = [];
     for (const phrase of groups[driver] as number[][]) {
       let k = phrase[0] as number;
       for (const other of phrase) if ((lengths[other] as number) < (lengths[k] as number)) k = other;
-      const collect = (docs: ArrayLike<number>, start: number, end: number) => {
-        for (let p = start; p < end; p++) {
-          const slot = docs[p] as number;
-          if (matched[slot] === 0) {
-            matched[slot] = 1;
-            touched[candidates++] = slot;
-          }
-        }
-      };
-      collect(postDoc, from[k] as number, to[k] as number);
+      lists.push({ docs: postDoc, start: from[k] as number, end: to[k] as number });
       const more = extra[k];
-      if (more) collect(more.docs, 0, more.docs.length);
+      if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
     }
-    for (let i = 0; i < candidates; i++) matched[touched[i] as number] = 0;
-    const order = touched.subarray(0, candidates).sort();
+    const { strict, strictCount } = rankCandidates(query, plan, union(lists), query.limit, false);
+    // One group has no fill-up: its matches are the strict list.
+    if (groupCount > 1 && strictCount < Math.min(query.limit, query.minStrict)) {
+      // Every strict match is known (few): the any-group fill-up from the tiers, when they settle it.
+      const needed = query.limit - strictCount;
+      if (tierCost * termCount < walk) {
+        const { strict: loose } = rankCandidates(query, plan, tierCandidates(), needed, true);
+        if (loose.count() === needed && loose.lowest() > tierBound()) {
+          tieredFillUps++;
+          return [...strict.hits(), ...loose.hits()];
+        }
+      }
+      return searchByWalk(query);
+    }
+    intersections++;
+    return strict.hits();
+  }
+
+  interface PostingRange {
+    docs: ArrayLike<number>;
+    start: number;
+    end: number;
+  }
+
+  /**
+   * The distinct slots of some posting ranges, ascending. One compact range is used as it is; more
+   * are marked and gathered, then sorted when few or read back from the marks in slot order when
+   * many (sorting tens of thousands of slots cost more than ranking them).
+   */
+  function union(lists: PostingRange[]): Int32Array {
+    const filled = lists.filter((l) => l.end > l.start);
+    const only = filled[0];
+    if (filled.length === 1 && only && only.docs === postDoc) return postDoc.subarray(only.start, only.end);
+    const { matched, touched } = space();
+    let count = 0;
+    for (const { docs, start, end } of filled)
+      for (let p = start; p < end; p++) {
+        const slot = docs[p] as number;
+        if (matched[slot] === 0) {
+          matched[slot] = 1;
+          touched[count++] = slot;
+        }
+      }
+    if (count * 64 > slots) {
+      let at = 0;
+      for (let slot = 0; slot < slots; slot++)
+        if (matched[slot] === 1) {
+          matched[slot] = 0;
+          touched[at++] = slot;
+        }
+      return touched.subarray(0, count);
+    }
+    for (let i = 0; i < count; i++) matched[touched[i] as number] = 0;
+    return touched.subarray(0, count).sort();
+  }
+
+  interface Plan {
+    /** The query's groups → phrases → term keys; `byCost`: group numbers, cheapest first. */
+    groups: number[][][];
+    bonus: number[];
+    byCost: number[];
+    /** Per term key: its compact range [from, to) and its delta list. */
+    from: number[];
+    to: number[];
+    extra: Array<{ docs: number[]; scores: number[] } | null>;
+    termCount: number;
+  }
+
+  /**
+   * Ranks the candidates (ascending slots) that match every group: the best `keep` and how many
+   * there were. A candidate's terms are looked up group by group, cheapest group first, and the
+   * first group it misses ends it (most candidates of a common word miss a rarer one). With
+   * `isLoose`, the other way round: the candidates matching some groups but not all (the fill-up).
+   */
+  function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
+    const { groups, bonus, byCost, from, to, extra, termCount } = plan;
+    const { isAllowed, rank } = admission(query);
+    candidatesRanked += order.length;
     // Per term: the cursor in its main range and in its delta (both only move forward).
     const at = Int32Array.from(from);
     const deltaAt = new Int32Array(termCount);
+    /** The term's score in the candidate `stamp[k]` (its position + 1): −1 absent. */
     const score = new Float64Array(termCount);
-    const seek = (docs: ArrayLike<number>, start: number, end: number, slot: number) => {
-      // The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect.
-      if (start >= end || (docs[start] as number) >= slot) return start;
-      let low = start;
-      let step = 1;
-      let high = start + 1;
-      while (high < end && (docs[high] as number) < slot) {
-        low = high;
-        step *= 2;
-        high = low + step;
-      }
-      if (high > end) high = end;
-      // docs[low] < slot; the answer is in (low, high].
-      while (low + 1 < high) {
-        const mid = (low + high) >>> 1;
-        if ((docs[mid] as number) < slot) low = mid;
-        else high = mid;
-      }
-      return high;
-    };
-    const strict = topK(query.limit);
-    let strictCount = 0;
-    for (let i = 0; i < candidates; i++) {
-      const slot = order[i] as number;
-      if (!isAllowed(slot)) continue;
-      for (let k = 0; k < termCount; k++) {
-        score[k] = -1;
-        const end = to[k] as number;
-        const p = seek(postDoc, at[k] as number, end, slot);
-        at[k] = p;
-        if (p < end && postDoc[p] === slot) {
-          score[k] = postScore[p] as number;
-          continue;
-        }
+    const stamp = new Int32Array(termCount);
+    let slot = 0;
+    let current = 0;
+    const look = (k: number) => {
+      if (stamp[k] === current) return score[k] as number;
+      stamp[k] = current;
+      let found = -1;
+      const end = to[k] as number;
+      const p = seek(postDoc, at[k] as number, end, slot);
+      at[k] = p;
+      if (p < end && postDoc[p] === slot) found = postScore[p] as number;
+      else {
         const more = extra[k];
         if (more) {
           const q = seek(more.docs, deltaAt[k] as number, more.docs.length, slot);
           deltaAt[k] = q;
-          if (q < more.docs.length && more.docs[q] === slot) score[k] = more.scores[q] as number;
+          if (q < more.docs.length && more.docs[q] === slot) found = more.scores[q] as number;
         }
       }
-      // As the walk sums (Float32 at each step): partial phrases as met, then the group's best.
+      score[k] = found;
+      return found;
+    };
+    const strict = topK(keep);
+    let strictCount = 0;
+    for (let i = 0; i < order.length; i++) {
+      slot = order[i] as number;
+      if (!isAllowed(slot)) continue;
+      current = i + 1;
+      let met = 0;
+      for (const g of byCost) {
+        let isMet = false;
+        for (const phrase of groups[g] as number[][]) {
+          let isWhole = true;
+          for (const k of phrase) if (look(k) < 0) isWhole = false;
+          if (isWhole) isMet = true;
+        }
+        if (isMet) met++;
+        else if (!isLoose) break;
+      }
+      if (isLoose === (met === groups.length)) continue;
+      // As the walk sums (Float32 at each step, groups in query order): partial phrases as met,
+      // then the group's best.
       let sum = 0;
-      let hits = 0;
       for (const group of groups) {
         let best = 0;
         for (const phrase of group) {
@@ -950,19 +1134,39 @@ export function createKnowledgeIndex(deps: {
             if (part > best) best = part;
           } else if (found > 0) sum = Math.fround(sum + part / phrase.length);
         }
-        if (best > 0) {
-          sum = Math.fround(sum + best);
-          hits++;
-        }
+        sum = Math.fround(sum + best);
       }
-      if (hits < groupCount) continue;
-      for (const k of bonus) if ((score[k] as number) >= 0) sum = Math.fround(sum + (score[k] as number));
+      // The walk ranks only what some group term touched (a bonus term alone matches nothing).
+      if (sum === 0) continue;
+      for (const k of bonus) {
+        const s = look(k);
+        if (s >= 0) sum = Math.fround(sum + s);
+      }
       strictCount++;
       strict.offer(slot, rank(slot, sum));
     }
-    if (strictCount < Math.min(query.limit, query.minStrict)) return searchByWalk(query);
-    intersections++;
-    return strict.hits();
+    return { strict, strictCount };
+  }
+
+  /** The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect. */
+  function seek(docs: ArrayLike<number>, start: number, end: number, slot: number) {
+    if (start >= end || (docs[start] as number) >= slot) return start;
+    let low = start;
+    let step = 1;
+    let high = start + 1;
+    while (high < end && (docs[high] as number) < slot) {
+      low = high;
+      step *= 2;
+      high = low + step;
+    }
+    if (high > end) high = end;
+    // docs[low] < slot; the answer is in (low, high].
+    while (low + 1 < high) {
+      const mid = (low + high) >>> 1;
+      if ((docs[mid] as number) < slot) low = mid;
+      else high = mid;
+    }
+    return high;
   }
 
   /** The `k` best (score, then id) of what is offered: insertion into a short sorted array. */
@@ -991,6 +1195,9 @@ export function createKnowledgeIndex(deps: {
       },
       hits: (): IndexHit[] =>
         slotsKept.map((slot, i) => ({ id: ids[slot] as string, score: scores[i] as number })),
+      count: () => slotsKept.length,
+      /** The lowest score kept (−∞ when none). */
+      lowest: () => (scores.length > 0 ? (scores[scores.length - 1] as number) : Number.NEGATIVE_INFINITY),
     };
   }
 
@@ -1062,6 +1269,11 @@ export function createKnowledgeIndex(deps: {
       postings: postDoc.length + deltaSize,
       deltaPostings: deltaSize,
       intersections,
+      tiered,
+      tierFallbacks,
+      tieredFillUps,
+      candidatesRanked,
+      highPostings: hiDoc.length,
     };
   }
 

@@ -134,6 +134,13 @@ const SEARCH_LOG_FLUSH_MS = 50;
 const SEARCH_LOG_BATCH = 500;
 /** Synonym groups are read at most this often per process (editors' changes apply within it). */
 const SYNONYMS_TTL_MS = 2000;
+/**
+ * Analysed queries remembered per process (terms and written forms; never results): desks and the
+ * help center ask the same questions again and again, and analysis (jieba, folding, stemming) was
+ * a good share of a search's CPU. Queries longer than ANALYSED_QUERY_CHARS are analysed each time.
+ */
+const ANALYSED_QUERIES = 5000;
+const ANALYSED_QUERY_CHARS = 300;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
 /** Which audiences a staff member reads for (an editor reads all). */
@@ -990,10 +997,35 @@ export function createKnowledgeService(deps: {
     });
   }
 
+  const analysedQueries = new Map<string, { queryTerms: string[]; marked: Map<string, string> }>();
+  /** A query's distinct terms (at most MAX_QUERY_TERMS) and its marked words, remembered (LRU). */
+  function analyseQuery(q: string) {
+    const text = q.slice(0, 5000);
+    const known = analysedQueries.get(text);
+    if (known) {
+      analysedQueries.delete(text);
+      analysedQueries.set(text, known);
+      return known;
+    }
+    const analysed = {
+      queryTerms: [...new Set(terms(text))].slice(0, MAX_QUERY_TERMS),
+      // A word typed with its marks also counts as written (mất: `mat` matches, `mất` adds), so
+      // the exact word ranks above its folded namesakes (mặt); only documents analysed since
+      // marked forms were stored carry them.
+      marked: markedForms(text),
+    };
+    if (text.length <= ANALYSED_QUERY_CHARS) {
+      if (analysedQueries.size >= ANALYSED_QUERIES)
+        analysedQueries.delete(analysedQueries.keys().next().value as string);
+      analysedQueries.set(text, analysed);
+    }
+    return analysed;
+  }
+
   async function search(actor: Actor | null, input: SearchInput) {
     if (actor) requirePermission(actor, 'knowledge.read');
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-    const queryTerms = [...new Set(terms(input.q.slice(0, 5000)))].slice(0, MAX_QUERY_TERMS);
+    const { queryTerms, marked } = analyseQuery(input.q);
     let items: SearchHit[] = [];
     // The in-process index ranks once built (decision 0013); PostgreSQL until then, or when asked.
     const isIndexed = index.isReady() && input.engine !== 'sql';
@@ -1002,10 +1034,6 @@ export function createKnowledgeService(deps: {
         expandSynonyms(queryTerms),
         isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
       ]);
-      // A word typed with its marks also counts as written (mất: `mat` matches, `mất` adds), so
-      // the exact word ranks above its folded namesakes (mặt); only documents analysed since
-      // marked forms were stored carry them.
-      const marked = markedForms(input.q.slice(0, 5000));
       const alternatives = (t: string) =>
         [t, ...(marked.has(t) ? [marked.get(t) as string] : []), ...(fixes.get(t) ?? [])].map(lexeme);
       const termQuery = (t: string) => `(${alternatives(t).join(' | ')})`;

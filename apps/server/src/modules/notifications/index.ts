@@ -13,7 +13,7 @@ export { registerNotificationListeners } from './notifications.listeners.ts';
 export { createMailbox, type Mailbox } from './notifications.mailbox.ts';
 export { type Channel, chooseChannel, earliestSendTime, type Purpose } from './notifications.policy.ts';
 export { notificationsRoutes } from './notifications.routes.ts';
-export { mailboxMessages, notifications } from './notifications.schema.ts';
+export { customerVerifications, mailboxMessages, notifications } from './notifications.schema.ts';
 export {
   createNotificationsService,
   type Notification,
@@ -22,3 +22,11 @@ export {
   type SmsSender,
 } from './notifications.service.ts';
 export { TEMPLATE_KEYS } from './notifications.templates.ts';
+export { createTranscripts, type Transcripts } from './notifications.transcript.ts';
+export {
+  createVerification,
+  OTP_MAX_ATTEMPTS,
+  OTP_TTL_MS,
+  VERIFICATION_EVENTS,
+  type Verification,
+} from './notifications.verification.ts';

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { conversations } from '../conversations/conversations.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
 
 /**
@@ -97,5 +98,44 @@ export const mailboxMessages = pgTable(
     // A retried send stores nothing twice.
     uniqueIndex('mailbox_messages_message_id_key').on(t.messageId),
     index('mailbox_messages_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * One-time passwords for verifying a customer during a contact (issue #8): the agent sends a code,
+ * the customer reads it back. Only an HMAC of the code is kept (the key is a server secret), with
+ * its expiry and the attempts made; a verified row is the conversation's proof of verification.
+ */
+export const customerVerifications = pgTable(
+  'customer_verifications',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** HMAC-SHA256 of the code under the `otp` secret, hex. */
+    codeHash: text('code_hash').notNull(),
+    /** pending → verified | failed (attempts used up) | expired | superseded (a new code was sent). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'set null' }),
+    sentBy: uuid('sent_by').notNull(),
+    verifiedBy: uuid('verified_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('customer_verifications_conversation_idx').on(t.conversationId, t.createdAt),
+    // The per-customer send limit counts recent rows.
+    index('customer_verifications_customer_idx').on(t.customerId, t.createdAt),
+    check(
+      'customer_verifications_status_check',
+      sql`${t.status} IN ('pending', 'verified', 'failed', 'expired', 'superseded')`,
+    ),
+    check('customer_verifications_attempts_check', sql`${t.attempts} >= 0`),
   ],
 );

@@ -131,6 +131,9 @@ const toNotification = (r: Row): Notification => ({
   deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
 });
 
+/** The template of verification codes, whose params are wiped once sent (notifications.verification.ts). */
+const OTP_TEMPLATE = 'one_time_password';
+
 /** The template key of a composed text (params `{ text }`), not a template in TEMPLATES. */
 const SMS_TEXT_TEMPLATE = 'sms_text';
 
@@ -457,9 +460,13 @@ export function createNotificationsService(deps: {
         next = new Date(now.getTime() + retryDelayMs(Number(row.attempts), randomInt(1000) / 1000));
       }
       const lastError = outcome.ok ? null : errorCode(outcome.error);
+      // A one-time password is kept only as its HMAC (customer_verifications): once no attempt
+      // will need it again, the plain code leaves the queue too.
+      const isFinal = status === 'sent' || status === 'failed';
       const updated = await tx.execute(sql`UPDATE notifications
           SET status = ${status}, reason = ${reason}, next_attempt_at = ${next}, locked_until = NULL,
-              last_error = ${lastError}, sent_at = ${status === 'sent' ? now : null}, updated_at = ${now}
+              last_error = ${lastError}, sent_at = ${status === 'sent' ? now : null}, updated_at = ${now},
+              params = ${isFinal ? sql`CASE WHEN template_key = ${OTP_TEMPLATE} THEN '{}'::jsonb ELSE params END` : sql`params`}
         WHERE id = ${row.id} RETURNING *`);
       const notification = toNotification(updated.rows[0] as unknown as Row);
       if (status === 'sent' || status === 'failed') {

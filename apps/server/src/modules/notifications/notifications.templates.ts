@@ -81,6 +81,24 @@ export const TEMPLATES: Record<string, Record<Locale, Template>> = {
       sms: 'Ma xac thuc Banyan {code}. Khong chia se ma nay voi bat ky ai.',
     },
   },
+  // A service email (not marketing): sent whatever the customer's opt-outs, only when asked for.
+  chat_transcript: {
+    en: {
+      subject: 'Your chat with Banyan Bank on {date}',
+      body: 'Dear {name},\n\nHere is the transcript of your chat on {date}, as you asked.\n\n{transcript}\n\nBanyan Bank',
+      sms: 'Banyan Bank: the transcript of your chat on {date} was sent to you by email.',
+    },
+    'zh-CN': {
+      subject: '您于 {date} 与榕树银行的对话',
+      body: '{name}，您好：\n\n按您的要求，以下是您于 {date} 的对话记录。\n\n{transcript}\n\n榕树银行',
+      sms: '榕树银行：您于{date}的对话记录已发送至您的邮箱。',
+    },
+    vi: {
+      subject: 'Cuộc trò chuyện của quý khách với Ngân hàng Banyan ngày {date}',
+      body: 'Kính gửi {name},\n\nTheo yêu cầu của quý khách, đây là bản ghi cuộc trò chuyện ngày {date}.\n\n{transcript}\n\nNgân hàng Banyan',
+      sms: 'Ngan hang Banyan: ban ghi cuoc tro chuyen ngay {date} da duoc gui qua email.',
+    },
+  },
   marketing_offer: {
     en: {
       subject: '{title}',

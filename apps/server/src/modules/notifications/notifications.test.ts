@@ -3,6 +3,8 @@ import { LOCALES } from '../../platform/i18n.ts';
 import { headerSafe, isEmailAddress, messageIdFor } from './notifications.email.ts';
 import { chooseChannel, earliestSendTime, retryDelayMs, timeZoneOf } from './notifications.policy.ts';
 import { renderTemplate, requiredParams, TEMPLATES } from './notifications.templates.ts';
+import { formatTranscript } from './notifications.transcript.ts';
+import { newCode } from './notifications.verification.ts';
 
 const reach = { email: 'ha@example.vn', phone: '+84912345678', marketingEmail: false, marketingSms: false };
 
@@ -110,5 +112,27 @@ describe('headers', () => {
     expect(isEmailAddress('ha@example.vn\r\nBcc: x@y.z')).toBe(false);
     expect(isEmailAddress('a b@example.vn')).toBe(false);
     expect(messageIdFor('abc', 'no-reply@bank.example')).toBe('<abc@bank.example>');
+  });
+});
+
+describe('the chat transcript text', () => {
+  it('puts one line per message with the local time and the author, card numbers masked', () => {
+    const text = formatTranscript(
+      [
+        { at: new Date('2026-03-02T01:05:00Z'), author: 'Lan', text: 'Card 4111 1111 1111 1111 is blocked' },
+        { at: new Date('2026-03-02T01:06:00Z'), author: 'Minh', text: 'Unblocked.' },
+      ],
+      'vi',
+      'Asia/Ho_Chi_Minh',
+    );
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[08:05\] Lan: Card /);
+    expect(lines[0]).not.toContain('4111 1111 1111 1111');
+    expect(lines[1]).toBe('[08:06] Minh: Unblocked.');
+  });
+
+  it('draws verification codes as six digits, leading zeros kept', () => {
+    for (let i = 0; i < 200; i++) expect(newCode()).toMatch(/^\d{6}$/);
   });
 });

@@ -75,7 +75,13 @@ function expected(items: Item[], agents: Agent[], now: Date, agingSeconds: numbe
       })
       // Places an earlier group of this batch took.
       .map((a) => ({ ...a, spare: a.spare - matches.filter((m) => m.endsWith(`>${a.userId}`)).length }))
-      .sort((a, b) => b.score - a.score || a.idleSince.getTime() - b.idleSince.getTime());
+      // Equal idle times (agents offered in the same batch) are ordered by id, as the lookup does.
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          a.idleSince.getTime() - b.idleSince.getTime() ||
+          (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+      );
     const declined = Math.max(0, ...group.map((i) => i.declined_by.length));
     const sticky = new Set(
       group
@@ -98,6 +104,7 @@ describe('routing_decide', () => {
     let offered = 0;
     let widenedOffered = 0;
     let threeSkillsOffered = 0;
+    let secondOffered = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const rnd = random(seed);
       const channel = `test_${seed}`;
@@ -226,9 +233,71 @@ describe('routing_decide', () => {
         });
         expect(e.audience).toEqual({ permissions: ['supervisor.view'], users: [e.payload.agentId] });
       }
+
+      // A second batch once agents have changed: the lookup reads copies of each agent's state, idle
+      // time and channels with room on its skill rows (migration 0029), which must follow the offers
+      // just made (idle since now, several agents at the same time, some now full), agents going away
+      // or coming back, idle times moving, loads changing, and skills replaced.
+      for (const o of offers) {
+        const a = agents.find((x) => x.userId === o.agentId) as Agent;
+        a.load++;
+        a.idleSince = now;
+      }
+      for (const [n, a] of agents.entries()) {
+        if (rnd.next() < 0.2) {
+          a.state = a.state === 'available' ? 'away' : 'available';
+          await ctx.pool.query('UPDATE routing_agent_states SET state = $2 WHERE user_id = $1', [
+            a.userId,
+            a.state,
+          ]);
+        }
+        if (rnd.next() < 0.2) {
+          a.idleSince = new Date(now.getTime() - rnd.int(1, 900) * 1000 - n);
+          await ctx.pool.query('UPDATE routing_agent_states SET idle_since = $2 WHERE user_id = $1', [
+            a.userId,
+            a.idleSince,
+          ]);
+        }
+        // A contact ended or transferred away (room again), or taken elsewhere (full).
+        if (rnd.next() < 0.2) {
+          a.load = rnd.int(0, a.capacity);
+          await ctx.pool.query(
+            'UPDATE routing_agent_channels SET load = $2 WHERE user_id = $1 AND channel = $3',
+            [a.userId, a.load, channel],
+          );
+        }
+        if (rnd.next() < 0.15) {
+          a.skills = Object.fromEntries(
+            skills.filter(() => rnd.next() < 0.9).map((sk) => [sk, rnd.int(1, 5)] as const),
+          );
+          const replaced = Object.entries(a.skills).map(([skillId, proficiency]) => ({
+            skillId,
+            proficiency,
+          }));
+          await ctx.app.db.transaction((tx) => ctx.app.routing.syncAgentSkills(tx, a.userId, replaced));
+        }
+      }
+      const left = items.filter((i) => !offers.some((o) => o.itemId === i.id));
+      const max2 = [1, 3, 25][rnd.int(0, 2)] as number;
+      const want2 = expected(left, agents, now, agingSeconds, max2);
+      const offers2 = await ctx.app.routing.routeBatch(queueId, max2);
+      expect(
+        offers2.map((o) => `${o.itemId}>${o.agentId}`),
+        `seed ${seed}, second batch`,
+      ).toEqual(want2);
+      secondOffered += offers2.length;
     }
+    // Every copy equals the row it copies.
+    const stale = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM routing_agent_skills s JOIN routing_agent_states a ON a.user_id = s.user_id
+        WHERE s.available <> (a.state = 'available') OR s.idle_since IS DISTINCT FROM a.idle_since
+           OR s.room <> coalesce((SELECT array_agg(c.channel ORDER BY c.channel) FROM routing_agent_channels c
+                                   WHERE c.user_id = s.user_id AND c.load < c.capacity), '{}')`,
+    );
+    expect(stale.rows[0].n).toBe(0);
     // The scenarios did route (not 40 empty queues), widened contacts included.
     expect(offered).toBeGreaterThan(100);
+    expect(secondOffered).toBeGreaterThan(50);
     expect(widenedOffered).toBeGreaterThan(20);
     expect(threeSkillsOffered).toBeGreaterThan(5);
   });

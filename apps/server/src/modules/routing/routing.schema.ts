@@ -116,10 +116,25 @@ export const agentSkills = pgTable(
     userId: uuid('user_id').notNull(),
     skillId: uuid('skill_id').notNull(),
     proficiency: smallint('proficiency').notNull(),
+    /**
+     * Copies of the agent's `routing_agent_states` row (state = 'available', idle_since), kept by
+     * triggers (migration 0029), so the ready index below lists a skill's available agents already in
+     * the order a routing decision wants them: best proficiency, then longest idle.
+     */
+    available: boolean('available').notNull().default(false),
+    idleSince: timestamp('idle_since', { withTimezone: true }),
+    /**
+     * The channels on which the agent has room (`routing_agent_channels.load < capacity`), kept by
+     * triggers too: a lookup skips a full agent's entry without probing their rows.
+     */
+    room: text('room').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.skillId] }),
     index('routing_agent_skills_skill_idx').on(t.skillId, t.proficiency),
+    index('routing_agent_skills_ready_idx')
+      .on(t.skillId, t.proficiency.desc(), t.idleSince, t.userId)
+      .where(sql`available`),
   ],
 );
 

@@ -87,6 +87,14 @@ interface QueueRow {
   calendar_id: string | null;
 }
 
+/** Agents by state as the wallboard counts them. */
+export interface AgentStateCounts {
+  available: number;
+  busy: number;
+  away: number;
+  offline: number;
+}
+
 /** Joins agents `a` to each required skill at its minimum (aliases s0, s1, … for scoring). */
 function skillJoins(skills: RequiredSkill[]) {
   return sql.join(
@@ -437,6 +445,9 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     userId: string,
     skills: { skillId: string; proficiency: number }[],
   ): Promise<void> {
+    // The agent's state row first, as every writer of it does: the new skill rows copy its state and
+    // idle time (migration 0029), which no one may change until this commits.
+    await tx.execute(sql`SELECT 1 FROM routing_agent_states WHERE user_id = ${userId} FOR UPDATE`);
     await tx.execute(sql`DELETE FROM routing_agent_skills WHERE user_id = ${userId}`);
     for (const s of skills) {
       await tx.execute(
@@ -589,6 +600,53 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
         asaSeconds: Math.round(r.asa_seconds as number),
       };
     });
+  }
+
+  /**
+   * Agents by state for each queue, counting the agents who can take its work by the rules
+   * `queueAvailability` applies: a channel of the queue with capacity, and every required skill at
+   * its minimum proficiency. States as the wallboard shows them: available with a load is busy.
+   * Set-based (required skills counted per queue and agent, then compared), so it stays a few hash
+   * joins at a thousand agents rather than a probe per agent, queue and skill. `userIds` limits to a
+   * supervisor's teams.
+   */
+  async function queueAgentStates(userIds: string[] | null): Promise<Map<string, AgentStateCounts>> {
+    const result = await db.execute(sql`
+      WITH agents AS (
+        SELECT a.user_id, CASE
+            WHEN a.state = 'available' AND EXISTS (SELECT 1 FROM routing_agent_channels l
+              WHERE l.user_id = a.user_id AND l.load > 0) THEN 'busy'
+            WHEN a.state = 'available' THEN 'available'
+            WHEN a.state = 'away' THEN 'away'
+            ELSE 'offline' END AS state
+        FROM routing_agent_states a JOIN users u ON u.id = a.user_id AND u.status = 'active'
+        ${userIds ? sql`WHERE a.user_id IN ${userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}),
+      required AS (
+        SELECT q.id AS queue_id, r."skillId" AS skill_id, r."minProficiency" AS min_proficiency
+        FROM routing_queues q CROSS JOIN LATERAL
+          jsonb_to_recordset(q.required_skills) AS r("skillId" uuid, "minProficiency" int)),
+      needed AS (SELECT queue_id, count(*)::int AS n FROM required GROUP BY queue_id),
+      held AS (
+        SELECT r.queue_id, s.user_id, count(*)::int AS n FROM required r
+        JOIN routing_agent_skills s ON s.skill_id = r.skill_id AND s.proficiency >= r.min_proficiency
+        GROUP BY r.queue_id, s.user_id),
+      eligible AS (
+        SELECT DISTINCT q.id AS queue_id, c.user_id FROM routing_queues q
+        JOIN routing_agent_channels c ON c.capacity > 0 AND c.channel = ANY(q.channels)
+        LEFT JOIN needed n ON n.queue_id = q.id
+        LEFT JOIN held h ON h.queue_id = q.id AND h.user_id = c.user_id
+        WHERE n.n IS NULL OR h.n = n.n)
+      SELECT e.queue_id,
+        count(*) FILTER (WHERE g.state = 'available')::int AS available,
+        count(*) FILTER (WHERE g.state = 'busy')::int AS busy,
+        count(*) FILTER (WHERE g.state = 'away')::int AS away,
+        count(*) FILTER (WHERE g.state = 'offline')::int AS offline
+      FROM eligible e JOIN agents g ON g.user_id = e.user_id GROUP BY e.queue_id`);
+    return new Map(
+      (result.rows as unknown as ({ queue_id: string } & AgentStateCounts)[]).map(
+        ({ queue_id, ...counts }) => [queue_id, counts],
+      ),
+    );
   }
 
   /** Agents with their state, time in state and load; `userIds` limits to a supervisor's teams. */
@@ -856,6 +914,7 @@ export function createRoutingService(deps: { db: Db; ids: Ids; clock: Clock; eve
     sweepDisconnected,
     queueBoard,
     agentBoard,
+    queueAgentStates,
     transferToAgent,
     transferToQueue,
     createQueue,

@@ -217,11 +217,67 @@ describe('rules', () => {
   });
 });
 
+describe('turning a survey off', () => {
+  // Fresh sessions: the tests above move the clock past the earlier ones' lifetime.
+  let analyst: Session;
+  let lead: Session;
+  beforeAll(async () => {
+    analyst = await signInAs(ctx, { username: 'sv.analyst2', roles: ['quality_analyst'] });
+    lead = await signInAs(ctx, { username: 'sv.lead2', roles: ['supervisor'] });
+  });
+  const patch = (session: Session, id: string, isActive: boolean) =>
+    ctx.app.http.inject({
+      method: 'PATCH',
+      url: `/api/v1/surveys/${id}`,
+      headers: as(session),
+      payload: { isActive },
+    });
+
+  it('is for a quality analyst, audited; the survey is then asked nowhere', async () => {
+    const created = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: as(analyst),
+      payload: { code: 'ces.visit.off', kind: 'ces', trigger: 'branch_visit' },
+    });
+    const id = created.json().id as string;
+    const off = await patch(analyst, id, false);
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ id, isActive: false });
+    const active = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM survey_definitions WHERE is_active AND trigger = 'branch_visit'`,
+    );
+    expect(active.rows[0].n).toBe(0);
+    expect((await patch(lead, id, true)).statusCode).toBe(403);
+    const unknown = await patch(analyst, crypto.randomUUID(), true);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('SURVEY_NOT_FOUND');
+    expect((await patch(analyst, id, true)).json()).toMatchObject({ isActive: true });
+    const audited = await ctx.pool.query(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'survey.%activated' ORDER BY seq`,
+      [id],
+    );
+    expect(audited.rows.map((r) => r.action)).toEqual(['survey.deactivated', 'survey.activated']);
+    await patch(analyst, id, false);
+  });
+
+  it('refuses half a quiet-hours window', async () => {
+    const res = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: as(analyst),
+      payload: { code: 'csat.half', kind: 'csat', trigger: 'case_resolved', quietStartHour: 21 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('SURVEY_QUIET_HOURS_INVALID');
+  });
+});
+
 describe('changing a survey', () => {
   it('updates sampling, quiet hours and questions, deactivates it (audited); refuses bad input and a team supervisor', async () => {
     // Fresh sessions: the tests above move the clock past the first ones' lifetime.
-    const analyst = await signInAs(ctx, { username: 'sv.analyst2', roles: ['quality_analyst'] });
-    const lead = await signInAs(ctx, { username: 'sv.lead2', roles: ['supervisor'] });
+    const analyst = await signInAs(ctx, { username: 'sv.analyst3', roles: ['quality_analyst'] });
+    const lead = await signInAs(ctx, { username: 'sv.lead3', roles: ['supervisor'] });
     const created = await ctx.app.http.inject({
       method: 'POST',
       url: '/api/v1/surveys',
@@ -271,6 +327,7 @@ describe('changing a survey', () => {
     expect(badScale.json().error.code).toBe('SURVEY_INVALID_SCALE');
     expect((await patch({ timeZone: 'Mars/Base' })).json().error.code).toBe('STAFF_INVALID_TIME_ZONE');
     expect((await patch({})).statusCode).toBe(400);
+    expect((await patch({ quietEndHour: null })).json().error.code).toBe('SURVEY_QUIET_HOURS_INVALID');
     expect((await patch({ isActive: false }, lead)).statusCode).toBe(403);
     const missing = await patch({ isActive: false }, analyst, crypto.randomUUID());
     expect(missing.statusCode).toBe(404);

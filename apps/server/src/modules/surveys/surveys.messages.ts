@@ -61,4 +61,9 @@ defineMessages({
     'zh-CN': '会话或服务结束后才能填写问卷。',
     vi: 'Khảo sát chỉ mở sau khi cuộc trò chuyện hoặc lượt phục vụ kết thúc.',
   },
+  SURVEY_QUIET_HOURS_INVALID: {
+    en: 'Give both the start and the end of the quiet hours, or neither.',
+    'zh-CN': '请同时填写免打扰时段的开始和结束时间，或都不填。',
+    vi: 'Hãy nhập cả giờ bắt đầu và giờ kết thúc khung giờ yên lặng, hoặc bỏ trống cả hai.',
+  },
 });

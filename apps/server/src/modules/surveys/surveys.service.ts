@@ -155,6 +155,11 @@ function checkQuestions(questions: readonly SurveyQuestion[]): void {
     throw new AppError('SURVEY_INVALID_QUESTIONS', 400);
 }
 
+/** Half a window would be silently ignored: links would go out at night. */
+function checkQuietHours(start: number | null, end: number | null): void {
+  if ((start === null) !== (end === null)) throw new AppError('SURVEY_QUIET_HOURS_INVALID', 400);
+}
+
 function checkTimeZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone });
 }
@@ -175,6 +180,7 @@ export function createSurveysService(deps: {
     const questions = input.questions ?? (input.kind === 'custom' ? null : STANDARD_QUESTIONS[input.kind]);
     if (!questions) throw new AppError('SURVEY_QUESTIONS_REQUIRED', 400);
     checkQuestions(questions);
+    checkQuietHours(input.quietStartHour ?? null, input.quietEndHour ?? null);
     const timeZone = input.timeZone ?? 'UTC';
     checkTimeZone(timeZone);
     const id = ids.uuid();
@@ -213,6 +219,10 @@ export function createSurveysService(deps: {
       const found = await tx.execute(sql`SELECT * FROM survey_definitions WHERE id = ${id} FOR UPDATE`);
       const current = found.rows[0] as unknown as DefinitionRow | undefined;
       if (!current) throw new AppError('SURVEY_NOT_FOUND', 404);
+      checkQuietHours(
+        input.quietStartHour === undefined ? current.quiet_start_hour : input.quietStartHour,
+        input.quietEndHour === undefined ? current.quiet_end_hour : input.quietEndHour,
+      );
       const pick = <K extends keyof UpdateSurvey, V>(key: K, fallback: V) =>
         input[key] === undefined ? fallback : input[key];
       const result = await tx.execute(sql`UPDATE survey_definitions SET

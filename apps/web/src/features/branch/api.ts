@@ -13,6 +13,7 @@ import type {
   PadState as PadStateSchema,
   PublicTicket as PublicTicketSchema,
   Ticket as TicketSchema,
+  WaitingTickets as WaitingTicketsSchema,
 } from '../../../../../packages/contracts/src/branch.ts';
 import { API_BASE, ApiError, api } from '../../app/api-client.ts';
 
@@ -24,6 +25,7 @@ export type PublicTicket = Static<typeof PublicTicketSchema>;
 export type CounterView = Static<typeof CounterViewSchema>;
 export type MyCounters = Static<typeof MyCountersSchema>;
 export type LobbyBoard = Static<typeof LobbyBoardSchema>;
+export type WaitingTickets = Static<typeof WaitingTicketsSchema>;
 export type Ticket = Static<typeof TicketSchema>;
 export type BranchVisits = Static<typeof BranchVisitsSchema>;
 
@@ -140,6 +142,7 @@ export const branchKeys = {
   counters: ['branch', 'counters'] as const,
   counter: (id: string) => ['branch', 'counter', id] as const,
   lobby: (branchId: string) => ['branch', 'lobby', branchId] as const,
+  waiting: (branchId: string) => ['branch', 'lobby', branchId, 'waiting'] as const,
   visits: (customerId: string) => ['branch', 'visits', customerId] as const,
 };
 
@@ -155,6 +158,13 @@ export const useLobbyBoard = (branchId: string | null) =>
   useQuery({
     queryKey: branchKeys.lobby(branchId ?? ''),
     queryFn: () => api<LobbyBoard>(`/branch/branches/${branchId}/lobby`),
+    enabled: !!branchId,
+  });
+/** Under the lobby key: every lobby event that refreshes the board refreshes the list too. */
+export const useWaitingTickets = (branchId: string | null) =>
+  useQuery({
+    queryKey: branchKeys.waiting(branchId ?? ''),
+    queryFn: () => api<WaitingTickets>(`/branch/branches/${branchId}/waiting`),
     enabled: !!branchId,
   });
 export const useBranchVisits = (customerId: string | null) =>

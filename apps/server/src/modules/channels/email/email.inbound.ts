@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
+import { maskPans } from '../../../platform/masking.ts';
 
 /** What an inbound mail is, from its headers: only `message` is ever answered. */
 export type MailKind = 'message' | 'auto_reply' | 'bounce';
@@ -64,7 +65,9 @@ export function collapseQuoted(text: string): { fresh: string; quoted: boolean }
 /**
  * HTML for display, made inert: no scripts, no event handlers, no styles (CSS can hide or overlay
  * text), no forms, and no remote images (tracking pixels): only inline `cid:`/`data:` images stay.
- * The desk shows the result inside a sandboxed iframe as well.
+ * The desk shows the result inside a sandboxed iframe as well. Card numbers in the text and in link
+ * targets and titles are masked (PCI DSS 3.4.1), as conversations masks the message itself: this
+ * HTML is stored and shown too.
  */
 export function sanitizeEmailHtml(html: string): string {
   return sanitizeHtml(html, {
@@ -110,14 +113,26 @@ export function sanitizeEmailHtml(html: string): string {
     allowedSchemesByTag: { img: ['cid', 'data'] },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    textFilter: (text) => maskPans(text),
     transformTags: {
       a: (tagName, attribs) => ({
         tagName,
-        attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' },
+        attribs: {
+          ...maskAttributes(attribs, ['href', 'title']),
+          rel: 'noopener noreferrer nofollow',
+          target: '_blank',
+        },
       }),
+      img: (tagName, attribs) => ({ tagName, attribs: maskAttributes(attribs, ['alt']) }),
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   });
+}
+
+function maskAttributes(attribs: Record<string, string>, names: string[]): Record<string, string> {
+  const out = { ...attribs };
+  for (const name of names) if (out[name] !== undefined) out[name] = maskPans(out[name]);
+  return out;
 }
 
 /**

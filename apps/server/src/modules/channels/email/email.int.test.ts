@@ -105,6 +105,25 @@ describe('inbound email (built-in SMTP server)', () => {
     expect(routed.rows[0]).toMatchObject({ queue_id: supportQueue, channel: 'email' });
   });
 
+  it('masks a card number in the subject and the HTML it stores and shows, not only in the message', async () => {
+    await send({
+      from: 'pan.html@example.vn',
+      to: 'support@bank.example',
+      subject: 'Thẻ 4111 1111 1111 1111 bị trừ tiền hai lần',
+      messageId: '<pan-html@example.vn>',
+      text: 'Xem thư HTML.',
+      html: '<p>Thẻ <b>4111 1111 1111 1111</b> bị trừ tiền hai lần.</p>',
+    });
+    const { rows } = await ctx.pool.query(
+      `SELECT m.subject, m.html, c.topic FROM email_messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.message_id = '<pan-html@example.vn>'`,
+    );
+    expect(rows[0].subject).toBe('Thẻ 4111 11** **** 1111 bị trừ tiền hai lần');
+    expect(rows[0].topic).toBe(rows[0].subject);
+    expect(rows[0].html).toContain('<b>4111 11** **** 1111</b>');
+    expect(JSON.stringify(rows)).not.toContain('4111 1111 1111 1111');
+  });
+
   it('routes complaints@ to the complaints queue and refuses unknown recipients with 550', async () => {
     const info = await send({
       from: 'Wang Fang <wang.fang@example.cn>',

@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Ids } from '../../../platform/ids.ts';
 import type { Logger } from '../../../platform/logger.ts';
+import { maskPans } from '../../../platform/masking.ts';
 import { type Actor, hasPermission, requirePermission } from '../../../platform/rbac.ts';
 import {
   type AttachmentsService,
@@ -175,7 +176,8 @@ export function createEmailChannel(deps: {
       );
     const to = addressList(mail.to);
     const cc = addressList(mail.cc);
-    const subject = (mail.subject ?? '').slice(0, 500);
+    // Stored and shown beside the message: masked like it (PCI DSS 3.4.1).
+    const subject = maskPans((mail.subject ?? '').slice(0, 500));
     const result: IngestResult = {
       outcome: 'ignored',
       kind,

@@ -60,6 +60,23 @@ describe('sanitizeEmailHtml', () => {
   });
 });
 
+describe('sanitizeEmailHtml and card numbers', () => {
+  it('masks them in text, link targets and titles, and image alt text', () => {
+    const html = sanitizeEmailHtml(
+      '<p>Card <b>4111 1111 1111 1111</b> and 4111-1111-1111-1111</p>' +
+        '<a href="https://bank.example/?pan=4111111111111111" title="4111111111111111">x</a>' +
+        '<img src="cid:scan" alt="card 4111111111111111">',
+    );
+    expect(html).not.toMatch(/4111 1111 1111 1111|4111-1111-1111-1111|4111111111111111/);
+    expect(html).toContain('<b>4111 11** **** 1111</b>');
+    expect(html).toContain('4111-11**-****-1111');
+    expect(html).toContain('pan=411111******1111');
+    expect(html).toContain('alt="card 411111******1111"');
+    // An account or reference number that is not a card stays readable.
+    expect(sanitizeEmailHtml('<p>Ref 1234567890123</p>')).toBe('<p>Ref 1234567890123</p>');
+  });
+});
+
 describe('reply tokens', () => {
   const key = randomBytes(32);
   const id = '0192f3a4-5b6c-7d8e-9f00-112233445566';

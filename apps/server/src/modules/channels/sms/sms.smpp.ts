@@ -88,7 +88,23 @@ export function createSmppClient(deps: {
   function connect(): void {
     const s = smpp.connect({ host: options.host, port: options.port });
     session = s;
+    // A bind or an enquire_link unanswered in time means the link is dead even when TCP still looks
+    // open (a hung SMSC, a half-open connection after a firewall dropped it): close it, and the close
+    // handler reconnects. Without this, every submit would time out in doubt on a link never renewed.
+    let silence: NodeJS.Timeout | null = null;
+    const expectAnswer = (what: string) => {
+      silence = setTimeout(() => {
+        log.warn({ waitedMs: options.responseTimeoutMs, what }, 'smpp link silent, reconnecting');
+        s.destroy();
+      }, options.responseTimeoutMs);
+      silence.unref();
+    };
+    const answered = () => {
+      if (silence) clearTimeout(silence);
+      silence = null;
+    };
     s.on('connect', () => {
+      expectAnswer('bind_resp');
       s.bind_transceiver(
         {
           system_id: options.systemId,
@@ -97,6 +113,7 @@ export function createSmppClient(deps: {
           interface_version: 0x34,
         },
         (pdu: Pdu) => {
+          answered();
           if (pdu.command_status !== 0) {
             log.warn({ status: pdu.command_status }, 'smpp bind refused');
             s.destroy();
@@ -112,7 +129,9 @@ export function createSmppClient(deps: {
       );
     });
     const keepAlive = setInterval(() => {
-      if (bound) s.enquire_link();
+      if (!bound || silence) return;
+      expectAnswer('enquire_link_resp');
+      s.enquire_link({}, answered);
     }, options.enquireLinkMs);
     keepAlive.unref();
     s.on('enquire_link', (pdu: Pdu) => s.send(pdu.response()));
@@ -133,6 +152,7 @@ export function createSmppClient(deps: {
     s.on('error', (error: Error) => log.warn({ code: (error as { code?: string }).code }, 'smpp error'));
     s.on('close', () => {
       clearInterval(keepAlive);
+      answered();
       if (session !== s) return;
       bound = false;
       session = null;

@@ -50,11 +50,14 @@ export function TileRow({
   tile,
   thresholds,
   big,
+  agents,
 }: {
   title: string;
   tile: Tile;
   thresholds: Wallboard['thresholds'];
   big?: boolean;
+  /** The agents who can take this queue's work, by state. */
+  agents?: Wallboard['agents'];
 }) {
   const { t } = useTranslation();
   return (
@@ -81,6 +84,7 @@ export function TileRow({
         <Figure big={big} label={t('analytics.tile.abandoned')} value={tile.abandonedToday} />
         <Figure big={big} label={t('analytics.tile.csat')} value={percent(tile.csatToday)} />
       </SimpleGrid>
+      {agents && <StateBadges agents={agents} big={big} />}
     </Paper>
   );
 }
@@ -92,18 +96,25 @@ export function AgentStates({ agents, big }: { agents: Wallboard['agents']; big?
       <Title order={2} size={big ? 'h2' : 'h5'}>
         {t('analytics.agents.title')}
       </Title>
-      <Group gap="xs">
-        {(['available', 'busy', 'away', 'offline'] as const).map((state) => (
-          <Badge
-            key={state}
-            size={big ? 'xl' : 'lg'}
-            variant="dot"
-            color={{ available: 'green', busy: 'blue', away: 'yellow', offline: 'gray' }[state]}
-          >
-            {t(`analytics.agents.${state}`)}: {agents[state]}
-          </Badge>
-        ))}
-      </Group>
+      <StateBadges agents={agents} big={big} />
     </Stack>
+  );
+}
+
+function StateBadges({ agents, big }: { agents: Wallboard['agents']; big?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" mt="xs">
+      {(['available', 'busy', 'away', 'offline'] as const).map((state) => (
+        <Badge
+          key={state}
+          size={big ? 'xl' : 'lg'}
+          variant="dot"
+          color={{ available: 'green', busy: 'blue', away: 'yellow', offline: 'gray' }[state]}
+        >
+          {t(`analytics.agents.${state}`)}: {agents[state]}
+        </Badge>
+      ))}
+    </Group>
   );
 }

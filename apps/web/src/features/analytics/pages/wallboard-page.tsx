@@ -106,6 +106,7 @@ export function WallboardPage() {
               key={queue.id}
               title={queue.name}
               tile={queue}
+              agents={queue.agents}
               thresholds={board.data.thresholds}
             />
           ))}

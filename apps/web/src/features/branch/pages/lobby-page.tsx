@@ -22,7 +22,15 @@ import { notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { useCurrentUser } from '../../auth/api.ts';
-import { branchKeys, clock, isLobbyEvent, type LobbyBoard, nameIn, useLobbyBoard } from '../api.ts';
+import {
+  branchKeys,
+  clock,
+  isLobbyEvent,
+  type LobbyBoard,
+  nameIn,
+  useLobbyBoard,
+  useWaitingTickets,
+} from '../api.ts';
 
 /** The lobby manager's live board: lines per service, counters, threshold alerts and actions. */
 export function LobbyPage() {
@@ -138,6 +146,7 @@ export function LobbyPage() {
               </Table>
             </Card>
           </SimpleGrid>
+          {branchId && <WaitingTickets branchId={branchId} board={board.data} />}
         </>
       )}
     </Stack>
@@ -228,5 +237,91 @@ function Alerts({
         </Alert>
       ))}
     </Stack>
+  );
+}
+
+const GROUPS = ['none', 'elderly', 'pregnant', 'disabled', 'vip'] as const;
+
+/**
+ * The waiting tickets in calling order, each with its priority: staff at the door set a legal
+ * priority group (elderly, pregnant, disabled) or VIP for a customer who did not identify.
+ */
+function WaitingTickets({ branchId, board }: { branchId: string; board: LobbyBoard }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const waiting = useWaitingTickets(branchId);
+  const [error, setError] = useState<unknown>(null);
+  const services = new Map(board.services.map((s) => [s.service.id, s.service]));
+  const now = Date.now();
+  const label = (g: string) =>
+    g === 'none'
+      ? t('branch.lobby.priorityNone')
+      : g === 'vip'
+        ? t('branch.lobby.priorityVip')
+        : t(`branch.priority.${g}`);
+  const setPriority = async (id: string, number: string, group: string) => {
+    setError(null);
+    try {
+      await api(`/branch/tickets/${id}/priority`, { method: 'PUT', body: { group } });
+      notifySuccess(t('branch.lobby.prioritySet', { number }));
+    } catch (e) {
+      setError(e);
+    }
+    await queryClient.invalidateQueries({ queryKey: branchKeys.lobby(branchId) });
+  };
+  const items = waiting.data?.items ?? [];
+  return (
+    <Card withBorder>
+      <Title order={2} size="h3" mb="sm">
+        {t('branch.lobby.waitingTickets')}
+      </Title>
+      <ErrorAlert error={waiting.error ?? error} />
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('branch.lobby.noWaiting')}</Text>
+      ) : (
+        <Table aria-label={t('branch.lobby.waitingTickets')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('branch.lobby.ticket')}</Table.Th>
+              <Table.Th>{t('branch.lobby.service')}</Table.Th>
+              <Table.Th ta="right">{t('branch.lobby.since')}</Table.Th>
+              <Table.Th>{t('branch.lobby.priority')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((ticket) => {
+              const reason = ticket.priorityReason ?? 'none';
+              const service = services.get(ticket.serviceId);
+              return (
+                <Table.Tr key={ticket.id}>
+                  <Table.Td fw={600}>{ticket.number}</Table.Td>
+                  <Table.Td>{service ? nameIn(service.names) : ''}</Table.Td>
+                  <Table.Td ta="right">
+                    {clock(Math.max(0, Math.round((now - Date.parse(ticket.issuedAt)) / 1000)))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('branch.lobby.priorityLabel', { number: ticket.number })}
+                      data={[
+                        ...GROUPS.map((g) => ({ value: g, label: label(g) })),
+                        ...(reason === 'appointment'
+                          ? [{ value: 'appointment', label: t('branch.priority.level1'), disabled: true }]
+                          : []),
+                      ]}
+                      value={reason}
+                      allowDeselect={false}
+                      onChange={(g) => {
+                        if (g && g !== reason) void setPriority(ticket.id, ticket.number, g);
+                      }}
+                      w={200}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
   );
 }

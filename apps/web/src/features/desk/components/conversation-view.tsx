@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { CreateCaseButton } from '../../cases/components/create-case-button.tsx';
 import { EmailHeaders } from '../../email/components/email-headers.tsx';
+import { EmailTranscriptButton } from '../../notifications/components/email-transcript.tsx';
 import { useCloseConversation, useContactReasons, useConversation, useWrapUp } from '../api.ts';
 import { useAgentTypingSignal, useCustomerTyping, useLeaveConsult, useMarkRead } from '../live.ts';
 import { reasonOptions } from '../model.ts';
@@ -93,6 +94,9 @@ export function ConversationView({
         </div>
         <Group gap="xs" align="flex-start">
           <TranscriptButton contactName={contactName} messages={messages} />
+          {isAssignee && isClosed && conversation.channel === 'chat' && (
+            <EmailTranscriptButton conversationId={conversation.id} customerId={conversation.customerId} />
+          )}
           {isAssignee && (
             <CreateCaseButton
               conversationId={conversation.id}

@@ -19,6 +19,7 @@ import { useFormatters } from '../../../shared/format.ts';
 import { BranchVisits } from '../../branch/components/branch-visits.tsx';
 import { CustomerCases } from '../../cases/components/customer-cases.tsx';
 import { CustomerNotifications } from '../../notifications/components/customer-notifications.tsx';
+import { CustomerVerificationBox } from '../../notifications/components/customer-verification.tsx';
 import { type Customer360, useCustomer360 } from '../customer-api.ts';
 
 const VIP_COLORS: Record<string, string> = { platinum: 'grape', gold: 'yellow', silver: 'gray' };
@@ -27,7 +28,12 @@ const VIP_COLORS: Record<string, string> = { platinum: 'grape', gold: 'yellow', 
  * Who the agent is talking to: a verified customer's profile, VIP tier, masked accounts and cards
  * and their contacts in every channel; or, for an anonymous visitor, what they typed in the form.
  */
-export function CustomerPanel(props: { customerId: string | null; contactName: string | null }) {
+export function CustomerPanel(props: {
+  customerId: string | null;
+  contactName: string | null;
+  /** Set for the conversation's assignee: the one-time-password check of this contact. */
+  verification?: { conversationId: string; isOpen: boolean } | null;
+}) {
   const { t } = useTranslation();
   const customer = useCustomer360(props.customerId);
   return (
@@ -49,14 +55,20 @@ export function CustomerPanel(props: { customerId: string | null; contactName: s
         ) : customer.error ? (
           <ErrorAlert error={customer.error} />
         ) : (
-          <CustomerDetails data={customer.data} />
+          <CustomerDetails data={customer.data} verification={props.verification ?? null} />
         )}
       </ScrollArea>
     </Paper>
   );
 }
 
-function CustomerDetails({ data }: { data: Customer360 }) {
+function CustomerDetails({
+  data,
+  verification,
+}: {
+  data: Customer360;
+  verification: { conversationId: string; isOpen: boolean } | null;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const c = data.customer;
@@ -95,6 +107,10 @@ function CustomerDetails({ data }: { data: Customer360 }) {
           </Text>
         )}
       </div>
+
+      {verification && (
+        <CustomerVerificationBox conversationId={verification.conversationId} isOpen={verification.isOpen} />
+      )}
 
       {data.contacts.length > 0 && (
         <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

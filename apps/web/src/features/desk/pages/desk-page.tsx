@@ -43,6 +43,9 @@ export function DeskPage() {
     // A delivery receipt (SMS) or a send: the customer panel's notifications follow at once.
     if (event.type.startsWith('notification.'))
       void queryClient.invalidateQueries({ queryKey: ['customer-notifications'] });
+    // A code sent or checked (here or by a supervisor): the verification badge follows.
+    if (event.type.startsWith('verification.'))
+      void queryClient.invalidateQueries({ queryKey: ['conversation-verification'] });
   });
 
   return (
@@ -110,6 +113,14 @@ export function DeskPage() {
               key={selected.data.conversation.id}
               customerId={selected.data.conversation.customerId}
               contactName={selected.data.conversation.contactName}
+              verification={
+                selected.data.conversation.assigneeId === me.id
+                  ? {
+                      conversationId: selected.data.conversation.id,
+                      isOpen: selected.data.conversation.status !== 'closed',
+                    }
+                  : null
+              }
             />
             <KnowledgePanel
               conversationId={selected.data.conversation.id}
