@@ -432,5 +432,7 @@ export const AppointmentEventPayload = Type.Object({
   phone: Type.Optional(Nullable(Type.String())),
   email: Type.Optional(Nullable(Type.String())),
   locale: Type.Optional(Type.String()),
+  /** On booked and checked in: the booker's customer record (found or created when booking). */
+  customerId: Type.Optional(Nullable(Uuid)),
 });
 export type AppointmentEventPayload = Static<typeof AppointmentEventPayload>;

@@ -23,6 +23,12 @@ export const SurveyQuestion = Type.Object(
   strict,
 );
 
+/**
+ * An hour or null (no quiet hours). One JSON-schema type list rather than `Nullable(…)`: the server
+ * validates with `coerceTypes`, which turns null into 0 in a union's integer branch (midnight).
+ */
+const HourOrNull = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 23 });
+
 export const CreateSurvey = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z][a-z0-9_.-]{1,40}$' }),
@@ -38,8 +44,8 @@ export const CreateSurvey = Type.Object(
       Type.Literal('branch_visit'),
     ]),
     samplingRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
-    quietStartHour: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 23 }))),
-    quietEndHour: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 23 }))),
+    quietStartHour: Type.Optional(HourOrNull),
+    quietEndHour: Type.Optional(HourOrNull),
     timeZone: Type.Optional(Type.String({ maxLength: 64 })),
     minDaysBetween: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     linkValidDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
@@ -49,6 +55,26 @@ export const CreateSurvey = Type.Object(
   strict,
 );
 export type CreateSurvey = Static<typeof CreateSurvey>;
+
+/**
+ * What can change after creation: everything but the code and the kind (responses already stored
+ * are read by them). `isActive: false` stops new invitations and the survey asked in place.
+ */
+export const UpdateSurvey = Type.Object(
+  {
+    trigger: Type.Optional(CreateSurvey.properties.trigger),
+    samplingRate: CreateSurvey.properties.samplingRate,
+    quietStartHour: CreateSurvey.properties.quietStartHour,
+    quietEndHour: CreateSurvey.properties.quietEndHour,
+    timeZone: CreateSurvey.properties.timeZone,
+    minDaysBetween: CreateSurvey.properties.minDaysBetween,
+    linkValidDays: CreateSurvey.properties.linkValidDays,
+    questions: CreateSurvey.properties.questions,
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type UpdateSurvey = Static<typeof UpdateSurvey>;
 
 export const Survey = Type.Object({
   id: Uuid,
@@ -66,9 +92,6 @@ export const Survey = Type.Object({
 });
 export type Survey = Static<typeof Survey>;
 export const SurveyList = Type.Object({ items: Type.Array(Survey) });
-/** Turns a survey off (no more invitations, not asked in the widget or on the pad) or on again. */
-export const UpdateSurvey = Type.Object({ isActive: Type.Boolean() }, strict);
-export type UpdateSurvey = Static<typeof UpdateSurvey>;
 
 /** The link's token travels in the query (path parameters are limited to 100 characters). */
 export const PublicSurveyQuery = Type.Object(

@@ -32,6 +32,12 @@ export function translateUniqueViolation(error: unknown, byConstraint: Record<st
   throw error;
 }
 
+/** The driver error is a unique violation of `constraint` (to recover from a lost race). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = findPgError(error);
+  return pgError?.code === '23505' && pgError.constraint === constraint;
+}
+
 function findPgError(error: unknown): { code?: string; constraint?: string } | null {
   let current = error as { code?: string; constraint?: string; cause?: unknown } | undefined;
   for (let depth = 0; current && depth < 4; depth++) {

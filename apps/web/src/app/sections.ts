@@ -6,6 +6,7 @@ import {
   IconBuildingStore,
   IconCertificate,
   IconChartBar,
+  IconClipboardList,
   IconClockHour4,
   IconFolders,
   IconHeadset,
@@ -199,6 +200,20 @@ export const SECTIONS: readonly Section[] = [
     page: lazy(() =>
       import('../features/surveys/pages/survey-results-page.tsx').then((m) => ({
         default: m.SurveyResultsPage,
+      })),
+    ),
+  },
+  {
+    path: 'analytics/survey-definitions',
+    labelKey: 'surveys.admin.nav',
+    descriptionKey: 'surveys.admin.navDescription',
+    icon: IconClipboardList,
+    // Creating and changing surveys takes quality.evaluate bank-wide (quality analysts), as the API.
+    permissions: ['quality.evaluate'],
+    bankWide: 'quality.evaluate',
+    page: lazy(() =>
+      import('../features/surveys/pages/survey-definitions-page.tsx').then((m) => ({
+        default: m.SurveyDefinitionsPage,
       })),
     ),
   },

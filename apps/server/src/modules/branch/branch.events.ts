@@ -9,6 +9,8 @@ export const BRANCH_EVENTS = {
   transferred: 'ticket.transferred',
   parked: 'ticket.parked',
   moved: 'ticket.moved',
+  /** Staff set or cleared a waiting ticket's priority: lobby and counter screens re-read the line. */
+  priorityChanged: 'ticket.priority_changed',
   feedbackSubmitted: 'feedback.submitted',
   appointmentBooked: 'appointment.booked',
   appointmentCheckedIn: 'appointment.checked_in',

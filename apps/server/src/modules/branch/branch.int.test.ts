@@ -227,6 +227,36 @@ describe('kiosk', () => {
   });
 });
 
+describe('ticket priority', () => {
+  it('set by the lobby manager publishes ticket.priority_changed for the lobby screens; not by another branch', async () => {
+    const waiting = await ctx.pool.query(
+      `SELECT id FROM branch_tickets WHERE branch_id = $1 AND status = 'waiting' AND priority = 0 ORDER BY issued_at LIMIT 1`,
+      [branchId],
+    );
+    const ticketId = waiting.rows[0].id as string;
+    const set = await api('PUT', `/branch/tickets/${ticketId}/priority`, manager, { group: 'elderly' });
+    expect(set.status).toBe(200);
+    expect(set.body.priority).toBe(2);
+    const published = await ctx.pool.query(
+      `SELECT payload, audience FROM outbox WHERE type = 'ticket.priority_changed' ORDER BY position`,
+    );
+    expect(published.rows).toHaveLength(1);
+    expect(published.rows[0].payload).toMatchObject({ ticketId, branchId, priority: 2 });
+    expect(published.rows[0].audience).toMatchObject({ branches: [branchId] });
+    expect(
+      (await api('PUT', `/branch/tickets/${ticketId}/priority`, otherTeller, { group: 'vip' })).status,
+    ).toBe(403);
+    // Back as it was, for the counter's calling order below.
+    expect(
+      (await api('PUT', `/branch/tickets/${ticketId}/priority`, manager, { group: 'none' })).body.priority,
+    ).toBe(0);
+    const after = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.priority_changed'`,
+    );
+    expect(after.rows[0].n).toBe(2);
+  });
+});
+
 describe('counter', () => {
   it('calls by priority, refuses a closed counter, a foreign service and another branch', async () => {
     expect(
@@ -504,6 +534,10 @@ describe('appointments', () => {
     expect(full.body.error?.code).toBe('BRANCH_SLOT_FULL');
     const booked = await ctx.pool.query(`SELECT payload FROM outbox WHERE type = 'appointment.booked'`);
     expect(booked.rows[0].payload).toMatchObject({ phone: '+84987654321' });
+    // The walk-in became a customer, so the visit lands on their timeline (#6).
+    const booker = (await ctx.app.customers.findCustomerByPhone('+84987654321'))?.id;
+    expect(booker).toBeDefined();
+    expect(booked.rows[0].payload.customerId).toBe(booker);
     const checkIn = await api(
       'POST',
       '/branch/device/check-in',
@@ -513,6 +547,10 @@ describe('appointments', () => {
     );
     expect(checkIn.status).toBe(201);
     expect((checkIn.body.ticket as { priority: number }).priority).toBe(1);
+    const visit = await ctx.pool.query('SELECT customer_id FROM branch_tickets WHERE id = $1', [
+      (checkIn.body.ticket as { id: string }).id,
+    ]);
+    expect(visit.rows).toEqual([{ customer_id: booker }]);
     expect(
       (await api('POST', '/branch/device/check-in', null, { code: book.body.code }, device(kioskToken)))
         .status,
@@ -523,6 +561,11 @@ describe('appointments', () => {
       name: 'Missing',
     });
     expect(second.status).toBe(201);
+    // No phone, no email: nobody to find or remind, so no customer record.
+    const anonymous = await ctx.pool.query('SELECT customer_id FROM branch_appointments WHERE id = $1', [
+      second.body.id,
+    ]);
+    expect(anonymous.rows).toEqual([{ customer_id: null }]);
     ctx.clock.advance(3 * 3_600_000);
     expect(await ctx.app.branch.markMissedAppointments()).toBe(1);
     const missed = await ctx.pool.query(

@@ -225,6 +225,8 @@ export const branchAppointments = pgTable(
     phone: text('phone'),
     email: text('email'),
     locale: text('locale').notNull().default('vi'),
+    /** The booker, found or created from the phone / email (customers.findOrCreateBooker). */
+    customerId: uuid('customer_id'),
     status: text('status').notNull().default('booked'),
     ticketId: uuid('ticket_id'),
     createdAt: createdAt(),

@@ -1316,7 +1316,10 @@ export function createBranchService(deps: BranchServiceDeps) {
         targetId: t.id,
         details: { group },
       });
-      return toTicket(await getTicketRow(tx, t.id));
+      // Other lobby and counter screens learn of it now, not at the next ticket's event.
+      const updated = await getTicketRow(tx, t.id);
+      await publishTicket(tx, BRANCH_EVENTS.priorityChanged, updated, who.userId);
+      return toTicket(updated);
     });
   }
 
@@ -1526,8 +1529,16 @@ export function createBranchService(deps: BranchServiceDeps) {
         sql`SELECT count(*)::int AS n FROM branch_appointments WHERE service_id = ${input.serviceId} AND slot_start = ${slotStart}`,
       );
       if ((n?.n ?? 0) >= (s?.slot_capacity ?? 0)) throw new AppError('BRANCH_SLOT_FULL', 409);
-      await tx.execute(sql`INSERT INTO branch_appointments (id, branch_id, service_id, slot_start, code, name, phone, email, locale)
-          VALUES (${id}, ${branchId}, ${input.serviceId}, ${slotStart}, ${code}, ${name}, ${phone}, ${input.email ?? null}, ${input.locale ?? 'vi'})`);
+      // A walk-in who books gets a minimal customer record, so the reminder can reach them and the
+      // check-in and the visit land on their timeline (#6).
+      const booker = await customers.findOrCreateBooker(tx, {
+        fullName: name,
+        phone,
+        email: input.email ?? null,
+        preferredLanguage: input.locale ?? 'vi',
+      });
+      await tx.execute(sql`INSERT INTO branch_appointments (id, branch_id, service_id, slot_start, code, name, phone, email, locale, customer_id)
+          VALUES (${id}, ${branchId}, ${input.serviceId}, ${slotStart}, ${code}, ${name}, ${phone}, ${input.email ?? null}, ${input.locale ?? 'vi'}, ${booker?.id ?? null})`);
       await events.publish(tx, {
         type: BRANCH_EVENTS.appointmentBooked,
         payload: {
@@ -1541,6 +1552,7 @@ export function createBranchService(deps: BranchServiceDeps) {
           phone,
           email: input.email ?? null,
           locale: input.locale ?? 'vi',
+          customerId: booker?.id ?? null,
         },
         actorId: null,
         audience: {},
@@ -1552,9 +1564,15 @@ export function createBranchService(deps: BranchServiceDeps) {
   async function checkIn(device: Device, code: string) {
     if (device.kind !== 'kiosk') throw new AppError('BRANCH_DEVICE_KIND', 403);
     const branch = await getBranch(db, device.branchId);
-    const a = await one<{ id: string; service_id: string; slot_start: Date; status: string }>(
+    const a = await one<{
+      id: string;
+      service_id: string;
+      slot_start: Date;
+      status: string;
+      customer_id: string | null;
+    }>(
       db,
-      sql`SELECT id, service_id, slot_start, status FROM branch_appointments
+      sql`SELECT id, service_id, slot_start, status, customer_id FROM branch_appointments
           WHERE code = ${code.trim().toUpperCase()} AND branch_id = ${device.branchId}`,
     );
     if (
@@ -1566,7 +1584,7 @@ export function createBranchService(deps: BranchServiceDeps) {
     const issued = await issueTicket(
       device,
       { serviceId: a.service_id },
-      { appointmentId: a.id, customerId: null },
+      { appointmentId: a.id, customerId: a.customer_id },
     );
     await db.transaction(async (tx) => {
       await tx.execute(
@@ -1580,6 +1598,7 @@ export function createBranchService(deps: BranchServiceDeps) {
           serviceId: a.service_id,
           slotStart: new Date(a.slot_start).toISOString(),
           ticketId: issued.ticket.id,
+          customerId: a.customer_id,
         },
         actorId: null,
         audience: { branches: [device.branchId] },

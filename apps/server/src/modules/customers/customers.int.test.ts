@@ -332,3 +332,54 @@ describe('demo core banking', () => {
     ).rejects.toMatchObject({ code: 'CORE_BLOCK_REASON_INVALID', status: 400 });
   });
 });
+
+describe('bookers the bank does not know', () => {
+  it('are found by phone or email, else created once even when two bookings race', async () => {
+    const input = {
+      fullName: '  Phạm   Minh Đức ',
+      phone: '+84966123456',
+      email: 'Duc.Pham@Example.vn',
+      preferredLanguage: 'vi' as const,
+    };
+    // A holds its new customer uncommitted while B looks for the same phone: B must end on A's.
+    let releaseA = () => {};
+    const gate = new Promise<void>((resolve) => {
+      releaseA = resolve;
+    });
+    const a = ctx.app.db.transaction(async (tx) => {
+      const found = await service.findOrCreateBooker(tx, input);
+      await gate;
+      return found;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const b = ctx.app.db.transaction((tx) => service.findOrCreateBooker(tx, input));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    releaseA();
+    const [first, second] = await Promise.all([a, b]);
+    expect(first?.isNew).toBe(true);
+    expect(second).toEqual({ id: first?.id, isNew: false });
+    const made = await service.getCustomer(first?.id as string);
+    expect(made).toMatchObject({
+      fullName: 'Phạm Minh Đức',
+      preferredLanguage: 'vi',
+      marketingSms: false,
+      marketingEmail: false,
+      marketingCall: false,
+    });
+    expect(made.customerNo).toMatch(/^W[0-9A-F]{11}$/);
+    expect(made.identities.map((i) => [i.kind, i.value, i.isVerified]).sort()).toEqual([
+      ['email', 'duc.pham@example.vn', false],
+      ['phone', '+84966123456', false],
+    ]);
+    // By email alone: the same customer; neither phone nor email: nobody.
+    const byEmail = await ctx.app.db.transaction((tx) =>
+      service.findOrCreateBooker(tx, { ...input, phone: null, email: 'duc.pham@example.vn' }),
+    );
+    expect(byEmail).toEqual({ id: first?.id, isNew: false });
+    expect(
+      await ctx.app.db.transaction((tx) =>
+        service.findOrCreateBooker(tx, { ...input, phone: null, email: null }),
+      ),
+    ).toBeNull();
+  });
+});

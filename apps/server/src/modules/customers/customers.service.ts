@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTx } from '../../platform/db.ts';
-import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db.ts';
+import { AppError, isUniqueViolation, translateUniqueViolation } from '../../platform/errors.ts';
 import { defineMessages, isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import {
@@ -477,7 +477,80 @@ export function createCustomersService(deps: CustomersServiceDeps) {
     return getCustomer(id);
   }
 
+  /**
+   * The customer behind a phone (E.164) or email given outside a sign-in — an online booking — or,
+   * when the bank knows neither, a minimal record created for them: the name as given, that phone
+   * and email (unverified), the language they booked in, no marketing consent (service messages
+   * only), and a local number `W…` until core banking gives them a CIF. So the reminder, the
+   * check-in and the visit land on one timeline. Runs in the caller's transaction; two bookings
+   * racing on one phone make one customer (the loser's insert rolls back to its savepoint and
+   * finds the winner's).
+   */
+  async function findOrCreateBooker(
+    tx: Tx,
+    input: { fullName: string; phone: string | null; email: string | null; preferredLanguage: Locale },
+  ): Promise<{ id: string; isNew: boolean } | null> {
+    const phone = input.phone && isE164(input.phone.trim()) ? input.phone.trim() : null;
+    const email = input.email ? normaliseEmail(input.email) : null;
+    if (!phone && !email) return null;
+    const find = async () => {
+      for (const [kind, value] of [
+        ['phone', phone],
+        ['email', email],
+      ] as const) {
+        if (!value) continue;
+        const [row] = await tx
+          .select({ id: customerIdentities.customerId })
+          .from(customerIdentities)
+          .where(and(eq(customerIdentities.kind, kind), eq(customerIdentities.value, value)));
+        if (row) return row.id;
+      }
+      return null;
+    };
+    const known = await find();
+    if (known) return { id: known, isNew: false };
+    const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ').slice(0, 200);
+    const id = ids.uuid();
+    const now = clock.now();
+    try {
+      await tx.transaction(async (sp) => {
+        await sp.insert(customers).values({
+          id,
+          customerNo: `W${id.replace(/-/g, '').slice(-11).toUpperCase()}`,
+          fullName,
+          searchName: buildSearchName(fullName, null),
+          preferredLanguage: input.preferredLanguage,
+          segment: 'mass',
+          vipTier: 'none',
+          marketingSms: false,
+          marketingEmail: false,
+          marketingCall: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const identities = [
+          ...(phone ? [{ kind: 'phone', value: phone }] : []),
+          ...(email ? [{ kind: 'email', value: email }] : []),
+        ].map((identity) => ({
+          id: ids.uuid(),
+          customerId: id,
+          isPrimary: true,
+          createdAt: now,
+          ...identity,
+        }));
+        await sp.insert(customerIdentities).values(identities);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, 'customer_identities_kind_value_key')) throw error;
+      const winner = await find();
+      if (!winner) throw error;
+      return { id: winner, isNew: false };
+    }
+    return { id, isNew: true };
+  }
+
   return {
+    findOrCreateBooker,
     getCustomer,
     findCustomer,
     findCustomerByPhone,

@@ -193,19 +193,20 @@ describe('appointment reminders', () => {
     serviceId = service.body.id as string;
   });
 
-  const book = async (phone: string, name: string) => {
+  const book = async (phone: string, name: string, slotIndex = 4, email?: string) => {
     ctx.clock.set('2026-06-08T01:00:00Z'); // Monday 08:00 in Hà Nội
     const slots = await api(
       'GET',
       `/branch/public/branches/${branchId}/slots?serviceId=${serviceId}&date=2026-06-08`,
       null,
     );
-    const slot = (slots.body.items as { start: string }[])[4] as { start: string };
+    const slot = (slots.body.items as { start: string }[])[slotIndex] as { start: string };
     const booked = await api('POST', `/branch/public/branches/${branchId}/appointments`, null, {
       serviceId,
       slotStart: slot.start,
       name,
       phone,
+      ...(email ? { email } : {}),
       locale: 'en',
     });
     expect(booked.status).toBe(201);
@@ -235,8 +236,57 @@ describe('appointment reminders', () => {
     expect((await notificationsOf('appointment_reminder'))[0].status).toBe('sent');
   });
 
-  it('a booking by someone the bank does not know queues nothing', async () => {
-    await book('0977000111', 'Stranger');
-    expect(await notificationsOf('appointment_reminder')).toHaveLength(1);
+  it('a booking by someone the bank does not know makes them a customer, reminded; the same phone again is the same customer', async () => {
+    const first = await book('0977 000 111', 'Lê Văn Khách', 4, 'Khach.Le@Example.vn');
+    const made = await ctx.pool.query(
+      `SELECT c.id, c.customer_no, c.full_name, c.preferred_language, c.marketing_sms, c.marketing_email,
+              c.marketing_call, i.value, i.verified
+         FROM customers c JOIN customer_identities i ON i.customer_id = c.id
+        WHERE i.kind = 'phone' AND i.value = '+84977000111'`,
+    );
+    expect(made.rows).toHaveLength(1);
+    expect(made.rows[0]).toMatchObject({
+      full_name: 'Lê Văn Khách',
+      preferred_language: 'en',
+      // Service messages only: no marketing consent is given by booking.
+      marketing_sms: false,
+      marketing_email: false,
+      marketing_call: false,
+      verified: false,
+    });
+    expect(made.rows[0].customer_no).toMatch(/^W[0-9A-F]{11}$/);
+    const walkIn = made.rows[0].id as string;
+    const stored = await ctx.pool.query('SELECT customer_id FROM branch_appointments WHERE id = $1', [
+      first.id,
+    ]);
+    expect(stored.rows).toEqual([{ customer_id: walkIn }]);
+    const reminders = (await notificationsOf('appointment_reminder')).filter((n) => n.customer_id === walkIn);
+    expect(reminders).toHaveLength(1);
+    // This test context has no SMS adapter: the reminder goes by the e-mail given with the booking.
+    expect(reminders[0]).toMatchObject({
+      locale: 'en',
+      channel: 'email',
+      recipient: 'khach.le@example.vn',
+      status: 'queued',
+      idempotency_key: `appointment:${first.id}:reminder`,
+    });
+    expect(reminders[0].params.name).toBe('Lê Văn Khách');
+
+    // Booked again with the same phone written differently: the same customer, a second reminder.
+    const again = await book('+84977000111', 'Khách', 5);
+    const owners = await ctx.pool.query(
+      `SELECT count(DISTINCT customer_id)::int AS n FROM customer_identities WHERE kind = 'phone' AND value = '+84977000111'`,
+    );
+    expect(owners.rows).toEqual([{ n: 1 }]);
+    const second = await ctx.pool.query('SELECT customer_id FROM branch_appointments WHERE id = $1', [
+      again.id,
+    ]);
+    expect(second.rows).toEqual([{ customer_id: walkIn }]);
+    expect(
+      (await notificationsOf('appointment_reminder')).filter((n) => n.customer_id === walkIn),
+    ).toHaveLength(2);
+    // The name the bank holds is not overwritten by what a booking form says.
+    const name = await ctx.pool.query('SELECT full_name FROM customers WHERE id = $1', [walkIn]);
+    expect(name.rows).toEqual([{ full_name: 'Lê Văn Khách' }]);
   });
 });

@@ -33,6 +33,7 @@ interface AppointmentBooked {
   phone: string | null;
   email: string | null;
   locale: string;
+  customerId?: string | null;
 }
 
 const CASE_KINDS = ['created', 'waiting_customer', 'resolved', 'update'];
@@ -93,7 +94,10 @@ export function registerNotificationListeners(deps: {
    */
   async function onAppointmentBooked(event: StoredEvent, tx: Tx): Promise<void> {
     const p = event.payload as AppointmentBooked;
+    // The booking names its customer (found or created when booking); events from before that
+    // carry only the phone and email.
     const customer =
+      (p.customerId ? await customers.findCustomer(p.customerId) : null) ??
       (p.phone ? await customers.findCustomerByPhone(p.phone) : null) ??
       (p.email ? await customers.findCustomerByEmail(p.email) : null);
     if (!customer) return;

@@ -272,3 +272,84 @@ describe('turning a survey off', () => {
     expect(res.json().error.code).toBe('SURVEY_QUIET_HOURS_INVALID');
   });
 });
+
+describe('changing a survey', () => {
+  it('updates sampling, quiet hours and questions, deactivates it (audited); refuses bad input and a team supervisor', async () => {
+    // Fresh sessions: the tests above move the clock past the first ones' lifetime.
+    const analyst = await signInAs(ctx, { username: 'sv.analyst3', roles: ['quality_analyst'] });
+    const lead = await signInAs(ctx, { username: 'sv.lead3', roles: ['supervisor'] });
+    const created = await ctx.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: as(analyst),
+      payload: { code: 'ces.case.edit', kind: 'ces', trigger: 'case_resolved' },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const patch = (payload: object, session = analyst, target = id) =>
+      ctx.app.http.inject({
+        method: 'PATCH',
+        url: `/api/v1/surveys/${target}`,
+        headers: as(session),
+        payload,
+      });
+    const changed = await patch({
+      samplingRate: 0.25,
+      quietStartHour: 21,
+      quietEndHour: 8,
+      minDaysBetween: 14,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      code: 'ces.case.edit',
+      kind: 'ces',
+      samplingRate: 0.25,
+      quietStartHour: 21,
+      quietEndHour: 8,
+      minDaysBetween: 14,
+      isActive: true,
+    });
+    expect((await patch({ quietStartHour: null, quietEndHour: null })).json()).toMatchObject({
+      quietStartHour: null,
+      quietEndHour: null,
+      samplingRate: 0.25,
+    });
+
+    // Midnight is an hour, not "no quiet hours" (null and 0 stay apart through validation).
+    expect((await patch({ quietStartHour: 0, quietEndHour: 6 })).json()).toMatchObject({
+      quietStartHour: 0,
+      quietEndHour: 6,
+    });
+    const badScale = await patch({
+      questions: [{ id: 'score', type: 'scale', min: 5, max: 1, text: { en: 'E', 'zh-CN': '中', vi: 'V' } }],
+    });
+    expect(badScale.statusCode).toBe(400);
+    expect(badScale.json().error.code).toBe('SURVEY_INVALID_SCALE');
+    expect((await patch({ timeZone: 'Mars/Base' })).json().error.code).toBe('STAFF_INVALID_TIME_ZONE');
+    expect((await patch({})).statusCode).toBe(400);
+    expect((await patch({ quietEndHour: null })).json().error.code).toBe('SURVEY_QUIET_HOURS_INVALID');
+    expect((await patch({ isActive: false }, lead)).statusCode).toBe(403);
+    const missing = await patch({ isActive: false }, analyst, crypto.randomUUID());
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('SURVEY_NOT_FOUND');
+
+    const off = await patch({ isActive: false });
+    expect(off.json().isActive).toBe(false);
+    const stored = await ctx.pool.query(
+      'SELECT is_active, sampling_rate FROM survey_definitions WHERE id = $1',
+      [id],
+    );
+    expect(stored.rows).toEqual([{ is_active: false, sampling_rate: 0.25 }]);
+    const audit = await ctx.pool.query(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'survey.%' ORDER BY seq`,
+      [id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'survey.created',
+      'survey.updated',
+      'survey.updated',
+      'survey.updated',
+      'survey.deactivated',
+    ]);
+  });
+});

@@ -6,6 +6,11 @@ defineMessages({
     'zh-CN': '统计周期的结束时间必须晚于开始时间，且不超过 {maxDays} 天。',
     vi: 'Khoảng thời gian phải kết thúc sau khi bắt đầu và dài tối đa {maxDays} ngày.',
   },
+  SURVEY_NOT_FOUND: {
+    en: 'This survey does not exist.',
+    'zh-CN': '该问卷不存在。',
+    vi: 'Khảo sát này không tồn tại.',
+  },
   SURVEY_LINK_INVALID: {
     en: 'This survey link is not valid or has expired.',
     'zh-CN': '该问卷链接无效或已过期。',
@@ -55,11 +60,6 @@ defineMessages({
     en: 'The survey opens once the conversation or visit has ended.',
     'zh-CN': '会话或服务结束后才能填写问卷。',
     vi: 'Khảo sát chỉ mở sau khi cuộc trò chuyện hoặc lượt phục vụ kết thúc.',
-  },
-  SURVEY_NOT_FOUND: {
-    en: 'This survey does not exist.',
-    'zh-CN': '该问卷不存在。',
-    vi: 'Khảo sát này không tồn tại.',
   },
   SURVEY_QUIET_HOURS_INVALID: {
     en: 'Give both the start and the end of the quiet hours, or neither.',

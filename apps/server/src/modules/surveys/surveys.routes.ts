@@ -139,7 +139,7 @@ export function surveysRoutes(deps: {
           response: { 200: Survey, ...errors },
         },
       },
-      async (request) => surveys.setSurveyActive(request.actor, request.params.id, request.body.isActive),
+      async (request) => surveys.updateSurvey(request.actor, request.params.id, request.body),
     );
     app.get(
       '/public/survey',

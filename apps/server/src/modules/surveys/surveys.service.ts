@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ANALYTICS_INPUT_EVENTS, type FeedbackSubmittedPayload } from '#contracts/analytics-inputs.ts';
 import type { TicketEventPayload } from '#contracts/branch.ts';
 import type { CaseStatusChangedPayload } from '#contracts/cases.ts';
-import type { CreateSurvey, PublicSurvey, Survey, SurveyAnswer } from '#contracts/surveys.ts';
+import type { CreateSurvey, PublicSurvey, Survey, SurveyAnswer, UpdateSurvey } from '#contracts/surveys.ts';
 import type { createAudit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
@@ -143,6 +143,27 @@ const toSurvey = (r: DefinitionRow): Survey => ({
   isActive: r.is_active,
 });
 
+function checkQuestions(questions: readonly SurveyQuestion[]): void {
+  for (const q of questions) {
+    if (q.type === 'scale' && !(q.min !== undefined && q.max !== undefined && q.min < q.max))
+      throw new AppError('SURVEY_INVALID_SCALE', 400, undefined, { question: q.id });
+  }
+  if (
+    new Set(questions.map((q) => q.id)).size !== questions.length ||
+    questions.filter((q) => q.isScore).length > 1
+  )
+    throw new AppError('SURVEY_INVALID_QUESTIONS', 400);
+}
+
+/** Half a window would be silently ignored: links would go out at night. */
+function checkQuietHours(start: number | null, end: number | null): void {
+  if ((start === null) !== (end === null)) throw new AppError('SURVEY_QUIET_HOURS_INVALID', 400);
+}
+
+function checkTimeZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone });
+}
+
 export function createSurveysService(deps: {
   db: Db;
   ids: Ids;
@@ -158,21 +179,10 @@ export function createSurveysService(deps: {
     if (requirePermission(actor, 'quality.evaluate') !== 'all') throw new AppError('AUTH_FORBIDDEN', 403);
     const questions = input.questions ?? (input.kind === 'custom' ? null : STANDARD_QUESTIONS[input.kind]);
     if (!questions) throw new AppError('SURVEY_QUESTIONS_REQUIRED', 400);
-    for (const q of questions) {
-      if (q.type === 'scale' && !(q.min !== undefined && q.max !== undefined && q.min < q.max))
-        throw new AppError('SURVEY_INVALID_SCALE', 400, undefined, { question: q.id });
-    }
-    if (
-      new Set(questions.map((q) => q.id)).size !== questions.length ||
-      questions.filter((q) => q.isScore).length > 1
-    )
-      throw new AppError('SURVEY_INVALID_QUESTIONS', 400);
-    // Half a window would be silently ignored: links would go out at night.
-    if (((input.quietStartHour ?? null) === null) !== ((input.quietEndHour ?? null) === null))
-      throw new AppError('SURVEY_QUIET_HOURS_INVALID', 400);
+    checkQuestions(questions);
+    checkQuietHours(input.quietStartHour ?? null, input.quietEndHour ?? null);
     const timeZone = input.timeZone ?? 'UTC';
-    if (!isValidTimeZone(timeZone))
-      throw new AppError('STAFF_INVALID_TIME_ZONE', 400, undefined, { timeZone });
+    checkTimeZone(timeZone);
     const id = ids.uuid();
     return db.transaction(async (tx) => {
       const taken = await tx.execute(sql`SELECT 1 FROM survey_definitions WHERE code = ${input.code}`);
@@ -196,24 +206,51 @@ export function createSurveysService(deps: {
     });
   }
 
-  /** Turns a survey off or on again (audited); an inactive one invites nobody and is asked nowhere. */
-  async function setSurveyActive(actor: Actor | null, id: string, isActive: boolean): Promise<Survey> {
+  /**
+   * Changes a survey's trigger, sampling, quiet hours, frequency cap, questions or active flag. The
+   * code and kind stay: stored responses and the results page read by them. Audited with the fields
+   * changed (not their values: question texts are not audit material).
+   */
+  async function updateSurvey(actor: Actor | null, id: string, input: UpdateSurvey): Promise<Survey> {
     if (requirePermission(actor, 'quality.evaluate') !== 'all') throw new AppError('AUTH_FORBIDDEN', 403);
+    if (input.questions) checkQuestions(input.questions);
+    if (input.timeZone !== undefined) checkTimeZone(input.timeZone);
     return db.transaction(async (tx) => {
-      const result = await tx.execute(
-        sql`UPDATE survey_definitions SET is_active = ${isActive} WHERE id = ${id} RETURNING *`,
+      const found = await tx.execute(sql`SELECT * FROM survey_definitions WHERE id = ${id} FOR UPDATE`);
+      const current = found.rows[0] as unknown as DefinitionRow | undefined;
+      if (!current) throw new AppError('SURVEY_NOT_FOUND', 404);
+      checkQuietHours(
+        input.quietStartHour === undefined ? current.quiet_start_hour : input.quietStartHour,
+        input.quietEndHour === undefined ? current.quiet_end_hour : input.quietEndHour,
       );
-      const row = result.rows[0] as unknown as DefinitionRow | undefined;
-      if (!row) throw new AppError('SURVEY_NOT_FOUND', 404);
+      const pick = <K extends keyof UpdateSurvey, V>(key: K, fallback: V) =>
+        input[key] === undefined ? fallback : input[key];
+      const result = await tx.execute(sql`UPDATE survey_definitions SET
+          trigger = ${pick('trigger', current.trigger)},
+          sampling_rate = ${pick('samplingRate', Number(current.sampling_rate))},
+          quiet_start_hour = ${pick('quietStartHour', current.quiet_start_hour)},
+          quiet_end_hour = ${pick('quietEndHour', current.quiet_end_hour)},
+          time_zone = ${pick('timeZone', current.time_zone)},
+          min_days_between = ${pick('minDaysBetween', current.min_days_between)},
+          link_valid_days = ${pick('linkValidDays', current.link_valid_days)},
+          questions = ${JSON.stringify(input.questions ?? current.questions)}::jsonb,
+          is_active = ${pick('isActive', current.is_active)}
+        WHERE id = ${id} RETURNING *`);
+      const action =
+        input.isActive === undefined || input.isActive === current.is_active
+          ? 'survey.updated'
+          : input.isActive
+            ? 'survey.activated'
+            : 'survey.deactivated';
       await audit.record(tx, {
         actorId: actor?.userId ?? null,
         actorName: actor?.username ?? null,
-        action: isActive ? 'survey.activated' : 'survey.deactivated',
+        action,
         targetType: 'survey',
         targetId: id,
-        details: { code: row.code },
+        details: { code: current.code, fields: Object.keys(input).sort() },
       });
-      return toSurvey(row);
+      return toSurvey(result.rows[0] as unknown as DefinitionRow);
     });
   }
 
@@ -636,8 +673,8 @@ export function createSurveysService(deps: {
 
   return {
     createSurvey,
+    updateSurvey,
     listSurveys,
-    setSurveyActive,
     surveyResults,
     onChatClosed,
     onCaseResolved,

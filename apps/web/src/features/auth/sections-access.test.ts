@@ -18,6 +18,14 @@ describe('which screens a user sees', () => {
     expect(paths(analyst)).toContain('analytics/business-units');
   });
 
+  it('shows survey definitions to those who may change them: quality.evaluate bank-wide', () => {
+    const teamSupervisor = user({ 'reports.view': 'team', 'quality.evaluate': 'team' });
+    const analyst = user({ 'reports.view': 'all', 'quality.evaluate': 'all' });
+    expect(paths(analyst)).toContain('analytics/survey-definitions');
+    expect(paths(teamSupervisor)).toContain('analytics/surveys');
+    expect(paths(teamSupervisor)).not.toContain('analytics/survey-definitions');
+  });
+
   it('shows nothing that needs a permission the user lacks', () => {
     const agent = user({ 'desk.use': 'own' });
     expect(paths(agent)).not.toContain('analytics/reports');

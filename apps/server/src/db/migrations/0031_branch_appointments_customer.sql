@@ -1,0 +1,1 @@
+ALTER TABLE "branch_appointments" ADD COLUMN "customer_id" uuid;
