@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
@@ -18,8 +18,23 @@ export type ErrorEnvelope = Static<typeof ErrorEnvelope>;
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * A value or null. A scalar becomes one schema with a type list (`{type: ['integer', 'null']}`),
+ * not a union: the server validates with type coercion, which tries a union's branches in order and
+ * coerces on the way, so `null` became 0, "" or false in the value's branch (a survey's "no quiet
+ * hours" was stored as midnight), and with null first 0 became null. A type list coerces only a value
+ * that matches none of its types.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const type = (schema as { type?: unknown }).type;
+  return Type.Unsafe<Static<T> | null>(
+    typeof type === 'string' && SCALARS.has(type)
+      ? { ...schema, type: [type, 'null'] }
+      : Type.Union([schema, Type.Null()]),
+  );
+}
 
 /** The error responses most routes declare (each carries the envelope above). */
 export const ErrorResponses = {

@@ -23,11 +23,8 @@ export const SurveyQuestion = Type.Object(
   strict,
 );
 
-/**
- * An hour or null (no quiet hours). One JSON-schema type list rather than `Nullable(…)`: the server
- * validates with `coerceTypes`, which turns null into 0 in a union's integer branch (midnight).
- */
-const HourOrNull = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 23 });
+/** An hour, or null for no quiet hours (`Nullable` keeps a JSON null apart from midnight). */
+const HourOrNull = Nullable(Type.Integer({ minimum: 0, maximum: 23 }));
 
 export const CreateSurvey = Type.Object(
   {
