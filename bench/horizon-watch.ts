@@ -23,12 +23,17 @@ export interface HorizonReport {
   autovacuum: { what: string; seconds: number[] }[];
   checkpointSeconds: number[];
   checkpoints: number;
+  /** What the active backends were doing, summed over every sample: "CPU" when not waiting. */
+  activeWaits: { what: string; samples: number }[];
+  samples: number;
 }
 
 export function watchHorizon(pool: pg.Pool, startMs: number): { stop: () => Promise<HorizonReport> } {
   const writers = new Map<string, Holder>();
   const vacuums = new Map<string, Set<number>>();
   const checkpointSeconds = new Set<number>();
+  const activeWaits = new Map<string, number>();
+  let samples = 0;
   let running = true;
   let checkpointsBefore: number | null = null;
   const checkpoints = async (): Promise<number> => {
@@ -49,25 +54,34 @@ export function watchHorizon(pool: pg.Pool, startMs: number): { stop: () => Prom
         wait_event: string | null;
         xact_ms: number | null;
         writer: boolean;
+        active: boolean;
+        wait: string;
         query: string;
       }>(
-        `SELECT backend_type, wait_event,
+        `SELECT backend_type, wait_event, state = 'active' AND backend_type = 'client backend' AS active,
+                coalesce(wait_event_type || ':' || wait_event, 'CPU') || CASE WHEN wait_event_type = 'Lock' THEN
+                  ' ' || coalesce((SELECT l.locktype || '/' || coalesce(l.classid::regclass::text, '') || '/' || coalesce(l.objid::text, '')
+                                     FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1), '?') || ' in ' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 40)
+                  ELSE '' END AS wait,
                 extract(epoch FROM clock_timestamp() - xact_start) * 1000 AS xact_ms,
                 backend_xid IS NOT NULL AS writer, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
-           FROM pg_stat_activity
+           FROM pg_stat_activity a
           WHERE pid <> pg_backend_pid()
             AND (backend_type IN ('autovacuum worker', 'checkpointer')
+                 OR (state = 'active' AND backend_type = 'client backend')
                  OR (backend_xid IS NOT NULL AND clock_timestamp() - xact_start > make_interval(secs => $1 / 1000.0)))`,
         [LONG_WRITER_MS],
       );
+      samples++;
       for (const row of rows) {
+        if (row.active) activeWaits.set(row.wait, (activeWaits.get(row.wait) ?? 0) + 1);
         if (row.backend_type === 'autovacuum worker') {
           const what = row.query.replace(/^autovacuum: /, '');
           if (!vacuums.has(what)) vacuums.set(what, new Set());
           vacuums.get(what)?.add(second);
         } else if (row.backend_type === 'checkpointer') {
           if (row.wait_event !== 'CheckpointerMain') checkpointSeconds.add(second);
-        } else if (row.writer) {
+        } else if (row.writer && Number(row.xact_ms) > LONG_WRITER_MS) {
           const holder = writers.get(row.query) ?? {
             query: row.query,
             samples: 0,
@@ -100,6 +114,10 @@ export function watchHorizon(pool: pg.Pool, startMs: number): { stop: () => Prom
         autovacuum: [...vacuums].map(([what, seconds]) => ({ what, seconds: [...seconds] })),
         checkpointSeconds: [...checkpointSeconds].sort((a, b) => a - b),
         checkpoints: total,
+        activeWaits: [...activeWaits]
+          .map(([what, n]) => ({ what, samples: n }))
+          .sort((a, b) => b.samples - a.samples),
+        samples,
       };
     },
   };
@@ -128,6 +146,13 @@ export function printHorizon(report: HorizonReport): void {
   }
   for (const v of report.autovacuum)
     process.stdout.write(`    autovacuum at s ${spans(v.seconds)}: ${v.what}\n`);
+  if (report.samples > 0) {
+    const top = report.activeWaits
+      .slice(0, 8)
+      .map((w) => `${w.what} ${round(w.samples / report.samples, 2)}`)
+      .join(', ');
+    process.stdout.write(`    active backends per sample, by wait: ${top || 'none'}\n`);
+  }
   process.stdout.write(
     `    checkpoints completed: ${report.checkpoints}; checkpointer writing or syncing at s ${spans(report.checkpointSeconds) || '—'}\n`,
   );

@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { compareCursor, type StoredEvent } from './events.ts';
+import { systemClock } from './clock.ts';
+import { createDb, createPool } from './db.ts';
+import { CHANNEL, compareCursor, createEvents, type StoredEvent } from './events.ts';
+import { systemIds } from './ids.ts';
+import { createLogger } from './logger.ts';
 
 let ctx: TestContext;
 let peer: ChildProcess;
@@ -205,9 +210,10 @@ describe('listener recovery', () => {
       await fresh.app.events.start({ pollMs: 60_000 });
       const seen: string[] = [];
       fresh.app.events.subscribe((batch) => seen.push(...batch.map((e) => e.type)));
-      await fresh.pool.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+      const killed = await fresh.pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'banyan-events-listener'",
       );
+      expect(killed.rows).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 1500));
       await fresh.app.db.transaction((tx) =>
         fresh.app.events.publish(tx, { type: 'test.after_reconnect', payload: {} }),
@@ -218,6 +224,80 @@ describe('listener recovery', () => {
         await new Promise((r) => setTimeout(r, 20));
       expect(seen).toContain('test.after_reconnect');
     } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('who wakes whom', () => {
+  it('sends no NOTIFY while followers are awake, and every follower still reads each commit at once; a quiet spell ends with one', async () => {
+    // A NOTIFY per commit serialises every commit behind one cluster-wide lock (decision 0003).
+    const fresh = await createTestContext();
+    const otherPool = createPool(fresh.url, 4);
+    // A second process's follower: its own pool and LISTEN connection. Both poll once a minute, so
+    // only a NOTIFY or a follower that stayed awake delivers within the deadlines below.
+    const other = createEvents({
+      db: createDb(otherPool),
+      pool: otherPool,
+      ids: systemIds,
+      clock: systemClock,
+      log: createLogger({ level: 'silent' }),
+    });
+    const counter = new pg.Client({ connectionString: fresh.url });
+    try {
+      await fresh.app.events.start({ pollMs: 60_000 });
+      await other.start({ pollMs: 60_000 });
+      await counter.connect();
+      let notifications = 0;
+      counter.on('notification', () => notifications++);
+      await counter.query(`LISTEN ${CHANNEL}`);
+      const seenHere = new Map<string, number>();
+      const seenThere = new Map<string, number>();
+      fresh.app.events.subscribe((batch) => {
+        for (const e of batch) seenHere.set(e.id, performance.now());
+      });
+      other.subscribe((batch) => {
+        for (const e of batch) seenThere.set(e.id, performance.now());
+      });
+      const publish = async () => {
+        const event = await fresh.app.db.transaction((tx) =>
+          fresh.app.events.publish(tx, { type: 'test.wake', payload: {} }),
+        );
+        return { id: event.id, committedAt: performance.now() };
+      };
+      const worstDelay = (sent: { id: string; committedAt: number }[]) =>
+        Math.max(
+          ...sent.flatMap((e) => [
+            (seenHere.get(e.id) ?? Number.POSITIVE_INFINITY) - e.committedAt,
+            (seenThere.get(e.id) ?? Number.POSITIVE_INFINITY) - e.committedAt,
+          ]),
+        );
+
+      expect(fresh.app.events.notifyNow()).toBe(true);
+      const burst: { id: string; committedAt: number }[] = [];
+      for (let i = 0; i < 30; i++) {
+        burst.push(await publish());
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(() => burst.every((e) => seenHere.has(e.id) && seenThere.has(e.id)), 5000);
+      await new Promise((r) => setTimeout(r, 100));
+      // The first commit woke the followers; the rest found them awake.
+      expect(notifications).toBeGreaterThanOrEqual(1);
+      expect(notifications).toBeLessThanOrEqual(5);
+      expect(worstDelay(burst)).toBeLessThan(1000);
+
+      // After a quiet spell the followers sleep, and the next commit wakes them again.
+      await waitFor(() => fresh.app.events.notifyNow(), 5000);
+      await new Promise((r) => setTimeout(r, 1200));
+      const before = notifications;
+      const late = await publish();
+      await waitFor(() => seenHere.has(late.id) && seenThere.has(late.id), 5000);
+      expect(notifications).toBe(before + 1);
+      expect(worstDelay([late])).toBeLessThan(1000);
+    } finally {
+      await counter.end().catch(() => undefined);
+      await other.stop();
+      await otherPool.end();
       await fresh.close();
     }
   });

@@ -55,12 +55,26 @@ const PRUNE_BATCH = 1000;
  * system's first NOTIFY is still read at once.
  */
 const FOLLOW_COALESCE_MS = 4;
+/**
+ * A NOTIFY in a writing transaction takes one cluster-wide lock at commit and holds it through the
+ * commit's WAL flush (PostgreSQL queues notifications in commit order), so every committing
+ * transaction that notifies waits for the one before it: no group commit. At 500 chat lines a
+ * second the message statements spent most of their time waiting on that lock (`Lock:object` in
+ * pg_stat_activity). So a publisher notifies only when followers may be asleep: if this process's
+ * follower read an event within `SKIP_NOTIFY_MS`, every follower is awake (they all read the same
+ * log, each polls every `FOLLOW_COALESCE_MS` for `STAY_AWAKE_MS` after it last read an event), and
+ * the commit will be read without a wake-up. A commit later than `STAY_AWAKE_MS − SKIP_NOTIFY_MS`
+ * after its publish may wait for the 1 s poll: late, never lost (decision 0003, "Who wakes whom").
+ */
+const SKIP_NOTIFY_MS = 250;
+const STAY_AWAKE_MS = 1000;
 
 /**
  * For a publisher that writes its change and its event in one statement (one round trip, e.g. the
  * branch's call-next): an `INSERT … SELECT` storing one event per row of `from` (payload and
  * audience are SQL over that row), to use as a data-modifying CTE. Wake the listeners in the same
- * statement with `SELECT pg_notify(CHANNEL, '')` over its result, as `publishMany` does.
+ * statement with `SELECT pg_notify(CHANNEL, '')` over its result `WHERE ${events.notifyNow()}`, as
+ * `publishMany` does.
  */
 export function outboxInsertFrom(event: {
   id: string;
@@ -113,7 +127,8 @@ const toEvent = (r: Row): StoredEvent => ({
 
 /**
  * Domain events through a transactional outbox.
- * - `publish(tx, …)` writes the event in the caller's transaction and NOTIFYs (delivered on commit).
+ * - `publish(tx, …)` writes the event in the caller's transaction and, unless followers are awake
+ *   (`notifyNow`), NOTIFYs (delivered on commit).
  * - Durable handlers (`on`) run at least once per cluster, exactly once in effect: the claim row in
  *   event_handled is written in the same transaction as the handler's own writes.
  * - Subscribers (`subscribe`) are per process (realtime push, cache eviction) and see every event,
@@ -131,6 +146,14 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let following: Promise<void> | null = null;
   let dispatching: Promise<void> | null = null;
   let again = { follow: false, dispatch: false };
+  /** When this process's follower last read an event (performance.now()); -Infinity when stopped. */
+  let lastReadEventAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Whether a transaction publishing now should NOTIFY (see `SKIP_NOTIFY_MS`). Statements pass it
+   * as a boolean parameter (`WHERE $n::boolean`), so a prepared statement's text does not vary.
+   */
+  const notifyNow = (): boolean => !running || performance.now() - lastReadEventAt > SKIP_NOTIFY_MS;
+  const awake = (): boolean => running && performance.now() - lastReadEventAt < STAY_AWAKE_MS;
   /**
    * Whether a durable handler wants events of this type (the follower wakes the dispatcher). A
    * publisher on a hot path may write an event no handler wants as dispatched already (saving the
@@ -182,7 +205,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
         SELECT * FROM (VALUES ${rows}) AS e WHERE ${options.when ?? sql`true`} RETURNING 1
       ), outbox_notified AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM outbox_rows) AS done
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM outbox_rows) AS done WHERE ${notifyNow()}::boolean
       )`;
     return { stored, ctes };
   }
@@ -208,8 +231,12 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   }
 
   /** Events after `after`, in commit-safe order, at most `limit`. */
-  async function readAfter(after: Cursor, limit = 500): Promise<StoredEvent[]> {
-    const { rows } = await pool.query<Row>(
+  async function readAfter(
+    after: Cursor,
+    limit = 500,
+    on: pg.Pool | pg.PoolClient = pool,
+  ): Promise<StoredEvent[]> {
+    const { rows } = await on.query<Row>(
       `SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
         WHERE (txid, position) > ($1::text::xid8, $2::bigint)
           AND txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -235,8 +262,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   async function follow(): Promise<void> {
     if (!cursor) cursor = await headCursor();
     for (;;) {
-      const batch = await readAfter(cursor, FOLLOW_BATCH);
+      // On the LISTEN connection when there is one: a follower that queued for the pool behind
+      // busy request handlers would read late, and publishers would NOTIFY again (SKIP_NOTIFY_MS).
+      const batch = await readAfter(cursor, FOLLOW_BATCH, listener ?? pool);
       if (batch.length === 0) return;
+      lastReadEventAt = performance.now();
       cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
       if (batch.some((e) => wanted(e.type))) kickDispatch();
       for (const subscriber of subscribers) {
@@ -344,7 +374,9 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       .catch((error) => log.error({ err: error }, 'event follower failed'))
       .finally(() => {
         following = null;
-        if (again.follow) {
+        // While events keep coming, read again shortly whether or not a NOTIFY came (publishers skip
+        // it then: see SKIP_NOTIFY_MS).
+        if (again.follow || awake()) {
           // Held by a placeholder so that NOTIFYs meanwhile only set `again` (read once for all).
           following = new Promise<void>((resolve) =>
             setTimeout(() => {
@@ -418,6 +450,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       };
       setTimeout(retry, 1000).unref();
     });
+    // Named, so an operator (and the recovery test) can tell it from the pool's connections.
+    await client.query("SET application_name = 'banyan-events-listener'");
     await client.query(`LISTEN ${CHANNEL}`);
     listener = client;
     kick();
@@ -436,6 +470,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
 
   async function stop(): Promise<void> {
     running = false;
+    lastReadEventAt = Number.NEGATIVE_INFINITY;
     if (timer) clearInterval(timer);
     timer = null;
     await Promise.allSettled([following, dispatching]);
@@ -455,6 +490,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     outboxCtes,
     on,
     wanted,
+    notifyNow,
     subscribe,
     readAfter,
     cursorAt,

@@ -975,7 +975,8 @@ export function createBranchService(deps: BranchServiceDeps) {
             audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
             from: sql`called t`,
           })}),
-          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done)
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done
+            WHERE ${events.notifyNow()}::boolean)
         SELECT c.branch_id AS c_branch_id, c.is_open AS c_is_open, c.busy AS c_busy,
           c.service_ids AS c_service_ids, (SELECT count(*) FROM woke)::int AS stored, called.*
         FROM c LEFT JOIN called ON true`,
@@ -1077,7 +1078,8 @@ export function createBranchService(deps: BranchServiceDeps) {
             audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
             from: sql`done t`,
           })}),
-          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS n)
+          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS n
+            WHERE ${events.notifyNow()}::boolean)
         SELECT t0.branch_id AS t_branch_id, t0.status AS t_status, (SELECT count(*) FROM woke)::int AS stored,
           (SELECT count(*) FROM ewma)::int AS ewma, done.*
         FROM t0 LEFT JOIN done ON true`,

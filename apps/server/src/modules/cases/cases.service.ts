@@ -1027,9 +1027,9 @@ export function createCasesService(deps: CasesDeps) {
           JOIN c ON c.id = e.case_id ORDER BY e.ord
         RETURNING 1
       ), woken AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done WHERE ${events.notifyNow()}::boolean
       )
-      SELECT c.id, c.number FROM c, woken`;
+      SELECT c.id, c.number, (SELECT count(*) FROM woken) AS woken FROM c`;
     // The text never varies (every value is a parameter): outside a transaction it runs as a named
     // prepared statement, parsed and planned once per connection. Only the numbers come back: the
     // rest of each row is what was sent, and a fixed, short result list keeps the cached plan valid

@@ -71,8 +71,9 @@ const instants = (list: Date[]) => `{${list.map((d) => `"${d.toISOString()}"`).j
  * its events, so a threshold fires once.
  */
 export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: Events; log: Logger }) {
-  // `events` stays in deps for callers; the scanner writes its events in SQL (same columns as events.publishMany).
-  const { db, ids, clock, log } = deps;
+  // The scanner writes its events in SQL (same columns as events.publishMany); `events` says
+  // whether to NOTIFY.
+  const { db, ids, clock, events, log } = deps;
   const calendarCache = new Map<string, { at: number; calendar: BusinessCalendar }>();
 
   async function calendarOf(code: string): Promise<BusinessCalendar> {
@@ -258,7 +259,8 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
         FROM events ORDER BY ord, n
         RETURNING 1
       ), woken AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done WHERE done.count > 0
+        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
+         WHERE done.count > 0 AND ${events.notifyNow()}::boolean
       )
       SELECT (SELECT count(*) FROM due)::int AS fired, (SELECT count(*) FROM woken)::int AS woken`);
     const fired = (r.rows[0] as { fired: number }).fired;

@@ -498,6 +498,7 @@ export function createConversationsService(deps: {
         RETURNING 1
       ), notified AS (
         SELECT pg_notify(${OUTBOX_CHANNEL}::text, '') FROM (SELECT count(*) FROM outbox_rows) AS done
+         WHERE ${events.notifyNow()}::boolean
       )
       SELECT c.id AS c_id, c.status AS c_status, c.visitor_id AS c_visitor_id,
              (${m.onlyAgent ?? null}::uuid IS NULL OR ${m.onlyAgent ?? null}::uuid IN (c.assignee_id, c.routed_to)) AS c_agent_ok, m.*,
