@@ -16,13 +16,14 @@ const CURSOR = 'message_copies';
 /**
  * Events per copy transaction. Small on purpose: live pushes read the event log only below the
  * oldest open writing transaction (commit-safe order, decision 0003), so a copy of 10,000 messages
- * held every chat push back for the second or two it ran.
+ * held every chat push back for the second or two it ran, and one of 500 still held them up to
+ * 188 ms at 500 messages/s (bench:chat, seventh session).
  */
-const COPY_BATCH = 500;
+const COPY_BATCH = 100;
 /** Messages per tokenise round (select, segment on worker threads). */
 const TOKENISE_BATCH = 10_000;
 /** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 100;
 
 /** Copies the customer messages published since the cursor; returns how many were copied. */
 export async function copyCustomerMessages(db: Db): Promise<number> {
