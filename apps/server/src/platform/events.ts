@@ -73,8 +73,7 @@ const STAY_AWAKE_MS = 1000;
  * For a publisher that writes its change and its event in one statement (one round trip, e.g. the
  * branch's call-next): an `INSERT … SELECT` storing one event per row of `from` (payload and
  * audience are SQL over that row), to use as a data-modifying CTE. Wake the listeners in the same
- * statement with `SELECT pg_notify(CHANNEL, '')` over its result `WHERE ${events.notifyNow()}`, as
- * `publishMany` does.
+ * statement with `events.wakeAfter(…)` over its result, as `publishMany` does.
  */
 export function outboxInsertFrom(event: {
   id: string;
@@ -153,6 +152,16 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * as a boolean parameter (`WHERE $n::boolean`), so a prepared statement's text does not vary.
    */
   const notifyNow = (): boolean => !running || performance.now() - lastReadEventAt > SKIP_NOTIFY_MS;
+  /**
+   * The wake-up of a statement that writes events through a data-modifying CTE named `rows`: a
+   * NOTIFY when that CTE wrote something and followers may be asleep (`notifyNow`). Use it as
+   * another CTE and read it (a SELECT CTE runs only when read): `woke AS (${events.wakeAfter('o')})`,
+   * then `(SELECT count(*) FROM woke)` in the outer query — never a join, which would return no
+   * rows when nothing was notified. Its text does not vary, so a prepared statement keeps one text.
+   */
+  const wakeAfter = (rows: string): SQL =>
+    sql`SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) AS n FROM ${sql.raw(rows)}) AS done
+         WHERE done.n > 0 AND ${notifyNow()}::boolean`;
   const awake = (): boolean => running && performance.now() - lastReadEventAt < STAY_AWAKE_MS;
   /**
    * Whether a durable handler wants events of this type (the follower wakes the dispatcher). A
@@ -204,9 +213,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     const ctes = sql`outbox_rows AS (
         INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
         SELECT * FROM (VALUES ${rows}) AS e WHERE ${options.when ?? sql`true`} RETURNING 1
-      ), outbox_notified AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM outbox_rows) AS done WHERE ${notifyNow()}::boolean
-      )`;
+      ), outbox_notified AS (${wakeAfter('outbox_rows')})`;
     return { stored, ctes };
   }
 
@@ -491,6 +498,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     on,
     wanted,
     notifyNow,
+    wakeAfter,
     subscribe,
     readAfter,
     cursorAt,

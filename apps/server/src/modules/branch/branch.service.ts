@@ -16,7 +16,7 @@ import type { Audit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError, translateUniqueViolation } from '../../platform/errors.ts';
-import { CHANNEL, type Events, outboxInsertFrom } from '../../platform/events.ts';
+import { type Events, outboxInsertFrom } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import {
@@ -975,8 +975,7 @@ export function createBranchService(deps: BranchServiceDeps) {
             audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
             from: sql`called t`,
           })}),
-          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS done
-            WHERE ${events.notifyNow()}::boolean)
+          woke AS (${events.wakeAfter('stored')})
         SELECT c.branch_id AS c_branch_id, c.is_open AS c_is_open, c.busy AS c_busy,
           c.service_ids AS c_service_ids, (SELECT count(*) FROM woke)::int AS stored, called.*
         FROM c LEFT JOIN called ON true`,
@@ -1078,8 +1077,7 @@ export function createBranchService(deps: BranchServiceDeps) {
             audience: sql`jsonb_build_object('branches', jsonb_build_array(t.branch_id))`,
             from: sql`done t`,
           })}),
-          woke AS (SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM stored) AS n
-            WHERE ${events.notifyNow()}::boolean)
+          woke AS (${events.wakeAfter('stored')})
         SELECT t0.branch_id AS t_branch_id, t0.status AS t_status, (SELECT count(*) FROM woke)::int AS stored,
           (SELECT count(*) FROM ewma)::int AS ewma, done.*
         FROM t0 LEFT JOIN done ON true`,

@@ -5,7 +5,7 @@ import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import { csvCell } from '../../platform/csv.ts';
 import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound, translateUniqueViolation } from '../../platform/errors.ts';
-import { type Audience, CHANNEL, type Events } from '../../platform/events.ts';
+import type { Audience, Events } from '../../platform/events.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
@@ -1026,9 +1026,7 @@ export function createCasesService(deps: CasesDeps) {
                AS e(id uuid, case_id uuid, type text, payload jsonb, actor_id uuid, audience jsonb, ord bigint)
           JOIN c ON c.id = e.case_id ORDER BY e.ord
         RETURNING 1
-      ), woken AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done WHERE ${events.notifyNow()}::boolean
-      )
+      ), woken AS (${events.wakeAfter('o')})
       SELECT c.id, c.number, (SELECT count(*) FROM woken) AS woken FROM c`;
     // The text never varies (every value is a parameter): outside a transaction it runs as a named
     // prepared statement, parsed and planned once per connection. Only the numbers come back: the

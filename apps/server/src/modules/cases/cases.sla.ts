@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../platform/db.ts';
-import { CHANNEL, type Events } from '../../platform/events.ts';
+import type { Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween } from './cases.business-time.ts';
@@ -258,10 +258,7 @@ export function createSlaClocks(deps: { db: Db; ids: Ids; clock: Clock; events: 
           type, payload, NULL, audience, ${now}::timestamptz
         FROM events ORDER BY ord, n
         RETURNING 1
-      ), woken AS (
-        SELECT pg_notify(${CHANNEL}, '') FROM (SELECT count(*) FROM o) AS done
-         WHERE done.count > 0 AND ${events.notifyNow()}::boolean
-      )
+      ), woken AS (${events.wakeAfter('o')})
       SELECT (SELECT count(*) FROM due)::int AS fired, (SELECT count(*) FROM woken)::int AS woken`);
     const fired = (r.rows[0] as { fired: number }).fired;
     if (fired > 0) log.info({ fired }, 'sla thresholds fired');

@@ -3,7 +3,7 @@ import type { CustomerContact } from '#contracts/customers.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, type DbOrTx, runPrepared, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type Audience, type Events, CHANNEL as OUTBOX_CHANNEL } from '../../platform/events.ts';
+import type { Audience, Events } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { maskPans } from '../../platform/masking.ts';
 import { ROUTING_EVENTS, type RoutingService } from '../routing/index.ts';
@@ -496,10 +496,7 @@ export function createConversationsService(deps: {
           ) AS e(id, type, wanted, payload, audience)
          WHERE e.wanted
         RETURNING 1
-      ), notified AS (
-        SELECT pg_notify(${OUTBOX_CHANNEL}::text, '') FROM (SELECT count(*) FROM outbox_rows) AS done
-         WHERE ${events.notifyNow()}::boolean
-      )
+      ), notified AS (${events.wakeAfter('outbox_rows')})
       SELECT c.id AS c_id, c.status AS c_status, c.visitor_id AS c_visitor_id,
              (${m.onlyAgent ?? null}::uuid IS NULL OR ${m.onlyAgent ?? null}::uuid IN (c.assignee_id, c.routed_to)) AS c_agent_ok, m.*,
              (SELECT count(*) FROM notified) AS notified
