@@ -302,6 +302,47 @@ describe('session, CSRF, sign-out', () => {
     expect((await login(ctx, 'multi.user', 'Another-Horse-77')).csrf).toBeTruthy();
   });
 
+  it('after a quiet spell, shares one session lookup among requests and writes last seen off the request path', async () => {
+    const a = await signInAs(ctx, { username: 'quiet.one', roles: ['agent'] });
+    const b = await signInAs(ctx, { username: 'quiet.two', roles: ['agent'] });
+    const lastSeen = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT u.username, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE u.username IN ('quiet.one', 'quiet.two') ORDER BY u.username`,
+        )
+      ).rows.map((r) => r.last_seen_at.getTime());
+    const before = await lastSeen();
+    // Two minutes on: both cached sessions have expired and neither has been seen for a minute.
+    ctx.clock.advance(120_000);
+    const statements: string[] = [];
+    const query = ctx.pool.query;
+    ctx.pool.query = ((...args: Parameters<typeof query>) => {
+      const text = args[0] as unknown;
+      statements.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+      return (query as (...a: unknown[]) => unknown).apply(ctx.pool, args);
+    }) as typeof query;
+    try {
+      const me = (s: { cookie: string }) =>
+        ctx.app.http.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } });
+      const answers = await Promise.all([...Array.from({ length: 8 }, () => me(a)), me(b)]);
+      expect(answers.map((r) => r.statusCode)).toEqual(Array(9).fill(200));
+      expect(answers.map((r) => r.json().username)).toEqual([...Array(8).fill('quiet.one'), 'quiet.two']);
+      // One lookup per token, however many requests missed together; no write before answering.
+      expect(statements.filter((s) => s.includes('FROM sessions s JOIN users u'))).toHaveLength(2);
+      expect(statements.filter((s) => /UPDATE\s+"?sessions/i.test(s))).toHaveLength(0);
+      expect(await lastSeen()).toEqual(before);
+      // Within the next second both sessions are marked seen, in one statement.
+      const deadline = Date.now() + 3_000;
+      while ((await lastSeen()).some((t, i) => t === before[i]) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await lastSeen()).toEqual(before.map((t) => t + 120_000));
+      expect(statements.filter((s) => /UPDATE\s+"?sessions/i.test(s))).toHaveLength(1);
+    } finally {
+      ctx.pool.query = query;
+    }
+  });
+
   it('expires a session after its lifetime', async () => {
     const s = await signInAs(ctx, { username: 'old.session', roles: ['agent'] });
     ctx.clock.advance(13 * 3_600_000);

@@ -36,6 +36,7 @@ export const LOCKOUT = {
 const CACHE_TTL_MS = 10_000;
 const CACHE_MAX = 20_000;
 const LAST_SEEN_EVERY_MS = 60_000;
+const LAST_SEEN_FLUSH_MS = 1_000;
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -126,7 +127,11 @@ export function createStaffAuth(deps: {
   const cache = new Map<string, CacheEntry>();
   const cacheKeysByUser = new Map<string, Set<string>>();
 
+  // Bumped by every eviction: a lookup that was in flight across one does not cache what it read.
+  let evictions = 0;
+
   function evictUser(userId: string): void {
+    evictions++;
     for (const key of cacheKeysByUser.get(userId) ?? []) cache.delete(key);
     cacheKeysByUser.delete(userId);
   }
@@ -137,6 +142,7 @@ export function createStaffAuth(deps: {
       if (event.type === STAFF_EVENTS.sessionsRevoked || event.type === STAFF_EVENTS.userUpdated) {
         evictUser((event.payload as SessionsRevokedPayload | UserChangedPayload).userId);
       } else if (event.type === STAFF_EVENTS.orgChanged) {
+        evictions++;
         cache.clear();
         cacheKeysByUser.clear();
       }
@@ -203,6 +209,33 @@ export function createStaffAuth(deps: {
     keys.add(key);
   }
 
+  const sessionLookups = new Map<string, Promise<{ actor: Actor; profile: Profile } | null>>();
+
+  // A session's last_seen_at (shown in "my sessions") is written at most once a minute, and off the
+  // request path: the sessions due are written together, one statement a second at most, so a
+  // request never waits for a commit of its own to say the agent is still there. A write lost to a
+  // failure or a stop is the next minute's.
+  const lastSeenDue = new Map<string, number>();
+  let lastSeenTimer: NodeJS.Timeout | null = null;
+  function seen(sessionId: string, at: number): void {
+    lastSeenDue.set(sessionId, at);
+    if (lastSeenTimer) return;
+    lastSeenTimer = setTimeout(() => void writeLastSeen(), LAST_SEEN_FLUSH_MS);
+    lastSeenTimer.unref();
+  }
+  async function writeLastSeen(): Promise<void> {
+    lastSeenTimer = null;
+    const due = [...lastSeenDue].sort(([a], [b]) => (a < b ? -1 : 1));
+    lastSeenDue.clear();
+    if (due.length === 0) return;
+    await db
+      .execute(sql`UPDATE sessions s SET last_seen_at = v.at
+          FROM unnest(${`{${due.map(([id]) => id).join(',')}}`}::uuid[],
+                      ${`{${due.map(([, at]) => new Date(at).toISOString()).join(',')}}`}::timestamptz[]) AS v(id, at)
+         WHERE s.id = v.id AND s.last_seen_at < v.at`)
+      .catch(() => undefined);
+  }
+
   /** Resolves the session cookie to an actor; null when absent, expired or revoked. */
   async function authenticateSession(
     token: string,
@@ -215,14 +248,27 @@ export function createStaffAuth(deps: {
     if (hit && hit.expiresAt > now && hit.sessionExpiresAt > now) {
       if (now - hit.lastSeenWrittenAt > LAST_SEEN_EVERY_MS) {
         hit.lastSeenWrittenAt = now;
-        void db
-          .update(sessions)
-          .set({ lastSeenAt: new Date(now) })
-          .where(eq(sessions.id, hit.actor.sessionId as string))
-          .catch(() => undefined);
+        seen(hit.actor.sessionId as string, now);
       }
       return { actor: { ...hit.actor, ip }, profile: hit.profile };
     }
+    // One lookup per token at a time: the requests that miss together (a shift of agents whose
+    // cached sessions expired during a quiet spell) share it.
+    let lookup = sessionLookups.get(key);
+    if (!lookup) {
+      lookup = lookUpSession(token, key, now).finally(() => sessionLookups.delete(key));
+      sessionLookups.set(key, lookup);
+    }
+    const found = await lookup;
+    return found && { actor: { ...found.actor, ip }, profile: found.profile };
+  }
+
+  async function lookUpSession(
+    token: string,
+    key: string,
+    now: number,
+  ): Promise<{ actor: Actor; profile: Profile } | null> {
+    const generation = evictions;
     const result = await db.execute(sql`
       SELECT s.id AS session_id, s.csrf_token, s.expires_at AS session_expires_at, s.last_seen_at, ${PROFILE_COLUMNS}
         FROM sessions s JOIN users u ON u.id = s.user_id
@@ -237,15 +283,11 @@ export function createStaffAuth(deps: {
       sessionId: row.session_id,
       tokenId: null,
       csrfToken: row.csrf_token,
-      ip,
+      ip: null,
     });
     const lastSeen = new Date(row.last_seen_at as Date).getTime();
-    if (now - lastSeen > LAST_SEEN_EVERY_MS) {
-      await db
-        .update(sessions)
-        .set({ lastSeenAt: new Date(now) })
-        .where(eq(sessions.id, row.session_id as string));
-    }
+    if (now - lastSeen > LAST_SEEN_EVERY_MS) seen(row.session_id as string, now);
+    if (generation !== evictions) return built;
     remember(key, row.id, {
       ...built,
       expiresAt: now + CACHE_TTL_MS,
