@@ -32,42 +32,37 @@ export async function copyCustomerMessages(db: Db): Promise<number> {
   );
   let copied = 0;
   for (;;) {
-    const step = await db.transaction(async (tx) => {
-      // Locked: two processes running the job take turns instead of copying the same batch twice.
-      const at = (
-        await tx.execute(sql`SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR} FOR UPDATE`)
-      ).rows[0] as { txid: string; position: number | string };
-      const result = await tx.execute(sql`
-        WITH ev AS (
-          SELECT txid, position, payload FROM outbox
-           WHERE (txid, position) > (${at.txid}::xid8, ${Number(at.position)}::bigint)
-             AND txid < pg_snapshot_xmin(pg_current_snapshot())
-             AND type = ${CONVERSATION_EVENTS.messageCreated}
-           ORDER BY txid, position LIMIT ${COPY_BATCH}
-        ), copied AS (
-          INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
-          SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
-            FROM ev
-            JOIN conversation_messages m ON m.id = (ev.payload->>'messageId')::uuid
-            JOIN conversations c ON c.id = m.conversation_id
-           WHERE ev.payload->>'authorType' = 'customer' AND ev.payload->>'kind' = 'text'
-             AND NOT coalesce((ev.payload->>'internal')::boolean, false) AND m.body <> ''
-          ON CONFLICT (message_id) DO NOTHING RETURNING 1
-        ), last AS (SELECT txid, position FROM ev ORDER BY txid DESC, position DESC LIMIT 1)
-        SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM copied)::int AS copied,
-          (SELECT txid::text FROM last) AS txid, (SELECT position FROM last) AS position`);
-      const row = result.rows[0] as {
-        events: number;
-        copied: number;
-        txid: string | null;
-        position: string | null;
-      };
-      if (row.events > 0) {
-        await tx.execute(sql`UPDATE analytics_cursors SET txid = ${row.txid}, position = ${Number(row.position)}
-          WHERE name = ${CURSOR}`);
-      }
-      return row;
-    });
+    // One autocommitted statement: it locks the cursor (two processes running the job take turns
+    // instead of copying the same batch twice; the second reads the cursor the first moved), copies
+    // and moves the cursor. A transaction over several round trips held the cursor's lock, and so an
+    // open writing transaction, for 100–170 ms under load, and every live push waited behind it.
+    const result = await db.execute(sql`
+      WITH at AS (
+        SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR} FOR UPDATE
+      ), ev AS (
+        SELECT txid, position, payload FROM outbox
+         WHERE (txid, position) > ((SELECT txid::xid8 FROM at), (SELECT position::bigint FROM at))
+           AND txid < pg_snapshot_xmin(pg_current_snapshot())
+           AND type = ${CONVERSATION_EVENTS.messageCreated}
+         ORDER BY txid, position LIMIT ${COPY_BATCH}
+      ), copied AS (
+        INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
+        SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
+          FROM ev
+          JOIN conversation_messages m ON m.id = (ev.payload->>'messageId')::uuid
+          JOIN conversations c ON c.id = m.conversation_id
+         WHERE ev.payload->>'authorType' = 'customer' AND ev.payload->>'kind' = 'text'
+           AND NOT coalesce((ev.payload->>'internal')::boolean, false) AND m.body <> ''
+        ON CONFLICT (message_id) DO NOTHING RETURNING 1
+      ), last AS (
+        SELECT txid, position FROM ev ORDER BY txid DESC, position DESC LIMIT 1
+      ), moved AS (
+        UPDATE analytics_cursors k SET txid = last.txid::text, position = last.position
+          FROM last WHERE k.name = ${CURSOR} RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM copied)::int AS copied,
+        (SELECT count(*) FROM moved)::int AS moved`);
+    const step = result.rows[0] as { events: number; copied: number };
     copied += step.copied;
     if (step.events < COPY_BATCH) return copied;
   }

@@ -2,7 +2,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
+import { createDb, createPool } from '../../platform/db.ts';
 import { simulateHistory } from './analytics.history.ts';
+import { copyCustomerMessages } from './analytics.message-copies.ts';
 
 let ctx: TestContext;
 let analyst: Session;
@@ -145,6 +147,46 @@ describe('hot topics', () => {
     expect(rows[0].suggestion).toBe(false);
     // The cursor moved on: a second run copies and tokenises nothing.
     expect(await ctx.app.analytics.syncMessages()).toEqual({ copied: 0, tokenised: 0 });
+  });
+
+  it('copy every message once when two processes run the job at the same time, across several batches', async () => {
+    const queue = (await ctx.pool.query(`SELECT id FROM routing_queues WHERE code = 'chat_en'`)).rows[0].id;
+    const chats = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        ctx.app.conversations.startConversation({ channel: 'chat', queueId: queue, language: 'en' }),
+      ),
+    );
+    // 5 × 50 = 250 customer lines: three batches of the job's 100.
+    for (let i = 0; i < 50; i++)
+      await Promise.all(
+        chats.map((c, k) =>
+          ctx.app.conversations.postMessage({
+            conversationId: c.id,
+            authorType: 'customer',
+            authorId: null,
+            clientId: `twice-${k}-${i}`,
+            kind: 'text',
+            body: `my transfer number ${i} is late`,
+          }),
+        ),
+      );
+    const other = createPool(ctx.url, 2);
+    try {
+      const [a, b] = await Promise.all([
+        copyCustomerMessages(createDb(ctx.pool)),
+        copyCustomerMessages(createDb(other)),
+      ]);
+      expect(a + b).toBe(250);
+    } finally {
+      await other.end();
+    }
+    const copies = await ctx.pool.query(
+      'SELECT count(*)::int AS n FROM analytics_message_facts WHERE conversation_id = ANY($1::uuid[])',
+      [chats.map((c) => c.id)],
+    );
+    expect(copies.rows[0].n).toBe(250);
+    // The cursor stands on the last message event: nothing is left to copy.
+    expect(await copyCustomerMessages(createDb(ctx.pool))).toBe(0);
   });
 
   it('go weekly as PDF to the business units, each unit’s topics first, once a week', async () => {
