@@ -17,8 +17,23 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 // int8 (bigint, count(*)) as JS number: our counters and sequences stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * How long an idle connection stays open. pg's default, 10 s, closed the pool down in any lull, and
+ * the next burst (a phase of traffic after a quiet spell) paid for up to `max` new backends at once:
+ * a fork each, cold catalog caches and every prepared statement planned again, on the same cores
+ * that serve the burst (bench:chat, eighth session). An idle backend costs PostgreSQL little.
+ */
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'banyan' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'banyan',
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    // Idle connections never keep a finished command (a CLI, a script) from exiting.
+    allowExitOnIdle: true,
+  });
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
