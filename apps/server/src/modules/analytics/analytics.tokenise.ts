@@ -28,6 +28,9 @@ const unpack = (packed: string): Tokens => ({
 /** Below this many messages, segmenting inline costs less than handing them to a worker. */
 const INLINE_MAX = 500;
 
+/** How long the worker threads stay without work before they are stopped. */
+export const TOKENISERS_IDLE_MS = 5 * 60_000;
+
 let pool: { workers: Worker[]; idleTimer: NodeJS.Timeout | null } | null = null;
 let nextId = 0;
 
@@ -45,13 +48,21 @@ function workers(): Worker[] {
     };
   }
   if (pool.idleTimer) clearTimeout(pool.idleTimer);
-  // Idle workers hold jieba's dictionary (~100 MB): let them go after a quiet minute.
-  pool.idleTimer = setTimeout(() => void closeTokenisers(), 60_000);
+  // Idle workers hold jieba's dictionary (~100 MB): let them go after a quiet spell. Longer than the
+  // minute between two runs of the copy job: a new worker loads that dictionary again, about 1 s of
+  // CPU each, and when they went after one quiet minute the job's next run often started them
+  // afresh, a burst of 2 s of CPU every minute on a busy two-core server (bench:chat).
+  pool.idleTimer = setTimeout(() => void closeTokenisers(), TOKENISERS_IDLE_MS);
   pool.idleTimer.unref();
   return pool.workers;
 }
 
-/** Stops the worker threads (they are also stopped after a quiet minute). */
+/** How many worker threads are running (0 when stopped). */
+export function tokeniserThreads(): number {
+  return pool?.workers.length ?? 0;
+}
+
+/** Stops the worker threads (they are also stopped after TOKENISERS_IDLE_MS without work). */
 export async function closeTokenisers(): Promise<void> {
   const current = pool;
   pool = null;
