@@ -576,7 +576,7 @@ export async function buildApp(deps: AppDeps) {
 
   // Every minute: customer messages copied for hot topics in one batch (no handler per chat message).
   jobs.define('analytics_minutely', async () => {
-    const { copied } = await analytics.syncMessages();
+    const { copied } = await analytics.syncMessages({ pace: true });
     if (copied > 0) log.info({ copied }, 'customer messages copied for hot topics');
     const reports = await reportSchedules.runDue();
     if (reports > 0) log.info({ reports }, 'scheduled reports queued');

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { CONVERSATION_EVENTS } from '../conversations/index.ts';
@@ -25,8 +26,28 @@ const TOKENISE_BATCH = 10_000;
 /** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
 const WRITE_CHUNK = 100;
 
+/** The longest rest between two paced steps. */
+const MAX_REST_MS = 100;
+
+export interface PaceOptions {
+  /**
+   * Rest after each statement as long as it took (at most MAX_REST_MS): the minute's job runs beside
+   * live chat on the same cores, and a minute of messages copied and written back to back (600
+   * statements at 500 messages/s) crowded the chat statements' commits for a second or two. The
+   * job takes about twice as long; a report that needs the copies now runs them unpaced.
+   */
+  pace?: boolean;
+}
+
+async function paced<T>(options: PaceOptions, step: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await step();
+  if (options.pace) await sleep(Math.min(MAX_REST_MS, performance.now() - started));
+  return result;
+}
+
 /** Copies the customer messages published since the cursor; returns how many were copied. */
-export async function copyCustomerMessages(db: Db): Promise<number> {
+export async function copyCustomerMessages(db: Db, options: PaceOptions = {}): Promise<number> {
   await db.execute(
     sql`INSERT INTO analytics_cursors (name, txid, position) VALUES (${CURSOR}, '0', 0) ON CONFLICT (name) DO NOTHING`,
   );
@@ -36,7 +57,8 @@ export async function copyCustomerMessages(db: Db): Promise<number> {
     // instead of copying the same batch twice; the second reads the cursor the first moved), copies
     // and moves the cursor. A transaction over several round trips held the cursor's lock, and so an
     // open writing transaction, for 100–170 ms under load, and every live push waited behind it.
-    const result = await db.execute(sql`
+    const result = await paced(options, () =>
+      db.execute(sql`
       WITH at AS (
         SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR} FOR UPDATE
       ), ev AS (
@@ -61,7 +83,8 @@ export async function copyCustomerMessages(db: Db): Promise<number> {
           FROM last WHERE k.name = ${CURSOR} RETURNING 1
       )
       SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM copied)::int AS copied,
-        (SELECT count(*) FROM moved)::int AS moved`);
+        (SELECT count(*) FROM moved)::int AS moved`),
+    );
     const step = result.rows[0] as { events: number; copied: number };
     copied += step.copied;
     if (step.events < COPY_BATCH) return copied;
@@ -73,7 +96,11 @@ export async function copyCustomerMessages(db: Db): Promise<number> {
  * untokenised rows too); returns how many. A three-stage pipeline: while the database writes one
  * batch's phrases, the next batch is segmented (worker threads) and the one after it is read.
  */
-export async function tokenisePending(db: Db, onProgress?: (done: number) => void): Promise<number> {
+export async function tokenisePending(
+  db: Db,
+  onProgress?: (done: number) => void,
+  options: PaceOptions = {},
+): Promise<number> {
   type Row = { message_id: string; language: string; body: string };
   const next = async (after: string) =>
     (
@@ -88,9 +115,11 @@ export async function tokenisePending(db: Db, onProgress?: (done: number) => voi
     }));
     for (let at = 0; at < values.length; at += WRITE_CHUNK) {
       const chunk = values.slice(at, at + WRITE_CHUNK);
-      await db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS v(id uuid, p text[], s boolean)
-        WHERE m.message_id = v.id`);
+      await paced(options, () =>
+        db.execute(sql`UPDATE analytics_message_facts m SET phrases = v.p, suggestion = v.s
+          FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS v(id uuid, p text[], s boolean)
+          WHERE m.message_id = v.id`),
+      );
     }
   };
   let done = 0;
@@ -124,8 +153,11 @@ export async function tokenisePending(db: Db, onProgress?: (done: number) => voi
 }
 
 /** The job: copy, then tokenise. */
-export async function syncMessageFacts(db: Db): Promise<{ copied: number; tokenised: number }> {
-  const copied = await copyCustomerMessages(db);
-  const tokenised = await tokenisePending(db);
+export async function syncMessageFacts(
+  db: Db,
+  options: PaceOptions = {},
+): Promise<{ copied: number; tokenised: number }> {
+  const copied = await copyCustomerMessages(db, options);
+  const tokenised = await tokenisePending(db, undefined, options);
   return { copied, tokenised };
 }

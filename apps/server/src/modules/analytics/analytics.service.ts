@@ -15,7 +15,7 @@ import type { createEvents } from '../../platform/events.ts';
 import { type Actor, requirePermission } from '../../platform/rbac.ts';
 import type { RoutingService } from '../routing/index.ts';
 import * as kpi from './analytics.kpi.ts';
-import { syncMessageFacts } from './analytics.message-copies.ts';
+import { type PaceOptions, syncMessageFacts } from './analytics.message-copies.ts';
 import { createOutcomeReports, type LobbyBoardReader } from './analytics.outcomes.ts';
 import { rebuildFromLog } from './analytics.rebuild.ts';
 import { ROLLUP_SHORT_ABANDON, ROLLUP_THRESHOLD } from './analytics.rollups.ts';
@@ -508,7 +508,7 @@ export function createAnalyticsService(deps: {
   const { hotTopics } = createHotTopics({ db, clock });
 
   /** The minutely job: copy the customer messages published since the last run, tokenise new copies. */
-  const syncMessages = () => syncMessageFacts(db);
+  const syncMessages = (options?: PaceOptions) => syncMessageFacts(db, options);
 
   const { caseReport, branchReport, branchWallboard } = createOutcomeReports({
     db,
