@@ -15,12 +15,12 @@ import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
 
 const CURSOR = 'message_copies';
 /**
- * Events per copy transaction. Small on purpose: live pushes read the event log only below the
+ * Events per copy statement. Small on purpose: live pushes read the event log only below the
  * oldest open writing transaction (commit-safe order, decision 0003), so a copy of 10,000 messages
- * held every chat push back for the second or two it ran, and one of 500 still held them up to
- * 188 ms at 500 messages/s (bench:chat, seventh session).
+ * held every chat push back for the second or two it ran, one of 500 still held them up to 188 ms
+ * at 500 messages/s (bench:chat, seventh session), and one statement of 100 up to 119 ms (eighth).
  */
-const COPY_BATCH = 100;
+const COPY_BATCH = 50;
 /** Messages per tokenise round (select, segment on worker threads). */
 const TOKENISE_BATCH = 10_000;
 /** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
