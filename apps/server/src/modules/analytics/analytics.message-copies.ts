@@ -7,20 +7,22 @@ import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
 /**
  * Customer messages for hot topics, off the chat hot path: a chat message wakes no analytics
  * handler. A batched job (every minute, and before each hot-topic report) follows the event log
- * from its own commit-safe cursor, copies the customer's text messages named by
- * `conversation.message_created` from the conversations module's tables in one statement per batch,
- * then tokenises every copy not yet tokenised — once per message, on worker threads when the batch
- * is large — so the weekly report only counts phrases in SQL.
+ * from its own commit-safe cursor: it reads the customer's text messages named by
+ * `conversation.message_created` from the conversations module's tables, tokenises them (on worker
+ * threads when there are many) and writes each copy once, with its phrases, in one short statement
+ * per batch, so the weekly report only counts phrases in SQL. Rows copied without phrases (the
+ * simulated history, a rebuild) are tokenised afterwards by `tokenisePending`.
  */
 
 const CURSOR = 'message_copies';
 /**
- * Events per copy statement. Small on purpose: live pushes read the event log only below the
- * oldest open writing transaction (commit-safe order, decision 0003), so a copy of 10,000 messages
- * held every chat push back for the second or two it ran, one of 500 still held them up to 188 ms
- * at 500 messages/s (bench:chat, seventh session), and one statement of 100 up to 119 ms (eighth).
+ * Events per batch. Small on purpose: live pushes read the event log only below the oldest open
+ * writing transaction (commit-safe order, decision 0003), so a copy of 10,000 messages held every
+ * chat push back for the second or two it ran, one of 500 still held them up to 188 ms at 500
+ * messages/s (bench:chat, seventh session), and a statement that read, joined and wrote 100 up to
+ * 119 ms (eighth). The write is now only the insert of what was read and tokenised before it.
  */
-const COPY_BATCH = 50;
+const COPY_BATCH = 100;
 /** Messages per tokenise round (select, segment on worker threads). */
 const TOKENISE_BATCH = 10_000;
 /** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
@@ -53,41 +55,74 @@ export async function copyCustomerMessages(db: Db, options: PaceOptions = {}): P
   );
   let copied = 0;
   for (;;) {
-    // One autocommitted statement: it locks the cursor (two processes running the job take turns
-    // instead of copying the same batch twice; the second reads the cursor the first moved), copies
-    // and moves the cursor. A transaction over several round trips held the cursor's lock, and so an
-    // open writing transaction, for 100–170 ms under load, and every live push waited behind it.
-    const result = await paced(options, () =>
-      db.execute(sql`
-      WITH at AS (
-        SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR} FOR UPDATE
-      ), ev AS (
-        SELECT txid, position, payload FROM outbox
-         WHERE (txid, position) > ((SELECT txid::xid8 FROM at), (SELECT position::bigint FROM at))
-           AND txid < pg_snapshot_xmin(pg_current_snapshot())
-           AND type = ${CONVERSATION_EVENTS.messageCreated}
-         ORDER BY txid, position LIMIT ${COPY_BATCH}
-      ), copied AS (
-        INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
-        SELECT m.id, m.conversation_id, m.created_at, c.language, m.body
-          FROM ev
-          JOIN conversation_messages m ON m.id = (ev.payload->>'messageId')::uuid
-          JOIN conversations c ON c.id = m.conversation_id
-         WHERE ev.payload->>'authorType' = 'customer' AND ev.payload->>'kind' = 'text'
-           AND NOT coalesce((ev.payload->>'internal')::boolean, false) AND m.body <> ''
-        ON CONFLICT (message_id) DO NOTHING RETURNING 1
-      ), last AS (
-        SELECT txid, position FROM ev ORDER BY txid DESC, position DESC LIMIT 1
-      ), moved AS (
-        UPDATE analytics_cursors k SET txid = last.txid::text, position = last.position
-          FROM last WHERE k.name = ${CURSOR} RETURNING 1
+    // 1. What to copy, read without a transaction id: no live push ever waits for this part.
+    const read = (
+      await paced(options, () =>
+        db.execute(sql`
+          WITH at AS (
+            SELECT txid, position FROM analytics_cursors WHERE name = ${CURSOR}
+          ), ev AS (
+            SELECT txid, position, payload FROM outbox
+             WHERE (txid, position) > ((SELECT txid::xid8 FROM at), (SELECT position::bigint FROM at))
+               AND txid < pg_snapshot_xmin(pg_current_snapshot())
+               AND type = ${CONVERSATION_EVENTS.messageCreated}
+             ORDER BY txid, position LIMIT ${COPY_BATCH}
+          ), last AS (
+            SELECT txid, position FROM ev ORDER BY txid DESC, position DESC LIMIT 1
+          )
+          SELECT (SELECT txid FROM at) AS from_txid, (SELECT position FROM at)::bigint AS from_position,
+            (SELECT txid::text FROM last) AS to_txid, (SELECT position FROM last) AS to_position,
+            (SELECT count(*) FROM ev)::int AS events,
+            coalesce((SELECT json_agg(json_build_object('id', m.id, 'conversation_id', m.conversation_id,
+                'at', m.created_at, 'language', c.language, 'body', m.body))
+              FROM ev
+              JOIN conversation_messages m ON m.id = (ev.payload->>'messageId')::uuid
+              JOIN conversations c ON c.id = m.conversation_id
+             WHERE ev.payload->>'authorType' = 'customer' AND ev.payload->>'kind' = 'text'
+               AND NOT coalesce((ev.payload->>'internal')::boolean, false) AND m.body <> ''), '[]') AS messages`),
       )
-      SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM copied)::int AS copied,
-        (SELECT count(*) FROM moved)::int AS moved`),
+    ).rows[0] as {
+      from_txid: string;
+      from_position: number;
+      to_txid: string | null;
+      to_position: number | null;
+      events: number;
+      messages: Array<{ id: string; conversation_id: string; at: string; language: string; body: string }>;
+    };
+    if (read.events === 0) return copied;
+    // 2. Their phrases, on worker threads when there are many.
+    const tokens = await tokeniseMany(
+      read.messages.map((m) => ({ text: m.body, language: m.language })),
+      { inline: !options.pace },
     );
-    const step = result.rows[0] as { events: number; copied: number };
-    copied += step.copied;
-    if (step.events < COPY_BATCH) return copied;
+    const rows = read.messages.map((m, i) => ({
+      ...m,
+      p: tokens[i]?.phrases ?? [],
+      s: tokens[i]?.suggestion ?? false,
+    }));
+    // 3. One short statement writes the copies with their phrases (one write per message, none
+    // later) and moves the cursor, only if it is still where step 1 read it. Another process that
+    // moved it first wins: its copies stand, this run's are dropped, and the loop reads again.
+    const wrote = (
+      await paced(options, () =>
+        db.execute(sql`
+          WITH moved AS (
+            UPDATE analytics_cursors SET txid = ${read.to_txid}, position = ${read.to_position}
+             WHERE name = ${CURSOR} AND txid = ${read.from_txid} AND position = ${read.from_position}
+            RETURNING 1
+          ), copied AS (
+            INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body, phrases, suggestion)
+            SELECT v.id, v.conversation_id, v.at, v.language, v.body, v.p, v.s
+              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+                   AS v(id uuid, conversation_id uuid, at timestamptz, language text, body text, p text[], s boolean)
+             WHERE EXISTS (SELECT 1 FROM moved)
+            ON CONFLICT (message_id) DO NOTHING RETURNING 1
+          )
+          SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM copied)::int AS copied`),
+      )
+    ).rows[0] as { moved: number; copied: number };
+    copied += wrote.copied;
+    if (wrote.moved > 0 && read.events < COPY_BATCH) return copied;
   }
 }
 

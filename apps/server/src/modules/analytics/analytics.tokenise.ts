@@ -91,9 +91,17 @@ function run(worker: Worker, items: TokenInput[]): Promise<Tokens[]> {
   });
 }
 
-/** Tokenises messages, split over the worker threads when there are many; results in input order. */
-export async function tokeniseMany(items: TokenInput[]): Promise<Tokens[]> {
-  if (items.length <= INLINE_MAX) return items.map(tokenise);
+/**
+ * Tokenises messages, split over the worker threads when there are many; results in input order.
+ * `inline: false` sends even a few to the threads: a background job beside live traffic keeps the
+ * server's own thread free (its first inline use also loads jieba's dictionary there).
+ */
+export async function tokeniseMany(
+  items: TokenInput[],
+  options: { inline?: boolean } = {},
+): Promise<Tokens[]> {
+  if (items.length === 0) return [];
+  if (items.length <= INLINE_MAX && options.inline !== false) return items.map(tokenise);
   const ws = workers();
   const size = Math.ceil(items.length / ws.length);
   const parts = await Promise.all(ws.map((w, i) => run(w, items.slice(i * size, (i + 1) * size))));

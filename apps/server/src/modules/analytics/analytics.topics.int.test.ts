@@ -156,7 +156,7 @@ describe('hot topics', () => {
         ctx.app.conversations.startConversation({ channel: 'chat', queueId: queue, language: 'en' }),
       ),
     );
-    // 5 × 50 = 250 customer lines: five batches of the job's 50.
+    // 5 × 50 = 250 customer lines: three batches of the job's 100.
     for (let i = 0; i < 50; i++)
       await Promise.all(
         chats.map((c, k) =>
