@@ -209,7 +209,10 @@ export function createStaffAuth(deps: {
     keys.add(key);
   }
 
-  const sessionLookups = new Map<string, Promise<{ actor: Actor; profile: Profile } | null>>();
+  const sessionLookups = new Map<
+    string,
+    { generation: number; promise: Promise<{ actor: Actor; profile: Profile } | null> }
+  >();
 
   // A session's last_seen_at (shown in "my sessions") is written at most once a minute, and off the
   // request path: the sessions due are written together, one statement a second at most, so a
@@ -253,13 +256,20 @@ export function createStaffAuth(deps: {
       return { actor: { ...hit.actor, ip }, profile: hit.profile };
     }
     // One lookup per token at a time: the requests that miss together (a shift of agents whose
-    // cached sessions expired during a quiet spell) share it.
+    // cached sessions expired during a quiet spell) share it. Never one that started before an
+    // eviction: a request after a revocation reads the session afresh.
     let lookup = sessionLookups.get(key);
-    if (!lookup) {
-      lookup = lookUpSession(token, key, now).finally(() => sessionLookups.delete(key));
-      sessionLookups.set(key, lookup);
+    if (!lookup || lookup.generation !== evictions) {
+      const entry = { generation: evictions, promise: lookUpSession(token, key, now) };
+      sessionLookups.set(key, entry);
+      void entry.promise
+        .finally(() => {
+          if (sessionLookups.get(key) === entry) sessionLookups.delete(key);
+        })
+        .catch(() => undefined);
+      lookup = entry;
     }
-    const found = await lookup;
+    const found = await lookup.promise;
     return found && { actor: { ...found.actor, ip }, profile: found.profile };
   }
 
