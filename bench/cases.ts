@@ -25,6 +25,7 @@ import { createPool } from '../apps/server/src/platform/db.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
+import { waitFor } from './fixtures.ts';
 import type { LoadOptions, LoadResult } from './http-load.ts';
 import {
   assertNoPostgresLeft,
@@ -422,10 +423,15 @@ async function main() {
         const left = await undispatched();
         const drainStarted = Date.now();
         let now = left;
-        while (now > 0 && Date.now() - drainStarted < 300_000) {
-          await new Promise((r) => setTimeout(r, 250));
-          now = await undispatched();
-        }
+        await waitFor(
+          'the durable handlers to drain',
+          async () => {
+            now = await undispatched();
+            return now === 0;
+          },
+          300_000,
+          250,
+        ).catch(() => undefined);
         const drainS = (Date.now() - drainStarted) / 1000;
         results.dispatcher = { leftAtEnd: left, drainSeconds: round(drainS, 1), stillLeft: now };
         process.stdout.write(
