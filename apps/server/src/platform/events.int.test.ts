@@ -122,6 +122,45 @@ describe('events across two processes', () => {
     });
     expect(calls).toBe(2);
   });
+
+  it('rolls a failed first try back whole; the retries keep each handler apart', async () => {
+    let badCalls = 0;
+    ctx.app.events.on('test.pair', 'test.pair_good', async (event, tx) => {
+      await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'good')`);
+    });
+    ctx.app.events.on('test.pair', 'test.pair_bad', async () => {
+      badCalls++;
+      throw new Error('always');
+    });
+    const event = await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publish(tx, { type: 'test.pair', payload: {} }),
+    );
+    // One snapshot: the event's tries, the good handler's effect and the claims, read together.
+    const state = async () =>
+      (
+        await ctx.pool.query<{ attempts: number; dispatched: boolean; effects: number; claims: string[] }>(
+          `SELECT o.attempts, o.dispatched_at IS NOT NULL AS dispatched,
+                  (SELECT count(*)::int FROM event_test_effects e WHERE e.event_id = o.id) AS effects,
+                  ARRAY(SELECT handler FROM event_handled h WHERE h.event_id = o.id ORDER BY handler) AS claims
+             FROM outbox o WHERE o.id = $1`,
+          [event.id],
+        )
+      ).rows[0];
+    // The first try fails and backs off 500 ms: nothing of it is stored, not the good handler's work either.
+    let afterFirst: Awaited<ReturnType<typeof state>> | undefined;
+    await waitFor(async () => {
+      const now = await state();
+      if (now?.attempts === 1) afterFirst = now;
+      return (now?.attempts ?? 0) >= 1;
+    });
+    expect(afterFirst).toEqual({ attempts: 1, dispatched: false, effects: 0, claims: [] });
+    // The retries run each handler in its own savepoint: the good one commits once, the bad one keeps failing.
+    await waitFor(async () => ((await state())?.attempts ?? 0) >= 3);
+    expect(await state()).toMatchObject({ dispatched: false, effects: 1, claims: ['test.pair_good'] });
+    expect(badCalls).toBeGreaterThanOrEqual(3);
+    // Given up by hand, so the retention test below finds no event of this one pending.
+    await ctx.pool.query('UPDATE outbox SET dispatched_at = now() WHERE id = $1', [event.id]);
+  });
 });
 
 describe('live pushes under load', () => {

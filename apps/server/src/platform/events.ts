@@ -43,6 +43,8 @@ export type Subscriber = (events: StoredEvent[]) => void;
 
 export const CHANNEL = 'banyan_outbox';
 const MAX_ATTEMPTS = 10;
+/** The wait before the next try of an event whose handler failed `attempts` times before this one. */
+const backoffMs = (attempts: number): number => Math.min(60_000, 500 * 2 ** attempts);
 /** Events a follower reads at a time. */
 const FOLLOW_BATCH = 500;
 /** Events a dispatcher pass looks at. */
@@ -299,9 +301,9 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     // are marked dispatched in the same statement.
     const wantedTypes = [...new Set(handlers.map((h) => h.type))];
     const anyType = wantedTypes.includes('*');
-    const due = await pool.query<{ position: string; type: string }>(
+    const due = await pool.query<{ position: string; type: string; attempts: number }>(
       `WITH due AS (
-         SELECT position, type FROM outbox
+         SELECT position, type, attempts FROM outbox
           WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
           ORDER BY position LIMIT $1
        ), unwanted AS (
@@ -309,47 +311,106 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           WHERE o.position = due.position AND o.dispatched_at IS NULL AND NOT ($3 OR due.type = ANY($2::text[]))
           RETURNING o.position
        )
-       SELECT position, type FROM due ORDER BY position`,
+       SELECT position, type, attempts FROM due ORDER BY position`,
       [limit, wantedTypes, anyType],
     );
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
-    for (const { position } of due.rows.filter((r) => wanted(r.type))) {
-      done += await db.transaction(async (tx) => {
-        // Another process may have taken it meanwhile: skip what is locked or done.
-        const result = await tx.execute(sql`
-          SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts FROM outbox
-           WHERE position = ${position} AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED`);
-        const row = result.rows[0] as unknown as (Row & { attempts: number }) | undefined;
-        if (!row) return 0;
-        const event = toEvent(row);
-        let failure: unknown = null;
-        for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
-          try {
-            await tx.transaction(async (sp) => {
-              const claimed = await sp.execute(sql`
-                INSERT INTO event_handled (event_id, handler) VALUES (${event.id}, ${handler.name})
-                ON CONFLICT DO NOTHING RETURNING event_id`);
-              if (claimed.rows.length > 0) await handler.handle(event, sp);
-            });
-          } catch (error) {
-            failure = error;
-            log.error({ err: error, eventId: event.id, handler: handler.name }, 'event handler failed');
-          }
-        }
-        if (failure === null || row.attempts + 1 >= MAX_ATTEMPTS) {
-          await tx.execute(sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1,
-            last_error = ${failure === null ? null : String(failure)} WHERE position = ${event.position}`);
-        } else {
-          const backoffMs = Math.min(60_000, 500 * 2 ** row.attempts);
-          await tx.execute(sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${String(failure)},
-            next_attempt_at = now() + (${backoffMs} * interval '1 millisecond') WHERE position = ${event.position}`);
-        }
-        return 1;
-      });
+    for (const { position, type, attempts } of due.rows.filter((r) => wanted(r.type))) {
+      done +=
+        attempts === 0 ? await dispatchFirst(Number(position), type) : await dispatchAgain(Number(position));
     }
     // What others hold is theirs: the count is of what this call did, so draining never spins on it.
     return { done, more: due.rows.length === limit };
+  }
+
+  /**
+   * An event's first try, the common case, in one statement besides the handlers' own: it claims
+   * the event (skipping one another process holds), marks it dispatched and writes every handler's
+   * claim row, then runs the handlers in the same transaction. Four round trips with a one-statement
+   * handler, where `dispatchAgain` takes eight. If a handler throws, none of it commits: the failure
+   * is recorded with its backoff, and the retries go through `dispatchAgain`, which keeps each
+   * handler's work apart so one failing handler never holds back the others.
+   */
+  async function dispatchFirst(position: number, type: string): Promise<number> {
+    const mine = handlers.filter((h) => h.type === '*' || h.type === type);
+    const names = `{${mine.map((h) => JSON.stringify(h.name)).join(',')}}`;
+    let failed: { handler: string; error: unknown } | null = null;
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await tx.execute(sql`
+          WITH event AS (
+            UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
+             WHERE position = (SELECT position FROM outbox
+                                WHERE position = ${position} AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED)
+            RETURNING position, id, type, payload, actor_id, audience, txid::text AS txid, created_at
+          ), claimed AS (
+            INSERT INTO event_handled (event_id, handler)
+            SELECT event.id, name FROM event, unnest(${names}::text[]) AS name
+            ON CONFLICT DO NOTHING RETURNING handler
+          )
+          SELECT event.*, ARRAY(SELECT handler FROM claimed) AS claimed FROM event`);
+        const row = result.rows[0] as unknown as (Row & { claimed: string[] }) | undefined;
+        if (!row) return 0;
+        const event = toEvent(row);
+        for (const handler of mine.filter((h) => row.claimed.includes(h.name))) {
+          try {
+            await handler.handle(event, tx);
+          } catch (error) {
+            failed = { handler: handler.name, error };
+            throw error;
+          }
+        }
+        return 1;
+      });
+    } catch (error) {
+      if (failed === null) throw error;
+      const { handler, error: cause } = failed as { handler: string; error: unknown };
+      log.error({ err: cause, position, handler }, 'event handler failed');
+      // Rolled back whole: this try counts, and the next is `dispatchAgain`'s, after the backoff.
+      await pool.query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+           next_attempt_at = now() + (${backoffMs(0)} * interval '1 millisecond')
+          WHERE position = $1 AND dispatched_at IS NULL`,
+        [position, String(cause)],
+      );
+      return 1;
+    }
+  }
+
+  /** A retry: each handler in its own savepoint, so those that succeed commit and are not run again. */
+  async function dispatchAgain(position: number): Promise<number> {
+    return db.transaction(async (tx) => {
+      // Another process may have taken it meanwhile: skip what is locked or done.
+      const result = await tx.execute(sql`
+        SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts FROM outbox
+         WHERE position = ${position} AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED`);
+      const row = result.rows[0] as unknown as (Row & { attempts: number }) | undefined;
+      if (!row) return 0;
+      const event = toEvent(row);
+      let failure: unknown = null;
+      for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
+        try {
+          await tx.transaction(async (sp) => {
+            const claimed = await sp.execute(sql`
+              INSERT INTO event_handled (event_id, handler) VALUES (${event.id}, ${handler.name})
+              ON CONFLICT DO NOTHING RETURNING event_id`);
+            if (claimed.rows.length > 0) await handler.handle(event, sp);
+          });
+        } catch (error) {
+          failure = error;
+          log.error({ err: error, eventId: event.id, handler: handler.name }, 'event handler failed');
+        }
+      }
+      if (failure === null || row.attempts + 1 >= MAX_ATTEMPTS) {
+        await tx.execute(sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1,
+          last_error = ${failure === null ? null : String(failure)} WHERE position = ${event.position}`);
+      } else {
+        await tx.execute(sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${String(failure)},
+          next_attempt_at = now() + (${backoffMs(row.attempts)} * interval '1 millisecond') WHERE position = ${event.position}`);
+      }
+      return 1;
+    });
   }
 
   /** Runs durable handlers until nothing is pending (tests call this to drain). */
