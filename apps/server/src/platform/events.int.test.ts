@@ -161,6 +161,51 @@ describe('events across two processes', () => {
     // Given up by hand, so the retention test below finds no event of this one pending.
     await ctx.pool.query('UPDATE outbox SET dispatched_at = now() WHERE id = $1', [event.id]);
   });
+
+  it('dispatches first tries in groups; a failing or swallowing handler costs its own event only', async () => {
+    ctx.app.events.on('test.group', 'test.group_handler', async (event, tx) => {
+      const { i } = event.payload as { i: number };
+      await tx.execute(
+        sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, ${`group-${i}`})`,
+      );
+      if (i === 2) throw new Error('refused');
+      // A handler that swallows a failed statement leaves the transaction aborted for whoever runs next.
+      if (i === 4) await tx.execute(sql`SELECT 1 / 0`).catch(() => undefined);
+    });
+    const published = await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publishMany(
+        tx,
+        Array.from({ length: 8 }, (_, i) => ({ type: 'test.group', payload: { i } })),
+      ),
+    );
+    const ids = published.map((e) => e.id);
+    const state = async () =>
+      (
+        await ctx.pool.query<{
+          i: number;
+          dispatched: boolean;
+          attempts: number;
+          failed: boolean;
+          effects: number;
+        }>(
+          `SELECT (o.payload->>'i')::int AS i, o.dispatched_at IS NOT NULL AS dispatched, o.attempts,
+                  o.last_error IS NOT NULL AS failed,
+                  (SELECT count(*)::int FROM event_test_effects e WHERE e.event_id = o.id) AS effects
+             FROM outbox o WHERE o.id = ANY($1::uuid[]) ORDER BY (o.payload->>'i')::int`,
+          [ids],
+        )
+      ).rows;
+    await waitFor(async () => (await state()).every((e) => e.dispatched || e.attempts >= 2));
+    const rows = await state();
+    const good = rows.filter((e) => e.i !== 2 && e.i !== 4);
+    expect(good.map((e) => [e.i, e.dispatched, e.effects])).toEqual(good.map((e) => [e.i, true, 1]));
+    expect(rows.filter((e) => e.i === 2 || e.i === 4)).toMatchObject([
+      { i: 2, dispatched: false, failed: true, effects: 0 },
+      { i: 4, dispatched: false, failed: true, effects: 0 },
+    ]);
+    // Given up by hand, so the retention test below finds none of these pending.
+    await ctx.pool.query('UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+  });
 });
 
 describe('live pushes under load', () => {

@@ -49,6 +49,9 @@ const backoffMs = (attempts: number): number => Math.min(60_000, 500 * 2 ** atte
 const FOLLOW_BATCH = 500;
 /** Events a dispatcher pass looks at. */
 const DISPATCH_BATCH = 100;
+/** First tries handled in one transaction, at most, and the time after which it takes no more. */
+const DISPATCH_GROUP = 16;
+const DISPATCH_GROUP_MS = 5;
 /** Old events deleted per statement by `prune` (a short writer: see `prune`). */
 const PRUNE_BATCH = 1000;
 /**
@@ -171,6 +174,9 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * dispatcher's update of its row), which is what a dispatcher that knows no handler does anyway.
    */
   const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
+  /** One column of the handler list as a PostgreSQL array literal (names and types are quoted). */
+  const handlerColumn = (column: 'type' | 'name'): string =>
+    `{${handlers.map((h) => JSON.stringify(h[column])).join(',')}}`;
 
   async function publish<P>(tx: DbOrTx, event: NewEvent<P>): Promise<DomainEvent<P>> {
     return (await publishMany(tx, [event]))[0] as DomainEvent<P>;
@@ -316,65 +322,98 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     );
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
-    for (const { position, type, attempts } of due.rows.filter((r) => wanted(r.type))) {
-      done +=
-        attempts === 0 ? await dispatchFirst(Number(position), type) : await dispatchAgain(Number(position));
+    const rows = due.rows.filter((r) => wanted(r.type));
+    for (let i = 0; i < rows.length; ) {
+      const { position, attempts } = rows[i] as (typeof rows)[number];
+      if (attempts > 0) {
+        done += await dispatchAgain(Number(position));
+        i++;
+        continue;
+      }
+      // The first tries in a row, up to DISPATCH_GROUP of them, in one transaction.
+      const group: number[] = [];
+      for (; i < rows.length && group.length < DISPATCH_GROUP && rows[i]?.attempts === 0; i++) {
+        group.push(Number(rows[i]?.position));
+      }
+      const result = await dispatchFirst(group);
+      done += result.done;
+      // Cut short (its time was up, or a handler failed): read the due list again, so the events
+      // left over keep their place before the later ones.
+      if (result.cut) return { done, more: true };
     }
     // What others hold is theirs: the count is of what this call did, so draining never spins on it.
     return { done, more: due.rows.length === limit };
   }
 
   /**
-   * An event's first try, the common case, in one statement besides the handlers' own: it claims
-   * the event (skipping one another process holds), marks it dispatched and writes every handler's
-   * claim row, then runs the handlers in the same transaction. Four round trips with a one-statement
-   * handler, where `dispatchAgain` takes eight. If a handler throws, none of it commits: the failure
-   * is recorded with its backoff, and the retries go through `dispatchAgain`, which keeps each
-   * handler's work apart so one failing handler never holds back the others.
+   * The first tries of consecutive events (the common case) in one transaction: lock them (skipping
+   * what another process holds), run their handlers in order while the transaction is younger than
+   * DISPATCH_GROUP_MS, then mark those dispatched and write their handlers' claim rows in one
+   * statement. Four round trips plus the handlers' own statements for the whole group, where
+   * `dispatchAgain` takes eight per event; one commit (one WAL flush) for them all. The time limit
+   * keeps the transaction short: live pushes wait behind it (decision 0003).
+   * If a handler throws, nothing of the group commits. A group of one records the failure with its
+   * backoff; a larger one runs each of its events through `dispatchAgain`. Retries go through
+   * `dispatchAgain`, which keeps each handler's work apart in a savepoint, so a failing handler
+   * never holds the others back.
    */
-  async function dispatchFirst(position: number, type: string): Promise<number> {
-    const mine = handlers.filter((h) => h.type === '*' || h.type === type);
-    const names = `{${mine.map((h) => JSON.stringify(h.name)).join(',')}}`;
-    let failed: { handler: string; error: unknown } | null = null;
+  async function dispatchFirst(positions: number[]): Promise<{ done: number; cut: boolean }> {
+    let failed: { position: number; handler: string; error: unknown } | null = null;
     try {
       return await db.transaction(async (tx) => {
+        const started = performance.now();
         const result = await tx.execute(sql`
-          WITH event AS (
-            UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
-             WHERE position = (SELECT position FROM outbox
-                                WHERE position = ${position} AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED)
-            RETURNING position, id, type, payload, actor_id, audience, txid::text AS txid, created_at
-          ), claimed AS (
-            INSERT INTO event_handled (event_id, handler)
-            SELECT event.id, name FROM event, unnest(${names}::text[]) AS name
-            ON CONFLICT DO NOTHING RETURNING handler
-          )
-          SELECT event.*, ARRAY(SELECT handler FROM claimed) AS claimed FROM event`);
-        const row = result.rows[0] as unknown as (Row & { claimed: string[] }) | undefined;
-        if (!row) return 0;
-        const event = toEvent(row);
-        for (const handler of mine.filter((h) => row.claimed.includes(h.name))) {
-          try {
-            await handler.handle(event, tx);
-          } catch (error) {
-            failed = { handler: handler.name, error };
-            throw error;
+          SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
+           WHERE position = ANY(${`{${positions.join(',')}}`}::bigint[]) AND dispatched_at IS NULL AND attempts = 0
+           ORDER BY position FOR UPDATE SKIP LOCKED`);
+        const events = (result.rows as unknown as Row[]).map(toEvent);
+        const handled: StoredEvent[] = [];
+        for (const event of events) {
+          if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
+          for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
+            try {
+              await handler.handle(event, tx);
+            } catch (error) {
+              failed = { position: event.position, handler: handler.name, error };
+              throw error;
+            }
           }
+          handled.push(event);
         }
-        return 1;
+        if (handled.length > 0) {
+          await tx.execute(sql`
+            WITH done AS (
+              UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
+               WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])
+              RETURNING id, type
+            )
+            INSERT INTO event_handled (event_id, handler)
+            SELECT done.id, h.name FROM done
+              JOIN unnest(${handlerColumn('type')}::text[], ${handlerColumn('name')}::text[]) AS h(type, name)
+                ON h.type = done.type OR h.type = '*'
+            ON CONFLICT DO NOTHING`);
+        }
+        return { done: handled.length, cut: handled.length < events.length };
       });
     } catch (error) {
-      if (failed === null) throw error;
-      const { handler, error: cause } = failed as { handler: string; error: unknown };
-      log.error({ err: cause, position, handler }, 'event handler failed');
-      // Rolled back whole: this try counts, and the next is `dispatchAgain`'s, after the backoff.
-      await pool.query(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-           next_attempt_at = now() + (${backoffMs(0)} * interval '1 millisecond')
-          WHERE position = $1 AND dispatched_at IS NULL`,
-        [position, String(cause)],
-      );
-      return 1;
+      if (failed !== null && positions.length === 1) {
+        const { handler, error: cause } = failed as { position: number; handler: string; error: unknown };
+        log.error({ err: cause, position: positions[0], handler }, 'event handler failed');
+        // Rolled back whole: this try counts, and the next is `dispatchAgain`'s, after the backoff.
+        await pool.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+             next_attempt_at = now() + (${backoffMs(0)} * interval '1 millisecond')
+            WHERE position = $1 AND dispatched_at IS NULL`,
+          [positions[0], String(cause)],
+        );
+        return { done: 1, cut: true };
+      }
+      // Which event failed is not certain in a group (a handler that swallowed a statement's error
+      // leaves the transaction aborted for the next one): each goes through the careful path.
+      log.warn({ err: error, positions }, 'event group failed; dispatching its events one by one');
+      let done = 0;
+      for (const position of positions) done += await dispatchAgain(position);
+      return { done, cut: true };
     }
   }
 
