@@ -297,10 +297,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   }
 
   /**
-   * Runs durable handlers for up to `limit` pending events, each event in its own short transaction.
-   * Short on purpose: subscribers read only below the oldest open transaction (commit-safe order),
-   * so one long dispatcher transaction would hold every live push back for as long as it runs.
-   * Events no handler wants are marked in one statement.
+   * Runs durable handlers for up to `limit` pending events, in short transactions: first tries in
+   * groups (`dispatchFirst`), retries one by one (`dispatchAgain`). Short on purpose: subscribers
+   * read only below the oldest open transaction (commit-safe order), so one long dispatcher
+   * transaction would hold every live push back for as long as it runs. Events no handler wants are
+   * marked in one statement.
    */
   async function dispatchOnce(limit = DISPATCH_BATCH): Promise<{ done: number; more: boolean }> {
     // No lock and no transaction id here: which events are due, in order; those no handler wants
