@@ -419,6 +419,26 @@ export async function buildApp(deps: AppDeps) {
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
+  // Durable handlers that fall behind (a failing handler, a burst) show here before in reports.
+  new client.Gauge({
+    name: 'banyan_events_undispatched',
+    help: 'Events durable handlers have not finished: all pending, and those retrying after a failure',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const backlog = await events.backlog();
+      this.set({ state: 'pending' }, backlog.pending);
+      this.set({ state: 'retrying' }, backlog.retrying);
+    },
+  });
+  new client.Gauge({
+    name: 'banyan_events_oldest_undispatched_seconds',
+    help: 'Age of the oldest event durable handlers have not finished (0 when none)',
+    registers: [registry],
+    async collect() {
+      this.set((await events.backlog()).oldestSeconds);
+    },
+  });
   http.addHook('onResponse', async (request, reply) => {
     httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },

@@ -516,6 +516,20 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   }
 
   /**
+   * What the durable handlers still owe, for monitoring: events not yet dispatched (those failed
+   * at least once apart) and the age of the oldest. Reads the partial index of undispatched rows.
+   */
+  async function backlog(): Promise<{ pending: number; retrying: number; oldestSeconds: number }> {
+    const { rows } = await pool.query<{ pending: number; retrying: number; oldest_seconds: number }>(
+      `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE attempts > 0))::int AS retrying,
+              coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
+         FROM outbox WHERE dispatched_at IS NULL`,
+    );
+    const row = rows[0] ?? { pending: 0, retrying: 0, oldest_seconds: 0 };
+    return { pending: row.pending, retrying: row.retrying, oldestSeconds: Math.max(0, row.oldest_seconds) };
+  }
+
+  /**
    * Deletes dispatched events older than `before` (and their handler claims). Clients resuming from
    * an older position get `resync`. Undispatched events are never pruned.
    */
@@ -605,6 +619,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     cursorAt,
     currentCursor,
     dispatchPending,
+    backlog,
     kick,
     prune,
     start,

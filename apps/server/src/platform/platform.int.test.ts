@@ -25,6 +25,32 @@ describe('platform http', () => {
     expect(metrics.body).toContain('banyan_db_pool_connections');
   });
 
+  it('shows in metrics what the durable handlers still owe, and how old it is', async () => {
+    await ctx.app.events.dispatchPending();
+    const read = async () => {
+      const body = (await ctx.app.http.inject({ url: '/metrics' })).body;
+      const value = (line: string) => Number(body.match(new RegExp(`^${line} (\\S+)$`, 'm'))?.[1]);
+      return {
+        pending: value('banyan_events_undispatched\\{state="pending"\\}'),
+        retrying: value('banyan_events_undispatched\\{state="retrying"\\}'),
+        oldest: value('banyan_events_oldest_undispatched_seconds'),
+      };
+    };
+    expect(await read()).toEqual({ pending: 0, retrying: 0, oldest: 0 });
+    // Two events owed, one of them failed once, the older written a minute ago.
+    await ctx.pool.query(`INSERT INTO outbox (id, type, payload, created_at, attempts, last_error) VALUES
+      (gen_random_uuid(), 'test.owed', '{}', now() - interval '60 seconds', 1, 'boom'),
+      (gen_random_uuid(), 'test.owed', '{}', now(), 0, NULL)`);
+    try {
+      const owed = await read();
+      expect(owed).toMatchObject({ pending: 2, retrying: 1 });
+      expect(owed.oldest).toBeGreaterThanOrEqual(59);
+      expect(owed.oldest).toBeLessThan(120);
+    } finally {
+      await ctx.pool.query("DELETE FROM outbox WHERE type = 'test.owed'");
+    }
+  });
+
   it('reports migrations pending on readyz when the database lags behind the code', async () => {
     await ctx.pool.query('ALTER TABLE drizzle.__drizzle_migrations RENAME TO __m');
     try {
