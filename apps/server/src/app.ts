@@ -420,13 +420,16 @@ export async function buildApp(deps: AppDeps) {
     },
   });
   // Durable handlers that fall behind (a failing handler, a burst) show here before in reports.
+  // Unreadable (the database is down) leaves the last values: a scrape must not fail with it.
+  const readBacklog = () => events.backlog().catch(() => null);
   new client.Gauge({
     name: 'banyan_events_undispatched',
     help: 'Events durable handlers have not finished: all pending, and those retrying after a failure',
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      const backlog = await events.backlog();
+      const backlog = await readBacklog();
+      if (!backlog) return;
       this.set({ state: 'pending' }, backlog.pending);
       this.set({ state: 'retrying' }, backlog.retrying);
     },
@@ -436,7 +439,8 @@ export async function buildApp(deps: AppDeps) {
     help: 'Age of the oldest event durable handlers have not finished (0 when none)',
     registers: [registry],
     async collect() {
-      this.set((await events.backlog()).oldestSeconds);
+      const backlog = await readBacklog();
+      if (backlog) this.set(backlog.oldestSeconds);
     },
   });
   http.addHook('onResponse', async (request, reply) => {

@@ -49,6 +49,15 @@ describe('platform http', () => {
     } finally {
       await ctx.pool.query("DELETE FROM outbox WHERE type = 'test.owed'");
     }
+    // Unreadable, the backlog keeps its last values and the scrape still answers.
+    await ctx.pool.query('ALTER TABLE outbox RENAME TO outbox_away');
+    try {
+      const scrape = await ctx.app.http.inject({ url: '/metrics' });
+      expect(scrape.statusCode).toBe(200);
+      expect(scrape.body).toContain('banyan_db_pool_connections');
+    } finally {
+      await ctx.pool.query('ALTER TABLE outbox_away RENAME TO outbox');
+    }
   });
 
   it('reports migrations pending on readyz when the database lags behind the code', async () => {
