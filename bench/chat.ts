@@ -65,6 +65,13 @@ import {
   startBanyan,
   writeResults,
 } from './lib.ts';
+import {
+  printStatements,
+  resetStatements,
+  STATEMENTS_SETTINGS,
+  type StatementRow,
+  topStatements,
+} from './statements.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,6 +83,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '500' },
     duration: { type: 'string', default: '60' },
     'reply-duration': { type: 'string', default: '20' },
+    /** pg_stat_statements in the server's embedded PostgreSQL: the top statements of each phase. */
+    statements: { type: 'boolean' },
   },
 });
 const AGENTS = bounded(args.agents, 1, 2000);
@@ -175,6 +184,7 @@ interface PhaseResult {
   maxSendLagMs: number;
   cpu: { node: number; postgres: number; bench: number; other: number } | null;
   horizon: HorizonReport;
+  statements: StatementRow[];
 }
 
 async function runPhase(
@@ -185,6 +195,7 @@ async function runPhase(
   send: (i: number) => { sent: Sent; post: Promise<{ status: number; messageId?: string }> },
 ): Promise<PhaseResult> {
   process.stdout.write(`\n${name}: ${total.toLocaleString('en-US')} messages at ${RATE}/s…\n`);
+  if (args.statements) await resetStatements(pool);
   const cpuBefore = server ? await cpuSeconds(server) : null;
   const machineBefore = await machineBusySeconds();
   const benchBefore = process.cpuUsage();
@@ -236,6 +247,7 @@ async function runPhase(
     await Promise.race([Promise.all(posts), sleep(60_000)]);
     await sleep(DRAIN_MS);
     const held = await horizon.stop();
+    const statements = args.statements ? await topStatements(pool) : [];
     const wallS = (performance.now() - start) / 1000;
     const benchUsed = process.cpuUsage(benchBefore);
     const machineUsed = (await machineBusySeconds()) - machineBefore;
@@ -261,6 +273,7 @@ async function runPhase(
       maxSendLagMs,
       cpu,
       horizon: held,
+      statements,
     };
   } finally {
     clearInterval(progress);
@@ -372,6 +385,7 @@ function printDelivery(title: string, phase: PhaseResult, d: Delivery): void {
   const slow = d.perSecondP99.flatMap((v, s) => (v > TARGET_P99_MS ? [`${s} (${round(v, 0)} ms)`] : []));
   if (slow.length) process.stdout.write(`  seconds over ${TARGET_P99_MS} ms: ${slow.join(', ')}\n`);
   printHorizon(phase.horizon);
+  printStatements(phase.statements);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,7 +415,14 @@ async function main(): Promise<void> {
     dataDir = await makeDataDir();
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     server = await step('starting Banyan (TRUST_PROXY=true: one client address per customer)', () =>
-      startBanyan({ dataDir: dataDir as string, env: { TRUST_PROXY: 'true' }, nodeArgs }),
+      startBanyan({
+        dataDir: dataDir as string,
+        env: {
+          TRUST_PROXY: 'true',
+          ...(args.statements ? { BANYAN_EMBEDDED_PG_SETTINGS: STATEMENTS_SETTINGS } : {}),
+        },
+        nodeArgs,
+      }),
     );
     baseUrl = server.url;
     databaseUrl = await embeddedDatabaseUrl(dataDir);

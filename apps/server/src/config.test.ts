@@ -41,6 +41,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('passes extra settings to the embedded PostgreSQL, name=value only', () => {
+    expect(loadConfig({}).embeddedPgSettings).toEqual([]);
+    expect(
+      loadConfig({
+        BANYAN_EMBEDDED_PG_SETTINGS:
+          'shared_preload_libraries=pg_stat_statements, pg_stat_statements.track=all',
+      }).embeddedPgSettings,
+    ).toEqual(['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all']);
+    expect(() => loadConfig({ BANYAN_EMBEDDED_PG_SETTINGS: 'work_mem' })).toThrow(
+      'BANYAN_EMBEDDED_PG_SETTINGS takes name=value pairs (got "work_mem")',
+    );
+  });
+
   it('lets CLI flags override the port in the printed URL', () => {
     expect(loadConfig({}, { port: 3100 }).publicUrl).toBe('http://127.0.0.1:3100');
   });

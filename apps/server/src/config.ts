@@ -9,6 +9,8 @@ export interface Config {
   /** External PostgreSQL; when absent Banyan starts an embedded one under dataDir. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Extra `name=value` settings for the embedded PostgreSQL (e.g. pg_stat_statements to diagnose). */
+  embeddedPgSettings: string[];
   demoMode: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionTtlHours: number;
@@ -144,6 +146,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
   const demoMode = bool('BANYAN_DEMO', databaseUrl === null);
+  const embeddedPgSettings = (env.BANYAN_EMBEDDED_PG_SETTINGS ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const setting of embeddedPgSettings) {
+    if (!/^[a-z][a-z0-9_.]*=[^\s=]+$/.test(setting)) {
+      problems.push(`BANYAN_EMBEDDED_PG_SETTINGS takes name=value pairs (got "${setting}")`);
+    }
+  }
 
   const config: Config = {
     host,
@@ -151,6 +159,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     publicUrl,
     databaseUrl,
     dataDir: path.resolve(env.BANYAN_DATA_DIR || 'data'),
+    embeddedPgSettings,
     demoMode,
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),

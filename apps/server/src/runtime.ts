@@ -14,7 +14,9 @@ export interface Database {
 }
 
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, log, settings: config.embeddedPgSettings });
   const url = config.databaseUrl ?? ((embedded?.socketUrl ?? embedded?.url) as string);
   const pool = createPool(url, config.dbPoolSize);
   try {

@@ -23,11 +23,20 @@ async function serverAddress(connectionString: string): Promise<string | null> {
 }
 
 describe('the embedded PostgreSQL', () => {
-  it('gives Banyan its Unix socket (owner only) and tools 127.0.0.1, one server and one password', async () => {
+  it('gives Banyan its Unix socket (owner only) and tools 127.0.0.1, one server and one password; takes extra settings', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'banyan-pg-'));
     dirs.push(dataDir);
-    const embedded = await startEmbeddedPostgres({ dataDir, log, database: 'postgres' });
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      log,
+      database: 'postgres',
+      settings: ['work_mem=7MB'],
+    });
     try {
+      const client = new pg.Client({ connectionString: embedded.url });
+      await client.connect();
+      expect((await client.query('SHOW work_mem')).rows[0].work_mem).toBe('7MB');
+      await client.end();
       expect(embedded.socketUrl).not.toBeNull();
       // No server address: the session came over the Unix socket.
       expect(await serverAddress(embedded.socketUrl as string)).toBeNull();

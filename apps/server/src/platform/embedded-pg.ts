@@ -155,6 +155,8 @@ export async function startEmbeddedPostgres(options: {
   log: Logger;
   database?: string;
   port?: number;
+  /** More `name=value` settings, after Banyan's own (so they win). */
+  settings?: string[];
 }): Promise<EmbeddedPostgres> {
   const { dataDir, log } = options;
   const database = options.database ?? 'banyan';
@@ -224,6 +226,7 @@ export async function startEmbeddedPostgres(options: {
       'shared_buffers=128MB',
       '-c',
       'logging_collector=off',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     user,
     log,
