@@ -23,6 +23,16 @@ export const CasePriority = Type.Union([
   Type.Literal('urgent'),
 ]);
 
+/** The channels a case can be opened from without a conversation (see `CreateCase.channel`). */
+export const CaseManualChannel = Type.Union([
+  Type.Literal('branch'),
+  Type.Literal('voice'),
+  Type.Literal('email'),
+  Type.Literal('letter'),
+  Type.Literal('other'),
+]);
+export type CaseManualChannel = Static<typeof CaseManualChannel>;
+
 export const CreateCase = Type.Object(
   {
     type: CaseType,
@@ -36,8 +46,12 @@ export const CreateCase = Type.Object(
     branchId: Type.Optional(Nullable(Uuid)),
     language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('vi')])),
     customFields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    /** `branch`: opened at a counter (tellers), never with a conversation. */
-    channel: Type.Optional(Type.Literal('branch')),
+    /**
+     * Where the customer raised it when no conversation in Banyan carries it (never together with
+     * `conversationId`, whose channel the case takes): `branch` at a counter (tellers only), `voice`
+     * a phone call, `email`, `letter`, `other`.
+     */
+    channel: Type.Optional(CaseManualChannel),
   },
   { additionalProperties: false },
 );

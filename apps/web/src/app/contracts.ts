@@ -137,6 +137,9 @@ export type SkillMember = Static<typeof SkillMemberSchema>;
 export type SkillMemberList = Static<typeof SkillMemberListSchema>;
 
 // The customer 360 beside a conversation on the desk.
+export type CustomerSearchResult = Static<
+  typeof import('../../../../packages/contracts/src/customers.ts').CustomerSearchResult
+>;
 export type Customer360 = Static<
   typeof import('../../../../packages/contracts/src/customers.ts').Customer360
 >;

@@ -211,6 +211,50 @@ describe('creating cases', () => {
     expect((await ctx.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
   });
 
+  it('opens a case from a phone call, a letter or an email outside Banyan: its channel kept, never beside a conversation', async () => {
+    const phone = await call(agent, 'POST', '/cases', {
+      type: 'complaint',
+      subject: 'Card fee charged twice',
+      customerId,
+      channel: 'voice',
+    });
+    expect(phone.statusCode).toBe(201);
+    expect(phone.json()).toMatchObject({ ownerId: agent.userId, customerId, status: 'new' });
+    const letter = await call(otherAgent, 'POST', '/cases', {
+      type: 'inquiry',
+      subject: 'Thư',
+      channel: 'letter',
+    });
+    expect(letter.statusCode).toBe(201);
+    const stored = await ctx.pool.query(
+      'SELECT id, channel FROM cases WHERE id = ANY($1::uuid[]) ORDER BY channel',
+      [[phone.json().id, letter.json().id]],
+    );
+    expect(stored.rows.map((r) => r.channel)).toEqual(['letter', 'voice']);
+    // The complaints register filters by it.
+    const register = await call(officer, 'GET', '/cases?view=complaints&channel=voice');
+    expect((register.json().items as { id: string }[]).map((c) => c.id)).toContain(phone.json().id);
+    const before = (await ctx.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
+    const both = await call(
+      agent,
+      'POST',
+      '/cases',
+      { type: 'inquiry', subject: 'x', channel: 'voice', conversationId: randomUUID() },
+      'zh-CN',
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toMatchObject({ code: 'CASE_CHANNEL_INVALID' });
+    expect(both.json().error.message).toContain('会话');
+    expect(
+      (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'x', channel: 'fax' })).statusCode,
+    ).toBe(400);
+    // A channel is no way into the counter's cases: `branch` stays for tellers.
+    expect(
+      (await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'x', channel: 'branch' })).statusCode,
+    ).toBe(403);
+    expect((await ctx.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
+  });
+
   it('numbers cases per year without gaps when created concurrently', async () => {
     const before = (await ctx.pool.query('SELECT last FROM case_number_counters WHERE year = 2026')).rows[0]
       .last as number;

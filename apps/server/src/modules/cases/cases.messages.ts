@@ -175,9 +175,9 @@ defineMessages({
 
 defineMessages({
   CASE_CHANNEL_INVALID: {
-    en: 'A branch case is opened at a counter of your branch, without a conversation.',
-    'zh-CN': '网点工单只能在本网点柜台创建，且不关联会话。',
-    vi: 'Hồ sơ tại chi nhánh chỉ được mở tại quầy của chi nhánh bạn và không gắn với cuộc hội thoại.',
+    en: 'A case opened from a conversation takes its channel; a branch case is opened at a counter of your branch.',
+    'zh-CN': '从会话创建的工单沿用会话的渠道；网点工单只能在本网点柜台创建。',
+    vi: 'Hồ sơ mở từ cuộc hội thoại lấy kênh của cuộc hội thoại; hồ sơ tại chi nhánh chỉ được mở tại quầy của chi nhánh bạn.',
   },
 });
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
+import type { CaseManualChannel } from '#contracts/cases.ts';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import { csvCell } from '../../platform/csv.ts';
@@ -786,8 +787,11 @@ export function createCasesService(deps: CasesDeps) {
       branchId?: string | null;
       language?: 'en' | 'zh-CN' | 'vi';
       customFields?: Record<string, unknown>;
-      /** `branch`: opened at a counter for the customer in front of the teller (no conversation). */
-      channel?: 'branch';
+      /**
+       * Where it was raised when no conversation carries it: `branch` at a counter for the customer
+       * in front of the teller; `voice`, `email`, `letter`, `other` by any member of staff who opens cases.
+       */
+      channel?: CaseManualChannel;
     },
   ) {
     const a = requireActor(actor);
@@ -797,10 +801,11 @@ export function createCasesService(deps: CasesDeps) {
       !hasPermission(a, 'cases.create')
     )
       requirePermission(a, 'desk.use');
+    // A conversation brings its own channel.
+    if (input.channel && input.conversationId) throw new AppError('CASE_CHANNEL_INVALID', 400);
     if (input.channel === 'branch') {
       // Only staff at a counter open branch cases, and only for their own branch.
       requirePermission(a, 'branch.counter');
-      if (input.conversationId) throw new AppError('CASE_CHANNEL_INVALID', 400);
       if (input.branchId && input.branchId !== a.branchId) throw new AppError('AUTH_FORBIDDEN', 403);
       if (!a.branchId) throw new AppError('CASE_CHANNEL_INVALID', 400);
     }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
-import type { Customer360 } from '../../app/contracts.ts';
+import type { Customer360, CustomerSearchResult } from '../../app/contracts.ts';
 
 export type { Customer360 } from '../../app/contracts.ts';
 
@@ -14,5 +14,15 @@ export function useCustomer360(customerId: string | null) {
     queryFn: () => api<Customer360>(`/customers/${customerId}`),
     enabled: !!customerId,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Customers by name (with or without diacritics), customer number, phone or email; from 2 characters. */
+export function useCustomerSearch(q: string) {
+  return useQuery({
+    queryKey: ['customers', 'search', q],
+    queryFn: () => api<CustomerSearchResult>(`/customers?q=${encodeURIComponent(q)}&limit=10`),
+    enabled: q.length >= 2,
+    staleTime: 60_000,
   });
 }

@@ -41,3 +41,29 @@ export function CreateCaseButton(props: {
     </>
   );
 }
+
+/**
+ * "New case" on the cases page: a customer who called, wrote a letter or an email outside Banyan.
+ * The member of staff finds the customer (or leaves them out: an anonymous caller) and says where
+ * the case was raised; the creator owns it, as from a chat.
+ */
+export function NewCaseButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button leftSection={<IconFolderPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
+        {t('cases.create.new')}
+      </Button>
+      <NewCasePanel
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('cases.create.newTitle')}
+        types={TYPES}
+        initialType="inquiry"
+        origin={{}}
+        byHand
+      />
+    </>
+  );
+}

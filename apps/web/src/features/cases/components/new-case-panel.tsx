@@ -1,13 +1,18 @@
 import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
 import { SidePanel } from '../../../shared/side-panel.tsx';
 import { useContactReasons } from '../../desk/api.ts';
+import { useCustomerSearch } from '../../desk/customer-api.ts';
 import { type CreateCase, useCreateCase } from '../api.ts';
 
 type CaseType = CreateCase['type'];
+/** Where a case opened by hand was raised (`CreateCase.channel`, the counter's `branch` apart). */
+const MANUAL_CHANNELS = ['voice', 'email', 'letter', 'other'] as const;
+type ManualChannel = (typeof MANUAL_CHANNELS)[number];
 
 /**
  * The side panel that opens a case wherever a member of staff meets the customer (a chat in the
@@ -24,6 +29,11 @@ export function NewCasePanel(props: {
   /** The contact reason to preselect, by code (a chat's topic from the widget: `cards`, `loans`…). */
   initialCategoryCode?: string | null;
   origin: Pick<CreateCase, 'customerId' | 'conversationId' | 'channel'>;
+  /**
+   * Opened by hand (a phone call, a letter: no conversation in Banyan): the member of staff finds
+   * the customer and says where the case was raised.
+   */
+  byHand?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<CaseType>(props.initialType);
@@ -37,6 +47,16 @@ export function NewCasePanel(props: {
     null;
   const categoryId = picked === undefined ? suggested : picked;
   const create = useCreateCase();
+  const [channel, setChannel] = useState<ManualChannel>('voice');
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [customerQuery, setCustomerQuery] = useState('');
+  const [q] = useDebouncedValue(customerQuery.trim(), 250);
+  const found = useCustomerSearch(props.byHand ? q : '');
+  const customerOptions = (found.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.fullName} · ${c.customerNo}${c.vipTier ? ` · ${c.vipTier}` : ''}`,
+  }));
+  const origin = props.byHand ? { ...props.origin, customerId, channel } : props.origin;
   const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
   const options = (reasons.data?.items ?? []).map((r) => ({
     value: r.id,
@@ -48,12 +68,14 @@ export function NewCasePanel(props: {
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
-            { type, subject, description, categoryId, ...props.origin },
+            { type, subject, description, categoryId, ...origin },
             {
               onSuccess: (c) => {
                 notifySuccess(t('cases.create.done', { number: c.number }));
                 setSubject(props.initialSubject ?? '');
                 setDescription('');
+                setCustomerId(null);
+                setCustomerQuery('');
                 props.onClose();
               },
             },
@@ -61,6 +83,33 @@ export function NewCasePanel(props: {
         }}
       >
         <Stack gap="sm">
+          {props.byHand && (
+            <>
+              <Select
+                label={t('cases.create.customer')}
+                description={t('cases.create.customerHint')}
+                placeholder={t('cases.create.customerPlaceholder')}
+                data={customerOptions}
+                value={customerId}
+                onChange={setCustomerId}
+                searchable
+                clearable
+                searchValue={customerQuery}
+                onSearchChange={setCustomerQuery}
+                filter={({ options }) => options}
+                nothingFoundMessage={
+                  q.length >= 2 && !found.isFetching ? t('cases.create.noCustomer') : undefined
+                }
+              />
+              <Select
+                label={t('cases.create.channel')}
+                data={MANUAL_CHANNELS.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))}
+                value={channel}
+                onChange={(v) => v && setChannel(v as ManualChannel)}
+                allowDeselect={false}
+              />
+            </>
+          )}
           <Select
             label={t('cases.field.type')}
             data={props.types.map((x) => ({ value: x, label: t(`cases.type.${x}`) }))}

@@ -34,6 +34,7 @@ import {
 } from '../api.ts';
 import { BulkBar } from '../components/bulk-bar.tsx';
 import { CasePanel, TaskCard } from '../components/case-panel.tsx';
+import { NewCaseButton } from '../components/create-case-button.tsx';
 
 type View = 'mine' | 'team' | 'tasks' | 'complaints';
 
@@ -55,7 +56,14 @@ export function CasesPage() {
   const status = useRealtime((event) => refreshOnCaseEvent(queryClient, event));
   return (
     <Stack>
-      <PageHeader title={t('cases.title')} />
+      <PageHeader
+        title={t('cases.title')}
+        actions={
+          hasAnyPermission(me, ['desk.use', 'cases.create', 'complaints.manage']) ? (
+            <NewCaseButton />
+          ) : undefined
+        }
+      />
       <Text size="xs" c="dimmed" aria-live="polite">
         {t(`cases.realtime.${status}`)}
       </Text>
