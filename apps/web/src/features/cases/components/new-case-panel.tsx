@@ -54,7 +54,15 @@ export function NewCasePanel(props: {
   const found = useCustomerSearch(props.byHand ? q : '');
   const customerOptions = (found.data?.items ?? []).map((c) => ({
     value: c.id,
-    label: `${c.fullName} · ${c.customerNo}${c.vipTier ? ` · ${c.vipTier}` : ''}`,
+    label: [
+      c.fullName,
+      c.customerNo,
+      c.vipTier && c.vipTier !== 'none'
+        ? t(`desk.customer.vip.${c.vipTier}`, { defaultValue: c.vipTier })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   }));
   const origin = props.byHand ? { ...props.origin, customerId, channel } : props.origin;
   const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
