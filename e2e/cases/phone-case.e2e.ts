@@ -46,6 +46,11 @@ describe('a case opened by hand for a phone call', () => {
     await panel.waitFor();
     await panel.getByRole('combobox', { name: 'Khách hàng' }).fill('nguyen thi thu ha');
     await page.getByRole('option', { name: /Nguyễn Thị Thu Hà · C0001001/ }).click();
+    // The picked customer stays in the box once the search has settled.
+    await page.waitForTimeout(600);
+    await expect(panel.getByRole('combobox', { name: 'Khách hàng' }).inputValue()).resolves.toMatch(
+      /^Nguyễn Thị Thu Hà · C0001001/,
+    );
     // A phone call is the default channel.
     await expect(panel.getByRole('combobox', { name: 'Kênh tiếp nhận' }).inputValue()).resolves.toBe(
       'Cuộc gọi',

@@ -48,11 +48,12 @@ export function NewCasePanel(props: {
   const categoryId = picked === undefined ? suggested : picked;
   const create = useCreateCase();
   const [channel, setChannel] = useState<ManualChannel>('voice');
-  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<{ value: string; label: string } | null>(null);
   const [customerQuery, setCustomerQuery] = useState('');
-  const [q] = useDebouncedValue(customerQuery.trim(), 250);
+  // Once picked, the box shows the customer's label: that is no new search.
+  const [q] = useDebouncedValue(customerQuery === customer?.label ? '' : customerQuery.trim(), 250);
   const found = useCustomerSearch(props.byHand ? q : '');
-  const customerOptions = (found.data?.items ?? []).map((c) => ({
+  const results = (found.data?.items ?? []).map((c) => ({
     value: c.id,
     label: [
       c.fullName,
@@ -64,7 +65,13 @@ export function NewCasePanel(props: {
       .filter(Boolean)
       .join(' · '),
   }));
-  const origin = props.byHand ? { ...props.origin, customerId, channel } : props.origin;
+  // The picked customer stays among the options while the list follows the search.
+  const customerOptions = customer
+    ? [customer, ...results.filter((o) => o.value !== customer.value)]
+    : results;
+  const origin = props.byHand
+    ? { ...props.origin, customerId: customer?.value ?? null, channel }
+    : props.origin;
   const lang = i18n.language as 'en' | 'zh-CN' | 'vi';
   const options = (reasons.data?.items ?? []).map((r) => ({
     value: r.id,
@@ -82,7 +89,7 @@ export function NewCasePanel(props: {
                 notifySuccess(t('cases.create.done', { number: c.number }));
                 setSubject(props.initialSubject ?? '');
                 setDescription('');
-                setCustomerId(null);
+                setCustomer(null);
                 setCustomerQuery('');
                 props.onClose();
               },
@@ -98,8 +105,10 @@ export function NewCasePanel(props: {
                 description={t('cases.create.customerHint')}
                 placeholder={t('cases.create.customerPlaceholder')}
                 data={customerOptions}
-                value={customerId}
-                onChange={setCustomerId}
+                value={customer?.value ?? null}
+                onChange={(_, option) =>
+                  setCustomer(option ? { value: option.value, label: option.label } : null)
+                }
                 searchable
                 clearable
                 searchValue={customerQuery}
