@@ -420,8 +420,16 @@ export async function buildApp(deps: AppDeps) {
     },
   });
   // Durable handlers that fall behind (a failing handler, a burst) show here before in reports.
-  // Unreadable (the database is down) leaves the last values: a scrape must not fail with it.
-  const readBacklog = () => events.backlog().catch(() => null);
+  // Unreadable (the database is down) leaves the last values: a scrape must not fail with it. The
+  // two gauges of one scrape share one read.
+  let backlogRead: Promise<Awaited<ReturnType<typeof events.backlog>> | null> | null = null;
+  const readBacklog = () =>
+    (backlogRead ??= events
+      .backlog()
+      .catch(() => null)
+      .finally(() => {
+        backlogRead = null;
+      }));
   new client.Gauge({
     name: 'banyan_events_undispatched',
     help: 'Events durable handlers have not finished: all pending, and those retrying after a failure',
