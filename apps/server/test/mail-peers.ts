@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -75,6 +76,15 @@ export const POSTFIX = process.env.POSTFIX_PATH ?? '/usr/sbin/postfix';
  * A private Dovecot (IMAP only, passwd-file auth, maildir under a temp dir). Runs as root (as in
  * CI); the mail belongs to Debian's `dovecot` user.
  */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startDovecot(users: Record<string, string>) {
   if (!existsSync(DOVECOT)) throw new Error(`Dovecot is missing (${DOVECOT}): apt-get install dovecot-imapd`);
   const dir = mkdtempSync(path.join(tmpdir(), 'banyan-dovecot-'));
@@ -156,14 +166,36 @@ service stats {
       return;
     }
     const until = Date.now() + 10_000;
-    while (Date.now() < until) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return;
+    while (Date.now() < until && alive(pid)) await new Promise((r) => setTimeout(r, 50));
+    // The master's exit does not end the sessions: an imap process outlives it until it notices,
+    // sometimes for many seconds. A restarted server drops its connections, so end them here.
+    for (;;) {
+      const left = instanceProcesses();
+      if (left.length === 0) return;
+      for (const p of left) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // gone already
+        }
       }
+      if (Date.now() > until) throw new Error(`dovecot processes survive: ${left.join(', ')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+  /** Every process of this instance: Dovecot titles them `dovecot-<instance_name>/<service>`. */
+  function instanceProcesses(): number[] {
+    const title = `dovecot-banyan-${path.basename(dir)}/`;
+    const pids: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith(title)) pids.push(Number(entry));
+      } catch {
+        // exited while we looked
+      }
+    }
+    return pids;
   }
   await start();
 
