@@ -160,6 +160,8 @@ describe('IMAP mailboxes read from a real Dovecot', () => {
     });
     restarted.start();
     await waitFor(() => conversationOf('<imap-3@example.vn>'));
+    // The reader logs a mail after its transaction commits, and stores its UID after that.
+    await waitFor(async () => restarted.status()[0]?.lastUid === 3);
     // Only UID 3 was read again: nothing was filed twice, not even as a caught duplicate.
     const filed = logs.filter((l) => l.includes('"imap email"')).map((l) => JSON.parse(l));
     expect(filed.map((l) => [l.uid, l.outcome])).toEqual([[3, 'created']]);
