@@ -224,6 +224,31 @@ export const CaseListQuery = Type.Object(
 );
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
+export const CaseFacetsQuery = Type.Object(
+  { view: Type.Union([Type.Literal('mine'), Type.Literal('team'), Type.Literal('complaints')]) },
+  { additionalProperties: false },
+);
+export type CaseFacetName = 'owner' | 'branch' | 'category' | 'product' | 'channel';
+export const CaseFacetValue = Type.Object({
+  /** What the list query takes: an id (owner, branch, category) or the value itself. */
+  value: Type.String(),
+  /** A name to show: the owner's or branch's name, the category's code, the product or channel. */
+  label: Type.String(),
+  /** A category's name per language. */
+  names: Type.Optional(Type.Record(Type.String(), Type.String())),
+  count: Type.Integer(),
+});
+export type CaseFacetValue = Static<typeof CaseFacetValue>;
+/** The values each filter of a case view can take there, with their numbers of cases. */
+export const CaseFacets = Type.Object({
+  owner: Type.Array(CaseFacetValue),
+  branch: Type.Array(CaseFacetValue),
+  category: Type.Array(CaseFacetValue),
+  product: Type.Array(CaseFacetValue),
+  channel: Type.Array(CaseFacetValue),
+});
+export type CaseFacets = Static<typeof CaseFacets>;
+
 /** Filters a saved view keeps: those of the list query except the view itself, customer and limit. */
 export const CaseViewFilters = Type.Object(
   {

@@ -1067,6 +1067,87 @@ describe('complaints register', () => {
   });
 });
 
+describe('the filters of a case view', () => {
+  it('offer each value found there with its count, to those who may see the view', async () => {
+    const fees = await ctx.app.reasons.createReason(null, {
+      code: 'facet_fees',
+      names: { en: 'Fees', 'zh-CN': '费用', vi: 'Phí' },
+    });
+    const voice = await call(agent, 'POST', '/cases', {
+      type: 'complaint',
+      subject: 'Phí SMS Banking',
+      categoryId: fees.id,
+      product: 'facet_sms',
+      channel: 'voice',
+      customerId,
+    });
+    expect(voice.statusCode).toBe(201);
+    const letter = await call(otherAgent, 'POST', '/cases', {
+      type: 'complaint',
+      subject: 'Phí SMS Banking (thư)',
+      product: 'facet_sms',
+      channel: 'letter',
+    });
+    expect(letter.statusCode).toBe(201);
+    // An inquiry's product is no value of the complaints register.
+    await call(agent, 'POST', '/cases', { type: 'inquiry', subject: 'x', product: 'facet_inquiry_only' });
+
+    const res = await call(officer, 'GET', '/cases/facets?view=complaints');
+    expect(res.statusCode).toBe(200);
+    const facets = res.json();
+    expect(facets.product).toContainEqual({ value: 'facet_sms', label: 'facet_sms', count: 2 });
+    expect(facets.product.map((p: { value: string }) => p.value)).not.toContain('facet_inquiry_only');
+    expect(facets.category).toContainEqual({
+      value: fees.id,
+      label: 'facet_fees',
+      names: { en: 'Fees', 'zh-CN': '费用', vi: 'Phí' },
+      count: 1,
+    });
+    expect(facets.owner.map((o: { value: string }) => o.value)).toEqual(
+      expect.arrayContaining([agent.userId, otherAgent.userId]),
+    );
+    expect(facets.branch.map((b: { value: string }) => b.value)).toEqual(
+      expect.arrayContaining([shanghai, hanoi]),
+    );
+    expect(facets.channel.map((c: { value: string }) => c.value)).toEqual(
+      expect.arrayContaining(['voice', 'letter']),
+    );
+    // Each value filters the register to exactly its count.
+    const param = {
+      owner: 'ownerId',
+      branch: 'branchId',
+      category: 'categoryId',
+      product: 'product',
+      channel: 'channel',
+    } as const;
+    for (const facet of Object.keys(param) as (keyof typeof param)[]) {
+      for (const v of facets[facet] as { value: string; count: number }[]) {
+        const list = await call(
+          officer,
+          'GET',
+          `/cases?view=complaints&limit=200&${param[facet]}=${encodeURIComponent(v.value)}`,
+        );
+        expect([facet, v.value, list.json().items.length]).toEqual([facet, v.value, v.count]);
+      }
+    }
+
+    // Who may see what: no register for an agent, only one's own cases in "mine", only one's
+    // team in "team", nothing without a session, and a view that does not exist is refused.
+    expect((await call(agent, 'GET', '/cases/facets?view=complaints')).statusCode).toBe(403);
+    const mine = (await call(otherAgent, 'GET', '/cases/facets?view=mine')).json();
+    expect(mine.owner.map((o: { value: string }) => o.value)).toEqual([otherAgent.userId]);
+    const team = (await call(supervisor, 'GET', '/cases/facets?view=team')).json();
+    expect(team.owner.map((o: { value: string }) => o.value)).toContain(agent.userId);
+    const otherTeam = (await call(otherSupervisor, 'GET', '/cases/facets?view=team')).json();
+    expect(otherTeam.owner.map((o: { value: string }) => o.value)).not.toContain(agent.userId);
+    expect((await call(cardCenter, 'GET', '/cases/facets?view=team')).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/cases/facets?view=mine')).statusCode).toBe(401);
+    const bad = await call(officer, 'GET', '/cases/facets?view=everything', undefined, 'vi');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('business calendars', () => {
   it('lists the seeded CN and VN calendars; an admin stores an edited one, which SLA deadlines then use', async () => {
     expect((await call(agent, 'GET', '/admin/case-calendars')).statusCode).toBe(403);

@@ -6,6 +6,8 @@ import {
   CaseBulkAction,
   CaseBulkResult,
   CaseDetail,
+  CaseFacets,
+  CaseFacetsQuery,
   CaseList,
   CaseListQuery,
   CaseSavedView,
@@ -142,6 +144,11 @@ export function casesRoutes(deps: {
       async (request) => ({
         items: await cases.listCases(request.actor, request.query),
       }),
+    );
+    app.get(
+      '/cases/facets',
+      { schema: { tags, querystring: CaseFacetsQuery, response: { 200: CaseFacets, ...errors } } },
+      async (request) => cases.caseFacets(request.actor, request.query),
     );
     app.get(
       '/cases/:id',

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import type { CaseManualChannel } from '#contracts/cases.ts';
+import type { CaseFacetName, CaseFacetValue, CaseManualChannel } from '#contracts/cases.ts';
 import type { Audit } from '../../platform/audit.ts';
 import { type Clock, isValidTimeZone } from '../../platform/clock.ts';
 import { csvCell } from '../../platform/csv.ts';
@@ -1159,6 +1159,71 @@ export function createCasesService(deps: CasesDeps) {
     };
   }
 
+  /** What a view shows of the cases, for this actor: its list and its facets share it. */
+  function viewScope(
+    a: Actor,
+    q: { view: 'mine' | 'team' | 'complaints' | 'customer'; customerId?: string },
+  ): SQL[] {
+    if (q.view === 'mine') return [sql`c.owner_id = ${a.userId}`];
+    if (q.view === 'team') {
+      const scope = requirePermission(a, 'supervisor.view');
+      if (scope === 'all') return [];
+      return [a.teamIds.length ? sql`c.team_id = ANY(${`{${a.teamIds.join(',')}}`}::uuid[])` : sql`false`];
+    }
+    if (q.view === 'complaints') {
+      requirePermission(a, 'complaints.manage');
+      return [sql`c.type = 'complaint'`];
+    }
+    requirePermission(a, 'customers.read');
+    if (!q.customerId) throw new AppError('VALIDATION_FAILED', 400, undefined, { detail: 'customerId' });
+    return [sql`c.customer_id = ${q.customerId}`];
+  }
+
+  /**
+   * The values a view's filters can take, each with its number of cases: the owners, branches,
+   * categories, products and channels of the cases the actor sees there, most frequent first.
+   */
+  async function caseFacets(actor: Actor | null, q: { view: 'mine' | 'team' | 'complaints' }) {
+    const a = requireActor(actor);
+    const where = viewScope(a, q);
+    const scope = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+    const r = await db.execute(sql`WITH v AS (
+        SELECT c.owner_id, c.branch_id, c.category_id, c.product, c.channel FROM cases c ${scope})
+      SELECT 'owner' AS facet, v.owner_id::text AS value, u.display_name AS label, NULL::jsonb AS names,
+        count(*)::int AS n FROM v JOIN users u ON u.id = v.owner_id GROUP BY 2, 3
+      UNION ALL SELECT 'branch', v.branch_id::text, b.name, NULL, count(*)::int
+        FROM v JOIN branches b ON b.id = v.branch_id GROUP BY 2, 3
+      UNION ALL SELECT 'category', v.category_id::text, r.code, r.names, count(*)::int
+        FROM v JOIN contact_reasons r ON r.id = v.category_id GROUP BY 2, 3, 4
+      UNION ALL SELECT 'product', v.product, v.product, NULL, count(*)::int FROM v
+        WHERE v.product IS NOT NULL GROUP BY 2
+      UNION ALL SELECT 'channel', v.channel, v.channel, NULL, count(*)::int FROM v
+        WHERE v.channel IS NOT NULL GROUP BY 2
+      ORDER BY 1, 5 DESC, 3`);
+    const facets: Record<CaseFacetName, CaseFacetValue[]> = {
+      owner: [],
+      branch: [],
+      category: [],
+      product: [],
+      channel: [],
+    };
+    for (const row of r.rows as {
+      facet: CaseFacetName;
+      value: string;
+      label: string;
+      names: Record<string, string> | null;
+      n: number;
+    }[]) {
+      facets[row.facet].push({
+        value: row.value,
+        label: row.label,
+        ...(row.names ? { names: row.names } : {}),
+        count: row.n,
+      });
+    }
+    return facets;
+  }
+
   async function listCases(
     actor: Actor | null,
     q: {
@@ -1178,22 +1243,7 @@ export function createCasesService(deps: CasesDeps) {
   ) {
     const a = requireActor(actor);
     const now = clock.now();
-    const where: SQL[] = [];
-    if (q.view === 'mine') where.push(sql`c.owner_id = ${a.userId}`);
-    else if (q.view === 'team') {
-      const scope = requirePermission(a, 'supervisor.view');
-      if (scope !== 'all')
-        where.push(
-          a.teamIds.length ? sql`c.team_id = ANY(${`{${a.teamIds.join(',')}}`}::uuid[])` : sql`false`,
-        );
-    } else if (q.view === 'complaints') {
-      requirePermission(a, 'complaints.manage');
-      where.push(sql`c.type = 'complaint'`);
-    } else {
-      requirePermission(a, 'customers.read');
-      if (!q.customerId) throw new AppError('VALIDATION_FAILED', 400, undefined, { detail: 'customerId' });
-      where.push(sql`c.customer_id = ${q.customerId}`);
-    }
+    const where = viewScope(a, q);
     if (q.status) where.push(sql`c.status = ${q.status}`);
     if (q.overdue) where.push(sql`c.regulatory_due_at < ${now} AND c.status NOT IN ('resolved', 'closed')`);
     if (q.dueWithinDays)
@@ -2316,6 +2366,7 @@ export function createCasesService(deps: CasesDeps) {
     createStats: () => createBatch.stats(),
     getCase,
     listCases,
+    caseFacets,
     updateCase,
     changeStatus,
     changeOwner,
