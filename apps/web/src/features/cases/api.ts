@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   CaseDetail as CaseDetailSchema,
+  CaseFacets as CaseFacetsSchema,
+  CaseFacetValue as CaseFacetValueSchema,
   CaseList as CaseListSchema,
   CaseSummary as CaseSummarySchema,
   CaseTaskList as CaseTaskListSchema,
@@ -13,6 +15,9 @@ import { api, type Query } from '../../app/api-client.ts';
 import type { RealtimeEvent } from '../../shared/use-realtime.ts';
 
 export type CaseSummary = Static<typeof CaseSummarySchema>;
+export type CaseFacets = Static<typeof CaseFacetsSchema>;
+export type CaseFacetValue = Static<typeof CaseFacetValueSchema>;
+export type CaseFacetName = keyof CaseFacets;
 export type CaseDetail = Static<typeof CaseDetailSchema>;
 export type CaseTask = Static<typeof CaseTaskSchema>;
 export type CreateCase = Static<typeof CreateCaseSchema>;
@@ -21,6 +26,7 @@ type TaskMessages = Static<typeof TaskMessageListSchema>;
 export const caseKeys = {
   all: ['cases'] as const,
   list: (query: Query) => ['cases', 'list', query] as const,
+  facets: (view: string) => ['cases', 'facets', view] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   queue: ['cases', 'queue'] as const,
   mine: ['cases', 'my-tasks'] as const,
@@ -32,6 +38,15 @@ export function useCases(query: Query, enabled = true) {
     queryKey: caseKeys.list(query),
     queryFn: () => api<Static<typeof CaseListSchema>>('/cases', { query }),
     enabled,
+  });
+}
+
+/** The values each filter of a view can take, with their counts (refreshed with the lists). */
+export function useCaseFacets(view: 'mine' | 'team' | 'complaints') {
+  return useQuery({
+    queryKey: caseKeys.facets(view),
+    queryFn: () => api<CaseFacets>('/cases/facets', { query: { view } }),
+    staleTime: 30_000,
   });
 }
 

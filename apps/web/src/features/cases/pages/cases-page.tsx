@@ -33,6 +33,7 @@ import {
   useSaveView,
 } from '../api.ts';
 import { BulkBar } from '../components/bulk-bar.tsx';
+import { CaseFilters } from '../components/case-filters.tsx';
 import { CasePanel, TaskCard } from '../components/case-panel.tsx';
 import { NewCaseButton } from '../components/create-case-button.tsx';
 
@@ -115,7 +116,7 @@ function CaseTable({
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<string>(view === 'complaints' ? 'due' : 'updated');
   const [status, setStatus] = useState<string | null>(null);
-  // Filters of an applied saved view that have no control here (e.g. dueWithinDays) ride along.
+  // The register's other filters (owner, branch, category, product, channel, due within days).
   const [extra, setExtra] = useState<Record<string, string>>({});
   const [viewName, setViewName] = useState('');
   const [appliedView, setAppliedView] = useState<string | null>(null);
@@ -162,6 +163,7 @@ function CaseTable({
             label: t(`cases.sortBy.${s}`),
           }))}
         />
+        <CaseFilters view={view} value={extra} onChange={setExtra} />
         {view === 'complaints' && (
           <>
             <Checkbox
