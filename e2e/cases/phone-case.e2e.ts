@@ -63,9 +63,21 @@ describe('a case opened by hand for a phone call', () => {
     await page.getByText(/Đã tạo hồ sơ CS-\d{4}-\d{6}, bạn là người phụ trách\./).waitFor();
     await page.getByRole('cell', { name: subject }).waitFor();
 
-    const mine = await api.request<{ items: { id: string; subject: string }[] }>('GET', '/cases?view=mine');
+    const mine = await api.request<{ items: { id: string; number: string; subject: string }[] }>(
+      'GET',
+      '/cases?view=mine',
+    );
     const created = mine.items.find((c) => c.subject === subject);
     expect(created).toBeDefined();
+    // The case page says where the case came from, among its facts.
+    await page
+      .getByRole('table', { name: 'Hồ sơ của tôi' })
+      .getByRole('button', { name: created?.number })
+      .click();
+    await page.getByRole('heading', { name: `${created?.number} · ${subject}` }).waitFor();
+    const channel = page.getByRole('term').filter({ hasText: 'Kênh tiếp nhận' }).locator('xpath=..');
+    await expect(channel.getByRole('definition').textContent()).resolves.toBe('Cuộc gọi');
+    await expectAccessible(page, 'cases: the case page and its facts (vi)');
     const detail = await api.request<{
       case: { type: string; channel: string | null; customerId: string | null };
     }>('GET', `/cases/${created?.id}`);

@@ -6,6 +6,7 @@ import {
   Group,
   Progress,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -19,6 +20,7 @@ import { API_BASE } from '../../../app/api-client.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
 import { useCurrentUser } from '../../auth/api.ts';
+import { useContactReasons } from '../../desk/api.ts';
 import {
   type CaseDetail,
   type CaseTask,
@@ -67,6 +69,7 @@ export function CasePanel({ caseId }: { caseId: string }) {
           </Text>
         </Group>
       </div>
+      <Facts data={data} />
       {c.description && <Text size="sm">{c.description}</Text>}
       {isOwner && <StatusActions data={data} />}
       {data.view === 'full' &&
@@ -89,6 +92,54 @@ export function CasePanel({ caseId }: { caseId: string }) {
       {data.view === 'full' && <Notes data={data} isOwner={isOwner} />}
       {data.view === 'full' && <Timeline data={data} />}
     </Stack>
+  );
+}
+
+/** What the case is about and where it came from: priority, category, product, channel, dates. */
+function Facts({ data }: { data: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const { dateTime } = useFormatters();
+  const reasons = useContactReasons();
+  const c = data.case;
+  const category = reasons.data?.items.find((r) => r.id === c.categoryId);
+  const facts: [string, string][] = [
+    [t('cases.facts.priority'), t(`cases.bulk.priorities.${c.priority}`, c.priority)],
+    ...(c.categoryId
+      ? [
+          [
+            t('cases.field.category'),
+            category ? (category.names[i18n.language] ?? category.names.en ?? category.code) : '…',
+          ] as [string, string],
+        ]
+      : []),
+    ...(c.product
+      ? [[t('cases.facts.product'), t(`desk.customer.product.${c.product}`, c.product)] as [string, string]]
+      : []),
+    ...(c.channel
+      ? [
+          [
+            t('cases.facts.channel'),
+            t(`cases.channel.${c.channel}`, { defaultValue: t(`desk.channel.${c.channel}`, c.channel) }),
+          ] as [string, string],
+        ]
+      : []),
+    [t('cases.facts.created'), dateTime(c.createdAt)],
+    ...(c.regulatoryDueAt ? [[t('cases.field.due'), dateTime(c.regulatoryDueAt)] as [string, string]] : []),
+    ...(c.tags?.length ? [[t('cases.facts.tags'), c.tags.join(', ')] as [string, string]] : []),
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" verticalSpacing={4} component="dl" m={0}>
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <Text component="dt" size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text component="dd" size="sm" m={0}>
+            {value}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
   );
 }
 
