@@ -141,7 +141,8 @@ const toEvent = (r: Row): StoredEvent => ({
  */
 export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clock; log: Logger }) {
   const { db, pool, ids, clock, log } = deps;
-  const handlers: { name: string; type: string; handle: Handler }[] = [];
+  type DurableHandler = { name: string; type: string; handle: Handler };
+  const handlers: DurableHandler[] = [];
   const subscribers = new Set<Subscriber>();
   let cursor: Cursor | null = null;
   let listener: pg.PoolClient | null = null;
@@ -173,7 +174,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * publisher on a hot path may write an event no handler wants as dispatched already (saving the
    * dispatcher's update of its row), which is what a dispatcher that knows no handler does anyway.
    */
-  const wanted = (type: string) => handlers.some((h) => h.type === '*' || h.type === type);
+  const handlesType = (h: DurableHandler, type: string) => h.type === '*' || h.type === type;
+  const wanted = (type: string) => handlers.some((h) => handlesType(h, type));
   /** One column of the handler list as a PostgreSQL array literal (names and types are quoted). */
   const handlerColumn = (column: 'type' | 'name'): string =>
     `{${handlers.map((h) => JSON.stringify(h[column])).join(',')}}`;
@@ -371,7 +373,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         const handled: StoredEvent[] = [];
         for (const event of events) {
           if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
-          for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
+          for (const handler of handlers.filter((h) => handlesType(h, event.type))) {
             try {
               await handler.handle(event, tx);
             } catch (error) {
@@ -429,7 +431,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       if (!row) return 0;
       const event = toEvent(row);
       let failure: unknown = null;
-      for (const handler of handlers.filter((h) => h.type === '*' || h.type === event.type)) {
+      for (const handler of handlers.filter((h) => handlesType(h, event.type))) {
         try {
           await tx.transaction(async (sp) => {
             const claimed = await sp.execute(sql`
