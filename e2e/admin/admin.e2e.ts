@@ -113,6 +113,15 @@ describe('administrator', () => {
     expect(await row.textContent()).toContain('1 holiday');
   });
 
+  it('warns that a widget site without allowed origins lets any page embed the chat', async () => {
+    await nav().getByRole('link', { name: 'Widget sites', exact: true }).click();
+    await page.getByRole('heading', { name: 'Widget sites', level: 1 }).waitFor();
+    // The demo site has no list: any page may embed it, which the page says plainly.
+    const demoSite = page.getByRole('row', { name: /Banyan Demo Bank/ });
+    await demoSite.getByText('Any site: no list yet. Set one before going live.').waitFor();
+    await expectAccessible(page, 'widget sites');
+  });
+
   it('every admin page passes axe', async () => {
     for (const name of [
       'Teams',

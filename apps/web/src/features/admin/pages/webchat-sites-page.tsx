@@ -74,7 +74,13 @@ export function WebchatSitesPage() {
           {
             label: t('webchatSites.allowedOrigins'),
             render: (site) =>
-              site.allowedOrigins.length === 0 ? t('webchatSites.noOrigins') : site.allowedOrigins.join(', '),
+              site.allowedOrigins.length === 0 ? (
+                <Text size="sm" fw={700}>
+                  {t('webchatSites.noOrigins')}
+                </Text>
+              ) : (
+                site.allowedOrigins.join(', ')
+              ),
           },
           {
             label: t('webchatSites.queues'),
