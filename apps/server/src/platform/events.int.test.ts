@@ -208,6 +208,33 @@ describe('events across two processes', () => {
   });
 });
 
+describe('draining by hand', () => {
+  it('waits for the pass of its own dispatcher that holds an event, and returns with its work committed', async () => {
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    ctx.app.events.on('test.slow', 'test.slow_handler', async (event, tx) => {
+      started();
+      await new Promise((r) => setTimeout(r, 300));
+      await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'slow')`);
+    });
+    const event = await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publish(tx, { type: 'test.slow', payload: {} }),
+    );
+    // The background dispatcher has the event in its group transaction (locked: a drain skips it).
+    await running;
+    await ctx.app.events.dispatchPending();
+    const { rows } = await ctx.pool.query(
+      `SELECT o.dispatched_at IS NOT NULL AS dispatched,
+              (SELECT count(*)::int FROM event_test_effects e WHERE e.event_id = o.id) AS effects
+         FROM outbox o WHERE o.id = $1`,
+      [event.id],
+    );
+    expect(rows[0]).toEqual({ dispatched: true, effects: 1 });
+  });
+});
+
 describe('live pushes under load', () => {
   it('shows subscribers every event once, while handlers publish follow-ups and others commit around them', async () => {
     const seen: StoredEvent[] = [];

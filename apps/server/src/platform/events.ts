@@ -455,11 +455,25 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     });
   }
 
-  /** Runs durable handlers until nothing is pending (tests call this to drain). */
-  async function dispatchPending(): Promise<void> {
+  /** Runs durable handlers until nothing due is left that another transaction does not hold. */
+  async function drain(): Promise<void> {
     for (;;) {
       const { done, more } = await dispatchOnce();
       if (done === 0 || !more) return;
+    }
+  }
+
+  /**
+   * Runs durable handlers until nothing is pending (tests and tools call this to drain). A pass of
+   * this process's own dispatcher that is under way is awaited first: its group holds its events
+   * locked, and a drain that skipped them would return before their handlers' work is committed.
+   */
+  async function dispatchPending(): Promise<void> {
+    // A pass that starts during the drain may take what the drain skipped: await it too (bounded).
+    for (let round = 0; round < 10; round++) {
+      if (dispatching) await dispatching;
+      await drain();
+      if (!dispatching) return;
     }
   }
 
@@ -506,7 +520,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       again.dispatch = true;
       return;
     }
-    dispatching = dispatchPending()
+    dispatching = drain()
       .catch((error) => log.error({ err: error }, 'event dispatch failed'))
       .finally(() => {
         dispatching = null;
