@@ -1,6 +1,7 @@
 import { Checkbox, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type CaseFacetName, type CaseFacetValue, useCaseFacets } from '../api.ts';
+import { caseChannelLabel, productLabel } from '../labels.ts';
 
 /** The list query's parameter for each facet. */
 const PARAM: Record<CaseFacetName, string> = {
@@ -37,9 +38,8 @@ export function CaseFilters({
   };
   const labelOf = (facet: CaseFacetName, f: CaseFacetValue) => {
     if (facet === 'category') return f.names?.[i18n.language] ?? f.names?.en ?? f.label;
-    if (facet === 'channel')
-      return t(`cases.channel.${f.value}`, { defaultValue: t(`desk.channel.${f.value}`, f.value) });
-    if (facet === 'product') return t(`desk.customer.product.${f.value}`, f.value);
+    if (facet === 'channel') return caseChannelLabel(t, f.value);
+    if (facet === 'product') return productLabel(t, f.value);
     return f.label;
   };
   const shown: CaseFacetName[] =

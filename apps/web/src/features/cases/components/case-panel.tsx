@@ -35,6 +35,7 @@ import {
   useTakeTask,
   useTaskThread,
 } from '../api.ts';
+import { caseChannelLabel, productLabel } from '../labels.ts';
 import { CaseFiles } from './case-files.tsx';
 
 const NEXT: Record<string, string[]> = {
@@ -112,17 +113,8 @@ function Facts({ data }: { data: CaseDetail }) {
           ] as [string, string],
         ]
       : []),
-    ...(c.product
-      ? [[t('cases.facts.product'), t(`desk.customer.product.${c.product}`, c.product)] as [string, string]]
-      : []),
-    ...(c.channel
-      ? [
-          [
-            t('cases.facts.channel'),
-            t(`cases.channel.${c.channel}`, { defaultValue: t(`desk.channel.${c.channel}`, c.channel) }),
-          ] as [string, string],
-        ]
-      : []),
+    ...(c.product ? [[t('cases.facts.product'), productLabel(t, c.product)] as [string, string]] : []),
+    ...(c.channel ? [[t('cases.facts.channel'), caseChannelLabel(t, c.channel)] as [string, string]] : []),
     [t('cases.facts.created'), dateTime(c.createdAt)],
     ...(c.regulatoryDueAt ? [[t('cases.field.due'), dateTime(c.regulatoryDueAt)] as [string, string]] : []),
     ...(c.tags?.length ? [[t('cases.facts.tags'), c.tags.join(', ')] as [string, string]] : []),
