@@ -165,6 +165,8 @@ const taskOf = (t: TaskRow) => ({
   completedAt: iso(t.completed_at),
 });
 
+/** How many of a view's most recently updated cases its filter values are counted over. */
+const FACET_WINDOW = 10_000;
 const SELECT_CASE = sql`SELECT c.*, u.display_name AS owner_name FROM cases c JOIN users u ON u.id = c.owner_id`;
 const SELECT_TASK = sql`SELECT t.*, c.number AS case_number, c.subject AS case_subject, c.owner_id
   FROM case_tasks t JOIN cases c ON c.id = t.case_id`;
@@ -1182,13 +1184,16 @@ export function createCasesService(deps: CasesDeps) {
   /**
    * The values a view's filters can take, each with its number of cases: the owners, branches,
    * categories, products and channels of the cases the actor sees there, most frequent first.
+   * Counted over the view's most recently updated FACET_WINDOW cases: a register is worked from
+   * its recent cases, and the aggregate stays bounded however many years of cases there are.
    */
   async function caseFacets(actor: Actor | null, q: { view: 'mine' | 'team' | 'complaints' }) {
     const a = requireActor(actor);
     const where = viewScope(a, q);
     const scope = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
     const r = await db.execute(sql`WITH v AS (
-        SELECT c.owner_id, c.branch_id, c.category_id, c.product, c.channel FROM cases c ${scope})
+        SELECT c.owner_id, c.branch_id, c.category_id, c.product, c.channel FROM cases c ${scope}
+         ORDER BY c.updated_at DESC LIMIT ${FACET_WINDOW})
       SELECT 'owner' AS facet, v.owner_id::text AS value, u.display_name AS label, NULL::jsonb AS names,
         count(*)::int AS n FROM v JOIN users u ON u.id = v.owner_id GROUP BY 2, 3
       UNION ALL SELECT 'branch', v.branch_id::text, b.name, NULL, count(*)::int

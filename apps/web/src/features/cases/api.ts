@@ -26,7 +26,8 @@ type TaskMessages = Static<typeof TaskMessageListSchema>;
 export const caseKeys = {
   all: ['cases'] as const,
   list: (query: Query) => ['cases', 'list', query] as const,
-  facets: (view: string) => ['cases', 'facets', view] as const,
+  // Outside `all`: a case event refreshes the lists, not the filters' counts (a minute old at most).
+  facets: (view: string) => ['case-facets', view] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   queue: ['cases', 'queue'] as const,
   mine: ['cases', 'my-tasks'] as const,
@@ -46,7 +47,8 @@ export function useCaseFacets(view: 'mine' | 'team' | 'complaints') {
   return useQuery({
     queryKey: caseKeys.facets(view),
     queryFn: () => api<CaseFacets>('/cases/facets', { query: { view } }),
-    staleTime: 30_000,
+    staleTime: 60_000,
+    refetchInterval: 60_000,
   });
 }
 
