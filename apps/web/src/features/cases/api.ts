@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   CaseDetail as CaseDetailSchema,
+  CaseFacetName,
   CaseFacets as CaseFacetsSchema,
   CaseFacetValue as CaseFacetValueSchema,
   CaseList as CaseListSchema,
@@ -17,7 +18,7 @@ import type { RealtimeEvent } from '../../shared/use-realtime.ts';
 export type CaseSummary = Static<typeof CaseSummarySchema>;
 export type CaseFacets = Static<typeof CaseFacetsSchema>;
 export type CaseFacetValue = Static<typeof CaseFacetValueSchema>;
-export type CaseFacetName = keyof CaseFacets;
+export type { CaseFacetName };
 export type CaseDetail = Static<typeof CaseDetailSchema>;
 export type CaseTask = Static<typeof CaseTaskSchema>;
 export type CreateCase = Static<typeof CreateCaseSchema>;
@@ -42,7 +43,7 @@ export function useCases(query: Query, enabled = true) {
   });
 }
 
-/** The values each filter of a view can take, with their counts (refreshed with the lists). */
+/** The values each filter of a view can take, with their counts (refreshed every minute). */
 export function useCaseFacets(view: 'mine' | 'team' | 'complaints') {
   return useQuery({
     queryKey: caseKeys.facets(view),

@@ -117,7 +117,7 @@ function CaseTable({
   const [sort, setSort] = useState<string>(view === 'complaints' ? 'due' : 'updated');
   const [status, setStatus] = useState<string | null>(null);
   // The register's other filters (owner, branch, category, product, channel, due within days).
-  const [extra, setExtra] = useState<Record<string, string>>({});
+  const [filters, setFilters] = useState<Record<string, string>>({});
   const [viewName, setViewName] = useState('');
   const [appliedView, setAppliedView] = useState<string | null>(null);
   const savedViews = useSavedViews();
@@ -132,10 +132,10 @@ function CaseTable({
     setStatus(s ?? null);
     setOverdue(!!o);
     setSort(v.sort);
-    setExtra(Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, String(x)])));
+    setFilters(Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, String(x)])));
     setViewName(v.name);
   };
-  const { data, error } = useCases({ view, ...extra, overdue: overdue ? 'true' : undefined, sort, status });
+  const { data, error } = useCases({ view, ...filters, overdue: overdue ? 'true' : undefined, sort, status });
   const today = new Date();
   const from = new Date(today.getFullYear(), today.getMonth(), 1).toISOString().slice(0, 10);
   const to = new Date(today.getFullYear(), today.getMonth() + 1, 1).toISOString().slice(0, 10);
@@ -163,7 +163,7 @@ function CaseTable({
             label: t(`cases.sortBy.${s}`),
           }))}
         />
-        <CaseFilters view={view} value={extra} onChange={setExtra} />
+        <CaseFilters view={view} value={filters} onChange={setFilters} />
         {view === 'complaints' && (
           <>
             <Checkbox
@@ -211,7 +211,7 @@ function CaseTable({
                 sort: sort as 'updated' | 'created' | 'due',
                 filters: {
                   ...Object.fromEntries(
-                    Object.entries(extra).map(([k, v]) => [k, k === 'dueWithinDays' ? Number(v) : v]),
+                    Object.entries(filters).map(([k, v]) => [k, k === 'dueWithinDays' ? Number(v) : v]),
                   ),
                   ...(status ? { status } : {}),
                   ...(overdue ? { overdue: true } : {}),
@@ -231,7 +231,7 @@ function CaseTable({
               deleteView.mutate(appliedView, {
                 onSuccess: () => {
                   setAppliedView(null);
-                  setExtra({});
+                  setFilters({});
                 },
               })
             }
