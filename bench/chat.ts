@@ -205,6 +205,7 @@ async function runPhase(
   let skipped = 0;
   let maxSendLagMs = 0;
   const start = performance.now() + 50;
+  process.stdout.write(`  second 0 starts at ${new Date(Date.now() + 50).toISOString()}\n`);
   const horizon = watchHorizon(pool, start);
   const progress = setInterval(() => {
     process.stdout.write(
@@ -290,6 +291,8 @@ interface Delivery {
   wrongSocket: number;
   latenciesMs: number[];
   perSecondP99: number[];
+  /** Messages slower than the target, per second of sending: where the p99 is lost. */
+  perSecondOver: number[];
   achievedPerS: number;
   postP99Ms: number;
   errors: string[];
@@ -341,6 +344,7 @@ function deliveries(
     wrongSocket,
     latenciesMs,
     perSecondP99: Array.from(bySecond, (values) => (values?.length ? percentile(values, 99) : Number.NaN)),
+    perSecondOver: Array.from(bySecond, (values) => values?.filter((v) => v > TARGET_P99_MS).length ?? 0),
     achievedPerS: round(ok.length / Math.max(phase.sendSpanS, 1e-3), 1),
     postP99Ms: percentile(
       ok.map((s) => (s.answeredMs ?? s.startMs) - s.startMs),
@@ -382,8 +386,14 @@ function printDelivery(title: string, phase: PhaseResult, d: Delivery): void {
   ].filter(Boolean);
   process.stdout.write(`  ${extra.join('; ')}\n`);
   for (const e of d.errors.slice(0, 5)) process.stdout.write(`  error: ${e}\n`);
-  const slow = d.perSecondP99.flatMap((v, s) => (v > TARGET_P99_MS ? [`${s} (${round(v, 0)} ms)`] : []));
+  const slow = d.perSecondP99.flatMap((v, s) =>
+    v > TARGET_P99_MS ? [`${s} (${round(v, 0)} ms, ${d.perSecondOver[s] ?? 0} messages)`] : [],
+  );
   if (slow.length) process.stdout.write(`  seconds over ${TARGET_P99_MS} ms: ${slow.join(', ')}\n`);
+  const over = d.perSecondOver.reduce((a, b) => a + b, 0);
+  process.stdout.write(
+    `  messages over ${TARGET_P99_MS} ms: ${over} (a p99 within the target allows ${Math.floor(d.delivered / 100)})\n`,
+  );
   printHorizon(phase.horizon);
   printStatements(phase.statements);
 }
@@ -704,6 +714,7 @@ async function main(): Promise<void> {
     achievedPerS: d.achievedPerS,
     postP99Ms: round(d.postP99Ms, 1),
     perSecondP99: d.perSecondP99.map((v) => round(v, 1)),
+    perSecondOver: d.perSecondOver,
     errors: d.errors,
   });
   await writeResults('chat', {

@@ -4,7 +4,7 @@
  * Traffic goes to 127.0.0.1 only. Every wait is bounded.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -290,7 +290,12 @@ export async function startBanyan(options: {
     delete env[name];
   Object.assign(
     env,
-    { BANYAN_DATA_DIR: options.dataDir, BANYAN_WEB_DIST: webDir, HOST, LOG_LEVEL: 'warn' },
+    {
+      BANYAN_DATA_DIR: options.dataDir,
+      BANYAN_WEB_DIST: webDir,
+      HOST,
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
+    },
     options.env,
   );
 
@@ -303,6 +308,9 @@ export async function startBanyan(options: {
     { cwd: SERVER_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const lines: OutputLine[] = [];
+  // BENCH_SERVER_LOG=<file>: every line the server writes, with the wall time it arrived (to line
+  // up the server's own traces, e.g. --trace-gc through BENCH_SERVER_NODE_ARGS, with a bench's seconds).
+  const serverLog = process.env.BENCH_SERVER_LOG;
   let readyUrl: string | null = null;
   let readyMs = 0;
   const onOutput = (stream: string) => {
@@ -314,6 +322,7 @@ export async function startBanyan(options: {
       for (const part of parts) {
         const text = part.trimEnd();
         if (!text) continue;
+        if (serverLog) appendFileSync(serverLog, `${new Date().toISOString()} ${stream} ${text}\n`);
         if (lines.length < MAX_KEPT_LINES)
           lines.push({ atMs, text: stream === 'stderr' ? `[stderr] ${text}` : text });
         const ready = /Banyan is ready at (http:\/\/\S+)/.exec(text);
