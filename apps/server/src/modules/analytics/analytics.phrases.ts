@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { segmenter } from '../../platform/jieba.ts';
 
 /**
  * Phrases mined from customer messages, per language (metrics.md § Hot topics):
@@ -10,12 +9,6 @@ import { dict } from '@node-rs/jieba/dict.js';
  * - English: words of ≥ 3 letters and pairs.
  * Stop words are dropped before pairing; a phrase counts once per message.
  */
-
-let jieba: Jieba | null = null;
-const segmenter = () => {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-};
 
 const ZH_STOP = new Set(
   '的 了 是 我 你 他 她 它 们 我们 你们 在 有 和 就 不 也 都 很 吗 呢 吧 啊 呀 哦 嗯 这 那 这个 那个 一个 什么 怎么 怎么办 为什么 可以 请问 您好 你好 谢谢 麻烦 一下 现在 已经 还是 还 又 要 会 能 想 说 到 把 被 让 给 对 从 跟 吗？ 请 帮 帮忙 问 今天 昨天 刚才 时候 没有 一直 然后 但是 因为 所以 如果 自己 一样 客服'.split(

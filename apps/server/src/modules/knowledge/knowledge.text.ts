@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
 import { stemmer } from 'stemmer';
+import { segmenter } from '../../platform/jieba.ts';
 
-// The dictionary ships inside the package (no download); loaded once per process (~60 ms).
-const require = createRequire(import.meta.url);
-const jieba = Jieba.withDict((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict);
+// Loaded with the module, not at the first search: an agent's first query does not wait for it.
+const jieba = segmenter();
 
 const HAN = /\p{Script=Han}/u;
 /** Han runs, or runs of other letters and digits. */
