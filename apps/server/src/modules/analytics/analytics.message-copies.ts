@@ -8,8 +8,8 @@ import { type Tokens, tokeniseMany } from './analytics.tokenise.ts';
  * Customer messages for hot topics, off the chat hot path: a chat message wakes no analytics
  * handler. A batched job (every minute, and before each hot-topic report) follows the event log
  * from its own commit-safe cursor: it reads the customer's text messages named by
- * `conversation.message_created` from the conversations module's tables, tokenises them (on worker
- * threads when there are many) and writes each copy once, with its phrases, in one short statement
+ * `conversation.message_created` from the conversations module's tables, tokenises them (inline,
+ * 100 at a time) and writes each copy once, with its phrases, in one short statement
  * per batch, so the weekly report only counts phrases in SQL. Rows copied without phrases (the
  * simulated history, a rebuild) are tokenised afterwards by `tokenisePending`.
  */
@@ -25,6 +25,12 @@ const CURSOR = 'message_copies';
 const COPY_BATCH = 100;
 /** Messages per tokenise round (select, segment on worker threads). */
 const TOKENISE_BATCH = 10_000;
+/**
+ * The same, paced beside live traffic: segmented inline (about a millisecond), never on worker
+ * threads, which took both cores for two or three seconds in the first minute after a start (the
+ * demo history's messages) and held every chat push back meanwhile (bench:chat, eleventh session).
+ */
+const PACED_TOKENISE_BATCH = 100;
 /** Messages per UPDATE of their phrases: each its own short transaction, for the same reason. */
 const WRITE_CHUNK = 100;
 
@@ -90,11 +96,8 @@ export async function copyCustomerMessages(db: Db, options: PaceOptions = {}): P
       messages: Array<{ id: string; conversation_id: string; at: string; language: string; body: string }>;
     };
     if (read.events === 0) return copied;
-    // 2. Their phrases, on worker threads when there are many.
-    const tokens = await tokeniseMany(
-      read.messages.map((m) => ({ text: m.body, language: m.language })),
-      { inline: !options.pace },
-    );
+    // 2. Their phrases (a batch this size is segmented inline, in about a millisecond).
+    const tokens = await tokeniseMany(read.messages.map((m) => ({ text: m.body, language: m.language })));
     const rows = read.messages.map((m, i) => ({
       ...m,
       p: tokens[i]?.phrases ?? [],
@@ -137,10 +140,13 @@ export async function tokenisePending(
   options: PaceOptions = {},
 ): Promise<number> {
   type Row = { message_id: string; language: string; body: string };
+  const batchSize = options.pace ? PACED_TOKENISE_BATCH : TOKENISE_BATCH;
   const next = async (after: string) =>
     (
-      await db.execute(sql`SELECT message_id, language, body FROM analytics_message_facts
-        WHERE phrases IS NULL AND message_id > ${after}::uuid ORDER BY message_id LIMIT ${TOKENISE_BATCH}`)
+      await paced(options, () =>
+        db.execute(sql`SELECT message_id, language, body FROM analytics_message_facts
+          WHERE phrases IS NULL AND message_id > ${after}::uuid ORDER BY message_id LIMIT ${batchSize}`),
+      )
     ).rows as Row[];
   const write = async (rows: Row[], tokens: Tokens[]) => {
     const values = rows.map((r, i) => ({
@@ -168,8 +174,8 @@ export async function tokenisePending(
   while (rows.length > 0) {
     const last = (rows.at(-1) as Row).message_id;
     const [tokens, following] = await Promise.all([
-      tokeniseMany(rows.map((r) => ({ text: r.body, language: r.language }))),
-      rows.length < TOKENISE_BATCH ? Promise.resolve([] as Row[]) : next(last),
+      paced(options, () => tokeniseMany(rows.map((r) => ({ text: r.body, language: r.language })))),
+      rows.length < batchSize ? Promise.resolve([] as Row[]) : next(last),
     ]);
     await settle();
     const batch = rows;

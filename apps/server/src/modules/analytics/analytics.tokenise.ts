@@ -93,15 +93,14 @@ function run(worker: Worker, items: TokenInput[]): Promise<Tokens[]> {
 
 /**
  * Tokenises messages, split over the worker threads when there are many; results in input order.
- * `inline: false` sends even a few to the threads: a background job beside live traffic keeps the
- * server's own thread free (its first inline use also loads jieba's dictionary there).
+ * A few (the minute's copy takes 100 at a time: about 1 ms) are tokenised inline, with the
+ * segmenter the server's thread already holds for knowledge search. Sending them to the threads
+ * cost more: threads that had let themselves go started again under live traffic and loaded
+ * jieba's dictionary, each taking a core for a second or two (bench:chat, eleventh session).
  */
-export async function tokeniseMany(
-  items: TokenInput[],
-  options: { inline?: boolean } = {},
-): Promise<Tokens[]> {
+export async function tokeniseMany(items: TokenInput[]): Promise<Tokens[]> {
   if (items.length === 0) return [];
-  if (items.length <= INLINE_MAX && options.inline !== false) return items.map(tokenise);
+  if (items.length <= INLINE_MAX) return items.map(tokenise);
   const ws = workers();
   const size = Math.ceil(items.length / ws.length);
   const parts = await Promise.all(ws.map((w, i) => run(w, items.slice(i * size, (i + 1) * size))));

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
 import { createDb, createPool } from '../../platform/db.ts';
 import { simulateHistory } from './analytics.history.ts';
-import { copyCustomerMessages } from './analytics.message-copies.ts';
+import { copyCustomerMessages, syncMessageFacts } from './analytics.message-copies.ts';
+import { closeTokenisers, tokeniserThreads } from './analytics.tokenise.ts';
 
 let ctx: TestContext;
 let analyst: Session;
@@ -170,6 +171,8 @@ describe('hot topics', () => {
           }),
         ),
       );
+    // Threads an earlier test of this file started are let go, to see whether the copy starts any.
+    await closeTokenisers();
     const other = createPool(ctx.url, 2);
     try {
       const [a, b] = await Promise.all([
@@ -182,12 +185,37 @@ describe('hot topics', () => {
       await other.end();
     }
     const copies = await ctx.pool.query(
-      'SELECT count(*)::int AS n FROM analytics_message_facts WHERE conversation_id = ANY($1::uuid[])',
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE 'transfer number' = ANY(phrases))::int AS phrased
+         FROM analytics_message_facts WHERE conversation_id = ANY($1::uuid[])`,
       [chats.map((c) => c.id)],
     );
-    expect(copies.rows[0].n).toBe(250);
+    expect(copies.rows[0]).toEqual({ n: 250, phrased: 250 });
+    // Batches of 100 are segmented on the server's own thread: no tokeniser thread started (threads
+    // that start under live chat load jieba's dictionary, a core for a second or two each).
+    expect(tokeniserThreads()).toBe(0);
     // The cursor stands on the last message event: nothing is left to copy.
     expect(await copyCustomerMessages(createDb(ctx.pool))).toBe(0);
+  });
+
+  it('tokenise a backlog in the minute’s job 100 at a time on the server’s own thread, all of it', async () => {
+    // Copies without phrases, as the simulated demo history and a rebuild leave them: the first
+    // minute after a start tokenises them beside live traffic.
+    await ctx.pool.query(
+      `INSERT INTO analytics_message_facts (message_id, conversation_id, at, language, body)
+       SELECT gen_random_uuid(), gen_random_uuid(), now(), 'zh-CN', '我的信用卡被锁了，无法转账 ' || n
+         FROM generate_series(1, 650) n`,
+    );
+    await closeTokenisers();
+    const { tokenised } = await syncMessageFacts(createDb(ctx.pool), { pace: true });
+    expect(tokenised).toBeGreaterThanOrEqual(650);
+    const left = await ctx.pool.query(
+      `SELECT count(*) FILTER (WHERE phrases IS NULL)::int AS untokenised,
+              count(*) FILTER (WHERE '无法转账' = ANY(phrases))::int AS phrased
+         FROM analytics_message_facts WHERE body LIKE '我的信用卡被锁了%'`,
+    );
+    expect(left.rows[0]).toEqual({ untokenised: 0, phrased: 650 });
+    // 650 at once would have gone to the worker threads, which then start beside live chat.
+    expect(tokeniserThreads()).toBe(0);
   });
 
   it('go weekly as PDF to the business units, each unit’s topics first, once a week', async () => {
