@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
-// Runs Banyan's TypeScript sources through tsx's loader (no build step for the server).
 import { register } from 'tsx/esm/api';
 
 // Full garbage collections are the longest pauses a server's chat pushes see: about 100 MB of the
@@ -14,5 +13,6 @@ if (!own.some((flag) => flag.startsWith('--heap-growing-percent'))) {
   v8.setFlagsFromString('--heap-growing-percent=100');
 }
 
+// Runs Banyan's TypeScript sources through tsx's loader (no build step for the server).
 register();
 await import('../apps/server/src/main.ts');

@@ -7,7 +7,7 @@ afterEach(async () => {
 });
 
 describe('tokeniser threads', () => {
-  it('stay up between two runs of the minute job, and stop after a quiet spell', async () => {
+  it('stay up between two large batches a minute apart, and stop after a quiet spell', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const items = Array.from({ length: 600 }, (_, i) => ({
       text: i % 2 ? `我的卡被锁了，无法转账 ${i}` : `Thẻ của tôi bị khóa ${i}`,
@@ -17,7 +17,7 @@ describe('tokeniser threads', () => {
     expect(first[1]?.phrases).toContain('无法转账');
     const threads = tokeniserThreads();
     expect(threads).toBeGreaterThan(0);
-    // The job's next run, a minute and a bit later, finds the same threads with their dictionary.
+    // The next large batch, a minute and a bit later, finds the same threads with their dictionary.
     vi.advanceTimersByTime(61_000);
     expect(tokeniserThreads()).toBe(threads);
     await tokeniseMany(items);

@@ -48,10 +48,10 @@ function workers(): Worker[] {
     };
   }
   if (pool.idleTimer) clearTimeout(pool.idleTimer);
-  // Idle workers hold jieba's dictionary (~100 MB): let them go after a quiet spell. Longer than the
-  // minute between two runs of the copy job: a new worker loads that dictionary again, about 1 s of
-  // CPU each, and when they went after one quiet minute the job's next run often started them
-  // afresh, a burst of 2 s of CPU every minute on a busy two-core server (bench:chat).
+  // Idle workers hold jieba's dictionary (~100 MB): let them go after a quiet spell, long enough for
+  // reports run one after another (or a rebuild's rounds) to find them warm: a new worker loads that
+  // dictionary again, about 1 s of CPU each. The minute's job never starts them (it segments its
+  // batches of 100 inline).
   pool.idleTimer = setTimeout(() => void closeTokenisers(), TOKENISERS_IDLE_MS);
   pool.idleTimer.unref();
   return pool.workers;
