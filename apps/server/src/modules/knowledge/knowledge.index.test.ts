@@ -108,6 +108,16 @@ describe('knowledge index', () => {
     expect(ids(index.search(query('stolen card')))).toEqual(['title', 'body', 'one']);
     // Enough all-term matches: no any-term fill-up.
     expect(ids(index.search(query('stolen card', { minStrict: 2 })))).toEqual(['title', 'body']);
+    // The fill-up takes articles with a query word in the title or tags, as the SQL path does: a
+    // body that mentions one word only does not (in the delta and after compaction alike).
+    index.upsert(row('tagged', { title: 'Travel', body: 'x', tags: ['card'] }));
+    index.upsert(row('mention', { title: 'Opening hours', body: 'Bring your card.' }));
+    for (const isCompact of [false, true]) {
+      if (isCompact) index.compact();
+      const q = query('stolen card');
+      expect(ids(index.search(q))).toEqual(['title', 'body', 'one', 'tagged']);
+      expect(index.searchByWalk(q)).toEqual(index.search(q));
+    }
   });
 
   it('filters by locale, visibility, audience, category (with descendants) and product', () => {

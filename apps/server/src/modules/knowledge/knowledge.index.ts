@@ -704,6 +704,8 @@ export function createKnowledgeIndex(deps: {
   let scratch: {
     total: Float32Array;
     matched: Uint8Array;
+    /** 1 where a query term is in the title or tags (a high-tier score): a fill-up candidate. */
+    titled: Uint8Array;
     groupBest: Float32Array;
     phraseSum: Float32Array;
     phraseHits: Uint8Array;
@@ -716,6 +718,7 @@ export function createKnowledgeIndex(deps: {
       scratch = {
         total: new Float32Array(capacity),
         matched: new Uint8Array(capacity),
+        titled: new Uint8Array(capacity),
         groupBest: new Float32Array(capacity),
         phraseSum: new Float32Array(capacity),
         phraseHits: new Uint8Array(capacity),
@@ -742,12 +745,14 @@ export function createKnowledgeIndex(deps: {
    * Ranks every matching published article: the sum of each group's best alternative (a term's
    * precomputed ts_rank item score; a phrase's terms summed), length-normalised, × freshness (up to
    * −15 % after a year) × popularity (views + 3 × helpful, logarithmic) — the SQL path's formula.
-   * Articles matching every group come first; if they are few, articles matching some fill up.
-   * This walks every posting of every query term: `search` calls it only when the any-group
+   * Articles matching every group come first; if they are few, articles matching some fill up —
+   * those with a query term in their title or tags (a high-tier score), as the SQL path takes its
+   * fill-up from the title index: a text that matches some words in its body only adds little,
+   * and they are most of a large base. This walks every posting of every query term: `search` calls it only when the any-group
    * fill-up is needed or when the intersection would not be cheaper.
    */
   function searchByWalk(query: IndexQuery): IndexHit[] {
-    const { total, matched, groupBest, phraseSum, phraseHits, touched, groupTouched, phraseTouched } =
+    const { total, matched, titled, groupBest, phraseSum, phraseHits, touched, groupTouched, phraseTouched } =
       space();
     let touchedCount = 0;
     for (const group of query.groups) {
@@ -763,6 +768,7 @@ export function createKnowledgeIndex(deps: {
           const score = scores[p] as number;
           if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
           if (score > (groupBest[slot] as number)) groupBest[slot] = score;
+          if (score > HIGH_SCORE) titled[slot] = 1;
         }
       };
       for (const phrase of group) {
@@ -775,6 +781,7 @@ export function createKnowledgeIndex(deps: {
           for (let p = from; p < to; p++) {
             const slot = docs[p] as number;
             if (phraseHits[slot] === 0) phraseTouched[phraseCount++] = slot;
+            if ((scores[p] as number) > HIGH_SCORE) titled[slot] = 1;
             phraseHits[slot] = (phraseHits[slot] as number) + 1;
             phraseSum[slot] = (phraseSum[slot] as number) + (scores[p] as number);
           }
@@ -816,10 +823,13 @@ export function createKnowledgeIndex(deps: {
       const slot = touched[i] as number;
       const sum = total[slot] as number;
       const hits = matched[slot] as number;
+      const isTitled = titled[slot] === 1;
       total[slot] = 0;
       matched[slot] = 0;
+      titled[slot] = 0;
       if (!isAllowed(slot)) continue;
-      (hits === groups ? strict : loose).offer(slot, rank(slot, sum));
+      if (hits === groups) strict.offer(slot, rank(slot, sum));
+      else if (isTitled) loose.offer(slot, rank(slot, sum));
     }
     const out = strict.hits();
     if (out.length < Math.min(query.limit, query.minStrict) && groups > 1)
@@ -990,14 +1000,19 @@ export function createKnowledgeIndex(deps: {
     const { strict, strictCount } = rankCandidates(query, plan, union(lists), query.limit, false);
     // One group has no fill-up: its matches are the strict list.
     if (groupCount > 1 && strictCount < Math.min(query.limit, query.minStrict)) {
-      // Every strict match is known (few): the any-group fill-up from the tiers, when they settle it.
-      const needed = query.limit - strictCount;
+      // Every strict match is known (few): the any-group fill-up is among the tiers (and deltas).
+      // Each tier candidate looks every term up; walking is cheaper when they are many (forcing
+      // the tiers here doubled the CPU per search at 150,000 articles).
       if (tierCost * termCount < walk) {
-        const { strict: loose } = rankCandidates(query, plan, tierCandidates(), needed, true);
-        if (loose.count() === needed && loose.lowest() > tierBound()) {
-          tieredFillUps++;
-          return [...strict.hits(), ...loose.hits()];
-        }
+        const { strict: loose } = rankCandidates(
+          query,
+          plan,
+          tierCandidates(),
+          query.limit - strictCount,
+          true,
+        );
+        tieredFillUps++;
+        return [...strict.hits(), ...loose.hits()];
       }
       return searchByWalk(query);
     }
@@ -1059,7 +1074,8 @@ export function createKnowledgeIndex(deps: {
    * Ranks the candidates (ascending slots) that match every group: the best `keep` and how many
    * there were. A candidate's terms are looked up group by group, cheapest group first, and the
    * first group it misses ends it (most candidates of a common word miss a rarer one). With
-   * `isLoose`, the other way round: the candidates matching some groups but not all (the fill-up).
+   * `isLoose`, the other way round: the candidates matching some groups but not all, with a query
+   * term in their title or tags (the fill-up).
    */
   function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
     const { groups, bonus, byCost, from, to, extra, termCount } = plan;
@@ -1092,6 +1108,12 @@ export function createKnowledgeIndex(deps: {
       score[k] = found;
       return found;
     };
+    const isTitled = (groups: number[][][]) => {
+      for (const group of groups)
+        for (const phrase of group)
+          for (const k of phrase) if ((score[k] as number) > HIGH_SCORE) return true;
+      return false;
+    };
     const strict = topK(keep);
     let strictCount = 0;
     for (let i = 0; i < order.length; i++) {
@@ -1110,6 +1132,8 @@ export function createKnowledgeIndex(deps: {
         else if (!isLoose) break;
       }
       if (isLoose === (met === groups.length)) continue;
+      // A fill-up candidate has a query term in its title or tags (a delta's may not).
+      if (isLoose && !isTitled(groups)) continue;
       // As the walk sums (Float32 at each step, groups in query order): partial phrases as met,
       // then the group's best.
       let sum = 0;
