@@ -56,6 +56,20 @@ export async function runPrepared<T>(db: Db, name: string, query: SQL): Promise<
   return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
 }
 
+/**
+ * `runPrepared` inside a transaction (or on the pool): the statement runs on the transaction's own
+ * connection. For the hot statements of durable handlers, which run in the dispatcher's
+ * transaction: a named statement is parsed and planned once per connection, where `tx.execute`
+ * parses and plans its text on every call. The same rule: the text must not vary between calls.
+ */
+export async function executePrepared<T>(tx: DbOrTx, name: string, query: SQL): Promise<T[]> {
+  // drizzle keeps the connection of a transaction (the pool, for the database handle) in its
+  // session; it offers no prepared raw statements of its own.
+  const { client } = (tx as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session;
+  const q = dialect.sqlToQuery(query);
+  return (await client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
+}
+
 /** Applies committed migrations; an advisory lock keeps concurrent starts from racing. */
 export async function runMigrations(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CaseEventPayload, FeedbackEventPayload } from '#contracts/analytics-inputs.ts';
 import type { TicketEventPayload } from '#contracts/branch.ts';
-import type { DbOrTx } from '../../platform/db.ts';
+import { type DbOrTx, executePrepared } from '../../platform/db.ts';
 import type { createEvents, StoredEvent } from '../../platform/events.ts';
 import { BRANCH_EVENTS } from '../branch/branch.events.ts';
 import { CASE_EVENTS } from '../cases/cases.events.ts';
@@ -52,7 +52,11 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
     typeof p.resolutionBusinessSeconds === 'number' && Number.isFinite(p.resolutionBusinessSeconds)
       ? Math.max(0, Math.round(p.resolutionBusinessSeconds))
       : null;
-  await tx.execute(sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
+  // Two of these per new case (created, assigned): a named statement, planned once per connection.
+  await executePrepared(
+    tx,
+    'analytics_case_fact',
+    sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
       team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
     VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId ?? null}, ${p.product ?? null},
       ${p.channel ?? null}, ${p.teamId ?? null}, ${p.ownerId ?? null}, ${p.firstOwnerId ?? null}, ${p.customerId ?? null},
@@ -78,7 +82,8 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
       first_reopened_at = CASE WHEN ${reopened} THEN coalesce(analytics_case_facts.first_reopened_at, ${p.at}::timestamptz)
         ELSE analytics_case_facts.first_reopened_at END,
       last_position = EXCLUDED.last_position
-    WHERE ${fresh}`);
+    WHERE ${fresh}`,
+  );
 }
 
 const seconds = (v: number | null | undefined) => (typeof v === 'number' ? Math.round(v) : null);
