@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Clock } from './clock.ts';
-import type { Db, DbOrTx, Tx } from './db.ts';
+import { type Db, type DbOrTx, executePrepared, type Tx } from './db.ts';
 import type { Ids } from './ids.ts';
 import type { Logger } from './logger.ts';
 
@@ -310,8 +310,10 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     // are marked dispatched in the same statement.
     const wantedTypes = [...new Set(handlers.map((h) => h.type))];
     const anyType = wantedTypes.includes('*');
-    const due = await pool.query<{ position: string; type: string; attempts: number }>(
-      `WITH due AS (
+    const due = await pool.query<{ position: string; type: string; attempts: number }>({
+      // The dispatcher's statements are named: parsed and planned once per connection.
+      name: 'events_due',
+      text: `WITH due AS (
          SELECT position, type, attempts FROM outbox
           WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
           ORDER BY position LIMIT $1
@@ -321,8 +323,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           RETURNING o.position
        )
        SELECT position, type, attempts FROM due ORDER BY position`,
-      [limit, wantedTypes, anyType],
-    );
+      values: [limit, wantedTypes, anyType],
+    });
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
     const rows = due.rows.filter((r) => wanted(r.type));
@@ -365,11 +367,15 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     try {
       return await db.transaction(async (tx) => {
         const started = performance.now();
-        const result = await tx.execute(sql`
+        const locked = await executePrepared<Row>(
+          tx,
+          'events_lock_group',
+          sql`
           SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
            WHERE position = ANY(${`{${positions.join(',')}}`}::bigint[]) AND dispatched_at IS NULL AND attempts = 0
-           ORDER BY position FOR UPDATE SKIP LOCKED`);
-        const events = (result.rows as unknown as Row[]).map(toEvent);
+           ORDER BY position FOR UPDATE SKIP LOCKED`,
+        );
+        const events = locked.map(toEvent);
         const handled: StoredEvent[] = [];
         for (const event of events) {
           if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
@@ -384,7 +390,10 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           handled.push(event);
         }
         if (handled.length > 0) {
-          await tx.execute(sql`
+          await executePrepared(
+            tx,
+            'events_mark_group',
+            sql`
             WITH done AS (
               UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
                WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])
@@ -394,7 +403,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
             SELECT done.id, h.name FROM done
               JOIN unnest(${handlerColumn('type')}::text[], ${handlerColumn('name')}::text[]) AS h(type, name)
                 ON h.type = done.type OR h.type = '*'
-            ON CONFLICT DO NOTHING`);
+            ON CONFLICT DO NOTHING`,
+          );
         }
         return { done: handled.length, cut: handled.length < events.length };
       });
