@@ -826,14 +826,17 @@ export function createCasesService(deps: CasesDeps) {
       country: string | null;
     } = { category_ok: null, customer: null, conversation_channel: null, country: known?.country ?? null };
     if (input.categoryId || input.customerId || input.conversationId || !known) {
-      lookup = (
-        await db.execute(sql`SELECT
+      // Named: every create runs it, so each connection plans it once.
+      [lookup] = (await runPrepared<typeof lookup>(
+        db,
+        'cases_create_lookup',
+        sql`SELECT
           (SELECT true FROM contact_reasons WHERE id = ${input.categoryId ?? null}::uuid AND is_active) AS category_ok,
           (SELECT json_build_object('segment', segment, 'language', preferred_language) FROM customers
             WHERE id = ${input.customerId ?? null}::uuid) AS customer,
           (SELECT channel FROM conversations WHERE id = ${input.conversationId ?? null}::uuid) AS conversation_channel,
-          (SELECT country FROM branches WHERE id = ${branchId}::uuid) AS country`)
-      ).rows[0] as typeof lookup;
+          (SELECT country FROM branches WHERE id = ${branchId}::uuid) AS country`,
+      )) as [typeof lookup];
       if (branchId) branchCountries.set(branchId, { at: Date.now(), country: lookup.country });
     }
     const segment = lookup.customer?.segment ?? null;
