@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Clock } from './clock.ts';
-import { type Db, type DbOrTx, executePrepared, type Tx } from './db.ts';
+import type { Db, DbOrTx, Tx } from './db.ts';
 import type { Ids } from './ids.ts';
 import type { Logger } from './logger.ts';
 
@@ -310,10 +310,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     // are marked dispatched in the same statement.
     const wantedTypes = [...new Set(handlers.map((h) => h.type))];
     const anyType = wantedTypes.includes('*');
-    const due = await pool.query<{ position: string; type: string; attempts: number }>({
-      // The dispatcher's statements are named: parsed and planned once per connection.
-      name: 'events_due',
-      text: `WITH due AS (
+    const due = await pool.query<{ position: string; type: string; attempts: number }>(
+      `WITH due AS (
          SELECT position, type, attempts FROM outbox
           WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
           ORDER BY position LIMIT $1
@@ -323,8 +321,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           RETURNING o.position
        )
        SELECT position, type, attempts FROM due ORDER BY position`,
-      values: [limit, wantedTypes, anyType],
-    });
+      [limit, wantedTypes, anyType],
+    );
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
     const rows = due.rows.filter((r) => wanted(r.type));
@@ -367,15 +365,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     try {
       return await db.transaction(async (tx) => {
         const started = performance.now();
-        const locked = await executePrepared<Row>(
-          tx,
-          'events_lock_group',
-          sql`
+        const result = await tx.execute(sql`
           SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
            WHERE position = ANY(${`{${positions.join(',')}}`}::bigint[]) AND dispatched_at IS NULL AND attempts = 0
-           ORDER BY position FOR UPDATE SKIP LOCKED`,
-        );
-        const events = locked.map(toEvent);
+           ORDER BY position FOR UPDATE SKIP LOCKED`);
+        const events = (result.rows as unknown as Row[]).map(toEvent);
         const handled: StoredEvent[] = [];
         for (const event of events) {
           if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
@@ -390,10 +384,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           handled.push(event);
         }
         if (handled.length > 0) {
-          await executePrepared(
-            tx,
-            'events_mark_group',
-            sql`
+          await tx.execute(sql`
             WITH done AS (
               UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
                WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])
@@ -403,8 +394,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
             SELECT done.id, h.name FROM done
               JOIN unnest(${handlerColumn('type')}::text[], ${handlerColumn('name')}::text[]) AS h(type, name)
                 ON h.type = done.type OR h.type = '*'
-            ON CONFLICT DO NOTHING`,
-          );
+            ON CONFLICT DO NOTHING`);
         }
         return { done: handled.length, cut: handled.length < events.length };
       });
