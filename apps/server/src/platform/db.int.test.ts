@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/harness.ts';
-import { createDb, createPool, executePrepared } from './db.ts';
+import { createDb, createPool, runPrepared } from './db.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let pool: ReturnType<typeof createPool>;
@@ -17,15 +17,15 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe('executePrepared', () => {
+describe('runPrepared', () => {
   const insert = (n: number) => sql`INSERT INTO prepared_test (n) VALUES (${n}) RETURNING n`;
 
   it('runs in the caller’s transaction, as a statement prepared once per connection', async () => {
     const db = createDb(pool);
     await expect(
       db.transaction(async (tx) => {
-        expect(await executePrepared(tx, 'prepared_test_insert', insert(1))).toEqual([{ n: 1 }]);
-        await executePrepared(tx, 'prepared_test_insert', insert(2));
+        expect(await runPrepared(tx, 'prepared_test_insert', insert(1))).toEqual([{ n: 1 }]);
+        await runPrepared(tx, 'prepared_test_insert', insert(2));
         // The transaction's own connection sees its rows; the statement is prepared there, once.
         const seen = await tx.execute(sql`SELECT count(*)::int AS n FROM prepared_test`);
         expect(seen.rows).toEqual([{ n: 2 }]);
@@ -39,7 +39,7 @@ describe('executePrepared', () => {
     // Rolled back with the transaction: nothing was written outside it.
     expect((await pool.query('SELECT count(*)::int AS n FROM prepared_test')).rows).toEqual([{ n: 0 }]);
     // On the database handle it runs on the pool, autocommitted.
-    await executePrepared(db, 'prepared_test_insert', insert(3));
+    await runPrepared(db, 'prepared_test_insert', insert(3));
     expect((await pool.query('SELECT n FROM prepared_test')).rows).toEqual([{ n: 3 }]);
   });
 });

@@ -47,25 +47,17 @@ export function createDb(pool: pg.Pool): Db {
 const dialect = new PgDialect();
 
 /**
- * A hot statement as a named prepared statement, run on its own (autocommitted): parsed and planned
- * once per connection instead of on every call. The statement's text must not vary between calls
- * (everything variable is a parameter), or PostgreSQL refuses the second text under the same name.
+ * A hot statement as a named prepared statement, on the database handle (autocommitted) or in a
+ * transaction (on its own connection): parsed and planned once per connection instead of on every
+ * call. The statement's text must not vary between calls (everything variable is a parameter), or
+ * PostgreSQL refuses the second text under the same name. Not for a statement whose best plan
+ * depends on its values: after five runs PostgreSQL may keep a generic plan (the outbox's due
+ * query took 400 ms a call that way, docs/performance.md § Cases, twelfth session).
  */
-export async function runPrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  const q = dialect.sqlToQuery(query);
-  return (await db.$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
-}
-
-/**
- * `runPrepared` inside a transaction (or on the pool): the statement runs on the transaction's own
- * connection. For the hot statements of durable handlers, which run in the dispatcher's
- * transaction: a named statement is parsed and planned once per connection, where `tx.execute`
- * parses and plans its text on every call. The same rule: the text must not vary between calls.
- */
-export async function executePrepared<T>(tx: DbOrTx, name: string, query: SQL): Promise<T[]> {
-  // drizzle keeps the connection of a transaction (the pool, for the database handle) in its
-  // session; it offers no prepared raw statements of its own.
-  const { client } = (tx as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session;
+export async function runPrepared<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
+  // drizzle keeps the connection in its session: the pool for the database handle, the
+  // transaction's client for a transaction. It offers no prepared raw statements of its own.
+  const { client } = (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session;
   const q = dialect.sqlToQuery(query);
   return (await client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
 }

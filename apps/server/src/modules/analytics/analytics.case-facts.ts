@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CaseEventPayload, FeedbackEventPayload } from '#contracts/analytics-inputs.ts';
 import type { TicketEventPayload } from '#contracts/branch.ts';
-import { type DbOrTx, executePrepared } from '../../platform/db.ts';
+import { type DbOrTx, runPrepared } from '../../platform/db.ts';
 import type { createEvents, StoredEvent } from '../../platform/events.ts';
 import { BRANCH_EVENTS } from '../branch/branch.events.ts';
 import { CASE_EVENTS } from '../cases/cases.events.ts';
@@ -53,7 +53,7 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
       ? Math.max(0, Math.round(p.resolutionBusinessSeconds))
       : null;
   // Two of these per new case (created, assigned): a named statement, planned once per connection.
-  await executePrepared(
+  await runPrepared(
     tx,
     'analytics_case_fact',
     sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
