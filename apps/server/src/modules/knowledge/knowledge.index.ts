@@ -748,8 +748,9 @@ export function createKnowledgeIndex(deps: {
    * Articles matching every group come first; if they are few, articles matching some fill up —
    * those with a query term in their title or tags (a high-tier score), as the SQL path takes its
    * fill-up from the title index: a text that matches some words in its body only adds little,
-   * and they are most of a large base. This walks every posting of every query term: `search` calls it only when the any-group
-   * fill-up is needed or when the intersection would not be cheaper.
+   * and such texts are most of a large base. This walks every posting of every query term:
+   * `search` calls it only when the any-group fill-up is needed or when the intersection would not
+   * be cheaper.
    */
   function searchByWalk(query: IndexQuery): IndexHit[] {
     const { total, matched, titled, groupBest, phraseSum, phraseHits, touched, groupTouched, phraseTouched } =
@@ -1108,7 +1109,8 @@ export function createKnowledgeIndex(deps: {
       score[k] = found;
       return found;
     };
-    const isTitled = (groups: number[][][]) => {
+    /** Whether the candidate has a query term (not a bonus one) in its title or tags. */
+    const isTitled = () => {
       for (const group of groups)
         for (const phrase of group)
           for (const k of phrase) if ((score[k] as number) > HIGH_SCORE) return true;
@@ -1133,7 +1135,7 @@ export function createKnowledgeIndex(deps: {
       }
       if (isLoose === (met === groups.length)) continue;
       // A fill-up candidate has a query term in its title or tags (a delta's may not).
-      if (isLoose && !isTitled(groups)) continue;
+      if (isLoose && !isTitled()) continue;
       // As the walk sums (Float32 at each step, groups in query order): partial phrases as met,
       // then the group's best.
       let sum = 0;
