@@ -23,6 +23,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { createPool } from '../apps/server/src/platform/db.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
+import { freePort } from '../apps/server/src/platform/free-port.mjs';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import { waitFor } from './fixtures.ts';
@@ -31,7 +32,6 @@ import {
   assertNoPostgresLeft,
   bounded,
   check,
-  freePort,
   makeDataDir,
   percentile,
   postgresCpuBetween,

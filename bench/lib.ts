@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlive } from '../apps/server/src/platform/embedded-pg.ts';
-import { freePort as freePortOn } from '../apps/server/test/free-port.mjs';
+import { freePort } from '../apps/server/src/platform/free-port.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
@@ -57,8 +57,6 @@ export async function removeDataDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   tempDirs.delete(dir);
 }
-
-export const freePort = (): Promise<number> => freePortOn(HOST);
 
 // ---------------------------------------------------------------------------------------------
 // /proc: process tree, memory, CPU time

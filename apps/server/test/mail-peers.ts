@@ -15,14 +15,12 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port.mjs';
+import { freePort } from '../src/platform/free-port.mjs';
 
 // Real mail servers from Debian for the peer tests (`npm run test:peers`; `.ci/run` installs them):
 // each instance has its own config, state and mail under a temp dir and listens on a free
 // 127.0.0.1 port, so the system's own Postfix/Dovecot (if any) is never touched.
 const run = promisify(execFile);
-
-export { freePort };
 
 /** Resolves once something accepts connections on the port. */
 export async function waitForPort(port: number, timeoutMs = 15_000): Promise<void> {

@@ -1,5 +1,6 @@
-// A free port for a test or bench server: plain JavaScript, so that `node e2e/run.mjs` can use
-// it without a TypeScript loader (types in free-port.d.mts).
+// A free port to listen on: for the embedded PostgreSQL, and for test and bench servers. Plain
+// JavaScript, so that `node e2e/run.mjs` can use it without a TypeScript loader (types in
+// free-port.d.mts).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -28,7 +29,8 @@ const FROM = 10_000;
  * A port free to listen on now, below the kernel's ephemeral range. A port from `listen(0)` is in
  * that range, and before a server listens on it for real (seconds later, for one that seeds its
  * database first) an outgoing connection can take it as its source port: EADDRINUSE, seen in CI
- * for the e2e server's SMTP port. Below the range only listeners take ports.
+ * for the e2e server's SMTP port. The embedded PostgreSQL's port has the same gap, shorter.
+ * Below the range only listeners take ports.
  */
 export async function freePort(host = '127.0.0.1') {
   const to = ephemeralLow();
