@@ -43,6 +43,9 @@ const period = () =>
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // A fixed morning: from the wall clock, the minutes advanced below could cross local midnight,
+  // where the wallboard's "today" starts again.
+  ctx.clock.set('2027-01-13T02:00:00Z');
   start = ctx.clock.now();
   const team = await ctx.app.staff.createTeam(null, { name: 'Cards chat' });
   const otherTeam = await ctx.app.staff.createTeam(null, { name: 'Loans chat' });
