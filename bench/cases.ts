@@ -62,6 +62,11 @@ const { values } = parseArgs({
      * creates alone (the figures before 24 Nov 2026).
      */
     events: { type: 'string', default: 'on' },
+    /**
+     * The app reaches PostgreSQL over loopback TCP, as the figures before 24 Nov 2026 evening did.
+     * By default it takes the embedded cluster's Unix socket, as `npm start` does.
+     */
+    tcp: { type: 'boolean' },
   },
 });
 const EVENTS = values.events !== 'off';
@@ -214,7 +219,9 @@ async function main() {
   const checks: Parameters<typeof printChecks>[0] = [];
   try {
     embedded = await startEmbeddedPostgres({ dataDir, log, database: 'bench' });
-    const pool = createPool(embedded.url, 16);
+    // As `npm start` connects (runtime.ts): the cluster's Unix socket unless --tcp.
+    const appUrl = values.tcp ? embedded.url : (embedded.socketUrl ?? embedded.url);
+    const pool = createPool(appUrl, 16);
     await migrateAll(pool, log);
     const t0 = performance.now();
     process.stdout.write(
@@ -228,7 +235,7 @@ async function main() {
     const config = loadConfig(
       {},
       {
-        databaseUrl: embedded.url,
+        databaseUrl: appUrl,
         demoMode: false,
         requireAdminMfa: false,
         argon2MemoryKiB: 1024,
@@ -413,10 +420,14 @@ async function main() {
       };
       printTable(
         `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, ${CONNECTIONS} connections, group commit, ` +
-          `event follower and dispatcher ${EVENTS ? 'running' : 'off'})`,
+          `event follower and dispatcher ${EVENTS ? 'running' : 'off'}, PostgreSQL over ${appUrl === embedded.url ? 'TCP' : 'its Unix socket'})`,
         [createRow],
       );
-      results.create = { ...createRow, events: EVENTS };
+      results.create = {
+        ...createRow,
+        events: EVENTS,
+        transport: appUrl === embedded.url ? 'tcp' : 'socket',
+      };
       if (EVENTS) {
         // What the durable handlers (analytics facts of every case event) had still to do when the
         // creates stopped, and how long they took to finish it (at most 5 minutes).
