@@ -39,6 +39,18 @@ export interface Cursor {
 }
 
 export type Handler = (event: StoredEvent, tx: Tx) => Promise<void>;
+
+/**
+ * A family of durable handlers that can apply the events of a dispatch group together (e.g. one
+ * statement for many rows): the first try of a group calls `handleMany` once per family with its
+ * events in position order, where it would call each handler once per event. Each handler keeps
+ * its own `handle` (and name, the idempotency key) for retries, which run event by event.
+ * `handleMany` must do what the handlers would have done one event at a time, in that order.
+ */
+export interface HandlerBatch {
+  family: string;
+  handleMany: (events: StoredEvent[], tx: Tx) => Promise<void>;
+}
 export type Subscriber = (events: StoredEvent[]) => void;
 
 export const CHANNEL = 'banyan_outbox';
@@ -141,7 +153,7 @@ const toEvent = (r: Row): StoredEvent => ({
  */
 export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clock; log: Logger }) {
   const { db, pool, ids, clock, log } = deps;
-  type DurableHandler = { name: string; type: string; handle: Handler };
+  type DurableHandler = { name: string; type: string; handle: Handler; batch?: HandlerBatch };
   const handlers: DurableHandler[] = [];
   const subscribers = new Set<Subscriber>();
   let cursor: Cursor | null = null;
@@ -227,10 +239,13 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     return { stored, ctes };
   }
 
-  /** Registers a durable handler; `name` must stay stable (it is the idempotency key). */
-  function on(type: string, name: string, handle: Handler): void {
+  /**
+   * Registers a durable handler; `name` must stay stable (it is the idempotency key). Handlers
+   * given the same `batch` family are applied together in a group's first try (`HandlerBatch`).
+   */
+  function on(type: string, name: string, handle: Handler, batch?: HandlerBatch): void {
     if (handlers.some((h) => h.name === name)) throw new Error(`event handler ${name} registered twice`);
-    handlers.push({ name, type, handle });
+    handlers.push({ name, type, handle, ...(batch ? { batch } : {}) });
   }
 
   function subscribe(subscriber: Subscriber): () => void {
@@ -371,9 +386,18 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
            ORDER BY position FOR UPDATE SKIP LOCKED`);
         const events = (result.rows as unknown as Row[]).map(toEvent);
         const handled: StoredEvent[] = [];
+        // A family's events, applied together after the others (each family keeps their order).
+        const batches = new Map<string, { batch: HandlerBatch; events: StoredEvent[] }>();
         for (const event of events) {
           if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
           for (const handler of handlers.filter((h) => handlesType(h, event.type))) {
+            if (handler.batch) {
+              const family = batches.get(handler.batch.family);
+              if (family) {
+                if (family.events.at(-1) !== event) family.events.push(event);
+              } else batches.set(handler.batch.family, { batch: handler.batch, events: [event] });
+              continue;
+            }
             try {
               await handler.handle(event, tx);
             } catch (error) {
@@ -382,6 +406,14 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
             }
           }
           handled.push(event);
+        }
+        for (const { batch, events: some } of batches.values()) {
+          try {
+            await batch.handleMany(some, tx);
+          } catch (error) {
+            failed = { position: (some[0] as StoredEvent).position, handler: batch.family, error };
+            throw error;
+          }
         }
         if (handled.length > 0) {
           await tx.execute(sql`

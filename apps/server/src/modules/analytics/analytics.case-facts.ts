@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CaseEventPayload, FeedbackEventPayload } from '#contracts/analytics-inputs.ts';
 import type { TicketEventPayload } from '#contracts/branch.ts';
 import { type DbOrTx, runPrepared } from '../../platform/db.ts';
-import type { createEvents, StoredEvent } from '../../platform/events.ts';
+import type { createEvents, HandlerBatch, StoredEvent } from '../../platform/events.ts';
 import { BRANCH_EVENTS } from '../branch/branch.events.ts';
 import { CASE_EVENTS } from '../cases/cases.events.ts';
 
@@ -86,6 +86,88 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
   );
 }
 
+/** The case events that carry only the case's fields: they change no resolution, closing or reopening fact. */
+const SNAPSHOT_TYPES: ReadonlySet<string> = new Set(
+  CASE_FACT_EVENT_TYPES.filter(
+    (t) => t !== CASE_EVENTS.resolved && t !== CASE_EVENTS.closed && t !== CASE_EVENTS.reopened,
+  ),
+);
+
+/**
+ * Applies many `case.*` events (a dispatch group's), in effect exactly as `applyCaseEvent` one by
+ * one in position order. An upsert may touch a row only once, so the events go in rounds: the
+ * k-th event of every case in round k. In a round, the snapshot events (created, assigned, owner
+ * changed, updated, deadline extended: the case's fields and nothing else) are one statement; a
+ * resolution, closing or reopening goes through `applyCaseEvent`. A burst of new cases (created,
+ * assigned) takes two statements instead of two per case.
+ */
+export async function applyCaseEvents(tx: DbOrTx, events: FactEvent[]): Promise<void> {
+  const rounds: FactEvent[][] = [];
+  const seen = new Map<string, number>();
+  for (const event of events) {
+    const caseId = (event.payload as Partial<CaseEventPayload>).caseId;
+    if (!caseId) continue;
+    const round = seen.get(caseId) ?? 0;
+    seen.set(caseId, round + 1);
+    if (round === rounds.length) rounds.push([event]);
+    else (rounds[round] as FactEvent[]).push(event);
+  }
+  for (const round of rounds) {
+    const snapshots: Record<string, unknown>[] = [];
+    const snapshotEvents: FactEvent[] = [];
+    for (const event of round) {
+      const p = event.payload as CaseEventPayload & { regulatoryDueAt?: string | null };
+      if (!SNAPSHOT_TYPES.has(event.type)) {
+        await applyCaseEvent(tx, event);
+        continue;
+      }
+      if (!p.caseId || !p.type || !p.createdAt || !p.at) continue;
+      snapshotEvents.push(event);
+      snapshots.push({
+        case_id: p.caseId,
+        type: p.type,
+        category_id: p.categoryId ?? null,
+        product: p.product ?? null,
+        channel: p.channel ?? null,
+        team_id: p.teamId ?? null,
+        owner_id: p.ownerId ?? null,
+        first_owner_id: p.firstOwnerId ?? null,
+        customer_id: p.customerId ?? null,
+        created_at: p.createdAt,
+        due_at: p.regulatoryDueAt ?? null,
+        pos: event.position,
+      });
+    }
+    if (snapshots.length === 1) {
+      await applyCaseEvent(tx, snapshotEvents[0] as FactEvent);
+      continue;
+    }
+    if (snapshots.length === 0) continue;
+    // The single event's upsert with every resolution, closing and reopening column left as it is.
+    await runPrepared(
+      tx,
+      'analytics_case_facts_many',
+      sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
+        team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
+      SELECT r.case_id, r.type, r.type = 'complaint', r.category_id, r.product, r.channel, r.team_id, r.owner_id,
+        r.first_owner_id, r.customer_id,
+        (SELECT conversation_id FROM case_conversations WHERE case_id = r.case_id ORDER BY linked_at LIMIT 1),
+        r.created_at, r.due_at, r.pos
+      FROM jsonb_to_recordset(${JSON.stringify(snapshots)}::jsonb) AS r(case_id uuid, type text, category_id uuid,
+        product text, channel text, team_id uuid, owner_id uuid, first_owner_id uuid, customer_id uuid,
+        created_at timestamptz, due_at timestamptz, pos bigint)
+      ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
+        category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
+        team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, first_owner_id = EXCLUDED.first_owner_id,
+        customer_id = EXCLUDED.customer_id,
+        conversation_id = coalesce(analytics_case_facts.conversation_id, EXCLUDED.conversation_id),
+        due_at = coalesce(EXCLUDED.due_at, analytics_case_facts.due_at),
+        last_position = EXCLUDED.last_position
+      WHERE analytics_case_facts.last_position < EXCLUDED.last_position`,
+    );
+  }
+}
+
 const seconds = (v: number | null | undefined) => (typeof v === 'number' ? Math.round(v) : null);
 
 /**
@@ -142,9 +224,16 @@ const textArrayLiteral = (values: readonly string[]): string =>
 
 /** The durable listeners for case, ticket and branch feedback facts (stable names: idempotency keys). */
 export function registerCaseAndBranchListeners(deps: { events: Events }): void {
+  const caseFacts: HandlerBatch = {
+    family: 'analytics.case_facts',
+    handleMany: (events, tx) => applyCaseEvents(tx, events),
+  };
   for (const type of CASE_FACT_EVENT_TYPES)
-    deps.events.on(type, `analytics.case_facts_${type.split('.')[1]}`, (event, tx) =>
-      applyCaseEvent(tx, event),
+    deps.events.on(
+      type,
+      `analytics.case_facts_${type.split('.')[1]}`,
+      (event, tx) => applyCaseEvent(tx, event),
+      caseFacts,
     );
   for (const type of TICKET_FACT_EVENT_TYPES)
     deps.events.on(type, `analytics.ticket_facts_${type.split('.')[1]}`, (event, tx) =>
