@@ -14,16 +14,14 @@
  *
  * `npm run bench:cases-floor -- --seconds 10 --connections 8`
  */
-import { fork } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../apps/server/src/platform/embedded-pg.ts';
 import { freePort } from '../apps/server/src/platform/free-port.mjs';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
-import type { LoadOptions, LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
 import {
   bounded,
   makeDataDir,
@@ -36,6 +34,7 @@ import {
   round,
   writeResults,
 } from './lib.ts';
+import { startLoadGenerator } from './load-generator.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '8' } },
@@ -86,44 +85,15 @@ await app.listen({ port, host: '127.0.0.1' });
 await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.query('SELECT 1')));
 
 async function load(url: string): Promise<LoadResult> {
-  const loader = fork(path.join(import.meta.dirname, 'http-load.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const loader = await startLoadGenerator();
+  return loader.run({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'complaint', subject: 'Bench complaint', description: 'Fee charged twice' }),
   });
-  const message = (kind: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`load generator: no '${kind}' in time`)), 120_000);
-      loader.on('message', (m: { kind: string }) => {
-        if (m.kind !== kind) return;
-        clearTimeout(timer);
-        resolve(m);
-      });
-      // A large last message (every response's time) can still be on its way when 'exit' fires.
-      loader.once('exit', (code) =>
-        setTimeout(() => {
-          clearTimeout(timer);
-          reject(new Error(`load generator exited (${code}) before '${kind}'`));
-        }, 2_000),
-      );
-    });
-  await message('ready');
-  const done = message('done') as Promise<LoadResult>;
-  loader.send({
-    kind: 'go',
-    options: {
-      url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'complaint',
-        subject: 'Bench complaint',
-        description: 'Fee charged twice',
-      }),
-    } satisfies LoadOptions,
-  });
-  return done;
 }
 
 const cores = os.availableParallelism();

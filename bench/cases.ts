@@ -11,11 +11,9 @@
  *   … --connections 1   # a lone create's latency; --profile: CPU profile of the create phase
  * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
  */
-import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import inspector from 'node:inspector';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
@@ -27,7 +25,7 @@ import { freePort } from '../apps/server/src/platform/free-port.mjs';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import { waitFor } from './fixtures.ts';
-import type { LoadOptions, LoadResult } from './http-load.ts';
+import type { LoadOptions } from './http-load.ts';
 import {
   assertNoPostgresLeft,
   bounded,
@@ -43,6 +41,7 @@ import {
   round,
   writeResults,
 } from './lib.ts';
+import { startLoadGenerator } from './load-generator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -333,25 +332,7 @@ async function main() {
       await app.http.listen({ port, host: '127.0.0.1' });
       // The load generator runs in its own process (bench/http-load.ts): the CPU figures below are
       // the server's alone, and autocannon does not share the server's event loop.
-      const loader = fork(path.join(import.meta.dirname, 'http-load.ts'), [], {
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      const fromLoader = (kind: string) =>
-        new Promise<unknown>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`load generator: no '${kind}' in time`)), 120_000);
-          loader.on('message', (m: { kind: string }) => {
-            if (m.kind === kind) {
-              clearTimeout(timer);
-              resolve(m);
-            }
-          });
-          loader.once('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`load generator exited (${code}) before '${kind}'`));
-          });
-        });
-      await fromLoader('ready');
+      const loader = await startLoadGenerator();
       if (EVENTS) await app.events.start();
       const undispatched = async () =>
         (await pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL')).rows[0]
@@ -368,23 +349,18 @@ async function main() {
         );
       }
       const cpuBefore = process.cpuUsage();
-      const done = fromLoader('done') as Promise<LoadResult>;
-      loader.send({
-        kind: 'go',
-        options: {
-          url: `http://127.0.0.1:${port}/api/v1/cases`,
-          connections: CONNECTIONS,
-          duration: CREATE_SECONDS,
-          method: 'POST',
-          headers: { ...owner, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'complaint',
-            subject: 'Bench complaint',
-            description: 'Fee charged twice',
-          }),
-        } satisfies LoadOptions,
-      });
-      const created = await done;
+      const created = await loader.run({
+        url: `http://127.0.0.1:${port}/api/v1/cases`,
+        connections: CONNECTIONS,
+        duration: CREATE_SECONDS,
+        method: 'POST',
+        headers: { ...owner, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'complaint',
+          subject: 'Bench complaint',
+          description: 'Fee charged twice',
+        }),
+      } satisfies LoadOptions);
       const cpu = process.cpuUsage(cpuBefore);
       // Stopped before PostgreSQL's CPU is read from /proc, so the profile holds the creates only.
       if (profiler) {

@@ -34,6 +34,14 @@ export const TICKET_FACT_EVENT_TYPES = [
   BRANCH_EVENTS.moved,
 ] as const;
 
+/** What an upsert of any case fact event sets from the case's fields, which every one carries. */
+const SET_CASE_FIELDS = sql.raw(`type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
+  category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
+  team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, first_owner_id = EXCLUDED.first_owner_id,
+  customer_id = EXCLUDED.customer_id,
+  conversation_id = coalesce(analytics_case_facts.conversation_id, EXCLUDED.conversation_id),
+  due_at = coalesce(EXCLUDED.due_at, analytics_case_facts.due_at)`);
+
 /**
  * Applies one `case.*` event. Every event carries the case's current fields (cases.service.ts
  * `eventBase`): the first one inserts the row, later ones refresh it; all guarded by
@@ -62,12 +70,7 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
       ${p.channel ?? null}, ${p.teamId ?? null}, ${p.ownerId ?? null}, ${p.firstOwnerId ?? null}, ${p.customerId ?? null},
       (SELECT conversation_id FROM case_conversations WHERE case_id = ${p.caseId} ORDER BY linked_at LIMIT 1),
       ${p.createdAt}, ${p.regulatoryDueAt ?? null}, ${pos})
-    ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
-      category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
-      team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, first_owner_id = EXCLUDED.first_owner_id,
-      customer_id = EXCLUDED.customer_id,
-      conversation_id = coalesce(analytics_case_facts.conversation_id, EXCLUDED.conversation_id),
-      due_at = coalesce(EXCLUDED.due_at, analytics_case_facts.due_at),
+    ON CONFLICT (case_id) DO UPDATE SET ${SET_CASE_FIELDS},
       resolved_at = CASE WHEN ${resolved} THEN ${p.at}::timestamptz WHEN ${reopened} THEN NULL
         ELSE analytics_case_facts.resolved_at END,
       resolved_on_time = CASE WHEN ${resolved} THEN ${p.resolvedOnTime ?? null}::boolean WHEN ${reopened} THEN NULL
@@ -156,13 +159,7 @@ export async function applyCaseEvents(tx: DbOrTx, events: FactEvent[]): Promise<
       FROM jsonb_to_recordset(${JSON.stringify(snapshots)}::jsonb) AS r(case_id uuid, type text, category_id uuid,
         product text, channel text, team_id uuid, owner_id uuid, first_owner_id uuid, customer_id uuid,
         created_at timestamptz, due_at timestamptz, pos bigint)
-      ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
-        category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
-        team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, first_owner_id = EXCLUDED.first_owner_id,
-        customer_id = EXCLUDED.customer_id,
-        conversation_id = coalesce(analytics_case_facts.conversation_id, EXCLUDED.conversation_id),
-        due_at = coalesce(EXCLUDED.due_at, analytics_case_facts.due_at),
-        last_position = EXCLUDED.last_position
+      ON CONFLICT (case_id) DO UPDATE SET ${SET_CASE_FIELDS}, last_position = EXCLUDED.last_position
       WHERE analytics_case_facts.last_position < EXCLUDED.last_position`,
     );
   }
