@@ -34,6 +34,15 @@ export const TICKET_FACT_EVENT_TYPES = [
   BRANCH_EVENTS.moved,
 ] as const;
 
+/** The columns an upsert of a case fact event inserts. */
+const INSERT_CASE_FACT =
+  sql.raw(`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product,
+  channel, team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)`);
+
+/** Every fact event carries the case's fields; anything else (a malformed payload) is not a case fact. */
+const isCaseFact = (p: Partial<CaseEventPayload>): boolean =>
+  Boolean(p.caseId && p.type && p.createdAt && p.at);
+
 /** What an upsert of any case fact event sets from the case's fields, which every one carries. */
 const SET_CASE_FIELDS = sql.raw(`type = EXCLUDED.type, is_complaint = EXCLUDED.is_complaint,
   category_id = EXCLUDED.category_id, product = EXCLUDED.product, channel = EXCLUDED.channel,
@@ -49,8 +58,7 @@ const SET_CASE_FIELDS = sql.raw(`type = EXCLUDED.type, is_complaint = EXCLUDED.i
  */
 export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void> {
   const p = event.payload as CaseEventPayload & { regulatoryDueAt?: string | null };
-  // Every fact event carries the case's fields; anything else (a malformed payload) is not a case fact.
-  if (!p.caseId || !p.type || !p.createdAt || !p.at) return;
+  if (!isCaseFact(p)) return;
   const pos = event.position;
   const fresh = sql`analytics_case_facts.last_position < ${pos}`;
   const resolved = event.type === CASE_EVENTS.resolved;
@@ -64,8 +72,7 @@ export async function applyCaseEvent(tx: DbOrTx, event: FactEvent): Promise<void
   await runPrepared(
     tx,
     'analytics_case_fact',
-    sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
-      team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
+    sql`${INSERT_CASE_FACT}
     VALUES (${p.caseId}, ${p.type}, ${p.type === 'complaint'}, ${p.categoryId ?? null}, ${p.product ?? null},
       ${p.channel ?? null}, ${p.teamId ?? null}, ${p.ownerId ?? null}, ${p.firstOwnerId ?? null}, ${p.customerId ?? null},
       (SELECT conversation_id FROM case_conversations WHERE case_id = ${p.caseId} ORDER BY linked_at LIMIT 1),
@@ -116,17 +123,18 @@ export async function applyCaseEvents(tx: DbOrTx, events: FactEvent[]): Promise<
     else (rounds[round] as FactEvent[]).push(event);
   }
   for (const round of rounds) {
-    const snapshots: Record<string, unknown>[] = [];
-    const snapshotEvents: FactEvent[] = [];
+    const snapshots: FactEvent[] = [];
     for (const event of round) {
+      if (!SNAPSHOT_TYPES.has(event.type)) await applyCaseEvent(tx, event);
+      else if (isCaseFact(event.payload as Partial<CaseEventPayload>)) snapshots.push(event);
+    }
+    if (snapshots.length <= 1) {
+      if (snapshots[0]) await applyCaseEvent(tx, snapshots[0]);
+      continue;
+    }
+    const rows = snapshots.map((event) => {
       const p = event.payload as CaseEventPayload & { regulatoryDueAt?: string | null };
-      if (!SNAPSHOT_TYPES.has(event.type)) {
-        await applyCaseEvent(tx, event);
-        continue;
-      }
-      if (!p.caseId || !p.type || !p.createdAt || !p.at) continue;
-      snapshotEvents.push(event);
-      snapshots.push({
+      return {
         case_id: p.caseId,
         type: p.type,
         category_id: p.categoryId ?? null,
@@ -139,24 +147,18 @@ export async function applyCaseEvents(tx: DbOrTx, events: FactEvent[]): Promise<
         created_at: p.createdAt,
         due_at: p.regulatoryDueAt ?? null,
         pos: event.position,
-      });
-    }
-    if (snapshots.length === 1) {
-      await applyCaseEvent(tx, snapshotEvents[0] as FactEvent);
-      continue;
-    }
-    if (snapshots.length === 0) continue;
+      };
+    });
     // The single event's upsert with every resolution, closing and reopening column left as it is.
     await runPrepared(
       tx,
       'analytics_case_facts_many',
-      sql`INSERT INTO analytics_case_facts (case_id, type, is_complaint, category_id, product, channel,
-        team_id, owner_id, first_owner_id, customer_id, conversation_id, created_at, due_at, last_position)
+      sql`${INSERT_CASE_FACT}
       SELECT r.case_id, r.type, r.type = 'complaint', r.category_id, r.product, r.channel, r.team_id, r.owner_id,
         r.first_owner_id, r.customer_id,
         (SELECT conversation_id FROM case_conversations WHERE case_id = r.case_id ORDER BY linked_at LIMIT 1),
         r.created_at, r.due_at, r.pos
-      FROM jsonb_to_recordset(${JSON.stringify(snapshots)}::jsonb) AS r(case_id uuid, type text, category_id uuid,
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(case_id uuid, type text, category_id uuid,
         product text, channel text, team_id uuid, owner_id uuid, first_owner_id uuid, customer_id uuid,
         created_at timestamptz, due_at timestamptz, pos bigint)
       ON CONFLICT (case_id) DO UPDATE SET ${SET_CASE_FIELDS}, last_position = EXCLUDED.last_position
