@@ -118,7 +118,7 @@ try {
       'non-2xx': result.non2xx + result.errors,
       'server CPU ms/req': round(server, 3),
       'postgres CPU ms/req': round(postgres, 3),
-      'autocannon CPU ms/req': round(total ? loader : 0, 3),
+      'autocannon CPU ms/req': round(loader, 3),
       'total CPU ms/req': round(total, 3),
       [`ceiling on ${cores} cores, req/s`]: total ? round((cores * 1000) / total, 0) : 0,
     });

@@ -220,6 +220,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir, log, database: 'bench' });
     // As `npm start` connects (runtime.ts): the cluster's Unix socket unless --tcp.
     const appUrl = values.tcp ? embedded.url : (embedded.socketUrl ?? embedded.url);
+    const transport = appUrl === embedded.url ? 'tcp' : 'socket';
     const pool = createPool(appUrl, 16);
     await migrateAll(pool, log);
     const t0 = performance.now();
@@ -396,13 +397,13 @@ async function main() {
       };
       printTable(
         `Create a complaint (POST /cases over HTTP, ${CREATE_SECONDS} s, ${CONNECTIONS} connections, group commit, ` +
-          `event follower and dispatcher ${EVENTS ? 'running' : 'off'}, PostgreSQL over ${appUrl === embedded.url ? 'TCP' : 'its Unix socket'})`,
+          `event follower and dispatcher ${EVENTS ? 'running' : 'off'}, PostgreSQL over ${transport === 'tcp' ? 'TCP' : 'its Unix socket'})`,
         [createRow],
       );
       results.create = {
         ...createRow,
         events: EVENTS,
-        transport: appUrl === embedded.url ? 'tcp' : 'socket',
+        transport,
       };
       if (EVENTS) {
         // What the durable handlers (analytics facts of every case event) had still to do when the
