@@ -378,6 +378,8 @@ async function main() {
       const statsAfter = app.cases.createStats();
       const perCreate = (n: number) => (created.ok ? round(n / created.ok, 2) : 0);
       const batches = statsAfter.batches - statsBefore.batches;
+      const items = statsAfter.items - statsBefore.items;
+      const perItem = (ms: number) => (items ? round(ms / items, 2) : 0);
       const createRow = {
         'cases/s': round(created.ok / created.duration, 0),
         'p50 ms': round(percentile(latencies, 50), 1),
@@ -391,8 +393,14 @@ async function main() {
         'of which system': perCreate(cpu.system / 1000),
         'postgres CPU ms/create': perCreate(pgCpu * 1000),
         'autocannon CPU ms/create': perCreate(created.cpuMs),
-        'mean batch': batches ? round((statsAfter.items - statsBefore.items) / batches, 1) : 0,
+        'mean batch': batches ? round(items / batches, 1) : 0,
         'largest batch': statsAfter.largest,
+        // The batch cycle, how much of the run the one writer was busy, and what a create spent queued
+        // for its batch (the rest of its mean latency is HTTP, the server's own work and the client).
+        'write ms/batch': batches ? round((statsAfter.writeMs - statsBefore.writeMs) / batches, 2) : 0,
+        'writer busy %': round((statsAfter.writeMs - statsBefore.writeMs) / (created.duration * 10), 0),
+        'queued ms/create': perItem(statsAfter.waitMs - statsBefore.waitMs),
+        'mean ms': latencies.length ? round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 2) : 0,
         'load 1 min': `${round(loadBefore, 1)}→${round(os.loadavg()[0] as number, 1)}`,
       };
       printTable(

@@ -11,8 +11,19 @@ export interface GroupCommit<T, R> {
   submit(item: T): Promise<R>;
   /** Resolves when nothing is queued or being written (for shutdown and tests). */
   drain(): Promise<void>;
-  /** Batch sizes written so far (count, largest), for the bench. */
-  stats(): { batches: number; items: number; largest: number; retriedAlone: number };
+  /**
+   * For the bench: batches and items written so far, the largest batch, the members retried alone,
+   * the time spent writing batches that succeeded (`writeMs`: the writer's busy time, since one is in
+   * flight) and the time items waited in the queue for their batch to start (`waitMs`, summed).
+   */
+  stats(): {
+    batches: number;
+    items: number;
+    largest: number;
+    retriedAlone: number;
+    writeMs: number;
+    waitMs: number;
+  };
 }
 
 export function createGroupCommit<T, R>(options: {
@@ -23,17 +34,20 @@ export function createGroupCommit<T, R>(options: {
   concurrency?: number;
 }): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 256;
-  let queue: Array<{ item: T; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
+  let queue: Array<{ item: T; resolve: (r: R) => void; reject: (e: unknown) => void; at: number }> = [];
   const concurrency = options.concurrency ?? 1;
   const running = new Set<Promise<void>>();
-  const counters = { batches: 0, items: 0, largest: 0, retriedAlone: 0 };
+  const counters = { batches: 0, items: 0, largest: 0, retriedAlone: 0, writeMs: 0, waitMs: 0 };
 
   async function writeBatch(batch: typeof queue) {
     counters.batches++;
     counters.items += batch.length;
     counters.largest = Math.max(counters.largest, batch.length);
+    const started = performance.now();
+    for (const b of batch) counters.waitMs += started - b.at;
     try {
       const results = await options.write(batch.map((b) => b.item));
+      counters.writeMs += performance.now() - started;
       for (const [i, b] of batch.entries()) b.resolve(results[i] as R);
     } catch (error) {
       if (batch.length === 1) {
@@ -73,7 +87,7 @@ export function createGroupCommit<T, R>(options: {
   return {
     submit(item: T) {
       return new Promise<R>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
+        queue.push({ item, resolve, reject, at: performance.now() });
         pump();
       });
     },
