@@ -162,6 +162,35 @@ describe('events across two processes', () => {
     await ctx.pool.query('UPDATE outbox SET dispatched_at = now() WHERE id = $1', [event.id]);
   });
 
+  it('commits a first try with its dispatched marks and no claim rows; a later pass runs nothing again', async () => {
+    ctx.app.events.on('test.first', 'test.first_handler', async (event, tx) => {
+      await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'first')`);
+    });
+    const published = await ctx.app.db.transaction((tx) =>
+      ctx.app.events.publishMany(
+        tx,
+        Array.from({ length: 3 }, (_, i) => ({ type: 'test.first', payload: { i } })),
+      ),
+    );
+    const ids = published.map((e) => e.id);
+    const state = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT o.dispatched_at IS NOT NULL AS dispatched, o.attempts,
+                  (SELECT count(*)::int FROM event_test_effects e WHERE e.event_id = o.id) AS effects,
+                  (SELECT count(*)::int FROM event_handled h WHERE h.event_id = o.id) AS claims
+             FROM outbox o WHERE o.id = ANY($1::uuid[]) ORDER BY o.position`,
+          [ids],
+        )
+      ).rows;
+    await ctx.app.events.dispatchPending();
+    const once = { dispatched: true, attempts: 1, effects: 1, claims: 0 };
+    expect(await state()).toEqual([once, once, once]);
+    ctx.app.events.kick();
+    await ctx.app.events.dispatchPending();
+    expect(await state()).toEqual([once, once, once]);
+  });
+
   it('dispatches first tries in groups; a failing or swallowing handler costs its own event only', async () => {
     ctx.app.events.on('test.group', 'test.group_handler', async (event, tx) => {
       const { i } = event.payload as { i: number };

@@ -145,8 +145,9 @@ const toEvent = (r: Row): StoredEvent => ({
  * Domain events through a transactional outbox.
  * - `publish(tx, …)` writes the event in the caller's transaction and, unless followers are awake
  *   (`notifyNow`), NOTIFYs (delivered on commit).
- * - Durable handlers (`on`) run at least once per cluster, exactly once in effect: the claim row in
- *   event_handled is written in the same transaction as the handler's own writes.
+ * - Durable handlers (`on`) run at least once per cluster, exactly once in effect: a first try commits
+ *   its handlers' writes with the event's dispatched mark; a retry writes each handler's claim row
+ *   (event_handled) in the same savepoint as that handler's writes.
  * - Subscribers (`subscribe`) are per process (realtime push, cache eviction) and see every event,
  *   in commit-safe order: rows are read only below the reader's snapshot xmin, so a transaction that
  *   commits late can never be skipped.
@@ -188,9 +189,6 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    */
   const handlesType = (h: DurableHandler, type: string) => h.type === '*' || h.type === type;
   const wanted = (type: string) => handlers.some((h) => handlesType(h, type));
-  /** One column of the handler list as a PostgreSQL array literal (names and types are quoted). */
-  const handlerColumn = (column: 'type' | 'name'): string =>
-    `{${handlers.map((h) => JSON.stringify(h[column])).join(',')}}`;
 
   async function publish<P>(tx: DbOrTx, event: NewEvent<P>): Promise<DomainEvent<P>> {
     return (await publishMany(tx, [event]))[0] as DomainEvent<P>;
@@ -366,10 +364,13 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   /**
    * The first tries of consecutive events (the common case) in one transaction: lock them (skipping
    * what another process holds), run their handlers in order while the transaction is younger than
-   * DISPATCH_GROUP_MS, then mark those dispatched and write their handlers' claim rows in one
-   * statement. Four round trips plus the handlers' own statements for the whole group, where
-   * `dispatchAgain` takes eight per event; one commit (one WAL flush) for them all. The time limit
-   * keeps the transaction short: live pushes wait behind it (decision 0003).
+   * DISPATCH_GROUP_MS, then mark those dispatched in one statement. Four round trips plus the
+   * handlers' own statements for the whole group, where `dispatchAgain` takes eight per event; one
+   * commit (one WAL flush) for them all. The time limit keeps the transaction short: live pushes wait
+   * behind it (decision 0003).
+   * No claim rows: the group's handler work and its dispatched marks commit together or not at all,
+   * and a dispatched event is never tried again, so nothing could read them. Claims matter only
+   * between tries, where a retry's handlers succeed one by one (`dispatchAgain`).
    * If a handler throws, nothing of the group commits. A group of one records the failure with its
    * backoff; a larger one runs each of its events through `dispatchAgain`. Retries go through
    * `dispatchAgain`, which keeps each handler's work apart in a savepoint, so a failing handler
@@ -417,16 +418,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         }
         if (handled.length > 0) {
           await tx.execute(sql`
-            WITH done AS (
-              UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
-               WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])
-              RETURNING id, type
-            )
-            INSERT INTO event_handled (event_id, handler)
-            SELECT done.id, h.name FROM done
-              JOIN unnest(${handlerColumn('type')}::text[], ${handlerColumn('name')}::text[]) AS h(type, name)
-                ON h.type = done.type OR h.type = '*'
-            ON CONFLICT DO NOTHING`);
+            UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
+             WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])`);
         }
         return { done: handled.length, cut: handled.length < events.length };
       });
