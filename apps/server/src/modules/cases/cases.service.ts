@@ -84,6 +84,10 @@ interface FieldDefinition {
 
 /** A validated new case waiting for its number in the group commit (`cases.group-commit.ts`). */
 interface PreparedCase {
+  /**
+   * The case's columns, and what the batch statement writes beside it (its chat link and its
+   * timeline entry): sent as they are, one JSON object per case.
+   */
   row: Omit<
     CaseRow,
     | 'tags'
@@ -101,11 +105,9 @@ interface PreparedCase {
     | 'resolved_at'
     | 'closed_at'
     | 'owner_name'
-  >;
+  > & { conversation_id: string | null; timeline_id: string; timeline: Record<string, unknown> };
   year: number;
   ownerName: string;
-  conversationId: string | null;
-  timeline: { id: string; details: Record<string, unknown> };
   clocks: Awaited<ReturnType<SlaClocks['plan']>>[];
 }
 
@@ -962,14 +964,12 @@ export function createCasesService(deps: CasesDeps) {
         regulatory_due_at: regulatoryDueAt,
         created_by_id: a.userId,
         created_at: now,
+        conversation_id: input.conversationId ?? null,
+        timeline_id: ids.uuid(),
+        timeline: { type: input.type, priority, conversationId: input.conversationId ?? null },
       },
       year: now.getUTCFullYear(),
       ownerName: a.displayName,
-      conversationId: input.conversationId ?? null,
-      timeline: {
-        id: ids.uuid(),
-        details: { type: input.type, priority, conversationId: input.conversationId ?? null },
-      },
       clocks,
     });
     return summaryOf(created);
@@ -1003,48 +1003,64 @@ export function createCasesService(deps: CasesDeps) {
   async function writeYear(exec: DbOrTx, members: PreparedCase[]): Promise<CaseRow[]> {
     const year = (members[0] as PreparedCase).year;
     const now = clock.now();
-    const rows = JSON.stringify(
-      members.map((b, i) => ({
-        ...b.row,
-        ord: i + 1,
-        conversation_id: b.conversationId,
-        timeline_id: b.timeline.id,
-        timeline: b.timeline.details,
-      })),
-    );
+    // No object spreads on this path: V8 copies a spread's properties one by one (a create's spreads
+    // took 20–30 µs of its ~400 µs of server CPU). The statement numbers rows and events by their
+    // place in the arrays (WITH ORDINALITY).
+    const rows = JSON.stringify(members.map((b) => b.row));
     const clocks = JSON.stringify(members.flatMap((b) => b.clocks));
     // The events, written before the number is known: the statement puts it in for NUMBER_TOKEN.
-    const pending = members.flatMap((b) => {
+    const pending: Array<{
+      id: string;
+      case_id: string;
+      type: string;
+      payload: unknown;
+      actor_id: string | null;
+      audience: Audience;
+    }> = [];
+    for (const b of members) {
       const c = newCaseRow(b, NUMBER_TOKEN);
-      return [
+      const created: Record<string, unknown> = eventBase(c);
+      created.regulatoryDueAt = iso(c.regulatory_due_at);
+      const assigned: Record<string, unknown> = eventBase(c);
+      assigned.assigneeId = c.owner_id;
+      const audience = audienceOf(c);
+      pending.push(
         {
+          id: ids.uuid(),
+          case_id: c.id,
           type: CASE_EVENTS.created,
-          payload: { ...eventBase(c), regulatoryDueAt: iso(c.regulatory_due_at) } as unknown,
-          actorId: c.owner_id,
-          audience: audienceOf(c),
+          payload: created,
+          actor_id: c.owner_id,
+          audience,
         },
         {
+          id: ids.uuid(),
+          case_id: c.id,
           type: CASE_EVENTS.assigned,
-          payload: { ...eventBase(c), assigneeId: c.owner_id },
-          actorId: c.owner_id,
-          audience: audienceOf(c),
+          payload: assigned,
+          actor_id: c.owner_id,
+          audience,
         },
-        ...(c.customer_id ? [{ ...customerNotification(c, 'created'), actorId: null, audience: {} }] : []),
-      ].map((e) => ({
-        id: ids.uuid(),
-        case_id: c.id,
-        type: e.type,
-        payload: e.payload,
-        actor_id: e.actorId,
-        audience: e.audience,
-      }));
-    });
+      );
+      if (c.customer_id) {
+        const note = customerNotification(c, 'created');
+        pending.push({
+          id: ids.uuid(),
+          case_id: c.id,
+          type: note.type,
+          payload: note.payload,
+          actor_id: null,
+          audience: {},
+        });
+      }
+    }
     const query = sql`WITH x AS (
-        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, type text, priority text, subject text,
+        SELECT x.*, r.ord FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS r(doc, ord),
+          LATERAL jsonb_to_record(r.doc) AS x(id uuid, type text, priority text, subject text,
           description text, category_id uuid, product text, customer_id uuid, language text, channel text, branch_id uuid,
           owner_id uuid, first_owner_id uuid, team_id uuid, custom_fields jsonb, sla_policy_id uuid, regulatory_profile text,
           regulatory_due_at timestamptz, created_by_id uuid, created_at timestamptz, conversation_id uuid, timeline_id uuid,
-          timeline jsonb, ord bigint)
+          timeline jsonb)
       ), n AS (
         INSERT INTO case_number_counters (year, last) VALUES (${year}, ${members.length})
         ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + ${members.length} RETURNING last
@@ -1073,9 +1089,9 @@ export function createCasesService(deps: CasesDeps) {
       ), o AS (
         INSERT INTO outbox (id, type, payload, actor_id, audience, created_at)
         SELECT e.id, e.type, replace(e.payload::text, ${NUMBER_TOKEN}, c.number)::jsonb, e.actor_id, e.audience, ${now}::timestamptz
-          FROM jsonb_to_recordset(${JSON.stringify(pending.map((e, i) => ({ ...e, ord: i })))}::jsonb)
-               AS e(id uuid, case_id uuid, type text, payload jsonb, actor_id uuid, audience jsonb, ord bigint)
-          JOIN c ON c.id = e.case_id ORDER BY e.ord
+          FROM jsonb_array_elements(${JSON.stringify(pending)}::jsonb) WITH ORDINALITY AS p(doc, ord),
+            LATERAL jsonb_to_record(p.doc) AS e(id uuid, case_id uuid, type text, payload jsonb, actor_id uuid, audience jsonb)
+          JOIN c ON c.id = e.case_id ORDER BY p.ord
         RETURNING 1
       ), woken AS (${events.wakeAfter('o')})
       SELECT c.id, c.number, (SELECT count(*) FROM woken) AS woken FROM c`;
