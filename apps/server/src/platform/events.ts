@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Clock } from './clock.ts';
-import { type Db, type DbOrTx, runPrepared, type Tx } from './db.ts';
+import type { Db, DbOrTx, Tx } from './db.ts';
 import type { Ids } from './ids.ts';
 import type { Logger } from './logger.ts';
 
@@ -386,16 +386,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     try {
       return await db.transaction(async (tx) => {
         const started = performance.now();
-        // Named, as is the mark below: every group runs both, and their plans (primary-key lookups)
-        // do not depend on the values (runPrepared).
-        const rows = await runPrepared<Row>(
-          tx,
-          'events_first_try_lock',
-          sql`SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
+        const result = await tx.execute(sql`
+          SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
            WHERE position = ANY(${`{${positions.join(',')}}`}::bigint[]) AND dispatched_at IS NULL AND attempts = 0
-           ORDER BY position FOR UPDATE SKIP LOCKED`,
-        );
-        const events = rows.map(toEvent);
+           ORDER BY position FOR UPDATE SKIP LOCKED`);
+        const events = (result.rows as unknown as Row[]).map(toEvent);
         const handled: StoredEvent[] = [];
         // A family's events, applied together after the others (each family keeps their order).
         const batches = new Map<string, { batch: HandlerBatch; events: StoredEvent[] }>();
@@ -427,12 +422,9 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           }
         }
         if (handled.length > 0) {
-          await runPrepared(
-            tx,
-            'events_first_try_done',
-            sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
-             WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])`,
-          );
+          await tx.execute(sql`
+            UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
+             WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])`);
         }
         return { done: handled.length, cut: handled.length < events.length };
       });
