@@ -51,8 +51,10 @@ const dialect = new PgDialect();
  * transaction (on its own connection): parsed and planned once per connection instead of on every
  * call. The statement's text must not vary between calls (everything variable is a parameter), or
  * PostgreSQL refuses the second text under the same name. Not for a statement whose best plan
- * depends on its values: after five runs PostgreSQL may keep a generic plan (the outbox's due
- * query took 400 ms a call that way, docs/performance.md § Cases, twelfth session).
+ * depends on its values or on a table's size: after five runs PostgreSQL may keep a generic plan,
+ * chosen for the values and the table of that moment (the outbox's due query took 400 ms a call that
+ * way, docs/performance.md § Cases, twelfth session; the dispatcher's lock of a group, named while
+ * the outbox was nearly empty, made one run of `bench:cases` in three drain in 106 s instead of 0).
  */
 export async function runPrepared<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
   // drizzle keeps the connection in its session: the pool for the database handle, the
