@@ -65,7 +65,8 @@ const DISPATCH_BATCH = 100;
  * First tries handled in one transaction, at most, and the time after which it takes no more. 64,
  * not 16 (24 Nov): a group costs five round trips whatever its size, and each round trip stalls the
  * event loop in `writev` while PostgreSQL's backend takes the CPU; in `bench:cases` the handlers then
- * kept up with 1,800–2,000 new cases a second (none left over) where 16 left 6,500–7,400 events.
+ * kept up with 1,800–2,000 new cases a second (none left over) where 16 left 6,500–7,400 events
+ * (runs with this group's lock and mark named, since reverted; the final code also left none).
  */
 const DISPATCH_GROUP = 64;
 const DISPATCH_GROUP_MS = 5;
