@@ -9,6 +9,7 @@
  *   npm run bench:cases -- --cases 200000    # smaller (tasks = 5 × cases)
  *   npm run bench:cases -- --cases 10000 --clocks 5000 --seconds 5   # a quick run while developing
  *   … --connections 1   # a lone create's latency; --profile: CPU profile of the create phase
+ *   … --statements      # what PostgreSQL ran during the creates (pg_stat_statements; costs a little)
  * A fresh embedded PostgreSQL in a temporary directory. Every loop and wait is bounded.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -42,6 +43,7 @@ import {
   writeResults,
 } from './lib.ts';
 import { startLoadGenerator } from './load-generator.ts';
+import { printStatements, resetStatements, STATEMENTS_SETTINGS, topStatements } from './statements.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,6 +68,8 @@ const { values } = parseArgs({
      * By default it takes the embedded cluster's Unix socket, as `npm start` does.
      */
     tcp: { type: 'boolean' },
+    /** pg_stat_statements over the create phase: what PostgreSQL ran, by total time (diagnosis only). */
+    statements: { type: 'boolean' },
   },
 });
 const EVENTS = values.events !== 'off';
@@ -217,7 +221,12 @@ async function main() {
   const results: Record<string, unknown> = { cases: CASES, tasks: TASKS, clocks: CLOCKS };
   const checks: Parameters<typeof printChecks>[0] = [];
   try {
-    embedded = await startEmbeddedPostgres({ dataDir, log, database: 'bench' });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      log,
+      database: 'bench',
+      ...(values.statements ? { settings: STATEMENTS_SETTINGS.split(' ') } : {}),
+    });
     // As `npm start` connects (runtime.ts): the cluster's Unix socket unless --tcp.
     const appUrl = values.tcp ? embedded.url : (embedded.socketUrl ?? embedded.url);
     const transport = appUrl === embedded.url ? 'tcp' : 'socket';
@@ -349,6 +358,7 @@ async function main() {
           profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => r())),
         );
       }
+      if (values.statements) await resetStatements(pool);
       const cpuBefore = process.cpuUsage();
       const created = await loader.run({
         url: `http://127.0.0.1:${port}/api/v1/cases`,
@@ -413,6 +423,7 @@ async function main() {
         events: EVENTS,
         transport,
       };
+      if (values.statements) printStatements(await topStatements(pool, 16));
       if (EVENTS) {
         // What the durable handlers (analytics facts of every case event) had still to do when the
         // creates stopped, and how long they took to finish it (at most 5 minutes).
