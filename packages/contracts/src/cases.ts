@@ -368,6 +368,8 @@ export const CaseEventBase = Type.Object({
   product: Nullable(Type.String()),
   channel: Nullable(Type.String()),
   createdAt: IsoDateTime,
+  /** A complaint's regulatory deadline as it stands (extensions included); null for other cases. */
+  regulatoryDueAt: Type.Optional(Nullable(IsoDateTime)),
   at: IsoDateTime,
 });
 export type CaseEventBase = Static<typeof CaseEventBase>;

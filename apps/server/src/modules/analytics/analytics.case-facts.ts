@@ -103,25 +103,55 @@ const SNAPSHOT_TYPES: ReadonlySet<string> = new Set(
   ),
 );
 
+const dueOf = (event: FactEvent) =>
+  (event.payload as { regulatoryDueAt?: string | null }).regulatoryDueAt ?? null;
+
+/**
+ * Whether applying snapshot `earlier` then snapshot `later` (the same case, nothing of it between)
+ * leaves the row as `later` alone does, whatever the row held before, replays included. A snapshot
+ * sets every field from its payload except the insert's creation time (the case's, the same in both)
+ * and the conversation (the same lookup for both), and its due time only when it carries one
+ * (`coalesce`). So `earlier` can go when `later` carries a due time or `earlier` carries none.
+ * Every case event carries the case's current due time (cases.service.ts `eventBase`).
+ */
+const folds = (earlier: FactEvent, later: FactEvent): boolean =>
+  SNAPSHOT_TYPES.has(earlier.type) &&
+  SNAPSHOT_TYPES.has(later.type) &&
+  isCaseFact(earlier.payload as Partial<CaseEventPayload>) &&
+  isCaseFact(later.payload as Partial<CaseEventPayload>) &&
+  (dueOf(later) !== null || dueOf(earlier) === null);
+
 /**
  * Applies many `case.*` events (a dispatch group's), in effect exactly as `applyCaseEvent` one by
  * one in position order. An upsert may touch a row only once, so the events go in rounds: the
  * k-th event of every case in round k. In a round, the snapshot events (created, assigned, owner
  * changed, updated, deadline extended: the case's fields and nothing else) are one statement; a
- * resolution, closing or reopening goes through `applyCaseEvent`. A burst of new cases (created,
- * assigned) takes two statements instead of two per case.
+ * resolution, closing or reopening goes through `applyCaseEvent`. Before the rounds, a case's
+ * consecutive snapshots fold into the last one where that is exact (`folds`): a burst of new cases
+ * (created, assigned) is one statement, where it was two.
  */
 export async function applyCaseEvents(tx: DbOrTx, events: FactEvent[]): Promise<void> {
-  const rounds: FactEvent[][] = [];
-  const seen = new Map<string, number>();
+  // Each case's events in order, a run of snapshots folded into its last one where that is exact
+  // (`folds`): a new case's created and assigned make one row, not an insert and an update.
+  const byCase = new Map<string, FactEvent[]>();
   for (const event of events) {
     const caseId = (event.payload as Partial<CaseEventPayload>).caseId;
     if (!caseId) continue;
-    const round = seen.get(caseId) ?? 0;
-    seen.set(caseId, round + 1);
-    if (round === rounds.length) rounds.push([event]);
-    else (rounds[round] as FactEvent[]).push(event);
+    const own = byCase.get(caseId);
+    if (!own) {
+      byCase.set(caseId, [event]);
+      continue;
+    }
+    const last = own.at(-1) as FactEvent;
+    if (folds(last, event)) own[own.length - 1] = event;
+    else own.push(event);
   }
+  const rounds: FactEvent[][] = [];
+  for (const own of byCase.values())
+    for (const [round, event] of own.entries()) {
+      if (round === rounds.length) rounds.push([event]);
+      else (rounds[round] as FactEvent[]).push(event);
+    }
   for (const round of rounds) {
     const snapshots: FactEvent[] = [];
     for (const event of round) {

@@ -393,6 +393,7 @@ export function createCasesService(deps: CasesDeps) {
     product: c.product,
     channel: c.channel,
     createdAt: iso(c.created_at) as string,
+    regulatoryDueAt: iso(c.regulatory_due_at),
     at: clock.now().toISOString(),
   });
 
@@ -1019,8 +1020,7 @@ export function createCasesService(deps: CasesDeps) {
     }> = [];
     for (const b of members) {
       const c = newCaseRow(b, NUMBER_TOKEN);
-      const created: Record<string, unknown> = eventBase(c);
-      created.regulatoryDueAt = iso(c.regulatory_due_at);
+      const created = eventBase(c);
       const assigned: Record<string, unknown> = eventBase(c);
       assigned.assigneeId = c.owner_id;
       const audience = audienceOf(c);
