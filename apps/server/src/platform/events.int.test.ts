@@ -369,6 +369,43 @@ describe('listener recovery', () => {
   });
 });
 
+describe('the follower feeds the dispatcher', () => {
+  it('tries the events it reads at once, and a burst past its queue through the due list, each once', async () => {
+    const own = await createTestContext();
+    try {
+      await own.pool.query('CREATE TABLE event_test_effects (event_id uuid NOT NULL, process text NOT NULL)');
+      own.app.events.on('test.fed', 'test.fed_recorder', async (event, tx) => {
+        await tx.execute(sql`INSERT INTO event_test_effects (event_id, process) VALUES (${event.id}, 'own')`);
+      });
+      // The poll is a minute away: only the follower's hand-over, or the due list it falls back to
+      // when its queue of 5 would overflow, dispatches within the waits below.
+      await own.app.events.start({ pollMs: 60_000, freshMax: 5 });
+      const publish = (n: number) =>
+        own.app.db.transaction(async (tx) => {
+          for (let i = 0; i < n; i++) await own.app.events.publish(tx, { type: 'test.fed', payload: { i } });
+        });
+      const effects = async () =>
+        (
+          await own.pool.query<{ n: number; events: number }>(
+            'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS events FROM event_test_effects',
+          )
+        ).rows[0];
+      await publish(3);
+      await waitFor(async () => (await effects())?.n === 3, 5000);
+      await publish(12);
+      await waitFor(async () => (await effects())?.n === 15, 5000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await effects()).toEqual({ n: 15, events: 15 });
+      const { rows } = await own.pool.query(
+        "SELECT count(*)::int AS n FROM outbox WHERE type = 'test.fed' AND (dispatched_at IS NULL OR attempts <> 1)",
+      );
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('who wakes whom', () => {
   it('sends no NOTIFY while followers are awake, and every follower still reads each commit at once; a quiet spell ends with one', async () => {
     // A NOTIFY per commit serialises every commit behind one cluster-wide lock (decision 0003).

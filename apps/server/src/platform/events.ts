@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Clock } from './clock.ts';
-import type { Db, DbOrTx, Tx } from './db.ts';
+import { type Db, type DbOrTx, type Tx, transactionFrom } from './db.ts';
 import type { Ids } from './ids.ts';
 import type { Logger } from './logger.ts';
 
@@ -59,17 +59,26 @@ const MAX_ATTEMPTS = 10;
 const backoffMs = (attempts: number): number => Math.min(60_000, 500 * 2 ** attempts);
 /** Events a follower reads at a time. */
 const FOLLOW_BATCH = 500;
-/** Events a dispatcher pass looks at. */
+/** Events a dispatcher pass reads from the due list. */
 const DISPATCH_BATCH = 100;
+/** The follower's events waiting for their first try in this process, at most (`offerFresh`). */
+const FRESH_MAX = 10_000;
 /**
  * First tries handled in one transaction, at most, and the time after which it takes no more. 64,
- * not 16 (24 Nov): a group costs five round trips whatever its size, and each round trip stalls the
- * event loop in `writev` while PostgreSQL's backend takes the CPU; in `bench:cases` the handlers then
- * kept up with 1,800–2,000 new cases a second (none left over) where 16 left 6,500–7,400 events
- * (runs with this group's lock and mark named, since reverted; the final code also left none).
+ * not 16 (24 Nov): a group costs its round trips (three since the fifteenth session: `BEGIN` with the
+ * lock, the handlers' statements, `COMMIT`) whatever its size, and each round trip stalls the event
+ * loop in `writev` while PostgreSQL's backend takes the CPU; in `bench:cases` 16 left 6,500–7,400
+ * events behind the creates, 64 none.
  */
 const DISPATCH_GROUP = 64;
 const DISPATCH_GROUP_MS = 5;
+/**
+ * While events keep coming, a dispatcher pass starts at most this often, so that what arrives
+ * meanwhile makes one larger group: a group costs its round trips, its lock and its handlers'
+ * statements whatever its size. At 2,000 new cases a second, a pass on every follower read (every
+ * 4 ms) made groups of about 12 events. A lone event after a quiet spell is still dispatched at once.
+ */
+const DISPATCH_COALESCE_MS = 20;
 /** Old events deleted per statement by `prune` (a short writer: see `prune`). */
 const PRUNE_BATCH = 1000;
 /**
@@ -125,6 +134,13 @@ export const compareCursor = (a: Cursor, b: Cursor): number => {
   return a.position - b.position;
 };
 
+/** What a group's first try did: events handled, events its time limit left, whether it failed. */
+interface FirstTry {
+  done: number;
+  left: StoredEvent[];
+  failed: boolean;
+}
+
 interface Row {
   position: number;
   id: string;
@@ -169,7 +185,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let running = false;
   let following: Promise<void> | null = null;
   let dispatching: Promise<void> | null = null;
-  let again = { follow: false, dispatch: false };
+  let again = { follow: false, dispatch: false, scan: false };
   /** When this process's follower last read an event (performance.now()); -Infinity when stopped. */
   let lastReadEventAt = Number.NEGATIVE_INFINITY;
   /**
@@ -304,7 +320,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       if (batch.length === 0) return;
       lastReadEventAt = performance.now();
       cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
-      if (batch.some((e) => wanted(e.type))) kickDispatch();
+      const forHandlers = batch.filter((e) => wanted(e.type));
+      if (forHandlers.length > 0) {
+        offerFresh(forHandlers);
+        kickDispatch();
+      }
       for (const subscriber of subscribers) {
         try {
           subscriber(batch);
@@ -318,20 +338,53 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   }
 
   /**
-   * Runs durable handlers for up to `limit` pending events, in short transactions: first tries in
-   * groups (`dispatchFirst`), retries one by one (`dispatchAgain`). Short on purpose: subscribers
-   * read only below the oldest open transaction (commit-safe order), so one long dispatcher
-   * transaction would hold every live push back for as long as it runs. Events no handler wants are
-   * marked in one statement.
+   * The follower's events that a durable handler wants, for their first try in this process: the
+   * dispatcher takes them from here without reading the outbox again (no due query, no second read
+   * of the payloads). Every process's follower offers every event; whichever dispatcher locks an
+   * event first tries it, the others skip it (`dispatchFirst`). Bounded: past `FRESH_MAX` (or
+   * `start`'s `freshMax`) the follower offers nothing more until the queue has room, and the next
+   * pass reads the due list instead (`dispatchDue`), as the poll's does every second (retries,
+   * events another process left).
    */
-  async function dispatchOnce(limit = DISPATCH_BATCH): Promise<{ done: number; more: boolean }> {
+  let fresh: StoredEvent[] = [];
+  let freshMax = FRESH_MAX;
+  function offerFresh(events: StoredEvent[]): void {
+    if (fresh.length + events.length > freshMax) {
+      again.scan = true;
+      return;
+    }
+    for (const event of events) fresh.push(event);
+  }
+
+  /** First tries of the follower's events, in groups, until none is left. */
+  async function dispatchFresh(): Promise<number> {
+    let done = 0;
+    while (fresh.length > 0) {
+      const group = fresh.slice(0, DISPATCH_GROUP);
+      fresh = fresh.slice(group.length);
+      const result = await dispatchFirst(group);
+      done += result.done;
+      // Cut short (its time was up): what is left keeps its place at the front.
+      if (result.left.length > 0) fresh = result.left.concat(fresh);
+    }
+    return done;
+  }
+
+  /**
+   * Runs durable handlers for up to `limit` pending events read from the outbox (the poll, a drain,
+   * a follower that fell behind), in short transactions: first tries in groups (`dispatchFirst`),
+   * retries one by one (`dispatchAgain`). Short on purpose: subscribers read only below the oldest
+   * open transaction (commit-safe order), so one long dispatcher transaction would hold every live
+   * push back for as long as it runs. Events no handler wants are marked in one statement.
+   */
+  async function dispatchDue(limit = DISPATCH_BATCH): Promise<{ done: number; more: boolean }> {
     // No lock and no transaction id here: which events are due, in order; those no handler wants
     // are marked dispatched in the same statement.
     const wantedTypes = [...new Set(handlers.map((h) => h.type))];
     const anyType = wantedTypes.includes('*');
-    const due = await pool.query<{ position: string; type: string; attempts: number }>(
+    const due = await pool.query<Row & { attempts: number }>(
       `WITH due AS (
-         SELECT position, type, attempts FROM outbox
+         SELECT position, id, type, payload, actor_id, audience, txid, created_at, attempts FROM outbox
           WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
           ORDER BY position LIMIT $1
        ), unwanted AS (
@@ -339,41 +392,44 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           WHERE o.position = due.position AND o.dispatched_at IS NULL AND NOT ($3 OR due.type = ANY($2::text[]))
           RETURNING o.position
        )
-       SELECT position, type, attempts FROM due ORDER BY position`,
+       SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at, attempts
+         FROM due ORDER BY position`,
       [limit, wantedTypes, anyType],
     );
     // Data-modifying CTEs run whether or not the outer query reads them: those are marked already.
     let done = due.rows.filter((r) => !wanted(r.type)).length;
     const rows = due.rows.filter((r) => wanted(r.type));
     for (let i = 0; i < rows.length; ) {
-      const { position, attempts } = rows[i] as (typeof rows)[number];
-      if (attempts > 0) {
-        done += await dispatchAgain(Number(position));
+      const row = rows[i] as (typeof rows)[number];
+      if (row.attempts > 0) {
+        done += await dispatchAgain(Number(row.position));
         i++;
         continue;
       }
       // The first tries in a row, up to DISPATCH_GROUP of them, in one transaction.
-      const group: number[] = [];
+      const group: StoredEvent[] = [];
       for (; i < rows.length && group.length < DISPATCH_GROUP && rows[i]?.attempts === 0; i++) {
-        group.push(Number(rows[i]?.position));
+        group.push(toEvent(rows[i] as Row));
       }
       const result = await dispatchFirst(group);
       done += result.done;
       // Cut short (its time was up, or a handler failed): read the due list again, so the events
       // left over keep their place before the later ones.
-      if (result.cut) return { done, more: true };
+      if (result.left.length > 0 || result.failed) return { done, more: true };
     }
     // What others hold is theirs: the count is of what this call did, so draining never spins on it.
     return { done, more: due.rows.length === limit };
   }
 
   /**
-   * The first tries of consecutive events (the common case) in one transaction: lock them (skipping
-   * what another process holds), run their handlers in order while the transaction is younger than
-   * DISPATCH_GROUP_MS, then mark those dispatched in one statement. Four round trips plus the
-   * handlers' own statements for the whole group, where `dispatchAgain` takes eight per event; one
+   * The first tries of consecutive events (the common case) in one transaction. Its first statement
+   * locks them (skipping what another process holds or has done) and marks them dispatched; then
+   * their handlers run in position order while the transaction is younger than DISPATCH_GROUP_MS;
+   * events the time limit left are unmarked and returned in `left`. Two round trips (the lock goes
+   * with the BEGIN) plus the handlers' own statements for the whole group, where `dispatchAgain` takes eight per event; one
    * commit (one WAL flush) for them all. The time limit keeps the transaction short: live pushes wait
-   * behind it (decision 0003).
+   * behind it (decision 0003). The marks are written first, in the statement that locks: `now()` is
+   * the transaction's time either way, and a rollback takes them back with the handlers' work.
    * No claim rows: the group's handler work and its dispatched marks commit together or not at all,
    * and a dispatched event is never tried again, so nothing could read them. Claims matter only
    * between tries, where a retry's handlers succeed one by one (`dispatchAgain`).
@@ -382,22 +438,30 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * `dispatchAgain`, which keeps each handler's work apart in a savepoint, so a failing handler
    * never holds the others back.
    */
-  async function dispatchFirst(positions: number[]): Promise<{ done: number; cut: boolean }> {
+  async function dispatchFirst(group: StoredEvent[]): Promise<FirstTry> {
     let failed: { position: number; handler: string; error: unknown } | null = null;
+    const positions = group.map((e) => e.position);
     try {
-      return await db.transaction(async (tx) => {
+      // Integers checked, so they can go in the text: the lock travels with the BEGIN (`transactionFrom`).
+      if (!positions.every(Number.isSafeInteger))
+        throw new Error(`event positions must be integers: ${positions}`);
+      const lock = `UPDATE outbox o SET dispatched_at = now(), attempts = o.attempts + 1, last_error = NULL
+          FROM (SELECT position FROM outbox
+                 WHERE position = ANY('{${positions.join(',')}}'::bigint[]) AND dispatched_at IS NULL AND attempts = 0
+                 ORDER BY position FOR UPDATE SKIP LOCKED) AS l
+         WHERE o.position = l.position RETURNING o.position`;
+      return await transactionFrom<{ position: string }, FirstTry>(db, lock, async (tx, locked) => {
+        // The handlers' time counts from here: the lock may have waited for a CPU on a busy machine.
         const started = performance.now();
-        const result = await tx.execute(sql`
-          SELECT position, id, type, payload, actor_id, audience, txid::text AS txid, created_at FROM outbox
-           WHERE position = ANY(${`{${positions.join(',')}}`}::bigint[]) AND dispatched_at IS NULL AND attempts = 0
-           ORDER BY position FOR UPDATE SKIP LOCKED`);
-        const events = (result.rows as unknown as Row[]).map(toEvent);
+        const mine = new Set(locked.map((r) => Number(r.position)));
+        const events = group.filter((e) => mine.has(e.position)).sort((a, b) => a.position - b.position);
         const handled: StoredEvent[] = [];
         // A family's events, applied together after the others (each family keeps their order).
         const batches = new Map<string, { batch: HandlerBatch; events: StoredEvent[] }>();
         for (const event of events) {
           if (handled.length > 0 && performance.now() - started > DISPATCH_GROUP_MS) break;
-          for (const handler of handlers.filter((h) => handlesType(h, event.type))) {
+          for (const handler of handlers) {
+            if (!handlesType(handler, event.type)) continue;
             if (handler.batch) {
               const family = batches.get(handler.batch.family);
               if (family) {
@@ -422,15 +486,17 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
             throw error;
           }
         }
-        if (handled.length > 0) {
+        const left = events.slice(handled.length);
+        if (left.length > 0) {
+          // Not tried after all: back as they were (locked until this commits, so nobody saw them).
           await tx.execute(sql`
-            UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
-             WHERE position = ANY(${`{${handled.map((e) => e.position).join(',')}}`}::bigint[])`);
+            UPDATE outbox SET dispatched_at = NULL, attempts = attempts - 1
+             WHERE position = ANY(${`{${left.map((e) => e.position).join(',')}}`}::bigint[])`);
         }
-        return { done: handled.length, cut: handled.length < events.length };
+        return { done: handled.length, left, failed: false };
       });
     } catch (error) {
-      if (failed !== null && positions.length === 1) {
+      if (failed !== null && group.length === 1) {
         const { handler, error: cause } = failed as { position: number; handler: string; error: unknown };
         log.error({ err: cause, position: positions[0], handler }, 'event handler failed');
         // Rolled back whole: this try counts, and the next is `dispatchAgain`'s, after the backoff.
@@ -440,14 +506,14 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
             WHERE position = $1 AND dispatched_at IS NULL`,
           [positions[0], String(cause)],
         );
-        return { done: 1, cut: true };
+        return { done: 1, left: [], failed: true };
       }
       // Which event failed is not certain in a group (a handler that swallowed a statement's error
       // leaves the transaction aborted for the next one): each goes through the careful path.
       log.warn({ err: error, positions }, 'event group failed; dispatching its events one by one');
       let done = 0;
       for (const position of positions) done += await dispatchAgain(position);
-      return { done, cut: true };
+      return { done, left: [], failed: true };
     }
   }
 
@@ -486,10 +552,15 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     });
   }
 
-  /** Runs durable handlers until nothing due is left that another transaction does not hold. */
-  async function drain(): Promise<void> {
+  /**
+   * Runs durable handlers: the follower's events first; then, with `scan`, every due event until
+   * nothing is left that another transaction does not hold.
+   */
+  async function drain(scan: boolean): Promise<void> {
+    await dispatchFresh();
+    if (!scan) return;
     for (;;) {
-      const { done, more } = await dispatchOnce();
+      const { done, more } = await dispatchDue();
       if (done === 0 || !more) return;
     }
   }
@@ -503,7 +574,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     // A pass that starts during the drain may take what the drain skipped: await it too (bounded).
     for (let round = 0; round < 10; round++) {
       if (dispatching) await dispatching;
-      await drain();
+      await drain(true);
       if (!dispatching) return;
     }
   }
@@ -511,7 +582,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   /** Wakes the follower and the dispatcher (the poll, a start, a test). */
   function kick(): void {
     kickFollow();
-    kickDispatch();
+    kickDispatch(true);
   }
 
   /**
@@ -545,17 +616,29 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       });
   }
 
-  function kickDispatch(): void {
+  /** Starts a dispatcher pass: the follower's events, and with `scan` (the poll, a start) the due list. */
+  function kickDispatch(scan = false): void {
     if (!running || handlers.length === 0) return;
+    if (scan) again.scan = true;
     if (dispatching) {
       again.dispatch = true;
       return;
     }
-    dispatching = drain()
+    const started = performance.now();
+    const scanNow = again.scan;
+    again.scan = false;
+    dispatching = drain(scanNow)
       .catch((error) => log.error({ err: error }, 'event dispatch failed'))
+      .then(async () => {
+        // Kicked meanwhile: the next pass starts DISPATCH_COALESCE_MS after this one did, so that
+        // what arrives meanwhile forms one larger group (held by `dispatching`: kicks only set `again`).
+        const wait = DISPATCH_COALESCE_MS - (performance.now() - started);
+        if ((again.dispatch || again.scan) && running && wait > 0)
+          await new Promise((r) => setTimeout(r, wait));
+      })
       .finally(() => {
         dispatching = null;
-        if (again.dispatch) {
+        if (again.dispatch || again.scan) {
           again.dispatch = false;
           kickDispatch();
         }
@@ -626,9 +709,11 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     kick();
   }
 
-  async function start(options: { pollMs?: number } = {}): Promise<void> {
+  async function start(options: { pollMs?: number; freshMax?: number } = {}): Promise<void> {
     running = true;
-    again = { follow: false, dispatch: false };
+    freshMax = options.freshMax ?? FRESH_MAX;
+    again = { follow: false, dispatch: false, scan: false };
+    fresh = [];
     cursor = await headCursor();
     await listen();
     // The poll catches what a NOTIFY cannot: rows held back behind a long transaction, retries.
