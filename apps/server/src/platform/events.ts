@@ -64,13 +64,14 @@ const DISPATCH_BATCH = 100;
 /** The follower's events waiting for their first try in this process, at most (`offerFresh`). */
 const FRESH_MAX = 10_000;
 /**
- * First tries handled in one transaction, at most, and the time after which it takes no more. 64,
- * not 16 (24 Nov): a group costs its round trips (three since the fifteenth session: `BEGIN` with the
- * lock, the handlers' statements, `COMMIT`) whatever its size, and each round trip stalls the event
- * loop in `writev` while PostgreSQL's backend takes the CPU; in `bench:cases` 16 left 6,500–7,400
- * events behind the creates, 64 none.
+ * First tries handled in one transaction, at most, and the time after which it takes no more. A
+ * group costs its round trips (three: `BEGIN` with the lock, the handlers' statements, `COMMIT`)
+ * whatever its size, and each round trip stalls the event loop in `writev` while PostgreSQL's backend
+ * takes the CPU. In `bench:cases` (about 4,300 events a second) groups of 16 left 6,500–7,400 events
+ * behind the creates and 64 none (24 Nov); 128 lets a pass's arrivals (`DISPATCH_COALESCE_MS`) make
+ * one group. The time limit still keeps a group of slow handlers short.
  */
-const DISPATCH_GROUP = 64;
+const DISPATCH_GROUP = 128;
 const DISPATCH_GROUP_MS = 5;
 /**
  * While events keep coming, a dispatcher pass starts at most this often, so that what arrives
@@ -356,16 +357,25 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     for (const event of events) fresh.push(event);
   }
 
-  /** First tries of the follower's events, in groups, until none is left. */
+  /**
+   * First tries of the follower's events queued when the pass began, in groups. What the follower
+   * offers meanwhile waits for the next pass (`DISPATCH_COALESCE_MS`), so that it makes one group
+   * rather than a small group per follower read.
+   */
   async function dispatchFresh(): Promise<number> {
     let done = 0;
-    while (fresh.length > 0) {
-      const group = fresh.slice(0, DISPATCH_GROUP);
+    let quota = fresh.length;
+    while (quota > 0 && fresh.length > 0) {
+      const group = fresh.slice(0, Math.min(DISPATCH_GROUP, quota));
       fresh = fresh.slice(group.length);
+      quota -= group.length;
       const result = await dispatchFirst(group);
       done += result.done;
-      // Cut short (its time was up): what is left keeps its place at the front.
-      if (result.left.length > 0) fresh = result.left.concat(fresh);
+      // Cut short (its time was up): what is left keeps its place at the front, and is still this pass's.
+      if (result.left.length > 0) {
+        fresh = result.left.concat(fresh);
+        quota += result.left.length;
+      }
     }
     return done;
   }
