@@ -135,6 +135,10 @@ export const compareCursor = (a: Cursor, b: Cursor): number => {
   return a.position - b.position;
 };
 
+/** The events' positions as a PostgreSQL array literal (`{1,2,3}`): integers only, safe in a statement's text. */
+const positionArray = (events: readonly StoredEvent[]): string =>
+  `{${events.map((e) => e.position).join(',')}}`;
+
 /** What a group's first try did: events handled, events its time limit left, whether it failed. */
 interface FirstTry {
   done: number;
@@ -362,22 +366,19 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * offers meanwhile waits for the next pass (`DISPATCH_COALESCE_MS`), so that it makes one group
    * rather than a small group per follower read.
    */
-  async function dispatchFresh(): Promise<number> {
-    let done = 0;
+  async function dispatchFresh(): Promise<void> {
     let quota = fresh.length;
     while (quota > 0 && fresh.length > 0) {
       const group = fresh.slice(0, Math.min(DISPATCH_GROUP, quota));
       fresh = fresh.slice(group.length);
       quota -= group.length;
       const result = await dispatchFirst(group);
-      done += result.done;
       // Cut short (its time was up): what is left keeps its place at the front, and is still this pass's.
       if (result.left.length > 0) {
         fresh = result.left.concat(fresh);
         quota += result.left.length;
       }
     }
-    return done;
   }
 
   /**
@@ -436,9 +437,9 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
    * locks them (skipping what another process holds or has done) and marks them dispatched; then
    * their handlers run in position order while the transaction is younger than DISPATCH_GROUP_MS;
    * events the time limit left are unmarked and returned in `left`. Two round trips (the lock goes
-   * with the BEGIN) plus the handlers' own statements for the whole group, where `dispatchAgain` takes eight per event; one
-   * commit (one WAL flush) for them all. The time limit keeps the transaction short: live pushes wait
-   * behind it (decision 0003). The marks are written first, in the statement that locks: `now()` is
+   * with the BEGIN) plus the handlers' own statements for the whole group, where `dispatchAgain`
+   * takes eight per event; one commit (one WAL flush) for them all. The time limit keeps the
+   * transaction short: live pushes wait behind it (decision 0003). The marks are written first, in the statement that locks: `now()` is
    * the transaction's time either way, and a rollback takes them back with the handlers' work.
    * No claim rows: the group's handler work and its dispatched marks commit together or not at all,
    * and a dispatched event is never tried again, so nothing could read them. Claims matter only
@@ -457,7 +458,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         throw new Error(`event positions must be integers: ${positions}`);
       const lock = `UPDATE outbox o SET dispatched_at = now(), attempts = o.attempts + 1, last_error = NULL
           FROM (SELECT position FROM outbox
-                 WHERE position = ANY('{${positions.join(',')}}'::bigint[]) AND dispatched_at IS NULL AND attempts = 0
+                 WHERE position = ANY('${positionArray(group)}'::bigint[]) AND dispatched_at IS NULL AND attempts = 0
                  ORDER BY position FOR UPDATE SKIP LOCKED) AS l
          WHERE o.position = l.position RETURNING o.position`;
       return await transactionFrom<{ position: string }, FirstTry>(db, lock, async (tx, locked) => {
@@ -501,7 +502,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
           // Not tried after all: back as they were (locked until this commits, so nobody saw them).
           await tx.execute(sql`
             UPDATE outbox SET dispatched_at = NULL, attempts = attempts - 1
-             WHERE position = ANY(${`{${left.map((e) => e.position).join(',')}}`}::bigint[])`);
+             WHERE position = ANY(${positionArray(left)}::bigint[])`);
         }
         return { done: handled.length, left, failed: false };
       });

@@ -2196,7 +2196,7 @@ export function createCasesService(deps: CasesDeps) {
       const after = await loadCase(tx, id);
       await events.publish(tx, {
         type: CASE_EVENTS.deadlineExtended,
-        payload: { ...eventBase(after), regulatoryDueAt: due.toISOString(), reason },
+        payload: { ...eventBase(after), reason },
         actorId: a.userId,
         audience: audienceOf(after),
       });
