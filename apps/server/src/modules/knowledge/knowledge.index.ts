@@ -172,6 +172,114 @@ export function trigrams(word: string): string[] {
 
 const ms = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
 
+/** A term's postings added since the last compaction, in slot order (a new version takes a new slot). */
+interface DeltaList {
+  docs: Int32Array;
+  scores: Float32Array;
+  length: number;
+}
+
+const newDeltaList = (): DeltaList => ({ docs: new Int32Array(4), scores: new Float32Array(4), length: 0 });
+
+function pushPosting(list: DeltaList, slot: number, score: number) {
+  if (list.length === list.docs.length) {
+    const docs = new Int32Array(list.length * 2);
+    docs.set(list.docs);
+    list.docs = docs;
+    const scores = new Float32Array(list.length * 2);
+    scores.set(list.scores);
+    list.scores = scores;
+  }
+  list.docs[list.length] = slot;
+  // Single precision, as in the compact arrays: a score does not change when it is compacted.
+  list.scores[list.length++] = score;
+}
+
+// The loops below take typed arrays only (compact ranges and delta lists alike), so each compiles
+// for one kind of array: with `ArrayLike` (a delta was a plain array) every access went through a
+// polymorphic lookup, in the loops where a search spends its time.
+
+/**
+ * The walk's pass over one posting range of a group's single-word alternative: the group keeps
+ * each article's best score (the first touch recorded); a title/tag score marks a fill-up candidate.
+ * Returns the new count of touched articles.
+ */
+function walkBest(
+  docs: Int32Array,
+  scores: Float32Array,
+  from: number,
+  to: number,
+  best: Float32Array,
+  touched: Int32Array,
+  titled: Uint8Array,
+  count: number,
+): number {
+  let n = count;
+  for (let p = from; p < to; p++) {
+    const slot = docs[p] as number;
+    const score = scores[p] as number;
+    const was = best[slot] as number;
+    if (was === 0) touched[n++] = slot;
+    if (score > was) best[slot] = score;
+    if (score > HIGH_SCORE) titled[slot] = 1;
+  }
+  return n;
+}
+
+/** The walk's pass over one posting range of a phrase's word: hits and score summed per article. */
+function walkPhrase(
+  docs: Int32Array,
+  scores: Float32Array,
+  from: number,
+  to: number,
+  hits: Uint8Array,
+  sums: Float32Array,
+  touched: Int32Array,
+  titled: Uint8Array,
+  count: number,
+): number {
+  let n = count;
+  for (let p = from; p < to; p++) {
+    const slot = docs[p] as number;
+    const score = scores[p] as number;
+    const had = hits[slot] as number;
+    if (had === 0) touched[n++] = slot;
+    if (score > HIGH_SCORE) titled[slot] = 1;
+    hits[slot] = had + 1;
+    sums[slot] = (sums[slot] as number) + score;
+  }
+  return n;
+}
+
+/** A bonus word's pass: adds its score to the articles something else matched. */
+function walkBonus(docs: Int32Array, scores: Float32Array, from: number, to: number, total: Float32Array) {
+  for (let p = from; p < to; p++) {
+    const slot = docs[p] as number;
+    if (total[slot] !== 0) total[slot] = (total[slot] as number) + (scores[p] as number);
+  }
+}
+
+/** The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect. */
+function seek(docs: Int32Array, start: number, end: number, slot: number): number {
+  if (start >= end || (docs[start] as number) >= slot) return start;
+  let low = start;
+  let step = 1;
+  let high = start + 1;
+  while (high < end && (docs[high] as number) < slot) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > end) high = end;
+  // docs[low] < slot; the answer is in (low, high].
+  while (low + 1 < high) {
+    const mid = (low + high) >>> 1;
+    if ((docs[mid] as number) < slot) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
 export function createKnowledgeIndex(deps: {
   pool: pg.Pool;
   clock: Clock;
@@ -237,7 +345,7 @@ export function createKnowledgeIndex(deps: {
   let liftBase = new Float64Array(0);
   let liftGrowth = 1;
   /** Postings added since the last compaction, by term. */
-  let delta = new Map<number, { docs: number[]; scores: number[] }>();
+  let delta = new Map<number, DeltaList>();
   let deltaSize = 0;
   let deadSlots = 0;
   /** Latin terms (the typo lexicon): trigram → term ids, and each term's trigram count. */
@@ -399,12 +507,10 @@ export function createKnowledgeIndex(deps: {
     addDocument(row, (term, slot, score) => {
       let list = delta.get(term);
       if (!list) {
-        list = { docs: [], scores: [] };
+        list = newDeltaList();
         delta.set(term, list);
       }
-      list.docs.push(slot);
-      // Single precision, as in the compact arrays: a score does not change when it is compacted.
-      list.scores.push(Math.fround(score));
+      pushPosting(list, slot, score);
       deltaSize++;
     });
     if (deltaSize > DELTA_LIMIT || (deadSlots > 1000 && deadSlots > aliveCount / 5)) compact();
@@ -429,8 +535,8 @@ export function createKnowledgeIndex(deps: {
       for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++)
         if ((renumber[postDoc[p] as number] as number) >= 0) counts[t + 1] = (counts[t + 1] as number) + 1;
     for (const [t, list] of delta)
-      for (const d of list.docs)
-        if ((renumber[d] as number) >= 0) counts[t + 1] = (counts[t + 1] as number) + 1;
+      for (let i = 0; i < list.length; i++)
+        if ((renumber[list.docs[i] as number] as number) >= 0) counts[t + 1] = (counts[t + 1] as number) + 1;
     for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t + 1] as number) + (counts[t] as number);
     const docsOut = new Int32Array(counts[terms] as number);
     const scoresOut = new Float32Array(counts[terms] as number);
@@ -445,7 +551,7 @@ export function createKnowledgeIndex(deps: {
         scoresOut[at] = postScore[p] as number;
       }
     for (const [t, list] of delta)
-      for (let i = 0; i < list.docs.length; i++) {
+      for (let i = 0; i < list.length; i++) {
         const d = renumber[list.docs[i] as number] as number;
         if (d < 0) continue;
         const at = fill[t] as number;
@@ -729,18 +835,6 @@ export function createKnowledgeIndex(deps: {
     return scratch;
   };
 
-  /** Calls `visit` with each posting list of a term: its compact range, then its delta. */
-  function eachList(
-    term: string,
-    visit: (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => void,
-  ) {
-    const t = termId.get(term);
-    if (t === undefined) return;
-    if (t < mainTerms) visit(postDoc, postScore, offsets[t] as number, offsets[t + 1] as number);
-    const more = delta.get(t);
-    if (more) visit(more.docs, more.scores, 0, more.docs.length);
-  }
-
   /**
    * Ranks every matching published article: the sum of each group's best alternative (a term's
    * precomputed ts_rank item score; a phrase's terms summed), length-normalised, × freshness (up to
@@ -758,41 +852,74 @@ export function createKnowledgeIndex(deps: {
     let touchedCount = 0;
     for (const group of query.groups) {
       let groupCount = 0;
-      const offer = (slot: number, score: number) => {
-        if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
-        if (score > (groupBest[slot] as number)) groupBest[slot] = score;
-      };
-      // Loops over whole posting lists (no call per posting: this is where a search spends).
-      const offerList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
-        for (let p = from; p < to; p++) {
-          const slot = docs[p] as number;
-          const score = scores[p] as number;
-          if (groupBest[slot] === 0) groupTouched[groupCount++] = slot;
-          if (score > (groupBest[slot] as number)) groupBest[slot] = score;
-          if (score > HIGH_SCORE) titled[slot] = 1;
-        }
-      };
       for (const phrase of group) {
         if (phrase.length === 1) {
-          eachList(phrase[0] as string, offerList);
+          const t = termId.get(phrase[0] as string);
+          if (t === undefined) continue;
+          if (t < mainTerms)
+            groupCount = walkBest(
+              postDoc,
+              postScore,
+              offsets[t] as number,
+              offsets[t + 1] as number,
+              groupBest,
+              groupTouched,
+              titled,
+              groupCount,
+            );
+          const more = delta.get(t);
+          if (more)
+            groupCount = walkBest(
+              more.docs,
+              more.scores,
+              0,
+              more.length,
+              groupBest,
+              groupTouched,
+              titled,
+              groupCount,
+            );
           continue;
         }
         let phraseCount = 0;
-        const addList = (docs: ArrayLike<number>, scores: ArrayLike<number>, from: number, to: number) => {
-          for (let p = from; p < to; p++) {
-            const slot = docs[p] as number;
-            if (phraseHits[slot] === 0) phraseTouched[phraseCount++] = slot;
-            if ((scores[p] as number) > HIGH_SCORE) titled[slot] = 1;
-            phraseHits[slot] = (phraseHits[slot] as number) + 1;
-            phraseSum[slot] = (phraseSum[slot] as number) + (scores[p] as number);
-          }
-        };
-        for (const term of phrase) eachList(term, addList);
+        for (const term of phrase) {
+          const t = termId.get(term);
+          if (t === undefined) continue;
+          if (t < mainTerms)
+            phraseCount = walkPhrase(
+              postDoc,
+              postScore,
+              offsets[t] as number,
+              offsets[t + 1] as number,
+              phraseHits,
+              phraseSum,
+              phraseTouched,
+              titled,
+              phraseCount,
+            );
+          const more = delta.get(t);
+          if (more)
+            phraseCount = walkPhrase(
+              more.docs,
+              more.scores,
+              0,
+              more.length,
+              phraseHits,
+              phraseSum,
+              phraseTouched,
+              titled,
+              phraseCount,
+            );
+        }
         for (let i = 0; i < phraseCount; i++) {
           const slot = phraseTouched[i] as number;
           // A whole phrase satisfies the group; a part of one only adds to the any-term score.
-          if (phraseHits[slot] === phrase.length) offer(slot, phraseSum[slot] as number);
-          else {
+          if (phraseHits[slot] === phrase.length) {
+            const score = phraseSum[slot] as number;
+            const was = groupBest[slot] as number;
+            if (was === 0) groupTouched[groupCount++] = slot;
+            if (score > was) groupBest[slot] = score;
+          } else {
             if (total[slot] === 0 && matched[slot] === 0) touched[touchedCount++] = slot;
             total[slot] = (total[slot] as number) + (phraseSum[slot] as number) / phrase.length;
           }
@@ -808,13 +935,13 @@ export function createKnowledgeIndex(deps: {
         groupBest[slot] = 0;
       }
     }
-    for (const term of query.bonus ?? [])
-      eachList(term, (docs, scores, from, to) => {
-        for (let p = from; p < to; p++) {
-          const slot = docs[p] as number;
-          if (total[slot] !== 0) total[slot] = (total[slot] as number) + (scores[p] as number);
-        }
-      });
+    for (const term of query.bonus ?? []) {
+      const t = termId.get(term);
+      if (t === undefined) continue;
+      if (t < mainTerms) walkBonus(postDoc, postScore, offsets[t] as number, offsets[t + 1] as number, total);
+      const more = delta.get(t);
+      if (more) walkBonus(more.docs, more.scores, 0, more.length, total);
+    }
     const groups = query.groups.length;
     const { isAllowed, rank } = admission(query);
     // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
@@ -897,7 +1024,7 @@ export function createKnowledgeIndex(deps: {
     const hiFrom: number[] = [];
     const hiTo: number[] = [];
     const low: number[] = [];
-    const extra: Array<{ docs: number[]; scores: number[] } | null> = [];
+    const extra: Array<DeltaList | null> = [];
     const lengths: number[] = [];
     const keyOf = (term: string) => {
       let k = termIndex.get(term);
@@ -913,7 +1040,7 @@ export function createKnowledgeIndex(deps: {
       low.push(main ? (lowImpact[t] as number) : 0);
       const more = t === undefined ? null : (delta.get(t) ?? null);
       extra.push(more);
-      lengths.push((to[k] as number) - (from[k] as number) + (more?.docs.length ?? 0));
+      lengths.push((to[k] as number) - (from[k] as number) + (more?.length ?? 0));
       return k;
     };
     const groups = query.groups.map((group) => group.map((phrase) => phrase.map(keyOf)));
@@ -940,14 +1067,14 @@ export function createKnowledgeIndex(deps: {
 
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
-      tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.docs.length ?? 0);
+      tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.length ?? 0);
     /** The articles with a query term in a high tier or in the delta, ascending. */
     const tierCandidates = () => {
       const lists: PostingRange[] = [];
       for (let k = 0; k < termCount; k++) {
         lists.push({ docs: hiDoc, start: hiFrom[k] as number, end: hiTo[k] as number });
         const more = extra[k];
-        if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
+        if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
       }
       return union(lists);
     };
@@ -996,7 +1123,7 @@ export function createKnowledgeIndex(deps: {
       for (const other of phrase) if ((lengths[other] as number) < (lengths[k] as number)) k = other;
       lists.push({ docs: postDoc, start: from[k] as number, end: to[k] as number });
       const more = extra[k];
-      if (more) lists.push({ docs: more.docs, start: 0, end: more.docs.length });
+      if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
     }
     const { strict, strictCount } = rankCandidates(query, plan, union(lists), query.limit, false);
     // One group has no fill-up: its matches are the strict list.
@@ -1022,7 +1149,7 @@ export function createKnowledgeIndex(deps: {
   }
 
   interface PostingRange {
-    docs: ArrayLike<number>;
+    docs: Int32Array;
     start: number;
     end: number;
   }
@@ -1067,7 +1194,7 @@ export function createKnowledgeIndex(deps: {
     /** Per term key: its compact range [from, to) and its delta list. */
     from: number[];
     to: number[];
-    extra: Array<{ docs: number[]; scores: number[] } | null>;
+    extra: Array<DeltaList | null>;
     termCount: number;
   }
 
@@ -1082,75 +1209,92 @@ export function createKnowledgeIndex(deps: {
     const { groups, bonus, byCost, from, to, extra, termCount } = plan;
     const { isAllowed, rank } = admission(query);
     candidatesRanked += order.length;
+    // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
+    // phrase j's term keys are phraseTerms[phraseStart[j] … phraseStart[j + 1]).
+    const groupCount = byCost.length;
+    const groupStart = new Int32Array(groupCount + 1);
+    const phraseStartList: number[] = [0];
+    const phraseTermList: number[] = [];
+    for (let i = 0; i < groupCount; i++) {
+      for (const phrase of groups[byCost[i] as number] as number[][]) {
+        phraseTermList.push(...phrase);
+        phraseStartList.push(phraseTermList.length);
+      }
+      groupStart[i + 1] = phraseStartList.length - 1;
+    }
+    const phraseStart = Int32Array.from(phraseStartList);
+    const phraseTerms = Int32Array.from(phraseTermList);
     // Per term: the cursor in its main range and in its delta (both only move forward).
     const at = Int32Array.from(from);
+    const end = Int32Array.from(to);
     const deltaAt = new Int32Array(termCount);
-    /** The term's score in the candidate `stamp[k]` (its position + 1): −1 absent. */
+    /** The term's score in the candidate numbered `stamp[k]`: −1 absent. */
     const score = new Float64Array(termCount);
     const stamp = new Int32Array(termCount);
-    let slot = 0;
-    let current = 0;
-    const look = (k: number) => {
-      if (stamp[k] === current) return score[k] as number;
-      stamp[k] = current;
+    const docs = postDoc;
+    const scores = postScore;
+    const look = (k: number, slot: number, mark: number): number => {
+      if (stamp[k] === mark) return score[k] as number;
+      stamp[k] = mark;
       let found = -1;
-      const end = to[k] as number;
-      const p = seek(postDoc, at[k] as number, end, slot);
+      const last = end[k] as number;
+      const p = seek(docs, at[k] as number, last, slot);
       at[k] = p;
-      if (p < end && postDoc[p] === slot) found = postScore[p] as number;
+      if (p < last && docs[p] === slot) found = scores[p] as number;
       else {
         const more = extra[k];
         if (more) {
-          const q = seek(more.docs, deltaAt[k] as number, more.docs.length, slot);
+          const q = seek(more.docs, deltaAt[k] as number, more.length, slot);
           deltaAt[k] = q;
-          if (q < more.docs.length && more.docs[q] === slot) found = more.scores[q] as number;
+          if (q < more.length && more.docs[q] === slot) found = more.scores[q] as number;
         }
       }
       score[k] = found;
       return found;
     };
-    /** Whether the candidate has a query term (not a bonus one) in its title or tags. */
-    const isTitled = () => {
-      for (const group of groups)
-        for (const phrase of group)
-          for (const k of phrase) if ((score[k] as number) > HIGH_SCORE) return true;
-      return false;
-    };
     const strict = topK(keep);
     let strictCount = 0;
     for (let i = 0; i < order.length; i++) {
-      slot = order[i] as number;
+      const slot = order[i] as number;
       if (!isAllowed(slot)) continue;
-      current = i + 1;
+      const mark = i + 1;
+      // Which groups the candidate meets. Ranking a strict candidate stops at the first group it
+      // misses, and a phrase at its first missing word; the sum below looks up whatever it needs.
       let met = 0;
-      for (const g of byCost) {
+      for (let g = 0; g < groupCount; g++) {
         let isMet = false;
-        for (const phrase of groups[g] as number[][]) {
+        for (let j = groupStart[g] as number; j < (groupStart[g + 1] as number) && !isMet; j++) {
           let isWhole = true;
-          for (const k of phrase) if (look(k) < 0) isWhole = false;
-          if (isWhole) isMet = true;
+          for (let t = phraseStart[j] as number; t < (phraseStart[j + 1] as number); t++)
+            if (look(phraseTerms[t] as number, slot, mark) < 0) {
+              isWhole = false;
+              break;
+            }
+          isMet = isWhole;
         }
         if (isMet) met++;
         else if (!isLoose) break;
       }
-      if (isLoose === (met === groups.length)) continue;
-      // A fill-up candidate has a query term in its title or tags (a delta's may not).
-      if (isLoose && !isTitled()) continue;
+      if (isLoose === (met === groupCount)) continue;
       // As the walk sums (Float32 at each step, groups in query order): partial phrases as met,
-      // then the group's best.
+      // then the group's best. A fill-up candidate has a query term (not a bonus one) in its title
+      // or tags (a delta's may not).
       let sum = 0;
+      let isTitled = false;
       for (const group of groups) {
         let best = 0;
         for (const phrase of group) {
           if (phrase.length === 1) {
-            const s = score[phrase[0] as number] as number;
+            const s = look(phrase[0] as number, slot, mark);
+            if (s > HIGH_SCORE) isTitled = true;
             if (s > best) best = s;
             continue;
           }
           let part = 0;
           let found = 0;
           for (const k of phrase) {
-            const s = score[k] as number;
+            const s = look(k, slot, mark);
+            if (s > HIGH_SCORE) isTitled = true;
             if (s >= 0) {
               found++;
               part = Math.fround(part + s);
@@ -1162,37 +1306,17 @@ export function createKnowledgeIndex(deps: {
         }
         sum = Math.fround(sum + best);
       }
+      if (isLoose && !isTitled) continue;
       // The walk ranks only what some group term touched (a bonus term alone matches nothing).
       if (sum === 0) continue;
       for (const k of bonus) {
-        const s = look(k);
+        const s = look(k, slot, mark);
         if (s >= 0) sum = Math.fround(sum + s);
       }
       strictCount++;
       strict.offer(slot, rank(slot, sum));
     }
     return { strict, strictCount };
-  }
-
-  /** The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect. */
-  function seek(docs: ArrayLike<number>, start: number, end: number, slot: number) {
-    if (start >= end || (docs[start] as number) >= slot) return start;
-    let low = start;
-    let step = 1;
-    let high = start + 1;
-    while (high < end && (docs[high] as number) < slot) {
-      low = high;
-      step *= 2;
-      high = low + step;
-    }
-    if (high > end) high = end;
-    // docs[low] < slot; the answer is in (low, high].
-    while (low + 1 < high) {
-      const mid = (low + high) >>> 1;
-      if ((docs[mid] as number) < slot) low = mid;
-      else high = mid;
-    }
-    return high;
   }
 
   /** The `k` best (score, then id) of what is offered: insertion into a short sorted array. */
