@@ -1,6 +1,38 @@
+import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
+import { DEMO_SYNONYMS, DEMO_TOPICS } from '../../seed/knowledge-articles.ts';
 import { searchDocument } from './knowledge.service.ts';
 import { foldLatin, highlight, htmlToText, markedForms, terms } from './knowledge.text.ts';
+
+/**
+ * The matches `highlight` must mark, found the plain way: the text split by the `WORDS` expression,
+ * every Latin word folded and stemmed, every Han run searched for each Han term.
+ */
+function referenceMarks(text: string, queryTerms: Set<string>, maxChars = 220): string[] {
+  const han = [...queryTerms].filter((t) => /\p{Script=Han}/u.test(t)).sort((a, b) => b.length - a.length);
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) {
+    const word = match[0];
+    const start = match.index;
+    if (/\p{Script=Han}/u.test(word)) {
+      for (const term of han)
+        for (let at = word.indexOf(term); at >= 0; at = word.indexOf(term, at + term.length))
+          ranges.push([start + at, start + at + term.length]);
+    } else {
+      const folded = foldLatin(word);
+      const stemmed = folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+      if (queryTerms.has(stemmed) || queryTerms.has(folded)) ranges.push([start, start + word.length]);
+    }
+  }
+  const first = Math.min(...ranges.map((r) => r[0]));
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of ranges.filter((r) => r[0] < first + maxChars).sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged.map(([a, b]) => text.slice(a, b));
+}
 
 describe('search terms', () => {
   it('folds Vietnamese: with and without diacritics give the same terms', () => {
@@ -41,6 +73,52 @@ describe('highlight', () => {
   });
   it('marks Chinese terms inside a run', () => {
     expect(highlight('请立即挂失信用卡', new Set(['挂失']))).toBe('请立即<mark>挂失</mark>信用卡');
+  });
+  it('marks exactly the words the plain split, fold and stem would, in all three languages', () => {
+    const texts = DEMO_TOPICS.flatMap((topic) =>
+      (['en', 'zh-CN', 'vi'] as const).flatMap((l) => [topic[l].title, htmlToText(topic[l].body)]),
+    );
+    // Capitals, decomposed marks, digits glued to letters, a Han character outside the BMP.
+    texts.push('ĐỔI THẺ Tín Dụng 24/7 ATM取钱 𠮷野家 the\u0301 card-less e\u0300 NFD Card5 İstanbul');
+    const queries = [
+      // Every fifth demo title in each language (all of them take the reference too long).
+      ...DEMO_TOPICS.filter((_, i) => i % 5 === 0).flatMap((topic) =>
+        (['en', 'zh-CN', 'vi'] as const).map((l) => topic[l].title),
+      ),
+      ...DEMO_SYNONYMS.map((group) => group.join(' ')),
+      'doi the tin dung 24 atm 取钱 野家 card istanbul e nfd card5',
+    ].map((q) => new Set(terms(q)));
+    let marks = 0;
+    for (const queryTerms of queries)
+      for (const text of texts) {
+        const expected = referenceMarks(text, queryTerms, 5000);
+        const marked = [...highlight(text, queryTerms, 5000).matchAll(/<mark>(.*?)<\/mark>/g)].map(
+          (m) => m[1],
+        );
+        // Adjacent matches merge into one mark: compare the text they cover.
+        expect(marked.join('')).toBe(
+          expected
+            .join('')
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;'),
+        );
+        marks += expected.length;
+      }
+    expect(marks).toBeGreaterThan(500);
+  });
+  it('stems a word without changing its first letter (highlighting skips words by it)', () => {
+    const words = new Set(
+      DEMO_TOPICS.flatMap((topic) =>
+        (['en', 'vi'] as const).flatMap(
+          (l) => foldLatin(`${topic[l].title} ${htmlToText(topic[l].body)}`).match(/[a-z]{4,}/g) ?? [],
+        ),
+      ),
+    );
+    for (const word of ['ying', 'aing', 'ayed', 'yelling', 'eed', 'sses', 'ties', 'yyyy']) words.add(word);
+    expect(words.size).toBeGreaterThan(1000);
+    for (const word of words) expect(stemmer(word).charAt(0)).toBe(word.charAt(0));
   });
   it('reads the text of a sanitized body', () => {
     expect(htmlToText('<h2>A</h2><p>B &amp; C</p><ul><li>D</li></ul>')).toBe('A\nB & C\nD');
