@@ -344,4 +344,22 @@ describe('knowledge index', () => {
     index.countUse('b', { helpful: 5, views: 20 });
     expect(ids(index.search(query('card')))).toEqual(['b', 'a']);
   });
+
+  it('ranks an article whose popularity outgrew every other lift, though full lists pass over low sums', () => {
+    // Full lists skip a match whose term sum × the largest lift cannot beat their last: that
+    // largest lift must follow views counted after the build and after a compaction. `weak` has
+    // a lower term sum (one occurrence of each word) and a longer text than the 300 others.
+    const index = makeIndex();
+    for (let i = 0; i < 300; i++)
+      index.upsert(row(`c${String(i).padStart(3, '0')}`, { title: 'card fee', body: 'card fee limit' }));
+    index.upsert(row('weak', { title: 'card fee', body: 'alpha bravo charlie delta echo' }));
+    index.compact();
+    const top = (q: IndexQuery) => ids(index.search(q))[0];
+    expect(top(query('card fee'))).toBe('c000');
+    index.countUse('weak', { views: 1e12, helpful: 1e12 });
+    expect(top(query('card fee'))).toBe('weak');
+    expect(ids(index.searchByWalk(query('card fee')))[0]).toBe('weak');
+    // The any-group fill-up (no article has the second word) too.
+    expect(top(query('card zzzz'))).toBe('weak');
+  });
 });

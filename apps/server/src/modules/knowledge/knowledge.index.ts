@@ -172,6 +172,77 @@ export function trigrams(word: string): string[] {
 
 const ms = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
 
+/** What a search's filters allow, read by `isAllowed` and `rank` in the index (−1: no filter). */
+interface Admission {
+  localeCode: number;
+  /** 1 public, 0 internal. */
+  visibility: number;
+  audienceBits: number;
+  categorySet: Set<number> | null;
+  product: string | null;
+  now: number;
+}
+
+/**
+ * The `k` best (score, then id) of what is offered: insertion into a short sorted array. A class,
+ * so every list has one shape and its methods one call target in the loops that offer.
+ */
+class TopK {
+  private readonly slots: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+  constructor(
+    private readonly k: number,
+    private readonly ids: string[],
+  ) {
+    // Typed, so a list's arrays keep one kind of elements whatever is offered.
+    this.slots = new Int32Array(k);
+    this.scores = new Float64Array(k);
+  }
+
+  private isBefore(score: number, slot: number, i: number): boolean {
+    const other = this.scores[i] as number;
+    return (
+      score > other ||
+      (score === other && (this.ids[slot] as string) < (this.ids[this.slots[i] as number] as string))
+    );
+  }
+
+  offer(slot: number, score: number) {
+    const { slots, scores, k } = this;
+    if (this.size === k && !this.isBefore(score, slot, k - 1)) return;
+    let i = this.size < k ? this.size++ : k - 1;
+    while (i > 0 && this.isBefore(score, slot, i - 1)) {
+      slots[i] = slots[i - 1] as number;
+      scores[i] = scores[i - 1] as number;
+      i--;
+    }
+    slots[i] = slot;
+    scores[i] = score;
+  }
+
+  hits(): IndexHit[] {
+    const out: IndexHit[] = [];
+    for (let i = 0; i < this.size; i++)
+      out.push({ id: this.ids[this.slots[i] as number] as string, score: this.scores[i] as number });
+    return out;
+  }
+
+  count(): number {
+    return this.size;
+  }
+
+  /** The lowest score kept (−∞ when none). */
+  lowest(): number {
+    return this.size > 0 ? (this.scores[this.size - 1] as number) : Number.NEGATIVE_INFINITY;
+  }
+
+  /** What a score must reach to be kept: the lowest kept once the list is full, else −∞. */
+  floor(): number {
+    return this.size === this.k ? (this.scores[this.k - 1] as number) : Number.NEGATIVE_INFINITY;
+  }
+}
+
 /** A term's postings added since the last compaction, in slot order (a new version takes a new slot). */
 interface DeltaList {
   docs: Int32Array;
@@ -259,6 +330,43 @@ function walkBonus(docs: Int32Array, scores: Float32Array, from: number, to: num
   }
 }
 
+/**
+ * Where a candidate ranking stands in each query term's postings (by term key): its compact range's
+ * cursor and end, its delta list and cursor (cursors only move forward, as candidates ascend), and
+ * the term's score in the candidate numbered `stamp[k]` (−1 absent).
+ */
+interface Cursors {
+  docs: Int32Array;
+  scores: Float32Array;
+  at: Int32Array;
+  end: Int32Array;
+  extra: Array<DeltaList | null>;
+  deltaAt: Int32Array;
+  score: Float64Array;
+  stamp: Int32Array;
+}
+
+/** Term `k`'s score in the article at `slot` (−1: absent), looked up once per candidate `mark`. */
+function look(c: Cursors, k: number, slot: number, mark: number): number {
+  if (c.stamp[k] === mark) return c.score[k] as number;
+  c.stamp[k] = mark;
+  let found = -1;
+  const last = c.end[k] as number;
+  const p = seek(c.docs, c.at[k] as number, last, slot);
+  c.at[k] = p;
+  if (p < last && c.docs[p] === slot) found = c.scores[p] as number;
+  else {
+    const more = c.extra[k];
+    if (more) {
+      const q = seek(more.docs, c.deltaAt[k] as number, more.length, slot);
+      c.deltaAt[k] = q;
+      if (q < more.length && more.docs[q] === slot) found = more.scores[q] as number;
+    }
+  }
+  c.score[k] = found;
+  return found;
+}
+
 /** The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect. */
 function seek(docs: Int32Array, start: number, end: number, slot: number): number {
   if (start >= end || (docs[start] as number) >= slot) return start;
@@ -307,6 +415,12 @@ export function createKnowledgeIndex(deps: {
   let lift = new Float64Array(0);
   /** 1 / ln(document length + 1): ts_rank's normalisation 1. */
   let norm = new Float32Array(0);
+  /**
+   * At least every living slot's lift (a lift that falls leaves it high until the next build or
+   * compaction): no article scores above its term sum × this, which lets a search pass over a
+   * match that cannot enter a full list without ranking it.
+   */
+  let maxLift = 0;
   let slotOf = new Map<string, number>();
   let aliveCount = 0;
   const locales: string[] = [];
@@ -455,6 +569,7 @@ export function createKnowledgeIndex(deps: {
       (norm[slot] as number) *
       (1 + Math.log(1 + (views[slot] as number) + 3 * (helpful[slot] as number)) / 30);
     lift[slot] = value;
+    if (value > maxLift) maxLift = value;
     // The tiers' bound holds for the lifts it was computed with: a lift that grew since widens it.
     const base = slot < liftBase.length ? (liftBase[slot] as number) : 0;
     if (base > 0 && value > base * liftGrowth) liftGrowth = value / base;
@@ -586,6 +701,8 @@ export function createKnowledgeIndex(deps: {
       norm[d] = norm[s] as number;
     }
     alive.fill(0, next);
+    maxLift = 0;
+    for (let s = 0; s < next; s++) if ((lift[s] as number) > maxLift) maxLift = lift[s] as number;
     ids = newIds;
     productsOf = newProducts;
     slots = next;
@@ -620,6 +737,7 @@ export function createKnowledgeIndex(deps: {
     slotOf = new Map();
     aliveCount = 0;
     deadSlots = 0;
+    maxLift = 0;
     grow(Math.max(1024, total ?? 0));
     let termsBuf = new Int32Array(1 << 16);
     let scoresBuf = new Float32Array(1 << 16);
@@ -929,8 +1047,9 @@ export function createKnowledgeIndex(deps: {
       }
       for (let i = 0; i < groupCount; i++) {
         const slot = groupTouched[i] as number;
+        const best = groupBest[slot] as number;
         if (total[slot] === 0 && matched[slot] === 0) touched[touchedCount++] = slot;
-        total[slot] = (total[slot] as number) + (groupBest[slot] as number);
+        total[slot] = (total[slot] as number) + best;
         matched[slot] = (matched[slot] as number) + 1;
         groupBest[slot] = 0;
       }
@@ -943,10 +1062,11 @@ export function createKnowledgeIndex(deps: {
       if (more) walkBonus(more.docs, more.scores, 0, more.length, total);
     }
     const groups = query.groups.length;
-    const { isAllowed, rank } = admission(query);
+    const filter = admission(query);
     // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
-    const strict = topK(query.limit);
-    const loose = topK(query.limit);
+    const strict = new TopK(query.limit, ids);
+    const loose = new TopK(query.limit, ids);
+    const ceiling = maxLift;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i] as number;
       const sum = total[slot] as number;
@@ -955,9 +1075,13 @@ export function createKnowledgeIndex(deps: {
       total[slot] = 0;
       matched[slot] = 0;
       titled[slot] = 0;
-      if (!isAllowed(slot)) continue;
-      if (hits === groups) strict.offer(slot, rank(slot, sum));
-      else if (isTitled) loose.offer(slot, rank(slot, sum));
+      // A full list keeps only what beats its last: sum × the largest lift (freshness ≤ 1) bounds
+      // the score, so most matches of a common word are passed over unranked.
+      if (hits === groups) {
+        if (sum * ceiling >= strict.floor() && isAllowed(filter, slot))
+          strict.offer(slot, rank(filter, slot, sum));
+      } else if (isTitled && sum * ceiling >= loose.floor() && isAllowed(filter, slot))
+        loose.offer(slot, rank(filter, slot, sum));
     }
     const out = strict.hits();
     if (out.length < Math.min(query.limit, query.minStrict) && groups > 1)
@@ -966,38 +1090,47 @@ export function createKnowledgeIndex(deps: {
   }
 
   /**
-   * The query's filters (locale, visibility, audience, category, product) and its final score: the
-   * term sum length-normalised, × freshness (up to −15 % after a year) × popularity.
+   * The query's filters (locale, visibility, audience, category, product) in one object of a fixed
+   * shape, read by `isAllowed` and `rank`: functions declared once, so the loops that call them
+   * for every match keep one call target (a closure per search made V8 drop their compiled code).
    */
-  function admission(query: IndexQuery) {
-    const localeCode = query.locale === null ? -1 : locales.indexOf(query.locale);
-    const categorySet =
-      query.categoryIds === null
-        ? null
-        : new Set([...query.categoryIds].map((c) => categoryIndex.get(c) ?? -2).filter((c) => c >= 0));
+  function admission(query: IndexQuery): Admission {
     let audienceBits = 0;
     for (const a of query.audiences ?? []) audienceBits |= AUDIENCE_BIT[a] ?? 0;
-    const now = clock.now().getTime();
-    const isAllowed = (slot: number) => {
-      if (!alive[slot]) return false;
-      if (query.locale !== null && localeOf[slot] !== localeCode) return false;
-      if (query.visibility !== null && (isPublic[slot] === 1) !== (query.visibility === 'public'))
-        return false;
-      if (
-        query.audiences !== null &&
-        audienceOf[slot] !== 0 &&
-        ((audienceOf[slot] as number) & audienceBits) === 0
-      )
-        return false;
-      if (categorySet && !categorySet.has(categoryOf[slot] as number)) return false;
-      if (query.product !== null && !productsOf[slot]?.includes(query.product)) return false;
-      return true;
+    const locale = query.locale === null ? -1 : locales.indexOf(query.locale);
+    return {
+      // No locale: every one (-1); a locale no article has: none (-2).
+      localeCode: query.locale !== null && locale < 0 ? -2 : locale,
+      visibility: query.visibility === null ? -1 : query.visibility === 'public' ? 1 : 0,
+      audienceBits: query.audiences === null ? -1 : audienceBits,
+      categorySet:
+        query.categoryIds === null
+          ? null
+          : new Set([...query.categoryIds].map((c) => categoryIndex.get(c) ?? -2).filter((c) => c >= 0)),
+      product: query.product,
+      now: clock.now().getTime(),
     };
-    const rank = (slot: number, sum: number) => {
-      const age = Math.max(0, now - (publishedAt[slot] as number)) / YEAR_MS;
-      return sum * (lift[slot] as number) * (0.85 + 0.15 / (1 + age));
-    };
-    return { isAllowed, rank };
+  }
+
+  function isAllowed(filter: Admission, slot: number): boolean {
+    if (!alive[slot]) return false;
+    if (filter.localeCode !== -1 && localeOf[slot] !== filter.localeCode) return false;
+    if (filter.visibility !== -1 && isPublic[slot] !== filter.visibility) return false;
+    if (
+      filter.audienceBits !== -1 &&
+      audienceOf[slot] !== 0 &&
+      ((audienceOf[slot] as number) & filter.audienceBits) === 0
+    )
+      return false;
+    if (filter.categorySet !== null && !filter.categorySet.has(categoryOf[slot] as number)) return false;
+    if (filter.product !== null && !productsOf[slot]?.includes(filter.product)) return false;
+    return true;
+  }
+
+  /** The term sum length-normalised, × freshness (up to −15 % after a year) × popularity. */
+  function rank(filter: Admission, slot: number, sum: number): number {
+    const age = Math.max(0, filter.now - (publishedAt[slot] as number)) / YEAR_MS;
+    return sum * (lift[slot] as number) * (0.85 + 0.15 / (1 + age));
   }
 
   /**
@@ -1207,7 +1340,7 @@ export function createKnowledgeIndex(deps: {
    */
   function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
     const { groups, bonus, byCost, from, to, extra, termCount } = plan;
-    const { isAllowed, rank } = admission(query);
+    const filter = admission(query);
     candidatesRanked += order.length;
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
     // phrase j's term keys are phraseTerms[phraseStart[j] … phraseStart[j + 1]).
@@ -1224,39 +1357,22 @@ export function createKnowledgeIndex(deps: {
     }
     const phraseStart = Int32Array.from(phraseStartList);
     const phraseTerms = Int32Array.from(phraseTermList);
-    // Per term: the cursor in its main range and in its delta (both only move forward).
-    const at = Int32Array.from(from);
-    const end = Int32Array.from(to);
-    const deltaAt = new Int32Array(termCount);
-    /** The term's score in the candidate numbered `stamp[k]`: −1 absent. */
-    const score = new Float64Array(termCount);
-    const stamp = new Int32Array(termCount);
-    const docs = postDoc;
-    const scores = postScore;
-    const look = (k: number, slot: number, mark: number): number => {
-      if (stamp[k] === mark) return score[k] as number;
-      stamp[k] = mark;
-      let found = -1;
-      const last = end[k] as number;
-      const p = seek(docs, at[k] as number, last, slot);
-      at[k] = p;
-      if (p < last && docs[p] === slot) found = scores[p] as number;
-      else {
-        const more = extra[k];
-        if (more) {
-          const q = seek(more.docs, deltaAt[k] as number, more.length, slot);
-          deltaAt[k] = q;
-          if (q < more.length && more.docs[q] === slot) found = more.scores[q] as number;
-        }
-      }
-      score[k] = found;
-      return found;
+    const cursors: Cursors = {
+      docs: postDoc,
+      scores: postScore,
+      at: Int32Array.from(from),
+      end: Int32Array.from(to),
+      extra,
+      deltaAt: new Int32Array(termCount),
+      score: new Float64Array(termCount),
+      stamp: new Int32Array(termCount),
     };
-    const strict = topK(keep);
+    const strict = new TopK(keep, ids);
+    const ceiling = maxLift;
     let strictCount = 0;
     for (let i = 0; i < order.length; i++) {
       const slot = order[i] as number;
-      if (!isAllowed(slot)) continue;
+      if (!isAllowed(filter, slot)) continue;
       const mark = i + 1;
       // Which groups the candidate meets. Ranking a strict candidate stops at the first group it
       // misses, and a phrase at its first missing word; the sum below looks up whatever it needs.
@@ -1266,7 +1382,7 @@ export function createKnowledgeIndex(deps: {
         for (let j = groupStart[g] as number; j < (groupStart[g + 1] as number) && !isMet; j++) {
           let isWhole = true;
           for (let t = phraseStart[j] as number; t < (phraseStart[j + 1] as number); t++)
-            if (look(phraseTerms[t] as number, slot, mark) < 0) {
+            if (look(cursors, phraseTerms[t] as number, slot, mark) < 0) {
               isWhole = false;
               break;
             }
@@ -1285,7 +1401,7 @@ export function createKnowledgeIndex(deps: {
         let best = 0;
         for (const phrase of group) {
           if (phrase.length === 1) {
-            const s = look(phrase[0] as number, slot, mark);
+            const s = look(cursors, phrase[0] as number, slot, mark);
             if (s > HIGH_SCORE) isTitled = true;
             if (s > best) best = s;
             continue;
@@ -1293,7 +1409,7 @@ export function createKnowledgeIndex(deps: {
           let part = 0;
           let found = 0;
           for (const k of phrase) {
-            const s = look(k, slot, mark);
+            const s = look(cursors, k, slot, mark);
             if (s > HIGH_SCORE) isTitled = true;
             if (s >= 0) {
               found++;
@@ -1310,45 +1426,13 @@ export function createKnowledgeIndex(deps: {
       // The walk ranks only what some group term touched (a bonus term alone matches nothing).
       if (sum === 0) continue;
       for (const k of bonus) {
-        const s = look(k, slot, mark);
+        const s = look(cursors, k, slot, mark);
         if (s >= 0) sum = Math.fround(sum + s);
       }
       strictCount++;
-      strict.offer(slot, rank(slot, sum));
+      if (sum * ceiling >= strict.floor()) strict.offer(slot, rank(filter, slot, sum));
     }
     return { strict, strictCount };
-  }
-
-  /** The `k` best (score, then id) of what is offered: insertion into a short sorted array. */
-  function topK(k: number) {
-    const slotsKept: number[] = [];
-    const scores: number[] = [];
-    const isBefore = (score: number, slot: number, i: number) =>
-      score > (scores[i] as number) ||
-      (score === scores[i] && (ids[slot] as string) < (ids[slotsKept[i] as number] as string));
-    return {
-      offer(slot: number, score: number) {
-        if (slotsKept.length === k && !isBefore(score, slot, k - 1)) return;
-        let i = Math.min(slotsKept.length, k - 1);
-        if (slotsKept.length < k) {
-          slotsKept.push(slot);
-          scores.push(score);
-          i = slotsKept.length - 1;
-        }
-        while (i > 0 && isBefore(score, slot, i - 1)) {
-          slotsKept[i] = slotsKept[i - 1] as number;
-          scores[i] = scores[i - 1] as number;
-          i--;
-        }
-        slotsKept[i] = slot;
-        scores[i] = score;
-      },
-      hits: (): IndexHit[] =>
-        slotsKept.map((slot, i) => ({ id: ids[slot] as string, score: scores[i] as number })),
-      count: () => slotsKept.length,
-      /** The lowest score kept (−∞ when none). */
-      lowest: () => (scores.length > 0 ? (scores[scores.length - 1] as number) : Number.NEGATIVE_INFINITY),
-    };
   }
 
   /** The two nearest known Latin terms (pg_trgm similarity ≥ 0.3) of each term the index lacks. */
