@@ -304,6 +304,53 @@ describe('knowledge index', () => {
     for (const q of queries) expect(index.search(q)).toEqual(index.searchByWalk(q));
   });
 
+  it('looks a synonym group up only in the languages its words occur in, and learns new ones', () => {
+    // Vietnamese articles say thẻ tín dụng, English ones credit card; later an English article that
+    // also says thẻ tín dụng arrives (delta), then one in Chinese (a locale the index never had).
+    const index = makeIndex();
+    for (let i = 0; i < 400; i++) {
+      const vi = i % 2 === 0;
+      index.upsert(
+        row(
+          `m${String(i).padStart(3, '0')}`,
+          vi
+            ? { title: i % 10 === 0 ? 'thẻ tín dụng phí' : 'phí', body: 'thẻ tín dụng khóa' }
+            : { title: i % 10 === 1 ? 'credit card fee' : 'fee', body: 'credit card lock' },
+          { locale: vi ? 'vi' : 'en' },
+        ),
+      );
+    }
+    index.compact();
+    const cards = {
+      ...query(''),
+      groups: [
+        [
+          ['the', 'tin', 'dung'],
+          ['credit', 'card'],
+        ],
+        [['phi'], ['fee']],
+      ],
+    } as IndexQuery;
+    const check = () => {
+      const hits = index.search(cards);
+      expect(hits).toEqual(index.searchByWalk(cards));
+      return ids(hits);
+    };
+    expect(check()).not.toContain('mixed');
+    // Vietnamese words in an English and a Chinese article, read often (so they rank first).
+    const popular = { views: 1_000_000 };
+    index.upsert(
+      row('mixed', { title: 'thẻ tín dụng phí', body: 'thẻ tín dụng khóa' }, { locale: 'en', ...popular }),
+    );
+    expect(check()[0]).toBe('mixed');
+    index.upsert(
+      row('zh', { title: 'thẻ tín dụng phí', body: 'thẻ tín dụng khóa' }, { locale: 'zh-CN', ...popular }),
+    );
+    expect(check().slice(0, 2).sort()).toEqual(['mixed', 'zh']);
+    index.compact();
+    expect(check().slice(0, 2).sort()).toEqual(['mixed', 'zh']);
+  });
+
   it('ranks the word written with the query’s marks above its folded namesakes', () => {
     const index = makeIndex();
     index.upsert(row('cash', { title: 'Rút tiền mặt bằng thẻ' }, { locale: 'vi' }));

@@ -172,6 +172,9 @@ export function trigrams(word: string): string[] {
 
 const ms = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
 
+/** A locale's bit in a term's locale mask (the eighth and later locales share the last bit). */
+const localeBit = (code: number) => 1 << Math.min(code, 7);
+
 /** What a search's filters allow, read by `isAllowed` and `rank` in the index (−1: no filter). */
 interface Admission {
   localeCode: number;
@@ -336,6 +339,9 @@ function walkBonus(docs: Int32Array, scores: Float32Array, from: number, to: num
  * the term's score in the candidate numbered `stamp[k]` (−1 absent).
  */
 interface Cursors {
+  /** Per term key, its locale mask; `bit`: the current candidate's locale bit. */
+  masks: Uint8Array;
+  bit: number;
   docs: Int32Array;
   scores: Float32Array;
   at: Int32Array;
@@ -351,6 +357,10 @@ function look(c: Cursors, k: number, slot: number, mark: number): number {
   if (c.stamp[k] === mark) return c.score[k] as number;
   c.stamp[k] = mark;
   let found = -1;
+  if (((c.masks[k] as number) & c.bit) === 0) {
+    c.score[k] = found;
+    return found;
+  }
   const last = c.end[k] as number;
   const p = seek(c.docs, c.at[k] as number, last, slot);
   c.at[k] = p;
@@ -442,6 +452,12 @@ export function createKnowledgeIndex(deps: {
   // ——— terms and postings ———
   const termId = new Map<string, number>();
   const termText: string[] = [];
+  /**
+   * Per term, the locales of the articles that have it (bit `localeBit`): a candidate of a locale
+   * the term never occurs in needs no lookup (a synonym group spans three languages, an article is
+   * in one). Bits are only added, so a removed article can leave one set: a lookup, never a miss.
+   */
+  let termLocales = new Uint8Array(1024);
   /** Compact postings (CSR): term t's postings are [offsets[t], offsets[t + 1]) for t < mainTerms. */
   let mainTerms = 0;
   let offsets = new Int32Array(1);
@@ -538,6 +554,7 @@ export function createKnowledgeIndex(deps: {
     if (old !== undefined) removeSlot(old);
     const slot = slots++;
     grow(slots);
+    const bit = localeBit(intern(locales, null, row.locale));
     ids[slot] = row.id;
     alive[slot] = 1;
     localeOf[slot] = intern(locales, null, row.locale);
@@ -554,7 +571,14 @@ export function createKnowledgeIndex(deps: {
     let length = 0;
     for (const { term, weights } of parseTsvector(row.doc ?? '')) {
       length += Math.max(1, weights.length);
-      onPosting(termOf(term), slot, termScore(weights));
+      const t = termOf(term);
+      if (t >= termLocales.length) {
+        const wider = new Uint8Array(Math.max(t + 1, termLocales.length * 2));
+        wider.set(termLocales);
+        termLocales = wider;
+      }
+      termLocales[t] = (termLocales[t] as number) | bit;
+      onPosting(t, slot, termScore(weights));
     }
     norm[slot] = length > 0 ? 1 / Math.log(length + 1) : 1;
     setLift(slot);
@@ -738,6 +762,7 @@ export function createKnowledgeIndex(deps: {
     aliveCount = 0;
     deadSlots = 0;
     maxLift = 0;
+    termLocales.fill(0);
     grow(Math.max(1024, total ?? 0));
     let termsBuf = new Int32Array(1 << 16);
     let scoresBuf = new Float32Array(1 << 16);
@@ -1159,6 +1184,7 @@ export function createKnowledgeIndex(deps: {
     const low: number[] = [];
     const extra: Array<DeltaList | null> = [];
     const lengths: number[] = [];
+    const masks: number[] = [];
     const keyOf = (term: string) => {
       let k = termIndex.get(term);
       if (k !== undefined) return k;
@@ -1171,6 +1197,7 @@ export function createKnowledgeIndex(deps: {
       hiFrom.push(main ? (hiOffsets[t] as number) : 0);
       hiTo.push(main ? (hiOffsets[t + 1] as number) : 0);
       low.push(main ? (lowImpact[t] as number) : 0);
+      masks.push(t === undefined ? 0 : (termLocales[t] as number));
       const more = t === undefined ? null : (delta.get(t) ?? null);
       extra.push(more);
       lengths.push((to[k] as number) - (from[k] as number) + (more?.length ?? 0));
@@ -1196,7 +1223,7 @@ export function createKnowledgeIndex(deps: {
       .sort((a, b) => (groupCost[a] as number) - (groupCost[b] as number));
     const driver = byCost[0] as number;
     const driverCost = groupCost[driver] as number;
-    const plan: Plan = { groups, bonus, byCost, from, to, extra, termCount };
+    const plan: Plan = { groups, bonus, byCost, from, to, extra, masks: Uint8Array.from(masks), termCount };
 
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
@@ -1328,6 +1355,8 @@ export function createKnowledgeIndex(deps: {
     from: number[];
     to: number[];
     extra: Array<DeltaList | null>;
+    /** Per term key: the locales it occurs in (`localeBit`). */
+    masks: Uint8Array;
     termCount: number;
   }
 
@@ -1339,7 +1368,7 @@ export function createKnowledgeIndex(deps: {
    * term in their title or tags (the fill-up).
    */
   function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
-    const { groups, bonus, byCost, from, to, extra, termCount } = plan;
+    const { groups, bonus, byCost, from, to, extra, masks, termCount } = plan;
     const filter = admission(query);
     candidatesRanked += order.length;
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
@@ -1358,6 +1387,8 @@ export function createKnowledgeIndex(deps: {
     const phraseStart = Int32Array.from(phraseStartList);
     const phraseTerms = Int32Array.from(phraseTermList);
     const cursors: Cursors = {
+      masks,
+      bit: 0,
       docs: postDoc,
       scores: postScore,
       at: Int32Array.from(from),
@@ -1374,6 +1405,7 @@ export function createKnowledgeIndex(deps: {
       const slot = order[i] as number;
       if (!isAllowed(filter, slot)) continue;
       const mark = i + 1;
+      cursors.bit = localeBit(localeOf[slot] as number);
       // Which groups the candidate meets. Ranking a strict candidate stops at the first group it
       // misses, and a phrase at its first missing word; the sum below looks up whatever it needs.
       let met = 0;
