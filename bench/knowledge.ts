@@ -613,6 +613,11 @@ async function measureLoad({
     // Answered from the title/tag tiers (strict list or fill-up), and candidates looked up per search.
     'by tiers %': round((100 * byTiers) / Math.max(1, run.latencies.length), 0),
     'candidates/search': round(ranked / Math.max(1, run.latencies.length), 0),
+    // Of the Node CPU per search, the index's ranking (the rest: analysis, rows, snippets, driver).
+    'ranking ms/search': round(
+      (statsAfter.rankingMs - statsBefore.rankingMs) / Math.max(1, run.latencies.length),
+      3,
+    ),
   };
   printTable(
     `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,

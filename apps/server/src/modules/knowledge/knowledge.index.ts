@@ -500,6 +500,8 @@ export function createKnowledgeIndex(deps: {
   let tierFallbacks = 0;
   let tieredFillUps = 0;
   let candidatesRanked = 0;
+  /** Milliseconds spent ranking in `search` (synchronous: its CPU time in this process). */
+  let rankingMs = 0;
 
   function grow(min: number) {
     if (min <= capacity) return;
@@ -1173,6 +1175,15 @@ export function createKnowledgeIndex(deps: {
    *    (it ranks the any-group matches too).
    */
   function search(query: IndexQuery): IndexHit[] {
+    const started = performance.now();
+    try {
+      return rankQuery(query);
+    } finally {
+      rankingMs += performance.now() - started;
+    }
+  }
+
+  function rankQuery(query: IndexQuery): IndexHit[] {
     const groupCount = query.groups.length;
     if (groupCount === 0) return searchByWalk(query);
     // Distinct terms, their postings: main range [from, to) of postDoc, then the delta list.
@@ -1539,6 +1550,7 @@ export function createKnowledgeIndex(deps: {
       tierFallbacks,
       tieredFillUps,
       candidatesRanked,
+      rankingMs,
       highPostings: hiDoc.length,
     };
   }
