@@ -980,6 +980,17 @@ export function createKnowledgeIndex(deps: {
     return scratch;
   };
 
+  /** A term's posting ranges: its compact range, then its delta (none for an unknown term). */
+  function rangesOf(term: string): Array<[Int32Array, Float32Array, number, number]> {
+    const t = termId.get(term);
+    if (t === undefined) return [];
+    const out: Array<[Int32Array, Float32Array, number, number]> = [];
+    if (t < mainTerms) out.push([postDoc, postScore, offsets[t] as number, offsets[t + 1] as number]);
+    const more = delta.get(t);
+    if (more) out.push([more.docs, more.scores, 0, more.length]);
+    return out;
+  }
+
   /**
    * Ranks every matching published article: the sum of each group's best alternative (a term's
    * precomputed ts_rank item score; a phrase's terms summed), length-normalised, × freshness (up to
@@ -999,63 +1010,24 @@ export function createKnowledgeIndex(deps: {
       let groupCount = 0;
       for (const phrase of group) {
         if (phrase.length === 1) {
-          const t = termId.get(phrase[0] as string);
-          if (t === undefined) continue;
-          if (t < mainTerms)
-            groupCount = walkBest(
-              postDoc,
-              postScore,
-              offsets[t] as number,
-              offsets[t + 1] as number,
-              groupBest,
-              groupTouched,
-              titled,
-              groupCount,
-            );
-          const more = delta.get(t);
-          if (more)
-            groupCount = walkBest(
-              more.docs,
-              more.scores,
-              0,
-              more.length,
-              groupBest,
-              groupTouched,
-              titled,
-              groupCount,
-            );
+          for (const [docs, scores, from, to] of rangesOf(phrase[0] as string))
+            groupCount = walkBest(docs, scores, from, to, groupBest, groupTouched, titled, groupCount);
           continue;
         }
         let phraseCount = 0;
-        for (const term of phrase) {
-          const t = termId.get(term);
-          if (t === undefined) continue;
-          if (t < mainTerms)
+        for (const term of phrase)
+          for (const [docs, scores, from, to] of rangesOf(term))
             phraseCount = walkPhrase(
-              postDoc,
-              postScore,
-              offsets[t] as number,
-              offsets[t + 1] as number,
+              docs,
+              scores,
+              from,
+              to,
               phraseHits,
               phraseSum,
               phraseTouched,
               titled,
               phraseCount,
             );
-          const more = delta.get(t);
-          if (more)
-            phraseCount = walkPhrase(
-              more.docs,
-              more.scores,
-              0,
-              more.length,
-              phraseHits,
-              phraseSum,
-              phraseTouched,
-              titled,
-              phraseCount,
-            );
-        }
         for (let i = 0; i < phraseCount; i++) {
           const slot = phraseTouched[i] as number;
           // A whole phrase satisfies the group; a part of one only adds to the any-term score.
@@ -1081,13 +1053,8 @@ export function createKnowledgeIndex(deps: {
         groupBest[slot] = 0;
       }
     }
-    for (const term of query.bonus ?? []) {
-      const t = termId.get(term);
-      if (t === undefined) continue;
-      if (t < mainTerms) walkBonus(postDoc, postScore, offsets[t] as number, offsets[t + 1] as number, total);
-      const more = delta.get(t);
-      if (more) walkBonus(more.docs, more.scores, 0, more.length, total);
-    }
+    for (const term of query.bonus ?? [])
+      for (const [docs, scores, from, to] of rangesOf(term)) walkBonus(docs, scores, from, to, total);
     const groups = query.groups.length;
     const filter = admission(query);
     // The best `limit` of each list, kept sorted while scanning (no array of every match to sort).
