@@ -231,15 +231,6 @@ class TopK {
     return out;
   }
 
-  count(): number {
-    return this.size;
-  }
-
-  /** The lowest score kept (−∞ when none). */
-  lowest(): number {
-    return this.size > 0 ? (this.scores[this.size - 1] as number) : Number.NEGATIVE_INFINITY;
-  }
-
   /** What a score must reach to be kept: the lowest kept once the list is full, else −∞. */
   floor(): number {
     return this.size === this.k ? (this.scores[this.k - 1] as number) : Number.NEGATIVE_INFINITY;
@@ -1242,7 +1233,7 @@ export function createKnowledgeIndex(deps: {
     // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
     if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
       const { strict } = rankCandidates(query, plan, tierCandidates(), query.limit, false);
-      if (strict.count() === query.limit && strict.lowest() > tierBound()) {
+      if (strict.floor() > tierBound()) {
         tiered++;
         return strict.hits();
       }
