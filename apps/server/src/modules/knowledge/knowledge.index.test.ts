@@ -304,6 +304,96 @@ describe('knowledge index', () => {
     for (const q of queries) expect(index.search(q)).toEqual(index.searchByWalk(q));
   });
 
+  it('fills up from the title/tag tiers, bounding the rest, exactly as the walk', () => {
+    // Three languages with synonym phrases, words written with marks (bonus), common words (their
+    // bitsets) and rare ones, a delta with new words, dead slots, filters, and words no article has
+    // (no strict match: the whole list is the fill-up).
+    const random = mulberry32(23);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const words: Record<string, string[]> = {
+      en: ['credit card', 'fee', 'annual', 'limit', 'cash', 'advance', 'lost', 'branch', 'open', 'hours'],
+      vi: ['thẻ tín dụng', 'phí', 'hằng năm', 'hạn mức', 'rút tiền mặt', 'mất thẻ', 'chi nhánh', 'mở cửa'],
+      'zh-CN': ['信用卡', '年费', '额度', '取现', '挂失', '网点', '营业时间', '手续费'],
+    };
+    const index = makeIndex();
+    const article = (i: number) => {
+      const locale = pick(['en', 'vi', 'zh-CN'] as const);
+      const vocabulary = words[locale] as string[];
+      const some = (n: number) => Array.from({ length: n }, () => pick(vocabulary)).join(' ');
+      // Rare words (no bitset), mostly in bodies, some repeated.
+      const rare =
+        random() < 0.03
+          ? ` ${pick(['waiver', 'swift', 'cheque', 'escrow'])}`.repeat(1 + Math.floor(random() * 3))
+          : '';
+      return row(
+        `f${String(i).padStart(4, '0')}`,
+        {
+          title: some(1 + Math.floor(random() * 3)) + (random() < 0.05 ? rare : ''),
+          body: some(4 + Math.floor(random() * 8)) + rare,
+          tags: [],
+        },
+        {
+          locale,
+          audience: random() < 0.2 ? ['branches'] : [],
+          views: Math.floor(random() * random() * 200),
+          published_at: new Date(Date.UTC(2025, Math.floor(random() * 20), 1)).toISOString(),
+        },
+      );
+    };
+    for (let i = 0; i < 2500; i++) index.upsert(article(i));
+    // Popular articles with a query word in the title, and less popular ones whose bodies also say
+    // the rare words: these rank higher on those words though their first bound is lower.
+    for (let i = 0; i < 300; i++)
+      index.upsert(
+        row(`p${String(i).padStart(3, '0')}`, { title: 'fee', body: 'limit open hours' }, { views: 100 }),
+      );
+    for (let i = 0; i < 20; i++)
+      index.upsert(
+        row(`r${String(i).padStart(3, '0')}`, {
+          title: 'fee',
+          body: 'waiver swift cheque escrow '.repeat(2),
+        }),
+      );
+    index.compact();
+    for (let i = 2500; i < 2700; i++) index.upsert(article(i));
+    for (let i = 0; i < 2700; i += 9) index.upsert(article(i));
+    for (let i = 5; i < 2700; i += 17) index.remove(`f${String(i).padStart(4, '0')}`);
+    index.upsert(row('fresh', { title: 'zulu credit card', body: 'annual fee' }, { views: 150 }));
+    expect(index.stats().denseTerms).toBeGreaterThan(5);
+    const cards = [['credit', 'card'], ['the', 'tin', 'dung'], ['信用卡']];
+    const fees = [['fee'], ['phi'], ['手续费'], ['年费']];
+    const queries: IndexQuery[] = [
+      { ...query(''), groups: [cards, fees, [['zzunknown']]] },
+      // One strict match (the delta's), the rest fills up.
+      { ...query(''), groups: [cards, [['annual'], ['hang', 'nam']], [['zulu']]], bonus: ['thẻ', 'phí'] },
+      { ...query(''), groups: [[['rut', 'tien', 'mat']], cards, fees, [['nowhere']]], bonus: ['rút', 'mặt'] },
+      { ...query(''), groups: [[['zulu']], cards, [['lost'], ['mat', 'the']]], locale: 'en' },
+      { ...query(''), groups: [fees, [['branch'], ['chi', 'nhanh'], ['网点']], [['nothing']]], limit: 25 },
+      { ...query(''), groups: [cards, fees, [['missing']]], audiences: ['agents'], limit: 5 },
+      { ...query(''), groups: [cards, fees, [['missing']]], locale: 'vi', visibility: 'public' },
+      query('cash advance hours zzz'),
+      query('waiver swift cheque escrow fee zzz', { limit: 30 }),
+      {
+        ...query(''),
+        groups: [[['waiver'], ['escrow']], [['swift']], cards, [['cheque']], [['nope']]],
+        limit: 40,
+      },
+    ];
+    const before = index.stats();
+    for (let round = 0; round < 2; round++)
+      for (const q of queries) {
+        const hits = index.search(q);
+        expect(hits.length).toBeGreaterThan(0);
+        expect(hits).toEqual(index.searchByWalk(q));
+      }
+    const after = index.stats();
+    expect(after.tieredFillUps - before.tieredFillUps).toBe(2 * queries.length);
+    // Most candidates are passed over on their bound, unranked.
+    const ranked = after.fillUpRanked - before.fillUpRanked;
+    expect(ranked).toBeGreaterThan(0);
+    expect(ranked * 2).toBeLessThan(after.fillUpCandidates - before.fillUpCandidates);
+  });
+
   it('looks a synonym group up only in the languages its words occur in, and learns new ones', () => {
     // Vietnamese articles say thẻ tín dụng, English ones credit card; later an English article that
     // also says thẻ tín dụng arrives (delta), then one in Chinese (a locale the index never had).

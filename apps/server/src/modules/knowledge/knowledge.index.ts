@@ -33,6 +33,13 @@ const LATIN_TERM = /^[a-z]{4,}$/;
  */
 const HIGH_SCORE = 0.25;
 const YEAR_MS = 31_536_000_000;
+/** Fill-up candidates ranked first, best bounds first; the rest only if they could still enter. */
+const FILL_FIRST = 64;
+/**
+ * A term in at least one article in this many (and in at least this many articles) also keeps a
+ * bitset of its slots: whether an article has the word is then one read from a small array.
+ */
+const DENSE = 64;
 
 /** A published article as the index reads it (a row of `knowledge_articles`). */
 export interface IndexRow {
@@ -325,6 +332,53 @@ function walkBonus(docs: Int32Array, scores: Float32Array, from: number, to: num
 }
 
 /**
+ * The fill-up's pass over a term's high tier: adds `uses` × (score − the term's low-tier maximum)
+ * per article; a query term (not a bonus one) marks the article a candidate (1). Returns the new
+ * count of touched articles.
+ */
+function walkHigh(
+  docs: Int32Array,
+  scores: Float32Array,
+  from: number,
+  to: number,
+  uses: number,
+  lowest: number,
+  isGroupTerm: number,
+  above: Float32Array,
+  marks: Uint8Array,
+  touched: Int32Array,
+  count: number,
+): number {
+  let n = count;
+  for (let p = from; p < to; p++) {
+    const slot = docs[p] as number;
+    const was = above[slot] as number;
+    if (was === 0 && marks[slot] === 0) touched[n++] = slot;
+    above[slot] = was + uses * ((scores[p] as number) - lowest);
+    if (isGroupTerm === 1 && marks[slot] === 0) marks[slot] = 1;
+  }
+  return n;
+}
+
+/** The fill-up's pass over a delta list: its articles have no bound and are always ranked (2). */
+function markAll(
+  docs: Int32Array,
+  length: number,
+  above: Float32Array,
+  marks: Uint8Array,
+  touched: Int32Array,
+  count: number,
+): number {
+  let n = count;
+  for (let p = 0; p < length; p++) {
+    const slot = docs[p] as number;
+    if (above[slot] === 0 && marks[slot] === 0) touched[n++] = slot;
+    marks[slot] = 2;
+  }
+  return n;
+}
+
+/**
  * Where a candidate ranking stands in each query term's postings (by term key): its compact range's
  * cursor and end, its delta list and cursor (cursors only move forward, as candidates ascend), and
  * the term's score in the candidate numbered `stamp[k]` (−1 absent).
@@ -333,6 +387,8 @@ interface Cursors {
   /** Per term key, its locale mask; `bit`: the current candidate's locale bit. */
   masks: Uint8Array;
   bit: number;
+  /** Per term key, its bitset of slots (common terms), else null. */
+  sets: Array<Int32Array | null>;
   docs: Int32Array;
   scores: Float32Array;
   at: Int32Array;
@@ -349,6 +405,11 @@ function look(c: Cursors, k: number, slot: number, mark: number): number {
   c.stamp[k] = mark;
   let found = -1;
   if (((c.masks[k] as number) & c.bit) === 0) {
+    c.score[k] = found;
+    return found;
+  }
+  const set = c.sets[k] as Int32Array | null;
+  if (set !== null && ((set[slot >>> 5] as number) & (1 << (slot & 31))) === 0) {
     c.score[k] = found;
     return found;
   }
@@ -449,6 +510,12 @@ export function createKnowledgeIndex(deps: {
    * in one). Bits are only added, so a removed article can leave one set: a lookup, never a miss.
    */
   let termLocales = new Uint8Array(1024);
+  /**
+   * Per term id, the slots that have it as a bitset of `capacity` bits, for the common terms of the
+   * compact postings (`DENSE`, chosen at each build and compaction); null for the others. A delta
+   * posting sets its bit; a removed article leaves its bit (its slot is dead, never a candidate).
+   */
+  let termSets: Array<Int32Array | null> = [];
   /** Compact postings (CSR): term t's postings are [offsets[t], offsets[t + 1]) for t < mainTerms. */
   let mainTerms = 0;
   let offsets = new Int32Array(1);
@@ -461,7 +528,10 @@ export function createKnowledgeIndex(deps: {
    */
   let hiOffsets = new Int32Array(1);
   let hiDoc = new Int32Array(0);
+  let hiScore = new Float32Array(0);
   let lowImpact = new Float64Array(0);
+  /** Per compact term, the highest score of its postings outside the high tier (no lift). */
+  let lowScore = new Float32Array(0);
   /** Each slot's lift when `lowImpact` was computed, and the largest growth since (views, votes). */
   let liftBase = new Float64Array(0);
   let liftGrowth = 1;
@@ -491,6 +561,9 @@ export function createKnowledgeIndex(deps: {
   let tierFallbacks = 0;
   let tieredFillUps = 0;
   let candidatesRanked = 0;
+  /** Fill-up candidates (articles with a query term in their title or tags) and those ranked. */
+  let fillUpCandidates = 0;
+  let fillUpRanked = 0;
   /** Milliseconds spent ranking in `search` (synchronous: its CPU time in this process). */
   let rankingMs = 0;
 
@@ -517,6 +590,12 @@ export function createKnowledgeIndex(deps: {
     helpful = copy(helpful, (n) => new Float64Array(n));
     lift = copy(lift, (n) => new Float64Array(n));
     norm = copy(norm, (n) => new Float32Array(n));
+    termSets = termSets.map((set) => {
+      if (set === null) return null;
+      const wider = new Int32Array((next + 31) >>> 5);
+      wider.set(set);
+      return wider;
+    });
     capacity = next;
     scratch = null;
   }
@@ -599,28 +678,50 @@ export function createKnowledgeIndex(deps: {
   function buildTiers() {
     const counts = new Int32Array(mainTerms + 1);
     const low = new Float64Array(mainTerms);
+    const lowest = new Float32Array(mainTerms);
     for (let t = 0; t < mainTerms; t++) {
       let high = 0;
       let most = 0;
+      let best = 0;
       for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++) {
         const score = postScore[p] as number;
         if (score > HIGH_SCORE) high++;
         else {
           const impact = score * (lift[postDoc[p] as number] as number);
           if (impact > most) most = impact;
+          if (score > best) best = score;
         }
       }
       counts[t + 1] = (counts[t] as number) + high;
       low[t] = most;
+      lowest[t] = best;
     }
     const docs = new Int32Array(counts[mainTerms] as number);
+    const scores = new Float32Array(docs.length);
     let at = 0;
     for (let t = 0; t < mainTerms; t++)
       for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++)
-        if ((postScore[p] as number) > HIGH_SCORE) docs[at++] = postDoc[p] as number;
+        if ((postScore[p] as number) > HIGH_SCORE) {
+          docs[at] = postDoc[p] as number;
+          scores[at++] = postScore[p] as number;
+        }
     hiOffsets = counts;
     hiDoc = docs;
+    hiScore = scores;
+    termSets = new Array(termText.length).fill(null);
+    for (let t = 0; t < mainTerms; t++) {
+      const from = offsets[t] as number;
+      const to = offsets[t + 1] as number;
+      if (to - from < DENSE || (to - from) * DENSE < slots) continue;
+      const set = new Int32Array((capacity + 31) >>> 5);
+      for (let p = from; p < to; p++) {
+        const slot = postDoc[p] as number;
+        set[slot >>> 5] = (set[slot >>> 5] as number) | (1 << (slot & 31));
+      }
+      termSets[t] = set;
+    }
     lowImpact = low;
+    lowScore = lowest;
     liftBase = new Float64Array(capacity);
     liftBase.set(lift.subarray(0, slots));
     liftGrowth = 1;
@@ -643,6 +744,8 @@ export function createKnowledgeIndex(deps: {
         delta.set(term, list);
       }
       pushPosting(list, slot, score);
+      const set = termSets[term];
+      if (set) set[slot >>> 5] = (set[slot >>> 5] as number) | (1 << (slot & 31));
       deltaSize++;
     });
     if (deltaSize > DELTA_LIMIT || (deadSlots > 1000 && deadSlots > aliveCount / 5)) compact();
@@ -756,6 +859,7 @@ export function createKnowledgeIndex(deps: {
     deadSlots = 0;
     maxLift = 0;
     termLocales.fill(0);
+    termSets = [];
     grow(Math.max(1024, total ?? 0));
     let termsBuf = new Int32Array(1 << 16);
     let scoresBuf = new Float32Array(1 << 16);
@@ -953,6 +1057,9 @@ export function createKnowledgeIndex(deps: {
     phraseHits: Uint8Array;
     touched: Int32Array;
     groupTouched: Int32Array;
+    /** The fill-up's bound per candidate, and its title/tag part (lists, not by slot). */
+    bounds: Float64Array;
+    excess: Float32Array;
     phraseTouched: Int32Array;
   } | null = null;
   const space = () => {
@@ -966,6 +1073,8 @@ export function createKnowledgeIndex(deps: {
         phraseHits: new Uint8Array(capacity),
         touched: new Int32Array(capacity),
         groupTouched: new Int32Array(capacity),
+        bounds: new Float64Array(capacity),
+        excess: new Float32Array(capacity),
         phraseTouched: new Int32Array(capacity),
       };
     return scratch;
@@ -1151,6 +1260,8 @@ export function createKnowledgeIndex(deps: {
     const hiFrom: number[] = [];
     const hiTo: number[] = [];
     const low: number[] = [];
+    const lowest: number[] = [];
+    const sets: Array<Int32Array | null> = [];
     const extra: Array<DeltaList | null> = [];
     const lengths: number[] = [];
     const masks: number[] = [];
@@ -1166,6 +1277,8 @@ export function createKnowledgeIndex(deps: {
       hiFrom.push(main ? (hiOffsets[t] as number) : 0);
       hiTo.push(main ? (hiOffsets[t + 1] as number) : 0);
       low.push(main ? (lowImpact[t] as number) : 0);
+      lowest.push(main ? (lowScore[t] as number) : 0);
+      sets.push(t === undefined ? null : (termSets[t] ?? null));
       masks.push(t === undefined ? 0 : (termLocales[t] as number));
       const more = t === undefined ? null : (delta.get(t) ?? null);
       extra.push(more);
@@ -1192,7 +1305,20 @@ export function createKnowledgeIndex(deps: {
       .sort((a, b) => (groupCost[a] as number) - (groupCost[b] as number));
     const driver = byCost[0] as number;
     const driverCost = groupCost[driver] as number;
-    const plan: Plan = { groups, bonus, byCost, from, to, extra, masks: Uint8Array.from(masks), termCount };
+    const plan: Plan = {
+      groups,
+      bonus,
+      byCost,
+      from,
+      to,
+      hiFrom,
+      hiTo,
+      lowest,
+      sets,
+      extra,
+      masks: Uint8Array.from(masks),
+      termCount,
+    };
 
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
@@ -1208,25 +1334,41 @@ export function createKnowledgeIndex(deps: {
       return union(lists);
     };
     /**
-     * What an article outside the tiers could score, matching all groups or some: per group its
-     * best phrase plus every phrase's share as a partial match, each term at its low-tier bound;
-     * then the bonus terms.
+     * What an article outside the tiers could score in the strict list, each term at its low-tier
+     * bound: per group, a whole phrase plus the shares of the group's other phrases as partial
+     * matches; then the bonus terms. An article is in one locale, so only the terms that occur in
+     * that locale count, and a locale where some group cannot be whole has no strict article; the
+     * bound is that of the locale that could score most. (The strict list only: the tiers' answer
+     * is taken when it is full, and a full strict list needs no fill-up.)
      */
     const tierBound = () => {
-      let bound = 0;
-      for (const group of groups) {
-        let best = 0;
-        for (const phrase of group) {
-          let sum = 0;
-          for (const k of phrase) sum += low[k] as number;
-          if (sum > best) best = sum;
-          if (phrase.length > 1) bound += sum / phrase.length;
+      const only = query.locale === null ? -1 : locales.indexOf(query.locale);
+      let most = 0;
+      for (let code = 0; code < locales.length; code++) {
+        if (only !== -1 && code !== only) continue;
+        const bit = localeBit(code);
+        const reach = (k: number) => (((masks[k] as number) & bit) === 0 ? 0 : (low[k] as number));
+        let bound = 0;
+        for (const group of groups) {
+          let shares = 0;
+          for (const phrase of group)
+            if (phrase.length > 1) for (const k of phrase) shares += reach(k) / phrase.length;
+          // The best whole phrase, its own share taken out of the others'.
+          let best = -1;
+          for (const phrase of group) {
+            if (phrase.some((k) => ((masks[k] as number) & bit) === 0)) continue;
+            let sum = 0;
+            for (const k of phrase) sum += low[k] as number;
+            const own = phrase.length > 1 ? sum / phrase.length : 0;
+            best = Math.max(best, sum + shares - own);
+          }
+          bound = best < 0 ? Number.NEGATIVE_INFINITY : bound + best;
         }
-        bound += best;
+        for (const k of bonus) bound += reach(k);
+        most = Math.max(most, bound);
       }
-      for (const k of bonus) bound += low[k] as number;
       // × the lifts' growth since the bounds were taken; a margin for single-precision sums.
-      return bound * liftGrowth * (1 + 1e-5);
+      return most * liftGrowth * (1 + 1e-5);
     };
 
     // 1. The high tiers, when they hold fewer candidates than the other ways.
@@ -1245,6 +1387,11 @@ export function createKnowledgeIndex(deps: {
     // a walked posting costs as much in scattered writes. Measured at 150,000 articles (load
     // phase, CPU per search): lookups ≤ 2 × postings 2.24 ms, ≤ 1 × 2.49, ≤ 0.5 × 2.88 — the
     // walk stays for candidates far beyond that (and yields the fill-up).
+    // A group no article has (an unknown word): no strict match, the answer is the fill-up.
+    if (driverCost === 0 && groupCount > 1) {
+      tieredFillUps++;
+      return fillUp(query, plan, query.limit).hits();
+    }
     if (driverCost * termCount >= 2 * walk) return searchByWalk(query);
     const lists: PostingRange[] = [];
     for (const phrase of groups[driver] as number[][]) {
@@ -1258,20 +1405,8 @@ export function createKnowledgeIndex(deps: {
     // One group has no fill-up: its matches are the strict list.
     if (groupCount > 1 && strictCount < Math.min(query.limit, query.minStrict)) {
       // Every strict match is known (few): the any-group fill-up is among the tiers (and deltas).
-      // Each tier candidate looks every term up; walking is cheaper when they are many (forcing
-      // the tiers here doubled the CPU per search at 150,000 articles).
-      if (tierCost * termCount < walk) {
-        const { strict: loose } = rankCandidates(
-          query,
-          plan,
-          tierCandidates(),
-          query.limit - strictCount,
-          true,
-        );
-        tieredFillUps++;
-        return [...strict.hits(), ...loose.hits()];
-      }
-      return searchByWalk(query);
+      tieredFillUps++;
+      return [...strict.hits(), ...fillUp(query, plan, query.limit - strictCount).hits()];
     }
     intersections++;
     return strict.hits();
@@ -1323,6 +1458,12 @@ export function createKnowledgeIndex(deps: {
     /** Per term key: its compact range [from, to) and its delta list. */
     from: number[];
     to: number[];
+    /** Per term key: its high tier [hiFrom, hiTo) of hiDoc, the highest score outside it. */
+    hiFrom: number[];
+    hiTo: number[];
+    lowest: number[];
+    /** Per term key: its bitset of slots (common terms), else null. */
+    sets: Array<Int32Array | null>;
     extra: Array<DeltaList | null>;
     /** Per term key: the locales it occurs in (`localeBit`). */
     masks: Uint8Array;
@@ -1336,8 +1477,15 @@ export function createKnowledgeIndex(deps: {
    * `isLoose`, the other way round: the candidates matching some groups but not all, with a query
    * term in their title or tags (the fill-up).
    */
-  function rankCandidates(query: IndexQuery, plan: Plan, order: Int32Array, keep: number, isLoose: boolean) {
-    const { groups, bonus, byCost, from, to, extra, masks, termCount } = plan;
+  function rankCandidates(
+    query: IndexQuery,
+    plan: Plan,
+    order: Int32Array,
+    keep: number,
+    isLoose: boolean,
+    into: TopK = new TopK(keep, ids),
+  ) {
+    const { groups, bonus, byCost, from, to, extra, masks, sets, termCount } = plan;
     const filter = admission(query);
     candidatesRanked += order.length;
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
@@ -1358,6 +1506,7 @@ export function createKnowledgeIndex(deps: {
     const cursors: Cursors = {
       masks,
       bit: 0,
+      sets,
       docs: postDoc,
       scores: postScore,
       at: Int32Array.from(from),
@@ -1367,7 +1516,7 @@ export function createKnowledgeIndex(deps: {
       score: new Float64Array(termCount),
       stamp: new Int32Array(termCount),
     };
-    const strict = new TopK(keep, ids);
+    const strict = into;
     const ceiling = maxLift;
     let strictCount = 0;
     for (let i = 0; i < order.length; i++) {
@@ -1434,6 +1583,137 @@ export function createKnowledgeIndex(deps: {
       if (sum * ceiling >= strict.floor()) strict.offer(slot, rank(filter, slot, sum));
     }
     return { strict, strictCount };
+  }
+
+  /**
+   * The any-group fill-up: the best `keep` articles that match some groups but not all and have a
+   * query term in their title or tags, ranked exactly as the walk ranks them, without walking the
+   * body postings of common words.
+   * 1. The high tiers (title and tag postings) of the query's terms are walked once, adding up per
+   *    article what its title/tag occurrences score above their term's low-tier maximum. With the
+   *    low-tier maxima of its locale's terms added, that bounds the article's term sum: every use
+   *    of a term in the query counted at its best, partial phrases as whole ones. Articles with
+   *    postings in the delta (not tiered) have no bound.
+   * 2. The candidates are ranked by lookups (`rankCandidates`), best bounds first: those at or
+   *    above a threshold that keeps about FILL_FIRST of them; then, of those between the list's
+   *    last score and that threshold, the ones that still reach it when the low-tier maxima are
+   *    counted only for the common words the article has (their bitsets).
+   */
+  function fillUp(query: IndexQuery, plan: Plan, keep: number): TopK {
+    const { groups, bonus, hiFrom, hiTo, lowest, sets, extra, masks, termCount } = plan;
+    const loose = new TopK(keep, ids);
+    const uses = new Float64Array(termCount);
+    const isGroupTerm = new Uint8Array(termCount);
+    for (const group of groups)
+      for (const phrase of group)
+        for (const k of phrase) {
+          uses[k] = (uses[k] as number) + 1;
+          isGroupTerm[k] = 1;
+        }
+    for (const k of bonus) uses[k] = (uses[k] as number) + 1;
+    // Per locale bit, the low-tier maxima of the query's terms that occur in that locale, and the
+    // part of it from terms without a bitset (counted whether the article has them or not).
+    const base = new Float64Array(8);
+    const unknown = new Float64Array(8);
+    for (let b = 0; b < 8; b++)
+      for (let k = 0; k < termCount; k++)
+        if ((((masks[k] as number) >> b) & 1) === 1) {
+          const most = (uses[k] as number) * (lowest[k] as number);
+          base[b] = (base[b] as number) + most;
+          if (sets[k] === null) unknown[b] = (unknown[b] as number) + most;
+        }
+    const {
+      total: above,
+      titled,
+      touched,
+      groupTouched: candidates,
+      excess,
+      bounds,
+      phraseTouched: batch,
+    } = space();
+    let count = 0;
+    for (let k = 0; k < termCount; k++) {
+      count = walkHigh(
+        hiDoc,
+        hiScore,
+        hiFrom[k] as number,
+        hiTo[k] as number,
+        uses[k] as number,
+        lowest[k] as number,
+        isGroupTerm[k] as number,
+        above,
+        titled,
+        touched,
+        count,
+      );
+      const more = extra[k];
+      if (more) count = markAll(more.docs, more.length, above, titled, touched, count);
+    }
+    const filter = admission(query);
+    let n = 0;
+    let highest = 0;
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i] as number;
+      const mark = titled[slot] as number;
+      const sum = above[slot] as number;
+      titled[slot] = 0;
+      above[slot] = 0;
+      if (mark === 0 || !isAllowed(filter, slot)) continue;
+      const bound =
+        mark === 2
+          ? Number.POSITIVE_INFINITY
+          : ((base[Math.min(localeOf[slot] as number, 7)] as number) + sum) *
+            (lift[slot] as number) *
+            (1 + 1e-5);
+      candidates[n] = slot;
+      excess[n] = sum;
+      bounds[n++] = bound;
+      if (bound > highest && bound !== Number.POSITIVE_INFINITY) highest = bound;
+    }
+    // The threshold: the lower edge of the histogram bucket where FILL_FIRST candidates are reached.
+    let threshold = Number.NEGATIVE_INFINITY;
+    if (n > FILL_FIRST && highest > 0) {
+      const buckets = new Int32Array(256);
+      const scale = 255 / highest;
+      for (let i = 0; i < n; i++) {
+        const b = Math.min(255, Math.floor((bounds[i] as number) * scale));
+        buckets[b] = (buckets[b] as number) + 1;
+      }
+      let b = 255;
+      let seen = buckets[255] as number;
+      while (b > 0 && seen < FILL_FIRST) seen += buckets[--b] as number;
+      threshold = b / scale;
+    }
+    fillUpCandidates += n;
+    let m = 0;
+    for (let i = 0; i < n; i++) if ((bounds[i] as number) >= threshold) batch[m++] = candidates[i] as number;
+    fillUpRanked += m;
+    if (m > 0) rankCandidates(query, plan, batch.subarray(0, m).sort(), keep, true, loose);
+    const floor = loose.floor();
+    if (floor >= threshold) return loose;
+    // The rest that could still enter, their bound taken again with the common words they lack.
+    const setKeys: number[] = [];
+    for (let k = 0; k < termCount; k++) if (sets[k] !== null && (uses[k] as number) > 0) setKeys.push(k);
+    m = 0;
+    for (let i = 0; i < n; i++) {
+      const bound = bounds[i] as number;
+      if (bound < floor || bound >= threshold) continue;
+      const slot = candidates[i] as number;
+      const b = Math.min(localeOf[slot] as number, 7);
+      let low = unknown[b] as number;
+      for (const k of setKeys) {
+        const set = sets[k] as Int32Array;
+        if (
+          (((masks[k] as number) >> b) & 1) === 1 &&
+          ((set[slot >>> 5] as number) & (1 << (slot & 31))) !== 0
+        )
+          low += (uses[k] as number) * (lowest[k] as number);
+      }
+      if ((low + (excess[i] as number)) * (lift[slot] as number) * (1 + 1e-5) >= floor) batch[m++] = slot;
+    }
+    fillUpRanked += m;
+    if (m > 0) rankCandidates(query, plan, batch.subarray(0, m).sort(), keep, true, loose);
+    return loose;
   }
 
   /** The two nearest known Latin terms (pg_trgm similarity ≥ 0.3) of each term the index lacks. */
@@ -1508,8 +1788,11 @@ export function createKnowledgeIndex(deps: {
       tierFallbacks,
       tieredFillUps,
       candidatesRanked,
+      fillUpCandidates,
+      fillUpRanked,
       rankingMs,
       highPostings: hiDoc.length,
+      denseTerms: termSets.reduce((n, set) => (set === null ? n : n + 1), 0),
     };
   }
 
