@@ -378,6 +378,17 @@ describe('knowledge index', () => {
         groups: [[['waiver'], ['escrow']], [['swift']], cards, [['cheque']], [['nope']]],
         limit: 40,
       },
+      // A customer's long message: more groups than the bounds help with, the walk fills up (it
+      // skips the words that never occur in the filter's locale).
+      {
+        ...query(''),
+        groups: [
+          cards,
+          fees,
+          ...'annual limit cash advanc lost branch open hour x'.split(' ').map((w) => [[w]]),
+        ],
+        locale: 'vi',
+      },
     ];
     const before = index.stats();
     for (let round = 0; round < 2; round++)
@@ -387,7 +398,7 @@ describe('knowledge index', () => {
         expect(hits).toEqual(index.searchByWalk(q));
       }
     const after = index.stats();
-    expect(after.tieredFillUps - before.tieredFillUps).toBe(2 * queries.length);
+    expect(after.tieredFillUps - before.tieredFillUps).toBe(2 * (queries.length - 1));
     // Most candidates are passed over on their bound, unranked.
     const ranked = after.fillUpRanked - before.fillUpRanked;
     expect(ranked).toBeGreaterThan(0);
