@@ -243,6 +243,22 @@ describe('knowledge index', () => {
     expect(index.stats().intersections - before).toBe(queries.length - 1);
   });
 
+  it('ranks only the candidates that have every common word a match needs (bitsets)', () => {
+    const index = makeIndex();
+    for (let i = 0; i < 300; i++) {
+      const words = ['alpha', ...(i % 3 === 0 ? ['beta'] : []), ...(i % 2 === 0 ? ['gamma'] : [])];
+      index.upsert(row(`b${String(i).padStart(3, '0')}`, { title: words.join(' '), body: 'delta' }));
+    }
+    index.compact();
+    const q = query('alpha beta gamma');
+    const before = index.stats().candidatesRanked;
+    const hits = index.search(q);
+    expect(hits).toEqual(index.searchByWalk(q));
+    expect(hits.length).toBe(10);
+    // 100 articles say beta (the rarest word), 50 of them gamma too: only those are ranked.
+    expect(index.stats().candidatesRanked - before).toBe(50);
+  });
+
   it('answers from the title/tag tiers when nothing outside them can rank, exactly as the walk', () => {
     // Common words in most bodies, in few titles and tags: the body-only matches cannot reach the
     // top, and the search must not need them. Views grow after compaction (the bound widens).

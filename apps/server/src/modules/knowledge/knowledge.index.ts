@@ -42,6 +42,8 @@ const FILL_FIRST = 64;
  * for the evaluation's typed queries).
  */
 const FILL_MAX_GROUPS = 8;
+/** Strict candidates above this many are first filtered on the bitsets of the words they need. */
+const PREFILTER_MIN = 64;
 /**
  * A term in at least one article in this many (and in at least this many articles) also keeps a
  * bitset of its slots: whether an article has the word is then one read from a small array.
@@ -381,6 +383,39 @@ function markAll(
     const slot = docs[p] as number;
     if (above[slot] === 0 && marks[slot] === 0) touched[n++] = slot;
     marks[slot] = 2;
+  }
+  return n;
+}
+
+/**
+ * The candidates (ascending) that may match every group of `needs` into `out`, returning their
+ * count: a group is a list of phrases, a phrase the bitsets of some of its words (each phrase has
+ * at least one), and a candidate lacking a word of every phrase of a group cannot match it. A bit
+ * read per word, where ranking a candidate looked each word up in its postings.
+ */
+function prefilter(order: Int32Array, out: Int32Array, needs: Int32Array[][][]): number {
+  let n = 0;
+  for (let i = 0; i < order.length; i++) {
+    const slot = order[i] as number;
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    let isPossible = true;
+    for (let g = 0; g < needs.length && isPossible; g++) {
+      const phrases = needs[g] as Int32Array[][];
+      let isMet = false;
+      for (let j = 0; j < phrases.length && !isMet; j++) {
+        const words = phrases[j] as Int32Array[];
+        let isWhole = true;
+        for (let w = 0; w < words.length; w++)
+          if ((((words[w] as Int32Array)[word] as number) & bit) === 0) {
+            isWhole = false;
+            break;
+          }
+        isMet = isWhole;
+      }
+      isPossible = isMet;
+    }
+    if (isPossible) out[n++] = slot;
   }
   return n;
 }
@@ -1067,6 +1102,8 @@ export function createKnowledgeIndex(deps: {
     /** The fill-up's bound per candidate, and its title/tag part (lists, not by slot). */
     bounds: Float64Array;
     excess: Float32Array;
+    /** The strict candidates that pass `prefilter`. */
+    filtered: Int32Array;
     phraseTouched: Int32Array;
   } | null = null;
   const space = () => {
@@ -1082,6 +1119,7 @@ export function createKnowledgeIndex(deps: {
         groupTouched: new Int32Array(capacity),
         bounds: new Float64Array(capacity),
         excess: new Float32Array(capacity),
+        filtered: new Int32Array(capacity),
         phraseTouched: new Int32Array(capacity),
       };
     return scratch;
@@ -1496,14 +1534,14 @@ export function createKnowledgeIndex(deps: {
   function rankCandidates(
     query: IndexQuery,
     plan: Plan,
-    order: Int32Array,
+    candidates: Int32Array,
     keep: number,
     isLoose: boolean,
     into: TopK = new TopK(keep, ids),
   ) {
     const { groups, bonus, byCost, from, to, extra, masks, sets, termCount } = plan;
     const filter = admission(query);
-    candidatesRanked += order.length;
+    candidatesRanked += candidates.length;
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
     // phrase j's term keys are phraseTerms[phraseStart[j] … phraseStart[j + 1]).
     const groupCount = byCost.length;
@@ -1535,6 +1573,23 @@ export function createKnowledgeIndex(deps: {
     const strict = into;
     const ceiling = maxLift;
     let strictCount = 0;
+    // Strict candidates: first drop those lacking a common word (bitset) every match needs.
+    let order = candidates;
+    if (!isLoose && candidates.length > PREFILTER_MIN) {
+      const needs: Int32Array[][][] = [];
+      for (const group of groups) {
+        const phrases = group.map((phrase) =>
+          phrase.map((k) => sets[k]).filter((set): set is Int32Array => set !== null && set !== undefined),
+        );
+        if (phrases.every((words) => words.length > 0)) needs.push(phrases);
+      }
+      if (needs.length > 0) {
+        const kept = space().filtered;
+        const n = prefilter(order, kept, needs);
+        candidatesRanked -= order.length - n;
+        order = kept.subarray(0, n);
+      }
+    }
     for (let i = 0; i < order.length; i++) {
       const slot = order[i] as number;
       if (!isAllowed(filter, slot)) continue;
