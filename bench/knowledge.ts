@@ -594,6 +594,8 @@ async function measureLoad({
   const byTiers =
     statsAfter.tiered + statsAfter.tieredFillUps - statsBefore.tiered - statsBefore.tieredFillUps;
   const ranked = statsAfter.candidatesRanked - statsBefore.candidatesRanked;
+  const fillUpCandidates = statsAfter.fillUpCandidates - statsBefore.fillUpCandidates;
+  const fillUpRanked = statsAfter.fillUpRanked - statsBefore.fillUpRanked;
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     await writeFile(process.env.BENCH_KNOWLEDGE_PROFILE as string, JSON.stringify(profile));
@@ -613,6 +615,9 @@ async function measureLoad({
     // Answered from the title/tag tiers (strict list or fill-up), and candidates looked up per search.
     'by tiers %': round((100 * byTiers) / Math.max(1, run.latencies.length), 0),
     'candidates/search': round(ranked / Math.max(1, run.latencies.length), 0),
+    // Of the fill-ups' candidates (a query term in the title or tags), those whose bound made
+    // them worth ranking (the rest were passed over unranked).
+    'fill-up ranked %': round((100 * fillUpRanked) / Math.max(1, fillUpCandidates), 1),
     // Of the Node CPU per search, the index's ranking (the rest: analysis, rows, snippets, driver).
     'ranking ms/search': round(
       (statsAfter.rankingMs - statsBefore.rankingMs) / Math.max(1, run.latencies.length),
