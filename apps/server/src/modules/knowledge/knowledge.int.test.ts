@@ -311,6 +311,16 @@ describe('search', () => {
       `/knowledge/search?q=${encodeURIComponent('thẻ tín dụng')}&locale=en`,
     );
     expect(after.json().items[0].title).toBe('Report a lost or stolen credit card');
+    // Typed without marks: `the` (thẻ) is also an English stop word; it still completes the phrase.
+    const unmarked = await call(
+      agent,
+      'GET',
+      `/knowledge/search?q=${encodeURIComponent('the tin dung')}&locale=en`,
+    );
+    expect(unmarked.json().items[0].title).toBe('Report a lost or stolen credit card');
+    // and stays a stop word for English: `the` is required of no article.
+    const english = await call(agent, 'GET', '/knowledge/search?q=the%20stolen%20card&locale=en');
+    expect(english.json().items[0].title).toBe('Report a lost or stolen credit card');
   });
 
   it('filters by visibility and audience: the public and other audiences do not see internal articles', async () => {
@@ -330,6 +340,7 @@ describe('search', () => {
       ['信用卡丢了怎么办', 'zh-CN'],
       ['stolen crdit card', 'en'],
       ['thẻ tín dụng', 'en'],
+      ['the tin dung', 'en'],
       ['embossing', undefined],
     ] as const) {
       const byIndex = await ctx.app.knowledge.search(null, { q, locale, isSuggestion: true });

@@ -13,7 +13,15 @@ import { KNOWLEDGE_EVENTS, type ReviewOverduePayload } from './knowledge.events.
 import { sanitizeBody } from './knowledge.html.ts';
 import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
-import { highlight, htmlToText, htmlToTextCached, lexeme, markedForms, terms } from './knowledge.text.ts';
+import {
+  highlight,
+  htmlToText,
+  htmlToTextCached,
+  lexeme,
+  markedForms,
+  softTerms,
+  terms,
+} from './knowledge.text.ts';
 
 export interface ArticleInput {
   locale: Locale;
@@ -124,6 +132,8 @@ const day = (value: Date | string | null) =>
 
 /** Most query terms a search uses: a 5,000-character paste costs no more than a sentence. */
 const MAX_QUERY_TERMS = 12;
+/** Soft words of a query (`softTerms`) kept at most. */
+const MAX_SOFT_TERMS = 4;
 /** Most candidates one search ranks: title/tag matches first, then any matches (see `search`). */
 const TITLE_CANDIDATES = 100;
 const BODY_CANDIDATES = 100;
@@ -883,18 +893,22 @@ export function createKnowledgeService(deps: {
   /**
    * The synonym groups the query meets: for each, the query terms of the phrase it contains and the
    * group's other phrases, which stand in for those terms (the rest of the query still applies).
+   * Soft words (`softTerms`) complete a phrase but never meet one alone: `the` of `the card` is
+   * English.
    */
   async function expandSynonyms(
     queryTerms: string[],
+    soft: string[],
   ): Promise<Array<{ covers: string[]; others: string[][] }>> {
-    const have = new Set(queryTerms);
+    const have = new Set([...queryTerms, ...soft]);
+    const isFirm = (t: string) => queryTerms.includes(t);
     const out: Array<{ covers: string[]; others: string[][] }> = [];
     for (const analysed of await synonymGroups()) {
-      const met = analysed.filter((phrase) => phrase.every((t) => have.has(t)));
+      const met = analysed.filter((phrase) => phrase.every((t) => have.has(t)) && phrase.some(isFirm));
       if (met.length === 0) continue;
       out.push({
         covers: [...new Set(met.flat())],
-        others: analysed.filter((phrase) => !phrase.every((t) => have.has(t))),
+        others: analysed.filter((phrase) => !met.includes(phrase)),
       });
     }
     return out;
@@ -997,8 +1011,14 @@ export function createKnowledgeService(deps: {
     });
   }
 
-  const analysedQueries = new Map<string, { queryTerms: string[]; marked: Map<string, string> }>();
-  /** A query's distinct terms (at most MAX_QUERY_TERMS) and its marked words, remembered (LRU). */
+  const analysedQueries = new Map<
+    string,
+    { queryTerms: string[]; marked: Map<string, string>; soft: string[] }
+  >();
+  /**
+   * A query's distinct terms (at most MAX_QUERY_TERMS), its marked words and its soft words,
+   * remembered (LRU).
+   */
   function analyseQuery(q: string) {
     const text = q.slice(0, 5000);
     const known = analysedQueries.get(text);
@@ -1007,12 +1027,18 @@ export function createKnowledgeService(deps: {
       analysedQueries.set(text, known);
       return known;
     }
+    const queryTerms = [...new Set(terms(text))].slice(0, MAX_QUERY_TERMS);
     const analysed = {
-      queryTerms: [...new Set(terms(text))].slice(0, MAX_QUERY_TERMS),
+      queryTerms,
       // A word typed with its marks also counts as written (mất: `mat` matches, `mất` adds), so
       // the exact word ranks above its folded namesakes (mặt); only documents analysed since
       // marked forms were stored carry them.
       marked: markedForms(text),
+      // `the tin dung`: `the` is a stop word in English and thẻ (card) in Vietnamese typed without
+      // marks; it completes a synonym phrase and adds to what matched, never required.
+      soft: softTerms(text)
+        .filter((t) => !queryTerms.includes(t))
+        .slice(0, MAX_SOFT_TERMS),
     };
     if (text.length <= ANALYSED_QUERY_CHARS) {
       if (analysedQueries.size >= ANALYSED_QUERIES)
@@ -1025,13 +1051,13 @@ export function createKnowledgeService(deps: {
   async function search(actor: Actor | null, input: SearchInput) {
     if (actor) requirePermission(actor, 'knowledge.read');
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-    const { queryTerms, marked } = analyseQuery(input.q);
+    const { queryTerms, marked, soft } = analyseQuery(input.q);
     let items: SearchHit[] = [];
     // The in-process index ranks once built (decision 0013); PostgreSQL until then, or when asked.
     const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
       const [synonyms, fixes] = await Promise.all([
-        expandSynonyms(queryTerms),
+        expandSynonyms(queryTerms, soft),
         isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
       ]);
       const alternatives = (t: string) =>
@@ -1068,7 +1094,8 @@ export function createKnowledgeService(deps: {
             ...synonyms.map((g) => [g.covers, ...g.others]),
           ],
           // An article with the written form scores that word twice (as ts_rank sums `mat | mất`).
-          bonus: [...marked.values()],
+          // Soft words too (`the` of `the tin dung`), unless a synonym group took them.
+          bonus: [...marked.values(), ...soft.filter((t) => !covered.has(t))],
           locale: input.locale ?? null,
           categoryIds: input.categoryId ? index.categorySubtree(input.categoryId) : null,
           product: input.product ?? null,

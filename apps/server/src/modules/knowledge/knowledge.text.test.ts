@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SYNONYMS, DEMO_TOPICS } from '../../seed/knowledge-articles.ts';
 import { searchDocument } from './knowledge.service.ts';
-import { foldLatin, highlight, htmlToText, markedForms, terms } from './knowledge.text.ts';
+import { foldLatin, highlight, htmlToText, markedForms, softTerms, terms } from './knowledge.text.ts';
 
 /**
  * The matches `highlight` must mark, found the plain way: the text split by the `WORDS` expression,
@@ -40,6 +40,10 @@ describe('search terms', () => {
     expect(terms('thẻ tín dụng')).toEqual(['the', 'tin', 'dung']);
     // Typed without marks, `the` is also the English article and goes as a stop word; tín dụng stays.
     expect(terms('the tin dung')).toEqual(['tin', 'dung']);
+    // `the` is dropped as an English stop word, and given back as a soft word (thẻ, the card).
+    expect(softTerms('the tin dung')).toEqual(['the']);
+    expect(softTerms('Thẻ tín dụng')).toEqual([]);
+    expect(softTerms('Is the branch open on Saturday')).toEqual(['the', 'on']);
     expect(terms('Khóa thẻ tín dụng')).toEqual(['khoa', 'the', 'tin', 'dung']);
   });
   it('keeps a marked word as written beside its folded form in documents, not in queries', () => {

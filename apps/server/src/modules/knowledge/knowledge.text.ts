@@ -88,6 +88,29 @@ export function markedForms(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * English function words that are also Vietnamese syllables once their marks are gone: the (thẻ,
+ * thế), can (cần), do (đỏ, đồ), to (tờ, tổ), in (in), my (Mỹ), on (ổn), an (ăn), at (ắt), be (bé),
+ * it (ít), me (mẹ), a (à, á). Typed without marks they are stop words like the others, so `terms`
+ * drops them; `softTerms` gives them back for a query to use softly (see there).
+ */
+const SYLLABLES = new Set('a an at be can do in it me my on the to'.split(' '));
+
+/**
+ * The words of a query typed without marks that are both English stop words and Vietnamese
+ * syllables (`the tin dung` → the). They are never required — `the card` is English — but they
+ * complete a synonym phrase (`the tin dung` is thẻ tín dụng) and add their score to an article
+ * that matched otherwise, where `the` is a card.
+ */
+export function softTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0].toLowerCase();
+    if (SYLLABLES.has(word)) out.add(word);
+  }
+  return [...out];
+}
+
 /** A term as tsquery/tsvector text: quoted, so no character of it is an operator. */
 export const lexeme = (term: string) => `'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 
