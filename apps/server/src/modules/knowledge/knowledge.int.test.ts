@@ -123,7 +123,9 @@ describe('articles: four-eyes publishing', () => {
     const found = await call(agent, 'GET', `/knowledge/search?q=${encodeURIComponent('khoa the tin dung')}`);
     expect(found.statusCode).toBe(200);
     expect(found.json().items[0]).toMatchObject({ id: article.id });
-    expect(found.json().items[0].titleHtml).toContain('<mark>Khóa</mark>');
+    expect(found.json().items[0].titleHtml).toBe(
+      '<mark>Khóa</mark> <mark>thẻ</mark> <mark>tín</mark> <mark>dụng</mark> khi bị mất',
+    );
     expect(found.json().items[0].snippet).toContain('<mark>tín</mark>');
   });
 

@@ -983,7 +983,11 @@ export function createKnowledgeService(deps: {
    */
   async function displayHits(
     hits: Array<{ id: string; score: number }>,
-    options: { visibility: Visibility | null; audiences: string[] | null; highlightTerms: Set<string> },
+    options: {
+      visibility: Visibility | null;
+      audiences: string[] | null;
+      highlightFor: (locale: string) => Set<string>;
+    },
   ): Promise<SearchHit[]> {
     if (hits.length === 0) return [];
     const byId = await publishedRows(hits.map((h) => h.id));
@@ -1000,8 +1004,8 @@ export function createKnowledgeService(deps: {
           groupId: r.group_id,
           locale: r.locale,
           title: r.title,
-          titleHtml: highlight(r.title, options.highlightTerms, 300),
-          snippet: highlight(htmlToTextCached(r.body_html), options.highlightTerms),
+          titleHtml: highlight(r.title, options.highlightFor(r.locale), 300),
+          snippet: highlight(htmlToTextCached(r.body_html), options.highlightFor(r.locale)),
           answer: r.answer,
           categoryId: r.category_id,
           visibility: r.visibility,
@@ -1080,6 +1084,9 @@ export function createKnowledgeService(deps: {
         ...[...fixes.values()].flat(),
         ...synonyms.flatMap((g) => g.others.flat()),
       ]);
+      // Soft words are marked in Vietnamese only (thẻ), not every `the` of an English text.
+      const withSoft = soft.length > 0 ? new Set([...highlightTerms, ...soft]) : highlightTerms;
+      const highlightFor = (locale: string) => (locale === 'vi' ? withSoft : highlightTerms);
       const isPublic = actor === null;
       const audiences = actor && !actor.permissions.has('knowledge.edit') ? audiencesOf(actor) : null;
       if (isIndexed) {
@@ -1104,7 +1111,7 @@ export function createKnowledgeService(deps: {
           limit,
           minStrict: MIN_STRICT_RESULTS,
         });
-        items = await displayHits(hits, { visibility, audiences, highlightTerms });
+        items = await displayHits(hits, { visibility, audiences, highlightFor });
       } else {
         const categoryIds = input.categoryId ? await categorySubtree(input.categoryId) : null;
         const params = [
@@ -1172,8 +1179,8 @@ export function createKnowledgeService(deps: {
           groupId: r.group_id,
           locale: r.locale,
           title: r.title,
-          titleHtml: highlight(r.title, highlightTerms, 300),
-          snippet: highlight(htmlToText(r.body_html), highlightTerms),
+          titleHtml: highlight(r.title, highlightFor(r.locale), 300),
+          snippet: highlight(htmlToText(r.body_html), highlightFor(r.locale)),
           answer: r.answer,
           categoryId: r.category_id,
           visibility: r.visibility,
