@@ -13,7 +13,11 @@ import type { Logger } from '../../platform/logger.ts';
  *   `reconcile()` (every 30 s) heals a missed event by comparing count and latest `updated_at`.
  * - Memory: postings in typed arrays (doc slot Int32 + precomputed term score Float32, CSR by
  *   term), documents in parallel typed arrays; changes since the last compaction in a small
- *   per-term delta, replaced documents as dead slots until the next compaction.
+ *   per-term delta, replaced documents as dead slots until the next compaction. Each term's
+ *   title/tag postings are also kept apart (the high tier, with their scores), and common words
+ *   keep a bitset of their slots.
+ * - Ranking: the walk over every posting is the reference; `search` reaches the same list through
+ *   the high tiers, an intersection from the rarest group, or a fill-up bounded from the tiers.
  */
 
 /** ts_rank weights of the stored search document (A title, B tags, C body and answer, D unused). */
