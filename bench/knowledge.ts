@@ -8,6 +8,8 @@
  *                                                    # reused by later runs (no embedded PostgreSQL)
  *   npm run bench:knowledge -- --explain             # also EXPLAIN (ANALYZE, BUFFERS) of the search SQL
  *   npm run bench:knowledge -- --eval-only           # only the quality of the demo base (step 1), ~20 s
+ *   npm run bench:knowledge -- --processes 2         # the load also once across 2 server processes,
+ *                                                    # each with its own index (a deployment's N)
  * (BENCH_KNOWLEDGE_ARTICLES — total — and BENCH_KNOWLEDGE_SECONDS work too.)
  * 1. Quality: the demo base (seed/knowledge-articles.ts) and bench/knowledge-eval.json — nDCG@5 and
  *    recall@5, overall and by kind (plain, no-diacritics, typo, synonym), index and SQL path, and
@@ -62,7 +64,7 @@ import {
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const options =
-  process.argv[2] === '--follower'
+  process.argv[2] === '--follower' || process.argv[2] === '--searcher'
     ? null
     : parseArgs({
         options: {
@@ -72,12 +74,15 @@ const options =
           database: { type: 'string' },
           explain: { type: 'boolean', default: false },
           'eval-only': { type: 'boolean', default: false },
+          processes: { type: 'string' },
         },
       }).values;
 const PER_LOCALE = options?.scale
   ? Number(options.scale)
   : Math.ceil(Number(options?.articles ?? process.env.BENCH_KNOWLEDGE_ARTICLES ?? 150_000) / 3);
 const CONCURRENCY = 50;
+/** With `--processes N` the load also runs once across N server processes (each its own index). */
+const PROCESSES = Math.max(1, Math.min(8, Number(options?.processes ?? 1)));
 const LOAD_SECONDS = Number(options?.seconds ?? process.env.BENCH_KNOWLEDGE_SECONDS ?? 30);
 const MAX_SEARCHES = 20_000;
 const INSERT_BATCH = 1000;
@@ -353,14 +358,18 @@ function postgresCpuSeconds(): number {
   return total / 100; // USER_HZ
 }
 
-async function loadTest(knowledge: KnowledgeService, queries: string[]) {
+async function loadTest(
+  knowledge: KnowledgeService,
+  queries: string[],
+  share = { concurrency: CONCURRENCY, maxSearches: MAX_SEARCHES, first: 0 },
+) {
   const actor = agent();
   const latencies: number[] = [];
   const deadline = performance.now() + LOAD_SECONDS * 1000;
   let issued = 0;
   const worker = async (w: number) => {
-    let i = w;
-    while (performance.now() < deadline && issued < MAX_SEARCHES) {
+    let i = share.first + w;
+    while (performance.now() < deadline && issued < share.maxSearches) {
       issued++;
       const q = queries[i++ % queries.length] as string;
       const t = performance.now();
@@ -371,13 +380,15 @@ async function loadTest(knowledge: KnowledgeService, queries: string[]) {
   const t0 = performance.now();
   const node0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds();
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+  await Promise.all(Array.from({ length: share.concurrency }, (_, w) => worker(w)));
   const seconds = (performance.now() - t0) / 1000;
   const node = process.cpuUsage(node0);
   const pgSeconds = postgresCpuSeconds() - pg0;
   const n = Math.max(1, latencies.length);
   return {
     latencies,
+    seconds,
+    nodeCpuTotalMs: (node.user + node.system) / 1000,
     perSecond: Math.round(latencies.length / seconds),
     nodeCpuMs: round((node.user + node.system) / 1000 / n, 3),
     postgresCpuMs: round((pgSeconds * 1000) / n, 3),
@@ -415,6 +426,87 @@ async function follower(url: string, word: string) {
   await knowledge.stopIndex();
   await events.stop();
   await pool.end();
+}
+
+/**
+ * Searcher mode (`--processes`): another server process with its own index. It builds, says
+ * `ready`, waits for `go` on stdin, runs its share of the load and prints `result <json>`.
+ */
+async function searcher(url: string, share: { concurrency: number; maxSearches: number; first: number }) {
+  const pool = createPool(url, 20);
+  const { knowledge } = services(pool);
+  await knowledge.startIndex();
+  if (!knowledge.indexStats().isReady) throw new Error('searcher index not built');
+  const queries = (
+    JSON.parse(await readFile(path.join(HERE, 'knowledge-eval.json'), 'utf8')) as { queries: EvalQuery[] }
+  ).queries.map((q) => q.q);
+  for (let i = 0; i < 50; i++)
+    await knowledge.search(agent(), {
+      q: queries[i % queries.length] as string,
+      limit: 10,
+      isSuggestion: true,
+    });
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  const run = await loadTest(knowledge, queries, share);
+  process.stdout.write(
+    `result ${JSON.stringify({ latencies: run.latencies, seconds: run.seconds, cpuMs: run.nodeCpuTotalMs })}\n`,
+  );
+  await knowledge.stopIndex();
+  await pool.end();
+}
+
+/**
+ * The load across PROCESSES server processes, as a deployment runs them behind a load balancer:
+ * this one and PROCESSES − 1 searchers, each with its own index and an equal share of the 50
+ * searches in flight, started together once every index is built.
+ */
+async function loadAcrossProcesses(url: string, knowledge: KnowledgeService, queries: string[]) {
+  const shareOf = (p: number) => ({
+    concurrency: Math.floor(CONCURRENCY / PROCESSES) + (p < CONCURRENCY % PROCESSES ? 1 : 0),
+    maxSearches: Math.floor(MAX_SEARCHES / PROCESSES),
+    first: p * 7,
+  });
+  const children = Array.from({ length: PROCESSES - 1 }, (_, c) => {
+    const share = shareOf(c + 1);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(HERE, 'knowledge.ts'), '--searcher', url, JSON.stringify(share)],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk) => {
+        output += String(chunk);
+        if (output.includes('ready')) resolve();
+      }),
+    );
+    const done = new Promise<{ latencies: number[]; seconds: number; cpuMs: number }>((resolve, reject) =>
+      child.on('exit', (code) => {
+        const line = output.split('\n').find((l) => l.startsWith('result '));
+        if (line) resolve(JSON.parse(line.slice('result '.length)));
+        else reject(new Error(`searcher exited with ${code} and no result`));
+      }),
+    );
+    return { child, ready, done };
+  });
+  await Promise.all(children.map((c) => c.ready));
+  for (const c of children) c.child.stdin.end('go\n');
+  const [own, ...others] = await Promise.all([
+    loadTest(knowledge, queries, shareOf(0)),
+    ...children.map((c) => c.done),
+  ]);
+  const latencies = [...own.latencies, ...others.flatMap((o) => o.latencies)];
+  const seconds = Math.max(own.seconds, ...others.map((o) => o.seconds));
+  const cpuMs = own.nodeCpuTotalMs + others.reduce((sum, o) => sum + o.cpuMs, 0);
+  const n = Math.max(1, latencies.length);
+  return {
+    latencies,
+    perSecond: Math.round(latencies.length / seconds),
+    // Node's CPU of every process; PostgreSQL's is not counted here (the searchers' backends end
+    // with their pools before it could be read).
+    nodeCpuMs: round(cpuMs / n, 3),
+  };
 }
 
 async function freshness(url: string, knowledge: KnowledgeService) {
@@ -628,6 +720,27 @@ async function measureLoad({
     `Search, ${CONCURRENCY} concurrent for ${LOAD_SECONDS} s (load average before ${loadBefore}, after ${load()})`,
     [searchRow],
   );
+  // The same load across several server processes (`--processes N`), each with its own index.
+  let spreadRow: Record<string, number> | null = null;
+  if (PROCESSES > 1) {
+    const spreadBefore = load();
+    const spread = await loadAcrossProcesses(url, knowledge, warm);
+    spreadRow = {
+      processes: PROCESSES,
+      searches: spread.latencies.length,
+      'per s': spread.perSecond,
+      'p50 ms': round(percentile(spread.latencies, 50), 1),
+      'p95 ms': round(percentile(spread.latencies, 95), 1),
+      'p99 ms': round(percentile(spread.latencies, 99), 1),
+      'max ms': round(Math.max(...spread.latencies), 1),
+      'Node CPU ms/search': spread.nodeCpuMs,
+    };
+    printTable(
+      `Search, ${CONCURRENCY} concurrent across ${PROCESSES} processes for ${LOAD_SECONDS} s (load average before ${spreadBefore}, after ${load()})`,
+      [spreadRow],
+    );
+    results.searchAcrossProcesses = spreadRow;
+  }
 
   const suggest = await timed(100, (i) =>
     knowledge.suggest(agent(), messages[i % messages.length] as { text: string; locale: 'en' }),
@@ -660,6 +773,12 @@ async function measureLoad({
     ...(quality ? [check('nDCG@5 × 100 (demo base)', round(quality.ndcg * 100, 1), 'min', 85, '')] : []),
     check('search p95', searchRow['p95 ms'], 'max', 20, 'ms'),
     check('search p99', searchRow['p99 ms'], 'max', 50, 'ms'),
+    ...(spreadRow
+      ? [
+          check(`search p95, ${PROCESSES} processes`, spreadRow['p95 ms'] as number, 'max', 20, 'ms'),
+          check(`search p99, ${PROCESSES} processes`, spreadRow['p99 ms'] as number, 'max', 50, 'ms'),
+        ]
+      : []),
     check('suggestion p95', results.suggestP95Ms as number, 'max', 50, 'ms'),
     check('5,000-char query p95', results.longQueryP95Ms as number, 'max', 50, 'ms'),
     check('visible in 2nd process', fresh.commitMs + fresh.visibleAfterCommitMs, 'max', 1000, 'ms'),
@@ -671,6 +790,8 @@ async function measureLoad({
 
 async function main() {
   if (process.argv[2] === '--follower') return follower(process.argv[3] as string, process.argv[4] as string);
+  if (process.argv[2] === '--searcher')
+    return searcher(process.argv[3] as string, JSON.parse(process.argv[4] as string));
   printMachine();
   if (options?.['eval-only']) process.stdout.write('scale: the demo base only (--eval-only)\n');
   else
