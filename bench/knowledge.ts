@@ -395,6 +395,18 @@ async function loadTest(
   };
 }
 
+/** A load's count, rate and latency percentiles, as its table row shows them. */
+function latencyColumns(run: { latencies: number[]; perSecond: number }) {
+  return {
+    searches: run.latencies.length,
+    'per s': run.perSecond,
+    'p50 ms': round(percentile(run.latencies, 50), 1),
+    'p95 ms': round(percentile(run.latencies, 95), 1),
+    'p99 ms': round(percentile(run.latencies, 99), 1),
+    'max ms': round(Math.max(...run.latencies), 1),
+  };
+}
+
 async function timed(n: number, run: (i: number) => Promise<unknown>) {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -694,12 +706,7 @@ async function measureLoad({
     profiler.disconnect();
   }
   const searchRow = {
-    searches: run.latencies.length,
-    'per s': run.perSecond,
-    'p50 ms': round(percentile(run.latencies, 50), 1),
-    'p95 ms': round(percentile(run.latencies, 95), 1),
-    'p99 ms': round(percentile(run.latencies, 99), 1),
-    'max ms': round(Math.max(...run.latencies), 1),
+    ...latencyColumns(run),
     'Node CPU ms/search': run.nodeCpuMs,
     'PG CPU ms/search': run.postgresCpuMs,
     // The rest walked every posting of their terms (decision 0013).
@@ -727,12 +734,7 @@ async function measureLoad({
     const spread = await loadAcrossProcesses(url, knowledge, warm);
     spreadRow = {
       processes: PROCESSES,
-      searches: spread.latencies.length,
-      'per s': spread.perSecond,
-      'p50 ms': round(percentile(spread.latencies, 50), 1),
-      'p95 ms': round(percentile(spread.latencies, 95), 1),
-      'p99 ms': round(percentile(spread.latencies, 99), 1),
-      'max ms': round(Math.max(...spread.latencies), 1),
+      ...latencyColumns(spread),
       'Node CPU ms/search': spread.nodeCpuMs,
     };
     printTable(
