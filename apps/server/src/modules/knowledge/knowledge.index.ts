@@ -1545,7 +1545,6 @@ export function createKnowledgeIndex(deps: {
   ) {
     const { groups, bonus, byCost, from, to, extra, masks, sets, termCount } = plan;
     const filter = admission(query);
-    candidatesRanked += candidates.length;
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
     // phrase j's term keys are phraseTerms[phraseStart[j] … phraseStart[j + 1]).
     const groupCount = byCost.length;
@@ -1590,10 +1589,10 @@ export function createKnowledgeIndex(deps: {
       if (needs.length > 0) {
         const kept = space().filtered;
         const n = prefilter(order, kept, needs);
-        candidatesRanked -= order.length - n;
         order = kept.subarray(0, n);
       }
     }
+    candidatesRanked += order.length;
     for (let i = 0; i < order.length; i++) {
       const slot = order[i] as number;
       if (!isAllowed(filter, slot)) continue;
