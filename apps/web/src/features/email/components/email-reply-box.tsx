@@ -29,7 +29,6 @@ export function EmailReplyBox({
 }) {
   const { t } = useTranslation();
   const post = usePostEmailReply(conversationId);
-  const [html, setHtml] = useState('');
   const [isEmpty, setEmpty] = useState(true);
   const [cc, setCc] = useState('');
   const [bcc, setBcc] = useState('');
@@ -43,18 +42,22 @@ export function EmailReplyBox({
   // A new editor (empty) after each sent reply.
   const [generation, setGeneration] = useState(0);
   const pending = useRef<EmailReplyInput | null>(null);
-  // The editor starts from `seed` (remounted with it on an insertion); `html` is what it holds now.
+  // The editor starts from `seed` (remounted with it on an insertion). What it holds now is kept in
+  // a ref, set as the editor reports each change: Ctrl+Enter right after the last keystroke sends
+  // that keystroke too, though React has not rendered it yet.
   const [seed, setSeed] = useState('');
-  const current = useRef('');
-  current.current = html;
+  const content = useRef({ html: '', isEmpty: true });
+  const edited = (html: string, empty: boolean) => {
+    content.current = { html, isEmpty: empty };
+    setEmpty(empty);
+  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per insertion
   useEffect(() => {
     if (!insertion) return;
     const added = textToHtml(insertion.text);
-    const next = isEmpty ? added : `${current.current}${added}`;
+    const next = content.current.isEmpty ? added : `${content.current.html}${added}`;
     setSeed(next);
-    setHtml(next);
-    setEmpty(false);
+    edited(next, false);
     setGeneration((g) => g + 1);
   }, [insertion?.n]);
 
@@ -65,7 +68,8 @@ export function EmailReplyBox({
 
   const send = () => {
     setChecked(true);
-    if (disabled || post.isPending || isEmpty || ccError !== null || bccError !== null) return;
+    const { html, isEmpty: hasNothing } = content.current;
+    if (disabled || post.isPending || hasNothing || ccError !== null || bccError !== null) return;
     const next = {
       html,
       cc: splitAddresses(cc),
@@ -82,9 +86,8 @@ export function EmailReplyBox({
     post.mutate(input, {
       onSuccess: () => {
         pending.current = null;
-        setHtml('');
         setSeed('');
-        setEmpty(true);
+        edited('', true);
         setCc('');
         setBcc('');
         setChecked(false);
@@ -153,8 +156,7 @@ export function EmailReplyBox({
           disabled={disabled}
           onSubmit={send}
           onChange={(value, empty) => {
-            setHtml(value);
-            setEmpty(empty);
+            edited(value, empty);
             if (post.isError) post.reset();
           }}
         />

@@ -40,6 +40,9 @@ export default function RichReplyEditor(props: {
     }),
     [t],
   );
+  // TipTap takes new options in an effect after each render: Ctrl+Enter calls the latest `onSubmit`.
+  const submit = useRef(props.onSubmit);
+  submit.current = props.onSubmit;
   const editor = useEditor({
     extensions: [
       // StarterKit 3 has the link mark (the toolbar's Link control edits it).
@@ -58,7 +61,7 @@ export default function RichReplyEditor(props: {
       handleKeyDown: (_view, event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
-          props.onSubmit();
+          submit.current();
           return true;
         }
         return false;
