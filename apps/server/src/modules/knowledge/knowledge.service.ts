@@ -14,12 +14,15 @@ import { sanitizeBody } from './knowledge.html.ts';
 import { createKnowledgeIndex } from './knowledge.index.ts';
 import type { ArticleStatus, KnowledgeAudience, Visibility } from './knowledge.schema.ts';
 import {
+  HAN,
+  hasPhrase,
   highlight,
   htmlToText,
   htmlToTextCached,
   lexeme,
   markedForms,
   softTerms,
+  termSequence,
   terms,
 } from './knowledge.text.ts';
 
@@ -899,12 +902,20 @@ export function createKnowledgeService(deps: {
   async function expandSynonyms(
     queryTerms: string[],
     soft: string[],
+    sequence: Array<string | null>,
   ): Promise<Array<{ covers: string[]; others: string[][] }>> {
     const have = new Set([...queryTerms, ...soft]);
+    const softSet = new Set(soft);
     const isFirm = (t: string) => queryTerms.includes(t);
+    // A phrase of Latin words is met where the query has them in its order (Chinese pieces
+    // overlap, so a Chinese phrase is met by its pieces anywhere).
+    const isMet = (phrase: string[]) =>
+      phrase.every((t) => have.has(t)) &&
+      phrase.some(isFirm) &&
+      (phrase.length === 1 || phrase.some((t) => HAN.test(t)) || hasPhrase(sequence, phrase, softSet));
     const out: Array<{ covers: string[]; others: string[][] }> = [];
     for (const analysed of await synonymGroups()) {
-      const met = analysed.filter((phrase) => phrase.every((t) => have.has(t)) && phrase.some(isFirm));
+      const met = analysed.filter(isMet);
       if (met.length === 0) continue;
       out.push({
         covers: [...new Set(met.flat())],
@@ -1017,7 +1028,7 @@ export function createKnowledgeService(deps: {
 
   const analysedQueries = new Map<
     string,
-    { queryTerms: string[]; marked: Map<string, string>; soft: string[] }
+    { queryTerms: string[]; marked: Map<string, string>; soft: string[]; sequence: Array<string | null> }
   >();
   /**
    * A query's distinct terms (at most MAX_QUERY_TERMS), its marked words and its soft words,
@@ -1043,6 +1054,7 @@ export function createKnowledgeService(deps: {
       soft: softTerms(text)
         .filter((t) => !queryTerms.includes(t))
         .slice(0, MAX_SOFT_TERMS),
+      sequence: termSequence(text),
     };
     if (text.length <= ANALYSED_QUERY_CHARS) {
       if (analysedQueries.size >= ANALYSED_QUERIES)
@@ -1055,13 +1067,13 @@ export function createKnowledgeService(deps: {
   async function search(actor: Actor | null, input: SearchInput) {
     if (actor) requirePermission(actor, 'knowledge.read');
     const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-    const { queryTerms, marked, soft } = analyseQuery(input.q);
+    const { queryTerms, marked, soft, sequence } = analyseQuery(input.q);
     let items: SearchHit[] = [];
     // The in-process index ranks once built (decision 0013); PostgreSQL until then, or when asked.
     const isIndexed = index.isReady() && input.engine !== 'sql';
     if (queryTerms.length > 0) {
       const [synonyms, fixes] = await Promise.all([
-        expandSynonyms(queryTerms, soft),
+        expandSynonyms(queryTerms, soft, sequence),
         isIndexed ? index.corrections(queryTerms) : corrections(queryTerms),
       ]);
       const alternatives = (t: string) =>

@@ -2,7 +2,16 @@ import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SYNONYMS, DEMO_TOPICS } from '../../seed/knowledge-articles.ts';
 import { searchDocument } from './knowledge.service.ts';
-import { foldLatin, highlight, htmlToText, markedForms, softTerms, terms } from './knowledge.text.ts';
+import {
+  foldLatin,
+  hasPhrase,
+  highlight,
+  htmlToText,
+  markedForms,
+  softTerms,
+  termSequence,
+  terms,
+} from './knowledge.text.ts';
 
 /**
  * The matches `highlight` must mark, found the plain way: the text split by the `WORDS` expression,
@@ -66,6 +75,34 @@ describe('search terms', () => {
   it('builds a weighted tsvector literal with quoted lexemes', () => {
     const doc = searchDocument({ title: "Card's PIN", tags: ['pin'], bodyText: 'pin', answer: '' });
     expect(doc.literal).toBe("'card':1A 's':2A 'pin':3A,4B,5C");
+  });
+});
+
+describe('synonym phrases in a query', () => {
+  const met = (query: string, phrase: string) =>
+    hasPhrase(termSequence(query), terms(phrase, { keepStopWords: true }), new Set(softTerms(query)));
+
+  it('meets a phrase whose words follow each other, with or without marks', () => {
+    expect(met('rút tiền mặt thẻ tín dụng', 'thẻ tín dụng')).toBe(true);
+    expect(met('mat the tin dung', 'thẻ tín dụng')).toBe(true);
+    expect(met('I lost my credit card', 'credit card')).toBe(true);
+  });
+
+  it('lets stop words and soft words stand between the words of a phrase', () => {
+    expect(met('report the lost card', 'report lost')).toBe(true);
+    expect(met('report a lost card', 'report lost')).toBe(true);
+  });
+
+  it('does not meet a phrase whose words are in the query apart or in another order', () => {
+    // "How much is the fee … (mất: costs)": báo (bao) and mất (mat) are both there, not as báo mất.
+    expect(met('rút tiền mặt từ thẻ tín dụng mất phí bao nhiêu', 'báo mất')).toBe(false);
+    expect(met('card credit', 'credit card')).toBe(false);
+    expect(met('credit limit on my card', 'credit card')).toBe(false);
+  });
+
+  it('breaks a phrase at a Chinese word', () => {
+    expect(met('credit 信用 card', 'credit card')).toBe(false);
+    expect(termSequence('信用卡 annual fee')).toEqual([null, 'annual', 'fee']);
   });
 });
 

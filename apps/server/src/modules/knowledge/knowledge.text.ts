@@ -4,7 +4,7 @@ import { segmenter } from '../../platform/jieba.ts';
 // Loaded with the module, not at the first search: an agent's first query does not wait for it.
 const jieba = segmenter();
 
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;
 /** Han runs, or runs of other letters and digits. */
 const WORDS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
@@ -109,6 +109,56 @@ export function softTerms(text: string): string[] {
     if (SYLLABLES.has(word)) out.add(word);
   }
   return [...out];
+}
+
+/**
+ * The query's words as `terms` makes them, in order, for matching synonym phrases: a stop word
+ * drops out (a phrase may run over it), a soft word stays (`the tin dung`), and a Chinese word is
+ * a break (null: jieba's overlapping pieces have no order to keep).
+ */
+export function termSequence(text: string): Array<string | null> {
+  const out: Array<string | null> = [];
+  for (const match of text.matchAll(WORDS)) {
+    const word = match[0];
+    if (HAN.test(word)) {
+      out.push(null);
+      continue;
+    }
+    const lower = word.toLowerCase();
+    const folded = foldLatin(word);
+    if (STOP.has(lower) || STOP_FOLDED.has(folded)) {
+      if (SYLLABLES.has(lower)) out.push(lower);
+      continue;
+    }
+    out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+  }
+  return out;
+}
+
+/**
+ * Whether a phrase of Latin terms is in the query's sequence as the customer wrote it: its terms
+ * one after another, only soft words between them (`report the lost card` has `report lost`).
+ * `phí bao nhiêu … mất` does not make `báo mất` (report lost): both words are there, apart.
+ */
+export function hasPhrase(
+  sequence: Array<string | null>,
+  phrase: string[],
+  soft: ReadonlySet<string>,
+): boolean {
+  for (let start = 0; start < sequence.length; start++) {
+    if (sequence[start] !== phrase[0]) continue;
+    let at = start;
+    let j = 1;
+    while (j < phrase.length) {
+      at++;
+      const term = sequence[at];
+      if (term === undefined || term === null) break;
+      if (term === phrase[j]) j++;
+      else if (!soft.has(term)) break;
+    }
+    if (j === phrase.length) return true;
+  }
+  return false;
 }
 
 /** A term as tsquery/tsvector text: quoted, so no character of it is an operator. */
