@@ -230,6 +230,19 @@ describe('knowledge index', () => {
       // A phrase group (a synonym) and a word with a correction as alternatives.
       { ...query(''), groups: [[['credit', 'card'], ['debit']], [['fee'], ['limit']], [['card']]] },
       { ...query(''), groups: [[['annual']], [['credit', 'card']]], minStrict: 1 },
+      // Common words only: the candidates come from their bitsets (`slotsOfEveryGroup`).
+      query('credit card', { limit: 20 }),
+      {
+        ...query(''),
+        groups: [
+          [
+            ['credit', 'card'],
+            ['debit', 'account'],
+          ],
+          [['card'], ['account']],
+        ],
+        locale: 'vi',
+      },
       // Two rare words: too few strict matches, the walk fills up.
       query('credit card annual fee'),
     ];

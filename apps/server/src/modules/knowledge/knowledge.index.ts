@@ -1109,6 +1109,10 @@ export function createKnowledgeIndex(deps: {
     /** The strict candidates that pass `prefilter`. */
     filtered: Int32Array;
     phraseTouched: Int32Array;
+    /** Bitsets of `capacity` bits for `slotsOfEveryGroup`: the result, a group's, a phrase's. */
+    every: Int32Array;
+    some: Int32Array;
+    whole: Int32Array;
   } | null = null;
   const space = () => {
     if (!scratch || scratch.total.length < capacity)
@@ -1125,6 +1129,9 @@ export function createKnowledgeIndex(deps: {
         excess: new Float32Array(capacity),
         filtered: new Int32Array(capacity),
         phraseTouched: new Int32Array(capacity),
+        every: new Int32Array((capacity + 31) >>> 5),
+        some: new Int32Array((capacity + 31) >>> 5),
+        whole: new Int32Array((capacity + 31) >>> 5),
       };
     return scratch;
   };
@@ -1429,7 +1436,7 @@ export function createKnowledgeIndex(deps: {
     // 1. The high tiers, when they hold fewer candidates than the other ways.
     // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
     if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
-      const { strict } = rankCandidates(query, plan, tierCandidates(), query.limit, false);
+      const { strict } = rankCandidates(query, plan, narrowed(plan, tierCandidates()), query.limit, false);
       if (strict.floor() > tierBound()) {
         tiered++;
         return strict.hits();
@@ -1450,15 +1457,29 @@ export function createKnowledgeIndex(deps: {
       return fillUp(query, plan, query.limit).hits();
     }
     if (driverCost * termCount >= 2 * walk) return searchByWalk(query, true);
-    const lists: PostingRange[] = [];
-    for (const phrase of groups[driver] as number[][]) {
-      let k = phrase[0] as number;
-      for (const other of phrase) if ((lengths[other] as number) < (lengths[k] as number)) k = other;
-      lists.push({ docs: postDoc, start: from[k] as number, end: to[k] as number });
-      const more = extra[k];
-      if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
+    // The candidates: the slots in the bitsets of every group when the driving group has common
+    // words and passing over the bitsets (a pass per word, one to read) costs less than gathering
+    // its postings; else its postings, filtered.
+    const needs = needsOf(plan);
+    const passes = needs.reduce(
+      (n, phrases) => n + (phrases?.reduce((m, words) => m + words.length + 1, 0) ?? 0),
+      1,
+    );
+    let candidates: Int32Array;
+    if (needs[driver] !== null && ((slots + 31) >>> 5) * passes < 2 * driverCost) {
+      candidates = slotsOfEveryGroup(needs.filter((phrases) => phrases !== null));
+    } else {
+      const lists: PostingRange[] = [];
+      for (const phrase of groups[driver] as number[][]) {
+        let k = phrase[0] as number;
+        for (const other of phrase) if ((lengths[other] as number) < (lengths[k] as number)) k = other;
+        lists.push({ docs: postDoc, start: from[k] as number, end: to[k] as number });
+        const more = extra[k];
+        if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
+      }
+      candidates = narrowed(plan, union(lists));
     }
-    const { strict, strictCount } = rankCandidates(query, plan, union(lists), query.limit, false);
+    const { strict, strictCount } = rankCandidates(query, plan, candidates, query.limit, false);
     // One group has no fill-up: its matches are the strict list.
     if (groupCount > 1 && strictCount < Math.min(query.limit, query.minStrict)) {
       if (!isFillable) return searchByWalk(query, true);
@@ -1506,6 +1527,68 @@ export function createKnowledgeIndex(deps: {
     }
     for (let i = 0; i < count; i++) matched[touched[i] as number] = 0;
     return touched.subarray(0, count).sort();
+  }
+
+  /**
+   * Per group, its phrases as the bitsets of their common words: a strict match has every word of
+   * some phrase of every group, so it is in the bitsets of some phrase's common words. Groups with
+   * a phrase that has no common word are left out (they rule nothing out).
+   */
+  function needsOf(plan: Plan): Array<Int32Array[][] | null> {
+    return plan.groups.map((group) => {
+      const phrases = group.map((phrase) =>
+        phrase.map((k) => plan.sets[k]).filter((set): set is Int32Array => set !== null && set !== undefined),
+      );
+      return phrases.every((words) => words.length > 0) ? phrases : null;
+    });
+  }
+
+  /** Strict candidates, those lacking a common word that every match needs dropped (`prefilter`). */
+  function narrowed(plan: Plan, candidates: Int32Array): Int32Array {
+    if (candidates.length <= PREFILTER_MIN) return candidates;
+    const needs = needsOf(plan).filter((phrases) => phrases !== null);
+    if (needs.length === 0) return candidates;
+    const kept = space().filtered;
+    return kept.subarray(0, prefilter(candidates, kept, needs));
+  }
+
+  /**
+   * The slots in the bitsets of every group of `needs` (ascending): per group, the union over its
+   * phrases of the intersection of their words' sets, then the intersection over groups. A pass
+   * over a few small arrays per word, where gathering and filtering a common word's postings
+   * touched each of them.
+   */
+  function slotsOfEveryGroup(needs: Int32Array[][][]): Int32Array {
+    const { every, some, whole, filtered: out } = space();
+    const words = (slots + 31) >>> 5;
+    for (let g = 0; g < needs.length; g++) {
+      const target = g === 0 ? every : some;
+      target.fill(0, 0, words);
+      for (const phrase of needs[g] as Int32Array[][]) {
+        const first = phrase[0] as Int32Array;
+        if (phrase.length === 1) {
+          for (let i = 0; i < words; i++) target[i] = (target[i] as number) | (first[i] as number);
+          continue;
+        }
+        whole.set(first.subarray(0, words));
+        for (let w = 1; w < phrase.length; w++) {
+          const set = phrase[w] as Int32Array;
+          for (let i = 0; i < words; i++) whole[i] = (whole[i] as number) & (set[i] as number);
+        }
+        for (let i = 0; i < words; i++) target[i] = (target[i] as number) | (whole[i] as number);
+      }
+      if (g > 0) for (let i = 0; i < words; i++) every[i] = (every[i] as number) & (some[i] as number);
+    }
+    let n = 0;
+    for (let i = 0; i < words; i++) {
+      let bits = every[i] as number;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        out[n++] = (i << 5) | (31 - Math.clz32(low));
+        bits ^= low;
+      }
+    }
+    return out.subarray(0, n);
   }
 
   interface Plan {
@@ -1576,22 +1659,7 @@ export function createKnowledgeIndex(deps: {
     const strict = into;
     const ceiling = maxLift;
     let strictCount = 0;
-    // Strict candidates: first drop those lacking a common word (bitset) every match needs.
-    let order = candidates;
-    if (!isLoose && candidates.length > PREFILTER_MIN) {
-      const needs: Int32Array[][][] = [];
-      for (const group of groups) {
-        const phrases = group.map((phrase) =>
-          phrase.map((k) => sets[k]).filter((set): set is Int32Array => set !== null && set !== undefined),
-        );
-        if (phrases.every((words) => words.length > 0)) needs.push(phrases);
-      }
-      if (needs.length > 0) {
-        const kept = space().filtered;
-        const n = prefilter(order, kept, needs);
-        order = kept.subarray(0, n);
-      }
-    }
+    const order = candidates;
     candidatesRanked += order.length;
     for (let i = 0; i < order.length; i++) {
       const slot = order[i] as number;
