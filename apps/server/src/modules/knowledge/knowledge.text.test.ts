@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../platform/random.ts';
 import { DEMO_SYNONYMS, DEMO_TOPICS } from '../../seed/knowledge-articles.ts';
 import { searchDocument } from './knowledge.service.ts';
 import {
@@ -163,5 +164,80 @@ describe('highlight', () => {
   });
   it('reads the text of a sanitized body', () => {
     expect(htmlToText('<h2>A</h2><p>B &amp; C</p><ul><li>D</li></ul>')).toBe('A\nB & C\nD');
+  });
+
+  it('reads every body as the plain chain of replacements does, in one pass', () => {
+    // The definition: each rule over the whole text in turn.
+    const reference = (html: string) =>
+      html
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<\/(p|div|li|h[1-6]|tr|br)>|<br\s*\/?>/gi, '\n')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\s*\n\s*/g, '\n')
+        .trim();
+    for (const topic of DEMO_TOPICS)
+      for (const locale of ['en', 'zh-CN', 'vi'] as const)
+        expect(htmlToText(topic[locale].body)).toBe(reference(topic[locale].body));
+    // Random bodies of well-formed pieces (the sanitizer escapes a bare '<').
+    const pieces = [
+      '<p>',
+      '</p>',
+      '</P>',
+      '<br>',
+      '<BR/>',
+      '<br />',
+      '<li>',
+      '</li>',
+      '<h2>',
+      '</h2>',
+      '</h7>',
+      '<strong>',
+      '</strong>',
+      '<a href="https://bank.example/x?a=1&amp;b=2">',
+      '</a>',
+      '<table><tr><td>',
+      '</td></tr></table>',
+      '<script>alert(1)</script>',
+      '<style>p{}</style>',
+      '<span title="a">',
+      '&nbsp;',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '&quot;',
+      '&#39;',
+      '&#x27;',
+      '&amp;lt;',
+      '&copy;',
+      '&',
+      '>',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u3000',
+      '\u2028',
+      'thẻ tín dụng',
+      '信用卡',
+      'card',
+      '.',
+    ];
+    const random = mulberry32(7);
+    for (let n = 0; n < 2000; n++) {
+      const html = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      expect(htmlToText(html), JSON.stringify(html)).toBe(reference(html));
+    }
   });
 });

@@ -164,21 +164,129 @@ export function hasPhrase(
 /** A term as tsquery/tsvector text: quoted, so no character of it is an operator. */
 export const lexeme = (term: string) => `'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 
-/** The text of an HTML body: tags dropped, entities of the sanitizer's output decoded. */
+/** A script or style element (its text dropped with it), from a '<'. */
+const SCRIPT_OR_STYLE = /<(script|style)[\s\S]*?<\/\1>/iy;
+/** The end tags that end a line (a paragraph, block, list item, heading, row), without the '</'. */
+const LINE_END_NAMES = /(?:p|div|li|h[1-6]|tr|br)>/iy;
+/** `<br>`, `<br/>`, `<br />` without the '<'. */
+const BREAK_TAG = /br\s*\/?>/iy;
+const ENTITIES: Array<[string, string]> = [
+  ['&nbsp;', ' '],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+  ['&#x27;', "'"],
+  ['&amp;', '&'],
+];
+
+/** Whether a UTF-16 unit is whitespace as `\s` and `trim` see it. */
+function isSpace(code: number): boolean {
+  return code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
+
+/**
+ * Collects the text of an HTML body: a run of whitespace becomes one line break if it has one,
+ * else its spaces and tabs collapse to one space; none at either end.
+ */
+class TextOut {
+  text = '';
+  private run = '';
+  private isRun = false;
+  private hasBreak = false;
+
+  space(code: number) {
+    this.isRun = true;
+    if (code === 10) this.hasBreak = true;
+    else if (code === 32 || code === 9) {
+      if (!this.run.endsWith(' ')) this.run += ' ';
+    } else this.run += String.fromCharCode(code);
+  }
+
+  /** Text without whitespace. */
+  word(part: string) {
+    if (this.isRun) {
+      if (this.text.length > 0) this.text += this.hasBreak ? '\n' : this.run;
+      this.run = '';
+      this.isRun = false;
+      this.hasBreak = false;
+    }
+    this.text += part;
+  }
+
+  /** Any text: its words and whitespace. */
+  add(part: string, from = 0, to = part.length) {
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const code = part.charCodeAt(i);
+      if (!isSpace(code)) continue;
+      if (i > start) this.word(part.slice(start, i));
+      this.space(code);
+      start = i + 1;
+    }
+    if (to > start) this.word(part.slice(start, to));
+  }
+}
+
+/**
+ * The text of an HTML body (the sanitizer's output): script and style elements and tags dropped
+ * (a line break for the end of a paragraph, block, list item, heading, row and for a line break,
+ * a space for the others), its entities decoded, whitespace collapsed as `TextOut` does. One pass:
+ * every search hit's snippet starts here.
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/(p|div|li|h[1-6]|tr|br)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
+  const out = new TextOut();
+  let copied = 0;
+  // The first '>' after the last '<' looked at (−1: none left), so text full of '<' stays linear.
+  let close = -2;
+  for (let at = 0; at < html.length; at++) {
+    const code = html.charCodeAt(at);
+    if (code !== 60 && code !== 38) continue;
+    let replacement = '';
+    let next = -1;
+    if (code === 60) {
+      const after = html.charCodeAt(at + 1) | 32;
+      if (after === 115 /* s */) {
+        SCRIPT_OR_STYLE.lastIndex = at;
+        if (SCRIPT_OR_STYLE.test(html)) [replacement, next] = [' ', SCRIPT_OR_STYLE.lastIndex];
+      }
+      if (next < 0 && html.charCodeAt(at + 1) === 47 /* / */) {
+        LINE_END_NAMES.lastIndex = at + 2;
+        if (LINE_END_NAMES.test(html)) [replacement, next] = ['\n', LINE_END_NAMES.lastIndex];
+      }
+      if (next < 0 && after === 98 /* b */) {
+        BREAK_TAG.lastIndex = at + 1;
+        if (BREAK_TAG.test(html)) [replacement, next] = ['\n', BREAK_TAG.lastIndex];
+      }
+      if (next < 0) {
+        if (close !== -1 && close <= at) close = html.indexOf('>', at + 1);
+        if (close >= 0) [replacement, next] = [' ', close + 1];
+      }
+    } else {
+      for (const [entity, char] of ENTITIES)
+        if (html.startsWith(entity, at)) {
+          [replacement, next] = [char, at + entity.length];
+          break;
+        }
+    }
+    if (next < 0) continue;
+    out.add(html, copied, at);
+    out.add(replacement);
+    copied = next;
+    at = next - 1;
+  }
+  out.add(html, copied, html.length);
+  return out.text;
 }
 
 const escapeHtml = (text: string) =>
