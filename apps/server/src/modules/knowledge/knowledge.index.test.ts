@@ -256,6 +256,35 @@ describe('knowledge index', () => {
     expect(index.stats().intersections - before).toBe(queries.length - 1);
   });
 
+  it("finds a common word's score by its rank past 65,536 articles, exactly as the walk", () => {
+    // Ranks are kept per block of 65,536 slots: three blocks, some articles replaced after the
+    // compaction (newer slots, found in the delta).
+    const random = mulberry32(17);
+    const index = makeIndex();
+    const article = (i: number) => {
+      const words = ['card'];
+      if (i % 3 === 0) words.push('credit');
+      if (i % 7 === 0) words.push('annual');
+      if (random() < 0.002) words.push('waiver');
+      return row(
+        `r${String(i).padStart(6, '0')}`,
+        {
+          title: random() < 0.1 ? words.join(' ') : 'notice',
+          body: words.join(' '),
+        },
+        { views: Math.floor(random() * 50) },
+      );
+    };
+    for (let i = 0; i < 140_000; i++) index.upsert(article(i));
+    index.compact();
+    for (let i = 0; i < 140_000; i += 997) index.upsert(article(i));
+    for (const q of ['credit card', 'annual credit', 'annual waiver card', 'card']) {
+      const hits = index.search(query(q, { limit: 20 }));
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(index.searchByWalk(query(q, { limit: 20 })));
+    }
+  });
+
   it('ranks only the candidates that have every common word a match needs (bitsets)', () => {
     const index = makeIndex();
     for (let i = 0; i < 300; i++) {

@@ -15,7 +15,7 @@ import type { Logger } from '../../platform/logger.ts';
  *   term), documents in parallel typed arrays; changes since the last compaction in a small
  *   per-term delta, replaced documents as dead slots until the next compaction. Each term's
  *   title/tag postings are also kept apart (the high tier, with their scores), and common words
- *   keep a bitset of their slots.
+ *   keep a bitset of their slots with the rank of each 32-slot word (a lookup without a search).
  * - Ranking: the walk over every posting is the reference; `search` reaches the same list through
  *   the high tiers, an intersection from the rarest group, or a fill-up bounded from the tiers.
  */
@@ -433,8 +433,12 @@ interface Cursors {
   /** Per term key, its locale mask; `bit`: the current candidate's locale bit. */
   masks: Uint8Array;
   bit: number;
-  /** Per term key, its bitset of slots (common terms), else null. */
+  /** Per term key, its bitset of slots (common terms), else null, and its ranks (`termRanks`). */
   sets: Array<Int32Array | null>;
+  ranks: Array<Ranks | null>;
+  /** Slots below this have their common terms' postings found by rank; per term key its start. */
+  tiered: number;
+  start: Int32Array;
   docs: Int32Array;
   scores: Float32Array;
   at: Int32Array;
@@ -455,9 +459,25 @@ function look(c: Cursors, k: number, slot: number, mark: number): number {
     return found;
   }
   const set = c.sets[k] as Int32Array | null;
-  if (set !== null && ((set[slot >>> 5] as number) & (1 << (slot & 31))) === 0) {
-    c.score[k] = found;
-    return found;
+  if (set !== null) {
+    const word = set[slot >>> 5] as number;
+    const bit = 1 << (slot & 31);
+    if ((word & bit) === 0) {
+      c.score[k] = found;
+      return found;
+    }
+    const ranks = c.ranks[k] as Ranks | null;
+    if (ranks !== null && slot < c.tiered) {
+      const w = slot >>> 5;
+      found = c.scores[
+        (c.start[k] as number) +
+          (ranks.blocks[w >>> RANK_BLOCK] as number) +
+          (ranks.words[w] as number) +
+          bitCount(word & (bit - 1))
+      ] as number;
+      c.score[k] = found;
+      return found;
+    }
   }
   const last = c.end[k] as number;
   const p = seek(c.docs, c.at[k] as number, last, slot);
@@ -473,6 +493,24 @@ function look(c: Cursors, k: number, slot: number, mark: number): number {
   }
   c.score[k] = found;
   return found;
+}
+
+/**
+ * A common term's compact postings before each word of its bitset: `blocks[w >> RANK_BLOCK]` +
+ * `words[w]` (a block of 2^11 words is 65,536 slots, so the part within it fits 16 bits).
+ */
+interface Ranks {
+  blocks: Int32Array;
+  words: Uint16Array;
+}
+const RANK_BLOCK = 11;
+
+/** The set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** The first position in [start, end) whose slot is ≥ `slot`: gallop, then bisect. */
@@ -562,6 +600,13 @@ export function createKnowledgeIndex(deps: {
    * posting sets its bit; a removed article leaves its bit (its slot is dead, never a candidate).
    */
   let termSets: Array<Int32Array | null> = [];
+  /**
+   * Per term with a bitset, its compact postings before each 32-slot word of it: a slot below
+   * `tieredSlots` whose bit is set has its posting at offsets[t] + the rank of its word + the set
+   * bits before it in that word (no search). Slots from `tieredSlots` on are newer (the delta).
+   */
+  let termRanks: Array<Ranks | null> = [];
+  let tieredSlots = 0;
   /** Compact postings (CSR): term t's postings are [offsets[t], offsets[t + 1]) for t < mainTerms. */
   let mainTerms = 0;
   let offsets = new Int32Array(1);
@@ -755,17 +800,32 @@ export function createKnowledgeIndex(deps: {
     hiDoc = docs;
     hiScore = scores;
     termSets = new Array(termText.length).fill(null);
+    termRanks = new Array(termText.length).fill(null);
+    const words = (slots + 31) >>> 5;
     for (let t = 0; t < mainTerms; t++) {
       const from = offsets[t] as number;
       const to = offsets[t + 1] as number;
       if (to - from < DENSE || (to - from) * DENSE < slots) continue;
       const set = new Int32Array((capacity + 31) >>> 5);
+      const ranks: Ranks = {
+        blocks: new Int32Array((words >>> RANK_BLOCK) + 1),
+        words: new Uint16Array(words + 1),
+      };
+      let word = 0;
+      const rankAt = (w: number, rank: number) => {
+        if ((w & ((1 << RANK_BLOCK) - 1)) === 0) ranks.blocks[w >>> RANK_BLOCK] = rank;
+        ranks.words[w] = rank - (ranks.blocks[w >>> RANK_BLOCK] as number);
+      };
       for (let p = from; p < to; p++) {
         const slot = postDoc[p] as number;
         set[slot >>> 5] = (set[slot >>> 5] as number) | (1 << (slot & 31));
+        while (word <= slot >>> 5) rankAt(word++, p - from);
       }
+      while (word <= words) rankAt(word++, to - from);
       termSets[t] = set;
+      termRanks[t] = ranks;
     }
+    tieredSlots = slots;
     lowImpact = low;
     lowScore = lowest;
     liftBase = new Float64Array(capacity);
@@ -906,6 +966,7 @@ export function createKnowledgeIndex(deps: {
     maxLift = 0;
     termLocales.fill(0);
     termSets = [];
+    termRanks = [];
     grow(Math.max(1024, total ?? 0));
     let termsBuf = new Int32Array(1 << 16);
     let scoresBuf = new Float32Array(1 << 16);
@@ -1324,6 +1385,7 @@ export function createKnowledgeIndex(deps: {
     const low: number[] = [];
     const lowest: number[] = [];
     const sets: Array<Int32Array | null> = [];
+    const ranks: Array<Ranks | null> = [];
     const extra: Array<DeltaList | null> = [];
     const lengths: number[] = [];
     const masks: number[] = [];
@@ -1341,6 +1403,7 @@ export function createKnowledgeIndex(deps: {
       low.push(main ? (lowImpact[t] as number) : 0);
       lowest.push(main ? (lowScore[t] as number) : 0);
       sets.push(t === undefined ? null : (termSets[t] ?? null));
+      ranks.push(t === undefined ? null : (termRanks[t] ?? null));
       masks.push(t === undefined ? 0 : (termLocales[t] as number));
       const more = t === undefined ? null : (delta.get(t) ?? null);
       extra.push(more);
@@ -1377,6 +1440,7 @@ export function createKnowledgeIndex(deps: {
       hiTo,
       lowest,
       sets,
+      ranks,
       extra,
       masks: Uint8Array.from(masks),
       termCount,
@@ -1603,8 +1667,9 @@ export function createKnowledgeIndex(deps: {
     hiFrom: number[];
     hiTo: number[];
     lowest: number[];
-    /** Per term key: its bitset of slots (common terms), else null. */
+    /** Per term key: its bitset of slots (common terms), else null, and its ranks (`termRanks`). */
     sets: Array<Int32Array | null>;
+    ranks: Array<Ranks | null>;
     extra: Array<DeltaList | null>;
     /** Per term key: the locales it occurs in (`localeBit`). */
     masks: Uint8Array;
@@ -1626,7 +1691,7 @@ export function createKnowledgeIndex(deps: {
     isLoose: boolean,
     into: TopK = new TopK(keep, ids),
   ) {
-    const { groups, bonus, byCost, from, to, extra, masks, sets, termCount } = plan;
+    const { groups, bonus, byCost, from, to, extra, masks, sets, ranks, termCount } = plan;
     const filter = admission(query);
     // The groups cheapest first, flattened: group i's phrases are [groupStart[i], groupStart[i + 1]),
     // phrase j's term keys are phraseTerms[phraseStart[j] … phraseStart[j + 1]).
@@ -1647,6 +1712,9 @@ export function createKnowledgeIndex(deps: {
       masks,
       bit: 0,
       sets,
+      ranks,
+      tiered: tieredSlots,
+      start: Int32Array.from(from),
       docs: postDoc,
       scores: postScore,
       at: Int32Array.from(from),
