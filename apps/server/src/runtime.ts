@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Config } from './config.ts';
-import { createPool, runMigrations } from './platform/db.ts';
+import { createPool, endPool, runMigrations } from './platform/db.ts';
 import { startEmbeddedPostgres } from './platform/embedded-pg.ts';
 import { createJobs } from './platform/jobs.ts';
 import type { Logger } from './platform/logger.ts';
@@ -27,7 +27,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
       throw new Error(`Banyan needs PostgreSQL 15 or newer (this server is ${rows[0]?.v})`);
     }
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await endPool(pool).catch(() => undefined);
     await embedded?.stop();
     throw error;
   }
@@ -36,7 +36,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     pool,
     embedded: embedded !== null,
     async close() {
-      await pool.end().catch(() => undefined);
+      await endPool(pool).catch(() => undefined);
       await embedded?.stop();
     },
   };

@@ -37,8 +37,32 @@ export function createPool(url: string, max: number): pg.Pool {
   });
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  const open = new Set<pg.ClientBase>();
+  openConnections.set(pool, open);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
   return pool;
+}
+
+/** Each pool's connections whose socket is still open (a client leaves the pool before it closes). */
+const openConnections = new WeakMap<pg.Pool, Set<pg.ClientBase>>();
+const CLOSE_WAIT_MS = 2000;
+
+/**
+ * Ends a pool and waits (at most 2 s) until its connections have closed: `pool.end()` resolves once
+ * its clients have left it, while their sockets may still be closing. A server stopped right after
+ * (the embedded PostgreSQL) would otherwise terminate them, and every client's error handler
+ * reports it.
+ */
+export async function endPool(pool: pg.Pool): Promise<void> {
+  await pool.end();
+  const open = openConnections.get(pool);
+  const deadline = Date.now() + CLOSE_WAIT_MS;
+  while (open && open.size > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 export function createDb(pool: pg.Pool): Db {
