@@ -37,6 +37,10 @@ const STOP_FOLDED = new Set(
   ),
 );
 
+/** A folded Latin word's term: Porter-stemmed when it is a plain word of more than three letters. */
+const latinTerm = (folded: string) =>
+  folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+
 /**
  * Search terms of a text in any of the three languages: Chinese segmented by jieba (search mode,
  * so 信用卡 also yields 信用), Latin words folded and stemmed (Porter: harmless on Vietnamese
@@ -61,7 +65,7 @@ export function terms(
       const lower = word.toLowerCase();
       const folded = foldLatin(word);
       if (!options.keepStopWords && (STOP.has(lower) || STOP_FOLDED.has(folded))) continue;
-      out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+      out.push(latinTerm(folded));
       // A document also holds a marked word as written (mất, mặt: both fold to `mat`), so a query
       // typed with its marks can rank the exact word above its namesakes (see `markedForms`).
       if (options.isDocument && lower !== folded) out.push(lower.normalize('NFC'));
@@ -83,7 +87,7 @@ export function markedForms(text: string): Map<string, string> {
     const lower = word.toLowerCase();
     const folded = foldLatin(word);
     if (lower === folded || STOP.has(lower) || STOP_FOLDED.has(folded)) continue;
-    out.set(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded, lower.normalize('NFC'));
+    out.set(latinTerm(folded), lower.normalize('NFC'));
   }
   return out;
 }
@@ -130,7 +134,7 @@ export function termSequence(text: string): Array<string | null> {
       if (SYLLABLES.has(lower)) out.push(lower);
       continue;
     }
-    out.push(folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded);
+    out.push(latinTerm(folded));
   }
   return out;
 }
@@ -301,7 +305,7 @@ function analyseWord(word: string) {
   let known = analysed.get(word);
   if (!known) {
     const folded = foldLatin(word);
-    known = { folded, stemmed: folded.length > 3 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded };
+    known = { folded, stemmed: latinTerm(folded) };
     if (analysed.size >= 100_000) analysed.clear();
     analysed.set(word, known);
   }
