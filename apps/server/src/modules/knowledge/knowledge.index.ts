@@ -1446,6 +1446,8 @@ export function createKnowledgeIndex(deps: {
       termCount,
     };
 
+    // Per group, the bitsets of its phrases' common words (what filters strict candidates).
+    const needs = needsOf(plan);
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
       tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.length ?? 0);
@@ -1500,7 +1502,7 @@ export function createKnowledgeIndex(deps: {
     // 1. The high tiers, when they hold fewer candidates than the other ways.
     // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
     if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
-      const { strict } = rankCandidates(query, plan, narrowed(plan, tierCandidates()), query.limit, false);
+      const { strict } = rankCandidates(query, plan, narrowed(needs, tierCandidates()), query.limit, false);
       if (strict.floor() > tierBound()) {
         tiered++;
         return strict.hits();
@@ -1524,7 +1526,6 @@ export function createKnowledgeIndex(deps: {
     // The candidates: the slots in the bitsets of every group when the driving group has common
     // words and passing over the bitsets (a pass per word, one to read) costs less than gathering
     // its postings; else its postings, filtered.
-    const needs = needsOf(plan);
     const passes = needs.reduce(
       (n, phrases) => n + (phrases?.reduce((m, words) => m + words.length + 1, 0) ?? 0),
       1,
@@ -1541,7 +1542,7 @@ export function createKnowledgeIndex(deps: {
         const more = extra[k];
         if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
       }
-      candidates = narrowed(plan, union(lists));
+      candidates = narrowed(needs, union(lists));
     }
     const { strict, strictCount } = rankCandidates(query, plan, candidates, query.limit, false);
     // One group has no fill-up: its matches are the strict list.
@@ -1608,12 +1609,12 @@ export function createKnowledgeIndex(deps: {
   }
 
   /** Strict candidates, those lacking a common word that every match needs dropped (`prefilter`). */
-  function narrowed(plan: Plan, candidates: Int32Array): Int32Array {
+  function narrowed(needs: Array<Int32Array[][] | null>, candidates: Int32Array): Int32Array {
     if (candidates.length <= PREFILTER_MIN) return candidates;
-    const needs = needsOf(plan).filter((phrases) => phrases !== null);
-    if (needs.length === 0) return candidates;
+    const known = needs.filter((phrases) => phrases !== null);
+    if (known.length === 0) return candidates;
     const kept = space().filtered;
-    return kept.subarray(0, prefilter(candidates, kept, needs));
+    return kept.subarray(0, prefilter(candidates, kept, known));
   }
 
   /**
