@@ -1446,8 +1446,13 @@ export function createKnowledgeIndex(deps: {
       termCount,
     };
 
-    // Per group, the bitsets of its phrases' common words (what filters strict candidates).
-    const needs = needsOf(plan);
+    // Per group, the bitsets of its phrases' common words (what filters strict candidates), taken
+    // when strict candidates are about to be ranked (not for a search that walks).
+    let needs: Array<Int32Array[][] | null> | null = null;
+    const needsNow = () => {
+      needs ??= needsOf(plan);
+      return needs;
+    };
     let tierCost = 0;
     for (let k = 0; k < termCount; k++)
       tierCost += (hiTo[k] as number) - (hiFrom[k] as number) + (extra[k]?.length ?? 0);
@@ -1502,7 +1507,13 @@ export function createKnowledgeIndex(deps: {
     // 1. The high tiers, when they hold fewer candidates than the other ways.
     // A tier candidate costs a lookup per term at most; a walked posting about as much as one.
     if (groupCount < 2 ? tierCost * termCount < walk : tierCost < driverCost) {
-      const { strict } = rankCandidates(query, plan, narrowed(needs, tierCandidates()), query.limit, false);
+      const { strict } = rankCandidates(
+        query,
+        plan,
+        narrowed(needsNow(), tierCandidates()),
+        query.limit,
+        false,
+      );
       if (strict.floor() > tierBound()) {
         tiered++;
         return strict.hits();
@@ -1526,13 +1537,14 @@ export function createKnowledgeIndex(deps: {
     // The candidates: the slots in the bitsets of every group when the driving group has common
     // words and passing over the bitsets (a pass per word, one to read) costs less than gathering
     // its postings; else its postings, filtered.
-    const passes = needs.reduce(
+    const wanted = needsNow();
+    const passes = wanted.reduce(
       (n, phrases) => n + (phrases?.reduce((m, words) => m + words.length + 1, 0) ?? 0),
       1,
     );
     let candidates: Int32Array;
-    if (needs[driver] !== null && ((slots + 31) >>> 5) * passes < 2 * driverCost) {
-      candidates = slotsOfEveryGroup(needs.filter((phrases) => phrases !== null));
+    if (wanted[driver] !== null && ((slots + 31) >>> 5) * passes < 2 * driverCost) {
+      candidates = slotsOfEveryGroup(wanted.filter((phrases) => phrases !== null));
     } else {
       const lists: PostingRange[] = [];
       for (const phrase of groups[driver] as number[][]) {
@@ -1542,7 +1554,7 @@ export function createKnowledgeIndex(deps: {
         const more = extra[k];
         if (more) lists.push({ docs: more.docs, start: 0, end: more.length });
       }
-      candidates = narrowed(needs, union(lists));
+      candidates = narrowed(wanted, union(lists));
     }
     const { strict, strictCount } = rankCandidates(query, plan, candidates, query.limit, false);
     // One group has no fill-up: its matches are the strict list.
@@ -1728,10 +1740,9 @@ export function createKnowledgeIndex(deps: {
     const strict = into;
     const ceiling = maxLift;
     let strictCount = 0;
-    const order = candidates;
-    candidatesRanked += order.length;
-    for (let i = 0; i < order.length; i++) {
-      const slot = order[i] as number;
+    candidatesRanked += candidates.length;
+    for (let i = 0; i < candidates.length; i++) {
+      const slot = candidates[i] as number;
       if (!isAllowed(filter, slot)) continue;
       const mark = i + 1;
       cursors.bit = localeBit(localeOf[slot] as number);
