@@ -10,14 +10,16 @@
  *   npm run bench:knowledge -- --eval-only           # only the quality of the demo base (step 1), ~20 s
  *   npm run bench:knowledge -- --processes 2         # the load also once across 2 server processes,
  *                                                    # each with its own index (a deployment's N)
+ *   npm run bench:knowledge -- --rates 100,300,600,900  # the open-loop rates (searches/s, 5 s each)
  * (BENCH_KNOWLEDGE_ARTICLES — total — and BENCH_KNOWLEDGE_SECONDS work too.)
  * 1. Quality: the demo base (seed/knowledge-articles.ts) and bench/knowledge-eval.json — nDCG@5 and
  *    recall@5, overall and by kind (plain, no-diacritics, typo, synonym), index and SQL path, and
  *    how often the two put the same article first.
  * 2. Load: N synthetic articles (built from the demo vocabulary, published through the same
  *    search-document code), a fresh index built over them (time, memory), then 50 concurrent
- *    searches for a fixed time, suggestions from long customer messages, and 5,000-character
- *    queries; the evaluation again on the loaded base.
+ *    searches for a fixed time, the same searches offered at steady rates (open loop), suggestions
+ *    from long customer messages, and 5,000-character queries; the evaluation again on the loaded
+ *    base.
  * 3. Freshness: a second process (its own index and event follower) polls the search for a new
  *    word while this one publishes it.
  * The service is called directly (no HTTP), on a pool of 20 connections. A fresh embedded PostgreSQL
@@ -75,6 +77,7 @@ const options =
           explain: { type: 'boolean', default: false },
           'eval-only': { type: 'boolean', default: false },
           processes: { type: 'string' },
+          rates: { type: 'string' },
         },
       }).values;
 const PER_LOCALE = options?.scale
@@ -85,6 +88,18 @@ const CONCURRENCY = 50;
 const PROCESSES = Math.max(1, Math.min(8, Number(options?.processes ?? 1)));
 const LOAD_SECONDS = Number(options?.seconds ?? process.env.BENCH_KNOWLEDGE_SECONDS ?? 30);
 const MAX_SEARCHES = 20_000;
+/**
+ * Offered rates (searches/s) of the open-loop phase, each for OFFERED_SECONDS: what agents see at a
+ * steady rate below saturation. The reference bank (70,000 calls a day, 1,400 staff) would search at
+ * a few tens per second at its peak; the closed loop above runs at saturation.
+ */
+const RATES = (options?.rates ?? '100,300,600,900')
+  .split(',')
+  .map(Number)
+  .filter((r) => Number.isFinite(r) && r > 0)
+  .slice(0, 8)
+  .map((r) => Math.min(r, 5000));
+const OFFERED_SECONDS = 5;
 const INSERT_BATCH = 1000;
 const LOCALES = ['en', 'zh-CN', 'vi'] as const;
 const log = createLogger({ level: 'silent' });
@@ -393,6 +408,50 @@ async function loadTest(
     nodeCpuMs: round((node.user + node.system) / 1000 / n, 3),
     postgresCpuMs: round((pgSeconds * 1000) / n, 3),
   };
+}
+
+/**
+ * Searches offered at a steady rate (an open loop): search i is due at start + i / rate, and its
+ * latency counts from when it was due, so a search that waited behind others shows that wait.
+ */
+async function offeredLoad(knowledge: KnowledgeService, queries: string[], rate: number) {
+  const actor = agent();
+  const total = Math.round(rate * OFFERED_SECONDS);
+  const latencies: number[] = [];
+  const searches: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const q = queries[i % queries.length] as string;
+    searches.push(
+      knowledge.search(actor, { q, limit: 10, source: 'kb' }).then(() => {
+        latencies.push(performance.now() - due);
+      }),
+    );
+  }
+  await Promise.all(searches);
+  return {
+    'offered /s': rate,
+    'achieved /s': Math.round(latencies.length / ((performance.now() - start) / 1000)),
+    'p50 ms': round(percentile(latencies, 50), 1),
+    'p95 ms': round(percentile(latencies, 95), 1),
+    'p99 ms': round(percentile(latencies, 99), 1),
+  };
+}
+
+/** One bar per row: `label │█████▌ value`, scaled to the largest value. */
+function printBars(title: string, rows: Array<{ label: string; value: number; unit: string }>) {
+  const WIDTH = 40;
+  const most = Math.max(...rows.map((r) => r.value), 1e-9);
+  const labelWidth = Math.max(...rows.map((r) => r.label.length));
+  process.stdout.write(`\n${title}\n`);
+  for (const r of rows) {
+    const eighths = Math.round((r.value / most) * WIDTH * 8);
+    const bar = '█'.repeat(eighths >> 3) + (eighths & 7 ? ' ▏▎▍▌▋▊▉'[eighths & 7] : '');
+    process.stdout.write(`  ${r.label.padStart(labelWidth)} │${bar} ${r.value} ${r.unit}\n`);
+  }
 }
 
 /** A load's count, rate and latency percentiles, as its table row shows them. */
@@ -742,6 +801,21 @@ async function measureLoad({
       [spreadRow],
     );
     results.searchAcrossProcesses = spreadRow;
+  }
+
+  // The same searches at steady rates below saturation (open loop).
+  const offered: Array<Record<string, number>> = [];
+  for (const rate of RATES) offered.push(await offeredLoad(knowledge, warm, rate));
+  if (offered.length > 0) {
+    printTable(
+      `Search at steady offered rates, ${OFFERED_SECONDS} s each (open loop; load average ${load()})`,
+      offered,
+    );
+    printBars(
+      'p95 by offered rate',
+      offered.map((r) => ({ label: `${r['offered /s']}/s`, value: r['p95 ms'] as number, unit: 'ms' })),
+    );
+    results.offered = offered;
   }
 
   const suggest = await timed(100, (i) =>
