@@ -138,6 +138,16 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await reviewerPage.getByRole('button', { name: title }).click();
     await reviewerPage.getByRole('button', { name: 'Approve and publish' }).click();
     await expect.poll(() => reviewerPage.getByText('Published', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The morning brief lists it among the changes since yesterday: new, approved by the reviewer.
+    await reviewerPage.getByRole('button', { name: 'Back' }).click();
+    await reviewerPage.getByRole('tab', { name: 'Morning brief' }).click();
+    const changed = reviewerPage.getByRole('region', { name: 'Changed since yesterday' });
+    const row = changed.getByRole('row').filter({ has: reviewerPage.getByRole('button', { name: title }) });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.getByText('New', { exact: true }).count()).toBe(1);
+    await expect.poll(() => row.getByText('Approved by Second Editor').count()).toBe(1);
+    await expectAccessible(reviewerPage, 'knowledge: morning brief');
   });
 
   it('an agent in a Vietnamese chat sees it suggested and inserts its answer', async () => {

@@ -198,9 +198,22 @@ export const ReviewQueue = Type.Object({ items: Type.Array(ReviewItem) });
 
 export const MorningBrief = Type.Object({
   since: IsoDateTime,
+  /** Published or archived since `since`, latest first (at most 50 of `changedTotal`). */
   changed: Type.Array(
-    Type.Object({ id: Uuid, locale: Type.String(), title: Type.String(), publishedAt: IsoDateTime }),
+    Type.Object({
+      id: Uuid,
+      locale: Type.String(),
+      title: Type.String(),
+      /** `new`: its first published version; `updated`: a later one; `archived`: taken down. */
+      change: Type.Union([Type.Literal('new'), Type.Literal('updated'), Type.Literal('archived')]),
+      version: Nullable(Type.Integer()),
+      /** Who approved the live version (four-eyes), when known. */
+      approvedBy: Nullable(Type.String()),
+      publishedAt: Nullable(IsoDateTime),
+      changedAt: IsoDateTime,
+    }),
   ),
+  changedTotal: Type.Integer(),
   topSearches: Type.Array(Type.Object({ query: Type.String(), searches: Type.Integer() })),
   contentGaps: Type.Array(
     Type.Object({ query: Type.String(), searches: Type.Integer(), results: Type.Integer() }),

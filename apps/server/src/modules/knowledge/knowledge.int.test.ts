@@ -388,6 +388,41 @@ describe('search', () => {
     expect(brief.json().topSearches).toContainEqual({ query: 'mortgage holiday', searches: 2 });
   });
 
+  it('the morning brief says what changed since yesterday: new, a later version, archived, and who approved', async () => {
+    const fresh = await publish({ locale: 'en', title: 'Brief: a new article', bodyHtml: '<p>New.</p>' });
+    const revised = await publish({ locale: 'en', title: 'Brief: revised once', bodyHtml: '<p>One.</p>' });
+    expect(
+      (await call(writer, 'PATCH', `/knowledge/articles/${revised.id}`, { bodyHtml: '<p>Two.</p>' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await call(writer, 'POST', `/knowledge/articles/${revised.id}/submit`)).statusCode).toBe(200);
+    expect((await call(reviewer, 'POST', `/knowledge/articles/${revised.id}/approve`, {})).statusCode).toBe(
+      200,
+    );
+    const gone = await publish({ locale: 'vi', title: 'Brief: bài đã gỡ', bodyHtml: '<p>Cũ.</p>' });
+    ctx.clock.advance(1000);
+    expect((await call(reviewer, 'POST', `/knowledge/articles/${gone.id}/archive`)).statusCode).toBe(200);
+
+    const brief = await call(agent, 'GET', '/knowledge/brief');
+    expect(brief.statusCode).toBe(200);
+    const { changed, changedTotal } = brief.json() as {
+      changed: Array<{ id: string; change: string; version: number; approvedBy: string | null }>;
+      changedTotal: number;
+    };
+    const byId = new Map(changed.map((c) => [c.id, c]));
+    expect(byId.get(fresh.id)).toMatchObject({ change: 'new', version: 1, approvedBy: 'kb.reviewer' });
+    expect(byId.get(revised.id)).toMatchObject({ change: 'updated', version: 2, approvedBy: 'kb.reviewer' });
+    expect(byId.get(gone.id)).toMatchObject({ change: 'archived' });
+    // Latest first: the archived one was changed last.
+    expect(changed[0]?.id).toBe(gone.id);
+    // Every article of this file went live within the day (the clock moved a few hours at most).
+    const live = await ctx.pool.query(
+      `SELECT count(*)::int AS n FROM knowledge_articles WHERE status IN ('published', 'archived')`,
+    );
+    expect(changedTotal).toBe(live.rows[0].n);
+    expect(changed.length).toBe(Math.min(50, changedTotal));
+  });
+
   it('suggests from a customer message in the conversation language; feedback counts', async () => {
     const suggestions = await call(agent, 'POST', '/knowledge/suggestions', {
       text: 'Chào em, chị làm mất thẻ tín dụng hôm qua rồi, giờ phải làm sao?',

@@ -1361,15 +1361,24 @@ export function createKnowledgeService(deps: {
     }));
   }
 
-  /** The team lead's morning page: changed in the last day, most searched, searched without an answer. */
+  /**
+   * The team lead's morning page: published (new or updated) and archived in the last day, most
+   * searched, searched without an answer, review overdue.
+   */
   async function morningBrief(actor: Actor) {
     requirePermission(actor, 'knowledge.read');
     await flushSearchLog();
     const since = new Date(clock.now().getTime() - 86_400_000);
     const [changed, top, gaps, overdue] = await Promise.all([
       pool.query(
-        `SELECT id, locale, title, published_at FROM knowledge_articles
-         WHERE status = 'published' AND published_at >= $1 ORDER BY published_at DESC LIMIT 50`,
+        `SELECT a.id, a.locale, a.title, a.status, a.published_version, a.published_at, u.display_name AS approver,
+           CASE WHEN a.status = 'archived' THEN a.updated_at ELSE a.published_at END AS changed_at,
+           count(*) OVER ()::int AS total
+         FROM knowledge_articles a
+         LEFT JOIN knowledge_versions v ON v.article_id = a.id AND v.version = a.published_version
+         LEFT JOIN users u ON u.id = v.approved_by
+         WHERE (a.status = 'published' AND a.published_at >= $1) OR (a.status = 'archived' AND a.updated_at >= $1)
+         ORDER BY changed_at DESC, a.id LIMIT 50`,
         [since],
       ),
       pool.query(
@@ -1395,8 +1404,18 @@ export function createKnowledgeService(deps: {
         id: r.id as string,
         locale: r.locale as string,
         title: r.title as string,
-        publishedAt: (r.published_at as Date).toISOString(),
+        change:
+          r.status === 'archived'
+            ? ('archived' as const)
+            : r.published_version === 1
+              ? ('new' as const)
+              : ('updated' as const),
+        version: (r.published_version as number | null) ?? null,
+        approvedBy: (r.approver as string | null) ?? null,
+        publishedAt: r.published_at ? (r.published_at as Date).toISOString() : null,
+        changedAt: (r.changed_at as Date).toISOString(),
       })),
+      changedTotal: (changed.rows[0]?.total as number | undefined) ?? 0,
       topSearches: top.rows.map((r) => ({ query: r.query as string, searches: r.searches as number })),
       contentGaps: gaps.rows.map((r) => ({
         query: r.query as string,

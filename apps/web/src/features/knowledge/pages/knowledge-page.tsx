@@ -35,6 +35,7 @@ import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
 import {
   type Article,
   type Category,
+  type MorningBrief as MorningBriefData,
   openResult,
   useApproveArticle,
   useArchiveArticle,
@@ -365,57 +366,146 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
   const { changed, topSearches, contentGaps, reviewOverdue } = brief.data;
   const max = Math.max(1, ...topSearches.map((s) => s.searches));
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <BriefSection id="brief-changed" title={t('knowledge.brief.changed')} empty={changed.length === 0}>
-        {changed.map((a) => (
-          <Group key={a.id} gap="xs">
-            <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
-              {a.title}
-            </Anchor>
-            <Badge size="xs" variant="dot">
-              {a.locale}
-            </Badge>
-          </Group>
-        ))}
-      </BriefSection>
-      <BriefSection id="brief-top" title={t('knowledge.brief.topSearches')} empty={topSearches.length === 0}>
-        {topSearches.map((s) => (
-          <div key={s.query}>
-            <Group justify="space-between">
-              <Text size="sm">{s.query}</Text>
-              <Text size="sm">{s.searches}</Text>
+    <Stack>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <BriefSection
+          id="brief-top"
+          title={t('knowledge.brief.topSearches')}
+          empty={topSearches.length === 0}
+        >
+          {topSearches.map((s) => (
+            <div key={s.query}>
+              <Group justify="space-between">
+                <Text size="sm">{s.query}</Text>
+                <Text size="sm">{s.searches}</Text>
+              </Group>
+              <Progress value={(s.searches / max) * 100} size="sm" aria-hidden />
+            </div>
+          ))}
+        </BriefSection>
+        <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
+          {contentGaps.map((g) => (
+            <Group key={g.query} justify="space-between">
+              <Text size="sm">{g.query}</Text>
+              <Text size="sm" c="dimmed">
+                {t('knowledge.brief.gapCount', { searches: g.searches, results: g.results })}
+              </Text>
             </Group>
-            <Progress value={(s.searches / max) * 100} size="sm" aria-hidden />
-          </div>
-        ))}
+          ))}
+        </BriefSection>
+        <BriefSection
+          id="brief-overdue"
+          title={t('knowledge.brief.overdue')}
+          empty={reviewOverdue.length === 0}
+        >
+          {reviewOverdue.map((a) => (
+            <Group key={a.id} justify="space-between">
+              <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
+                {a.title}
+              </Anchor>
+              <Text size="sm" c="red">
+                {a.reviewBy}
+              </Text>
+            </Group>
+          ))}
+        </BriefSection>
+      </SimpleGrid>
+      <BriefSection id="brief-changed" title={t('knowledge.brief.changed')} empty={changed.length === 0}>
+        {changed.length > 0 && (
+          <ChangedSince changed={changed} total={brief.data.changedTotal} onOpen={onOpen} />
+        )}
       </BriefSection>
-      <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
-        {contentGaps.map((g) => (
-          <Group key={g.query} justify="space-between">
-            <Text size="sm">{g.query}</Text>
-            <Text size="sm" c="dimmed">
-              {t('knowledge.brief.gapCount', { searches: g.searches, results: g.results })}
-            </Text>
-          </Group>
-        ))}
-      </BriefSection>
-      <BriefSection
-        id="brief-overdue"
-        title={t('knowledge.brief.overdue')}
-        empty={reviewOverdue.length === 0}
-      >
-        {reviewOverdue.map((a) => (
-          <Group key={a.id} justify="space-between">
-            <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
-              {a.title}
-            </Anchor>
-            <Text size="sm" c="red">
-              {a.reviewBy}
-            </Text>
-          </Group>
-        ))}
-      </BriefSection>
-    </SimpleGrid>
+    </Stack>
+  );
+}
+
+const CHANGE_COLOR = { new: 'teal', updated: 'blue', archived: 'gray' } as const;
+
+/**
+ * The brief's changed articles, latest first: when, what kind of change (new, version n, archived),
+ * the title, the language and who approved it.
+ */
+function ChangedSince(props: {
+  changed: MorningBriefData['changed'];
+  total: number;
+  onOpen: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const dayTime = new Intl.DateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const today = new Date().toDateString();
+  const when = (iso: string) => {
+    const at = new Date(iso);
+    return (at.toDateString() === today ? time : dayTime).format(at);
+  };
+  return (
+    <Stack gap={4} mt="xs">
+      {props.total > props.changed.length && (
+        <Text size="xs" c="dimmed">
+          {t('knowledge.brief.shown', { shown: props.changed.length, total: props.total })}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={520}>
+        <Table verticalSpacing={4} layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={110}>{t('knowledge.brief.when')}</Table.Th>
+              <Table.Th w={120}>{t('knowledge.brief.change')}</Table.Th>
+              <Table.Th>{t('knowledge.brief.article')}</Table.Th>
+              <Table.Th w={110}>{t('knowledge.brief.language')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.changed.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {when(a.changedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="xs" variant="dot" color={CHANGE_COLOR[a.change]}>
+                    {a.change === 'updated'
+                      ? t('knowledge.brief.version', { version: a.version })
+                      : t(`knowledge.brief.kind.${a.change}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    ta="left"
+                    size="sm"
+                    display="block"
+                    w="100%"
+                    truncate="end"
+                    title={a.title}
+                    onClick={() => props.onOpen(a.id)}
+                  >
+                    {a.title}
+                  </Anchor>
+                  {a.approvedBy && (
+                    <Text size="xs" c="dimmed" truncate="end">
+                      {t('knowledge.brief.approvedBy', { name: a.approvedBy })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="xs" variant="dot">
+                    {a.locale}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }
 
