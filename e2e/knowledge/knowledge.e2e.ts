@@ -205,6 +205,28 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await expectAccessible(desk, 'desk with knowledge panel');
   });
 
+  it('an agent browses the menu: a topic lists its articles, their own language first', async () => {
+    await desk
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Knowledge', exact: true })
+      .click();
+    const menu = desk.getByRole('navigation', { name: 'Menu' });
+    await menu.getByRole('button', { name: 'Lost, stolen or retained cards' }).click();
+    const topic = desk.getByRole('region', { name: 'Lost, stolen or retained cards' });
+    const titles = topic.getByRole('button');
+    await expect.poll(() => titles.count()).toBe(6);
+    expect(await titles.allTextContents()).toEqual(
+      expect.arrayContaining(['Lost or stolen card: block it and order a replacement']),
+    );
+    expect((await titles.first().textContent()) ?? '').toMatch(/^[\x20-\x7e]+$/);
+    await expectAccessible(desk, 'knowledge: the menu');
+    await titles.filter({ hasText: 'Lost or stolen card: block it and order a replacement' }).click();
+    await expect
+      .poll(() => desk.getByText('Lost or stolen card: block it and order a replacement').count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => desk.getByRole('button', { name: 'Back' }).count()).toBe(1);
+  });
+
   it('the help center shows it in Vietnamese, finds it without diacritics, and a Chinese query finds the translation', async () => {
     const zh = await editorApi.request<{ id: string }>('POST', '/knowledge/articles', {
       locale: 'zh-CN',

@@ -46,6 +46,21 @@ export type CreateCategory = Static<typeof CreateCategory>;
 export const UpdateCategory = Type.Partial(CreateCategory, strict);
 export const CreatedId = Type.Object({ id: Uuid });
 
+/** The menu as readers browse it: a category's published articles that the reader may see. */
+export const CategoryArticlesQuery = Type.Object({ locale: Type.Optional(Locale) }, strict);
+export const CategoryArticles = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      groupId: Uuid,
+      locale: Type.String(),
+      title: Type.String(),
+      visibility: Type.String(),
+      publishedAt: Nullable(IsoDateTime),
+    }),
+  ),
+});
+
 const articleFields = {
   categoryId: Type.Optional(Nullable(Uuid)),
   title: Type.String({ minLength: 1, maxLength: 300 }),

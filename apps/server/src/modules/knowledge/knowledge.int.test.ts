@@ -336,6 +336,72 @@ describe('search', () => {
     expect((await call(null, 'GET', '/knowledge/search?q=card')).statusCode).toBe(401);
   });
 
+  it('lets readers browse the menu: the published articles of a category for their audience, by title', async () => {
+    const category = await call(writer, 'POST', '/knowledge/categories', {
+      names: { en: 'Transfers', 'zh-CN': '转账', vi: 'Chuyển tiền' },
+    });
+    const categoryId = category.json().id as string;
+    const everyone = await publish({
+      locale: 'en',
+      categoryId,
+      title: 'Transfer limits',
+      bodyHtml: '<p>L.</p>',
+    });
+    const vi = await publish({
+      locale: 'vi',
+      categoryId,
+      translationOf: everyone.id,
+      title: 'Hạn mức chuyển tiền',
+      bodyHtml: '<p>H.</p>',
+    });
+    const backOffice = await publish({
+      locale: 'en',
+      categoryId,
+      title: 'Returned SWIFT transfers: the operations checklist',
+      bodyHtml: '<p>C.</p>',
+      audience: ['back_office'],
+    });
+    const draft = await call(writer, 'POST', '/knowledge/articles', {
+      locale: 'en',
+      categoryId,
+      title: 'A draft nobody reads yet',
+      bodyHtml: '<p>D.</p>',
+    });
+    expect(draft.statusCode).toBe(201);
+
+    const ids = (r: { json: () => { items: Array<{ id: string }> } }) => r.json().items.map((a) => a.id);
+    const byAgent = await call(agent, 'GET', `/knowledge/categories/${categoryId}/articles`);
+    expect(byAgent.statusCode).toBe(200);
+    expect(ids(byAgent)).toEqual([vi.id, everyone.id]);
+    const back = await signInAs(ctx, { username: 'kb.back', roles: ['back_office'] });
+    expect(ids(await call(back, 'GET', `/knowledge/categories/${categoryId}/articles?locale=en`))).toEqual([
+      backOffice.id,
+      everyone.id,
+    ]);
+    expect(ids(await call(reviewer, 'GET', `/knowledge/categories/${categoryId}/articles`))).toEqual([
+      vi.id,
+      backOffice.id,
+      everyone.id,
+    ]);
+    expect(ids(await call(teller, 'GET', `/knowledge/categories/${categoryId}/articles?locale=vi`))).toEqual([
+      vi.id,
+    ]);
+
+    const missing = await call(
+      agent,
+      'GET',
+      `/knowledge/categories/${crypto.randomUUID()}/articles`,
+      undefined,
+      'vi',
+    );
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('KNOWLEDGE_CATEGORY_NOT_FOUND');
+    expect(
+      (await call(agent, 'GET', `/knowledge/categories/${categoryId}/articles?locale=fr`)).statusCode,
+    ).toBe(400);
+    expect((await call(null, 'GET', `/knowledge/categories/${categoryId}/articles`)).statusCode).toBe(401);
+  });
+
   it('answers the same through the SQL path (used until the index is built)', async () => {
     expect(ctx.app.knowledge.indexStats().isReady).toBe(true);
     for (const [q, locale] of [

@@ -7,6 +7,8 @@ import {
   ArticleListQuery,
   AsOf,
   AsOfQuery,
+  CategoryArticles,
+  CategoryArticlesQuery,
   CategoryList,
   CreateArticle,
   CreateCategory,
@@ -73,6 +75,24 @@ export function knowledgeRoutes(deps: { knowledge: KnowledgeService }) {
       },
     );
 
+    app.get(
+      '/knowledge/categories/:id/articles',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          querystring: CategoryArticlesQuery,
+          response: { 200: CategoryArticles, ...errors },
+        },
+      },
+      async (request) => ({
+        items: await knowledge.categoryArticles(
+          requireActor(request.actor),
+          request.params.id,
+          request.query,
+        ),
+      }),
+    );
     app.get(
       '/knowledge/articles',
       { schema: { tags, querystring: ArticleListQuery, response: { 200: ArticleList, ...errors } } },

@@ -490,6 +490,36 @@ export function createKnowledgeService(deps: {
     return result.rows.map((r) => ({ id: r.id as string, title: r.title as string }));
   }
 
+  /**
+   * A category's published articles for a reader (the menu agents browse): by title, in one
+   * language or all, only those for the reader's audience (editors see every audience).
+   */
+  async function categoryArticles(actor: Actor, categoryId: string, input: { locale?: Locale } = {}) {
+    requirePermission(actor, 'knowledge.read');
+    const audiences = actor.permissions.has('knowledge.edit') ? null : audiencesOf(actor);
+    const result = await pool.query(
+      `SELECT c.id AS category, a.id, a.group_id, a.locale, a.title, a.visibility, a.published_at
+       FROM knowledge_categories c
+       LEFT JOIN knowledge_articles a ON a.category_id = c.id AND a.status = 'published'
+         AND ($2::text IS NULL OR a.locale = $2)
+         AND ($3::text[] IS NULL OR cardinality(a.audience) = 0 OR a.audience && $3::text[])
+       WHERE c.id = $1
+       ORDER BY a.title, a.locale LIMIT 500`,
+      [categoryId, input.locale ?? null, audiences],
+    );
+    if (result.rows.length === 0) throw notFound('KNOWLEDGE_CATEGORY_NOT_FOUND');
+    return result.rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id as string,
+        groupId: r.group_id as string,
+        locale: r.locale as string,
+        title: r.title as string,
+        visibility: r.visibility as string,
+        publishedAt: r.published_at ? (r.published_at as Date).toISOString() : null,
+      }));
+  }
+
   async function listArticles(
     actor: Actor,
     filters: { status?: ArticleStatus; locale?: Locale; categoryId?: string; isReviewOverdue?: boolean } = {},
@@ -1524,6 +1554,7 @@ export function createKnowledgeService(deps: {
     createArticle,
     getArticle,
     listArticles,
+    categoryArticles,
     listPublicArticles,
     updateArticle,
     submitForReview,

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type {
   ArticleList as ArticleListSchema,
   Article as ArticleSchema,
+  CategoryArticles as CategoryArticlesSchema,
   CategoryList as CategoryListSchema,
   CreateArticle as CreateArticleSchema,
   Diff as DiffSchema,
@@ -19,6 +20,7 @@ import { api } from '../../app/api-client.ts';
 export type Article = Static<typeof ArticleSchema>;
 export type ArticleSummary = Static<typeof ArticleListSchema>['items'][number];
 export type Category = Static<typeof CategoryListSchema>['items'][number];
+export type CategoryArticle = Static<typeof CategoryArticlesSchema>['items'][number];
 export type CreateArticle = Static<typeof CreateArticleSchema>;
 export type UpdateArticle = Static<typeof UpdateArticleSchema>;
 export type SearchResult = Static<typeof SearchResultSchema>;
@@ -32,6 +34,8 @@ export type ImportResult = Static<typeof ImportResultSchema>;
 export const knowledgeKeys = {
   all: ['knowledge'] as const,
   categories: ['knowledge', 'categories'] as const,
+  categoryArticles: (id: string, locale: string | null) =>
+    ['knowledge', 'categories', id, 'articles', locale] as const,
   articles: (filters: object) => ['knowledge', 'articles', filters] as const,
   article: (id: string) => ['knowledge', 'article', id] as const,
   versions: (id: string) => ['knowledge', 'versions', id] as const,
@@ -111,6 +115,21 @@ export function useDiff(id: string, from: number | null, to: number | null) {
     queryKey: ['knowledge', 'diff', id, from, to],
     queryFn: () => api<Diff>(`/knowledge/articles/${id}/diff`, { query: { from, to } }),
     enabled: from !== null && to !== null && from !== to,
+  });
+}
+
+/** A category's published articles for this reader (the menu as agents browse it). */
+export function useCategoryArticles(categoryId: string | null, locale: string | null) {
+  return useQuery({
+    queryKey: knowledgeKeys.categoryArticles(categoryId ?? '', locale),
+    queryFn: async () =>
+      (
+        await api<Static<typeof CategoryArticlesSchema>>(`/knowledge/categories/${categoryId}/articles`, {
+          query: locale ? { locale } : {},
+        })
+      ).items,
+    enabled: categoryId !== null,
+    staleTime: 30_000,
   });
 }
 

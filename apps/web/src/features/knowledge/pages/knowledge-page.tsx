@@ -57,6 +57,7 @@ import {
 } from '../api.ts';
 import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
+import { MenuBrowser } from '../components/menu-browser.tsx';
 import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
 import { applyKnowledgeEvent } from '../live.ts';
 
@@ -204,6 +205,7 @@ function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string
         </Group>
       </form>
       <ErrorAlert error={result.error} />
+      {!q.trim() && <MenuBrowser categories={categories.data ?? []} locale={locale} onOpen={onOpen} />}
       {q && result.data && result.data.items.length === 0 && (
         <Text c="dimmed">{t('knowledge.search.none')}</Text>
       )}
