@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Loader, NavLink, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, NavLink, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { type Category, useCategoryArticles } from '../api.ts';
+import { ArticleBadges } from './article-badges.tsx';
 
 type Names = Category['names'];
 const nameOf = (c: Category, locale: string) => c.names[locale as keyof Names] || c.names.en;
@@ -87,14 +88,7 @@ export function MenuBrowser(props: {
                 >
                   {a.title}
                 </Anchor>
-                <Badge size="xs" variant="dot">
-                  {a.locale}
-                </Badge>
-                {a.visibility === 'internal' && (
-                  <Badge size="xs" color="gray" variant="dot">
-                    {t('knowledge.visibility.internal')}
-                  </Badge>
-                )}
+                <ArticleBadges locale={a.locale} visibility={a.visibility} />
               </Group>
             ))}
           </Stack>

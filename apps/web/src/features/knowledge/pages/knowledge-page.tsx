@@ -55,6 +55,7 @@ import {
   useUpdateArticle,
   useVersions,
 } from '../api.ts';
+import { ArticleBadges } from '../components/article-badges.tsx';
 import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
 import { MenuBrowser } from '../components/menu-browser.tsx';
@@ -224,14 +225,7 @@ function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string
               >
                 <Highlighted html={hit.titleHtml} />
               </Anchor>
-              <Badge size="xs" variant="dot">
-                {hit.locale}
-              </Badge>
-              {hit.visibility === 'internal' && (
-                <Badge size="xs" color="gray" variant="dot">
-                  {t('knowledge.visibility.internal')}
-                </Badge>
-              )}
+              <ArticleBadges locale={hit.locale} visibility={hit.visibility} />
             </Group>
             <Text size="sm" c="dimmed">
               <Highlighted html={hit.snippet} />
