@@ -555,10 +555,11 @@ export async function buildApp(deps: AppDeps) {
     reply.redirect('/favicon.svg', 301),
   );
 
-  // The web app: static files with a single-page fallback for client-side routes.
+  // The web app: static files with a single-page fallback for client-side routes. Files are looked
+  // up when asked for, not listed at start: another process of the deployment may rebuild the web
+  // app (`banyan start` builds when the sources changed) while this one serves it.
   const hasWeb = existsSync(config.webDistDir);
-  if (hasWeb)
-    await http.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
+  if (hasWeb) await http.register(fastifyStatic, { root: config.webDistDir, index: 'index.html' });
   http.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
     if (

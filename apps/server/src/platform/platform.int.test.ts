@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,9 @@ import { as, createTestContext, type Session, signInAs, type TestContext } from 
 
 let ctx: TestContext;
 let admin: Session;
+let web = '';
 beforeAll(async () => {
-  const web = mkdtempSync(path.join(os.tmpdir(), 'banyan-web-'));
+  web = mkdtempSync(path.join(os.tmpdir(), 'banyan-web-'));
   writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Banyan</title>');
   ctx = await createTestContext({ webDistDir: web, bodyLimitBytes: 4096 });
   admin = await signInAs(ctx, { username: 'http.admin', roles: ['admin'] });
@@ -115,6 +116,22 @@ describe('platform http', () => {
     expect(page.body).toContain('<title>Banyan</title>');
     const api = await ctx.app.http.inject({ url: '/api/v1/unknown', headers: { accept: 'text/html' } });
     expect(api.statusCode).toBe(404);
+  });
+
+  it('serves a web build made while it runs (another process of the deployment rebuilt it)', async () => {
+    const missing = await ctx.app.http.inject({ url: '/assets/index-new.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('NOT_FOUND');
+    mkdirSync(path.join(web, 'assets'), { recursive: true });
+    writeFileSync(path.join(web, 'assets', 'index-new.js'), 'console.log("new build")');
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Banyan 2</title>');
+    const script = await ctx.app.http.inject({ url: '/assets/index-new.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toBe('console.log("new build")');
+    const page = await ctx.app.http.inject({ url: '/desk', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('<title>Banyan 2</title>');
+    const escape = await ctx.app.http.inject({ url: '/assets/..%2f..%2fetc/passwd' });
+    expect(escape.statusCode).toBe(404);
   });
 
   it('points /favicon.ico at the icon (pages without an icon link, like the demo bank, ask for it)', async () => {

@@ -13,9 +13,9 @@ export function webchatAssetRoutes(deps: { widgetDistDir: string; webchat: Webch
   const { widgetDistDir, webchat } = deps;
   return async (app: App) => {
     if (!existsSync(path.join(widgetDistDir, 'loader.js'))) return;
-    const frameHtml = existsSync(path.join(widgetDistDir, 'frame.html'))
-      ? readFileSync(path.join(widgetDistDir, 'frame.html'), 'utf8')
-      : null;
+    // Read when asked for: another process of the deployment may rebuild the widget (new asset
+    // names in frame.html) while this one serves it.
+    const frameFile = path.join(widgetDistDir, 'frame.html');
 
     await app.register(fastifyStatic, {
       root: widgetDistDir,
@@ -32,19 +32,19 @@ export function webchatAssetRoutes(deps: { widgetDistDir: string; webchat: Webch
       return readFileSync(path.join(widgetDistDir, 'loader.js'));
     });
 
-    if (frameHtml) {
-      app.get('/widget/frame.html', { schema: { hide: true } }, async (request, reply) => {
-        const key = String((request.query as { site?: string }).site ?? '');
-        const site = await webchat.getSiteByKey(key).catch(() => null);
-        const ancestors = site && site.allowed_origins.length > 0 ? site.allowed_origins.join(' ') : '*';
-        reply.removeHeader('x-frame-options');
-        reply.header(
-          'content-security-policy',
-          `default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;connect-src 'self';frame-ancestors ${ancestors}`,
-        );
-        reply.type('text/html; charset=utf-8');
-        return frameHtml;
-      });
-    }
+    app.get('/widget/frame.html', { schema: { hide: true } }, async (request, reply) => {
+      if (!existsSync(frameFile)) return reply.callNotFound();
+      const frameHtml = readFileSync(frameFile, 'utf8');
+      const key = String((request.query as { site?: string }).site ?? '');
+      const site = await webchat.getSiteByKey(key).catch(() => null);
+      const ancestors = site && site.allowed_origins.length > 0 ? site.allowed_origins.join(' ') : '*';
+      reply.removeHeader('x-frame-options');
+      reply.header(
+        'content-security-policy',
+        `default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;connect-src 'self';frame-ancestors ${ancestors}`,
+      );
+      reply.type('text/html; charset=utf-8');
+      return frameHtml;
+    });
   };
 }

@@ -346,6 +346,13 @@ describe('widget assets', () => {
       expect(frame.headers['x-frame-options']).toBeUndefined();
       const asset = await served.app.http.inject({ url: '/widget/assets/app.js' });
       expect(asset.statusCode).toBe(200);
+      // A rebuild by another process while this one serves: the new frame and its new asset.
+      writeFileSync(path.join(dir, 'frame.html'), '<!doctype html><title>chat 2</title>');
+      writeFileSync(path.join(dir, 'assets', 'app-2.js'), 'export {}');
+      expect((await served.app.http.inject({ url: '/widget/frame.html?site=framed' })).body).toContain(
+        'chat 2',
+      );
+      expect((await served.app.http.inject({ url: '/widget/assets/app-2.js' })).statusCode).toBe(200);
     } finally {
       await served.close();
     }
