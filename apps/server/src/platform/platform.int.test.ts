@@ -130,8 +130,8 @@ describe('platform http', () => {
     expect(script.body).toBe('console.log("new build")');
     const page = await ctx.app.http.inject({ url: '/desk', headers: { accept: 'text/html' } });
     expect(page.body).toContain('<title>Banyan 2</title>');
-    const escape = await ctx.app.http.inject({ url: '/assets/..%2f..%2fetc/passwd' });
-    expect(escape.statusCode).toBe(404);
+    const outside = await ctx.app.http.inject({ url: '/assets/..%2f..%2fetc/passwd' });
+    expect(outside.statusCode).toBe(404);
   });
 
   it('points /favicon.ico at the icon (pages without an icon link, like the demo bank, ask for it)', async () => {
