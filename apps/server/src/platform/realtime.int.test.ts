@@ -64,8 +64,10 @@ describe('staff realtime', () => {
     await adminSocket.until((m) => m.some((x) => x.type === 'ready'));
     await agentSocket.until((m) => m.some((x) => x.type === 'ready'));
     const created = await createUser('rt.new1');
-    await adminSocket.until((m) => m.some((x) => x.type === 'staff.user_created'));
-    const pushed = adminSocket.messages.find((x) => x.type === 'staff.user_created') as Message;
+    // The users signed in above were created a moment earlier: their events may arrive first.
+    const isNew = (x: Message) => x.type === 'staff.user_created' && x.data?.userId === created.id;
+    await adminSocket.until((m) => m.some(isNew));
+    const pushed = adminSocket.messages.find(isNew) as Message;
     expect(pushed.data).toEqual({ userId: created.id });
     expect(pushed.seq).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 300));
@@ -78,8 +80,8 @@ describe('staff realtime', () => {
   it('resumes from the last sequence without gaps after a disconnect', async () => {
     const first = connect(admin);
     await first.until((m) => m.some((x) => x.type === 'ready'));
-    await createUser('rt.gap1');
-    await first.until((m) => m.some((x) => x.type === 'staff.user_created'));
+    const gap1 = await createUser('rt.gap1');
+    await first.until((m) => m.some((x) => x.type === 'staff.user_created' && x.data?.userId === gap1.id));
     const lastSeq = first.messages.filter((x) => x.seq && x.type !== 'ready').at(-1)?.seq as number;
     first.socket.close();
     await first.closed;
