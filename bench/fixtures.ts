@@ -474,6 +474,17 @@ export function histogram(values: number[], width = 40): string[] {
   });
 }
 
+/** One bar per labelled value, `label │█████▌ value unit`, scaled to the largest (eighths of a block). */
+export function bars(rows: Array<{ label: string; value: number; unit: string }>, width = 40): string[] {
+  const most = Math.max(...rows.map((r) => r.value), 1e-9);
+  const labelWidth = Math.max(...rows.map((r) => r.label.length));
+  return rows.map((r) => {
+    const eighths = Math.round((r.value / most) * width * 8);
+    const bar = '█'.repeat(eighths >> 3) + (eighths & 7 ? ' ▏▎▍▌▋▊▉'[eighths & 7] : '');
+    return `  ${r.label.padStart(labelWidth)} │${bar} ${r.value} ${r.unit}`;
+  });
+}
+
 /** One character per value, low to high: ▁▂▃▄▅▆▇█ (NaN as a space). */
 export function sparkline(values: number[]): string {
   const blocks = '▁▂▃▄▅▆▇█';

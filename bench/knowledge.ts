@@ -51,6 +51,7 @@ import { type Actor, permissionsOf, serviceActor } from '../apps/server/src/plat
 import { migrateAll } from '../apps/server/src/runtime.ts';
 import { seedKnowledge } from '../apps/server/src/seed/knowledge.ts';
 import { DEMO_TOPICS } from '../apps/server/src/seed/knowledge-articles.ts';
+import { bars } from './fixtures.ts';
 import {
   assertNoPostgresLeft,
   check,
@@ -441,19 +442,6 @@ async function offeredLoad(knowledge: KnowledgeService, queries: string[], rate:
   };
 }
 
-/** One bar per row: `label │█████▌ value`, scaled to the largest value. */
-function printBars(title: string, rows: Array<{ label: string; value: number; unit: string }>) {
-  const WIDTH = 40;
-  const most = Math.max(...rows.map((r) => r.value), 1e-9);
-  const labelWidth = Math.max(...rows.map((r) => r.label.length));
-  process.stdout.write(`\n${title}\n`);
-  for (const r of rows) {
-    const eighths = Math.round((r.value / most) * WIDTH * 8);
-    const bar = '█'.repeat(eighths >> 3) + (eighths & 7 ? ' ▏▎▍▌▋▊▉'[eighths & 7] : '');
-    process.stdout.write(`  ${r.label.padStart(labelWidth)} │${bar} ${r.value} ${r.unit}\n`);
-  }
-}
-
 /** A load's count, rate and latency percentiles, as its table row shows them. */
 function latencyColumns(run: { latencies: number[]; perSecond: number }) {
   return {
@@ -811,10 +799,12 @@ async function measureLoad({
       `Search at steady offered rates, ${OFFERED_SECONDS} s each (open loop; load average ${load()})`,
       offered,
     );
-    printBars(
-      'p95 by offered rate',
-      offered.map((r) => ({ label: `${r['offered /s']}/s`, value: r['p95 ms'] as number, unit: 'ms' })),
-    );
+    const p95 = offered.map((r) => ({
+      label: `${r['offered /s']}/s`,
+      value: r['p95 ms'] as number,
+      unit: 'ms',
+    }));
+    process.stdout.write(`\np95 by offered rate\n${bars(p95).join('\n')}\n`);
     results.offered = offered;
   }
 

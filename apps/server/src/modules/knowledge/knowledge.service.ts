@@ -498,7 +498,8 @@ export function createKnowledgeService(deps: {
     requirePermission(actor, 'knowledge.read');
     const audiences = actor.permissions.has('knowledge.edit') ? null : audiencesOf(actor);
     const result = await pool.query(
-      `SELECT c.id AS category, a.id, a.group_id, a.locale, a.title, a.visibility, a.published_at
+      // The category joined first: a row (of nulls) for a category without articles, none for an unknown one.
+      `SELECT a.id, a.group_id, a.locale, a.title, a.visibility, a.published_at
        FROM knowledge_categories c
        LEFT JOIN knowledge_articles a ON a.category_id = c.id AND a.status = 'published'
          AND ($2::text IS NULL OR a.locale = $2)

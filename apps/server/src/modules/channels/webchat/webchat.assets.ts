@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../../../platform/http.ts';
@@ -33,8 +34,8 @@ export function webchatAssetRoutes(deps: { widgetDistDir: string; webchat: Webch
     });
 
     app.get('/widget/frame.html', { schema: { hide: true } }, async (request, reply) => {
-      if (!existsSync(frameFile)) return reply.callNotFound();
-      const frameHtml = readFileSync(frameFile, 'utf8');
+      const frameHtml = await readFile(frameFile, 'utf8').catch(() => null);
+      if (frameHtml === null) return reply.callNotFound();
       const key = String((request.query as { site?: string }).site ?? '');
       const site = await webchat.getSiteByKey(key).catch(() => null);
       const ancestors = site && site.allowed_origins.length > 0 ? site.allowed_origins.join(' ') : '*';
