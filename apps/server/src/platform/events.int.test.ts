@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createTestContext, createTestDatabase, type TestContext } from '../../test/harness.ts';
 import { systemClock } from './clock.ts';
 import { createDb, createPool } from './db.ts';
 import { CHANNEL, compareCursor, createEvents, type StoredEvent } from './events.ts';
@@ -365,6 +365,40 @@ describe('listener recovery', () => {
       expect(seen).toContain('test.after_reconnect');
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('a commit held back by an older transaction', () => {
+  it('reaches the follower as soon as that transaction ends, even in another database, without waiting for the poll', async () => {
+    const fresh = await createTestContext();
+    // Transaction ids are cluster-wide: an open transaction anywhere holds the commit-safe read back.
+    const elsewhere = await createTestDatabase();
+    const blocker = new pg.Client({ connectionString: elsewhere.url });
+    try {
+      await fresh.app.events.start({ pollMs: 60_000 });
+      const seen = new Map<string, number>();
+      fresh.app.events.subscribe((batch) => {
+        for (const e of batch) seen.set(e.id, performance.now());
+      });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      const event = await fresh.app.db.transaction((tx) =>
+        fresh.app.events.publish(tx, { type: 'test.held', payload: {} }),
+      );
+      // The NOTIFY came, the read found nothing it may return yet.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(seen.has(event.id)).toBe(false);
+      await blocker.query('COMMIT');
+      const released = performance.now();
+      await waitFor(() => seen.has(event.id), 5000);
+      // Read again every 100 ms at most while held: far sooner than the 60 s poll or a next NOTIFY.
+      expect((seen.get(event.id) as number) - released).toBeLessThan(500);
+    } finally {
+      await blocker.end().catch(() => undefined);
+      await fresh.close();
+      await elsewhere.drop();
     }
   });
 });

@@ -101,6 +101,13 @@ const FOLLOW_COALESCE_MS = 4;
  */
 const SKIP_NOTIFY_MS = 250;
 const STAY_AWAKE_MS = 1000;
+/**
+ * A follower that read nothing while committed events wait past its cursor (an older transaction is
+ * still open: `heldBack`) reads again after this long, doubling up to `HELD_MAX_MS`, until they
+ * arrive, instead of sleeping until the next NOTIFY or the poll.
+ */
+const HELD_FIRST_MS = 5;
+const HELD_MAX_MS = 100;
 
 /**
  * For a publisher that writes its change and its event in one statement (one round trip, e.g. the
@@ -191,13 +198,18 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   let following: Promise<void> | null = null;
   let dispatching: Promise<void> | null = null;
   let again = { follow: false, dispatch: false, scan: false };
+  /** The follower's current wait between reads while events are held back (`heldBack`); 0 when none are. */
+  let heldDelay = 0;
   /** When this process's follower last read an event (performance.now()); -Infinity when stopped. */
   let lastReadEventAt = Number.NEGATIVE_INFINITY;
   /**
-   * Whether a transaction publishing now should NOTIFY (see `SKIP_NOTIFY_MS`). Statements pass it
+   * Whether a transaction publishing now should NOTIFY (see `SKIP_NOTIFY_MS`); not while events are
+   * held back either: every follower sees the same held events and keeps reading (`heldBack`).
+   * Statements pass it
    * as a boolean parameter (`WHERE $n::boolean`), so a prepared statement's text does not vary.
    */
-  const notifyNow = (): boolean => !running || performance.now() - lastReadEventAt > SKIP_NOTIFY_MS;
+  const notifyNow = (): boolean =>
+    !running || (performance.now() - lastReadEventAt > SKIP_NOTIFY_MS && heldDelay === 0);
   /**
    * The wake-up of a statement that writes events through a data-modifying CTE named `rows`: a
    * NOTIFY when that CTE wrote something and followers may be asleep (`notifyNow`). Use it as
@@ -316,13 +328,31 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     return cursor;
   }
 
-  async function follow(): Promise<void> {
+  /**
+   * Whether committed events wait past the cursor that the commit-safe read does not return yet:
+   * an older transaction is still open. Transaction ids are cluster-wide, so that may be a
+   * transaction in another database of the same PostgreSQL. Asked only after a read found nothing
+   * while the follower would sleep (one index probe on `(txid, position)`).
+   */
+  async function heldBack(): Promise<boolean> {
+    if (!cursor) return false;
+    const { rows } = await (listener ?? pool).query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM outbox WHERE (txid, position) > ($1::text::xid8, $2::bigint)) AS held`,
+      [cursor.txid, cursor.position],
+    );
+    return rows[0]?.held === true;
+  }
+
+  /** Reads every event committed below the oldest open transaction; returns how many. */
+  async function follow(): Promise<number> {
     if (!cursor) cursor = await headCursor();
+    let read = 0;
     for (;;) {
       // On the LISTEN connection when there is one: a follower that queued for the pool behind
       // busy request handlers would read late, and publishers would NOTIFY again (SKIP_NOTIFY_MS).
       const batch = await readAfter(cursor, FOLLOW_BATCH, listener ?? pool);
-      if (batch.length === 0) return;
+      if (batch.length === 0) return read;
+      read += batch.length;
       lastReadEventAt = performance.now();
       cursor = { txid: (batch.at(-1) as StoredEvent).txid, position: (batch.at(-1) as StoredEvent).position };
       const forHandlers = batch.filter((e) => wanted(e.type));
@@ -338,7 +368,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
         }
       }
       // A short batch was all there was: no second read to learn that (the next NOTIFY wakes us).
-      if (batch.length < FOLLOW_BATCH) return;
+      if (batch.length < FOLLOW_BATCH) return read;
     }
   }
 
@@ -608,12 +638,22 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
       return;
     }
     following = follow()
-      .catch((error) => log.error({ err: error }, 'event follower failed'))
-      .finally(() => {
+      .then(async (read) => {
+        // About to sleep with nothing read: a commit that woke us (or that skipped its NOTIFY while
+        // we were awake) may be held back by an older open transaction; if so, keep reading.
+        return read === 0 && !again.follow && !awake() && running && (await heldBack());
+      })
+      .catch((error) => {
+        log.error({ err: error }, 'event follower failed');
+        return false;
+      })
+      .then((held) => {
         following = null;
+        heldDelay = held ? Math.min(HELD_MAX_MS, 2 * heldDelay || HELD_FIRST_MS) : 0;
         // While events keep coming, read again shortly whether or not a NOTIFY came (publishers skip
         // it then: see SKIP_NOTIFY_MS).
-        if (again.follow || awake()) {
+        if (again.follow || awake() || held) {
+          const delay = held ? heldDelay : FOLLOW_COALESCE_MS;
           // Held by a placeholder so that NOTIFYs meanwhile only set `again` (read once for all).
           following = new Promise<void>((resolve) =>
             setTimeout(() => {
@@ -621,7 +661,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
               again.follow = false;
               resolve();
               kickFollow();
-            }, FOLLOW_COALESCE_MS),
+            }, delay),
           );
         }
       });
@@ -727,7 +767,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
     fresh = [];
     cursor = await headCursor();
     await listen();
-    // The poll catches what a NOTIFY cannot: rows held back behind a long transaction, retries.
+    // The poll catches what a NOTIFY cannot: retries, a follower that failed; held-back rows are
+    // read again by the follower itself (`heldBack`).
     timer = setInterval(kick, options.pollMs ?? 1000);
     timer.unref();
     kick();
@@ -736,6 +777,7 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   async function stop(): Promise<void> {
     running = false;
     lastReadEventAt = Number.NEGATIVE_INFINITY;
+    heldDelay = 0;
     if (timer) clearInterval(timer);
     timer = null;
     await Promise.allSettled([following, dispatching]);
