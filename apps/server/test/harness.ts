@@ -144,3 +144,20 @@ export const as = (session: Session, extra: Record<string, string> = {}) => ({
   'x-csrf-token': session.csrf,
   ...extra,
 });
+
+/**
+ * Waits until every event in this database's outbox is older than the oldest open transaction, so
+ * that commit-safe readers (decision 0003) see them all. Transaction ids are cluster-wide: an open
+ * transaction of a test file running beside this one, in its own database, holds them back too.
+ */
+export async function eventsVisible(pool: pg.Pool, timeoutMs = 15_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ visible: boolean }>(
+      `SELECT coalesce(max(txid) < pg_snapshot_xmin(pg_current_snapshot()), true) AS visible FROM outbox`,
+    );
+    if (rows[0]?.visible) return;
+    if (performance.now() > deadline) throw new Error(`outbox events still held back after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

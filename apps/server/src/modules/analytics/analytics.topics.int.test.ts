@@ -1,7 +1,14 @@
 // Hot topics over a simulated fortnight with an incident, and customer messages copied from chat.
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
+import {
+  as,
+  createTestContext,
+  eventsVisible,
+  type Session,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness.ts';
 import { createDb, createPool } from '../../platform/db.ts';
 import { simulateHistory } from './analytics.history.ts';
 import { copyCustomerMessages, syncMessageFacts } from './analytics.message-copies.ts';
@@ -135,6 +142,7 @@ describe('hot topics', () => {
     ]);
     expect(before.rows).toHaveLength(0);
 
+    await eventsVisible(ctx.pool);
     const first = await ctx.app.analytics.syncMessages();
     expect(first.copied).toBe(1);
     const { rows } = await ctx.pool.query(
@@ -173,6 +181,7 @@ describe('hot topics', () => {
       );
     // Threads an earlier test of this file started are let go, to see whether the copy starts any.
     await closeTokenisers();
+    await eventsVisible(ctx.pool);
     const other = createPool(ctx.url, 2);
     try {
       const [a, b] = await Promise.all([
