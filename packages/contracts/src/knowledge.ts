@@ -230,8 +230,17 @@ export const MorningBrief = Type.Object({
   ),
   changedTotal: Type.Integer(),
   topSearches: Type.Array(Type.Object({ query: Type.String(), searches: Type.Integer() })),
+  /**
+   * Queries of the last day where at least half the searches ended with no result opened: `searches`
+   * those, `total` every search of the query, `results` the most results any of them had.
+   */
   contentGaps: Type.Array(
-    Type.Object({ query: Type.String(), searches: Type.Integer(), results: Type.Integer() }),
+    Type.Object({
+      query: Type.String(),
+      searches: Type.Integer(),
+      total: Type.Integer(),
+      results: Type.Integer(),
+    }),
   ),
   reviewOverdue: Type.Array(
     Type.Object({ id: Uuid, locale: Type.String(), title: Type.String(), reviewBy: Type.String() }),

@@ -448,7 +448,7 @@ describe('search', () => {
     const brief = await call(agent, 'GET', '/knowledge/brief');
     expect(brief.statusCode).toBe(200);
     expect(brief.json().contentGaps).toEqual(
-      expect.arrayContaining([{ query: 'mortgage holiday', searches: 2, results: 0 }]),
+      expect.arrayContaining([{ query: 'mortgage holiday', searches: 2, total: 2, results: 0 }]),
     );
     expect(brief.json().contentGaps.map((g: { query: string }) => g.query)).not.toContain('stolen card');
     expect(brief.json().topSearches).toContainEqual({ query: 'mortgage holiday', searches: 2 });

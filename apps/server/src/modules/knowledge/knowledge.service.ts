@@ -1417,10 +1417,16 @@ export function createKnowledgeService(deps: {
          GROUP BY lower(query) ORDER BY searches DESC, query LIMIT 20`,
         [since],
       ),
+      // A query is a gap when at least half its searches ended with no result opened: one that
+      // agents mostly answer is not editors' work, however often it was searched. Queries without
+      // any result come first, then the most searches left unanswered.
       pool.query(
-        `SELECT lower(query) AS query, count(*)::int AS searches, max(result_count)::int AS results
-         FROM knowledge_searches WHERE created_at >= $1 AND opened_article_id IS NULL
-         GROUP BY lower(query) ORDER BY searches DESC, query LIMIT 20`,
+        `SELECT lower(query) AS query, count(*) FILTER (WHERE opened_article_id IS NULL)::int AS searches,
+           count(*)::int AS total, max(result_count)::int AS results
+         FROM knowledge_searches WHERE created_at >= $1
+         GROUP BY lower(query)
+         HAVING 2 * count(*) FILTER (WHERE opened_article_id IS NULL) >= count(*)
+         ORDER BY max(result_count) = 0 DESC, searches DESC, query LIMIT 20`,
         [since],
       ),
       pool.query(
@@ -1451,6 +1457,7 @@ export function createKnowledgeService(deps: {
       contentGaps: gaps.rows.map((r) => ({
         query: r.query as string,
         searches: r.searches as number,
+        total: r.total as number,
         results: r.results as number,
       })),
       reviewOverdue: overdue.rows.map((r) => ({

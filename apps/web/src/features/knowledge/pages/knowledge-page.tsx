@@ -58,6 +58,7 @@ import {
 import { ArticleBadges } from '../components/article-badges.tsx';
 import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
+import classes from '../components/knowledge.module.css';
 import { MenuBrowser } from '../components/menu-browser.tsx';
 import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
 import { applyKnowledgeEvent } from '../live.ts';
@@ -191,6 +192,7 @@ function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string
             data={LOCALES.map((l) => ({ value: l, label: t(`knowledge.locale.${l}`) }))}
             value={locale}
             onChange={setLocale}
+            placeholder={t('knowledge.search.anyLocale')}
             clearable
             w={150}
           />
@@ -199,6 +201,7 @@ function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string
             data={categoryOptions(categories.data ?? [], language)}
             value={categoryId}
             onChange={setCategoryId}
+            placeholder={t('knowledge.search.anyCategory')}
             clearable
             w={200}
           />
@@ -384,7 +387,7 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
             <Group key={g.query} justify="space-between">
               <Text size="sm">{g.query}</Text>
               <Text size="sm" c="dimmed">
-                {t('knowledge.brief.gapCount', { searches: g.searches, results: g.results })}
+                {t('knowledge.brief.gapCount', { searches: g.searches, total: g.total, results: g.results })}
               </Text>
             </Group>
           ))}
@@ -399,7 +402,7 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
               <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
                 {a.title}
               </Anchor>
-              <Text size="sm" c="red">
+              <Text size="sm" className={classes.overdue}>
                 {a.reviewBy}
               </Text>
             </Group>
