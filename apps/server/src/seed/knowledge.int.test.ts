@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { seedKnowledge } from './knowledge.ts';
+import { as, createTestContext, type Session, signInAs, type TestContext } from '../../test/harness.ts';
+import { seedKnowledge, seedKnowledgeSearches } from './knowledge.ts';
 import { DEMO_CATEGORIES, DEMO_SYNONYMS, DEMO_TOPICS } from './knowledge-articles.ts';
 
 let ctx: TestContext;
 let ids: Map<string, string>;
+let seededSearches: number;
+let lead: Session;
 beforeAll(async () => {
   ctx = await createTestContext();
   ids = (await seedKnowledge(ctx.app)).ids;
+  // As the demo bank seeds it: its agents exist, nobody has searched yet.
+  lead = await signInAs(ctx, { username: 'brief.lead', roles: ['agent'] });
+  seededSearches = await seedKnowledgeSearches(ctx.app);
 });
 afterAll(async () => ctx?.close());
 
@@ -69,6 +74,42 @@ describe('demo knowledge base seed', () => {
     }
     const search = await get('/help/vi/search?q=khach%20bi%20lua%20chuyen%20tien%20phong%20toa');
     expect(search.body).not.toContain(ids.get('fraud-report:vi'));
+  });
+
+  it('gives the morning brief a day of searches: the most searched terms, and gaps nobody found an answer for', async () => {
+    expect(seededSearches).toBeGreaterThan(200);
+    const res = await ctx.app.http.inject({
+      method: 'GET',
+      url: '/api/v1/knowledge/brief',
+      headers: as(lead),
+    });
+    expect(res.statusCode).toBe(200);
+    const brief = res.json() as {
+      topSearches: { query: string; searches: number }[];
+      contentGaps: { query: string; searches: number; total: number; results: number }[];
+    };
+    expect(brief.topSearches[0]).toEqual({ query: 'mất thẻ', searches: 30 });
+    const gaps = new Map(brief.contentGaps.map((g) => [g.query, g]));
+    // Topics the base does not cover are gaps every time they were searched.
+    expect(gaps.get('apple pay')).toMatchObject({ searches: 6, total: 6 });
+    expect(gaps.get('đổi tiền mới tết')).toMatchObject({ searches: 8, total: 8 });
+    // The most searched topic is mostly answered: no gap, though some of its searches were.
+    expect(gaps.has('mất thẻ')).toBe(false);
+    // Queries without any result lead the list.
+    const firstWithResults = brief.contentGaps.findIndex((g) => g.results > 0);
+    expect(brief.contentGaps.slice(firstWithResults).every((g) => g.results > 0)).toBe(true);
+    // A covered topic was answered: its opened article is the first hit of the real search.
+    const { rows } = await ctx.pool.query(
+      `SELECT DISTINCT s.opened_article_id AS id, s.user_id IS NULL AS anonymous, s.source
+         FROM knowledge_searches s WHERE s.query = 'lost card' AND s.opened_article_id IS NOT NULL`,
+    );
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ids.get('lost-card:en')]));
+    // Help-center searches are anonymous; staff searches name an agent.
+    expect(rows.every((r) => r.anonymous === (r.source === 'help'))).toBe(true);
+    // Two topics are past their review-by date, in each language.
+    expect((res.json() as { reviewOverdue: unknown[] }).reviewOverdue).toHaveLength(6);
+    // A second run leaves the log alone.
+    expect(await seedKnowledgeSearches(ctx.app)).toBe(0);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   seedDemoCustomers,
 } from './demo-bank.ts';
 import { seedDemoEmail } from './email.ts';
-import { seedKnowledge } from './knowledge.ts';
+import { seedKnowledge, seedKnowledgeSearches } from './knowledge.ts';
 import { seedDemoSms } from './sms.ts';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -91,6 +91,7 @@ export async function seedDemoBank(
   }
   await seedDemoContactCenter(app, skillIdByCode);
   await seedKnowledge(app);
+  await seedKnowledgeSearches(app);
   await seedDemoCustomers({
     db: app.db,
     ids: app.ids,
