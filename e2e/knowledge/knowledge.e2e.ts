@@ -148,6 +148,18 @@ describe('knowledge: write, approve, suggest in the desk, help center', () => {
     await expect.poll(() => row.getByText('New', { exact: true }).count()).toBe(1);
     await expect.poll(() => row.getByText('Approved by Second Editor').count()).toBe(1);
     await expectAccessible(reviewerPage, 'knowledge: morning brief');
+    // A content gap of the demo bank's day opens as a search, to see what agents were shown.
+    const gaps = reviewerPage.getByRole('region', { name: 'Searches without an answer' });
+    await expect.poll(() => gaps.getByText('6 of 6 unanswered', { exact: false }).count()).toBe(1);
+    await gaps.getByRole('button', { name: 'apple pay', exact: true }).click();
+    await expect
+      .poll(() => reviewerPage.getByRole('tab', { name: 'Search', selected: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => reviewerPage.getByRole('searchbox', { name: 'Search articles' }).inputValue())
+      .toBe('apple pay');
+    const results = reviewerPage.getByRole('region', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('button').count()).toBeGreaterThan(0);
   });
 
   it('an agent in a Vietnamese chat sees it suggested and inserts its answer', async () => {

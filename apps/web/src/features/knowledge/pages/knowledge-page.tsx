@@ -142,7 +142,12 @@ export function KnowledgePage() {
             {isEditor && <Tabs.Tab value="manage">{t('knowledge.tabs.manage')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="search" pt="sm">
-            <SearchTab language={i18n.language} onOpen={(id) => set({ article: id })} />
+            <SearchTab
+              language={i18n.language}
+              query={params.get('q') ?? ''}
+              onQuery={(q) => set({ q: q || null })}
+              onOpen={(id) => set({ article: id })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="articles" pt="sm">
             <ArticlesTab onOpen={(id) => set({ article: id })} />
@@ -151,7 +156,7 @@ export function KnowledgePage() {
             <ReviewTab onOpen={(id) => set({ article: id })} />
           </Tabs.Panel>
           <Tabs.Panel value="brief" pt="sm">
-            <BriefTab onOpen={(id) => set({ article: id })} />
+            <BriefTab onOpen={(id) => set({ article: id })} onSearch={(q) => set({ tab: 'search', q })} />
           </Tabs.Panel>
           <Tabs.Panel value="manage" pt="sm">
             <ManageTab />
@@ -162,10 +167,16 @@ export function KnowledgePage() {
   );
 }
 
-function SearchTab({ language, onOpen }: { language: string; onOpen: (id: string) => void }) {
+/** The search box; the query lives in the address (`?q=`), so the brief can open a search. */
+function SearchTab(props: {
+  language: string;
+  query: string;
+  onQuery: (q: string) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { language, query: q, onQuery: setQ, onOpen } = props;
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
+  const [text, setText] = useState(q);
   const [locale, setLocale] = useState<string | null>(null);
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const categories = useCategories();
@@ -358,7 +369,7 @@ function ReviewTab({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
-function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
+function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch: (q: string) => void }) {
   const { t } = useTranslation();
   const brief = useBrief();
   if (!brief.data) return <ErrorAlert error={brief.error} />;
@@ -375,7 +386,9 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
           {topSearches.map((s) => (
             <div key={s.query}>
               <Group justify="space-between">
-                <Text size="sm">{s.query}</Text>
+                <Anchor component="button" type="button" size="sm" onClick={() => onSearch(s.query)}>
+                  {s.query}
+                </Anchor>
                 <Text size="sm">{s.searches}</Text>
               </Group>
               <Progress value={(s.searches / max) * 100} size="sm" aria-hidden />
@@ -385,7 +398,9 @@ function BriefTab({ onOpen }: { onOpen: (id: string) => void }) {
         <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
           {contentGaps.map((g) => (
             <Group key={g.query} justify="space-between">
-              <Text size="sm">{g.query}</Text>
+              <Anchor component="button" type="button" size="sm" onClick={() => onSearch(g.query)}>
+                {g.query}
+              </Anchor>
               <Text size="sm" c="dimmed">
                 {t('knowledge.brief.gapCount', { searches: g.searches, total: g.total, results: g.results })}
               </Text>
