@@ -205,8 +205,8 @@ export function createEvents(deps: { db: Db; pool: pg.Pool; ids: Ids; clock: Clo
   /**
    * Whether a transaction publishing now should NOTIFY (see `SKIP_NOTIFY_MS`); not while events are
    * held back either: every follower sees the same held events and keeps reading (`heldBack`).
-   * Statements pass it
-   * as a boolean parameter (`WHERE $n::boolean`), so a prepared statement's text does not vary.
+   * Statements pass it as a boolean parameter (`WHERE $n::boolean`), so a prepared statement's text
+   * does not vary.
    */
   const notifyNow = (): boolean =>
     !running || (performance.now() - lastReadEventAt > SKIP_NOTIFY_MS && heldDelay === 0);
