@@ -127,12 +127,38 @@ export function rowFromMarkdown(text: string, fallbackLocale = 'en'): ImportRow 
   };
 }
 
+/**
+ * What a zip may expand to. fflate allocates each entry's declared size and never writes past it,
+ * so checking the declared sizes before expanding bounds the memory an import can take: a zip
+ * bomb (a small file declaring gigabytes) is refused before anything is allocated.
+ */
+export const ZIP_LIMITS = { entries: 2_000, entryBytes: 2 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 };
+
+const isArticleFile = (name: string) => /\.(md|html?)$/i.test(name) && !/(^|\/)(__MACOSX|\.)/.test(name);
+
 /** A zip of HTML pages (one article each: `<title>` or first `<h1>` is the title) and Markdown files. */
 export function rowsFromZip(bytes: Uint8Array, fallbackLocale = 'en'): ImportRow[] {
   let files: Record<string, Uint8Array>;
+  let entries = 0;
+  let total = 0;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    // Only articles are expanded (images and other files in the zip are skipped unread).
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (!isArticleFile(file.name)) return false;
+        entries++;
+        total += file.originalSize;
+        if (entries > ZIP_LIMITS.entries)
+          throw invalid(`more than ${ZIP_LIMITS.entries} articles in the zip`);
+        if (file.originalSize > ZIP_LIMITS.entryBytes)
+          throw invalid(`${file.name} expands to more than ${ZIP_LIMITS.entryBytes / 1024 / 1024} MB`);
+        if (total > ZIP_LIMITS.totalBytes)
+          throw invalid(`the zip expands to more than ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw invalid('not a zip file');
   }
   const rows: ImportRow[] = [];

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, type Session, signInAs, type TestContext } from '../../../test/harness.ts';
 
@@ -605,7 +606,7 @@ describe('images and import/export', () => {
     expect((await upload(png, agent)).statusCode).toBe(403);
   });
 
-  it('imports CSV and Markdown as drafts, and exports a locale (audited)', async () => {
+  it('imports CSV, Markdown and an HTML zip as drafts, refuses a zip bomb, and exports a locale (audited)', async () => {
     const csv =
       'locale,title,body,tags\nvi,"Phí rút tiền ATM","<p>Rút tiền tại ATM khác ngân hàng: 3.300đ/lần.</p>",phí;ATM\nxx,Bad,<p>x</p>,\n';
     const result = await call(writer, 'POST', '/knowledge/import', { format: 'csv', content: csv });
@@ -624,6 +625,42 @@ describe('images and import/export', () => {
     });
     const bad = await call(writer, 'POST', '/knowledge/import', { format: 'csv', content: 'a,b\n1,2' });
     expect(bad.json().error.code).toBe('KNOWLEDGE_IMPORT_INVALID');
+    // An HTML zip, as the web page sends it (base64): one draft per page, the locale from its folder.
+    const zip = zipSync({
+      'vi/the-atm.html': strToU8('<title>Thẻ bị nuốt tại ATM</title><body><p>Gọi 1900 1234.</p></body>'),
+      'en/atm.md': strToU8('# Card kept by an ATM\n\nCall 1900 1234.\n'),
+    });
+    const zipped = await call(writer, 'POST', '/knowledge/import', {
+      format: 'zip',
+      content: Buffer.from(zip).toString('base64'),
+    });
+    expect(zipped.json()).toMatchObject({ created: 2, problems: [] });
+    const drafts = await ctx.pool.query(
+      'SELECT locale, title, status FROM knowledge_articles WHERE id = ANY($1::uuid[]) ORDER BY locale',
+      [zipped.json().ids],
+    );
+    expect(drafts.rows).toEqual([
+      { locale: 'en', title: 'Card kept by an ATM', status: 'draft' },
+      { locale: 'vi', title: 'Thẻ bị nuốt tại ATM', status: 'draft' },
+    ]);
+    // A zip bomb (3 MB of zeros in a few kilobytes) is refused, in the writer's language, with nothing stored.
+    const before = (await ctx.pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n;
+    const bomb = await call(
+      writer,
+      'POST',
+      '/knowledge/import',
+      {
+        format: 'zip',
+        content: Buffer.from(zipSync({ 'a.md': new Uint8Array(3 << 20) })).toString('base64'),
+      },
+      'vi',
+    );
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.json().error).toMatchObject({ code: 'KNOWLEDGE_IMPORT_INVALID' });
+    expect(bomb.json().error.message).toContain('Tệp nhập không hợp lệ');
+    expect((await ctx.pool.query('SELECT count(*)::int AS n FROM knowledge_articles')).rows[0].n).toBe(
+      before,
+    );
 
     const exported = await call(writer, 'GET', '/knowledge/export?locale=vi');
     expect(exported.statusCode).toBe(200);
