@@ -19,6 +19,7 @@ import { ApiError } from '../../../app/api-client.ts';
 import { ConfirmButton } from '../../../shared/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifySuccess } from '../../../shared/notify.ts';
+import tone from '../../../shared/tone.module.css';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
   type Calendar,
@@ -345,7 +346,7 @@ function CalendarDrawer({ calendar, onClose }: { calendar: Calendar | null; onCl
               />
             )}
             {rowError && (
-              <Text size="xs" c="red" role="alert">
+              <Text size="xs" className={tone.alert} role="alert">
                 {rowError}
               </Text>
             )}
@@ -433,7 +434,7 @@ function RangesEditor({
           </Group>
         ))}
         {error && (
-          <Text size="xs" c="red" role="alert">
+          <Text size="xs" className={tone.alert} role="alert">
             {error}
           </Text>
         )}

@@ -3,6 +3,7 @@ import { IconDownload, IconFileDownload, IconFileTypePdf, IconPaperclip } from '
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../app/contracts.ts';
+import tone from '../../../shared/tone.module.css';
 import { useCurrentUser } from '../../auth/api.ts';
 import {
   ACCEPTED_TYPES,
@@ -100,7 +101,7 @@ export function AttachButton({ conversationId, disabled }: { conversationId: str
         )}
       </FileButton>
       {error && (
-        <Text size="xs" c="red" role="alert">
+        <Text size="xs" className={tone.alert} role="alert">
           {error}
           {!refused && upload.variables && (
             <Button

@@ -30,6 +30,7 @@ import { API_BASE } from '../../../app/api-client.ts';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../shared/notify.ts';
 import { PageHeader } from '../../../shared/page-header.tsx';
+import tone from '../../../shared/tone.module.css';
 import { useRealtime } from '../../../shared/use-realtime.ts';
 import { hasAnyPermission, useCurrentUser } from '../../auth/api.ts';
 import {
@@ -58,7 +59,6 @@ import {
 import { ArticleBadges } from '../components/article-badges.tsx';
 import { CategoryTree } from '../components/category-tree.tsx';
 import { Highlighted } from '../components/highlighted.tsx';
-import classes from '../components/knowledge.module.css';
 import { MenuBrowser } from '../components/menu-browser.tsx';
 import { KnowledgeWhatsNew } from '../components/whats-new.tsx';
 import { applyKnowledgeEvent } from '../live.ts';
@@ -417,7 +417,7 @@ function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch
               <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
                 {a.title}
               </Anchor>
-              <Text size="sm" className={classes.overdue}>
+              <Text size="sm" className={tone.alert}>
                 {a.reviewBy}
               </Text>
             </Group>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/error-alert.tsx';
 import { useFormatters } from '../../../shared/format.ts';
+import tone from '../../../shared/tone.module.css';
 import { DirectoryTable } from '../../admin/components/directory-table.tsx';
 import { ListPageHeader } from '../../admin/components/list-page-header.tsx';
 import { type SmsOutboxItem, useSimulateInbound, useSmsOutbox } from '../api.ts';
@@ -63,7 +64,7 @@ export function SmsOutboxPage() {
                   {t(`sms.status.${item.status}`)}
                 </Badge>
                 {item.error && (
-                  <Text size="xs" c="red.9">
+                  <Text size="xs" className={tone.alert}>
                     {item.error}
                   </Text>
                 )}

@@ -1,6 +1,7 @@
 import { Group, Paper, RingProgress, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import tone from '../../../shared/tone.module.css';
 import type { QueueRow } from '../api.ts';
 import {
   formatDuration,
@@ -40,7 +41,7 @@ function Tile({
           {value}
         </Text>
         {level && level !== 'none' && (
-          <Text size="xs" fw={600} className={classes[level]}>
+          <Text size="xs" fw={600} className={tone[level]}>
             {t(`supervisor.level.${level}`)}
           </Text>
         )}
@@ -70,7 +71,7 @@ function ServiceLevelTile({ queue }: { queue: QueueRow }) {
             {t('supervisor.queue.answeredWithin', { count: queue.answeredWithin20s, total: queue.answered })}
           </Text>
           {level !== 'none' && (
-            <Text size="xs" fw={600} className={classes[level]}>
+            <Text size="xs" fw={600} className={tone[level]}>
               {t(`supervisor.level.${level}`)}
             </Text>
           )}
