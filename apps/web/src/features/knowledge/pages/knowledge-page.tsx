@@ -397,14 +397,16 @@ function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch
         </BriefSection>
         <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
           {contentGaps.map((g) => (
-            <Group key={g.query} justify="space-between">
-              <Anchor component="button" type="button" size="sm" onClick={() => onSearch(g.query)}>
+            // Two lines: the counts are long in Vietnamese, and wrapped beside the query they
+            // read as belonging to the next one.
+            <Stack key={g.query} gap={0} align="flex-start">
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onSearch(g.query)}>
                 {g.query}
               </Anchor>
-              <Text size="sm" c="dimmed">
+              <Text size="xs" c="dimmed">
                 {t('knowledge.brief.gapCount', { searches: g.searches, total: g.total, results: g.results })}
               </Text>
-            </Group>
+            </Stack>
           ))}
         </BriefSection>
         <BriefSection
@@ -413,14 +415,14 @@ function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch
           empty={reviewOverdue.length === 0}
         >
           {reviewOverdue.map((a) => (
-            <Group key={a.id} justify="space-between">
-              <Anchor component="button" type="button" onClick={() => onOpen(a.id)}>
+            <Stack key={a.id} gap={0} align="flex-start">
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpen(a.id)}>
                 {a.title}
               </Anchor>
-              <Text size="sm" className={tone.alert}>
-                {a.reviewBy}
+              <Text size="xs" className={tone.alert}>
+                {t('knowledge.brief.reviewBy', { date: a.reviewBy })}
               </Text>
-            </Group>
+            </Stack>
           ))}
         </BriefSection>
       </SimpleGrid>
