@@ -397,16 +397,16 @@ function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch
         </BriefSection>
         <BriefSection id="brief-gaps" title={t('knowledge.brief.gaps')} empty={contentGaps.length === 0}>
           {contentGaps.map((g) => (
-            // Two lines: the counts are long in Vietnamese, and wrapped beside the query they
-            // read as belonging to the next one.
-            <Stack key={g.query} gap={0} align="flex-start">
-              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onSearch(g.query)}>
-                {g.query}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t('knowledge.brief.gapCount', { searches: g.searches, total: g.total, results: g.results })}
-              </Text>
-            </Stack>
+            <BriefItem
+              key={g.query}
+              label={g.query}
+              detail={t('knowledge.brief.gapCount', {
+                searches: g.searches,
+                total: g.total,
+                results: g.results,
+              })}
+              onClick={() => onSearch(g.query)}
+            />
           ))}
         </BriefSection>
         <BriefSection
@@ -415,14 +415,13 @@ function BriefTab({ onOpen, onSearch }: { onOpen: (id: string) => void; onSearch
           empty={reviewOverdue.length === 0}
         >
           {reviewOverdue.map((a) => (
-            <Stack key={a.id} gap={0} align="flex-start">
-              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpen(a.id)}>
-                {a.title}
-              </Anchor>
-              <Text size="xs" className={tone.alert}>
-                {t('knowledge.brief.reviewBy', { date: a.reviewBy })}
-              </Text>
-            </Stack>
+            <BriefItem
+              key={a.id}
+              label={a.title}
+              detail={t('knowledge.brief.reviewBy', { date: a.reviewBy })}
+              detailClassName={tone.alert}
+              onClick={() => onOpen(a.id)}
+            />
           ))}
         </BriefSection>
       </SimpleGrid>
@@ -526,6 +525,23 @@ function ChangedSince(props: {
 }
 
 /** One panel of the morning brief: a titled section, "nothing" when it has no rows. */
+/**
+ * One entry of a brief list on two lines: what to open, then its detail. Beside each other, a long
+ * detail (Vietnamese counts) wrapped and read as belonging to the next entry.
+ */
+function BriefItem(props: { label: string; detail: string; detailClassName?: string; onClick: () => void }) {
+  return (
+    <Stack gap={0} align="flex-start">
+      <Anchor component="button" type="button" size="sm" ta="left" onClick={props.onClick}>
+        {props.label}
+      </Anchor>
+      <Text size="xs" {...(props.detailClassName ? { className: props.detailClassName } : { c: 'dimmed' })}>
+        {props.detail}
+      </Text>
+    </Stack>
+  );
+}
+
 function BriefSection(props: { id: string; title: string; empty: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
